@@ -1,0 +1,58 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Boundaries between packages are the architecture: the domain stays pure (fp-ts and io-ts
+// only), projections build on the domain, adapters on the event store port, apps on anything,
+// and nobody reaches past another package's src/index.ts.
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.nx/**', '**/*.cjs', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: [
+            {
+              sourceTag: 'scope:domain',
+              onlyDependOnLibsWithTags: ['scope:domain'],
+              allowedExternalImports: ['fp-ts', 'fp-ts/*', 'io-ts', 'io-ts/*'],
+            },
+            { sourceTag: 'scope:projections', onlyDependOnLibsWithTags: ['scope:domain'] },
+            { sourceTag: 'scope:eventstore', onlyDependOnLibsWithTags: ['scope:domain', 'scope:projections'] },
+            {
+              sourceTag: 'scope:adapter',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:projections', 'scope:eventstore'],
+            },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@coachline/*/src', '@coachline/*/src/**', '**/packages/*/src/**', '**/apps/*/src/**'],
+              message: "Import another package only through its entry point ('@coachline/<name>' or '@coachline/<name>/testing').",
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Specs and test helpers may use the test-only toolkit; the shipped domain code may not.
+    files: ['packages/domain/src/**/*.spec.ts', 'packages/domain/src/testing.ts', 'packages/domain/src/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': 'off',
+    },
+  },
+);

@@ -1,0 +1,40 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, Text, oneOf } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** Roles from the MiMTSS coaching system (`004`) and RiR's coach lead. */
+export const CoachRole = oneOf(
+  'CoachRole',
+  'coach',
+  'coach-lead',
+  'district-coordinator',
+  'instructional-coach',
+  'systems-coach',
+  'supervisor',
+);
+
+export const CoachRegisteredData = struct('CoachRegisteredData', {
+  coachId: Id,
+  communityId: Id,
+  name: Text,
+  role: CoachRole,
+});
+export type CoachRegisteredData = t.TypeOf<typeof CoachRegisteredData>;
+
+export const CoachRegistered = defineEvent({
+  type: 'CoachRegistered',
+  streamKind: 'coach',
+  streamIdField: 'coachId',
+  description: 'A coach joined a community’s coaching system in one of its coaching roles.',
+  data: CoachRegisteredData,
+});
+
+export const RegisterCoach = defineCommand({
+  type: 'RegisterCoach',
+  streamKind: 'coach',
+  streamIdField: 'coachId',
+  description: 'Register a coach, once, in a community.',
+  data: CoachRegisteredData,
+  produces: ['CoachRegistered'],
+});

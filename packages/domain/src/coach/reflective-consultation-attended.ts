@@ -1,0 +1,29 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, IntegerBetween, LocalDate, Month } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const ReflectiveConsultationAttendedData = struct('ReflectiveConsultationAttendedData', {
+  coachId: Id,
+  month: Month,
+  heldOn: LocalDate,
+  durationMinutes: IntegerBetween(1, 480, 'ConsultationMinutes'),
+});
+export type ReflectiveConsultationAttendedData = t.TypeOf<typeof ReflectiveConsultationAttendedData>;
+
+export const ReflectiveConsultationAttended = defineEvent({
+  type: 'ReflectiveConsultationAttended',
+  streamKind: 'coach',
+  streamIdField: 'coachId',
+  description: 'A coach attended the month’s Reflective Consultation (required monthly, rule 8).',
+  data: ReflectiveConsultationAttendedData,
+});
+
+export const AttendReflectiveConsultation = defineCommand({
+  type: 'AttendReflectiveConsultation',
+  streamKind: 'coach',
+  streamIdField: 'coachId',
+  description: 'Record that the coach attended Reflective Consultation for a month.',
+  data: ReflectiveConsultationAttendedData,
+  produces: ['ReflectiveConsultationAttended'],
+});

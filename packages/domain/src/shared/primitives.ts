@@ -1,0 +1,129 @@
+import * as t from 'io-ts';
+import { struct } from './struct';
+
+/**
+ * The primitive shapes of the event catalogue. Each is a named, branded refinement so a
+ * decoding failure says what was expected ("a calendar date YYYY-MM-DD"), not "string".
+ */
+const refine = <A, N extends string>(
+  base: t.Type<A, A, unknown>,
+  predicate: (a: A) => boolean,
+  name: N,
+  message: string,
+): t.Type<A, A, unknown> =>
+  new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => base.is(u) && predicate(u),
+    (u, c) =>
+      base.is(u) && predicate(u) ? t.success(u) : t.failure(u, c, `expected ${message}, got ${show(u)}`),
+    (a) => a,
+  );
+
+const show = (u: unknown): string => {
+  if (u === undefined) return 'nothing';
+  const text = JSON.stringify(u) ?? String(u);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for real calendar dates only: 2025-09-31 and 2026-02-29 are refused. */
+export const isCalendarDate = (s: string): boolean => {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+};
+
+/** A local calendar date, `YYYY-MM-DD`: when something was held, signed, completed. */
+export const LocalDate = refine(t.string, isCalendarDate, 'LocalDate', 'a calendar date YYYY-MM-DD');
+export type LocalDate = t.TypeOf<typeof LocalDate>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A calendar month, `YYYY-MM`. */
+export const Month = refine(t.string, (s) => MONTH.test(s), 'Month', 'a month YYYY-MM');
+export type Month = t.TypeOf<typeof Month>;
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+/** An ISO-8601 instant with a zone: when the program learned of something. */
+export const Instant = refine(
+  t.string,
+  (s) => INSTANT.test(s) && isCalendarDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)),
+  'Instant',
+  'an ISO-8601 instant such as 2025-09-16T18:02:11.000Z',
+);
+export type Instant = t.TypeOf<typeof Instant>;
+
+/** Ids are opaque strings chosen by the caller; they must not be blank or padded. */
+export const Id = refine(
+  t.string,
+  (s) => s.length > 0 && s.length <= 200 && s.trim() === s,
+  'Id',
+  'a non-blank id of at most 200 characters',
+);
+export type Id = t.TypeOf<typeof Id>;
+
+/** Free text a person wrote: a name, a reason, a sentence. Never blank, never a novel. */
+export const Text = refine(
+  t.string,
+  (s) => s.trim().length > 0 && s.length <= 10_000,
+  'Text',
+  'a non-blank text of at most 10000 characters',
+);
+export type Text = t.TypeOf<typeof Text>;
+
+/** A list of sentences (strengths, next steps, action plan steps). */
+export const Sentences = t.array(Text, 'Sentences');
+
+/** Names from a list the program chose (practices, strategies). */
+export const Names = t.array(Id, 'Names');
+
+export const PositiveInteger = refine(
+  t.number,
+  (n) => Number.isSafeInteger(n) && n > 0,
+  'PositiveInteger',
+  'a positive integer',
+);
+
+export const NonNegativeInteger = refine(
+  t.number,
+  (n) => Number.isSafeInteger(n) && n >= 0,
+  'NonNegativeInteger',
+  'a non-negative integer',
+);
+
+export const FiniteNumber = refine(t.number, Number.isFinite, 'FiniteNumber', 'a finite number');
+
+/** A bounded integer, as used for step numbers, cycle counts and durations. */
+export const IntegerBetween = (min: number, max: number, name: string) =>
+  Object.assign(
+    refine(t.number, (n) => Number.isSafeInteger(n) && n >= min && n <= max, name, `an integer from ${min} to ${max}`),
+    { min, max },
+  );
+
+/** A document kept outside the event store, pinned by its content hash. */
+export const Sha256 = refine(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256', '64 lowercase hex digits');
+
+export const DocumentRef = struct('DocumentRef', { uri: Text, sha256: Sha256 });
+
+/** One of a closed list of words; the failure lists the words allowed. */
+export class OneOfType<L extends string> extends t.Type<L, L, unknown> {
+  readonly _tag = 'OneOfType' as const;
+  constructor(
+    name: string,
+    readonly values: ReadonlyArray<L>,
+  ) {
+    const allowed = new Set<unknown>(values);
+    super(
+      name,
+      (u): u is L => allowed.has(u),
+      (u, c) =>
+        allowed.has(u) ? t.success(u as L) : t.failure(u, c, `expected one of ${values.join(' | ')}, got ${show(u)}`),
+      (a) => a,
+    );
+  }
+}
+
+export const oneOf = <L extends string>(name: string, ...values: [L, ...L[]]): OneOfType<L> =>
+  new OneOfType(name, values);

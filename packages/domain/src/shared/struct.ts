@@ -1,0 +1,76 @@
+import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
+
+type Props = Record<string, t.Mixed>;
+
+type Decoded<R extends Props, O extends Props> = { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> };
+type Encoded<R extends Props, O extends Props> = { [K in keyof R]: t.OutputOf<R[K]> } & { [K in keyof O]?: t.OutputOf<O[K]> };
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/**
+ * An object codec that also refuses fields it does not know, and names every failing field
+ * by its own key. Events and commands are contracts: a misspelt optional field (`nextstep`)
+ * silently dropped would lose what the coach wrote, so it is reported by name instead.
+ */
+export class StructType<R extends Props, O extends Props> extends t.Type<Decoded<R, O>, Encoded<R, O>, unknown> {
+  readonly _tag = 'StructType' as const;
+  constructor(
+    name: string,
+    readonly required: R,
+    readonly optional: O,
+  ) {
+    const known = new Set([...Object.keys(required), ...Object.keys(optional)]);
+    const entries = (u: Record<string, unknown>) => [
+      ...Object.entries(required).map(([k, codec]) => [k, codec, true] as const),
+      ...Object.entries(optional)
+        .filter(([k]) => u[k] !== undefined)
+        .map(([k, codec]) => [k, codec, false] as const),
+    ];
+    super(
+      name,
+      (u): u is Decoded<R, O> =>
+        isPlainObject(u) &&
+        Object.keys(u).every((k) => known.has(k)) &&
+        entries(u).every(([k, codec]) => codec.is(u[k])),
+      (u, context) => {
+        if (!isPlainObject(u)) return t.failure(u, context, `expected an object, got ${u === undefined ? 'nothing' : JSON.stringify(u)}`);
+        const errors: t.ValidationError[] = [];
+        const decoded: Record<string, unknown> = {};
+        for (const [key, codec] of entries(u)) {
+          const result = codec.validate(u[key], t.appendContext(context, key, codec, u[key]));
+          if (E.isLeft(result)) errors.push(...result.left);
+          else decoded[key] = result.right;
+        }
+        for (const key of Object.keys(u)) {
+          if (!known.has(key))
+            errors.push({ value: u[key], context: t.appendContext(context, key, t.never, u[key]), message: `unknown field "${key}"` });
+        }
+        return errors.length > 0 ? t.failures(errors) : t.success(decoded as Decoded<R, O>);
+      },
+      (a) => {
+        const encoded: Record<string, unknown> = {};
+        for (const [key, codec] of entries(a as Record<string, unknown>)) {
+          encoded[key] = codec.encode((a as Record<string, unknown>)[key]);
+        }
+        return encoded as Encoded<R, O>;
+      },
+    );
+  }
+}
+
+export const struct = <R extends Props, O extends Props = Record<never, never>>(
+  name: string,
+  required: R,
+  optional?: O,
+): StructType<R, O> => new StructType(name, required, optional ?? ({} as O));
+
+/** A field that must never be present, with the rule that forbids it as the message. */
+export const forbiddenField = (rule: string): t.Type<undefined, undefined, unknown> =>
+  new t.Type<undefined, undefined, unknown>(
+    'Forbidden',
+    (u): u is undefined => u === undefined,
+    (u, c) => (u === undefined ? t.success(undefined) : t.failure(u, c, rule)),
+    () => undefined,
+  );
