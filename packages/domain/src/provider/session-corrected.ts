@@ -1,0 +1,34 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, Text } from '../shared/primitives';
+import { struct } from '../shared/struct';
+import { optionalSessionFields, sessionFields } from './session-logged';
+
+/** The new values of the fields a correction changes; at least one (checked by the decider). */
+export const SessionChanges = struct('SessionChanges', {}, { ...sessionFields, ...optionalSessionFields });
+export type SessionChanges = t.TypeOf<typeof SessionChanges>;
+
+export const SessionCorrectedData = struct('SessionCorrectedData', {
+  providerId: Id,
+  sessionId: Id,
+  changes: SessionChanges,
+  reason: Text,
+});
+export type SessionCorrectedData = t.TypeOf<typeof SessionCorrectedData>;
+
+export const SessionCorrected = defineEvent({
+  type: 'SessionCorrected',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'A logged session was corrected: `changes` holds the new values of the fields it changes (rule 12).',
+  data: SessionCorrectedData,
+});
+
+export const CorrectSession = defineCommand({
+  type: 'CorrectSession',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Correct a logged session that is not voided, giving the reason.',
+  data: SessionCorrectedData,
+  produces: ['SessionCorrected'],
+});
