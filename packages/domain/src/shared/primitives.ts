@@ -127,3 +127,23 @@ export class OneOfType<L extends string> extends t.Type<L, L, unknown> {
 
 export const oneOf = <L extends string>(name: string, ...values: [L, ...L[]]): OneOfType<L> =>
   new OneOfType(name, values);
+
+/** A list that must hold at least one entry (goals of a plan, ages served, facilitators). */
+export class NonEmptyArrayType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>, unknown> {
+  readonly _tag = 'NonEmptyArrayType' as const;
+  constructor(
+    name: string,
+    readonly item: C,
+  ) {
+    const list = t.array(item);
+    super(
+      name,
+      (u): u is Array<t.TypeOf<C>> => list.is(u) && u.length > 0,
+      (u, c) => (Array.isArray(u) && u.length === 0 ? t.failure(u, c, `expected at least one entry, got []`) : list.validate(u, c)),
+      (a) => list.encode(a),
+    );
+  }
+}
+
+export const nonEmptyArray = <C extends t.Mixed>(item: C, name = `NonEmpty<${item.name}>`): NonEmptyArrayType<C> =>
+  new NonEmptyArrayType(name, item);

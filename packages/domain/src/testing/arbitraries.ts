@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as t from 'io-ts';
-import { OneOfType } from '../shared/primitives';
+import { NonEmptyArrayType, OneOfType } from '../shared/primitives';
 import { StructType } from '../shared/struct';
 
 /**
@@ -42,6 +42,7 @@ export const arbitraryFor = (codec: t.Mixed, overrides: Record<string, fc.Arbitr
     return fc.record({ ...required, ...optional }, { requiredKeys: Object.keys(required) });
   }
   if (codec instanceof OneOfType) return fc.constantFrom(...codec.values);
+  if (codec instanceof NonEmptyArrayType) return fc.array(arbitraryFor(codec.item, overrides), { minLength: 1, maxLength: 3 });
   if (codec instanceof t.LiteralType) return fc.constant(codec.value);
   if (codec instanceof t.ArrayType) return fc.array(arbitraryFor(codec.type, overrides), { maxLength: 3 });
   if (codec instanceof t.DictionaryType)
