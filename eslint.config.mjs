@@ -4,6 +4,15 @@ import tseslint from 'typescript-eslint';
 // Boundaries between packages are the architecture: the domain stays pure (fp-ts and io-ts
 // only), projections build on the domain, adapters on the event store port, apps on anything,
 // and nobody reaches past another package's src/index.ts.
+const deepImports = {
+  group: ['@coachline/*/src', '@coachline/*/src/**', '**/packages/*/src/**', '**/apps/*/src/**'],
+  message: "Import another package only through its entry point ('@coachline/<name>' or '@coachline/<name>/testing').",
+};
+const nodeBuiltins = {
+  group: ['node:*', 'fs', 'fs/*', 'path', 'crypto', 'os', 'child_process', 'net', 'http', 'https', 'process', 'timers'],
+  message: 'The domain is pure: no I/O, no clock, no randomness. Take what you need as an argument.',
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.nx/**', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -34,18 +43,29 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@coachline/*/src', '@coachline/*/src/**', '**/packages/*/src/**', '**/apps/*/src/**'],
-              message: "Import another package only through its entry point ('@coachline/<name>' or '@coachline/<name>/testing').",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [deepImports] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['packages/domain/src/**/*.ts', 'packages/projections/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [deepImports, nodeBuiltins] }],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'setTimeout', 'setInterval', 'fetch', 'crypto', 'performance', 'console'].map((name) => ({
+          name,
+          message: 'The domain is pure: no I/O, no clock, no randomness, no environment.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No clock in the domain: take the time as an argument.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock in the domain: take the time as an argument.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'No clock in the domain: take the time as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the domain: take ids as arguments.' },
+      ],
     },
   },
   {
