@@ -1,0 +1,94 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as t from 'io-ts';
+import { decodeWith } from '../shared/decode';
+import { DomainError, invalid } from '../shared/domain-error';
+import { EventDefinition, streamName } from '../shared/event-definition';
+import { EventMetadata } from '../shared/metadata';
+import { Id, NonNegativeInteger, PositiveInteger } from '../shared/primitives';
+import { struct } from '../shared/struct';
+import { CoachlineEvent, findEventDefinition } from './event-catalogue';
+
+/** The stored form of an event (one line of the event file), before its data is checked. */
+export const RecordedEventEnvelope = struct(
+  'RecordedEvent',
+  { id: Id, stream: Id, type: Id, schemaVersion: PositiveInteger, data: t.unknown, metadata: EventMetadata },
+  { position: NonNegativeInteger, revision: NonNegativeInteger },
+);
+
+/** An event as read back: its data at the current schema version, with where and who. */
+export type RecordedEvent<Ev extends { type: string; data: unknown } = CoachlineEvent> = Ev & {
+  readonly id: string;
+  readonly stream: string;
+  readonly schemaVersion: number;
+  readonly metadata: EventMetadata;
+  readonly position?: number;
+  readonly revision?: number;
+};
+
+const oneError = (code: string, path: string, message: string): DomainError => invalid(code, message, [{ path, message }]);
+
+/** Lifts data written at `version` to the current shape, one version at a time. */
+const upcast = (definition: EventDefinition, version: number, data: unknown): E.Either<DomainError, unknown> => {
+  let current = data;
+  for (const step of definition.history.slice(version - 1)) {
+    const decoded = decodeWith(step.data, `${definition.type} v${step.version} data`, 'data')(current);
+    if (E.isLeft(decoded)) return decoded;
+    current = step.upcast(decoded.right);
+  }
+  return E.right(current);
+};
+
+/**
+ * Decodes an event as stored or exported: every version ever written is accepted and
+ * upcast on read; the stream must be the one the data names.
+ */
+export const decodeRecordedEvent = (input: unknown): E.Either<DomainError, RecordedEvent> =>
+  pipe(
+    decodeWith(RecordedEventEnvelope, 'event')(input),
+    E.flatMap((envelope) => {
+      const definition = findEventDefinition(envelope.type);
+      if (!definition) return E.left(oneError('unknown-event-type', 'type', `unknown event type "${envelope.type}"`));
+      if (envelope.schemaVersion > definition.schemaVersion)
+        return E.left(
+          oneError(
+            'unknown-schema-version',
+            'schemaVersion',
+            `${definition.type} is known up to schemaVersion ${definition.schemaVersion}, got ${envelope.schemaVersion}`,
+          ),
+        );
+      return pipe(
+        upcast(definition, envelope.schemaVersion, envelope.data),
+        E.flatMap((data) => decodeWith(definition.data, `${definition.type} data`, 'data')(data)),
+        E.flatMap((data) => {
+          const expected = streamName(definition.streamKind, String((data as Record<string, unknown>)[definition.streamIdField]));
+          return envelope.stream === expected
+            ? E.right({ ...envelope, schemaVersion: definition.schemaVersion, data } as RecordedEvent)
+            : E.left(oneError('stream-mismatch', 'stream', `expected stream "${expected}" for this ${definition.type}, got "${envelope.stream}"`));
+        }),
+      );
+    }),
+  );
+
+/** The JSON form of a recorded event, always at the current schema version. */
+export const encodeRecordedEvent = (event: RecordedEvent): Record<string, unknown> => {
+  const definition = findEventDefinition(event.type);
+  const data = definition ? definition.data.encode(event.data) : event.data;
+  return {
+    id: event.id,
+    stream: event.stream,
+    type: event.type,
+    schemaVersion: definition?.schemaVersion ?? event.schemaVersion,
+    data,
+    metadata: EventMetadata.encode(event.metadata),
+    ...(event.position !== undefined ? { position: event.position } : {}),
+    ...(event.revision !== undefined ? { revision: event.revision } : {}),
+  };
+};
+
+/** The stream a domain event belongs in. */
+export const streamOf = (event: { type: string; data: unknown }): string | undefined => {
+  const definition = findEventDefinition(event.type);
+  if (!definition) return undefined;
+  return streamName(definition.streamKind, String((event.data as Record<string, unknown>)[definition.streamIdField]));
+};

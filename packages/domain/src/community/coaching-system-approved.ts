@@ -1,0 +1,29 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const CoachingSystemApprovedData = struct('CoachingSystemApprovedData', {
+  communityId: Id,
+  approvedBy: Id,
+  approvedOn: LocalDate,
+});
+export type CoachingSystemApprovedData = t.TypeOf<typeof CoachingSystemApprovedData>;
+
+export const CoachingSystemApproved = defineEvent({
+  type: 'CoachingSystemApproved',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description:
+    'Executive leadership approved the community’s coaching system with all seven components defined; it is fixed from then on (`004`).',
+  data: CoachingSystemApprovedData,
+});
+
+export const ApproveCoachingSystem = defineCommand({
+  type: 'ApproveCoachingSystem',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description: 'Approve the coaching system, once, when all seven of its components are defined.',
+  data: CoachingSystemApprovedData,
+  produces: ['CoachingSystemApproved'],
+});

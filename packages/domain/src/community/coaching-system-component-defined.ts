@@ -1,0 +1,42 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, Text, oneOf } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** The seven components of a district coaching system (`004`), in the order it lists them. */
+export const CoachingSystemComponent = oneOf(
+  'CoachingSystemComponent',
+  'definition',
+  'conditions-warranting-coaching',
+  'recruitment-selection',
+  'supervision-accountability',
+  'decision-making-authority',
+  'time-allocation',
+  'service-delivery-plan',
+);
+export type CoachingSystemComponent = t.TypeOf<typeof CoachingSystemComponent>;
+
+export const CoachingSystemComponentDefinedData = struct('CoachingSystemComponentDefinedData', {
+  communityId: Id,
+  component: CoachingSystemComponent,
+  text: Text,
+});
+export type CoachingSystemComponentDefinedData = t.TypeOf<typeof CoachingSystemComponentDefinedData>;
+
+export const CoachingSystemComponentDefined = defineEvent({
+  type: 'CoachingSystemComponentDefined',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description:
+    'A community wrote one component of its coaching system; a later definition of the same component revises it until the system is approved (`004`).',
+  data: CoachingSystemComponentDefinedData,
+});
+
+export const DefineCoachingSystemComponent = defineCommand({
+  type: 'DefineCoachingSystemComponent',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description: 'Define, or revise, one component of a coaching system not yet approved.',
+  data: CoachingSystemComponentDefinedData,
+  produces: ['CoachingSystemComponentDefined'],
+});

@@ -1,0 +1,24 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const FocusGroupHeldData = struct('FocusGroupHeldData', { communityId: Id, heldOn: LocalDate });
+export type FocusGroupHeldData = t.TypeOf<typeof FocusGroupHeldData>;
+
+export const FocusGroupHeld = defineEvent({
+  type: 'FocusGroupHeld',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description: 'The evaluation partner held its focus group with the community (MMI in RiR, `000`).',
+  data: FocusGroupHeldData,
+});
+
+export const RecordFocusGroup = defineCommand({
+  type: 'RecordFocusGroup',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description: 'Record the evaluation focus group held with the community.',
+  data: FocusGroupHeldData,
+  produces: ['FocusGroupHeld'],
+});

@@ -1,0 +1,42 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, IntegerBetween, Sentences, Text } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/**
+ * The seven steps of the Coaching Implementation Plan (`001`): vision, collaborative partners,
+ * present circumstances, coaching process, documentation, continuous quality improvement,
+ * funding and sustainability.
+ */
+export const ImplementationPlanStep = IntegerBetween(1, 7, 'ImplementationPlanStep');
+
+export const ImplementationPlanStepRecordedData = struct(
+  'ImplementationPlanStepRecordedData',
+  {
+    communityId: Id,
+    step: ImplementationPlanStep,
+    /** The answer to each of the step's planning questions, keyed by question; at least one. */
+    answers: t.record(Id, Text),
+    plan: Text,
+  },
+  { trainingNeeds: Sentences },
+);
+export type ImplementationPlanStepRecordedData = t.TypeOf<typeof ImplementationPlanStepRecordedData>;
+
+export const ImplementationPlanStepRecorded = defineEvent({
+  type: 'ImplementationPlanStepRecorded',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description:
+    'A community recorded its answers, training needs and plan for one step of its Coaching Implementation Plan; a later record of the same step revises it (`001`).',
+  data: ImplementationPlanStepRecordedData,
+});
+
+export const RecordImplementationPlanStep = defineCommand({
+  type: 'RecordImplementationPlanStep',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description: 'Record, or revise, one of the seven steps of the Coaching Implementation Plan.',
+  data: ImplementationPlanStepRecordedData,
+  produces: ['ImplementationPlanStepRecorded'],
+});

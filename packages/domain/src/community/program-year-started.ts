@@ -1,0 +1,31 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const ProgramYearStartedData = struct('ProgramYearStartedData', {
+  communityId: Id,
+  programYearId: Id,
+  guideId: Id,
+  startsOn: LocalDate,
+  endsOn: LocalDate,
+});
+export type ProgramYearStartedData = t.TypeOf<typeof ProgramYearStartedData>;
+
+export const ProgramYearStarted = defineEvent({
+  type: 'ProgramYearStarted',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description:
+    'A community began a year of implementation under a program guide (RiR Year 1 runs July 1 to June 30); its years never overlap.',
+  data: ProgramYearStartedData,
+});
+
+export const StartProgramYear = defineCommand({
+  type: 'StartProgramYear',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description: 'Start a program year of at most 366 days that overlaps none of the community’s other years.',
+  data: ProgramYearStartedData,
+  produces: ['ProgramYearStarted'],
+});

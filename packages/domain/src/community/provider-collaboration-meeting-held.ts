@@ -1,0 +1,38 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate, Names, Text, nonEmptyArray } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const ProviderCollaborationMeetingHeldData = struct(
+  'ProviderCollaborationMeetingHeldData',
+  {
+    communityId: Id,
+    meetingId: Id,
+    heldOn: LocalDate,
+    /** Coaches facilitate these meetings (rule 7). */
+    facilitatorIds: nonEmptyArray(Id, 'FacilitatorIds'),
+    attendeeIds: Names,
+    topic: Text,
+  },
+  /** Each meeting gathers ideas for the next one’s topic (`000`). */
+  { nextTopic: Text },
+);
+export type ProviderCollaborationMeetingHeldData = t.TypeOf<typeof ProviderCollaborationMeetingHeldData>;
+
+export const ProviderCollaborationMeetingHeld = defineEvent({
+  type: 'ProviderCollaborationMeetingHeld',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description:
+    'Coaches facilitated a Provider Collaboration Meeting within a program year; a year holds 6 to 12 of them (rule 7).',
+  data: ProviderCollaborationMeetingHeldData,
+});
+
+export const RecordProviderCollaborationMeeting = defineCommand({
+  type: 'RecordProviderCollaborationMeeting',
+  streamKind: 'community',
+  streamIdField: 'communityId',
+  description: 'Record a Provider Collaboration Meeting held within a program year, at most the twelfth of that year.',
+  data: ProviderCollaborationMeetingHeldData,
+  produces: ['ProviderCollaborationMeetingHeld'],
+});
