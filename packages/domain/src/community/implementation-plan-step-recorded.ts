@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, Sentences, Text } from '../shared/primitives';
+import { Id, IntegerBetween, Sentences, Text, nonEmptyRecord } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
 /**
@@ -16,7 +16,7 @@ export const ImplementationPlanStepRecordedData = struct(
     communityId: Id,
     step: ImplementationPlanStep,
     /** The answer to each of the step's planning questions, keyed by question; at least one. */
-    answers: t.record(Id, Text),
+    answers: nonEmptyRecord(Id, Text, 'PlanStepAnswers'),
     plan: Text,
   },
   { trainingNeeds: Sentences },

@@ -147,3 +147,22 @@ export class NonEmptyArrayType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<
 
 export const nonEmptyArray = <C extends t.Mixed>(item: C, name = `NonEmpty<${item.name}>`): NonEmptyArrayType<C> =>
   new NonEmptyArrayType(name, item);
+
+/**
+ * A map that must hold at least one entry (observation scores, benchmark ratings). It is a
+ * `DictionaryType`, so everything that walks codecs treats it as the record it is.
+ */
+export const nonEmptyRecord = <D extends t.Mixed, C extends t.Mixed>(domain: D, codomain: C, name: string) => {
+  const record = t.record(domain, codomain);
+  return new t.DictionaryType<D, C, t.TypeOf<typeof record>, t.OutputOf<typeof record>, unknown>(
+    name,
+    (u): u is t.TypeOf<typeof record> => record.is(u) && Object.keys(u).length > 0,
+    (u, c) =>
+      typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length === 0
+        ? t.failure(u, c, 'expected at least one entry, got {}')
+        : record.validate(u, c),
+    (a) => record.encode(a),
+    domain,
+    codomain,
+  );
+};

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import * as t from 'io-ts';
+import { ASQ_SE2_AGE_INTERVALS } from '../screening/asq-se2-age-interval';
 import { NonEmptyArrayType, OneOfType } from '../shared/primitives';
 import { StructType } from '../shared/struct';
 
@@ -23,6 +24,7 @@ export const primitiveArbitraries: Record<string, fc.Arbitrary<unknown>> = {
   NonNegativeInteger: fc.integer({ min: 0, max: 1_000 }),
   FiniteNumber: fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }),
   Sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
+  AsqSe2AgeInterval: fc.constantFrom(...ASQ_SE2_AGE_INTERVALS),
 };
 
 export const arbitraryFor = (codec: t.Mixed, overrides: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<unknown> => {

@@ -1,0 +1,33 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate, oneOf } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** The three parties whose signatures make an agreement active (`002`). */
+export const AgreementParty = oneOf('AgreementParty', 'coach', 'supervisor', 'coachee');
+export type AgreementParty = t.TypeOf<typeof AgreementParty>;
+
+export const AgreementSignedData = struct('AgreementSignedData', {
+  agreementId: Id,
+  party: AgreementParty,
+  signedBy: Id,
+  signedOn: LocalDate,
+});
+export type AgreementSignedData = t.TypeOf<typeof AgreementSignedData>;
+
+export const AgreementSigned = defineEvent({
+  type: 'AgreementSigned',
+  streamKind: 'agreement',
+  streamIdField: 'agreementId',
+  description: 'One party signed the coaching agreement; the last of the three signatures makes it active (rule 9).',
+  data: AgreementSignedData,
+});
+
+export const SignAgreement = defineCommand({
+  type: 'SignAgreement',
+  streamKind: 'agreement',
+  streamIdField: 'agreementId',
+  description: 'Sign a drafted agreement that has not ended, once per party.',
+  data: AgreementSignedData,
+  produces: ['AgreementSigned'],
+});

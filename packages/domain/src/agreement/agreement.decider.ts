@@ -1,0 +1,124 @@
+import * as E from 'fp-ts/Either';
+import { accept, CommandFor, Decider } from '../shared/decider';
+import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
+import { EndAgreement } from './agreement-ended';
+import { AgreementParty } from './agreement-signed';
+import { AgreementCommand } from './agreement.commands';
+import { AgreementEvent } from './agreement.events';
+import { CompleteCoachingCycle } from './coaching-cycle-completed';
+
+export interface AgreementState {
+  readonly drafted: boolean;
+  /** signedOn of each party that has signed. */
+  readonly signatures: Readonly<Partial<Record<AgreementParty, string>>>;
+  /** The date of the last of the three signatures; undefined until all three parties signed. */
+  readonly activeSince: string | undefined;
+  /** The number of the last cycle completed, 0 before the first. */
+  readonly completedCycles: number;
+  readonly lastCycleCompletedOn: string | undefined;
+  readonly endedOn: string | undefined;
+}
+
+export const initialAgreementState: AgreementState = {
+  drafted: false,
+  signatures: {},
+  activeSince: undefined,
+  completedCycles: 0,
+  lastCycleCompletedOn: undefined,
+  endedOn: undefined,
+};
+
+type Decision = E.Either<DomainError, ReadonlyArray<AgreementEvent>>;
+
+const latest = (dates: ReadonlyArray<string | undefined>): string | undefined =>
+  dates.reduce<string | undefined>((last, date) => (date !== undefined && (last === undefined || date > last) ? date : last), undefined);
+
+const activeSinceOf = (signatures: AgreementState['signatures']): string | undefined =>
+  AgreementParty.values.every((party) => signatures[party] !== undefined)
+    ? latest(AgreementParty.values.map((party) => signatures[party]))
+    : undefined;
+
+const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state: AgreementState): Decision => {
+  const cycle = command.data;
+  if (state.activeSince === undefined)
+    return E.left(
+      ruleBroken('agreement-not-active', 'Cycles are completed only once coach, supervisor and coachee have all signed.', 'data.agreementId'),
+    );
+  const expected = state.completedCycles + 1;
+  if (cycle.cycleNumber !== expected)
+    return E.left(ruleBroken('cycle-out-of-order', `The next cycle of this agreement is cycle ${expected}.`, 'data.cycleNumber'));
+  if (cycle.completedOn < state.activeSince)
+    return E.left(
+      ruleBroken('cycle-before-agreement-active', `The agreement is active since ${state.activeSince}.`, 'data.completedOn'),
+    );
+  if (state.lastCycleCompletedOn !== undefined && cycle.completedOn < state.lastCycleCompletedOn)
+    return E.left(
+      ruleBroken('cycle-before-previous-cycle', `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`, 'data.completedOn'),
+    );
+  return accept({ type: 'CoachingCycleCompleted', data: cycle });
+};
+
+const endAgreement = (command: CommandFor<typeof EndAgreement>, state: AgreementState): Decision => {
+  if (state.endedOn !== undefined)
+    return E.left(ruleBroken('agreement-already-ended', `This agreement ended on ${state.endedOn}.`, 'data.agreementId'));
+  if (state.lastCycleCompletedOn !== undefined && command.data.on < state.lastCycleCompletedOn)
+    return E.left(
+      ruleBroken('agreement-ends-before-last-cycle', `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`, 'data.on'),
+    );
+  return accept({ type: 'AgreementEnded', data: command.data });
+};
+
+const decideDrafted = (command: AgreementCommand, state: AgreementState): Decision => {
+  if (command.type === 'DraftAgreement')
+    return E.left(
+      conflict('agreement-already-drafted', 'This agreement is already drafted.', [{ path: 'data.agreementId', message: 'already drafted' }]),
+    );
+  if (command.type === 'EndAgreement') return endAgreement(command, state);
+  if (state.endedOn !== undefined)
+    return E.left(ruleBroken('agreement-ended', `This agreement ended on ${state.endedOn}; nothing more is recorded on it.`, 'data.agreementId'));
+  switch (command.type) {
+    case 'SignAgreement':
+      return state.signatures[command.data.party] !== undefined
+        ? E.left(ruleBroken('already-signed', `The ${command.data.party} has already signed this agreement.`, 'data.party'))
+        : accept({ type: 'AgreementSigned', data: command.data });
+    case 'CompleteCoachingCycle':
+      return completeCycle(command, state);
+    case 'RaiseAgreementConcern':
+      return accept({ type: 'AgreementConcernRaised', data: command.data });
+  }
+};
+
+const decide = (command: AgreementCommand, state: AgreementState): Decision => {
+  if (state.drafted) return decideDrafted(command, state);
+  if (command.type === 'DraftAgreement') return accept({ type: 'AgreementDrafted', data: command.data });
+  return E.left(
+    notFound('agreement-not-drafted', 'This agreement is not drafted.', [{ path: 'data.agreementId', message: 'no such agreement' }]),
+  );
+};
+
+const evolve = (state: AgreementState, event: AgreementEvent): AgreementState => {
+  switch (event.type) {
+    case 'AgreementDrafted':
+      return { ...state, drafted: true };
+    case 'AgreementSigned': {
+      const signatures = { ...state.signatures, [event.data.party]: event.data.signedOn };
+      return { ...state, signatures, activeSince: activeSinceOf(signatures) };
+    }
+    case 'CoachingCycleCompleted':
+      return {
+        ...state,
+        completedCycles: Math.max(state.completedCycles, event.data.cycleNumber),
+        lastCycleCompletedOn: latest([state.lastCycleCompletedOn, event.data.completedOn]),
+      };
+    case 'AgreementConcernRaised':
+      return state;
+    case 'AgreementEnded':
+      return { ...state, endedOn: event.data.on };
+  }
+};
+
+export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = {
+  initialState: initialAgreementState,
+  evolve,
+  decide,
+};

@@ -1,0 +1,22 @@
+import { CommandFor } from '../shared/decider';
+import { ApproveCoachingSystem } from './coaching-system-approved';
+import { DefineCoachingSystemComponent } from './coaching-system-component-defined';
+import { RegisterCommunity } from './community-registered';
+import { RecordFocusGroup } from './focus-group-held';
+import { RecordImplementationPlanStep } from './implementation-plan-step-recorded';
+import { StartProgramYear } from './program-year-started';
+import { RecordProviderCollaborationMeeting } from './provider-collaboration-meeting-held';
+import { RecordTraining } from './training-held';
+
+export const communityCommands = [
+  RegisterCommunity,
+  StartProgramYear,
+  RecordImplementationPlanStep,
+  DefineCoachingSystemComponent,
+  ApproveCoachingSystem,
+  RecordTraining,
+  RecordProviderCollaborationMeeting,
+  RecordFocusGroup,
+] as const;
+
+export type CommunityCommand = CommandFor<(typeof communityCommands)[number]>;

@@ -1,0 +1,131 @@
+import * as E from 'fp-ts/Either';
+import { accept, CommandFor } from '../shared/decider';
+import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
+import { ApproveCoachingSystem } from './coaching-system-approved';
+import { CoachingSystemComponent } from './coaching-system-component-defined';
+import { CommunityCommand } from './community.commands';
+import { CommunityEvent } from './community.events';
+import { CommunityState } from './community.state';
+import {
+  daysCovered,
+  MAX_PROGRAM_YEAR_DAYS,
+  programYearContaining,
+  programYearContains,
+  programYearsOverlap,
+  ProgramYearSpan,
+} from './program-years';
+import { StartProgramYear } from './program-year-started';
+import { RecordProviderCollaborationMeeting } from './provider-collaboration-meeting-held';
+import { RecordTraining } from './training-held';
+
+type Decision = E.Either<DomainError, ReadonlyArray<CommunityEvent>>;
+
+/** Rule 7: 6 to 12 Provider Collaboration Meetings in the year. */
+export const MAX_COLLABORATION_MEETINGS_PER_YEAR = 12;
+
+const outsideProgramYear = (heldOn: string): DomainError =>
+  ruleBroken('outside-program-year', `No program year of this community contains ${heldOn}.`, 'data.heldOn');
+
+const startProgramYear = (command: CommandFor<typeof StartProgramYear>, state: CommunityState): Decision => {
+  const year = command.data;
+  if (year.endsOn <= year.startsOn)
+    return E.left(ruleBroken('program-year-ends-before-start', 'A program year ends after the day it starts.', 'data.endsOn'));
+  if (daysCovered(year.startsOn, year.endsOn) > MAX_PROGRAM_YEAR_DAYS)
+    return E.left(ruleBroken('program-year-too-long', `A program year lasts at most ${MAX_PROGRAM_YEAR_DAYS} days.`, 'data.endsOn'));
+  if (state.programYears.some((started) => started.programYearId === year.programYearId))
+    return E.left(ruleBroken('program-year-already-started', 'This program year is already started.', 'data.programYearId'));
+  const overlapping = state.programYears.find((started) => programYearsOverlap(started, year));
+  if (overlapping)
+    return E.left(
+      ruleBroken(
+        'program-years-overlap',
+        `Program year ${overlapping.programYearId} already runs from ${overlapping.startsOn} to ${overlapping.endsOn}.`,
+        'data.startsOn',
+      ),
+    );
+  return accept({ type: 'ProgramYearStarted', data: year });
+};
+
+const missingComponents = (state: CommunityState): CoachingSystemComponent[] =>
+  CoachingSystemComponent.values.filter((component) => !state.definedComponents.has(component));
+
+const approveCoachingSystem = (command: CommandFor<typeof ApproveCoachingSystem>, state: CommunityState): Decision => {
+  if (state.coachingSystemApproved)
+    return E.left(ruleBroken('coaching-system-already-approved', 'The coaching system is already approved.', 'data.communityId'));
+  const missing = missingComponents(state);
+  if (missing.length > 0)
+    return E.left(
+      ruleBroken('coaching-system-incomplete', `The coaching system still lacks: ${missing.join(', ')}.`, 'data.communityId'),
+    );
+  return accept({ type: 'CoachingSystemApproved', data: command.data });
+};
+
+const recordTraining = (command: CommandFor<typeof RecordTraining>, state: CommunityState): Decision => {
+  const training = command.data;
+  if (state.trainingIds.has(training.trainingId))
+    return E.left(ruleBroken('training-already-recorded', 'This training is already recorded.', 'data.trainingId'));
+  if (training.attendees.providerIds.length + training.attendees.coachIds.length === 0)
+    return E.left(ruleBroken('training-without-attendees', 'A training has at least one provider or coach attending.', 'data.attendees'));
+  if (!programYearContaining(state.programYears, training.heldOn)) return E.left(outsideProgramYear(training.heldOn));
+  return accept({ type: 'TrainingHeld', data: training });
+};
+
+const meetingsWithin = (state: CommunityState, year: ProgramYearSpan): number =>
+  [...state.collaborationMeetings.values()].filter((heldOn) => programYearContains(year, heldOn)).length;
+
+const recordCollaborationMeeting = (
+  command: CommandFor<typeof RecordProviderCollaborationMeeting>,
+  state: CommunityState,
+): Decision => {
+  const meeting = command.data;
+  if (state.collaborationMeetings.has(meeting.meetingId))
+    return E.left(
+      ruleBroken('collaboration-meeting-already-recorded', 'This Provider Collaboration Meeting is already recorded.', 'data.meetingId'),
+    );
+  const year = programYearContaining(state.programYears, meeting.heldOn);
+  if (!year) return E.left(outsideProgramYear(meeting.heldOn));
+  if (meetingsWithin(state, year) >= MAX_COLLABORATION_MEETINGS_PER_YEAR)
+    return E.left(
+      ruleBroken(
+        'too-many-collaboration-meetings',
+        `Program year ${year.programYearId} already holds ${MAX_COLLABORATION_MEETINGS_PER_YEAR} Provider Collaboration Meetings.`,
+        'data.heldOn',
+      ),
+    );
+  return accept({ type: 'ProviderCollaborationMeetingHeld', data: meeting });
+};
+
+const decideRegistered = (command: CommunityCommand, state: CommunityState): Decision => {
+  switch (command.type) {
+    case 'RegisterCommunity':
+      return E.left(
+        conflict('community-already-registered', 'This community is already registered.', [
+          { path: 'data.communityId', message: 'already registered' },
+        ]),
+      );
+    case 'StartProgramYear':
+      return startProgramYear(command, state);
+    case 'RecordImplementationPlanStep':
+      return accept({ type: 'ImplementationPlanStepRecorded', data: command.data });
+    case 'DefineCoachingSystemComponent':
+      return state.coachingSystemApproved
+        ? E.left(ruleBroken('coaching-system-approved', 'An approved coaching system can no longer be changed.', 'data.component'))
+        : accept({ type: 'CoachingSystemComponentDefined', data: command.data });
+    case 'ApproveCoachingSystem':
+      return approveCoachingSystem(command, state);
+    case 'RecordTraining':
+      return recordTraining(command, state);
+    case 'RecordProviderCollaborationMeeting':
+      return recordCollaborationMeeting(command, state);
+    case 'RecordFocusGroup':
+      return accept({ type: 'FocusGroupHeld', data: command.data });
+  }
+};
+
+export const decideCommunity = (command: CommunityCommand, state: CommunityState): Decision => {
+  if (state.registered) return decideRegistered(command, state);
+  if (command.type === 'RegisterCommunity') return accept({ type: 'CommunityRegistered', data: command.data });
+  return E.left(
+    notFound('community-not-registered', 'This community is not registered.', [{ path: 'data.communityId', message: 'no such community' }]),
+  );
+};

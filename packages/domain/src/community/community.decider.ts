@@ -1,0 +1,11 @@
+import { Decider } from '../shared/decider';
+import { CommunityCommand } from './community.commands';
+import { decideCommunity } from './community.decide';
+import { CommunityEvent } from './community.events';
+import { CommunityState, evolveCommunity, initialCommunityState } from './community.state';
+
+export const communityDecider: Decider<CommunityCommand, CommunityEvent, CommunityState> = {
+  initialState: initialCommunityState,
+  evolve: evolveCommunity,
+  decide: decideCommunity,
+};

@@ -1,0 +1,10 @@
+import * as O from 'fp-ts/Option';
+import { ProgramGuide } from './program-guide';
+import { rirYear1Guide } from './rir-year-1';
+import { starsPbcGuide } from './stars-pbc';
+
+/** Every guide a community may pick for a program year; a new guide is one more entry. */
+export const programGuides: ReadonlyArray<ProgramGuide> = [rirYear1Guide, starsPbcGuide];
+
+export const findGuide = (guideId: string): O.Option<ProgramGuide> =>
+  O.fromNullable(programGuides.find((guide) => guide.guideId === guideId));

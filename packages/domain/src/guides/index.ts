@@ -1,0 +1,8 @@
+export * from './program-guide';
+export type { DateWindow, WindowFrame } from './window';
+export { resolveWindow } from './window';
+export * from './session-ledger';
+export * from './requirement-status';
+export * from './rir-year-1';
+export * from './stars-pbc';
+export * from './guide-registry';

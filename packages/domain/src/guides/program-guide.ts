@@ -1,0 +1,134 @@
+import * as t from 'io-ts';
+import { SiteSetting } from '../provider/provider-enrolled';
+import { SessionKind } from '../provider/session-logged';
+import { Id, IntegerBetween, PositiveInteger, Text, nonEmptyArray, oneOf } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/**
+ * A program guide is data: its requirements name event types and fields as strings, so a new
+ * guide (or a new program year's revision) is a new value, loadable from JSON, and no code
+ * elsewhere changes.
+ */
+
+/** Whose requirement it is: a provider's, the community's, or a coach's. */
+export const RequirementScope = oneOf('RequirementScope', 'provider', 'community', 'coach');
+export type RequirementScope = t.TypeOf<typeof RequirementScope>;
+
+/** The settings a requirement is limited to (rule 3: consent and TPOT/TPITOS are center-based only). */
+export const RequirementAppliesTo = struct('RequirementAppliesTo', {}, { settings: nonEmptyArray(SiteSetting, 'RequirementSettings') });
+export type RequirementAppliesTo = t.TypeOf<typeof RequirementAppliesTo>;
+
+/**
+ * What a window is measured from: the program year's first day, or the day the provider
+ * enrolled (never earlier than the year's first day).
+ */
+export const WindowAnchor = oneOf('WindowAnchor', 'program-year', 'enrollment');
+export type WindowAnchor = t.TypeOf<typeof WindowAnchor>;
+
+/** Months counted from the anchor: month 0 is the anchor's first month. */
+export const MonthOffset = IntegerBetween(0, 23, 'MonthOffset');
+
+/**
+ * A window relative to its anchor: from the start of month `fromMonth` through the end of
+ * month `throughMonth` ("within the first two months" = 0 through 1, by end of August for a
+ * July start). Without `fromMonth` it opens on the anchor; without `throughMonth` it runs to
+ * the end of the program year. No window outlasts its program year.
+ */
+export const RequirementWindow = struct(
+  'RequirementWindow',
+  { anchor: WindowAnchor },
+  { fromMonth: MonthOffset, throughMonth: MonthOffset },
+);
+export type RequirementWindow = t.TypeOf<typeof RequirementWindow>;
+
+/** Calendar months, for suggested scheduling only (rule 6: the guide's months are suggestions). */
+export const CalendarMonth = oneOf(
+  'CalendarMonth',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+);
+export type CalendarMonth = t.TypeOf<typeof CalendarMonth>;
+
+/**
+ * Which events meet a requirement: those of `type` whose fields named in `where` hold the
+ * given values, dated by the `dateField` of their data.
+ */
+export const EventMatch = struct('EventMatch', { type: Id, dateField: Id }, { where: t.record(Id, Id) });
+export type EventMatch = t.TypeOf<typeof EventMatch>;
+
+const requirementFields = { id: Id, title: Text, scope: RequirementScope, window: RequirementWindow };
+
+const optionalRequirementFields = {
+  appliesTo: RequirementAppliesTo,
+  suggestedMonths: nonEmptyArray(CalendarMonth, 'SuggestedMonths'),
+  /** Where the requirement comes from, in the source's words. */
+  basis: Text,
+};
+
+/** Met by the first matching event in the window. */
+export const OnceRequirement = struct(
+  'OnceRequirement',
+  { kind: t.literal('once'), ...requirementFields, event: EventMatch },
+  optionalRequirementFields,
+);
+
+/**
+ * Met when at least `min` matching events fall in the window; with `distinctBy`, events
+ * count once per distinct value of that field (three signatures = coach, supervisor, coachee).
+ * More than `max` is still met, and reported as exceeded.
+ */
+export const CountRequirement = struct(
+  'CountRequirement',
+  { kind: t.literal('count'), ...requirementFields, event: EventMatch, min: PositiveInteger },
+  { ...optionalRequirementFields, max: PositiveInteger, distinctBy: Id },
+);
+
+/**
+ * One requirement per calendar month of the window, met by a matching event of that month.
+ * `monthField` names the month an event counts for when the event states it (Reflective
+ * Consultation's `month`); otherwise the month of its date.
+ */
+export const MonthlyRequirement = struct(
+  'MonthlyRequirement',
+  { kind: t.literal('monthly'), ...requirementFields, event: EventMatch },
+  { ...optionalRequirementFields, monthField: Id },
+);
+
+/** One requirement per calendar month of the window, met when that month's counted minutes reach the guide's target. */
+export const MonthlyDosageRequirement = struct(
+  'MonthlyDosageRequirement',
+  { kind: t.literal('monthly-dosage'), ...requirementFields },
+  optionalRequirementFields,
+);
+
+export const Requirement = t.union([OnceRequirement, CountRequirement, MonthlyRequirement, MonthlyDosageRequirement], 'Requirement');
+export type Requirement = t.TypeOf<typeof Requirement>;
+export type RequirementKind = Requirement['kind'];
+
+/**
+ * Which session kinds count toward dosage (rule 1), and the monthly target when the guide
+ * sets one (a STARS agreement sets a cadence instead).
+ */
+export const GuideDosage = struct(
+  'GuideDosage',
+  { countedKinds: nonEmptyArray(SessionKind, 'CountedSessionKinds') },
+  { targetMinutesPerMonth: PositiveInteger },
+);
+export type GuideDosage = t.TypeOf<typeof GuideDosage>;
+
+export const ProgramGuide = struct(
+  'ProgramGuide',
+  { guideId: Id, title: Text, source: Text, requirements: nonEmptyArray(Requirement, 'Requirements') },
+  { dosage: GuideDosage },
+);
+export type ProgramGuide = t.TypeOf<typeof ProgramGuide>;

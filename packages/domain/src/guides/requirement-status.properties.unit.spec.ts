@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { SessionLogged } from '../provider/session-logged';
+import { SessionVoided } from '../provider/session-voided';
+import { DomainEvent } from '../shared/decider';
+import { arbitraryFor } from '../testing';
+import { programGuides } from './guide-registry';
+import { EventMatch, RequirementScope } from './program-guide';
+import { requirementStatuses } from './requirement-status';
+import { monthsOf, resolveWindow } from './window';
+
+const programYear = { startsOn: '2025-07-01', endsOn: '2026-06-30' };
+const dayMs = 86_400_000;
+const day = (offset: number) => new Date(Date.UTC(2025, 6, 1) + offset * dayMs).toISOString().slice(0, 10);
+const dateIn = (from: number, to: number) => fc.integer({ min: from, max: to }).map(day);
+
+const matches: EventMatch[] = programGuides.flatMap((guide) => guide.requirements.flatMap((r) => ('event' in r ? [r.event] : [])));
+
+/** Events of every type the guides name, with their date and `where` fields, dated around the year. */
+const guideEvent: fc.Arbitrary<DomainEvent> = fc.oneof(
+  ...matches.map((match) =>
+    fc.record({
+      type: fc.constant(match.type),
+      data: fc.record({
+        ...Object.fromEntries(Object.entries(match.where ?? {}).map(([field, value]) => [field, fc.constant(value)])),
+        [match.dateField]: dateIn(-30, 400),
+        party: fc.constantFrom('coach', 'supervisor', 'coachee'),
+        month: dateIn(-30, 400).map((d) => d.slice(0, 7)),
+      }),
+    }),
+  ),
+  arbitraryFor(SessionLogged.event) as fc.Arbitrary<DomainEvent>,
+  arbitraryFor(SessionVoided.event) as fc.Arbitrary<DomainEvent>,
+);
+
+const query = fc.record({
+  guide: fc.constantFrom(...programGuides),
+  scope: fc.constantFrom<RequirementScope>('provider', 'community', 'coach'),
+  setting: fc.option(fc.constantFrom<'center' | 'fcch'>('center', 'fcch'), { nil: undefined }),
+  enrolledOn: fc.option(dateIn(-60, 380), { nil: undefined }),
+  exitedOn: fc.option(dateIn(0, 400), { nil: undefined }),
+  events: fc.array(guideEvent, { maxLength: 30 }),
+  on: dateIn(0, 364),
+});
+
+describe('requirement status properties', () => {
+  it('gives every requirement of every guide exactly one status for any day of the year', () =>
+    fc.assert(
+      fc.property(query, (q) => {
+        const statuses = requirementStatuses({ ...q, programYear });
+        const expected = q.guide.requirements
+          .filter((r) => r.scope === q.scope)
+          .flatMap((r) => {
+            if (r.kind === 'once' || r.kind === 'count') return [r.id];
+            const window = resolveWindow(r.window, { ...programYear, enrolledOn: q.enrolledOn });
+            return monthsOf(window).map((month) => `${r.id}-${month}`);
+          });
+        expect(statuses.map((s) => s.requirementId)).toEqual(expected);
+        for (const s of statuses) {
+          expect(['done', 'due', 'overdue', 'not-applicable']).toContain(s.status);
+          if (s.status === 'done') {
+            expect(s.metBy!.date <= q.on).toBe(true);
+            expect(s.late === true).toBe(s.metBy!.date > s.window.to);
+          } else {
+            expect(s.metBy).toBeUndefined();
+            expect(s.late).toBeUndefined();
+          }
+          if (s.status === 'due') expect(q.on <= s.window.to).toBe(true);
+          if (s.status === 'overdue') expect(q.on > s.window.to).toBe(true);
+          if (q.exitedOn !== undefined && s.window.from > q.exitedOn) expect(s.status).toBe('not-applicable');
+        }
+      }),
+      { numRuns: 300 },
+    ));
+
+  it('never holds a center-only requirement against a family child care home', () =>
+    fc.assert(
+      fc.property(query, (q) => {
+        const statuses = requirementStatuses({ ...q, programYear, setting: 'fcch' });
+        const centerOnly = new Set(q.guide.requirements.filter((r) => r.appliesTo?.settings?.includes('fcch') === false).map((r) => r.id));
+        for (const s of statuses.filter((s) => centerOnly.has(s.requirementId))) expect(s.status).toBe('not-applicable');
+      }),
+    ));
+
+  it('never undoes a requirement as the day asked about moves later', () =>
+    fc.assert(
+      fc.property(query, fc.integer({ min: 0, max: 364 }), (q, later) => {
+        const laterOn = day(later) > q.on ? day(later) : q.on;
+        const before = requirementStatuses({ ...q, programYear });
+        const after = new Map(requirementStatuses({ ...q, programYear, on: laterOn }).map((s) => [s.requirementId, s]));
+        for (const s of before.filter((s) => s.status === 'done'))
+          expect(after.get(s.requirementId)).toMatchObject({ status: 'done', metBy: s.metBy });
+      }),
+    ));
+});

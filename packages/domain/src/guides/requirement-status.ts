@@ -1,0 +1,166 @@
+import { DomainEvent } from '../shared/decider';
+import { LocalDate, Month } from '../shared/primitives';
+import { MatchedEvent, countedMonthOf, fieldOf, matchingEvents } from './guide-events';
+import { SiteSetting } from '../provider/provider-enrolled';
+import { ProgramGuide, Requirement, RequirementKind, RequirementScope } from './program-guide';
+import { EffectiveSession, effectiveSessions } from './session-ledger';
+import { DateWindow, isEmpty, monthOf, monthWithin, monthsOf, resolveWindow, suggestedMonthsWithin } from './window';
+
+export type ComplianceStatus = 'done' | 'due' | 'overdue' | 'not-applicable';
+
+/** The event that met a requirement; `index` is its position in the events given. */
+export interface MetBy {
+  readonly type: string;
+  readonly date: LocalDate;
+  readonly index: number;
+}
+
+export interface RequirementStatus {
+  /** The requirement's id; monthly requirements add the month (`dosage-2025-09`). */
+  readonly requirementId: string;
+  readonly title: string;
+  readonly kind: RequirementKind;
+  readonly month?: Month;
+  readonly window: DateWindow;
+  readonly status: ComplianceStatus;
+  readonly metBy?: MetBy;
+  /** Met, but after the window closed. */
+  readonly late?: true;
+  /** Matching events (distinct ones, with `distinctBy`) dated in the window up to the day asked about. */
+  readonly count?: number;
+  /** More matching events than the requirement's `max`. */
+  readonly exceeded?: true;
+  readonly minutes?: number;
+  readonly targetMinutes?: number;
+  /** The guide's suggested months within the window: a hint, never a deadline. */
+  readonly suggestedMonths?: ReadonlyArray<Month>;
+}
+
+export interface StatusQuery {
+  readonly guide: ProgramGuide;
+  readonly programYear: { readonly startsOn: LocalDate; readonly endsOn: LocalDate };
+  readonly scope: RequirementScope;
+  readonly setting?: SiteSetting;
+  readonly enrolledOn?: LocalDate;
+  readonly exitedOn?: LocalDate;
+  /** Every event that bears on the subject (its own streams, its agreements, screenings or community). */
+  readonly events: ReadonlyArray<DomainEvent>;
+  /** The day asked about: only events dated on or before it count. */
+  readonly on: LocalDate;
+}
+
+interface Evaluation {
+  readonly metBy?: MatchedEvent | MetBy;
+  readonly details?: Pick<RequirementStatus, 'count' | 'exceeded' | 'minutes' | 'targetMinutes'>;
+}
+
+const settingExcludes = (requirement: Requirement, setting: SiteSetting | undefined): boolean =>
+  setting !== undefined && requirement.appliesTo?.settings !== undefined && !requirement.appliesTo.settings.includes(setting);
+
+/** Whether the subject was enrolled for any day of the window (months after exit are not theirs). */
+const enrolledDuring = (window: DateWindow, query: StatusQuery): boolean =>
+  !isEmpty(window) &&
+  (query.enrolledOn === undefined || query.enrolledOn <= window.to) &&
+  (query.exitedOn === undefined || query.exitedOn >= window.from);
+
+const statusOf = (
+  base: Pick<RequirementStatus, 'requirementId' | 'title' | 'kind' | 'month' | 'window' | 'suggestedMonths'>,
+  applicable: boolean,
+  evaluate: () => Evaluation,
+  on: LocalDate,
+): RequirementStatus => {
+  if (!applicable) return { ...base, status: 'not-applicable' };
+  const { metBy, details } = evaluate();
+  if (!metBy) return { ...base, ...details, status: on > base.window.to ? 'overdue' : 'due' };
+  return {
+    ...base,
+    ...details,
+    status: 'done',
+    metBy: { type: metBy.type, date: metBy.date, index: metBy.index },
+    ...(metBy.date > base.window.to ? { late: true as const } : {}),
+  };
+};
+
+const inWindowUpTo = (matched: ReadonlyArray<MatchedEvent>, window: DateWindow, on: LocalDate): MatchedEvent[] =>
+  matched.filter((m) => m.date >= window.from && m.date <= on);
+
+/** `once` and `count`: the event that brought the (distinct) count to its minimum. */
+const countEvaluation = (
+  requirement: Extract<Requirement, { kind: 'once' | 'count' }>,
+  window: DateWindow,
+  query: StatusQuery,
+): Evaluation => {
+  const matched = inWindowUpTo(matchingEvents(query.events, requirement.event), window, query.on);
+  if (requirement.kind === 'once') return { metBy: matched[0] };
+  const { distinctBy, min, max } = requirement;
+  const seen = new Set<string>();
+  let metBy: MatchedEvent | undefined;
+  for (const m of matched) {
+    const value = distinctBy === undefined ? m.index : fieldOf(m.event, distinctBy);
+    if (value === undefined) continue;
+    seen.add(JSON.stringify(value));
+    if (!metBy && seen.size >= min) metBy = m;
+  }
+  const exceeded = max !== undefined && seen.size > max;
+  return { metBy, details: { count: seen.size, ...(exceeded ? { exceeded: true as const } : {}) } };
+};
+
+const monthlyEvaluation = (
+  requirement: Extract<Requirement, { kind: 'monthly' }>,
+  month: Month,
+  query: StatusQuery,
+): Evaluation => ({
+  metBy: matchingEvents(query.events, requirement.event).find(
+    (m) => m.date <= query.on && countedMonthOf(m, requirement.monthField) === month,
+  ),
+});
+
+/** The session whose minutes brought the month to the target, counting sessions held up to the day asked about. */
+const dosageEvaluation = (sessions: ReadonlyArray<EffectiveSession>, month: Month, target: number, query: StatusQuery): Evaluation => {
+  const held = sessions
+    .filter((s) => monthOf(s.heldOn) === month && s.heldOn <= query.on)
+    .sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.loggedIndex - b.loggedIndex));
+  let minutes = 0;
+  let metBy: MetBy | undefined;
+  for (const session of held) {
+    minutes += session.durationMinutes;
+    if (!metBy && minutes >= target) metBy = { type: 'SessionLogged', date: session.heldOn, index: session.loggedIndex };
+  }
+  return { metBy, details: { minutes, targetMinutes: target } };
+};
+
+const requirementStatusesOf = (requirement: Requirement, query: StatusQuery, sessions: () => EffectiveSession[]): RequirementStatus[] => {
+  const window = resolveWindow(requirement.window, { ...query.programYear, enrolledOn: query.enrolledOn });
+  const excluded = settingExcludes(requirement, query.setting);
+  const common = { title: requirement.title, kind: requirement.kind };
+  if (requirement.kind === 'once' || requirement.kind === 'count') {
+    const suggested = requirement.suggestedMonths && suggestedMonthsWithin(requirement.suggestedMonths, window);
+    const base = { ...common, requirementId: requirement.id, window, ...(suggested?.length ? { suggestedMonths: suggested } : {}) };
+    return [statusOf(base, !excluded && enrolledDuring(window, query), () => countEvaluation(requirement, window, query), query.on)];
+  }
+  const target = query.guide.dosage?.targetMinutesPerMonth;
+  return monthsOf(window).map((month) => {
+    const monthWindow = monthWithin(month, window);
+    const base = { ...common, requirementId: `${requirement.id}-${month}`, month, window: monthWindow };
+    // A dosage requirement in a guide without a monthly target has nothing to reach.
+    const applicable = !excluded && enrolledDuring(monthWindow, query) && (requirement.kind === 'monthly' || target !== undefined);
+    const evaluate = (): Evaluation =>
+      requirement.kind === 'monthly'
+        ? monthlyEvaluation(requirement, month, query)
+        : dosageEvaluation(sessions().filter((s) => query.guide.dosage?.countedKinds.includes(s.kind)), month, target ?? 0, query);
+    return statusOf(base, applicable, evaluate, query.on);
+  });
+};
+
+/**
+ * Where each of a guide's requirements stands for one subject (a provider, a community or a
+ * coach) on a given day. Pure: the day is an argument, and the answer for a past day is what
+ * the timeline showed then, as far as event dates tell.
+ */
+export const requirementStatuses = (query: StatusQuery): RequirementStatus[] => {
+  let ledger: EffectiveSession[] | undefined;
+  const sessions = () => (ledger ??= effectiveSessions(query.events));
+  return query.guide.requirements
+    .filter((requirement) => requirement.scope === query.scope)
+    .flatMap((requirement) => requirementStatusesOf(requirement, query, sessions));
+};

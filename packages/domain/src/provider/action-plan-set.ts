@@ -1,0 +1,34 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate, Sentences, Text, nonEmptyArray } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** One goal of a joint action plan: the practice it works on and what the provider aims for. */
+export const ActionPlanGoal = struct('ActionPlanGoal', { goalId: Id, practice: Id, description: Text });
+export type ActionPlanGoal = t.TypeOf<typeof ActionPlanGoal>;
+
+export const ActionPlanSetData = struct('ActionPlanSetData', {
+  providerId: Id,
+  actionPlanId: Id,
+  goals: nonEmptyArray(ActionPlanGoal, 'ActionPlanGoals'),
+  steps: Sentences,
+  setOn: LocalDate,
+});
+export type ActionPlanSetData = t.TypeOf<typeof ActionPlanSetData>;
+
+export const ActionPlanSet = defineEvent({
+  type: 'ActionPlanSet',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Coach and provider set a joint action plan: goals on practices and the steps between sessions (rule 3).',
+  data: ActionPlanSetData,
+});
+
+export const SetActionPlan = defineCommand({
+  type: 'SetActionPlan',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Set a joint action plan whose goals are new to this provider.',
+  data: ActionPlanSetData,
+  produces: ['ActionPlanSet'],
+});

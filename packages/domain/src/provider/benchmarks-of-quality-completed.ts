@@ -1,0 +1,59 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, IntegerBetween, LocalDate, Text, nonEmptyRecord, oneOf } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** BOQ for center-based programs, FCCH BOQ for family child care homes. */
+export const BoqForm = oneOf('BoqForm', 'BOQ', 'FCCH-BOQ');
+export type BoqForm = t.TypeOf<typeof BoqForm>;
+
+/** Each critical element's benchmark items: 0 not in place, 1 partially, 2 in place. */
+export const BenchmarkRating = IntegerBetween(0, 2, 'BenchmarkRating');
+export const BenchmarkRatings = nonEmptyRecord(Id, BenchmarkRating, 'BenchmarkRatings');
+
+const requiredFields = {
+  providerId: Id,
+  boqId: Id,
+  form: BoqForm,
+  completedOn: LocalDate,
+  ratings: BenchmarkRatings,
+};
+
+/** Version 1, before the form's version was recorded. */
+export const BenchmarksOfQualityCompletedDataV1 = struct('BenchmarksOfQualityCompletedDataV1', requiredFields);
+export type BenchmarksOfQualityCompletedDataV1 = t.TypeOf<typeof BenchmarksOfQualityCompletedDataV1>;
+
+export const BenchmarksOfQualityCompletedData = struct('BenchmarksOfQualityCompletedData', {
+  ...requiredFields,
+  formVersion: Text,
+});
+export type BenchmarksOfQualityCompletedData = t.TypeOf<typeof BenchmarksOfQualityCompletedData>;
+
+/** What version 1 records say about the form's version: nothing was written down. */
+export const UNRECORDED_FORM_VERSION = 'unrecorded';
+
+export const BenchmarksOfQualityCompleted = defineEvent({
+  type: 'BenchmarksOfQualityCompleted',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description:
+    'The coach and provider completed a Benchmarks of Quality form fitting the setting, each critical element rated 0, 1 or 2 (rule 3).',
+  data: BenchmarksOfQualityCompletedData,
+  history: [
+    {
+      // The instruments are revised, so ratings only compare within one form version.
+      version: 1,
+      data: BenchmarksOfQualityCompletedDataV1,
+      upcast: (old) => ({ ...(old as BenchmarksOfQualityCompletedDataV1), formVersion: UNRECORDED_FORM_VERSION }),
+    },
+  ],
+});
+
+export const CompleteBenchmarksOfQuality = defineCommand({
+  type: 'CompleteBenchmarksOfQuality',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Record a completed BOQ (centers) or FCCH BOQ (homes) with the form version used and its ratings.',
+  data: BenchmarksOfQualityCompletedData,
+  produces: ['BenchmarksOfQualityCompleted'],
+});

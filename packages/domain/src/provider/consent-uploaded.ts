@@ -1,0 +1,34 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { DocumentRef, Id, LocalDate, oneOf } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** TPOT observes preschool classrooms, TPITOS infant–toddler classrooms; neither applies to FCCH. */
+export const ObservationInstrument = oneOf('ObservationInstrument', 'TPOT', 'TPITOS');
+export type ObservationInstrument = t.TypeOf<typeof ObservationInstrument>;
+
+export const ConsentUploadedData = struct('ConsentUploadedData', {
+  providerId: Id,
+  consentId: Id,
+  instrument: ObservationInstrument,
+  signedOn: LocalDate,
+  document: DocumentRef,
+});
+export type ConsentUploadedData = t.TypeOf<typeof ConsentUploadedData>;
+
+export const ConsentUploaded = defineEvent({
+  type: 'ConsentUploaded',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'A center-based provider’s signed evaluation consent for an observation instrument was uploaded (rules 3 and 4).',
+  data: ConsentUploadedData,
+});
+
+export const UploadConsent = defineCommand({
+  type: 'UploadConsent',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Upload a center-based provider’s signed evaluation consent for the instrument that fits their classroom.',
+  data: ConsentUploadedData,
+  produces: ['ConsentUploaded'],
+});

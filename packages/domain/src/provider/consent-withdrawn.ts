@@ -1,0 +1,28 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const ConsentWithdrawnData = struct('ConsentWithdrawnData', {
+  providerId: Id,
+  consentId: Id,
+  withdrawnOn: LocalDate,
+});
+export type ConsentWithdrawnData = t.TypeOf<typeof ConsentWithdrawnData>;
+
+export const ConsentWithdrawn = defineEvent({
+  type: 'ConsentWithdrawn',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'A provider withdrew an evaluation consent: no observation may be scheduled or completed under it from then on (rule 4).',
+  data: ConsentWithdrawnData,
+});
+
+export const WithdrawConsent = defineCommand({
+  type: 'WithdrawConsent',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Withdraw an uploaded evaluation consent that is still current.',
+  data: ConsentWithdrawnData,
+  produces: ['ConsentWithdrawn'],
+});

@@ -1,0 +1,29 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate, Sentences } from '../shared/primitives';
+import { forbiddenField, struct } from '../shared/struct';
+
+export const DebriefHeldData = struct(
+  'DebriefHeldData',
+  { providerId: Id, observationId: Id, heldOn: LocalDate, strengths: Sentences, nextSteps: Sentences },
+  // Providers read the debrief, so scores sent along are refused by name rather than dropped.
+  { scores: forbiddenField('a debrief never carries observation scores (rule 5)') },
+);
+export type DebriefHeldData = t.TypeOf<typeof DebriefHeldData>;
+
+export const DebriefHeld = defineEvent({
+  type: 'DebriefHeld',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'The observer debriefed a completed observation with the provider: strengths and next steps, never scores (rule 5).',
+  data: DebriefHeldData,
+});
+
+export const HoldDebrief = defineCommand({
+  type: 'HoldDebrief',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Record the debrief of a completed observation, once, with its strengths and next steps.',
+  data: DebriefHeldData,
+  produces: ['DebriefHeld'],
+});

@@ -1,0 +1,24 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const FeedbackSentData = struct('FeedbackSentData', { providerId: Id, sessionId: Id, sentOn: LocalDate });
+export type FeedbackSentData = t.TypeOf<typeof FeedbackSentData>;
+
+export const FeedbackSent = defineEvent({
+  type: 'FeedbackSent',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'The coach sent the provider feedback on a session (the guide’s “email feedback to providers as needed”).',
+  data: FeedbackSentData,
+});
+
+export const SendFeedback = defineCommand({
+  type: 'SendFeedback',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Record feedback sent on a logged, not voided session, on or after the day it was held.',
+  data: FeedbackSentData,
+  produces: ['FeedbackSent'],
+});

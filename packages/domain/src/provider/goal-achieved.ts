@@ -1,0 +1,24 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const GoalAchievedData = struct('GoalAchievedData', { providerId: Id, goalId: Id, on: LocalDate });
+export type GoalAchievedData = t.TypeOf<typeof GoalAchievedData>;
+
+export const GoalAchieved = defineEvent({
+  type: 'GoalAchieved',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'The provider achieved a goal of one of their action plans.',
+  data: GoalAchievedData,
+});
+
+export const RecordGoalAchieved = defineCommand({
+  type: 'RecordGoalAchieved',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Record, once, that a goal of an action plan was achieved.',
+  data: GoalAchievedData,
+  produces: ['GoalAchieved'],
+});

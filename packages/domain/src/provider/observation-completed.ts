@@ -1,0 +1,33 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { FiniteNumber, Id, LocalDate, nonEmptyRecord } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** Named scores, e.g. TPOT's `keyPracticesPercent` and `redFlags`. Confidential: never shown to providers (rule 5). */
+export const ObservationScores = nonEmptyRecord(Id, FiniteNumber, 'ObservationScores');
+export type ObservationScores = t.TypeOf<typeof ObservationScores>;
+
+export const ObservationCompletedData = struct('ObservationCompletedData', {
+  providerId: Id,
+  observationId: Id,
+  observedOn: LocalDate,
+  scores: ObservationScores,
+});
+export type ObservationCompletedData = t.TypeOf<typeof ObservationCompletedData>;
+
+export const ObservationCompleted = defineEvent({
+  type: 'ObservationCompleted',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'A scheduled observation took place and was scored; the scores reach coaches and evaluators only (rule 5).',
+  data: ObservationCompletedData,
+});
+
+export const CompleteObservation = defineCommand({
+  type: 'CompleteObservation',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Record the scores of a scheduled observation, while the consent for it is still current.',
+  data: ObservationCompletedData,
+  produces: ['ObservationCompleted'],
+});

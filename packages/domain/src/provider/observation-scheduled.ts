@@ -1,0 +1,32 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+import { ObservationInstrument } from './consent-uploaded';
+
+export const ObservationScheduledData = struct('ObservationScheduledData', {
+  providerId: Id,
+  observationId: Id,
+  instrument: ObservationInstrument,
+  scheduledFor: LocalDate,
+  /** Observers are often outside staff, so the id need not name anyone registered. */
+  observerId: Id,
+});
+export type ObservationScheduledData = t.TypeOf<typeof ObservationScheduledData>;
+
+export const ObservationScheduled = defineEvent({
+  type: 'ObservationScheduled',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'A TPOT or TPITOS observation of a center-based provider was scheduled with an observer, under a current consent (rule 4).',
+  data: ObservationScheduledData,
+});
+
+export const ScheduleObservation = defineCommand({
+  type: 'ScheduleObservation',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Schedule an observation with the instrument that fits the classroom, once the provider’s consent for it is current.',
+  data: ObservationScheduledData,
+  produces: ['ObservationScheduled'],
+});

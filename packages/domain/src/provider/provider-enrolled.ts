@@ -1,0 +1,44 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate, Text, nonEmptyArray, oneOf } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+/** A center-based program or a family child care home: evaluation consent and observations apply to centers only. */
+export const SiteSetting = oneOf('SiteSetting', 'center', 'fcch');
+export type SiteSetting = t.TypeOf<typeof SiteSetting>;
+
+/** The ages a provider's classroom serves; they decide between TPOT (preschool) and TPITOS (infant–toddler). */
+export const AgeGroup = oneOf('AgeGroup', 'infant', 'toddler', 'preschool');
+export type AgeGroup = t.TypeOf<typeof AgeGroup>;
+
+export const ProviderSite = struct('ProviderSite', { siteId: Id, name: Text, setting: SiteSetting });
+export type ProviderSite = t.TypeOf<typeof ProviderSite>;
+
+export const ProviderEnrolledData = struct('ProviderEnrolledData', {
+  providerId: Id,
+  communityId: Id,
+  programYearId: Id,
+  name: Text,
+  site: ProviderSite,
+  agesServed: nonEmptyArray(AgeGroup, 'AgesServed'),
+  coachId: Id,
+  enrolledOn: LocalDate,
+});
+export type ProviderEnrolledData = t.TypeOf<typeof ProviderEnrolledData>;
+
+export const ProviderEnrolled = defineEvent({
+  type: 'ProviderEnrolled',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'A provider entered a program year of a community, at a site, with the coach assigned to them.',
+  data: ProviderEnrolledData,
+});
+
+export const EnrollProvider = defineCommand({
+  type: 'EnrollProvider',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Enroll a provider, once, in a program year with a coach.',
+  data: ProviderEnrolledData,
+  produces: ['ProviderEnrolled'],
+});

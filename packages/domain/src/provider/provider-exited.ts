@@ -1,0 +1,25 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate, Text } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const ProviderExitedData = struct('ProviderExitedData', { providerId: Id, on: LocalDate, reason: Text });
+export type ProviderExitedData = t.TypeOf<typeof ProviderExitedData>;
+
+export const ProviderExited = defineEvent({
+  type: 'ProviderExited',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description:
+    'The provider left the program. Nothing new happens with them afterwards; sessions held before the exit may still be logged, and logged sessions corrected or voided (rule 12).',
+  data: ProviderExitedData,
+});
+
+export const ExitProvider = defineCommand({
+  type: 'ExitProvider',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Record, once, that the provider left the program, on or after the day they enrolled.',
+  data: ProviderExitedData,
+  produces: ['ProviderExited'],
+});

@@ -1,0 +1,24 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const ProviderTransitionedToYear2Data = struct('ProviderTransitionedToYear2Data', { providerId: Id, on: LocalDate });
+export type ProviderTransitionedToYear2Data = t.TypeOf<typeof ProviderTransitionedToYear2Data>;
+
+export const ProviderTransitionedToYear2 = defineEvent({
+  type: 'ProviderTransitionedToYear2',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'The provider moved on to Year 2 of the program, which the Year 1 guide prepares for from March.',
+  data: ProviderTransitionedToYear2Data,
+});
+
+export const TransitionProviderToYear2 = defineCommand({
+  type: 'TransitionProviderToYear2',
+  streamKind: 'provider',
+  streamIdField: 'providerId',
+  description: 'Record, once, that the provider moved on to Year 2.',
+  data: ProviderTransitionedToYear2Data,
+  produces: ['ProviderTransitionedToYear2'],
+});

@@ -1,0 +1,40 @@
+import { EventOf } from '../shared/event-definition';
+import { ActionPlanSet } from './action-plan-set';
+import { BenchmarksOfQualityCompleted } from './benchmarks-of-quality-completed';
+import { ConsentUploaded } from './consent-uploaded';
+import { ConsentWithdrawn } from './consent-withdrawn';
+import { DebriefHeld } from './debrief-held';
+import { DemographicSurveyCompleted } from './demographic-survey-completed';
+import { FeedbackSent } from './feedback-sent';
+import { GoalAchieved } from './goal-achieved';
+import { ObservationCompleted } from './observation-completed';
+import { ObservationScheduled } from './observation-scheduled';
+import { ProviderEnrolled } from './provider-enrolled';
+import { ProviderExited } from './provider-exited';
+import { ProviderReassigned } from './provider-reassigned';
+import { ProviderTransitionedToYear2 } from './provider-transitioned-to-year-2';
+import { SessionCorrected } from './session-corrected';
+import { SessionLogged } from './session-logged';
+import { SessionVoided } from './session-voided';
+
+export const providerEvents = [
+  ProviderEnrolled,
+  ProviderReassigned,
+  DemographicSurveyCompleted,
+  ConsentUploaded,
+  ConsentWithdrawn,
+  ObservationScheduled,
+  ObservationCompleted,
+  DebriefHeld,
+  BenchmarksOfQualityCompleted,
+  ActionPlanSet,
+  GoalAchieved,
+  SessionLogged,
+  SessionCorrected,
+  SessionVoided,
+  FeedbackSent,
+  ProviderExited,
+  ProviderTransitionedToYear2,
+] as const;
+
+export type ProviderEvent = EventOf<(typeof providerEvents)[number]>;

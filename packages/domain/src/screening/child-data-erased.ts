@@ -1,0 +1,25 @@
+import * as t from 'io-ts';
+import { defineCommand, defineEvent } from '../shared/event-definition';
+import { Id, LocalDate } from '../shared/primitives';
+import { struct } from '../shared/struct';
+
+export const ChildDataErasedData = struct('ChildDataErasedData', { screeningId: Id, childRef: Id, on: LocalDate });
+export type ChildDataErasedData = t.TypeOf<typeof ChildDataErasedData>;
+
+export const ChildDataErased = defineEvent({
+  type: 'ChildDataErased',
+  streamKind: 'screening',
+  streamIdField: 'screeningId',
+  description:
+    'A family’s request to erase their child’s data was honoured on this screening: the child’s key is destroyed, earlier events stay but can no longer be read, and the screening accepts nothing more (rule 11).',
+  data: ChildDataErasedData,
+});
+
+export const EraseChildData = defineCommand({
+  type: 'EraseChildData',
+  streamKind: 'screening',
+  streamIdField: 'screeningId',
+  description: 'Erase the data of the child this screening concerns, once; recorded on each of the child’s screenings.',
+  data: ChildDataErasedData,
+  produces: ['ChildDataErased'],
+});

@@ -1,0 +1,78 @@
+import * as E from 'fp-ts/Either';
+import { accept, Decider } from '../shared/decider';
+import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
+import { ScreeningCommand } from './screening.commands';
+import { ScreeningEvent } from './screening.events';
+
+export interface ScreeningState {
+  readonly distributedOn: string | undefined;
+  /** The pseudonymous child this screening concerns; forgotten once the child’s data is erased. */
+  readonly childRef: string | undefined;
+  readonly scoredOn: string | undefined;
+  readonly erased: boolean;
+}
+
+export const initialScreeningState: ScreeningState = {
+  distributedOn: undefined,
+  childRef: undefined,
+  scoredOn: undefined,
+  erased: false,
+};
+
+type Decision = E.Either<DomainError, ReadonlyArray<ScreeningEvent>>;
+
+const decideDistributed = (command: ScreeningCommand, state: ScreeningState, distributedOn: string): Decision => {
+  switch (command.type) {
+    case 'DistributeAsqSe2':
+      return E.left(
+        conflict('screening-already-distributed', 'This screening is already distributed.', [
+          { path: 'data.screeningId', message: 'already distributed' },
+        ]),
+      );
+    case 'ScoreAsqSe2':
+      if (state.scoredOn !== undefined)
+        return E.left(ruleBroken('screening-already-scored', `This screening was scored on ${state.scoredOn}.`, 'data.screeningId'));
+      if (command.data.scoredOn < distributedOn)
+        return E.left(ruleBroken('scored-before-distributed', `The questionnaire was distributed on ${distributedOn}.`, 'data.scoredOn'));
+      return accept({ type: 'AsqSe2Scored', data: command.data });
+    case 'RecordAsqSe2FollowUp':
+      if (state.scoredOn === undefined)
+        return E.left(ruleBroken('screening-not-scored', 'A follow-up responds to a scored screening.', 'data.screeningId'));
+      if (command.data.on < state.scoredOn)
+        return E.left(ruleBroken('follow-up-before-scoring', `The screening was scored on ${state.scoredOn}.`, 'data.on'));
+      return accept({ type: 'AsqSe2FollowUpRecorded', data: command.data });
+    case 'EraseChildData':
+      return command.data.childRef !== state.childRef
+        ? E.left(ruleBroken('child-ref-mismatch', 'This screening concerns another child.', 'data.childRef'))
+        : accept({ type: 'ChildDataErased', data: command.data });
+  }
+};
+
+const decide = (command: ScreeningCommand, state: ScreeningState): Decision => {
+  if (state.erased)
+    return E.left(ruleBroken('child-data-erased', 'The child’s data on this screening is erased; it accepts nothing more.', 'data.screeningId'));
+  if (state.distributedOn !== undefined) return decideDistributed(command, state, state.distributedOn);
+  if (command.type === 'DistributeAsqSe2') return accept({ type: 'AsqSe2Distributed', data: command.data });
+  return E.left(
+    notFound('screening-not-distributed', 'This screening is not distributed.', [{ path: 'data.screeningId', message: 'no such screening' }]),
+  );
+};
+
+const evolve = (state: ScreeningState, event: ScreeningEvent): ScreeningState => {
+  switch (event.type) {
+    case 'AsqSe2Distributed':
+      return { ...state, distributedOn: event.data.distributedOn, childRef: state.erased ? undefined : event.data.childRef };
+    case 'AsqSe2Scored':
+      return { ...state, scoredOn: event.data.scoredOn };
+    case 'AsqSe2FollowUpRecorded':
+      return state;
+    case 'ChildDataErased':
+      return { ...state, childRef: undefined, erased: true };
+  }
+};
+
+export const screeningDecider: Decider<ScreeningCommand, ScreeningEvent, ScreeningState> = {
+  initialState: initialScreeningState,
+  evolve,
+  decide,
+};
