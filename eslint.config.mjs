@@ -69,6 +69,11 @@ export default tseslint.config(
     },
   },
   {
+    // The examples are written as an embedding application writes them: through the entry point.
+    files: ['packages/domain/examples/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     // Specs and test helpers may use the test-only toolkit; the shipped domain code may not.
     files: ['packages/domain/src/**/*.spec.ts', 'packages/domain/src/testing.ts', 'packages/domain/src/testing/**/*.ts'],
     rules: {

@@ -1,4 +1,6 @@
 import * as E from 'fp-ts/Either';
+import * as O from 'fp-ts/Option';
+import { findGuide } from '../guides/guide-registry';
 import { accept, CommandFor } from '../shared/decider';
 import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
 import { ApproveCoachingSystem } from './coaching-system-approved';
@@ -28,6 +30,9 @@ const outsideProgramYear = (heldOn: string): DomainError =>
 
 const startProgramYear = (command: CommandFor<typeof StartProgramYear>, state: CommunityState): Decision => {
   const year = command.data;
+  // A community picks its guide per program year; the guide must be one Coachline knows.
+  if (O.isNone(findGuide(year.guideId)))
+    return E.left(ruleBroken('unknown-guide', `No program guide is called "${year.guideId}".`, 'data.guideId'));
   if (year.endsOn <= year.startsOn)
     return E.left(ruleBroken('program-year-ends-before-start', 'A program year ends after the day it starts.', 'data.endsOn'));
   if (daysCovered(year.startsOn, year.endsOn) > MAX_PROGRAM_YEAR_DAYS)

@@ -50,6 +50,13 @@ describe('community decider', () => {
         .then([{ type: 'ProgramYearStarted', data: { ...year1.data, ...year2 } }]));
     it('refuses a community never registered', () =>
       spec.given([]).when(start()).thenFails('community-not-registered', ['data.communityId']));
+    it('refuses a guide Coachline does not know', () =>
+      spec.given([registered]).when(start({ guideId: 'rir-year-9' })).thenFails('unknown-guide', ['data.guideId']));
+    it('starts a year under the STARS Practice-Based Coaching guide', () =>
+      spec
+        .given([registered])
+        .when(start({ guideId: 'stars-pbc' }))
+        .then([{ type: 'ProgramYearStarted', data: { ...year1.data, guideId: 'stars-pbc' } }]));
     it('refuses a year that ends before it starts', () =>
       spec.given([registered]).when(start({ endsOn: '2025-06-30' })).thenFails('program-year-ends-before-start', ['data.endsOn']));
     it('refuses a year that ends the day it starts', () =>
