@@ -14,7 +14,7 @@ const nodeBuiltins = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.nx/**', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.nx/**', '**/*.cjs', '**/*.mjs', 'apps/*/bin/*.js'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

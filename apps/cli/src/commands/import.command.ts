@@ -1,0 +1,61 @@
+import { EventToAppend } from '@coachline/eventstore';
+import { RecordedEvent } from '@coachline/domain';
+import { eventsOf, verifyEventFile } from '../event-file/verify-event-file';
+import { formatLineError } from '../event-file/line-error';
+import { progressOnStderr } from '../output/progress';
+import { openStore, OpenedStore } from '../store/open-store';
+import { ensureReadable } from './options';
+import { FailureError } from './usage-error';
+
+export interface ImportOptions {
+  readonly events: string;
+  readonly store?: string;
+}
+
+const toAppend = (event: RecordedEvent): EventToAppend => ({
+  id: event.id,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data: event.data,
+  metadata: event.metadata,
+});
+
+/** Appends in file order, each stream's events after what the store already holds. */
+const appendAll = async (store: OpenedStore, file: string, onEvent: (count: number) => void): Promise<number> => {
+  let count = 0;
+  const tagged = async function* () {
+    for await (const event of eventsOf(file)) {
+      onEvent(++count);
+      yield { stream: event.stream, event: toAppend(event) };
+    }
+  };
+  // PostgreSQL and PGlite import in one transaction; other stores append stream by stream.
+  if (store.importEvents) return (await store.importEvents(tagged())).imported;
+  for await (const { stream, event } of tagged()) await store.append(stream, [event], 'any');
+  return count;
+};
+
+/**
+ * `coachline import --events FILE [--store URL]`: verify the whole file first, then append
+ * it. A file with any error imports nothing.
+ */
+export const importCommand = async (options: ImportOptions, out: NodeJS.WritableStream): Promise<void> => {
+  await ensureReadable(options.events);
+  const checking = progressOnStderr('verify');
+  const verification = await verifyEventFile(options.events, (count) => checking.tick(count));
+  checking.stop();
+  if (verification.errors.length > 0) {
+    throw new FailureError(
+      [...verification.errors.map((e) => formatLineError(options.events, e)), `${verification.errors.length} error(s); nothing was imported`].join('\n'),
+    );
+  }
+  const store = await openStore(options.store);
+  try {
+    const importing = progressOnStderr('import', verification.events);
+    const imported = await appendAll(store, options.events, (count) => importing.tick(count));
+    importing.stop();
+    out.write(`imported ${imported} events into ${options.store ?? './.coachline'}\n`);
+  } finally {
+    await store.close();
+  }
+};

@@ -1,0 +1,42 @@
+import { access, constants } from 'node:fs/promises';
+import { FORMATS, Format } from '../output/format-view';
+import { FailureError, UsageError } from './usage-error';
+
+export const VIEW_NAMES = ['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history'] as const;
+
+export const ensureReadable = async (file: string): Promise<void> => {
+  try {
+    await access(file, constants.R_OK);
+  } catch {
+    throw new FailureError(`${file}: cannot read the file`);
+  }
+};
+
+/**
+ * `--as-of` takes an ISO-8601 instant. A date alone means the end of that day in UTC: "as of
+ * November 15" includes what was recorded on the 15th.
+ */
+export const parseAsOf = (value: string | undefined): string | undefined => {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value);
+  if (Number.isNaN(ms)) throw new UsageError(`--as-of: expected an ISO-8601 instant such as 2025-11-15T12:00:00Z, got "${value}"`);
+  return new Date(ms).toISOString();
+};
+
+export const parseFormat = (value: string | undefined): Format => {
+  const format = value ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`);
+  return format as Format;
+};
+
+export const parseViewName = (value: string): (typeof VIEW_NAMES)[number] => {
+  if (!(VIEW_NAMES as readonly string[]).includes(value)) throw new UsageError(`view: expected one of ${VIEW_NAMES.join(', ')}, got "${value}"`);
+  return value as (typeof VIEW_NAMES)[number];
+};
+
+export const parsePositiveInteger = (flag: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag}: expected a positive integer, got "${value}"`);
+  return n;
+};

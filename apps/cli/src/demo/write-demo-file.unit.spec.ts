@@ -1,0 +1,35 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoYear } from './demo-year.fixtures';
+import { writeDemoFile } from './write-demo-file';
+
+describe('writeDemoFile', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'coachline-demo-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('writes the generated year as JSON Lines, one event per line with its position', async () => {
+    const path = join(folder, 'demo.jsonl');
+    const progress: number[] = [];
+    const summary = await writeDemoFile(path, { providers: 24, seed: 7, onProgress: (written) => progress.push(written) });
+    const { events, lines } = demoYear(24, 7);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toBe(`${lines.join('\n')}\n`);
+    expect(summary).toEqual({ events: events.length, lastRecordedAt: events[events.length - 1]!.metadata.recordedAt });
+    expect(JSON.parse(text.slice(0, text.indexOf('\n'))).position).toBe(1);
+    expect(progress[progress.length - 1]).toBe(events.length);
+  });
+
+  it('refuses bad options without leaving a file behind', async () => {
+    const path = join(folder, 'demo.jsonl');
+    await expect(writeDemoFile(path, { providers: 0, seed: 1 })).rejects.toThrow(/providers must be a positive integer/);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('reports a file that cannot be written', async () => {
+    await expect(writeDemoFile(join(folder, 'missing', 'demo.jsonl'), { providers: 2, seed: 1 })).rejects.toThrow(/ENOENT/);
+  });
+});

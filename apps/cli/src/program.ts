@@ -1,0 +1,142 @@
+import { Command, CommanderError } from 'commander';
+import { replayCommand } from './commands/replay.command';
+import { parseAsOf, parseFormat, parseViewName } from './commands/options';
+import { FailureError, UsageError } from './commands/usage-error';
+import { verifyCommand } from './commands/verify.command';
+import { importCommand } from './commands/import.command';
+import { exportCommand } from './commands/export.command';
+import { viewCommand } from './commands/view.command';
+import { demoCommand } from './commands/demo.command';
+import { parsePositiveInteger } from './commands/options';
+
+export interface Io {
+  readonly out: NodeJS.WritableStream;
+  readonly err: NodeJS.WritableStream;
+}
+
+/** Exit codes of INTERFACES.md: 0 ok, 1 rule or validation failure or unreadable file, 2 bad usage. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+const buildProgram = (io: Io): Command => {
+  const program = new Command('coachline')
+    .description('Verify, import, export and replay Coachline histories, and read their views.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .showHelpAfterError('(run coachline --help for usage)');
+
+  program
+    .command('verify')
+    .description('check every line of an event file; list line:path errors')
+    .requiredOption('--events <file>', 'the event file (JSON Lines)')
+    .action((opts: { events: string }) => verifyCommand({ events: opts.events }, io.out));
+
+  program
+    .command('replay')
+    .description('replay an event file into a view')
+    .requiredOption('--events <file>', 'the event file (JSON Lines)')
+    .requiredOption('--view <name>', 'dosage, timeline, cycles, share, evaluation or history')
+    .option('--as-of <instant>', 'as the program knew it then (default: the latest recordedAt)')
+    .option('--provider <id>', 'only this provider')
+    .option('--community <id>', 'only this community')
+    .option('--stream <stream>', 'for the history view: only this stream')
+    .option('--format <format>', 'json, csv or table', 'json')
+    .action((opts: { events: string; view: string; asOf?: string; provider?: string; community?: string; stream?: string; format?: string }) =>
+      replayCommand(
+        {
+          events: opts.events,
+          view: parseViewName(opts.view),
+          format: parseFormat(opts.format),
+          ...optional('asOf', parseAsOf(opts.asOf)),
+          ...optional('providerId', opts.provider),
+          ...optional('communityId', opts.community),
+          ...optional('stream', opts.stream),
+        },
+        io.out,
+      ),
+    );
+
+  program
+    .command('import')
+    .description('verify an event file, then append it to a store; all or nothing')
+    .requiredOption('--events <file>', 'the event file (JSON Lines)')
+    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
+    .action((opts: { events: string; store: string }) => importCommand({ events: opts.events, store: opts.store }, io.out));
+
+  program
+    .command('export')
+    .description('write a store’s history as an event file')
+    .requiredOption('--out <file>', 'the event file to write')
+    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
+    .option('--stream <stream>', 'only this stream')
+    .option('--as-of <instant>', 'only what was recorded by then')
+    .action((opts: { out: string; store: string; stream?: string; asOf?: string }) =>
+      exportCommand({ out: opts.out, store: opts.store, ...optional('stream', opts.stream), ...optional('asOf', parseAsOf(opts.asOf)) }, io.out),
+    );
+
+  program
+    .command('view')
+    .description('read a view from a store')
+    .argument('<name>', 'dosage, timeline, cycles, share, evaluation or history')
+    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
+    .option('--as-of <instant>', 'as the program knew it then (default: the latest recordedAt)')
+    .option('--provider <id>', 'only this provider')
+    .option('--community <id>', 'only this community')
+    .option('--stream <stream>', 'for the history view: only this stream')
+    .option('--format <format>', 'json, csv or table', 'json')
+    .action((name: string, opts: { store: string; asOf?: string; provider?: string; community?: string; stream?: string; format?: string }) =>
+      viewCommand(
+        {
+          view: parseViewName(name),
+          store: opts.store,
+          format: parseFormat(opts.format),
+          ...optional('asOf', parseAsOf(opts.asOf)),
+          ...optional('providerId', opts.provider),
+          ...optional('communityId', opts.community),
+          ...optional('stream', opts.stream),
+        },
+        io.out,
+      ),
+    );
+
+  program
+    .command('demo')
+    .description('write a realistic program year as an event file')
+    .requiredOption('--out <file>', 'the event file to write')
+    .option('--providers <n>', 'how many providers', '24')
+    .option('--seed <n>', 'the same seed writes the same year', '1')
+    .action((opts: { out: string; providers: string; seed: string }) =>
+      demoCommand(
+        { out: opts.out, providers: parsePositiveInteger('--providers', opts.providers, 24), seed: parsePositiveInteger('--seed', opts.seed, 1) },
+        io.out,
+      ),
+    );
+
+  return program;
+};
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
+/** Runs the command line and returns its exit code; never exits the process itself. */
+export const runCli = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; everything else commander refuses is bad usage.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.err.write(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof FailureError) {
+      io.err.write(`${error.message}\n`);
+      return EXIT.failure;
+    }
+    io.err.write(`${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.failure;
+  }
+};

@@ -1,0 +1,3 @@
+export { EsdbEventStore, openEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store';
+export { COACHLINE_EVENT_ID_NAMESPACE, esdbEventId } from './event-id';
+export type { CoachlineEnvelope } from './event-envelope';

@@ -1,0 +1,6 @@
+export {
+  startInProcessEsdb,
+  type InProcessEsdb,
+  type InProcessEsdbOptions,
+} from './in-process-esdb/in-process-esdb-server';
+export type { ServerGeneration } from './in-process-esdb/read-handler';

@@ -1,0 +1,100 @@
+import { DuplicateEventError, type EventToAppend } from '@coachline/eventstore';
+import { advanceParameters, readStreamTips, type StreamTip } from './append-batch';
+import { duplicateEventId } from './errors';
+import { EVENT_COLUMNS, encodeEvent, eventRow } from './event-rows';
+import type { SqlClient, SqlQueryable, SqlValue } from './sql-client';
+import type { Statements } from './statements';
+
+/** One event of an import and the stream it goes to the end of. */
+export interface ImportedEvent {
+  readonly stream: string;
+  readonly event: EventToAppend;
+}
+
+export interface ImportResult {
+  readonly imported: number;
+  /** The head after the import (unchanged when nothing was imported). */
+  readonly lastPosition: number;
+}
+
+export interface ImportOptions {
+  /** Events handed to the bulk write at a time (all through one COPY on a server); memory holds about one chunk. */
+  readonly chunkSize?: number;
+}
+
+const STREAMS_PER_STATEMENT = 10_000;
+
+/**
+ * The bulk path: appends every event to the end of its stream in one transaction (all or nothing),
+ * holding the head's lock throughout so positions stay gapless, and writing in chunks through COPY on a
+ * server (multi-row INSERT on PGlite). Memory holds one chunk plus one revision per stream touched.
+ */
+export const importEvents = async (
+  client: SqlClient,
+  statements: Statements,
+  source: AsyncIterable<ImportedEvent> | Iterable<ImportedEvent>,
+  options: ImportOptions = {},
+): Promise<ImportResult> => {
+  const chunkSize = options.chunkSize ?? 2_000;
+  try {
+    return await client.transaction(async (tx) => {
+      const [locked] = await tx.query<{ position: number }>(statements.lockHead);
+      const tips = new Map<string, StreamTip>();
+      const seen = new Set<string>();
+      const head = locked?.position ?? 0;
+      let position = head;
+      let chunk: ImportedEvent[] = [];
+      const writer = await tx.openBulkWriter(statements.eventsTable, EVENT_COLUMNS);
+
+      const flush = async () => {
+        // Only streams this transaction has not written yet are looked up, and while it holds the
+        // head's lock nobody else can change them, so a read beside the open COPY sees them as they are.
+        await learnTips(tx.readsBeside, statements, tips, chunk, seen);
+        const rows = chunk.map((item): SqlValue[] => {
+          const revision = (tips.get(item.stream)?.revision ?? -1) + 1;
+          position += 1;
+          tips.set(item.stream, { revision, position });
+          return eventRow(encodeEvent(item.event), item.stream, revision, position);
+        });
+        chunk = [];
+        await writer.write(rows);
+      };
+
+      try {
+        for await (const item of source) {
+          if (typeof item.stream !== 'string' || item.stream === '') throw new TypeError('Every imported event needs a stream.');
+          chunk.push(item);
+          if (chunk.length >= chunkSize) await flush();
+        }
+        if (chunk.length > 0) await flush();
+        await writer.finish();
+      } catch (error) {
+        await writer.abort(error);
+        throw error;
+      }
+      const touched = [...tips.entries()];
+      for (let start = 0; start < touched.length; start += STREAMS_PER_STATEMENT) {
+        await tx.query(statements.advance, advanceParameters(statements, touched.slice(start, start + STREAMS_PER_STATEMENT), position));
+      }
+      return { imported: position - head, lastPosition: position };
+    });
+  } catch (error) {
+    const duplicate = duplicateEventId(error);
+    if (duplicate !== undefined) throw new DuplicateEventError(duplicate);
+    throw error;
+  }
+};
+
+/** Looks up where the chunk's streams not seen yet end (new streams stay absent until written). */
+const learnTips = async (
+  reader: SqlQueryable,
+  statements: Statements,
+  tips: Map<string, StreamTip>,
+  chunk: ReadonlyArray<ImportedEvent>,
+  seen: Set<string>,
+) => {
+  const unseen = [...new Set(chunk.map((item) => item.stream))].filter((stream) => !seen.has(stream));
+  if (unseen.length === 0) return;
+  for (const stream of unseen) seen.add(stream);
+  for (const [stream, tip] of await readStreamTips(reader, statements, unseen)) tips.set(stream, tip);
+};

@@ -1,0 +1,14 @@
+export {
+  openPostgresEventStore,
+  openPgliteEventStore,
+  DEFAULT_DATABASE_URL,
+  DEFAULT_DATA_DIR,
+  type PostgresEventStoreOptions,
+  type PgliteEventStoreOptions,
+} from './open';
+export { PostgresEventStore, type StoreTuning } from './postgres-event-store';
+export type { ImportedEvent, ImportOptions, ImportResult } from './event-import';
+export { AppendOutcomeUnknownError } from './errors';
+export { CommitOutcomeUnknownError } from './sql-client';
+export { DEFAULT_SCHEMA, LATEST_VERSION } from './migrations';
+export type { WriteQueueLimits } from './write-queue';

@@ -1,0 +1,95 @@
+import type { SqlClient } from './sql-client';
+
+export const DEFAULT_SCHEMA = 'coachline';
+
+/** Short enough that the notification channel `<schema>_events` stays within PostgreSQL's 63 bytes. */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
+
+/** Schema names are interpolated into SQL, so only plain lower-case identifiers are accepted. */
+export const checkSchemaName = (schema: string): string => {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new TypeError(`Schema name ${JSON.stringify(schema)} must be a lower-case identifier of at most 48 characters ([a-z_][a-z0-9_]*).`);
+  }
+  return schema;
+};
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly script: (schema: string) => string;
+}
+
+/** Append-only: a released migration never changes; a new need gets a new version. */
+export const MIGRATIONS: ReadonlyArray<Migration> = [
+  {
+    version: 1,
+    name: 'events, streams and the position counter',
+    script: (s) => `
+      CREATE TABLE "${s}".events (
+        position bigint PRIMARY KEY,
+        stream text COLLATE "C" NOT NULL,
+        revision integer NOT NULL,
+        id text NOT NULL,
+        type text NOT NULL,
+        schema_version integer NOT NULL,
+        data jsonb NOT NULL,
+        metadata jsonb NOT NULL,
+        recorded_at timestamptz,
+        CONSTRAINT events_stream_revision UNIQUE (stream, revision),
+        CONSTRAINT events_id UNIQUE (id)
+      );
+      CREATE INDEX events_type_position ON "${s}".events (type, position);
+      CREATE TABLE "${s}".streams (
+        stream text COLLATE "C" PRIMARY KEY,
+        revision integer NOT NULL,
+        -- The position of the stream's last event.
+        position bigint NOT NULL
+      );
+      -- One row: the last position handed out. Its row lock is what serializes writers, so positions
+      -- commit in the order they were assigned and readers never see a later one before an earlier.
+      CREATE TABLE "${s}".head (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        position bigint NOT NULL
+      );
+      INSERT INTO "${s}".head (position) VALUES (0);
+    `,
+  },
+];
+
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
+
+/** Advisory lock namespace of Coachline's migrations (the second key is the schema's hash). */
+const MIGRATION_LOCK = 0x636c_6d67;
+
+/**
+ * Creates or upgrades the store's schema. Idempotent, and safe when several processes open the store at
+ * once: the transaction-scoped advisory lock makes them migrate one after the other, and the later ones
+ * find nothing left to do. Returns the versions it applied.
+ */
+export const migrate = (client: SqlClient, schema: string): Promise<number[]> =>
+  client.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
+    await tx.run(`
+      CREATE SCHEMA IF NOT EXISTS "${schema}";
+      CREATE TABLE IF NOT EXISTS "${schema}".schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      );
+    `);
+    const rows = await tx.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations`);
+    const applied = new Set(rows.map((row) => row.version));
+    const newest = Math.max(0, ...applied);
+    if (newest > LATEST_VERSION) {
+      throw new Error(`Schema ${schema} is at version ${newest}; this version of Coachline knows up to ${LATEST_VERSION}.`);
+    }
+    const pending = MIGRATIONS.filter((migration) => !applied.has(migration.version));
+    for (const migration of pending) {
+      await tx.run(migration.script(schema));
+      await tx.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES ($1, $2)`, [
+        migration.version,
+        migration.name,
+      ]);
+    }
+    return pending.map((migration) => migration.version);
+  });

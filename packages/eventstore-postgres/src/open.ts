@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import type { PGliteInterface } from '@electric-sql/pglite';
+import { checkSchemaName, DEFAULT_SCHEMA, migrate } from './migrations';
+import { openPgClient } from './pg-client';
+import { pgliteClient, startPglite } from './pglite-client';
+import { PostgresEventStore, type StoreTuning } from './postgres-event-store';
+import type { SqlClient } from './sql-client';
+import { statementsFor } from './statements';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+/** Where the zero-set-up store keeps its data, relative to the working folder. */
+export const DEFAULT_DATA_DIR = '.coachline';
+
+export interface PostgresEventStoreOptions extends StoreTuning {
+  /** Defaults to `DATABASE_URL`, then to the local test database. */
+  readonly connectionString?: string;
+  /** The schema holding the store's tables (created and migrated on open); default `coachline`. */
+  readonly schema?: string;
+  readonly poolSize?: number;
+}
+
+export interface PgliteEventStoreOptions extends StoreTuning {
+  /** Folder of the embedded database, created when missing; default `./.coachline`. */
+  readonly dataDir?: string;
+  /** Keep the database in memory only (tests, demos). */
+  readonly memory?: boolean;
+  /** A PGlite already open, shared with others: the store uses it and leaves it open on close. */
+  readonly pglite?: PGliteInterface;
+  readonly schema?: string;
+}
+
+const openOn = async (client: SqlClient, schema: string, tuning: StoreTuning): Promise<PostgresEventStore> => {
+  try {
+    await migrate(client, schema);
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return new PostgresEventStore(client, statementsFor(schema), tuning);
+};
+
+/** The event store on a PostgreSQL server. */
+export const openPostgresEventStore = (options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> => {
+  const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
+  const client = openPgClient({
+    connectionString: options.connectionString ?? process.env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
+    ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+  });
+  return openOn(client, schema, options);
+};
+
+/** The event store on embedded PGlite: in a local folder (the default), in memory, or on a shared instance. */
+export const openPgliteEventStore = async (options: PgliteEventStoreOptions = {}): Promise<PostgresEventStore> => {
+  const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
+  if (options.pglite !== undefined) return openOn(pgliteClient(options.pglite, { ownsInstance: false }), schema, options);
+  const pglite = await startPglite(options.memory === true ? {} : { dataDir: resolve(options.dataDir ?? DEFAULT_DATA_DIR) });
+  return openOn(pgliteClient(pglite, { ownsInstance: true }), schema, options);
+};

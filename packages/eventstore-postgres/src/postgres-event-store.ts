@@ -1,0 +1,145 @@
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '@coachline/eventstore';
+import { encodeEvent } from './event-rows';
+import { importEvents, type ImportedEvent, type ImportOptions, type ImportResult } from './event-import';
+import { readAllPages, readStreamPages } from './readers';
+import type { SqlClient } from './sql-client';
+import type { Statements } from './statements';
+import { PollingSubscription } from './subscription';
+import { WriteQueue, type WriteQueueLimits } from './write-queue';
+
+export interface StoreTuning {
+  /** How often a live subscription looks at the head when nothing woke it. */
+  readonly pollIntervalMs?: number;
+  readonly writeLimits?: WriteQueueLimits;
+}
+
+const DEFAULT_POLL_INTERVAL_MS = 200;
+
+const checkExpected = (expected: ExpectedRevision): void => {
+  if (expected === 'any' || expected === 'no-stream') return;
+  if (!Number.isInteger(expected) || expected < 0) {
+    throw new TypeError(`Expected revision must be 'any', 'no-stream' or a revision (an integer ≥ 0), got ${String(expected)}.`);
+  }
+};
+
+/** The event store on PostgreSQL, through the SQL seam: the same code on a server and on PGlite. */
+export class PostgresEventStore implements EventStore {
+  private readonly writes: WriteQueue;
+  private readonly appendedCallbacks = new Set<() => void>();
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private stopListening: Promise<() => Promise<void>> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly client: SqlClient,
+    private readonly statements: Statements,
+    private readonly tuning: StoreTuning = {},
+  ) {
+    this.writes = new WriteQueue(client, statements, () => this.announceAppended(), tuning.writeLimits);
+  }
+
+  async append(stream: string, events: ReadonlyArray<EventToAppend>, expected: ExpectedRevision): Promise<AppendResult> {
+    if (typeof stream !== 'string' || stream === '') throw new TypeError('A stream name is required.');
+    checkExpected(expected);
+    return this.writes.append({ stream, events: events.map(encodeEvent), expected });
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
+    return readStreamPages(this.client, this.statements, stream, options);
+  }
+
+  async streamRevision(stream: string): Promise<number | undefined> {
+    const [row] = await this.client.query<{ revision: number }>(this.statements.streamRevision, [stream]);
+    return row?.revision;
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
+    return readAllPages(this.client, this.statements, options);
+  }
+
+  subscribe(after: number, handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    if (this.closed) throw new Error('The event store is closed.');
+    const subscription = new PollingSubscription(
+      {
+        headPosition: () => this.headPosition(),
+        readAll: (readOptions) => this.readAll(readOptions),
+        onAppended: (callback) => this.onAppended(callback),
+      },
+      after,
+      handler,
+      { ...options, pollIntervalMs: this.tuning.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS },
+    );
+    this.subscriptions.add(subscription);
+    return {
+      caughtUp: subscription.caughtUp,
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  async headPosition(): Promise<number> {
+    const [row] = await this.client.query<{ position: number }>(this.statements.headPosition);
+    return row?.position ?? 0;
+  }
+
+  /**
+   * Bulk import: each event goes to the end of its stream, in the order given, all or nothing. Use it
+   * to load an event file; commands go through `append`, which checks expected revisions.
+   */
+  importEvents(source: AsyncIterable<ImportedEvent> | Iterable<ImportedEvent>, options?: ImportOptions): Promise<ImportResult> {
+    if (this.closed) return Promise.reject(new Error('The event store is closed.'));
+    return importEvents(this.client, this.statements, source, options).then((result) => {
+      if (result.imported > 0) this.announceAppended();
+      return result;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
+    await this.writes.close();
+    await this.unlisten();
+    await this.client.close();
+  }
+
+  private announceAppended(): void {
+    for (const callback of this.appendedCallbacks) callback();
+  }
+
+  /** Local commits wake subscribers directly; NOTIFY brings word of other processes' commits. */
+  private onAppended(callback: () => void): { readonly ready: Promise<void>; unregister(): void } {
+    this.appendedCallbacks.add(callback);
+    // Without notifications subscribers still poll: a failure to listen costs latency, not events.
+    this.stopListening ??= this.client
+      .listen(this.statements.channel, () => this.announceAppended())
+      .catch(() => async () => undefined);
+    return {
+      ready: this.stopListening.then(() => undefined),
+      unregister: () => {
+        this.appendedCallbacks.delete(callback);
+        if (this.appendedCallbacks.size === 0) void this.unlisten();
+      },
+    };
+  }
+
+  private async unlisten(): Promise<void> {
+    const stopping = this.stopListening;
+    this.stopListening = undefined;
+    if (stopping !== undefined) await (await stopping)().catch(() => undefined);
+  }
+}

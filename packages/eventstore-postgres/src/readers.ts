@@ -1,0 +1,66 @@
+import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from '@coachline/eventstore';
+import { toStoredEvent, type EventRecord } from './event-rows';
+import type { SqlQueryable } from './sql-client';
+import type { Statements } from './statements';
+
+export const DEFAULT_PAGE_SIZE = 1_000;
+const MAX_REVISION = 2_147_483_647;
+
+const pageSizeOf = (requested: number | undefined): number => {
+  if (requested === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`Page size must be a positive integer, got ${requested}.`);
+  return requested;
+};
+
+/** A page fetched ahead of need; a failure stays silent until (unless) the page is awaited. */
+const ahead = <T>(fetch: Promise<T>): Promise<T> => {
+  fetch.catch(() => undefined);
+  return fetch;
+};
+
+/**
+ * Keyset pages over the global order. The next page is fetched while the caller handles the current
+ * one; at most two pages are in memory whatever the size of the history.
+ */
+export async function* readAllPages(
+  queryable: SqlQueryable,
+  statements: Statements,
+  options: ReadAllOptions = {},
+): AsyncGenerator<StoredEvent> {
+  const limit = pageSizeOf(options.batchSize);
+  if (options.types !== undefined && options.types.length === 0) return;
+  const fetchPage = (after: number) => {
+    const { text, params } = statements.readAllPage({ after, limit, types: options.types, streamPrefix: options.streamPrefix });
+    return ahead(queryable.query<EventRecord>(text, params));
+  };
+  let next: Promise<EventRecord[]> | undefined = fetchPage(options.after ?? 0);
+  while (next !== undefined) {
+    const rows: EventRecord[] = await next;
+    const last = rows[rows.length - 1];
+    next = last !== undefined && rows.length === limit ? fetchPage(last.position) : undefined;
+    for (const row of rows) yield toStoredEvent(row);
+  }
+}
+
+/** A stream's events in pages, forwards from `from` (default 0) or backwards from `from` (default the end). */
+export async function* readStreamPages(
+  queryable: SqlQueryable,
+  statements: Statements,
+  stream: string,
+  options: ReadStreamOptions = {},
+  pageSize: number = DEFAULT_PAGE_SIZE,
+): AsyncGenerator<StoredEvent> {
+  const backwards = options.direction === 'backwards';
+  let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+  let from = Math.min(MAX_REVISION, Math.max(0, options.from ?? (backwards ? MAX_REVISION : 0)));
+  const text = backwards ? statements.readStreamBackwards : statements.readStreamForwards;
+  while (remaining > 0 && from >= 0) {
+    const limit = Math.min(pageSize, remaining);
+    const rows = await queryable.query<EventRecord>(text, [stream, from, limit]);
+    for (const row of rows) yield toStoredEvent(row);
+    const last = rows[rows.length - 1];
+    if (last === undefined || rows.length < limit) return;
+    remaining -= rows.length;
+    from = backwards ? last.revision - 1 : last.revision + 1;
+  }
+}

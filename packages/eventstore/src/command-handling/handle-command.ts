@@ -1,0 +1,123 @@
+import {
+  CoachlineCommand,
+  conflict,
+  decideCommand,
+  decodeCommand,
+  DomainError,
+  encodeRecordedEvent,
+  RecordedEvent,
+  recordedFrom,
+  streamOfCommand,
+} from '@coachline/domain';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import { isRevisionConflict } from '../errors';
+import type { EventStore, EventToAppend } from '../event-store';
+import { LoadedStream, loadStream } from './load-stream';
+
+export interface HandleCommandOptions {
+  /** The id of the command's n-th event; asked afresh on every attempt. */
+  readonly newEventId: (index: number) => string;
+  /** Attempts in all (load, decide, append) while other writers keep getting in first; 5 by default. */
+  readonly maxAttempts?: number;
+  /** The revision the caller last saw (the API's If-Match): a mismatch is a conflict at once, never retried. */
+  readonly expectedRevision?: number | 'no-stream';
+}
+
+export interface CommandOutcome {
+  readonly stream: string;
+  /** The command's events with their revisions; replayed ones also carry their positions. */
+  readonly events: ReadonlyArray<RecordedEvent>;
+  /** The stream's revision after the command (-1 for a stream that still does not exist). */
+  readonly nextRevision: number;
+  /** The global position of the command's last event (of the stream's last one if it produced none). */
+  readonly lastPosition: number;
+  /** True when the command had been handled before and this is its first outcome again. */
+  readonly replayed: boolean;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+const revisionConflict = (message: string): DomainError =>
+  conflict('revision-conflict', message, [{ path: 'expectedRevision', message }]);
+
+const describeRevision = (revision: number | 'no-stream' | undefined): string =>
+  revision === undefined || revision === 'no-stream' ? 'no stream' : `revision ${revision}`;
+
+/** A repeated commandId is answered with what the stream already holds for it. */
+const earlierOutcome = (loaded: LoadedStream, commandId: string): CommandOutcome | undefined => {
+  const events = loaded.history.filter((event) => event.metadata.commandId === commandId);
+  const last = events.at(-1);
+  if (last === undefined) return undefined;
+  return { stream: loaded.stream, events, nextRevision: last.revision!, lastPosition: last.position!, replayed: true };
+};
+
+const toAppend = (event: RecordedEvent): EventToAppend => {
+  const { id, type, schemaVersion, data, metadata } = encodeRecordedEvent(event);
+  return { id, type, schemaVersion, data, metadata } as EventToAppend;
+};
+
+type Attempt = E.Either<DomainError, CommandOutcome> | 'lost-race';
+
+const attempt = async (store: EventStore, command: CoachlineCommand, options: HandleCommandOptions): Promise<Attempt> => {
+  const loaded = await loadStream(store, streamOfCommand(command));
+  const { stream, history, revision } = loaded;
+  const replay = earlierOutcome(loaded, command.metadata.commandId);
+  if (replay) return E.right(replay);
+
+  const ifMatch = options.expectedRevision;
+  if (ifMatch !== undefined && ifMatch !== (revision ?? 'no-stream'))
+    return E.left(revisionConflict(`Stream ${stream} is at ${describeRevision(revision)}, not at ${describeRevision(ifMatch)}.`));
+
+  const decision = decideCommand(command, history);
+  if (E.isLeft(decision)) return decision;
+  const recorded = recordedFrom(command, decision.right, options.newEventId);
+  const astray = recorded.find((event) => event.stream !== stream);
+  if (astray) throw new Error(`${command.type} decided a ${astray.type} for stream ${astray.stream}, not ${stream}.`);
+  if (recorded.length === 0)
+    return E.right({ stream, events: [], nextRevision: revision ?? -1, lastPosition: history.at(-1)?.position ?? 0, replayed: false });
+
+  try {
+    const { nextRevision, lastPosition } = await store.append(stream, recorded.map(toAppend), revision ?? 'no-stream');
+    const first = nextRevision - recorded.length + 1;
+    const events = recorded.map((event, i) => ({ ...event, revision: first + i }));
+    return E.right({ stream, events, nextRevision, lastPosition, replayed: false });
+  } catch (error) {
+    if (!isRevisionConflict(error)) throw error;
+    return ifMatch === undefined
+      ? 'lost-race'
+      : E.left(revisionConflict(`Stream ${stream} changed after it was read at ${describeRevision(ifMatch)}.`));
+  }
+};
+
+/**
+ * Handles a decoded command: loads its stream, folds and decides, and appends at the revision it
+ * read. When another writer gets in first it starts over (up to `maxAttempts`), unless the
+ * caller named the revision it saw. Store failures other than conflicts reject the task.
+ */
+export const handleCommand =
+  (store: EventStore, command: CoachlineCommand, options: HandleCommandOptions): TE.TaskEither<DomainError, CommandOutcome> =>
+  async () => {
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
+      throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}.`);
+    for (let attempts = 1; attempts <= maxAttempts; attempts++) {
+      const outcome = await attempt(store, command, options);
+      if (outcome !== 'lost-race') return outcome;
+    }
+    return E.left(
+      revisionConflict(`Stream ${streamOfCommand(command)} kept changing: other writers got in first ${maxAttempts} times.`),
+    );
+  };
+
+/** Decodes a command as it arrived (every wrong field reported at once), then handles it. */
+export const decodeAndHandleCommand = (
+  store: EventStore,
+  input: unknown,
+  options: HandleCommandOptions,
+): TE.TaskEither<DomainError, CommandOutcome> =>
+  pipe(
+    TE.fromEither(decodeCommand(input)),
+    TE.flatMap((command) => handleCommand(store, command, options)),
+  );

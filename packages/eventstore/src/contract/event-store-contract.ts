@@ -1,0 +1,26 @@
+import { appendContract } from './append.contract';
+import { concurrencyContract } from './concurrency.contract';
+import type { ContractOptions, OpenContractSubject } from './contract-subject';
+import { payloadsContract } from './payloads.contract';
+import { readAllContract } from './read-all.contract';
+import { readStreamContract } from './read-stream.contract';
+import { subscribeContract } from './subscribe.contract';
+
+/**
+ * The one suite every EventStore adapter passes. Call it at the top level of a spec file:
+ *
+ *     eventStoreContract('PostgreSQL', async () => ({ store, close: async () => {} }));
+ *
+ * `open` runs before each test; see `OpenContractSubject` for stores shared between tests.
+ */
+export const eventStoreContract = (name: string, open: OpenContractSubject, options: ContractOptions = {}): void => {
+  const { concurrency = true, bigStreams = true } = options;
+  describe(`EventStore contract: ${name}`, () => {
+    appendContract(open);
+    readStreamContract(open);
+    readAllContract(open);
+    payloadsContract(open, { bigStreams });
+    subscribeContract(open);
+    if (concurrency) concurrencyContract(open);
+  });
+};

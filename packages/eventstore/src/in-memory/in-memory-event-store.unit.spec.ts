@@ -1,0 +1,7 @@
+import { eventStoreContract } from '../testing';
+import { InMemoryEventStore } from './in-memory-event-store';
+
+eventStoreContract('in-memory', async () => {
+  const store = new InMemoryEventStore();
+  return { store, close: () => store.close() };
+});

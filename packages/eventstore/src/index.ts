@@ -1,0 +1,5 @@
+export * from './event-store';
+export * from './errors';
+export { InMemoryEventStore } from './in-memory/in-memory-event-store';
+export * from './command-handling';
+export * from './projection-runner';

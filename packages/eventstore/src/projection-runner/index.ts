@@ -1,0 +1,5 @@
+export * from './projection-checkpoints';
+export * from './projection-runner';
+export * from './rebuild-progress';
+export * from './as-recorded-event';
+export * from './view-from-store';

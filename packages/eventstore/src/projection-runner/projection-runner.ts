@@ -1,0 +1,184 @@
+import { AnyProjection, render, ViewQuery } from '@coachline/projections';
+import { EventStore, StoredEvent, Subscription } from '../event-store';
+import { asRecordedEvent } from './as-recorded-event';
+import { ParkedAt, ProjectionCheckpoints, ProjectionRecord } from './projection-checkpoints';
+import { progressOf, RebuildProgress } from './rebuild-progress';
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly checkpoints: ProjectionCheckpoints;
+  readonly projections: ReadonlyArray<AnyProjection>;
+  /** Save views and checkpoints after this many events or this long, whichever comes first. */
+  readonly saveEvery?: { readonly events: number; readonly ms: number };
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  readonly onParked?: (name: string, parked: ParkedAt) => void;
+  /** The clock, for progress and save intervals only; views never read it. */
+  readonly now?: () => number;
+}
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly position: number;
+  readonly lag: number;
+  readonly parked?: ParkedAt;
+}
+
+interface Slot {
+  readonly projection: AnyProjection;
+  position: number;
+  state: unknown;
+  parked?: ParkedAt;
+  /** Latest recordedAt folded in: the default as-of moment of the view. */
+  latestRecordedAt?: string;
+}
+
+interface StoredState {
+  readonly view: unknown;
+  readonly latestRecordedAt?: string;
+}
+
+/**
+ * Feeds projections from the store's global order and keeps their views with their
+ * checkpoints. One read of the history serves every projection; each skips what it has
+ * already folded. A projection that throws is parked with the event and the error, and the
+ * others go on.
+ */
+export class ProjectionRunner {
+  private readonly slots = new Map<string, Slot>();
+  private subscription: Subscription | undefined;
+  private unsaved = 0;
+  private lastSaveMs = 0;
+  private readonly now: () => number;
+  private readonly saveEvery: { events: number; ms: number };
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.now = options.now ?? Date.now;
+    this.saveEvery = options.saveEvery ?? { events: 50_000, ms: 1_000 };
+  }
+
+  /** Loads each view; a projection whose version changed, or that was never run, starts from nothing. */
+  async load(): Promise<void> {
+    for (const projection of this.options.projections) {
+      const record = await this.options.checkpoints.load(projection.name);
+      const current = record !== undefined && record.version === projection.version;
+      const stored = current ? (record.state as StoredState) : undefined;
+      this.slots.set(projection.name, {
+        projection,
+        position: current ? record.position : 0,
+        state: stored ? stored.view : projection.init(),
+        ...(current && record.parked ? { parked: record.parked } : {}),
+        ...(stored?.latestRecordedAt ? { latestRecordedAt: stored.latestRecordedAt } : {}),
+      });
+    }
+  }
+
+  /** Catches every projection up with the store, then follows it live until `stop`. */
+  async start(): Promise<void> {
+    if (this.slots.size === 0) await this.load();
+    const from = this.lowestPosition();
+    if (from === undefined) return;
+    const head = await this.options.store.headPosition();
+    const startedMs = this.now();
+    this.lastSaveMs = startedMs;
+    let events = 0;
+    let catchingUp = true;
+    this.subscription = this.options.store.subscribe(from, async (stored) => {
+      this.fold(stored);
+      events++;
+      if (catchingUp && events % 10_000 === 0) {
+        this.options.onProgress?.(progressOf([...this.slots.keys()], startedMs, this.now(), events, stored.position, head));
+      }
+      await this.saveIfDue();
+    });
+    await this.subscription.caughtUp;
+    catchingUp = false;
+    await this.saveAll();
+    this.options.onProgress?.(progressOf([...this.slots.keys()], startedMs, this.now(), events, await this.options.store.headPosition(), head));
+  }
+
+  /** Stops following the store and saves every view with its checkpoint. */
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    await this.saveAll();
+  }
+
+  /** Clears a parked projection and rebuilds it from the start (after a fix, with `start`). */
+  async resume(name: string): Promise<void> {
+    const slot = this.slots.get(name);
+    if (!slot) throw new Error(`No projection is called "${name}".`);
+    this.slots.set(name, { projection: slot.projection, position: 0, state: slot.projection.init() });
+    await this.saveSlot(this.slots.get(name)!);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.options.store.headPosition();
+    return [...this.slots.values()].map((slot) => ({
+      name: slot.projection.name,
+      version: slot.projection.version,
+      position: slot.position,
+      lag: Math.max(0, head - slot.position),
+      ...(slot.parked ? { parked: slot.parked } : {}),
+    }));
+  }
+
+  /** The position a view has reached: a reader waits for it to pass its own write. */
+  positionOf(name: string): number {
+    return this.slots.get(name)?.position ?? 0;
+  }
+
+  /** The current view (as of the latest event folded), for a query. */
+  view<View>(name: string, query: Omit<ViewQuery, 'asOf'>): View {
+    const slot = this.slots.get(name);
+    if (!slot) throw new Error(`No projection is called "${name}".`);
+    return render<View>(slot.projection, { state: slot.state, events: 0, ...(slot.latestRecordedAt ? { latestRecordedAt: slot.latestRecordedAt } : {}) }, query);
+  }
+
+  private fold(stored: StoredEvent): void {
+    for (const slot of this.slots.values()) {
+      if (slot.parked || stored.position <= slot.position) continue;
+      if (slot.projection.eventTypes.includes(stored.type)) {
+        try {
+          slot.state = slot.projection.apply(slot.state, asRecordedEvent(stored));
+        } catch (error) {
+          slot.parked = { position: stored.position, eventId: stored.id, eventType: stored.type, error: (error as Error).message ?? String(error) };
+          this.options.onParked?.(slot.projection.name, slot.parked);
+          continue;
+        }
+      }
+      if (slot.latestRecordedAt === undefined || Date.parse(stored.metadata.recordedAt) > Date.parse(slot.latestRecordedAt))
+        slot.latestRecordedAt = stored.metadata.recordedAt;
+      slot.position = stored.position;
+    }
+    this.unsaved++;
+  }
+
+  private async saveIfDue(): Promise<void> {
+    if (this.unsaved >= this.saveEvery.events || (this.unsaved > 0 && this.now() - this.lastSaveMs >= this.saveEvery.ms)) await this.saveAll();
+  }
+
+  private async saveAll(): Promise<void> {
+    for (const slot of this.slots.values()) await this.saveSlot(slot);
+    this.unsaved = 0;
+    this.lastSaveMs = this.now();
+  }
+
+  private saveSlot(slot: Slot): Promise<void> {
+    const state: StoredState = { view: slot.state, ...(slot.latestRecordedAt ? { latestRecordedAt: slot.latestRecordedAt } : {}) };
+    const record: ProjectionRecord = {
+      name: slot.projection.name,
+      version: slot.projection.version,
+      position: slot.position,
+      state,
+      ...(slot.parked ? { parked: slot.parked } : {}),
+    };
+    return this.options.checkpoints.save(record);
+  }
+
+  /** Where reading starts: the least advanced projection still running (none if all are parked). */
+  private lowestPosition(): number | undefined {
+    const active = [...this.slots.values()].filter((s) => !s.parked).map((s) => s.position);
+    return active.length === 0 ? undefined : Math.min(...active);
+  }
+}

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { RecordedEvent } from '@coachline/domain';
+import { AnyProjection, dosageProjection, DosageView, viewOf } from '@coachline/projections';
+import { EventToAppend } from '../event-store';
+import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
+import { InMemoryProjectionCheckpoints, ProjectionCheckpoints, ProjectionRecord } from './projection-checkpoints';
+import { ProjectionRunner } from './projection-runner';
+import { programHistory, sessionEvents } from './runner.fixtures';
+
+const toAppend = (event: RecordedEvent): EventToAppend => ({
+  id: event.id,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data: event.data,
+  metadata: event.metadata,
+});
+
+const storeWith = async (events: ReadonlyArray<RecordedEvent>): Promise<InMemoryEventStore> => {
+  const store = new InMemoryEventStore();
+  for (const event of events) await store.append(event.stream, [toAppend(event)], 'any');
+  return store;
+};
+
+/** Checkpoints that stop keeping anything after a number of saves: what a process killed then leaves behind. */
+class CrashingCheckpoints implements ProjectionCheckpoints {
+  readonly survivor = new InMemoryProjectionCheckpoints();
+  private saves = 0;
+  constructor(private readonly crashAfterSaves: number) {}
+  load(name: string) {
+    return this.survivor.load(name);
+  }
+  list() {
+    return this.survivor.list();
+  }
+  async save(record: ProjectionRecord): Promise<void> {
+    if (++this.saves <= this.crashAfterSaves) await this.survivor.save(record);
+  }
+}
+
+const throwingOn = (type: string): AnyProjection => ({
+  name: 'fragile',
+  version: 1,
+  eventTypes: [type],
+  init: () => ({ seen: 0 }),
+  apply: () => {
+    throw new Error(`cannot fold ${type}`);
+  },
+  view: (state) => state,
+  viewCodec: dosageProjection.viewCodec,
+  table: () => ({ header: [], rows: [] }),
+});
+
+describe('the projection runner', () => {
+  it('builds the same dosage view as folding the history at once', async () => {
+    const history = programHistory(sessionEvents(40, 3));
+    const store = await storeWith(history);
+    const runner = new ProjectionRunner({ store, checkpoints: new InMemoryProjectionCheckpoints(), projections: [dosageProjection] });
+    await runner.start();
+    await runner.stop();
+    expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
+  });
+
+  it('resumes after a crash at any point without counting an event twice or skipping one', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 25 }), async (sessions, crashAfterSaves, saveEvery) => {
+        const history = programHistory(sessionEvents(sessions, sessions % 7));
+        const store = await storeWith(history);
+        const checkpoints = new CrashingCheckpoints(crashAfterSaves);
+        const first = new ProjectionRunner({ store, checkpoints, projections: [dosageProjection], saveEvery: { events: saveEvery, ms: Number.MAX_SAFE_INTEGER } });
+        await first.start();
+        await first.stop();
+        const second = new ProjectionRunner({ store, checkpoints: checkpoints.survivor, projections: [dosageProjection] });
+        await second.start();
+        await second.stop();
+        expect(second.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('parks a projection that throws, with the event and the error, and keeps the others going', async () => {
+    const history = programHistory(sessionEvents(5, 0));
+    const store = await storeWith(history);
+    const parked: string[] = [];
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints: new InMemoryProjectionCheckpoints(),
+      projections: [throwingOn('SessionLogged'), dosageProjection],
+      onParked: (name, at) => parked.push(`${name}@${at.position}:${at.eventType}`),
+    });
+    await runner.start();
+    const status = await runner.status();
+    const firstSession = history.find((e) => e.type === 'SessionLogged')!;
+    expect(parked).toEqual([`fragile@${firstSession.position}:SessionLogged`]);
+    expect(status.find((s) => s.name === 'fragile')).toMatchObject({
+      position: firstSession.position! - 1,
+      parked: { eventId: firstSession.id, error: 'cannot fold SessionLogged' },
+    });
+    expect(status.find((s) => s.name === 'dosage')).toMatchObject({ position: history.length, lag: 0 });
+    await runner.stop();
+  });
+
+  it('rebuilds a projection from the start when its version changes', async () => {
+    const history = programHistory(sessionEvents(6, 0));
+    const store = await storeWith(history);
+    const checkpoints = new InMemoryProjectionCheckpoints();
+    await checkpoints.save({ name: 'dosage', version: 0, position: history.length, state: { view: { stale: true } } });
+    const progress: number[] = [];
+    const runner = new ProjectionRunner({ store, checkpoints, projections: [dosageProjection], onProgress: (p) => progress.push(p.position) });
+    await runner.start();
+    await runner.stop();
+    expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
+    expect(await checkpoints.load('dosage')).toMatchObject({ version: dosageProjection.version, position: history.length });
+    expect(progress.at(-1)).toBe(history.length);
+  });
+
+  it('follows the store live after catching up', async () => {
+    const history = programHistory(sessionEvents(3, 0));
+    const store = await storeWith(history.slice(0, -2));
+    const runner = new ProjectionRunner({ store, checkpoints: new InMemoryProjectionCheckpoints(), projections: [dosageProjection] });
+    await runner.start();
+    for (const event of history.slice(-2)) await store.append(event.stream, [toAppend(event)], 'any');
+    for (let i = 0; i < 50 && runner.positionOf('dosage') < history.length; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
+    await runner.stop();
+  });
+});

@@ -1,0 +1,2 @@
+export * from './cycles.view';
+export * from './cycles.projection';

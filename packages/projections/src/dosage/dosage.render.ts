@@ -1,0 +1,97 @@
+import * as O from 'fp-ts/Option';
+import { pipe } from 'fp-ts/function';
+import { findGuide, ProgramGuide } from '@coachline/domain';
+import { ViewQuery } from '../projection';
+import { CoachDosage, DosageMonth, DosageState, DosageStatus, ProviderDosage, ProviderLedger } from './dosage.view';
+
+const DEFAULT_GUIDE_ID = 'rir-year-1';
+
+const monthOf = (date: string): string => date.slice(0, 7);
+
+const nextMonth = (month: string): string => {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/** Without a known program year, a provider's year ends the June 30 after enrollment (RiR's July–June year). */
+const fallbackYearEnd = (enrolledOn: string): string => {
+  const year = Number(enrolledOn.slice(0, 4));
+  return Number(enrolledOn.slice(5, 7)) >= 7 ? `${year + 1}-06-30` : `${year}-06-30`;
+};
+
+const guideOf = (guideId: string | undefined): ProgramGuide | undefined =>
+  pipe(findGuide(guideId ?? DEFAULT_GUIDE_ID), O.toUndefined);
+
+const statusOf = (minutes: number, target: number | null): DosageStatus => {
+  if (minutes === 0) return 'none';
+  return target === null || minutes >= target ? 'met' : 'partial';
+};
+
+interface ProviderFigures {
+  readonly dosage: ProviderDosage;
+  /** The month "this month" means for this provider: the as-of month capped to their year's end. */
+  readonly thisMonth: string;
+}
+
+const figuresOf = (state: DosageState, providerId: string, ledger: ProviderLedger, asOfMonth: string): ProviderFigures => {
+  const year = state.programYears[ledger.programYearId];
+  const guide = guideOf(year?.guideId);
+  const target = guide?.dosage?.targetMinutesPerMonth ?? null;
+  const counted = new Set<string>(guide?.dosage?.countedKinds ?? []);
+  const yearEndMonth = monthOf(year?.endsOn ?? fallbackYearEnd(ledger.enrolledOn));
+  const lastMonth = ledger.exitedOn && monthOf(ledger.exitedOn) < yearEndMonth ? monthOf(ledger.exitedOn) : yearEndMonth;
+
+  const minutesByMonth = new Map<string, number>();
+  for (const session of Object.values(ledger.sessions)) {
+    if (session.voided || session.heldOn === undefined || !counted.has(session.kind ?? '')) continue;
+    const month = monthOf(session.heldOn);
+    minutesByMonth.set(month, (minutesByMonth.get(month) ?? 0) + (session.durationMinutes ?? 0));
+  }
+
+  const months: DosageMonth[] = [];
+  // Only months that have begun by the as-of moment are listed.
+  for (let month = monthOf(ledger.enrolledOn); month <= lastMonth && month <= asOfMonth; month = nextMonth(month)) {
+    const minutes = minutesByMonth.get(month) ?? 0;
+    months.push({ month, minutes, status: statusOf(minutes, target) });
+  }
+  return {
+    dosage: {
+      providerId,
+      coachId: ledger.coachId,
+      targetMinutes: target,
+      months,
+      yearToDateMinutes: months.reduce((sum, m) => sum + m.minutes, 0),
+    },
+    thisMonth: asOfMonth < yearEndMonth ? asOfMonth : yearEndMonth,
+  };
+};
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Renders the dosage view as of `query.asOf`; the state holds only events recorded by then. */
+export const renderDosage = (state: DosageState, query: ViewQuery) => {
+  const asOfMonth = query.asOf.slice(0, 7);
+  const figures = Object.keys(state.providers)
+    .sort(byId)
+    .map((providerId) => figuresOf(state, providerId, state.providers[providerId]!, asOfMonth));
+
+  const coaches: CoachDosage[] = Object.keys(state.coaches)
+    .sort(byId)
+    .map((coachId) => {
+      const caseload = figures.filter((f) => f.dosage.coachId === coachId && !state.providers[f.dosage.providerId]!.exitedOn);
+      const underTargetThisMonth = caseload
+        .filter((f) => {
+          const thisMonth = f.dosage.months.find((m) => m.month === f.thisMonth);
+          return thisMonth !== undefined && thisMonth.status !== 'met';
+        })
+        .map((f) => f.dosage.providerId);
+      return { coachId, caseload: caseload.length, underTargetThisMonth };
+    });
+
+  return {
+    asOf: query.asOf,
+    guideId: state.latestGuideId ?? DEFAULT_GUIDE_ID,
+    providers: figures.map((f) => f.dosage).filter((p) => query.providerId === undefined || p.providerId === query.providerId),
+    coaches,
+  };
+};

@@ -1,0 +1,58 @@
+import * as t from 'io-ts';
+import { Id, Instant, Month, NonNegativeInteger, oneOf, SessionKind } from '@coachline/domain';
+
+export const DosageStatus = oneOf('DosageStatus', 'met', 'partial', 'none');
+export type DosageStatus = t.TypeOf<typeof DosageStatus>;
+
+export const DosageMonth = t.type({ month: Month, minutes: NonNegativeInteger, status: DosageStatus }, 'DosageMonth');
+export type DosageMonth = t.TypeOf<typeof DosageMonth>;
+
+export const ProviderDosage = t.type(
+  {
+    providerId: Id,
+    coachId: Id,
+    targetMinutes: t.union([NonNegativeInteger, t.null]),
+    months: t.array(DosageMonth),
+    yearToDateMinutes: NonNegativeInteger,
+  },
+  'ProviderDosage',
+);
+export type ProviderDosage = t.TypeOf<typeof ProviderDosage>;
+
+export const CoachDosage = t.type(
+  { coachId: Id, caseload: NonNegativeInteger, underTargetThisMonth: t.array(Id) },
+  'CoachDosage',
+);
+export type CoachDosage = t.TypeOf<typeof CoachDosage>;
+
+/** The dosage view exactly as INTERFACES.md specifies it (`--view dosage --format json`). */
+export const DosageView = t.type(
+  { asOf: Instant, guideId: Id, providers: t.array(ProviderDosage), coaches: t.array(CoachDosage) },
+  'DosageView',
+);
+export type DosageView = t.TypeOf<typeof DosageView>;
+
+/** What the fold keeps; plain JSON so a runner can store it beside its checkpoint. */
+export interface DosageState {
+  programYears: Record<string, { guideId: string; startsOn: string; endsOn: string }>;
+  /** The guide of the program year started last: the guide the view reports against. */
+  latestGuideId?: string;
+  coaches: Record<string, true>;
+  providers: Record<string, ProviderLedger>;
+}
+
+export interface ProviderLedger {
+  programYearId: string;
+  coachId: string;
+  enrolledOn: string;
+  exitedOn?: string;
+  sessions: Record<string, SessionEntry>;
+}
+
+export interface SessionEntry {
+  heldOn?: string;
+  durationMinutes?: number;
+  kind?: SessionKind;
+  /** A void is final, whatever comes before or after it. */
+  voided?: true;
+}

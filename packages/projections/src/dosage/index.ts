@@ -1,0 +1,2 @@
+export * from './dosage.view';
+export * from './dosage.projection';

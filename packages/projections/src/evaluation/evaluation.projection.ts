@@ -1,0 +1,124 @@
+import { RecordedEvent } from '@coachline/domain';
+import { Projection } from '../projection';
+import { evaluationTable, renderEvaluation } from './evaluation.render';
+import { EvaluationState, EvaluationView, ProviderEvaluationLedger, ScreeningEntry } from './evaluation.view';
+
+const providerOf = (state: EvaluationState, providerId: string): ProviderEvaluationLedger =>
+  (state.providers[providerId] ??= { consents: {}, observations: {}, benchmarks: {} });
+
+const screeningOf = (state: EvaluationState, screeningId: string): ScreeningEntry => (state.screenings[screeningId] ??= { followUps: [] });
+
+/** Forgets what a screening said about its child: the key is destroyed, the events stay unreadable (rule 11). */
+const erase = (screening: ScreeningEntry): void => {
+  screening.erased = true;
+  delete screening.childRef;
+  delete screening.ageIntervalMonths;
+  delete screening.score;
+  delete screening.zone;
+  screening.followUps = screening.followUps.map((f) => ({ on: f.on }));
+};
+
+const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
+  switch (event.type) {
+    case 'AsqSe2Distributed': {
+      const screening = screeningOf(state, event.data.screeningId);
+      screening.providerId ??= event.data.providerId;
+      screening.distributedOn ??= event.data.distributedOn;
+      if (!screening.erased && screening.childRef === undefined) {
+        screening.childRef = event.data.childRef;
+        screening.ageIntervalMonths = event.data.ageIntervalMonths;
+      }
+      return;
+    }
+    case 'AsqSe2Scored': {
+      const screening = screeningOf(state, event.data.screeningId);
+      if (screening.scoredOn !== undefined) return;
+      screening.scoredOn = event.data.scoredOn;
+      if (!screening.erased) {
+        screening.score = event.data.score;
+        screening.zone = event.data.zone;
+      }
+      return;
+    }
+    case 'AsqSe2FollowUpRecorded': {
+      const screening = screeningOf(state, event.data.screeningId);
+      screening.followUps.push(screening.erased ? { on: event.data.on } : { on: event.data.on, action: event.data.action });
+      return;
+    }
+    case 'ChildDataErased': {
+      erase(screeningOf(state, event.data.screeningId));
+      // The child's other screenings are erased with it, whichever of them the erasure was recorded on.
+      for (const screening of Object.values(state.screenings)) if (screening.childRef === event.data.childRef) erase(screening);
+      return;
+    }
+    default:
+      return;
+  }
+};
+
+const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState => {
+  switch (event.type) {
+    case 'CommunityRegistered':
+      state.communities[event.data.communityId] = true;
+      return state;
+    case 'ProviderEnrolled':
+      providerOf(state, event.data.providerId).communityId = event.data.communityId;
+      return state;
+    case 'ConsentUploaded': {
+      const consent = (providerOf(state, event.data.providerId).consents[event.data.consentId] ??= {});
+      consent.instrument ??= event.data.instrument;
+      consent.signedOn ??= event.data.signedOn;
+      return state;
+    }
+    case 'ConsentWithdrawn':
+      (providerOf(state, event.data.providerId).consents[event.data.consentId] ??= {}).withdrawnOn ??= event.data.withdrawnOn;
+      return state;
+    case 'ObservationScheduled': {
+      const observation = (providerOf(state, event.data.providerId).observations[event.data.observationId] ??= {});
+      observation.instrument ??= event.data.instrument;
+      observation.scheduledFor ??= event.data.scheduledFor;
+      observation.observerId ??= event.data.observerId;
+      return state;
+    }
+    case 'ObservationCompleted': {
+      const observation = (providerOf(state, event.data.providerId).observations[event.data.observationId] ??= {});
+      if (observation.observedOn === undefined) {
+        observation.observedOn = event.data.observedOn;
+        observation.scores = { ...event.data.scores };
+      }
+      return state;
+    }
+    case 'BenchmarksOfQualityCompleted': {
+      const { form, formVersion, completedOn, ratings } = event.data;
+      providerOf(state, event.data.providerId).benchmarks[event.data.boqId] ??= { form, formVersion, completedOn, ratings: { ...ratings } };
+      return state;
+    }
+    default:
+      applyScreening(state, event);
+      return state;
+  }
+};
+
+/** Consents, observations with their scores, BOQs and ASQ-SE2 screenings per community, for the evaluation partner. */
+export const evaluationProjection: Projection<EvaluationState, EvaluationView> = {
+  name: 'evaluation',
+  version: 1,
+  eventTypes: [
+    'CommunityRegistered',
+    'ProviderEnrolled',
+    'ConsentUploaded',
+    'ConsentWithdrawn',
+    'ObservationScheduled',
+    'ObservationCompleted',
+    'BenchmarksOfQualityCompleted',
+    'AsqSe2Distributed',
+    'AsqSe2Scored',
+    'AsqSe2FollowUpRecorded',
+    'ChildDataErased',
+  ],
+  init: () => ({ communities: {}, providers: {}, screenings: {} }),
+  apply,
+  view: renderEvaluation,
+  viewCodec: EvaluationView,
+  table: evaluationTable,
+};

@@ -1,0 +1,2 @@
+export * from './evaluation.view';
+export * from './evaluation.projection';

@@ -1,0 +1,2 @@
+export * from './history.view';
+export * from './history.projection';

@@ -1,0 +1,42 @@
+import * as t from 'io-ts';
+import { RecordedEvent } from '@coachline/domain';
+
+/** What a reader asks of a view. `asOf` is already resolved to an instant (see `resolveAsOf`). */
+export interface ViewQuery {
+  /** Only events recorded at or before this instant were folded; months and "this month" follow it. */
+  readonly asOf: string;
+  readonly providerId?: string;
+  readonly communityId?: string;
+  readonly stream?: string;
+}
+
+/** A view flattened for CSV: one header and rows of plain values. */
+export interface ViewTable {
+  readonly header: ReadonlyArray<string>;
+  readonly rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>;
+}
+
+/**
+ * A view of the history as a fold. The state is plain JSON (objects, arrays, strings,
+ * numbers) so a runner can store it beside its checkpoint and resume after a crash. For speed
+ * on long histories `apply` may update the state it is given and return it: the state belongs
+ * to whoever folds it, never to two folds at once.
+ */
+export interface Projection<State, View> {
+  readonly name: string;
+  /** Bumping the version makes runners rebuild the view from the start. */
+  readonly version: number;
+  /** Events are routed by their type string; others never reach `apply`. */
+  readonly eventTypes: ReadonlyArray<string>;
+  readonly init: () => State;
+  readonly apply: (state: State, event: RecordedEvent) => State;
+  readonly view: (state: State, query: ViewQuery) => View;
+  readonly viewCodec: t.Type<View, unknown, unknown>;
+  readonly table: (view: View) => ViewTable;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProjection = Projection<any, any>;
+
+/** Whether a projection reads this event at all. */
+export const routes = (projection: AnyProjection, type: string): boolean => projection.eventTypes.includes(type);

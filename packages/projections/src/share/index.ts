@@ -1,0 +1,2 @@
+export * from './share.view';
+export * from './share.projection';

@@ -1,0 +1,97 @@
+import { RecordedEvent } from '@coachline/domain';
+import { Projection } from '../projection';
+import { renderShare, shareTable } from './share.render';
+import { AgreementShareLedger, ProviderShareLedger, ShareState, ShareView } from './share.view';
+
+const providerOf = (state: ShareState, providerId: string): ProviderShareLedger =>
+  (state.providers[providerId] ??= { goals: [], achievedGoalIds: [], sessions: {} });
+
+const agreementOf = (state: ShareState, agreementId: string): AgreementShareLedger =>
+  (state.agreements[agreementId] ??= { practices: [], cycleNumbers: [] });
+
+/**
+ * Every field is copied by name from the event: event data is never spread, so a field added
+ * to an event later cannot reach the share without being named here.
+ */
+const apply = (state: ShareState, event: RecordedEvent): ShareState => {
+  switch (event.type) {
+    case 'ProviderEnrolled':
+      providerOf(state, event.data.providerId).enrolled = true;
+      return state;
+    case 'ActionPlanSet': {
+      const provider = providerOf(state, event.data.providerId);
+      for (const goal of event.data.goals) {
+        // A goal is set once; a later plan naming the same goal adds nothing.
+        if (!provider.goals.some((g) => g.goalId === goal.goalId))
+          provider.goals.push({ goalId: goal.goalId, practice: goal.practice, description: goal.description });
+      }
+      return state;
+    }
+    case 'GoalAchieved': {
+      const provider = providerOf(state, event.data.providerId);
+      if (!provider.achievedGoalIds.includes(event.data.goalId)) provider.achievedGoalIds.push(event.data.goalId);
+      return state;
+    }
+    case 'SessionLogged': {
+      state.seq += 1;
+      const sessions = providerOf(state, event.data.providerId).sessions;
+      const session = (sessions[event.data.sessionId] ??= { order: state.seq });
+      if (session.heldOn === undefined) {
+        session.heldOn = event.data.heldOn;
+        session.durationMinutes = event.data.durationMinutes;
+      }
+      return state;
+    }
+    case 'SessionCorrected': {
+      const session = providerOf(state, event.data.providerId).sessions[event.data.sessionId];
+      // A correction of a session never logged has nothing to correct.
+      if (!session || session.heldOn === undefined) return state;
+      if (event.data.changes.heldOn !== undefined) session.heldOn = event.data.changes.heldOn;
+      if (event.data.changes.durationMinutes !== undefined) session.durationMinutes = event.data.changes.durationMinutes;
+      return state;
+    }
+    case 'SessionVoided': {
+      state.seq += 1;
+      const sessions = providerOf(state, event.data.providerId).sessions;
+      (sessions[event.data.sessionId] ??= { order: state.seq }).voided = true;
+      return state;
+    }
+    case 'AgreementDrafted': {
+      const agreement = agreementOf(state, event.data.agreementId);
+      // An agreement is drafted once; a repeated draft changes nothing.
+      if (agreement.providerId === undefined) {
+        agreement.providerId = event.data.providerId;
+        agreement.practices = event.data.practices.map((practice) => practice);
+      }
+      return state;
+    }
+    case 'CoachingCycleCompleted': {
+      const agreement = agreementOf(state, event.data.agreementId);
+      if (!agreement.cycleNumbers.includes(event.data.cycleNumber)) agreement.cycleNumbers.push(event.data.cycleNumber);
+      return state;
+    }
+    default:
+      return state;
+  }
+};
+
+/** What the STARS agreement allows coaches to share about a provider, and nothing else (rule 10). */
+export const shareProjection: Projection<ShareState, ShareView> = {
+  name: 'share',
+  version: 1,
+  eventTypes: [
+    'ProviderEnrolled',
+    'ActionPlanSet',
+    'GoalAchieved',
+    'SessionLogged',
+    'SessionCorrected',
+    'SessionVoided',
+    'AgreementDrafted',
+    'CoachingCycleCompleted',
+  ],
+  init: () => ({ seq: 0, providers: {}, agreements: {} }),
+  apply,
+  view: renderShare,
+  viewCodec: ShareView,
+  table: shareTable,
+};

@@ -1,0 +1,3 @@
+/** Test helpers for views: hand-made histories and the event data they are made of. */
+export * from './testing/history';
+export * from './testing/fixtures';

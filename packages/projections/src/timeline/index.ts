@@ -1,0 +1,2 @@
+export * from './timeline.view';
+export * from './timeline.projection';

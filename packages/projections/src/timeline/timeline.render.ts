@@ -1,0 +1,210 @@
+import * as O from 'fp-ts/Option';
+import { pipe } from 'fp-ts/function';
+import { findGuide, ProgramGuide, requirementStatuses, RequirementScope, RequirementStatus, SiteSetting } from '@coachline/domain';
+import { dayOf } from '../calendar';
+import { compareText, sortedBy } from '../ordering';
+import { ViewQuery, ViewTable } from '../projection';
+import {
+  CommunityTimeline,
+  ProgramYearTimeline,
+  ProviderTimeline,
+  TimelineRecord,
+  TimelineRequirement,
+  TimelineState,
+  TimelineView,
+} from './timeline.view';
+
+interface Subject {
+  readonly scope: RequirementScope;
+  readonly setting?: SiteSetting;
+  readonly enrolledOn?: string;
+  readonly exitedOn?: string;
+  readonly events: ReadonlyArray<TimelineRecord>;
+}
+
+type ProgramYear = TimelineState['programYears'][string];
+
+const guideOf = (guideId: string): ProgramGuide | undefined => pipe(findGuide(guideId), O.toUndefined);
+
+/** The domain reports the event that met a requirement by its index in the list it was given; the view names it. */
+const toRequirement = (status: RequirementStatus, events: ReadonlyArray<TimelineRecord>): TimelineRequirement => {
+  const met = status.metBy && events[status.metBy.index];
+  return {
+    requirementId: status.requirementId,
+    title: status.title,
+    kind: status.kind,
+    month: status.month ?? null,
+    window: { from: status.window.from, to: status.window.to },
+    status: status.status,
+    metBy: status.metBy && met ? { eventId: met.id, type: met.type, date: status.metBy.date } : null,
+    late: status.late === true,
+    count: status.count ?? null,
+    exceeded: status.exceeded === true,
+    minutes: status.minutes ?? null,
+    targetMinutes: status.targetMinutes ?? null,
+    suggestedMonths: [...(status.suggestedMonths ?? [])],
+  };
+};
+
+const requirementsOf = (guide: ProgramGuide | undefined, programYear: ProgramYear, subject: Subject, on: string): TimelineRequirement[] => {
+  if (!guide) return [];
+  const statuses = requirementStatuses({
+    guide,
+    programYear: { startsOn: programYear.startsOn, endsOn: programYear.endsOn },
+    scope: subject.scope,
+    setting: subject.setting,
+    enrolledOn: subject.enrolledOn,
+    exitedOn: subject.exitedOn,
+    events: subject.events.map((record) => ({ type: record.type, data: record.data })),
+    on,
+  });
+  return statuses.map((status) => toRequirement(status, subject.events));
+};
+
+/** A provider's screenings and agreements, by provider: their events meet the provider's requirements. */
+const ownedEventsByProvider = (state: TimelineState): Map<string, TimelineRecord[]> => {
+  const owned = new Map<string, TimelineRecord[]>();
+  for (const entry of [...Object.values(state.screenings), ...Object.values(state.agreements)]) {
+    if (entry.providerId === undefined) continue;
+    const events = owned.get(entry.providerId) ?? [];
+    for (const record of entry.events) events.push(record);
+    owned.set(entry.providerId, events);
+  }
+  return owned;
+};
+
+const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[] => {
+  const owned = ownedEventsByProvider(state);
+  return Object.keys(state.providers)
+    .sort(compareText)
+    .flatMap((providerId): ProviderTimeline[] => {
+      const provider = state.providers[providerId]!;
+      const enrollment = provider.enrollment;
+      if (!enrollment) return [];
+      const programYear = state.programYears[enrollment.programYearId];
+      const guide = programYear && guideOf(programYear.guideId);
+      const events = sortedBy([...provider.events, ...(owned.get(providerId) ?? [])], (record) => record.seq);
+      const subject = { scope: 'provider' as const, setting: enrollment.setting, enrolledOn: enrollment.enrolledOn, exitedOn: provider.exitedOn, events };
+      return [
+        {
+          providerId,
+          communityId: enrollment.communityId,
+          programYearId: enrollment.programYearId,
+          guideId: programYear && guide ? guide.guideId : null,
+          setting: enrollment.setting,
+          enrolledOn: enrollment.enrolledOn,
+          exitedOn: provider.exitedOn ?? null,
+          requirements: programYear ? requirementsOf(guide, programYear, subject, on) : [],
+        },
+      ];
+    });
+};
+
+const programYearTimeline = (state: TimelineState, communityId: string, programYearId: string, on: string): ProgramYearTimeline => {
+  const programYear = state.programYears[programYearId]!;
+  const guide = guideOf(programYear.guideId);
+  const community = state.communities[communityId];
+  const coaches = Object.keys(state.coaches)
+    .filter((coachId) => state.coaches[coachId]!.communityId === communityId)
+    .sort(compareText)
+    .map((coachId) => ({
+      coachId,
+      requirements: requirementsOf(guide, programYear, { scope: 'coach', events: state.coaches[coachId]!.events }, on),
+    }));
+  return {
+    programYearId,
+    guideId: programYear.guideId,
+    startsOn: programYear.startsOn,
+    endsOn: programYear.endsOn,
+    requirements: requirementsOf(guide, programYear, { scope: 'community', events: community?.events ?? [] }, on),
+    coaches,
+  };
+};
+
+const communityTimelines = (state: TimelineState, on: string): CommunityTimeline[] => {
+  const yearsOf = (communityId: string) =>
+    sortedBy(
+      Object.keys(state.programYears).filter((id) => state.programYears[id]!.communityId === communityId),
+      (id) => state.programYears[id]!.startsOn,
+      (id) => id,
+    );
+  return Object.keys(state.communities)
+    .sort(compareText)
+    .filter((communityId) => state.communities[communityId]!.registered || yearsOf(communityId).length > 0)
+    .map((communityId) => ({
+      communityId,
+      programYears: yearsOf(communityId).map((programYearId) => programYearTimeline(state, communityId, programYearId, on)),
+    }));
+};
+
+/**
+ * Renders the timeline as of `query.asOf`, measuring every status on that moment's date. A
+ * provider asked for alone shows no community; a community asked for shows its providers too.
+ */
+export const renderTimeline = (state: TimelineState, query: ViewQuery): TimelineView => {
+  const on = dayOf(query.asOf);
+  const providers = providerTimelines(state, on).filter(
+    (p) => (query.providerId === undefined || p.providerId === query.providerId) && (query.communityId === undefined || p.communityId === query.communityId),
+  );
+  const communities =
+    query.providerId !== undefined && query.communityId === undefined
+      ? []
+      : communityTimelines(state, on).filter((c) => query.communityId === undefined || c.communityId === query.communityId);
+  return { asOf: query.asOf, on, providers, communities };
+};
+
+const requirementCells = (r: TimelineRequirement) => [
+  r.requirementId,
+  r.title,
+  r.kind,
+  r.month,
+  r.window.from,
+  r.window.to,
+  r.status,
+  r.metBy?.eventId ?? null,
+  r.metBy?.type ?? null,
+  r.metBy?.date ?? null,
+  r.late,
+  r.count,
+  r.exceeded,
+  r.minutes,
+  r.targetMinutes,
+];
+
+/** One row per requirement of each provider, community and coach. */
+export const timelineTable = (view: TimelineView): ViewTable => ({
+  header: [
+    'subject',
+    'subjectId',
+    'communityId',
+    'programYearId',
+    'requirementId',
+    'title',
+    'kind',
+    'month',
+    'windowFrom',
+    'windowTo',
+    'status',
+    'metByEventId',
+    'metByType',
+    'metOn',
+    'late',
+    'count',
+    'exceeded',
+    'minutes',
+    'targetMinutes',
+  ],
+  rows: [
+    ...view.providers.flatMap((p) =>
+      p.requirements.map((r) => ['provider', p.providerId, p.communityId, p.programYearId, ...requirementCells(r)]),
+    ),
+    ...view.communities.flatMap((c) =>
+      c.programYears.flatMap((y) => [
+        ...y.requirements.map((r) => ['community', c.communityId, c.communityId, y.programYearId, ...requirementCells(r)]),
+        ...y.coaches.flatMap((coach) =>
+          coach.requirements.map((r) => ['coach', coach.coachId, c.communityId, y.programYearId, ...requirementCells(r)]),
+        ),
+      ]),
+    ),
+  ],
+});

@@ -1,0 +1,134 @@
+import * as t from 'io-ts';
+import { Id, Instant, LocalDate, Month, NonNegativeInteger, oneOf, SiteSetting, Text } from '@coachline/domain';
+
+export const TimelineStatus = oneOf('TimelineStatus', 'done', 'due', 'overdue', 'not-applicable');
+export type TimelineStatus = t.TypeOf<typeof TimelineStatus>;
+
+export const TimelineRequirementKind = oneOf('TimelineRequirementKind', 'once', 'count', 'monthly', 'monthly-dosage');
+
+/** The recorded event that met a requirement: named by its id, not by where it sat in a list. */
+export const TimelineMetBy = t.type({ eventId: Id, type: Id, date: LocalDate }, 'TimelineMetBy');
+export type TimelineMetBy = t.TypeOf<typeof TimelineMetBy>;
+
+export const TimelineWindow = t.type({ from: LocalDate, to: LocalDate }, 'TimelineWindow');
+
+/** One requirement of the program guide as it stands for one subject; monthly ones appear once per month. */
+export const TimelineRequirement = t.type(
+  {
+    requirementId: Id,
+    title: Text,
+    kind: TimelineRequirementKind,
+    month: t.union([Month, t.null]),
+    window: TimelineWindow,
+    status: TimelineStatus,
+    metBy: t.union([TimelineMetBy, t.null]),
+    /** Met, but after the window closed. */
+    late: t.boolean,
+    /** For counted requirements (meetings, signatures): how many so far. */
+    count: t.union([NonNegativeInteger, t.null]),
+    /** More than the guide's maximum (more than 12 meetings). */
+    exceeded: t.boolean,
+    /** For monthly dosage: the counted minutes of the month and the guide's target. */
+    minutes: t.union([NonNegativeInteger, t.null]),
+    targetMinutes: t.union([NonNegativeInteger, t.null]),
+    /** The guide's suggested months: a hint, never a deadline. */
+    suggestedMonths: t.array(Month),
+  },
+  'TimelineRequirement',
+);
+export type TimelineRequirement = t.TypeOf<typeof TimelineRequirement>;
+
+export const ProviderTimeline = t.type(
+  {
+    providerId: Id,
+    communityId: Id,
+    programYearId: Id,
+    /** Null while the provider's program year is not known as of the moment asked about. */
+    guideId: t.union([Id, t.null]),
+    setting: SiteSetting,
+    enrolledOn: LocalDate,
+    exitedOn: t.union([LocalDate, t.null]),
+    requirements: t.array(TimelineRequirement),
+  },
+  'ProviderTimeline',
+);
+export type ProviderTimeline = t.TypeOf<typeof ProviderTimeline>;
+
+export const CoachTimeline = t.type({ coachId: Id, requirements: t.array(TimelineRequirement) }, 'CoachTimeline');
+export type CoachTimeline = t.TypeOf<typeof CoachTimeline>;
+
+/** A community's program year: its own requirements and those of each of its coaches (Reflective Consultation). */
+export const ProgramYearTimeline = t.type(
+  {
+    programYearId: Id,
+    guideId: Id,
+    startsOn: LocalDate,
+    endsOn: LocalDate,
+    requirements: t.array(TimelineRequirement),
+    coaches: t.array(CoachTimeline),
+  },
+  'ProgramYearTimeline',
+);
+export type ProgramYearTimeline = t.TypeOf<typeof ProgramYearTimeline>;
+
+export const CommunityTimeline = t.type({ communityId: Id, programYears: t.array(ProgramYearTimeline) }, 'CommunityTimeline');
+export type CommunityTimeline = t.TypeOf<typeof CommunityTimeline>;
+
+/** The timeline / compliance view: every requirement of the guide per provider and per community, as of a moment. */
+export const TimelineView = t.type(
+  {
+    asOf: Instant,
+    /** The day the statuses are measured on: the as-of moment's UTC date. */
+    on: LocalDate,
+    providers: t.array(ProviderTimeline),
+    communities: t.array(CommunityTimeline),
+  },
+  'TimelineView',
+);
+export type TimelineView = t.TypeOf<typeof TimelineView>;
+
+/**
+ * An event kept for the guide's requirements: its id (to name what met a requirement), its
+ * type, the fields of its data the guides read, and its place in the fold's order.
+ */
+export interface TimelineRecord {
+  seq: number;
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** Whatever a subject's requirements need: the events that bear on it, in fold order. */
+export interface TimelineSubject {
+  events: TimelineRecord[];
+}
+
+export interface ProviderTimelineEntry extends TimelineSubject {
+  enrollment?: { communityId: string; programYearId: string; setting: SiteSetting; enrolledOn: string };
+  exitedOn?: string;
+}
+
+export interface CommunityTimelineEntry extends TimelineSubject {
+  registered?: true;
+}
+
+export interface CoachTimelineEntry extends TimelineSubject {
+  communityId?: string;
+}
+
+/** A screening's or an agreement's events belong to the provider its opening event names. */
+export interface ProviderOwnedEntry extends TimelineSubject {
+  providerId?: string;
+}
+
+/** What the fold keeps; plain JSON so a runner can store it beside its checkpoint. */
+export interface TimelineState {
+  /** Events kept so far: orders a provider's own events among its screenings' and agreements'. */
+  seq: number;
+  programYears: Record<string, { communityId: string; guideId: string; startsOn: string; endsOn: string }>;
+  communities: Record<string, CommunityTimelineEntry>;
+  coaches: Record<string, CoachTimelineEntry>;
+  providers: Record<string, ProviderTimelineEntry>;
+  screenings: Record<string, ProviderOwnedEntry>;
+  agreements: Record<string, ProviderOwnedEntry>;
+}
