@@ -12,3 +12,4 @@ export { AppendOutcomeUnknownError } from './errors';
 export { CommitOutcomeUnknownError } from './sql-client';
 export { DEFAULT_SCHEMA, LATEST_VERSION } from './migrations';
 export type { WriteQueueLimits } from './write-queue';
+export { PostgresProjectionCheckpoints } from './projection-checkpoints';

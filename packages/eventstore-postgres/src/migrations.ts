@@ -54,6 +54,21 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       INSERT INTO "${s}".head (position) VALUES (0);
     `,
   },
+  {
+    version: 2,
+    name: 'projection views with their checkpoints',
+    script: (s) => `
+      -- A view and the position it reflects share one row, so one statement writes both or neither.
+      CREATE TABLE "${s}".projections (
+        name text COLLATE "C" PRIMARY KEY,
+        version integer NOT NULL,
+        position bigint NOT NULL,
+        state jsonb NOT NULL,
+        parked jsonb,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

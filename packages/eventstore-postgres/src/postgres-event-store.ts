@@ -16,6 +16,7 @@ import { readAllPages, readStreamPages } from './readers';
 import type { SqlClient } from './sql-client';
 import type { Statements } from './statements';
 import { PollingSubscription } from './subscription';
+import { PostgresProjectionCheckpoints } from './projection-checkpoints';
 import { WriteQueue, type WriteQueueLimits } from './write-queue';
 
 export interface StoreTuning {
@@ -47,6 +48,11 @@ export class PostgresEventStore implements EventStore {
     private readonly tuning: StoreTuning = {},
   ) {
     this.writes = new WriteQueue(client, statements, () => this.announceAppended(), tuning.writeLimits);
+  }
+
+  /** Views and checkpoints kept in this store's schema, beside the events they fold. */
+  projectionCheckpoints(): PostgresProjectionCheckpoints {
+    return new PostgresProjectionCheckpoints(this.client, this.statements.schema);
   }
 
   async append(stream: string, events: ReadonlyArray<EventToAppend>, expected: ExpectedRevision): Promise<AppendResult> {
