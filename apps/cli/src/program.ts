@@ -7,6 +7,7 @@ import { importCommand } from './commands/import.command';
 import { exportCommand } from './commands/export.command';
 import { viewCommand } from './commands/view.command';
 import { demoCommand } from './commands/demo.command';
+import { projectionsCommand } from './commands/projections.command';
 import { parsePositiveInteger } from './commands/options';
 
 export interface Io {
@@ -110,6 +111,12 @@ const buildProgram = (io: Io): Command => {
         io.out,
       ),
     );
+
+  program
+    .command('projections')
+    .description('bring the stored views up to date and list their positions, lag and parked errors')
+    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
+    .action((opts: { store: string }) => projectionsCommand({ store: opts.store }, io.out, io.err));
 
   return program;
 };

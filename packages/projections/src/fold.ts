@@ -38,11 +38,13 @@ export const startFold = <State>(projection: AnyProjection, options: FoldOptions
   return {
     push(event: RecordedEvent): void {
       if (options.untilPosition !== undefined && event.position !== undefined && event.position > options.untilPosition) return;
-      const recordedMs = Date.parse(event.metadata.recordedAt);
+      const recordedAt = event.metadata.recordedAt;
+      // Most histories repeat the same instant format; parsing is needed only when the text differs.
+      const recordedMs = recordedAt === latestRecordedAt ? latestMs : Date.parse(recordedAt);
       if (asOfMs !== undefined && recordedMs > asOfMs) return;
       if (recordedMs > latestMs) {
         latestMs = recordedMs;
-        latestRecordedAt = event.metadata.recordedAt;
+        latestRecordedAt = recordedAt;
       }
       events++;
       if (routed.has(event.type)) state = projection.apply(state, event) as State;

@@ -8,8 +8,8 @@ export type Day = number;
 
 export const MS_PER_SECOND = 1_000;
 export const MS_PER_MINUTE = 60_000;
-export const MS_PER_DAY = 86_400_000;
-export const MINUTES_PER_DAY = 1_440;
+const MS_PER_DAY = 86_400_000;
+const MINUTES_PER_DAY = 1_440;
 
 export const dayOf = (date: string): Day => Date.parse(`${date}T00:00:00.000Z`) / MS_PER_DAY;
 
@@ -27,9 +27,9 @@ export const dateOf = (day: Day): string => {
 };
 
 /** 1970-01-01 was a Thursday; 0 is Sunday, 6 Saturday. */
-export const weekdayOf = (day: Day): number => (day + 4) % 7;
+const weekdayOf = (day: Day): number => (day + 4) % 7;
 
-export const isWeekday = (day: Day): boolean => {
+const isWeekday = (day: Day): boolean => {
   const weekday = weekdayOf(day);
   return weekday !== 0 && weekday !== 6;
 };
@@ -41,7 +41,7 @@ export const weekdayFrom = (day: Day): Day => {
   return current;
 };
 
-export const weekdaysBetween = (from: Day, to: Day): Day[] => {
+const weekdaysBetween = (from: Day, to: Day): Day[] => {
   const days: Day[] = [];
   for (let day = from; day <= to; day++) if (isWeekday(day)) days.push(day);
   return days;
@@ -103,9 +103,6 @@ export const demoMonth = (number: number): DemoMonth => {
     weekdays: weekdaysBetween(first, last),
   };
 };
-
-/** The month `date` falls in. */
-export const monthOfDate = (date: string): DemoMonth => demoMonth(monthNumberOfDay(dayOf(date)));
 
 /** A weekday of the month between two days of the month, both included (clamped to the month). */
 export const weekdaysOfMonthBetween = (month: DemoMonth, fromDayOfMonth: number, toDayOfMonth: number): Day[] =>

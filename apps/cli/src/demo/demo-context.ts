@@ -45,10 +45,10 @@ export class DemoContext {
   }
 
   /**
-   * One shared array per distinct list of names (practices, next steps): a year of sessions
-   * keeps every session in its provider's state, and most of them name the same few lists.
+   * One shared array per distinct list of practices: a year of sessions keeps every session
+   * in its provider's state, and most of them name the same few lists.
    */
-  list(names: ReadonlyArray<string>): string[] {
+  private list(names: ReadonlyArray<string>): string[] {
     const key = names.join('\u0000');
     let shared = this.lists.get(key);
     if (!shared) {

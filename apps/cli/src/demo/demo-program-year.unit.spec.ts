@@ -1,7 +1,13 @@
-import { RecordedEvent } from '@coachline/domain';
+import * as E from 'fp-ts/Either';
+import { RecordedEvent, zoneFor } from '@coachline/domain';
 import { byStream, dayNumber, demoYear, ofType } from './demo-year.fixtures';
+import { DEMO_ASQ_SE2_CUTOFFS } from './plan-screenings';
 
 const { events } = demoYear(40, 5);
+const YEAR_MONTHS = [
+  ...['07', '08', '09', '10', '11', '12'].map((month) => `2025-${month}`),
+  ...['01', '02', '03', '04', '05', '06'].map((month) => `2026-${month}`),
+];
 const roleOf = (type: RecordedEvent['type']): Set<string> =>
   new Set(events.filter((event) => event.type === type).map((event) => event.metadata.actor.role));
 
@@ -70,7 +76,15 @@ describe('the demo’s RiR Year 1 program year', () => {
     expect(distributed.length).toBeGreaterThanOrEqual(80);
     expect(distributed.length).toBeLessThanOrEqual(120);
     expect(distributed.every((event) => /^child-[0-9a-f]{12}$/.test(event.data.childRef))).toBe(true);
-    const zones = new Map(ofType(events, 'AsqSe2Scored').map((event) => [event.data.screeningId, event.data.zone]));
+    const intervals = new Map(distributed.map((event) => [event.data.screeningId, event.data.ageIntervalMonths]));
+    const scored = ofType(events, 'AsqSe2Scored');
+    // Score and zone agree by the (made-up) cutoff table the demo reads them off.
+    for (const event of scored) {
+      const interval = intervals.get(event.data.screeningId)!;
+      expect(zoneFor(DEMO_ASQ_SE2_CUTOFFS, interval, event.data.score)).toEqual(E.right(event.data.zone));
+    }
+    expect(new Set(scored.map((event) => event.data.zone))).toEqual(new Set(['below-cutoff', 'monitoring', 'above-cutoff']));
+    const zones = new Map(scored.map((event) => [event.data.screeningId, event.data.zone]));
     const followedUp = ofType(events, 'AsqSe2FollowUpRecorded').map((event) => zones.get(event.data.screeningId));
     expect(followedUp.length).toBeGreaterThan(0);
     expect(followedUp.every((zone) => zone === 'monitoring' || zone === 'above-cutoff')).toBe(true);
@@ -101,7 +115,7 @@ describe('the demo’s RiR Year 1 program year', () => {
     const attended = ofType(events, 'ReflectiveConsultationAttended');
     for (const coachId of coaches) {
       const months = attended.filter((event) => event.data.coachId === coachId).map((event) => event.data.month);
-      expect(months).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+      expect(months).toEqual(YEAR_MONTHS);
     }
     const surveys = ofType(events, 'ReflectiveConsultationSurveyCompleted');
     expect(surveys.map((event) => event.data.coachId).sort()).toEqual([...coaches].sort());
@@ -124,7 +138,9 @@ describe('the demo’s RiR Year 1 program year', () => {
     const gaps = drafted
       .filter((agreement) => agreement.data.cadence === 'every-two-weeks')
       .flatMap((agreement) => {
-        const days = cycles.filter((event) => event.data.agreementId === agreement.data.agreementId).map((event) => dayNumber(event.data.completedOn));
+        const days = cycles
+          .filter((event) => event.data.agreementId === agreement.data.agreementId)
+          .map((event) => dayNumber(event.data.completedOn));
         return days.slice(1).map((day, index) => day - days[index]!);
       })
       .sort((a, b) => a - b);

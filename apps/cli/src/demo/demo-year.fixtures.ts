@@ -34,7 +34,9 @@ export const byStream = (events: ReadonlyArray<RecordedEvent>): Map<string, Reco
   return streams;
 };
 
-const commandTypeOf = new Map<string, string>(commandCatalogue.flatMap((definition) => definition.produces.map((type) => [type, definition.type])));
+const commandTypeOf = new Map<string, string>(
+  commandCatalogue.flatMap((definition) => definition.produces.map((type) => [type, definition.type])),
+);
 
 /** The command that would have produced `event`, issued when the event was recorded, by the same actor. */
 export const commandOf = (event: RecordedEvent): CoachlineCommand => {

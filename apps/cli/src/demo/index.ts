@@ -4,4 +4,3 @@ export { writeDemoFile } from './write-demo-file';
 export type { DemoFileSummary, WriteDemoFileOptions } from './write-demo-file';
 export { DemoCommandRefused } from './program-recorder';
 export { MAX_DEMO_SEED } from './demo-random';
-export { DEMO_ASQ_SE2_CUTOFFS } from './plan-screenings';

@@ -49,7 +49,8 @@ export const planAgreement = (random: DemoRandom, input: AgreementPlanInput): Ag
         ? { on: weekdayFrom(last + random.int(1, 10)), reason: AGREEMENT_END_REASONS.completed }
         : undefined;
   // A concern comes up a few weeks into the coaching, while the agreement is still running.
-  const concernDay = Math.min(weekdayFrom(activeSince + random.int(15, 35)), (end?.on ?? LAST_PLANNED_DAY) - 1);
+  const concernDay = Math.max(activeSince, Math.min(weekdayFrom(activeSince + random.int(15, 35)), (end?.on ?? LAST_PLANNED_DAY) - 1));
+  const raisedBy = random.chance(0.5) ? ('coach' as const) : ('coachee' as const);
   return {
     agreementId: `stars-${input.providerId}-1`,
     draftOn,
@@ -61,7 +62,7 @@ export const planAgreement = (random: DemoRandom, input: AgreementPlanInput): Ag
     cadence: everyTwoWeeks ? 'every-two-weeks' : { other: 'every three weeks' },
     cycleDays,
     ...(input.raisesConcern
-      ? { concern: { at: between(random, Math.max(concernDay, activeSince), 20, 23), raisedBy: random.chance(0.5) ? ('coach' as const) : ('coachee' as const) } }
+      ? { concern: { at: between(random, concernDay, 20, 23), raisedBy } }
       : {}),
     ...(end && end.on <= LAST_PLANNED_DAY ? { end } : {}),
   };

@@ -26,7 +26,11 @@ export const planCommunitySetup = (context: DemoContext): void => {
   const { community } = program;
   const admin = community.admin;
   const communityId = community.communityId;
-  schedule.issue('RegisterCommunity', { communityId, name: community.name, kind: 'county' }, { at: between(random, dayOf('2025-06-02'), 9, 11), actor: admin });
+  schedule.issue(
+    'RegisterCommunity',
+    { communityId, name: community.name, kind: 'county' },
+    { at: between(random, dayOf('2025-06-02'), 9, 11), actor: admin },
+  );
   implementationPlan(community.name).forEach((step, index) => {
     schedule.issue(
       'RecordImplementationPlanStep',
@@ -118,7 +122,9 @@ const planCollaborationMeeting = (context: DemoContext, month: DemoMonth, meetin
   const coaches = program.coaches;
   const facilitators = [coaches[(2 * index) % coaches.length]!, coaches[(2 * index + 1) % coaches.length]!];
   const active = program.providers.filter((provider) => isActiveOn(provider, heldOn));
-  const attendees = random.sample(active, Math.min(MEETING_ATTENDEES_AT_MOST, Math.max(1, Math.round(active.length * random.int(40, 70) / 100))));
+  // About half of the providers come, up to a room's worth.
+  const attending = Math.max(1, Math.round((active.length * random.int(40, 70)) / 100));
+  const attendees = random.sample(active, Math.min(MEETING_ATTENDEES_AT_MOST, attending));
   const nextTopic = index + 1 < meetingMonths.length ? MEETING_TOPICS[index + 1] : undefined;
   schedule.issue(
     'RecordProviderCollaborationMeeting',

@@ -1,7 +1,7 @@
 import { Actor } from '@coachline/domain';
 import { PROGRAM_YEAR } from './build-cast';
 import { ProviderSeed } from './build-providers';
-import { Day, dayOfInstant, instantAt, monthNumberOfDay, weekdayFrom } from './demo-calendar';
+import { Day, dayOf, dayOfInstant, instantAt, monthNumberOfDay, weekdayFrom } from './demo-calendar';
 import { ActionPlanPlan, GoalPlan, ObservationPlan } from './demo-program';
 import { DemoRandom } from './demo-random';
 import { ACTION_PLAN_STEPS, GOAL_DESCRIPTIONS, PRACTICES_BY_PHASE, phaseOfMonth } from './vocabulary-coaching';
@@ -52,7 +52,7 @@ export const planObservation = (
     debriefOn,
     debriefAt: Math.max(between(random, debriefOn, 21, 24), completeAt + 10 * 60_000),
     // Consent withdrawn in the spring, long after the initial observation was debriefed.
-    ...(withdraws ? { withdrawnOn: weekdayFrom(Math.max(debriefOn + 30, PROGRAM_YEAR.startsOn + 216 + random.int(0, 60))) } : {}),
+    ...(withdraws ? { withdrawnOn: weekdayFrom(Math.max(debriefOn + 30, dayOf('2026-02-02') + random.int(0, 60))) } : {}),
   };
 };
 
@@ -97,7 +97,7 @@ export const planActionPlans = (
       steps: random.pick(ACTION_PLAN_STEPS),
     },
   ];
-  const januarySetOn = weekdayFrom(PROGRAM_YEAR.startsOn + 188 + random.int(0, 20));
+  const januarySetOn = weekdayFrom(dayOf('2026-01-05') + random.int(0, 20));
   if (random.chance(0.5) && januarySetOn > setOn + 30 && januarySetOn + 7 < lastDay) {
     const nextPractices = PRACTICES_BY_PHASE[phaseOfMonth(monthOfYear(januarySetOn)) + 1]!.filter((p) => !firstPractices.includes(p));
     plans.push({

@@ -87,7 +87,12 @@ const planEvaluation = (context: DemoContext, provider: DemoProvider, observatio
   if (inMonth(month, dayOfInstant(observation.completeAt)))
     schedule.issue(
       'CompleteObservation',
-      { providerId, observationId: observation.observationId, observedOn: dateOf(observation.observedOn), scores: scoresFor(random, observation) },
+      {
+        providerId,
+        observationId: observation.observationId,
+        observedOn: dateOf(observation.observedOn),
+        scores: scoresFor(random, observation),
+      },
       { at: observation.completeAt, actor: observation.observer, ...link },
     );
   // Providers see the debrief's strengths and next steps, never the scores (rule 5).
@@ -169,7 +174,14 @@ const planEnrollmentAndTurns = (context: DemoContext, provider: DemoProvider, mo
     const form: BoqForm = provider.site.setting === 'center' ? 'BOQ' : 'FCCH-BOQ';
     schedule.issue(
       'CompleteBenchmarksOfQuality',
-      { providerId, boqId: `boq-${providerId}-1`, form, formVersion: '2025-26', completedOn: dateOf(provider.boqOn), ratings: ratingsFor(random, form) },
+      {
+        providerId,
+        boqId: `boq-${providerId}-1`,
+        form,
+        formVersion: '2025-26',
+        completedOn: dateOf(provider.boqOn),
+        ratings: ratingsFor(random, form),
+      },
       { at: between(random, provider.boqOn + random.int(0, 2), 17, 22), actor: context.coach(coachOn(provider, provider.boqOn)).actor },
     );
   }
@@ -181,7 +193,11 @@ const planEnrollmentAndTurns = (context: DemoContext, provider: DemoProvider, mo
       { at: between(random, reassignment.on, 13, 16), actor: admin },
     );
   if (provider.exit && inMonth(month, provider.exit.on))
-    schedule.issue('ExitProvider', { providerId, on: dateOf(provider.exit.on), reason: provider.exit.reason }, { at: provider.exit.at, actor: admin });
+    schedule.issue(
+      'ExitProvider',
+      { providerId, on: dateOf(provider.exit.on), reason: provider.exit.reason },
+      { at: provider.exit.at, actor: admin },
+    );
   if (provider.transitionOn !== undefined && inMonth(month, provider.transitionOn))
     schedule.issue(
       'TransitionProviderToYear2',

@@ -24,6 +24,12 @@ const MODES: ReadonlyArray<readonly [LoggedSessionData['mode'], number]> = [
   ['virtual', 23],
   ['hybrid', 5],
 ];
+/** Most months hold no contact of a kind that does not count; some hold one. */
+const UNCOUNTED_KINDS: ReadonlyArray<readonly [SessionKind | undefined, number]> = [
+  [undefined, 82],
+  ['consultation', 12],
+  ['other', 6],
+];
 const DURATIONS: ReadonlyArray<number> = [30, 45, 45, 60, 60, 60, 75, 90];
 const GROUP_SESSION_CHANCE = 0.25;
 /** Sessions older than this are no longer referenced by an agreement's cycle. */
@@ -59,6 +65,9 @@ const STRATEGY_LISTS: ReadonlyArray<ReadonlyArray<string[]>> = [1, 2, 3].map((le
   return lists;
 });
 
+/** The next steps a session may name, as shared arrays. */
+const NEXT_STEP_LISTS: ReadonlyArray<string[]> = NEXT_STEPS.map((steps) => [...steps]);
+
 const sessionData = (
   context: DemoContext,
   provider: DemoProvider,
@@ -67,11 +76,10 @@ const sessionData = (
   durationMinutes: number,
   kind: SessionKind,
   practices: ReadonlyArray<string[]>,
+  groupSessionId?: string,
 ): LoggedSessionData => {
   const { random } = context;
-  const summary = random.chance(0.65) ? random.pick(SUMMARIES[kind]) : undefined;
-  const nextSteps = (kind === 'coaching-conversation' || kind === 'debrief') && random.chance(0.45) ? random.pick(NEXT_STEPS) : undefined;
-  return {
+  const data: LoggedSessionData = {
     providerId: provider.providerId,
     sessionId: context.nextSessionId(),
     coachId,
@@ -83,9 +91,12 @@ const sessionData = (
     agendaUsed: kind === 'coaching-conversation' ? random.chance(0.92) : random.chance(0.5),
     practices: random.pick(practices),
     strategies: random.pick(STRATEGY_LISTS[random.int(0, 2)]!),
-    ...(summary ? { summary } : {}),
-    ...(nextSteps ? { nextSteps: context.list(nextSteps) } : {}),
   };
+  // Optional fields are added only when present, as a decoded event would hold them.
+  if (groupSessionId !== undefined) data.groupSessionId = groupSessionId;
+  if (random.chance(0.65)) data.summary = random.pick(SUMMARIES[kind]);
+  if ((kind === 'coaching-conversation' || kind === 'debrief') && random.chance(0.45)) data.nextSteps = random.pick(NEXT_STEP_LISTS);
+  return data;
 };
 
 const logSession = (context: DemoContext, provider: DemoProvider, coach: DemoCoach, data: LoggedSessionData, heldOn: Day): void => {
@@ -116,15 +127,12 @@ const planProviderSessions = (context: DemoContext, provider: DemoProvider, mont
     logSession(context, provider, coach, sessionData(context, provider, coach.coachId, heldOn, durations[index]!, kind, practices), heldOn);
   });
   // Support outside the setting, about things the coach did not see, is consultation and does not count (rule 1).
-  const uncounted = random.weighted<SessionKind | undefined>([
-    [undefined, 82],
-    ['consultation', 12],
-    ['other', 6],
-  ]);
+  const uncounted = random.weighted(UNCOUNTED_KINDS);
   if (uncounted) {
     const heldOn = random.pick(days);
     const coach = context.coach(coachOn(provider, heldOn));
-    logSession(context, provider, coach, sessionData(context, provider, coach.coachId, heldOn, random.int(1, 3) * 15, uncounted, practices), heldOn);
+    const data = sessionData(context, provider, coach.coachId, heldOn, random.int(1, 3) * 15, uncounted, practices);
+    logSession(context, provider, coach, data, heldOn);
   }
 };
 
@@ -147,7 +155,7 @@ const planGroupSessions = (context: DemoContext, month: DemoMonth, caseloads: Re
     let first: Issued | undefined;
     members.forEach((provider, index) => {
       const practices = practiceChoices(context, provider, month);
-      const data = { ...sessionData(context, provider, coach.coachId, heldOn, durationMinutes, 'coaching-conversation', practices), groupSessionId };
+      const data = sessionData(context, provider, coach.coachId, heldOn, durationMinutes, 'coaching-conversation', practices, groupSessionId);
       const at = loggedAt + index * 2 * MS_PER_MINUTE;
       const logged = schedule.issue('LogSession', data, { at, actor: coach.actor, ...(first ? { correlatedWith: first } : {}) });
       first ??= logged;

@@ -120,9 +120,4 @@ export class ProgramRecorder {
     });
     return recorded;
   }
-
-  /** How many events have been recorded so far: the position of the last one. */
-  get recorded(): number {
-    return this.position;
-  }
 }

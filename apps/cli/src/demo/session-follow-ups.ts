@@ -93,7 +93,8 @@ export const planFollowUps = (
   const roll = random.int(0, 999);
   if (roll < 40) {
     const at = between(random, dayOfInstant(logged.at) + random.int(1, 10), 16, 22);
-    schedule.issue('CorrectSession', { providerId, sessionId, ...correction(random, provider, session, at) }, { at, actor: coach, causedBy: logged });
+    const { changes, reason } = correction(random, provider, session, at);
+    schedule.issue('CorrectSession', { providerId, sessionId, changes, reason }, { at, actor: coach, causedBy: logged });
     return true;
   }
   if (roll < 60) {

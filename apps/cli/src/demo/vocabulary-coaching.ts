@@ -12,8 +12,6 @@ export const PRACTICES_BY_PHASE: ReadonlyArray<ReadonlyArray<string>> = [
   ['friendship-skills', 'emotional-literacy', 'self-regulation', 'problem-solving', 'responding-to-challenging-behavior'],
 ];
 
-export const ALL_PRACTICES: ReadonlyArray<string> = [...new Set(PRACTICES_BY_PHASE.flat())];
-
 /** The phase of the year a month belongs to, by the modules trained so far (1B in November, 2A in February, 2B in April). */
 export const phaseOfMonth = (monthOfYear: number): number => (monthOfYear < 4 ? 0 : monthOfYear < 7 ? 1 : monthOfYear < 9 ? 2 : 3);
 

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { encodeRecordedEvent } from '@coachline/domain';
 import { DemoProgramOptions, generateDemoProgram } from './generate-demo-program';
@@ -18,9 +19,13 @@ export interface DemoFileSummary {
 const CHUNK_CHARACTERS = 1 << 20;
 const PROGRESS_EVERY = 10_000;
 
-/** The event file of a demo program year: JSON Lines, one event per line in global order, each with its position. */
+/**
+ * The event file of a demo program year: JSON Lines, one event per line in global order,
+ * each with its position. A file is complete or absent: on any failure the partial file is
+ * removed, so nobody replays half a year by mistake.
+ */
 export const writeDemoFile = async (path: string, options: WriteDemoFileOptions): Promise<DemoFileSummary> => {
-  // Generation starts before the file is opened, so wrong options fail without leaving an empty file behind.
+  // Generation starts before the file is opened, so wrong options fail without touching the disk.
   const events = generateDemoProgram(options);
   const first = events.next();
   const out = createWriteStream(path, { encoding: 'utf8' });
@@ -31,8 +36,8 @@ export const writeDemoFile = async (path: string, options: WriteDemoFileOptions)
   };
   let written = 0;
   let lastRecordedAt: string | undefined;
-  let chunk = '';
   try {
+    let chunk = '';
     for (let next = first; !next.done; next = events.next()) {
       const event = next.value;
       chunk += `${JSON.stringify(encodeRecordedEvent(event))}\n`;
@@ -45,10 +50,13 @@ export const writeDemoFile = async (path: string, options: WriteDemoFileOptions)
       if (written % PROGRESS_EVERY === 0) options.onProgress?.(written);
     }
     if (chunk.length > 0) await write(chunk);
-  } finally {
     out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+  } catch (error) {
+    out.destroy();
+    await rm(path, { force: true });
+    throw error;
   }
-  await Promise.race([once(out, 'finish'), failed]);
   options.onProgress?.(written);
   return { events: written, lastRecordedAt };
 };

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoYear } from './demo-year.fixtures';
+import { ProgramRecorder } from './program-recorder';
 import { writeDemoFile } from './write-demo-file';
 
 describe('writeDemoFile', () => {
@@ -26,6 +27,26 @@ describe('writeDemoFile', () => {
   it('refuses bad options without leaving a file behind', async () => {
     const path = join(folder, 'demo.jsonl');
     await expect(writeDemoFile(path, { providers: 0, seed: 1 })).rejects.toThrow(/providers must be a positive integer/);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('removes the partial file when the year fails half way', async () => {
+    const path = join(folder, 'demo.jsonl');
+    const recordAll = ProgramRecorder.prototype.recordAll;
+    let batches = 0;
+    const spy = jest.spyOn(ProgramRecorder.prototype, 'recordAll').mockImplementation(function (this: ProgramRecorder, commands) {
+      if (++batches === 8) throw new Error('the recorder broke in January');
+      return recordAll.call(this, commands);
+    });
+    const written: number[] = [];
+    try {
+      await expect(writeDemoFile(path, { providers: 400, seed: 2, onProgress: (count) => written.push(count) })).rejects.toThrow(
+        'the recorder broke in January',
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.length).toBeGreaterThan(0);
     expect(existsSync(path)).toBe(false);
   });
 

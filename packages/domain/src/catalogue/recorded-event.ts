@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { decodeWith } from '../shared/decode';
 import { DomainError, invalid } from '../shared/domain-error';
@@ -43,32 +42,28 @@ const upcast = (definition: EventDefinition, version: number, data: unknown): E.
  * Decodes an event as stored or exported: every version ever written is accepted and
  * upcast on read; the stream must be the one the data names.
  */
-export const decodeRecordedEvent = (input: unknown): E.Either<DomainError, RecordedEvent> =>
-  pipe(
-    decodeWith(RecordedEventEnvelope, 'event')(input),
-    E.flatMap((envelope) => {
-      const definition = findEventDefinition(envelope.type);
-      if (!definition) return E.left(oneError('unknown-event-type', 'type', `unknown event type "${envelope.type}"`));
-      if (envelope.schemaVersion > definition.schemaVersion)
-        return E.left(
-          oneError(
-            'unknown-schema-version',
-            'schemaVersion',
-            `${definition.type} is known up to schemaVersion ${definition.schemaVersion}, got ${envelope.schemaVersion}`,
-          ),
-        );
-      return pipe(
-        upcast(definition, envelope.schemaVersion, envelope.data),
-        E.flatMap((data) => decodeWith(definition.data, `${definition.type} data`, 'data')(data)),
-        E.flatMap((data) => {
-          const expected = streamName(definition.streamKind, String((data as Record<string, unknown>)[definition.streamIdField]));
-          return envelope.stream === expected
-            ? E.right({ ...envelope, schemaVersion: definition.schemaVersion, data } as RecordedEvent)
-            : E.left(oneError('stream-mismatch', 'stream', `expected stream "${expected}" for this ${definition.type}, got "${envelope.stream}"`));
-        }),
-      );
-    }),
-  );
+export const decodeRecordedEvent = (input: unknown): E.Either<DomainError, RecordedEvent> => {
+  // Plain branches rather than a pipeline: this runs once per event on every replay.
+  const envelope = decodeEnvelope(input);
+  if (E.isLeft(envelope)) return envelope;
+  const { type, schemaVersion, stream } = envelope.right;
+  const definition = findEventDefinition(type);
+  if (!definition) return E.left(oneError('unknown-event-type', 'type', `unknown event type "${type}"`));
+  if (schemaVersion > definition.schemaVersion)
+    return E.left(
+      oneError('unknown-schema-version', 'schemaVersion', `${definition.type} is known up to schemaVersion ${definition.schemaVersion}, got ${schemaVersion}`),
+    );
+  const lifted = schemaVersion < definition.schemaVersion ? upcast(definition, schemaVersion, envelope.right.data) : E.right(envelope.right.data);
+  if (E.isLeft(lifted)) return lifted;
+  const data = decodeWith(definition.data, `${definition.type} data`, 'data')(lifted.right);
+  if (E.isLeft(data)) return data;
+  const expected = streamName(definition.streamKind, String((data.right as Record<string, unknown>)[definition.streamIdField]));
+  if (stream !== expected)
+    return E.left(oneError('stream-mismatch', 'stream', `expected stream "${expected}" for this ${definition.type}, got "${stream}"`));
+  return E.right({ ...envelope.right, schemaVersion: definition.schemaVersion, data: data.right } as RecordedEvent);
+};
+
+const decodeEnvelope = decodeWith(RecordedEventEnvelope, 'event');
 
 /** The JSON form of a recorded event, always at the current schema version. */
 export const encodeRecordedEvent = (event: RecordedEvent): Record<string, unknown> => {

@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { DomainError, FieldError, invalid } from './domain-error';
 
@@ -51,15 +50,10 @@ export const fieldErrors = (errors: t.Errors, prefix = ''): FieldError[] => {
 /** Decodes `input` with `codec`, reporting every wrong field in one `invalid` DomainError. */
 export const decodeWith =
   <A, O>(codec: t.Type<A, O, unknown>, what: string, prefix = '') =>
-  (input: unknown): E.Either<DomainError, A> =>
-    pipe(
-      codec.decode(input),
-      E.mapLeft((errors) => {
-        const fields = fieldErrors(errors, prefix);
-        return invalid(
-          'invalid',
-          `${what} is invalid: ${fields.map((f) => f.path || '(root)').join(', ')}`,
-          fields,
-        );
-      }),
-    );
+  (input: unknown): E.Either<DomainError, A> => {
+    // A plain branch rather than a pipeline: this runs once per event on every replay.
+    const decoded = codec.decode(input);
+    if (E.isRight(decoded)) return decoded;
+    const fields = fieldErrors(decoded.left, prefix);
+    return E.left(invalid('invalid', `${what} is invalid: ${fields.map((f) => f.path || '(root)').join(', ')}`, fields));
+  };

@@ -94,7 +94,7 @@ export class ProjectionRunner {
     await this.subscription.caughtUp;
     catchingUp = false;
     await this.saveAll();
-    this.options.onProgress?.(progressOf([...this.slots.keys()], startedMs, this.now(), events, await this.options.store.headPosition(), head));
+    if (events > 0) this.options.onProgress?.(progressOf([...this.slots.keys()], startedMs, this.now(), events, await this.options.store.headPosition(), head));
   }
 
   /** Stops following the store and saves every view with its checkpoint. */

@@ -75,10 +75,17 @@ export const renderDosage = (state: DosageState, query: ViewQuery) => {
     .sort(byId)
     .map((providerId) => figuresOf(state, providerId, state.providers[providerId]!, asOfMonth));
 
+  const caseloads = new Map<string, ProviderFigures[]>();
+  for (const f of figures) {
+    if (state.providers[f.dosage.providerId]!.exitedOn) continue;
+    const caseload = caseloads.get(f.dosage.coachId) ?? [];
+    caseload.push(f);
+    caseloads.set(f.dosage.coachId, caseload);
+  }
   const coaches: CoachDosage[] = Object.keys(state.coaches)
     .sort(byId)
     .map((coachId) => {
-      const caseload = figures.filter((f) => f.dosage.coachId === coachId && !state.providers[f.dosage.providerId]!.exitedOn);
+      const caseload = caseloads.get(coachId) ?? [];
       const underTargetThisMonth = caseload
         .filter((f) => {
           const thisMonth = f.dosage.months.find((m) => m.month === f.thisMonth);

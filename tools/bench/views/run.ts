@@ -1,0 +1,69 @@
+/**
+ * Views benchmark: replay of a demo year file to the dosage view through `coachline replay`
+ * (every event decoded and validated), and rebuilds of the views from PostgreSQL with
+ * checkpoints, each beside its raw baseline measured in the same run.
+ *   npm run bench:views            (BENCH_PROVIDERS=13000 gives ~1,000,000 events)
+ */
+import { spawnSync } from 'node:child_process';
+import { DEFAULT_DATABASE_URL } from '@coachline/eventstore-postgres';
+import { dosageProjection, projections } from '@coachline/projections';
+import { report, timed } from '../store/measure';
+import { coachline, demoFile } from './demo-file';
+import { parseAndSum } from './file-baseline';
+import { rawKeysetRead, rebuild, storeWithDemo, withPeakHeap } from './rebuild';
+
+const providers = Number(process.env['BENCH_PROVIDERS'] ?? 13_000);
+const connectionString = process.env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL;
+
+const main = async () => {
+  const file = demoFile(providers);
+
+  const baseline = await timed(() => parseAndSum(file));
+  const replayStart = process.hrtime.bigint();
+  // `/usr/bin/time -f %M` reports the replay's peak resident memory in kilobytes.
+  const replay = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, coachline, 'replay', '--events', file, '--view', 'dosage', '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const replaySeconds = Number(process.hrtime.bigint() - replayStart) / 1e9;
+  if (replay.status !== 0) throw new Error(replay.stderr);
+  const peakRssMb = Math.round(Number(replay.stderr.trim().split('\n').pop()) / 1024);
+  report({
+    name: 'file replay to the dosage view (coachline replay, start-up included)',
+    adapter: { count: baseline.result.events, seconds: replaySeconds },
+    baseline: { label: 'byte line splitter + JSON.parse + sum', count: baseline.result.events, seconds: baseline.seconds },
+    unit: 'events/s',
+    extra: `peak RSS ${peakRssMb} MB`,
+    target: '≥ 250,000 events/s',
+  });
+
+  const schema = 'bench_views';
+  const store = await storeWithDemo(connectionString, schema, file);
+  try {
+    const raw = await timed(() => rawKeysetRead(connectionString, schema));
+    const dosage = await withPeakHeap(() => timed(() => rebuild(store, [dosageProjection])));
+    report({
+      name: 'PostgreSQL rebuild of the dosage view with checkpoints',
+      adapter: { count: dosage.result.result, seconds: dosage.result.seconds },
+      baseline: { label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds },
+      unit: 'events/s',
+      extra: `peak heap ${dosage.peakHeapMb} MB`,
+      target: '≥ 100,000 events/s',
+    });
+    const all = await withPeakHeap(() => timed(() => rebuild(store, projections.filter((p) => p.name !== 'history'))));
+    report({
+      name: 'PostgreSQL rebuild of dosage, timeline, cycles, share and evaluation together',
+      adapter: { count: all.result.result, seconds: all.result.seconds },
+      baseline: { label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds },
+      unit: 'events/s',
+      extra: `peak heap ${all.peakHeapMb} MB`,
+    });
+  } finally {
+    await store.close();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
