@@ -59,11 +59,13 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     name: 'projection views with their checkpoints',
     script: (s) => `
       -- A view and the position it reflects share one row, so one statement writes both or neither.
+      -- The state is JSON kept as text: a whole view can outgrow jsonb's 256 MB per value, and it
+      -- is only ever read back whole.
       CREATE TABLE "${s}".projections (
         name text COLLATE "C" PRIMARY KEY,
         version integer NOT NULL,
         position bigint NOT NULL,
-        state jsonb NOT NULL,
+        state text NOT NULL,
         parked jsonb,
         updated_at timestamptz NOT NULL DEFAULT now()
       );

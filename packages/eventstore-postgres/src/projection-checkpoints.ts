@@ -5,7 +5,7 @@ interface ProjectionRow {
   readonly name: string;
   readonly version: number;
   readonly position: number;
-  readonly state: unknown;
+  readonly state: string;
   readonly parked: ParkedAt | null;
 }
 
@@ -13,7 +13,7 @@ const recordOf = (row: ProjectionRow): ProjectionRecord => ({
   name: row.name,
   version: row.version,
   position: row.position,
-  state: row.state,
+  state: JSON.parse(row.state) as unknown,
   ...(row.parked ? { parked: row.parked } : {}),
 });
 
@@ -40,7 +40,7 @@ export class PostgresProjectionCheckpoints implements ProjectionCheckpoints {
   async save(record: ProjectionRecord): Promise<void> {
     await this.client.query(
       `INSERT INTO ${this.table} (name, version, position, state, parked, updated_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, now())
+       VALUES ($1, $2, $3, $4, $5::jsonb, now())
        ON CONFLICT (name) DO UPDATE
          SET version = EXCLUDED.version, position = EXCLUDED.position, state = EXCLUDED.state,
              parked = EXCLUDED.parked, updated_at = EXCLUDED.updated_at`,

@@ -60,6 +60,8 @@ export const decodeRecordedEvent = (input: unknown): E.Either<DomainError, Recor
   const expected = streamName(definition.streamKind, String((data.right as Record<string, unknown>)[definition.streamIdField]));
   if (stream !== expected)
     return E.left(oneError('stream-mismatch', 'stream', `expected stream "${expected}" for this ${definition.type}, got "${stream}"`));
+  // An event already at the current version is its own decoding: no copy per event on replay.
+  if (data.right === envelope.right.data && schemaVersion === definition.schemaVersion) return E.right(envelope.right as RecordedEvent);
   return E.right({ ...envelope.right, schemaVersion: definition.schemaVersion, data: data.right } as RecordedEvent);
 };
 
