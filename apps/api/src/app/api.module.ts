@@ -1,0 +1,91 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '@coachline/eventstore';
+import { LoggerModule } from 'nestjs-pino';
+import type { AccessLog } from '../access-log/access-log';
+import { AccessRecorder } from '../access-log/access-recorder';
+import { AuthenticationGuard } from '../auth/authentication.guard';
+import { PolicyGuard } from '../auth/policy.guard';
+import { TokenSigner } from '../auth/token-signer';
+import { TokensController } from '../auth/tokens.controller';
+import { CommandController } from '../commands/command.controller';
+import { InFlightCommands } from '../commands/in-flight-commands';
+import { IssueCommandHandler } from '../commands/issue-command.handler';
+import { HealthController } from '../health/health.controller';
+import { AllExceptionsFilter } from '../http/all-exceptions.filter';
+import { correlationIdOf } from '../http/correlation-id';
+import { DocsController } from '../openapi/docs.controller';
+import { CommandAuthorizer } from '../policy/command-authorizer';
+import { Ownership } from '../policy/ownership';
+import { AccessLogController } from '../queries/access-log.controller';
+import { ProjectionHost } from '../queries/projection-host';
+import { ReadAccessLogHandler } from '../queries/read-access-log';
+import { ReadProviderRecordHandler } from '../queries/read-provider-record';
+import { ReadStreamHistoryHandler } from '../queries/read-stream-history';
+import { ReadViewHandler } from '../queries/read-view.handler';
+import { StreamReader } from '../queries/stream-reader';
+import { ViewController } from '../queries/view.controller';
+import { Lifecycle } from './lifecycle';
+import { ACCESS_LOG, API_SETTINGS, type ApiSettings, CLOCK, type Clock, EVENT_STORE } from './injection-tokens';
+
+/** What the edge opens and hands to the application: the tests hand in their own. */
+export interface ApiDependencies {
+  readonly store: EventStore;
+  readonly accessLog: AccessLog;
+  readonly signer: TokenSigner;
+  readonly clock: Clock;
+  readonly settings: ApiSettings;
+  readonly logLevel: string;
+}
+
+@Module({})
+export class ApiModule {
+  static register(dependencies: ApiDependencies): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CqrsModule.forRoot(),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: dependencies.logLevel,
+            genReqId: correlationIdOf,
+            // Each line of a request carries its correlation id; a request is logged by method and
+            // path only (never its headers, so never a token), and cheaply: serializers see the
+            // raw request instead of a copy of it made first.
+            quietReqLogger: true,
+            customAttributeKeys: { reqId: 'correlationId' },
+            wrapSerializers: false,
+            serializers: {
+              req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+          },
+        }),
+      ],
+      controllers: [CommandController, ViewController, AccessLogController, TokensController, HealthController, DocsController],
+      providers: [
+        { provide: EVENT_STORE, useValue: dependencies.store },
+        { provide: ACCESS_LOG, useValue: dependencies.accessLog },
+        { provide: TokenSigner, useValue: dependencies.signer },
+        { provide: CLOCK, useValue: dependencies.clock },
+        { provide: API_SETTINGS, useValue: dependencies.settings },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        Ownership,
+        CommandAuthorizer,
+        InFlightCommands,
+        IssueCommandHandler,
+        ProjectionHost,
+        StreamReader,
+        AccessRecorder,
+        ReadViewHandler,
+        ReadProviderRecordHandler,
+        ReadStreamHistoryHandler,
+        ReadAccessLogHandler,
+        Lifecycle,
+      ],
+    };
+  }
+}

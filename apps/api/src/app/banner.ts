@@ -1,0 +1,19 @@
+import type { SigningSecret } from '../auth/jwt-secret';
+
+/** What a newcomer needs to see at start: where the API is, what it stores in, and how to get a token. */
+export const startBanner = (url: string, store: string, secret: SigningSecret): string => {
+  const secretLine =
+    secret.source === 'environment'
+      ? 'Tokens are signed with COACHLINE_JWT_SECRET.'
+      : `Tokens are signed with the secret in ${secret.path}${secret.source === 'generated' ? ' (generated now, readable by you only)' : ''}; set COACHLINE_JWT_SECRET to use your own.`;
+  return [
+    '',
+    `Coachline API listening on ${url}`,
+    `  store:   ${store}`,
+    `  docs:    ${url}/docs (OpenAPI JSON), ${url}/docs/html`,
+    `  health:  ${url}/health, ${url}/health/ready`,
+    `  ${secretLine}`,
+    '  First admin token: npm run api:admin -- --id admin-1',
+    '',
+  ].join('\n');
+};

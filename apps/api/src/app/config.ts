@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+
+/** Where the API keeps its events and how it is reached; read once, from the environment. */
+export interface ApiConfig {
+  readonly port: number;
+  readonly host: string;
+  /** The store: `esdb://…` (EVENTSTORE_URL), `postgres://…` (DATABASE_URL) or the embedded PGlite folder. */
+  readonly store: StoreLocation;
+  /** The folder of the embedded store; also where a generated signing secret and the file access log live. */
+  readonly dataDir: string;
+  /** HS256 secret from COACHLINE_JWT_SECRET; when absent one is generated and kept in the data folder. */
+  readonly jwtSecret: string | undefined;
+  readonly logLevel: string;
+  /** How long a query waits for a view to reach the position it asked for. */
+  readonly waitForPositionMs: number;
+  /** How long a rendering of a view is shared once the view has moved on. */
+  readonly viewMaxAgeMs: number;
+}
+
+export type StoreLocation =
+  | { readonly kind: 'pglite'; readonly dataDir: string }
+  | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string }
+  | { readonly kind: 'esdb'; readonly connectionString: string };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const DEFAULT_PORT = 3000;
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_DATA_DIR = './.coachline';
+const DEFAULT_SCHEMA = 'coachline';
+const DEFAULT_WAIT_MS = 5_000;
+const DEFAULT_VIEW_MAX_AGE_MS = 1_000;
+const MIN_SECRET_LENGTH = 32;
+
+const integer = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}".`);
+  return n;
+};
+
+const present = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+/** EVENTSTORE_URL wins over DATABASE_URL; with neither, the embedded store in the data folder. */
+const storeLocation = (env: NodeJS.ProcessEnv, dataDir: string): StoreLocation => {
+  const esdb = present(env['EVENTSTORE_URL']);
+  if (esdb) return { kind: 'esdb', connectionString: esdb };
+  const database = present(env['DATABASE_URL']);
+  if (database) {
+    const schema = present(env['COACHLINE_SCHEMA']) ?? DEFAULT_SCHEMA;
+    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) throw new ConfigError(`COACHLINE_SCHEMA must be a lowercase SQL name, got "${schema}".`);
+    return { kind: 'postgres', connectionString: database, schema };
+  }
+  return { kind: 'pglite', dataDir };
+};
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
+  const dataDir = resolve(present(env['COACHLINE_DATA_DIR']) ?? DEFAULT_DATA_DIR);
+  const jwtSecret = present(env['COACHLINE_JWT_SECRET']);
+  if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH)
+    throw new ConfigError(`COACHLINE_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  return {
+    port: integer('PORT', env['PORT'], DEFAULT_PORT, 0, 65_535),
+    host: present(env['HOST']) ?? DEFAULT_HOST,
+    store: storeLocation(env, dataDir),
+    dataDir,
+    jwtSecret,
+    logLevel: present(env['LOG_LEVEL']) ?? 'info',
+    waitForPositionMs: integer('COACHLINE_WAIT_FOR_POSITION_MS', env['COACHLINE_WAIT_FOR_POSITION_MS'], DEFAULT_WAIT_MS, 0, 60_000),
+    viewMaxAgeMs: integer('COACHLINE_VIEW_MAX_AGE_MS', env['COACHLINE_VIEW_MAX_AGE_MS'], DEFAULT_VIEW_MAX_AGE_MS, 0, 60_000),
+  };
+};
+
+/** The store as the start banner names it, without credentials. */
+export const describeStore = (store: StoreLocation): string => {
+  switch (store.kind) {
+    case 'pglite':
+      return `embedded PostgreSQL (PGlite) in ${store.dataDir}`;
+    case 'postgres':
+      return `PostgreSQL at ${redact(store.connectionString)}, schema ${store.schema}`;
+    case 'esdb':
+      return `EventStoreDB at ${redact(store.connectionString)}`;
+  }
+};
+
+const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

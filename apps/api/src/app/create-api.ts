@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { ApiDependencies, ApiModule } from './api.module';
+
+/** Large enough for any command of the catalogue (texts up to 10,000 characters, lists of them). */
+const BODY_LIMIT = '1mb';
+
+/** Builds the application, initialised but not listening: `main` listens, tests use supertest. */
+export const createApi = async (dependencies: ApiDependencies): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(dependencies), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.disable('x-powered-by');
+  // Express would hash every body for a weak ETag; the only ETag the API promises is a stream's revision.
+  app.set('etag', false);
+  await app.init();
+  return app;
+};

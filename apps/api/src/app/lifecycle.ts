@@ -1,0 +1,45 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@coachline/eventstore';
+import { PinoLogger } from 'nestjs-pino';
+import type { AccessLog } from '../access-log/access-log';
+import { InFlightCommands } from '../commands/in-flight-commands';
+import { ProjectionHost } from '../queries/projection-host';
+import { ACCESS_LOG, API_SETTINGS, type ApiSettings, EVENT_STORE } from './injection-tokens';
+
+const DRAIN_LIMIT_MS = 10_000;
+
+/**
+ * Starting and stopping in order. On shutdown the HTTP server has already stopped taking
+ * requests and waited for those in flight; then the commands still running are finished, the
+ * projections stop, and only then do the log of reads and the store close.
+ */
+@Injectable()
+export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly projections: ProjectionHost,
+    private readonly inFlight: InFlightCommands,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ACCESS_LOG) private readonly accessLog: AccessLog,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('Lifecycle');
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.projections.start();
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    if (this.inFlight.count > 0) this.logger.info({ commands: this.inFlight.count }, 'Finishing the commands in flight');
+    await this.inFlight.drain(DRAIN_LIMIT_MS);
+    await this.projections.stop();
+    if (this.settings.ownsResources) {
+      await this.accessLog.close();
+      await this.store.close();
+    }
+    this.logger.info({ signal }, 'Stopped');
+    // pino writes stdout asynchronously; a process ended by the signal it re-raises would lose the last lines.
+    await new Promise<void>((resolve) => this.logger.logger.flush(() => resolve()));
+  }
+}

@@ -1,0 +1,94 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../../../..');
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+const waitFor = async (check: () => Promise<boolean>, limitMs: number): Promise<void> => {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Not ready within ${limitMs} ms`);
+};
+
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  new Promise((done) => {
+    const child = spawn(command, args, { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+
+/** The way `npm start` runs the API (root package.json), on a folder of its own. */
+const NODE_ARGS = ['-r', '@swc-node/register'];
+const environment = (dataDir: string, port: number): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', COACHLINE_DATA_DIR: dataDir, PORT: String(port) };
+  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'COACHLINE_JWT_SECRET', 'NODE_OPTIONS', 'LOG_LEVEL']) delete env[name];
+  return env;
+};
+
+describe('starting the API the way a newcomer does', () => {
+  let dataDir: string;
+  let api: ChildProcess | undefined;
+  let logs = '';
+  let banner = '';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'coachline-api-'));
+  });
+  afterAll(async () => {
+    if (api && api.exitCode === null) api.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts on embedded PGlite, takes a command, answers a view, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const env = environment(dataDir, port);
+    const admin = await run(process.execPath, [...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env);
+    expect(admin.code).toBe(0);
+    const token = admin.stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+    expect((await stat(join(dataDir, 'jwt-secret'))).mode & 0o777).toBe(0o600);
+
+    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: root, env });
+    api.stdout!.on('data', (chunk) => (logs += chunk));
+    api.stderr!.on('data', (chunk) => (banner += chunk));
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(async () => (await fetch(`${base}/health`)).ok, 60_000);
+    expect(banner).toContain(`Coachline API listening on ${base}`);
+    expect(banner).toContain(`embedded PostgreSQL (PGlite) in ${dataDir}`);
+
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-correlation-id': 'newcomer-1' };
+    const registered = await fetch(`${base}/communities/kent/registration`, { method: 'POST', headers, body: JSON.stringify({ name: 'Kent County', kind: 'county' }) });
+    expect(registered.status).toBe(201);
+    const { position } = (await registered.json()) as { position: number };
+    const timeline = await fetch(`${base}/views/timeline?waitForPosition=${position}`, { headers });
+    expect(timeline.status).toBe(200);
+    expect(((await timeline.json()) as { communities: Array<{ communityId: string }> }).communities.map((c) => c.communityId)).toEqual(['kent']);
+
+    // Nest closes the app on SIGTERM, then lets the signal end the process as it would have.
+    // 'close', not 'exit': the last lines may still be in the pipe when the process has exited.
+    const exited = new Promise<NodeJS.Signals | null>((done) => api!.on('close', (_code, signal) => done(signal)));
+    api.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    const lines = logs.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ commandType: 'RegisterCommunity', correlationId: 'newcomer-1' })]));
+    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ context: 'Lifecycle', msg: 'Stopped', signal: 'SIGTERM' })]));
+  }, 120_000);
+});

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { conflict, DomainError, findCommandDefinition } from '@coachline/domain';
+import { type CommandOutcome, type EventStore, handleCommand } from '@coachline/eventstore';
+import * as E from 'fp-ts/Either';
+import { PinoLogger } from 'nestjs-pino';
+import { EVENT_STORE } from '../app/injection-tokens';
+import { CommandAuthorizer } from '../policy/command-authorizer';
+import { InFlightCommands } from './in-flight-commands';
+import { CommandResult, IssueCommand } from './issue-command';
+
+/** A key reused for another command would otherwise be answered with the earlier command's events. */
+const reusedKey = (outcome: CommandOutcome, produces: ReadonlyArray<string>): DomainError | undefined =>
+  outcome.replayed && outcome.events.some((event) => !produces.includes(event.type))
+    ? conflict('idempotency-key-reused', 'This Idempotency-Key was already used for another command on this record.', [
+        { path: 'headers.idempotency-key', message: 'already used for another command' },
+      ])
+    : undefined;
+
+/**
+ * Runs a command through the event store: checks that its record is within the actor's reach,
+ * then loads the stream, decides and appends (retrying when other writers got in first, unless
+ * the caller sent If-Match).
+ */
+@CommandHandler(IssueCommand)
+export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly authorizer: CommandAuthorizer,
+    private readonly inFlight: InFlightCommands,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('Commands');
+  }
+
+  execute(issued: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
+    return this.inFlight.track(this.handle(issued));
+  }
+
+  private async handle({ command, actor, scope, expectedRevision }: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
+    const refusal = await this.authorizer.refusal(actor, scope, command);
+    if (refusal) return E.left(refusal);
+    const outcome = await handleCommand(this.store, command, {
+      newEventId: () => randomUUID(),
+      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+    })();
+    const { commandId, correlationId } = command.metadata;
+    if (E.isLeft(outcome)) {
+      this.logger.info({ commandType: command.type, commandId, refused: outcome.left.code }, `${command.type} refused: ${outcome.left.code}`);
+      return outcome;
+    }
+    const reused = reusedKey(outcome.right, findCommandDefinition(command.type)!.produces);
+    if (reused) return E.left(reused);
+    const { stream, events, nextRevision, lastPosition, replayed } = outcome.right;
+    this.logger.info(
+      { commandType: command.type, commandId, stream, position: lastPosition, replayed, actor: actor.id },
+      `${command.type} ${replayed ? 'replayed' : 'recorded'} on ${stream}`,
+    );
+    return E.right({
+      replayed,
+      accepted: {
+        commandId,
+        // A replay answers with the correlation id of the first request, as its events carry it.
+        correlationId: events[0]?.metadata.correlationId ?? correlationId,
+        stream,
+        revision: nextRevision,
+        position: lastPosition,
+        events: events.map((event) => ({ id: event.id, type: event.type, revision: event.revision! })),
+      },
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { openAccessLog } from './access-log/open-access-log';
+import { startBanner } from './app/banner';
+import { ConfigError, describeStore, readConfig } from './app/config';
+import { createApi } from './app/create-api';
+import { loadSigningSecret } from './auth/jwt-secret';
+import { TokenSigner } from './auth/token-signer';
+import { openEventStore } from './store/open-event-store';
+
+/** `npm start`: the API on the store the environment names (embedded PGlite in ./.coachline by default). */
+const main = async (): Promise<void> => {
+  const config = readConfig();
+  const store = await openEventStore(config.store);
+  const secret = await loadSigningSecret(config.jwtSecret, config.dataDir);
+  const accessLog = await openAccessLog(config);
+  const app = await createApi({
+    store,
+    accessLog,
+    signer: new TokenSigner(secret.secret),
+    clock: () => new Date(),
+    settings: { waitForPositionMs: config.waitForPositionMs, viewMaxAgeMs: config.viewMaxAgeMs, ownsResources: true },
+    logLevel: config.logLevel,
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address() as { port: number };
+  process.stderr.write(`${startBanner(`http://${config.host}:${address.port}`, describeStore(config.store), secret)}\n`);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { ASQ_SE2_AGE_INTERVALS, NonEmptyArrayType, OneOfType, StructType } from '@coachline/domain';
+import * as t from 'io-ts';
+
+/** A JSON Schema (the OpenAPI 3.1 dialect) as plain data. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** The domain's named primitives, as JSON Schema says them. */
+const PRIMITIVES: Readonly<Record<string, JsonSchema>> = {
+  LocalDate: { type: 'string', format: 'date', description: 'A calendar date YYYY-MM-DD.' },
+  Month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month YYYY-MM.' },
+  Instant: { type: 'string', format: 'date-time', description: 'An ISO-8601 instant with a zone.' },
+  Id: { type: 'string', minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$' },
+  Text: { type: 'string', minLength: 1, maxLength: 10_000 },
+  PositiveInteger: { type: 'integer', minimum: 1 },
+  NonNegativeInteger: { type: 'integer', minimum: 0 },
+  FiniteNumber: { type: 'number' },
+  Sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+  AsqSe2AgeInterval: { type: 'integer', enum: [...ASQ_SE2_AGE_INTERVALS] },
+  Position: { type: 'string', pattern: '^\\d{1,15}$', description: 'A global position.' },
+};
+
+export class UnknownCodecError extends Error {
+  override readonly name = 'UnknownCodecError';
+}
+
+/** A codec that refuses the empty value of its kind requires at least one entry. */
+const refusesEmpty = (codec: t.Mixed, empty: unknown): boolean => codec.decode(empty)._tag === 'Left';
+
+/** The message a `forbiddenField` gives, which says which rule forbids the field. */
+const forbiddenReason = (codec: t.Mixed): string | undefined => {
+  const result = codec.decode('probe');
+  return result._tag === 'Left' ? result.left[0]?.message : undefined;
+};
+
+/**
+ * Walks an io-ts codec of the domain into the JSON Schema of the values it accepts, so the
+ * OpenAPI document is derived from the same codecs that validate requests. A codec it does not
+ * know is an error, never a silent `{}`.
+ */
+export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
+  const primitive = PRIMITIVES[codec.name];
+  if (primitive) return primitive;
+  const bounded = codec as t.Mixed & { min?: number; max?: number };
+  if (typeof bounded.min === 'number' && typeof bounded.max === 'number') return { type: 'integer', minimum: bounded.min, maximum: bounded.max };
+  if (codec instanceof StructType) return structSchema(codec.required, codec.optional, codec.name);
+  if (codec instanceof OneOfType) return { type: 'string', enum: [...codec.values] };
+  if (codec instanceof NonEmptyArrayType) return { type: 'array', items: jsonSchemaOf(codec.item), minItems: 1 };
+  if (codec instanceof t.ArrayType) return { type: 'array', items: jsonSchemaOf(codec.type) };
+  if (codec instanceof t.DictionaryType)
+    return {
+      type: 'object',
+      additionalProperties: jsonSchemaOf(codec.codomain),
+      ...(codec.domain.name !== 'string' ? { propertyNames: jsonSchemaOf(codec.domain) } : {}),
+      ...(refusesEmpty(codec, {}) ? { minProperties: 1 } : {}),
+    };
+  if (codec instanceof t.InterfaceType) return structSchema(codec.props as Record<string, t.Mixed>, {}, codec.name, false);
+  if (codec instanceof t.ExactType) return jsonSchemaOf(codec.type);
+  if (codec instanceof t.UnionType) return { anyOf: (codec.types as t.Mixed[]).map(jsonSchemaOf) };
+  if (codec instanceof t.LiteralType) return { const: codec.value };
+  if (codec instanceof t.NullType) return { type: 'null' };
+  if (codec instanceof t.BooleanType) return { type: 'boolean' };
+  if (codec instanceof t.StringType) return { type: 'string' };
+  if (codec instanceof t.NumberType) return { type: 'number' };
+  if (codec instanceof t.UnknownType) return {};
+  if (codec.name === 'Forbidden') return { not: {}, description: forbiddenReason(codec) };
+  throw new UnknownCodecError(`No JSON Schema for the codec ${codec.name}.`);
+};
+
+const structSchema = (required: Record<string, t.Mixed>, optional: Record<string, t.Mixed>, title: string, closed = true): JsonSchema => ({
+  type: 'object',
+  title,
+  properties: Object.fromEntries([...Object.entries(required), ...Object.entries(optional)].map(([key, codec]) => [key, jsonSchemaOf(codec)])),
+  required: Object.keys(required),
+  // The domain's structs refuse fields they do not know; plain io-ts types (the views) do not promise that.
+  ...(closed ? { additionalProperties: false } : {}),
+});

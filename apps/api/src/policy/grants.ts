@@ -1,0 +1,97 @@
+import type { CoachlineCommand, Role } from '@coachline/domain';
+
+/**
+ * How far a grant reaches: everything; the coach's caseload (providers whose current coach they
+ * are, and what belongs to them); or the actor's own record (a provider's own stream, a coach's
+ * own coach stream).
+ */
+export type Scope = 'all' | 'caseload' | 'self';
+export type Grants = Readonly<Partial<Record<Role, Scope>>>;
+
+export type CommandType = CoachlineCommand['type'];
+
+const programStaff: Grants = { admin: 'all', supervisor: 'all' };
+const caseloadWork: Grants = { admin: 'all', supervisor: 'all', coach: 'caseload' };
+const ownCoachRecord: Grants = { admin: 'all', supervisor: 'all', coach: 'self' };
+const coacheeToo: Grants = { ...caseloadWork, provider: 'self' };
+
+/**
+ * Who may issue each command. Typed over every command of the catalogue, so a new command does
+ * not compile until someone decides who may send it. Evaluators, leadership and auditors write
+ * nothing; observers record observations (often outside staff, so not bound to a caseload).
+ */
+export const commandGrants: Readonly<Record<CommandType, Grants>> = {
+  RegisterCommunity: programStaff,
+  StartProgramYear: programStaff,
+  RecordImplementationPlanStep: programStaff,
+  DefineCoachingSystemComponent: programStaff,
+  ApproveCoachingSystem: programStaff,
+  RecordTraining: programStaff,
+  RecordProviderCollaborationMeeting: programStaff,
+  RecordFocusGroup: programStaff,
+
+  RegisterCoach: programStaff,
+  RecordCoachQualification: ownCoachRecord,
+  VerifyCoachQualification: programStaff,
+  AttendReflectiveConsultation: ownCoachRecord,
+  CompleteReflectiveConsultationSurvey: ownCoachRecord,
+
+  EnrollProvider: programStaff,
+  ReassignProvider: programStaff,
+  ExitProvider: programStaff,
+  TransitionProviderToYear2: programStaff,
+  CompleteDemographicSurvey: caseloadWork,
+  UploadConsent: caseloadWork,
+  WithdrawConsent: caseloadWork,
+  ScheduleObservation: { ...caseloadWork, observer: 'all' },
+  CompleteObservation: { admin: 'all', observer: 'all' },
+  HoldDebrief: { admin: 'all', observer: 'all', coach: 'caseload' },
+  CompleteBenchmarksOfQuality: caseloadWork,
+  SetActionPlan: caseloadWork,
+  RecordGoalAchieved: caseloadWork,
+  LogSession: caseloadWork,
+  CorrectSession: caseloadWork,
+  VoidSession: caseloadWork,
+  SendFeedback: caseloadWork,
+
+  DraftAgreement: caseloadWork,
+  SignAgreement: coacheeToo,
+  CompleteCoachingCycle: caseloadWork,
+  RaiseAgreementConcern: coacheeToo,
+  EndAgreement: caseloadWork,
+
+  DistributeAsqSe2: caseloadWork,
+  ScoreAsqSe2: caseloadWork,
+  RecordAsqSe2FollowUp: caseloadWork,
+  EraseChildData: programStaff,
+};
+
+export const VIEW_NAMES = ['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history', 'debriefs', 'plans', 'access-log'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+const providerFacing: Grants = { admin: 'all', supervisor: 'all', coach: 'caseload', provider: 'self' };
+
+/**
+ * Who may read each view. Leadership sees the confidential share only (rule 10); evaluators the
+ * evaluation; auditors the history and the access log. Providers read only views that hold no
+ * observation score (rule 5), and only their own part of them.
+ */
+export const viewGrants: Readonly<Record<ViewName, Grants>> = {
+  dosage: providerFacing,
+  timeline: providerFacing,
+  cycles: providerFacing,
+  share: { ...providerFacing, leadership: 'all' },
+  evaluation: { admin: 'all', evaluator: 'all' },
+  history: { admin: 'all', auditor: 'all' },
+  debriefs: providerFacing,
+  plans: providerFacing,
+  'access-log': { admin: 'all', auditor: 'all' },
+};
+
+/** Views whose every read is itself recorded: they show scores or the whole record. */
+export const AUDITED_VIEWS: ReadonlySet<ViewName> = new Set(['history', 'evaluation']);
+
+export const isViewName = (name: string): name is ViewName => (VIEW_NAMES as ReadonlyArray<string>).includes(name);
+
+export const commandScope = (role: Role, type: CommandType): Scope | undefined => commandGrants[type][role];
+export const viewScope = (role: Role, view: ViewName): Scope | undefined => viewGrants[view][role];

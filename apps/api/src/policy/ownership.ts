@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '@coachline/domain';
+import { type EventStore, asRecordedEvent } from '@coachline/eventstore';
+import { foldHistory } from '@coachline/projections';
+import { EVENT_STORE } from '../app/injection-tokens';
+import { CaseloadsState, caseloadsProjection } from './caseloads.projection';
+
+/**
+ * Who a record belongs to, read from the store at the moment of asking: a command is checked
+ * against the caseload as it stands, never against a view that may lag behind.
+ */
+@Injectable()
+export class Ownership {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The provider's current coach, or undefined for a provider never enrolled. */
+  async currentCoachOf(providerId: string): Promise<string | undefined> {
+    const events: RecordedEvent[] = [];
+    for await (const stored of this.store.readStream(`provider-${providerId}`)) {
+      if (caseloadsProjection.eventTypes.includes(stored.type)) events.push(asRecordedEvent(stored));
+    }
+    return foldHistory<CaseloadsState>(caseloadsProjection, events).state.coachOf[providerId];
+  }
+
+  /** The provider an agreement or a screening is about: the one its opening event names. */
+  async providerOf(stream: string): Promise<string | undefined> {
+    for await (const stored of this.store.readStream(stream, { maxCount: 1 })) {
+      const providerId = (stored.data as { providerId?: unknown }).providerId;
+      return typeof providerId === 'string' ? providerId : undefined;
+    }
+    return undefined;
+  }
+}

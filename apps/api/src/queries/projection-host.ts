@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type EventStore, ProjectionRunner, type ProjectionStatus } from '@coachline/eventstore';
+import { AnyProjection, projections } from '@coachline/projections';
+import { PinoLogger } from 'nestjs-pino';
+import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
+import { caseloadsProjection } from '../policy/caseloads.projection';
+import { openCheckpoints } from '../store/projection-checkpoints';
+import { RenderedViews } from './rendered-views';
+import { timelineForReaders } from './timeline-for-readers';
+import type { Selection } from './view-selection';
+
+/**
+ * The views the runner keeps live. The history is not among them: it is the store itself, read
+ * one stream at a time when asked, rather than a copy of every event held in memory.
+ */
+export const liveProjections: ReadonlyArray<AnyProjection> = [
+  ...projections.filter((p) => p.name !== 'history').map((p) => (p.name === timelineForReaders.name ? timelineForReaders : p)),
+  caseloadsProjection,
+];
+
+export type WaitOutcome = 'reached' | 'timed-out' | { readonly parked: string };
+
+const POLL_MS = 5;
+
+/** Runs the projections in the background from the store and tells readers how far each has got. */
+@Injectable()
+export class ProjectionHost {
+  private readonly runner: ProjectionRunner;
+  private readonly rendered: RenderedViews;
+  private catchingUp: Promise<void> | undefined;
+  private caughtUp = false;
+  private failure: Error | undefined;
+  /** Views that stopped on an event they could not fold, kept here so a reader need not ask the store. */
+  private readonly parked = new Set<string>();
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(API_SETTINGS) settings: ApiSettings,
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('Projections');
+    const { checkpoints, saveEvery } = openCheckpoints(store);
+    this.runner = new ProjectionRunner({
+      store,
+      checkpoints,
+      saveEvery,
+      projections: liveProjections,
+      onParked: (name, parked) => {
+        this.parked.add(name);
+        this.logger.error({ projection: name, parked }, `Projection ${name} parked at position ${parked.position}`);
+      },
+      onProgress: (progress) => this.logger.info({ progress }, `Projections at ${progress.position} of ${progress.headPosition}`),
+    });
+    this.rendered = new RenderedViews(
+      { positionOf: (name) => this.runner.positionOf(name), render: (name, selection) => this.runner.view(name, selection) },
+      settings.viewMaxAgeMs,
+    );
+  }
+
+  /** Loads the views, then catches up and follows the store without holding up the start. */
+  async start(): Promise<void> {
+    await this.runner.load();
+    for (const status of await this.runner.status()) if (status.parked) this.parked.add(status.name);
+    this.catchingUp = this.runner.start().then(
+      () => {
+        this.caughtUp = true;
+      },
+      (error: unknown) => {
+        this.failure = error as Error;
+        this.logger.error({ err: error }, 'The projections stopped following the store');
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.catchingUp;
+    await this.runner.stop();
+  }
+
+  get isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  get stopped(): Error | undefined {
+    return this.failure;
+  }
+
+  status(): Promise<ProjectionStatus[]> {
+    return this.runner.status();
+  }
+
+  /** The position a view has folded up to. */
+  positionOf(name: string): number {
+    return this.runner.positionOf(name);
+  }
+
+  /** The view as it stands this instant, never a shared rendering: what access is decided on. */
+  currentView<View>(name: string): View {
+    return this.runner.view<View>(name, {});
+  }
+
+  /** The live view for a selection, rendered at or after `atLeastPosition`. */
+  view<View>(name: string, selection: Selection, atLeastPosition = 0): View {
+    return this.rendered.view(name, selection, atLeastPosition) as View;
+  }
+
+  /**
+   * Waits, at most `limitMs`, until the first catch-up is done and every named view has folded
+   * the event at `position` (0: no particular event). A parked view never gets there.
+   */
+  async waitFor(names: ReadonlyArray<string>, position: number, limitMs: number): Promise<WaitOutcome> {
+    const deadline = Date.now() + limitMs;
+    for (;;) {
+      const parked = names.find((name) => this.parked.has(name));
+      if (parked) return { parked };
+      if (this.caughtUp && names.every((name) => this.runner.positionOf(name) >= position)) return 'reached';
+      if (Date.now() >= deadline || this.failure) return 'timed-out';
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Actor, DomainError, forbidden, notFound } from '@coachline/domain';
+import { resolveAsOf } from '@coachline/projections';
+import * as E from 'fp-ts/Either';
+import type { Scope } from '../policy/grants';
+import { Ownership } from '../policy/ownership';
+import { debriefsOf, plansOf } from './provider-record';
+import { knownBy, latestRecordedAt, StreamReader } from './stream-reader';
+
+/** A provider's debriefs or action plans, read from their own stream. */
+export class ReadProviderRecord extends Query<E.Either<DomainError, unknown>> {
+  constructor(
+    readonly record: 'debriefs' | 'plans',
+    readonly providerId: string,
+    readonly asOf: string | undefined,
+    readonly actor: Actor,
+    readonly scope: Scope,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ReadProviderRecord)
+export class ReadProviderRecordHandler implements IQueryHandler<ReadProviderRecord> {
+  constructor(
+    private readonly streams: StreamReader,
+    private readonly ownership: Ownership,
+  ) {}
+
+  async execute({ record, providerId, asOf, actor, scope }: ReadProviderRecord): Promise<E.Either<DomainError, unknown>> {
+    const reachable =
+      scope === 'all' || (scope === 'self' ? providerId === actor.id : (await this.ownership.currentCoachOf(providerId)) === actor.id);
+    if (!reachable) {
+      const message = `Provider ${providerId} is not within the reach of ${actor.id}.`;
+      return E.left(forbidden('outside-caseload', message, [{ path: 'params.id', message }]));
+    }
+    const history = await this.streams.read(`provider-${providerId}`);
+    if (history.length === 0)
+      return E.left(notFound('provider-not-found', `No provider ${providerId} is enrolled.`, [{ path: 'params.id', message: 'no such provider' }]));
+    const known = knownBy(history, asOf);
+    const header = { asOf: resolveAsOf(asOf, latestRecordedAt(known)), providerId };
+    return E.right(record === 'debriefs' ? { ...header, debriefs: debriefsOf(known) } : { ...header, actionPlans: plansOf(known) });
+  }
+}

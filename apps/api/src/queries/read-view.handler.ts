@@ -1,0 +1,73 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainError, forbidden, invalid } from '@coachline/domain';
+import { type EventStore, viewFromStore } from '@coachline/eventstore';
+import { DosageView, findProjection } from '@coachline/projections';
+import * as E from 'fp-ts/Either';
+import { AccessRecorder } from '../access-log/access-recorder';
+import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
+import { CaseloadsView, caseloadsProjection } from '../policy/caseloads.projection';
+import { AUDITED_VIEWS } from '../policy/grants';
+import { reachOf } from '../policy/reach';
+import { isNarrowed, narrow } from '../policy/view-scoping';
+import { dosageInMonth } from './dosage-month';
+import { ProjectionHost, WaitOutcome } from './projection-host';
+import { ReadView } from './read-view.query';
+import { ViewUnavailableError } from './view-unavailable';
+
+/**
+ * Answers a view: waits until the runner has folded the position the reader asked for, renders
+ * the live view (or replays the store as of a past moment), narrows it to what the reader may
+ * see, and records the read when the view is a confidential one.
+ */
+@QueryHandler(ReadView)
+export class ReadViewHandler implements IQueryHandler<ReadView> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    private readonly host: ProjectionHost,
+    private readonly recorder: AccessRecorder,
+  ) {}
+
+  async execute({ view, params, actor, scope, correlationId }: ReadView): Promise<E.Either<DomainError, unknown>> {
+    const position = params.waitForPosition ?? 0;
+    if (position > this.host.positionOf(view)) {
+      const head = await this.store.headPosition();
+      if (position > head) {
+        const message = `No event has position ${position}: the store is at ${head}.`;
+        return E.left(invalid('unknown-position', message, [{ path: 'query.waitForPosition', message }]));
+      }
+    }
+    const waited = await this.host.waitFor([view, caseloadsProjection.name], position, this.settings.waitForPositionMs);
+    if (waited !== 'reached') throw this.unavailable(view, waited, position);
+
+    const reach = reachOf(actor, scope, () => this.host.currentView<CaseloadsView>(caseloadsProjection.name));
+    if (reach && params.providerId !== undefined && !reach.providers.has(params.providerId)) {
+      const message = `Provider ${params.providerId} is not within the reach of ${actor.id}.`;
+      return E.left(forbidden('outside-caseload', message, [{ path: 'query.providerId', message }]));
+    }
+    const query = {
+      ...(params.providerId !== undefined ? { providerId: params.providerId } : {}),
+      ...(params.communityId !== undefined ? { communityId: params.communityId } : {}),
+    };
+    const rendered =
+      params.asOf !== undefined
+        ? await viewFromStore<unknown>(this.store, findProjection(view)!, { ...query, asOf: params.asOf })
+        : this.host.view<unknown>(view, query, position);
+    const narrowed = reach && isNarrowed(view) ? narrow(view, rendered, reach) : rendered;
+    const answer = view === 'dosage' && params.month !== undefined ? dosageInMonth(narrowed as DosageView, params.month) : narrowed;
+    if (AUDITED_VIEWS.has(view)) await this.recorder.record(actor, view, { ...query, asOf: params.asOf }, correlationId);
+    return E.right(answer);
+  }
+
+  private unavailable(view: string, waited: Exclude<WaitOutcome, 'reached'>, position: number): ViewUnavailableError {
+    if (waited !== 'timed-out')
+      return new ViewUnavailableError('view-parked', `The ${waited.parked} view stopped on an event it could not fold; an operator must resume it.`);
+    return new ViewUnavailableError(
+      'view-behind',
+      this.host.isCaughtUp
+        ? `The ${view} view did not reach position ${position} within ${this.settings.waitForPositionMs} ms; try again in a moment.`
+        : 'The views are still catching up with the store; try again in a moment.',
+    );
+  }
+}

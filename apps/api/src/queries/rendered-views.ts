@@ -1,0 +1,56 @@
+import type { Selection } from './view-selection';
+import { isSelectable, select } from './view-selection';
+
+/**
+ * Whether a selection is rendered on its own rather than taken from the whole view: the
+ * evaluation counts its summaries over the providers selected, and one provider's timeline is
+ * far cheaper to render than everyone's.
+ */
+const rendersOnItsOwn = (name: string, selection: Selection): boolean =>
+  !isSelectable(name) || (name === 'timeline' && selection.providerId !== undefined);
+
+interface Rendered {
+  readonly position: number;
+  readonly renderedAtMs: number;
+  readonly view: unknown;
+}
+
+export interface RenderSource {
+  positionOf(name: string): number;
+  render(name: string, selection: Selection): unknown;
+}
+
+/**
+ * Views as rendered for readers. Rendering a whole view can cost tens of milliseconds on a long
+ * history, so a rendering is shared by every reader until the view moves on — and, once it has,
+ * for at most `maxAgeMs` more: a reader who must see a given write asks for its position and
+ * always gets a rendering at or after it.
+ */
+/** Renderings kept for selections (the evaluation's); the oldest goes first beyond it. */
+const MAX_RENDERINGS = 256;
+
+export class RenderedViews {
+  private readonly renderings = new Map<string, Rendered>();
+
+  constructor(
+    private readonly source: RenderSource,
+    private readonly maxAgeMs: number,
+    private readonly nowMs: () => number = Date.now,
+  ) {}
+
+  view(name: string, selection: Selection, atLeastPosition: number): unknown {
+    const whole = !rendersOnItsOwn(name, selection);
+    const key = whole ? name : `${name}|${selection.providerId ?? ''}|${selection.communityId ?? ''}`;
+    const current = this.source.positionOf(name);
+    const cached = this.renderings.get(key);
+    const usable =
+      cached !== undefined && cached.position >= atLeastPosition && (cached.position === current || this.nowMs() - cached.renderedAtMs < this.maxAgeMs);
+    const rendering = usable ? cached : { position: current, renderedAtMs: this.nowMs(), view: this.source.render(name, whole ? {} : selection) };
+    if (!usable) {
+      this.renderings.delete(key);
+      this.renderings.set(key, rendering);
+      if (this.renderings.size > MAX_RENDERINGS) this.renderings.delete(this.renderings.keys().next().value!);
+    }
+    return whole && isSelectable(name) ? select(name, rendering.view, selection) : rendering.view;
+  }
+}

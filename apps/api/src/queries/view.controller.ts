@@ -1,0 +1,103 @@
+import { Controller, Get, Param, Query as QueryString, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { DomainError, Id, invalid, notFound } from '@coachline/domain';
+import * as E from 'fp-ts/Either';
+import { Guards } from '../auth/route-access';
+import { actorOf, type ApiRequest, scopeOf } from '../http/api-request';
+import { refusal } from '../http/api-error';
+import { unstorableText } from '../http/storable-text';
+import { isViewName } from '../policy/grants';
+import { withoutScores } from '../policy/redact-scores';
+import { LiveViewName, ReadView } from './read-view.query';
+import { ReadProviderRecord } from './read-provider-record';
+import { ReadStreamHistory } from './read-stream-history';
+import { decodeViewParams, ParamProfile, ViewParams } from './view-params';
+
+/** The views of INTERFACES.md, by name under /views. */
+const NAMED_VIEWS = new Set(['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history']);
+
+const unknownView = (name: string): DomainError =>
+  notFound('unknown-view', `No view is called ${JSON.stringify(name)}; the views are ${[...NAMED_VIEWS].join(', ')}.`, [
+    { path: 'params.name', message: 'no such view' },
+  ]);
+
+const answer = (result: E.Either<DomainError, unknown>): unknown => {
+  if (E.isLeft(result)) throw refusal(result.left);
+  return result.right;
+};
+
+/**
+ * What a reader is sent. The views a provider may read hold no observation score to begin with;
+ * this is the last line that keeps rule 5 whatever a view might come to carry.
+ */
+const forReader = (request: ApiRequest, view: unknown): unknown => (actorOf(request).role === 'provider' ? withoutScores(view) : view);
+
+const idError = (path: string, id: string) => ({ path, message: `expected a non-blank id of at most 200 characters, got ${JSON.stringify(id)}` });
+
+/** The query string and the ids of the path, every wrong one reported at once. */
+const paramsOf = (profile: ParamProfile, request: ApiRequest, query: unknown, ids: Readonly<Record<string, string>> = {}): ViewParams => {
+  const decoded = decodeViewParams(profile, query, request.headers);
+  const unfit = [
+    ...Object.entries(ids).flatMap(([path, id]) => (Id.is(id) ? unstorableText(id, path) : [idError(path, id)])),
+    ...unstorableText(query, 'query'),
+  ];
+  if (unfit.length === 0) return answer(decoded) as ViewParams;
+  const errors = [...unfit, ...(E.isLeft(decoded) ? decoded.left.errors : [])];
+  throw refusal(invalid('invalid', `The request is invalid: ${errors.map((e) => e.path).join(', ')}`, errors));
+};
+
+/** Every read of the API: each goes to a query handler on the query bus. */
+@Controller()
+export class ViewController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('views/:name')
+  @Guards((request) => {
+    const name = String(request.params['name']);
+    return NAMED_VIEWS.has(name) && isViewName(name) ? { kind: 'view', view: name } : unknownView(name);
+  })
+  async view(@Param('name') name: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
+    const params = paramsOf(name as ParamProfile, request, query);
+    if (name === 'history') {
+      if (params.stream === undefined) {
+        const message = 'the history is read one stream at a time: ?stream=provider-p-017';
+        throw refusal(invalid('invalid', 'The history query is invalid: query.stream', [{ path: 'query.stream', message }]));
+      }
+      return forReader(request, answer(await this.queryBus.execute(new ReadStreamHistory(params.stream, params.asOf, actorOf(request), request.id))));
+    }
+    return forReader(request, answer(await this.queryBus.execute(new ReadView(name as LiveViewName, params, actorOf(request), scopeOf(request), request.id))));
+  }
+
+  @Get('providers/:id/timeline')
+  @Guards(() => ({ kind: 'view', view: 'timeline' }))
+  async timeline(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
+    const params = { ...paramsOf('provider-record', request, query, { 'params.id': id }), providerId: id };
+    const view = answer(await this.queryBus.execute(new ReadView('timeline', params, actorOf(request), scopeOf(request), request.id))) as {
+      providers: ReadonlyArray<unknown>;
+    };
+    if (view.providers.length === 0)
+      throw refusal(notFound('provider-not-found', `No provider ${id} is enrolled.`, [{ path: 'params.id', message: 'no such provider' }]));
+    return forReader(request, view);
+  }
+
+  @Get('providers/:id/debriefs')
+  @Guards(() => ({ kind: 'view', view: 'debriefs' }))
+  async debriefs(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
+    const params = paramsOf('provider-record', request, query, { 'params.id': id });
+    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('debriefs', id, params.asOf, actorOf(request), scopeOf(request)))));
+  }
+
+  @Get('providers/:id/plans')
+  @Guards(() => ({ kind: 'view', view: 'plans' }))
+  async plans(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
+    const params = paramsOf('provider-record', request, query, { 'params.id': id });
+    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('plans', id, params.asOf, actorOf(request), scopeOf(request)))));
+  }
+
+  @Get('streams/:stream')
+  @Guards(() => ({ kind: 'view', view: 'history' }))
+  async stream(@Param('stream') stream: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
+    const params = paramsOf('provider-record', request, query, { 'params.stream': stream });
+    return forReader(request, answer(await this.queryBus.execute(new ReadStreamHistory(stream, params.asOf, actorOf(request), request.id))));
+  }
+}

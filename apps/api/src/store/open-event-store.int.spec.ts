@@ -1,0 +1,48 @@
+import { startInProcessEsdb, type InProcessEsdb } from '@coachline/eventstore-esdb/testing';
+import { dropSchemaOnServer, postgresAvailableSync, testDatabaseUrl, uniqueSchema } from '@coachline/eventstore-postgres/testing';
+import { readConfig } from '../app/config';
+import { enrollmentBody, pathOf, sessionBody } from '../testing/program-script';
+import { seed } from '../testing/seed';
+import { startTestApi } from '../testing/test-api';
+import { openEventStore } from './open-event-store';
+
+describe('the store the environment names', () => {
+  let esdb: InProcessEsdb;
+  beforeAll(async () => {
+    esdb = await startInProcessEsdb();
+  });
+  afterAll(() => esdb.stop());
+
+  it('is EventStoreDB with EVENTSTORE_URL: commands are recorded there and the views follow it', async () => {
+    const config = readConfig({ EVENTSTORE_URL: esdb.connectionString, DATABASE_URL: testDatabaseUrl() });
+    expect(config.store.kind).toBe('esdb');
+    const store = await openEventStore(config.store);
+    const api = await startTestApi(store);
+    try {
+      await seed(api, [{ type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') }]);
+      const coach = await api.token('coach', 'c-1');
+      const logged = await api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${coach}`).send(sessionBody('s-1', '2025-09-16', 45));
+      expect(logged.status).toBe(201);
+      const share = await api.http().get(`/views/share?waitForPosition=${logged.body.position}`).set('Authorization', `Bearer ${coach}`);
+      expect(share.body.providers[0].sessions).toEqual([{ heldOn: '2025-09-16', durationMinutes: 45 }]);
+    } finally {
+      await api.close();
+      await store.close();
+    }
+  });
+
+  (postgresAvailableSync() ? it : it.skip)('is a PostgreSQL server with DATABASE_URL, in the schema COACHLINE_SCHEMA names', async () => {
+    const schema = uniqueSchema('api_open');
+    const config = readConfig({ DATABASE_URL: testDatabaseUrl(), COACHLINE_SCHEMA: schema });
+    const store = await openEventStore(config.store);
+    try {
+      const api = await startTestApi(store);
+      const position = await seed(api, [{ type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') }]);
+      await api.close();
+      expect(await store.headPosition()).toBe(position);
+    } finally {
+      await store.close();
+      await dropSchemaOnServer(schema);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import type { Role } from '@coachline/domain';
+import { type EventStore, InMemoryEventStore } from '@coachline/eventstore';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { StoreAccessLog } from '../access-log/store-access-log';
+import { createApi } from '../app/create-api';
+import { TokenSigner } from '../auth/token-signer';
+
+export const TEST_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+
+/** The day the tests' clock shows by default: well inside the 2025–26 program year of the fixtures. */
+export const TEST_NOW = '2026-01-15T12:00:00.000Z';
+
+export interface TestApi {
+  readonly app: NestExpressApplication;
+  readonly store: EventStore;
+  readonly accessLog: StoreAccessLog;
+  readonly signer: TokenSigner;
+  /** Sets the clock commands are issued by. */
+  setNow(instant: string): void;
+  /** A supertest agent against the listening server. */
+  http(): ReturnType<typeof request>;
+  token(role: Role, id: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The API on the given store, listening on a free port of 127.0.0.1, with silent logs and a settable clock. */
+export const startTestApi = async (store: EventStore, options: { waitForPositionMs?: number; viewMaxAgeMs?: number } = {}): Promise<TestApi> => {
+  let now = TEST_NOW;
+  const accessLog = new StoreAccessLog(new InMemoryEventStore());
+  const signer = new TokenSigner(TEST_SECRET);
+  const app = await createApi({
+    store,
+    accessLog,
+    signer,
+    clock: () => new Date(now),
+    settings: { waitForPositionMs: options.waitForPositionMs ?? 5_000, viewMaxAgeMs: options.viewMaxAgeMs ?? 0, ownsResources: false },
+    logLevel: 'silent',
+  });
+  await app.listen(0, '127.0.0.1');
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    store,
+    accessLog,
+    signer,
+    setNow: (instant) => {
+      now = instant;
+    },
+    http: () => request(app.getHttpServer()),
+    token: async (role, id) => {
+      const key = `${role}:${id}`;
+      if (!tokens.has(key)) tokens.set(key, (await signer.mint({ id, role }, 3_600)).token);
+      return tokens.get(key)!;
+    },
+    close: async () => {
+      await app.close();
+      await accessLog.close();
+    },
+  };
+};

@@ -1,0 +1,113 @@
+/**
+ * Load test of the API on a PostgreSQL server: a coach's mix of 80% queries and 20% LogSession
+ * commands through autocannon on 127.0.0.1, beside the same mix against a bare NestJS route that
+ * does no work, measured in the same run. One line per figure.
+ *
+ *   npm run bench:api
+ *
+ * BENCH_SECONDS (15), BENCH_CONNECTIONS (20), BENCH_COACHES (10), BENCH_PROVIDERS (100);
+ * DATABASE_URL picks the server (postgres://postgres@127.0.0.1:5432/test).
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { Result } from 'autocannon';
+import pg from 'pg';
+import { Latencies } from './latencies';
+import { workdayMix } from './mix';
+import { seedProgram } from './seed-program';
+import { RunningServer, startServer } from './servers';
+
+const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const workload = {
+  seconds: setting('BENCH_SECONDS', 15),
+  connections: setting('BENCH_CONNECTIONS', 20),
+  coaches: setting('BENCH_COACHES', 10),
+  providers: setting('BENCH_PROVIDERS', 100),
+  databaseUrl: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+};
+
+const schema = `bench_api_${randomBytes(4).toString('hex')}`;
+const root = join(__dirname, '..', '..', '..');
+
+const line = (name: string, result: Result, extra: string[] = []) =>
+  console.log(
+    [
+      name,
+      `${Math.round(result.requests.average).toLocaleString('en-US')} req/s`,
+      `p50 ${result.latency.p50} ms`,
+      `p99 ${result.latency.p99} ms`,
+      `${result['2xx'].toLocaleString('en-US')} answered 2xx`,
+      `${result.non2xx} other`,
+      `${result.errors} errors`,
+      ...extra,
+    ].join(' | '),
+  );
+
+const load = (url: string, requests: ReturnType<typeof workdayMix>) =>
+  new Promise<{ result: Result; latencies: Latencies }>((resolve, reject) => {
+    const latencies = new Latencies();
+    autocannon({ url, connections: workload.connections, duration: workload.seconds, requests }, (error, result) =>
+      error ? reject(error) : resolve({ result, latencies }),
+    ).on('response', (_client, status, _bytes, ms) => latencies.add(status, ms));
+  });
+
+const dropSchemas = async () => {
+  const client = new pg.Client({ connectionString: workload.databaseUrl });
+  await client.connect();
+  try {
+    for (const name of [schema, `${schema}_access`]) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+};
+
+const main = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'coachline-bench-api-'));
+  const secret = randomBytes(32).toString('hex');
+  const env = { DATABASE_URL: workload.databaseUrl, COACHLINE_SCHEMA: schema, COACHLINE_JWT_SECRET: secret, COACHLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const servers: RunningServer[] = [];
+  try {
+    console.log(`# workload: ${JSON.stringify({ ...workload, databaseUrl: undefined })}`);
+    const api = await startServer('apps/api/src/main.ts', env, '/health/ready');
+    servers.push(api);
+    const admin = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/auth/admin-token.main.ts', '--id', 'bench-admin'], {
+      cwd: root,
+      env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', ...env },
+      encoding: 'utf8',
+    });
+    if (admin.status !== 0) throw new Error(`api:admin failed: ${admin.stderr}`);
+    const program = await seedProgram(api.url, admin.stdout.trim(), workload.coaches, workload.providers);
+    const mix = workdayMix(program);
+
+    // A short warm-up lets V8 compile the hot paths before either run is measured.
+    await autocannon({ url: api.url, connections: workload.connections, duration: 3, requests: mix });
+    const measured = await load(api.url, mix);
+    await api.stop();
+    servers.pop();
+
+    const bare = await startServer('tools/bench/api/bare-app.ts', {}, '/health');
+    servers.push(bare);
+    await autocannon({ url: bare.url, connections: workload.connections, duration: 3, requests: mix });
+    const baseline = await load(bare.url, mix);
+
+    line('API, 80% queries / 20% LogSession', measured.result, ['target ≥ 1,500 req/s, p99 < 40 ms']);
+    console.log(`API queries (200) | ${measured.latencies.describe(200)}`);
+    console.log(`API LogSession commands (201) | ${measured.latencies.describe(201)}`);
+    line('bare NestJS route, same mix', baseline.result);
+    console.log(
+      `ratio API / bare: ${(measured.result.requests.average / baseline.result.requests.average).toFixed(2)} of the throughput, p99 ${(measured.result.latency.p99 / Math.max(1, baseline.result.latency.p99)).toFixed(1)}×`,
+    );
+  } finally {
+    for (const server of servers) await server.stop();
+    await dropSchemas();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
