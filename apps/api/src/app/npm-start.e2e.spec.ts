@@ -70,7 +70,8 @@ describe('starting the API the way a newcomer does', () => {
     api.stdout!.on('data', (chunk) => (logs += chunk));
     api.stderr!.on('data', (chunk) => (banner += chunk));
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(async () => (await fetch(`${base}/health`)).ok, 60_000);
+    // The banner is written once the server listens, so /health may answer a moment before it arrives.
+    await waitFor(async () => banner.includes('listening on') && (await fetch(`${base}/health`)).ok, 90_000);
     expect(banner).toContain(`Coachline API listening on ${base}`);
     expect(banner).toContain(`embedded PostgreSQL (PGlite) in ${dataDir}`);
 

@@ -1,5 +1,6 @@
 import { startInProcessEsdb, type InProcessEsdb } from '@coachline/eventstore-esdb/testing';
 import { dropSchemaOnServer, postgresAvailableSync, testDatabaseUrl, uniqueSchema } from '@coachline/eventstore-postgres/testing';
+import { openAccessLog } from '../access-log/open-access-log';
 import { readConfig } from '../app/config';
 import { enrollmentBody, pathOf, sessionBody } from '../testing/program-script';
 import { seed } from '../testing/seed';
@@ -31,18 +32,25 @@ describe('the store the environment names', () => {
     }
   });
 
-  (postgresAvailableSync() ? it : it.skip)('is a PostgreSQL server with DATABASE_URL, in the schema COACHLINE_SCHEMA names', async () => {
+  (postgresAvailableSync() ? it : it.skip)('is a PostgreSQL server with DATABASE_URL, in the schema COACHLINE_SCHEMA names, with the access log beside it', async () => {
     const schema = uniqueSchema('api_open');
     const config = readConfig({ DATABASE_URL: testDatabaseUrl(), COACHLINE_SCHEMA: schema });
     const store = await openEventStore(config.store);
+    const accessLog = await openAccessLog(config);
     try {
       const api = await startTestApi(store);
       const position = await seed(api, [{ type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') }]);
       await api.close();
       expect(await store.headPosition()).toBe(position);
+      const read = { id: 'r-1', at: '2026-01-15T09:00:00.000Z', actor: { id: 'aud-1', role: 'auditor' as const }, view: 'history', query: { stream: 'provider-p-1' }, correlationId: 'c-1' };
+      await accessLog.record(read);
+      expect(await accessLog.readDay('2026-01-15')).toEqual([read]);
+      expect(await store.headPosition()).toBe(position);
     } finally {
+      await accessLog.close();
       await store.close();
       await dropSchemaOnServer(schema);
+      await dropSchemaOnServer(`${schema}_access`);
     }
   });
 });
