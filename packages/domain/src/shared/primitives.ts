@@ -69,26 +69,20 @@ export const Instant = refine(
 export type Instant = t.TypeOf<typeof Instant>;
 
 /** Ids are opaque strings chosen by the caller; they must not be blank or padded. */
-/**
- * NUL and unpaired UTF-16 surrogates are not text: PostgreSQL refuses them and JSON files cannot
- * carry them faithfully, so they are refused where they enter.
- */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export const Id = refine(
   t.string,
-  (s) => s.length > 0 && s.length <= 200 && !/^\s|\s$/.test(s) && !UNSTORABLE.test(s),
+  (s) => s.length > 0 && s.length <= 200 && !/^\s|\s$/.test(s),
   'Id',
-  'a non-blank id of at most 200 characters, without NUL or broken characters',
+  'a non-blank id of at most 200 characters',
 );
 export type Id = t.TypeOf<typeof Id>;
 
 /** Free text a person wrote: a name, a reason, a sentence. Never blank, never a novel. */
 export const Text = refine(
   t.string,
-  (s) => s.length <= 10_000 && /\S/.test(s) && !UNSTORABLE.test(s),
+  (s) => s.length <= 10_000 && /\S/.test(s),
   'Text',
-  'a non-blank text of at most 10000 characters, without NUL or broken characters',
+  'a non-blank text of at most 10000 characters',
 );
 export type Text = t.TypeOf<typeof Text>;
 
