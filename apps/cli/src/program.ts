@@ -18,6 +18,34 @@ export interface Io {
 /** Exit codes of INTERFACES.md: 0 ok, 1 rule or validation failure or unreadable file, 2 bad usage. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
+const STORE_HELP = 'memory:, a folder (embedded PGlite), postgres://… or esdb://…';
+
+/** The options `replay` and `view` share: which moment, whom, and in which format. */
+interface ViewFlags {
+  readonly asOf?: string;
+  readonly provider?: string;
+  readonly community?: string;
+  readonly stream?: string;
+  readonly format?: string;
+}
+
+const withViewOptions = (command: Command): Command =>
+  command
+    .option('--as-of <instant>', 'as the program knew it then (default: the latest recordedAt)')
+    .option('--provider <id>', 'only this provider')
+    .option('--community <id>', 'only this community')
+    .option('--stream <stream>', 'for the history view: only this stream')
+    .option('--format <format>', 'json, csv or table', 'json');
+
+const viewSelectionOf = (view: string, flags: ViewFlags) => ({
+  view: parseViewName(view),
+  format: parseFormat(flags.format),
+  ...optional('asOf', parseAsOf(flags.asOf)),
+  ...optional('providerId', flags.provider),
+  ...optional('communityId', flags.community),
+  ...optional('stream', flags.stream),
+});
+
 const buildProgram = (io: Io): Command => {
   const program = new Command('coachline')
     .description('Verify, import, export and replay Coachline histories, and read their views.')
@@ -31,73 +59,41 @@ const buildProgram = (io: Io): Command => {
     .requiredOption('--events <file>', 'the event file (JSON Lines)')
     .action((opts: { events: string }) => verifyCommand({ events: opts.events }, io.out));
 
-  program
-    .command('replay')
-    .description('replay an event file into a view')
-    .requiredOption('--events <file>', 'the event file (JSON Lines)')
-    .requiredOption('--view <name>', 'dosage, timeline, cycles, share, evaluation or history')
-    .option('--as-of <instant>', 'as the program knew it then (default: the latest recordedAt)')
-    .option('--provider <id>', 'only this provider')
-    .option('--community <id>', 'only this community')
-    .option('--stream <stream>', 'for the history view: only this stream')
-    .option('--format <format>', 'json, csv or table', 'json')
-    .action((opts: { events: string; view: string; asOf?: string; provider?: string; community?: string; stream?: string; format?: string }) =>
-      replayCommand(
-        {
-          events: opts.events,
-          view: parseViewName(opts.view),
-          format: parseFormat(opts.format),
-          ...optional('asOf', parseAsOf(opts.asOf)),
-          ...optional('providerId', opts.provider),
-          ...optional('communityId', opts.community),
-          ...optional('stream', opts.stream),
-        },
-        io.out,
-      ),
-    );
+  withViewOptions(
+    program
+      .command('replay')
+      .description('replay an event file into a view')
+      .requiredOption('--events <file>', 'the event file (JSON Lines)')
+      .requiredOption('--view <name>', 'dosage, timeline, cycles, share, evaluation or history'),
+  ).action((opts: ViewFlags & { events: string; view: string }) =>
+    replayCommand({ events: opts.events, ...viewSelectionOf(opts.view, opts) }, io.out),
+  );
 
   program
     .command('import')
     .description('verify an event file, then append it to a store; all or nothing')
     .requiredOption('--events <file>', 'the event file (JSON Lines)')
-    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
+    .option('--store <url>', STORE_HELP, './.coachline')
     .action((opts: { events: string; store: string }) => importCommand({ events: opts.events, store: opts.store }, io.out));
 
   program
     .command('export')
     .description('write a store’s history as an event file')
     .requiredOption('--out <file>', 'the event file to write')
-    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
+    .option('--store <url>', STORE_HELP, './.coachline')
     .option('--stream <stream>', 'only this stream')
     .option('--as-of <instant>', 'only what was recorded by then')
     .action((opts: { out: string; store: string; stream?: string; asOf?: string }) =>
       exportCommand({ out: opts.out, store: opts.store, ...optional('stream', opts.stream), ...optional('asOf', parseAsOf(opts.asOf)) }, io.out),
     );
 
-  program
-    .command('view')
-    .description('read a view from a store')
-    .argument('<name>', 'dosage, timeline, cycles, share, evaluation or history')
-    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
-    .option('--as-of <instant>', 'as the program knew it then (default: the latest recordedAt)')
-    .option('--provider <id>', 'only this provider')
-    .option('--community <id>', 'only this community')
-    .option('--stream <stream>', 'for the history view: only this stream')
-    .option('--format <format>', 'json, csv or table', 'json')
-    .action((name: string, opts: { store: string; asOf?: string; provider?: string; community?: string; stream?: string; format?: string }) =>
-      viewCommand(
-        {
-          view: parseViewName(name),
-          store: opts.store,
-          format: parseFormat(opts.format),
-          ...optional('asOf', parseAsOf(opts.asOf)),
-          ...optional('providerId', opts.provider),
-          ...optional('communityId', opts.community),
-          ...optional('stream', opts.stream),
-        },
-        io.out,
-      ),
-    );
+  withViewOptions(
+    program
+      .command('view')
+      .description('read a view from a store')
+      .argument('<name>', 'dosage, timeline, cycles, share, evaluation or history')
+      .option('--store <url>', STORE_HELP, './.coachline'),
+  ).action((name: string, opts: ViewFlags & { store: string }) => viewCommand({ store: opts.store, ...viewSelectionOf(name, opts) }, io.out));
 
   program
     .command('demo')
@@ -115,7 +111,7 @@ const buildProgram = (io: Io): Command => {
   program
     .command('projections')
     .description('bring the stored views up to date and list their positions, lag and parked errors')
-    .option('--store <url>', 'memory:, a folder (embedded PGlite), postgres://… or esdb://…', './.coachline')
+    .option('--store <url>', STORE_HELP, './.coachline')
     .action((opts: { store: string }) => projectionsCommand({ store: opts.store }, io.out, io.err));
 
   return program;
