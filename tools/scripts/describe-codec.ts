@@ -1,4 +1,4 @@
-import { NonEmptyArrayType, OneOfType, StructType } from '@coachline/domain';
+import { NonEmptyArrayType, OneOfType, PersonalType, StructType } from '@coachline/domain';
 import * as t from 'io-ts';
 
 /** Words a reader of the catalogue understands, for the codecs the domain is built from. */
@@ -29,6 +29,8 @@ export const describeShape = (codec: t.Mixed): string => {
   if (primitiveWords[codec.name]) return primitiveWords[codec.name]!;
   if (typeof c.min === 'number' && typeof c.max === 'number') return `integer ${c.min}–${c.max}`;
   if (codec instanceof OneOfType) return codec.values.map((v) => `\`${v}\``).join(' \\| ');
+  if (codec instanceof PersonalType)
+    return `${describeShape(codec.plain)}, child data: stored sealed \`{ "sealed": { keyId, iv, tag, ciphertext } }\`, read as \`{ "erased": true }\` once erased`;
   if (codec instanceof StructType) return 'object';
   if (codec instanceof NonEmptyArrayType) return `list of ${describeShape(codec.item)} (at least one)`;
   if (codec instanceof t.ArrayType) return `list of ${describeShape(codec.type)}`;

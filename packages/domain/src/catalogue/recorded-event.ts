@@ -8,11 +8,18 @@ import { Id, NonNegativeInteger, PositiveInteger } from '../shared/primitives';
 import { struct } from '../shared/struct';
 import { CoachlineEvent, findEventDefinition } from './event-catalogue';
 
+/**
+ * The hashes a store kept with the event (its hash and the chain at its position). They are the
+ * store's evidence, not part of the event: checked by `verify`, ignored on import (the importing
+ * store chains the events anew).
+ */
+export const RecordedIntegrity = struct('RecordedIntegrity', { hash: t.string, chain: t.string });
+
 /** The stored form of an event (one line of the event file), before its data is checked. */
 export const RecordedEventEnvelope = struct(
   'RecordedEvent',
   { id: Id, stream: Id, type: Id, schemaVersion: PositiveInteger, data: t.unknown, metadata: EventMetadata },
-  { position: NonNegativeInteger, revision: NonNegativeInteger },
+  { position: NonNegativeInteger, revision: NonNegativeInteger, integrity: RecordedIntegrity },
 );
 
 /** An event as read back: its data at the current schema version, with where and who. */
@@ -23,6 +30,7 @@ export type RecordedEvent<Ev extends { type: string; data: unknown } = Coachline
   readonly metadata: EventMetadata;
   readonly position?: number;
   readonly revision?: number;
+  readonly integrity?: { readonly hash: string; readonly chain: string };
 };
 
 const oneError = (code: string, path: string, message: string): DomainError => invalid(code, message, [{ path, message }]);

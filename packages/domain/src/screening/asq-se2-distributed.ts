@@ -1,22 +1,32 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate } from '../shared/primitives';
-import { forbiddenField, struct } from '../shared/struct';
+import { personal, personalInput } from '../shared/personal';
+import { Id, LocalDate, Text } from '../shared/primitives';
+import { struct } from '../shared/struct';
 import { AsqSe2AgeInterval } from './asq-se2-age-interval';
 
-export const AsqSe2DistributedData = struct(
-  'AsqSe2DistributedData',
-  {
-    screeningId: Id,
-    providerId: Id,
-    /** A pseudonym for the child, keyed per child so erasing the key makes it unreadable (rule 11). */
-    childRef: Id,
-    ageIntervalMonths: AsqSe2AgeInterval,
-    distributedOn: LocalDate,
-  },
-  { childName: forbiddenField('a screening names the child only by a pseudonymous childRef, never by name (rule 11)') },
-);
+const required = {
+  screeningId: Id,
+  providerId: Id,
+  /** A pseudonym for the child, kept in the clear so the child's screenings can be found and erased (rule 11). */
+  childRef: Id,
+  ageIntervalMonths: AsqSe2AgeInterval,
+  distributedOn: LocalDate,
+};
+
+/** The child's name and birth date are never stored in the clear: the store seals them under the child's key. */
+export const AsqSe2DistributedData = struct('AsqSe2DistributedData', required, {
+  childName: personal(Text, 'the child’s name'),
+  childBirthDate: personal(LocalDate, 'the child’s birth date YYYY-MM-DD'),
+});
 export type AsqSe2DistributedData = t.TypeOf<typeof AsqSe2DistributedData>;
+
+/** A command carries the plain values only; sealing is the store's work. */
+export const DistributeAsqSe2Data = struct('DistributeAsqSe2Data', required, {
+  childName: personalInput(Text, 'the child’s name, a non-blank text of at most 10000 characters'),
+  childBirthDate: personalInput(LocalDate, 'the child’s birth date, a calendar date YYYY-MM-DD'),
+});
+export type DistributeAsqSe2Data = t.TypeOf<typeof DistributeAsqSe2Data>;
 
 export const AsqSe2Distributed = defineEvent({
   type: 'AsqSe2Distributed',
@@ -25,6 +35,7 @@ export const AsqSe2Distributed = defineEvent({
   description:
     'An ASQ-SE2 questionnaire for a child in a provider’s care was handed out for the family to complete (within the first two months, rule 3).',
   data: AsqSe2DistributedData,
+  personal: ['childName', 'childBirthDate'],
 });
 
 export const DistributeAsqSe2 = defineCommand({
@@ -32,6 +43,6 @@ export const DistributeAsqSe2 = defineCommand({
   streamKind: 'screening',
   streamIdField: 'screeningId',
   description: 'Open a screening by distributing the ASQ-SE2 questionnaire of the child’s age interval, once.',
-  data: AsqSe2DistributedData,
+  data: DistributeAsqSe2Data,
   produces: ['AsqSe2Distributed'],
 });

@@ -1,14 +1,23 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
+import { personal, personalInput } from '../shared/personal';
 import { Id, LocalDate, Text } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The action is free text about the child, so it is personal: stored sealed, erased with the child's key. */
 export const AsqSe2FollowUpRecordedData = struct('AsqSe2FollowUpRecordedData', {
   screeningId: Id,
-  action: Text,
+  action: personal(Text, 'the follow-up action, a non-blank text'),
   on: LocalDate,
 });
 export type AsqSe2FollowUpRecordedData = t.TypeOf<typeof AsqSe2FollowUpRecordedData>;
+
+export const RecordAsqSe2FollowUpData = struct('RecordAsqSe2FollowUpData', {
+  screeningId: Id,
+  action: personalInput(Text, 'the follow-up action, a non-blank text of at most 10000 characters'),
+  on: LocalDate,
+});
+export type RecordAsqSe2FollowUpData = t.TypeOf<typeof RecordAsqSe2FollowUpData>;
 
 export const AsqSe2FollowUpRecorded = defineEvent({
   type: 'AsqSe2FollowUpRecorded',
@@ -16,6 +25,7 @@ export const AsqSe2FollowUpRecorded = defineEvent({
   streamIdField: 'screeningId',
   description: 'Something was done in response to a scored ASQ-SE2: a referral, a rescreen, a talk with the family.',
   data: AsqSe2FollowUpRecordedData,
+  personal: ['action'],
 });
 
 export const RecordAsqSe2FollowUp = defineCommand({
@@ -23,6 +33,6 @@ export const RecordAsqSe2FollowUp = defineCommand({
   streamKind: 'screening',
   streamIdField: 'screeningId',
   description: 'Record a follow-up to a scored ASQ-SE2, taken on or after the day it was scored.',
-  data: AsqSe2FollowUpRecordedData,
+  data: RecordAsqSe2FollowUpData,
   produces: ['AsqSe2FollowUpRecorded'],
 });

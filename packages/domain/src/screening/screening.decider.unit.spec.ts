@@ -1,14 +1,14 @@
 import * as E from 'fp-ts/Either';
 import { decodeWith } from '../shared/decode';
 import { command, deciderSpec } from '../testing';
-import { AsqSe2DistributedData, DistributeAsqSe2 } from './asq-se2-distributed';
+import { DistributeAsqSe2, DistributeAsqSe2Data } from './asq-se2-distributed';
 import { ScreeningCommand } from './screening.commands';
 import { screeningDecider } from './screening.decider';
 import { ScreeningEvent } from './screening.events';
 
 const spec = deciderSpec(screeningDecider);
 
-const distribution: AsqSe2DistributedData = {
+const distribution: DistributeAsqSe2Data = {
   screeningId: 'scr-1',
   providerId: 'p-017',
   childRef: 'child-7f3a',
@@ -39,10 +39,17 @@ describe('screening decider', () => {
       expect(decode({ ...distribution, ageIntervalMonths: 9 })).toMatchObject(
         E.left({ errors: [{ path: 'data.ageIntervalMonths', message: expect.stringContaining('2, 6, 12, 18, 24, 30, 36, 48, 60') }] }),
       ));
-    it('refuses the child’s name (rule 11)', () =>
-      expect(decode({ ...distribution, childName: 'Ava' })).toMatchObject(
-        E.left({ errors: [{ path: 'data.childName', message: expect.stringContaining('rule 11') }] }),
+    it('takes the child’s name and birth date in the clear (the store seals them, rule 11)', () =>
+      expect(decode({ ...distribution, childName: 'Ava', childBirthDate: '2023-05-01' })).toEqual(
+        E.right({ ...distribution, childName: 'Ava', childBirthDate: '2023-05-01' }),
       ));
+    it('refuses a sealed value in a command: commands carry plain values only', () =>
+      expect(decode({ ...distribution, childName: { erased: true } })).toMatchObject(E.left({ errors: [{ path: 'data.childName' }] })));
+    it('refuses a wrong birth date without repeating it', () => {
+      const refused = decode({ ...distribution, childBirthDate: '2023-02-30-Ava' });
+      expect(refused).toMatchObject(E.left({ errors: [{ path: 'data.childBirthDate' }] }));
+      expect(JSON.stringify(refused)).not.toContain('2023-02-30-Ava');
+    });
   });
 
   describe('ScoreAsqSe2', () => {

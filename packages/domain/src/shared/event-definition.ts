@@ -28,6 +28,11 @@ export interface EventDefinition<Type extends string = string, Data extends t.Mi
   readonly schemaVersion: number;
   /** Earlier shapes, oldest first; `schemaVersion` is one more than the last of them. */
   readonly history: ReadonlyArray<SchemaVersion>;
+  /**
+   * Fields of `data` that identify a child (rule 11): stored sealed under the child's key, read
+   * as erased once the key is destroyed. Storage finds them here, whatever the event.
+   */
+  readonly personal: ReadonlyArray<string>;
   /** `{ type, data }` as deciders produce it and evolve folds it. */
   readonly event: StructType<{ type: t.LiteralC<Type>; data: Data }, Record<never, never>>;
 }
@@ -39,6 +44,7 @@ export const defineEvent = <Type extends string, Data extends t.Mixed>(spec: {
   description: string;
   data: Data;
   history?: ReadonlyArray<SchemaVersion>;
+  personal?: ReadonlyArray<string>;
 }): EventDefinition<Type, Data> => {
   const history = spec.history ?? [];
   history.forEach((h, i) => {
@@ -47,6 +53,7 @@ export const defineEvent = <Type extends string, Data extends t.Mixed>(spec: {
   return {
     ...spec,
     history,
+    personal: spec.personal ?? [],
     schemaVersion: history.length + 1,
     event: struct(spec.type, { type: t.literal(spec.type), data: spec.data }),
   };

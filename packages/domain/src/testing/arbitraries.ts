@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { ASQ_SE2_AGE_INTERVALS } from '../screening/asq-se2-age-interval';
+import { PersonalInputType, PersonalType } from '../shared/personal';
 import { NonEmptyArrayType, OneOfType } from '../shared/primitives';
 import { StructType } from '../shared/struct';
 
@@ -27,6 +28,14 @@ export const primitiveArbitraries: Record<string, fc.Arbitrary<unknown>> = {
   AsqSe2AgeInterval: fc.constantFrom(...ASQ_SE2_AGE_INTERVALS),
 };
 
+const base64 = (minLength: number, maxLength: number) =>
+  fc.uint8Array({ minLength, maxLength }).map((bytes) => btoa(String.fromCharCode(...bytes)));
+
+/** A child-data field as stored: sealed under some key (the domain never opens it). */
+const sealedValue = fc.record({
+  sealed: fc.record({ keyId: fc.constantFrom('key-a', 'key-b'), iv: base64(12, 12), tag: base64(16, 16), ciphertext: base64(1, 40) }),
+});
+
 export const arbitraryFor = (codec: t.Mixed, overrides: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<unknown> => {
   const named = overrides[codec.name] ?? primitiveArbitraries[codec.name];
   if (named) return named;
@@ -44,6 +53,8 @@ export const arbitraryFor = (codec: t.Mixed, overrides: Record<string, fc.Arbitr
     return fc.record({ ...required, ...optional }, { requiredKeys: Object.keys(required) });
   }
   if (codec instanceof OneOfType) return fc.constantFrom(...codec.values);
+  if (codec instanceof PersonalInputType) return arbitraryFor(codec.plain, overrides);
+  if (codec instanceof PersonalType) return fc.oneof(arbitraryFor(codec.plain, overrides), sealedValue, fc.constant({ erased: true }));
   if (codec instanceof NonEmptyArrayType) return fc.array(arbitraryFor(codec.item, overrides), { minLength: 1, maxLength: 3 });
   if (codec instanceof t.LiteralType) return fc.constant(codec.value);
   if (codec instanceof t.ArrayType) return fc.array(arbitraryFor(codec.type, overrides), { maxLength: 3 });
