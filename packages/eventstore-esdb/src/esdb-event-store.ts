@@ -34,6 +34,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@coachline/eventstore';
+import { EsdbChildKeyStore } from './esdb-child-key-store';
 import { isSystemEvent, toEventData, toStoredEvent } from './event-envelope';
 import { EsdbCatchUpSubscription } from './esdb-subscription';
 import { finishedRead } from './finished-read';
@@ -148,6 +149,11 @@ export class EsdbEventStore implements EventStore {
 
   headPosition(): Promise<number> {
     return this.lastSelectedPosition({}, 0);
+  }
+
+  /** Children's data keys and erasure records, in streams of their own beside the events they seal. */
+  childKeys(): EsdbChildKeyStore {
+    return new EsdbChildKeyStore(this.client);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,10 @@
 /**
- * The shared EventStore contract against a real EventStoreDB / KurrentDB server, when
- * EVENTSTORE_URL names one (see docs/eventstoredb.md). The suite only writes streams named after
- * each test's run id and reads after the head it found, so a server with history will do.
+ * The shared EventStore and ChildKeyStore contracts against a real EventStoreDB / KurrentDB
+ * server, when EVENTSTORE_URL names one (see docs/eventstoredb.md). The suites only write streams
+ * named after each test's run id and read after the head they found, so a server with history
+ * will do.
  */
-import { eventStoreContract } from '@coachline/eventstore/testing';
+import { childKeyStoreContract, eventStoreContract } from '@coachline/eventstore/testing';
 import { openEsdbEventStore } from './esdb-event-store';
 
 const url = process.env['EVENTSTORE_URL'] ?? '';
@@ -17,6 +18,14 @@ onRealServer(
     eventStoreContract('EventStoreDB adapter', async () => {
       const store = openEsdbEventStore(url);
       return { store, close: () => store.close() };
-    });
+    }, { hashChain: false });
+    // Child refs are new on every run: tombstoned key streams stay deleted on the server for good.
+    childKeyStoreContract('EventStoreDB key store', async () => ({
+      open: async () => {
+        const store = openEsdbEventStore(url);
+        return { keys: store.childKeys(), close: () => store.close() };
+      },
+      dispose: async () => undefined,
+    }));
   },
 );

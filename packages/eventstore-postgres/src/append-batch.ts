@@ -1,6 +1,6 @@
 import type { AppendResult, ExpectedRevision } from '@coachline/eventstore';
 import { fitsOneStatement } from './bulk-rows';
-import { EVENT_COLUMNS, eventRow, type EncodedEvent } from './event-rows';
+import { EVENT_COLUMNS, eventRow, integrityOf, type EncodedEvent } from './event-rows';
 import type { SqlQueryable, SqlTransaction, SqlValue } from './sql-client';
 import type { Statements } from './statements';
 
@@ -17,32 +17,46 @@ export type AppendOutcome =
 export const expectationMet = (expected: ExpectedRevision, actual: number | undefined): boolean =>
   expected === 'any' || (expected === 'no-stream' ? actual === undefined : actual === expected);
 
-/** Where a stream ends: its last event's revision and position. */
+/** Where a stream ends: its last event's revision, position and hash. */
 export interface StreamTip {
   readonly revision: number;
   readonly position: number;
+  readonly hash: string;
 }
+
+/** Where the global order ends: the last position handed out and its chain hash, read under the head's lock. */
+export interface LockedHead {
+  readonly position: number;
+  readonly chain: string;
+}
+
+export const lockHead = async (tx: SqlQueryable, statements: Statements): Promise<LockedHead> => {
+  const [locked] = await tx.query<{ position: number; chain: string | null }>(statements.lockHead);
+  return { position: locked?.position ?? 0, chain: locked?.chain ?? '' };
+};
 
 export const readStreamTips = async (
   reader: SqlQueryable,
   statements: Statements,
   streams: ReadonlyArray<string>,
 ): Promise<Map<string, StreamTip>> => {
-  const rows = await reader.query<{ stream: string } & StreamTip>(statements.streamRevisions, [streams]);
-  return new Map(rows.map((row) => [row.stream, { revision: row.revision, position: row.position }]));
+  const rows = await reader.query<{ stream: string; revision: number; position: number; hash: string | null }>(statements.streamRevisions, [streams]);
+  return new Map(rows.map((row) => [row.stream, { revision: row.revision, position: row.position, hash: row.hash ?? '' }]));
 };
 
-/** The advance statement's parameters: the streams' new tips, the new head and the channel to notify. */
+/** The advance statement's parameters: the streams' new tips, the new head, the channel to notify, the head's chain. */
 export const advanceParameters = (
   statements: Statements,
   tips: ReadonlyArray<[string, StreamTip]>,
-  head: number,
+  head: LockedHead,
 ): SqlValue[] => [
   tips.map(([stream]) => stream),
   tips.map(([, tip]) => tip.revision),
   tips.map(([, tip]) => tip.position),
-  head,
+  tips.map(([, tip]) => tip.hash),
+  head.position,
   statements.channel,
+  head.chain,
 ];
 
 /** Up to this many rows a group commit writes its events and advances in a single statement. */
@@ -58,33 +72,39 @@ export const writeBatch = async (
   statements: Statements,
   batch: ReadonlyArray<AppendRequest>,
 ): Promise<AppendOutcome[]> => {
-  const [locked] = await tx.query<{ position: number }>(statements.lockHead);
+  const locked = await lockHead(tx, statements);
   // Read under the head's lock: no other writer can change a stream until this transaction ends.
   const tips = await readStreamTips(tx, statements, [...new Set(batch.map((append) => append.stream))]);
   const rows: SqlValue[][] = [];
   const advanced = new Map<string, StreamTip>();
-  let position = locked?.position ?? 0;
+  let position = locked.position;
+  // The chain runs through the batch in the order its rows take positions; a conflict adds no link.
+  let chain = locked.chain;
 
   const outcomes = batch.map((append): AppendOutcome => {
     const tip = tips.get(append.stream);
     if (!expectationMet(append.expected, tip?.revision)) return { kind: 'conflict', actual: tip?.revision };
     let revision = tip?.revision ?? -1;
+    let hash = tip?.hash ?? '';
     for (const event of append.events) {
       revision += 1;
       position += 1;
-      rows.push(eventRow(event, append.stream, revision, position));
+      const integrity = integrityOf(event, append.stream, revision, hash, chain);
+      hash = integrity.hash;
+      chain = integrity.chain;
+      rows.push(eventRow(event, append.stream, revision, position, integrity));
     }
     if (append.events.length === 0) {
       return { kind: 'appended', result: { nextRevision: revision, lastPosition: tip?.position ?? 0 } };
     }
-    const newTip = { revision, position };
+    const newTip = { revision, position, hash };
     tips.set(append.stream, newTip);
     advanced.set(append.stream, newTip);
     return { kind: 'appended', result: { nextRevision: revision, lastPosition: position } };
   });
 
   if (rows.length > 0) {
-    const advance = advanceParameters(statements, [...advanced.entries()], position);
+    const advance = advanceParameters(statements, [...advanced.entries()], { position, chain });
     if (fitsOneStatement(rows, EVENT_COLUMNS.length, SINGLE_STATEMENT_ROWS)) {
       await tx.query(statements.insertAndAdvance(rows.length), [...rows.flat(), ...advance]);
     } else {

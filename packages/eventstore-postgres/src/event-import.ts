@@ -1,7 +1,7 @@
 import { DuplicateEventError, type EventToAppend } from '@coachline/eventstore';
-import { advanceParameters, readStreamTips, type StreamTip } from './append-batch';
+import { advanceParameters, lockHead, readStreamTips, type StreamTip } from './append-batch';
 import { duplicateEventId } from './errors';
-import { EVENT_COLUMNS, encodeEvent, eventRow } from './event-rows';
+import { EVENT_COLUMNS, encodeEvent, eventRow, integrityOf } from './event-rows';
 import type { SqlClient, SqlQueryable, SqlValue } from './sql-client';
 import type { Statements } from './statements';
 
@@ -38,11 +38,12 @@ export const importEvents = async (
   const chunkSize = options.chunkSize ?? 2_000;
   try {
     return await client.transaction(async (tx) => {
-      const [locked] = await tx.query<{ position: number }>(statements.lockHead);
+      const locked = await lockHead(tx, statements);
       const tips = new Map<string, StreamTip>();
       const seen = new Set<string>();
-      const head = locked?.position ?? 0;
+      const head = locked.position;
       let position = head;
+      let chain = locked.chain;
       let chunk: ImportedEvent[] = [];
       const writer = await tx.openBulkWriter(statements.eventsTable, EVENT_COLUMNS);
 
@@ -51,10 +52,14 @@ export const importEvents = async (
         // head's lock nobody else can change them, so a read beside the open COPY sees them as they are.
         await learnTips(tx.readsBeside, statements, tips, chunk, seen);
         const rows = chunk.map((item): SqlValue[] => {
-          const revision = (tips.get(item.stream)?.revision ?? -1) + 1;
+          const tip = tips.get(item.stream);
+          const revision = (tip?.revision ?? -1) + 1;
           position += 1;
-          tips.set(item.stream, { revision, position });
-          return eventRow(encodeEvent(item.event), item.stream, revision, position);
+          const encoded = encodeEvent(item.event);
+          const integrity = integrityOf(encoded, item.stream, revision, tip?.hash ?? '', chain);
+          chain = integrity.chain;
+          tips.set(item.stream, { revision, position, hash: integrity.hash });
+          return eventRow(encoded, item.stream, revision, position, integrity);
         });
         chunk = [];
         await writer.write(rows);
@@ -74,7 +79,7 @@ export const importEvents = async (
       }
       const touched = [...tips.entries()];
       for (let start = 0; start < touched.length; start += STREAMS_PER_STATEMENT) {
-        await tx.query(statements.advance, advanceParameters(statements, touched.slice(start, start + STREAMS_PER_STATEMENT), position));
+        await tx.query(statements.advance, advanceParameters(statements, touched.slice(start, start + STREAMS_PER_STATEMENT), { position, chain }));
       }
       return { imported: position - head, lastPosition: position };
     });

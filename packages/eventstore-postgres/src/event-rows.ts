@@ -1,4 +1,4 @@
-import type { EventToAppend, StoredEvent } from '@coachline/eventstore';
+import { canonicalJson, nextIntegrityOfCanonical, type EventIntegrity, type EventToAppend, type StoredEvent } from '@coachline/eventstore';
 import type { SqlValue } from './sql-client';
 
 /** Columns in the order `EncodedEvent.row` fills them. */
@@ -12,6 +12,8 @@ export const EVENT_COLUMNS = [
   'data',
   'metadata',
   'recorded_at',
+  'hash',
+  'chain',
 ] as const;
 
 /** An event to append with its JSON already serialized, ready to take its place in the order. */
@@ -36,12 +38,38 @@ export const encodeEvent = (event: EventToAppend): EncodedEvent => ({
   id: event.id,
   type: event.type,
   schemaVersion: event.schemaVersion,
-  data: JSON.stringify(event.data ?? null),
-  metadata: JSON.stringify(event.metadata ?? null),
+  // Canonical JSON (RFC 8785): jsonb keeps no key order anyway, and the event's hash is taken over
+  // this very text once its revision is known, so each value is serialized once.
+  data: canonicalJson(event.data, `The data of event ${event.id}`),
+  metadata: canonicalJson(event.metadata, `The metadata of event ${event.id}`),
   recordedAt: recordedAtOf(event.metadata),
 });
 
-export const eventRow = (event: EncodedEvent, stream: string, revision: number, position: number): SqlValue[] => [
+/** The event's hash and chain, given its stream's tip hash and the chain at the head (both '' at the start). */
+export const integrityOf = (
+  event: EncodedEvent,
+  stream: string,
+  revision: number,
+  previousStreamHash: string,
+  previousChain: string,
+): EventIntegrity =>
+  nextIntegrityOfCanonical(previousStreamHash, previousChain, {
+    id: event.id,
+    stream,
+    revision,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    canonicalData: event.data,
+    canonicalMetadata: event.metadata,
+  });
+
+export const eventRow = (
+  event: EncodedEvent,
+  stream: string,
+  revision: number,
+  position: number,
+  integrity: EventIntegrity,
+): SqlValue[] => [
   position,
   stream,
   revision,
@@ -51,9 +79,11 @@ export const eventRow = (event: EncodedEvent, stream: string, revision: number, 
   event.data,
   event.metadata,
   event.recordedAt,
+  integrity.hash,
+  integrity.chain,
 ];
 
-export const SELECT_EVENT_COLUMNS = 'position, stream, revision, id, type, schema_version, data, metadata';
+export const SELECT_EVENT_COLUMNS = 'position, stream, revision, id, type, schema_version, data, metadata, hash, chain';
 
 export interface EventRecord {
   readonly position: number;
@@ -64,6 +94,8 @@ export interface EventRecord {
   readonly schema_version: number;
   readonly data: unknown;
   readonly metadata: StoredEvent['metadata'];
+  readonly hash?: string | null;
+  readonly chain?: string | null;
   readonly [column: string]: unknown;
 }
 
@@ -76,4 +108,6 @@ export const toStoredEvent = (row: EventRecord): StoredEvent => ({
   stream: row.stream,
   revision: row.revision,
   position: row.position,
+  // A row written before the chain existed, or stripped of it, reads without one: verify names it.
+  ...(typeof row.hash === 'string' && typeof row.chain === 'string' ? { integrity: { hash: row.hash, chain: row.chain } } : {}),
 });

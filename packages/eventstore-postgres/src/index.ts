@@ -13,3 +13,4 @@ export { CommitOutcomeUnknownError } from './sql-client';
 export { DEFAULT_SCHEMA, LATEST_VERSION } from './migrations';
 export type { WriteQueueLimits } from './write-queue';
 export { PostgresProjectionCheckpoints } from './projection-checkpoints';
+export { PostgresChildKeyStore } from './postgres-child-key-store';

@@ -1,4 +1,5 @@
-import type { SqlClient } from './sql-client';
+import { backfillIntegrity } from './integrity-backfill';
+import type { SqlClient, SqlTransaction } from './sql-client';
 
 export const DEFAULT_SCHEMA = 'coachline';
 
@@ -17,6 +18,8 @@ interface Migration {
   readonly version: number;
   readonly name: string;
   readonly script: (schema: string) => string;
+  /** Work SQL alone cannot do, run after the script in the same transaction (existing rows to fill in). */
+  readonly backfill?: (tx: SqlTransaction, schema: string) => Promise<void>;
 }
 
 /** Append-only: a released migration never changes; a new need gets a new version. */
@@ -71,6 +74,37 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'hash chain: each event’s hash, each stream’s tip hash, the chain at the head',
+    // Nullable, so a row written by an older process stays readable; verify names it ("no hash").
+    script: (s) => `
+      ALTER TABLE "${s}".events ADD COLUMN hash text, ADD COLUMN chain text;
+      ALTER TABLE "${s}".streams ADD COLUMN hash text;
+      ALTER TABLE "${s}".head ADD COLUMN chain text NOT NULL DEFAULT '';
+    `,
+    backfill: backfillIntegrity,
+  },
+  {
+    version: 4,
+    name: 'child keys and the tombstones of erased children',
+    // A key is destroyed by deleting its row (crypto-shredding, rule 11); the tombstone remembers
+    // that the child was erased, so no key is ever made for it again. Key ids carry no trace of
+    // the child: a sealed value names its key, never its child.
+    script: (s) => `
+      CREATE TABLE "${s}".child_keys (
+        child_ref text COLLATE "C" PRIMARY KEY,
+        key_id text NOT NULL UNIQUE,
+        key bytea NOT NULL CHECK (octet_length(key) = 32),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE "${s}".child_erasures (
+        child_ref text COLLATE "C" PRIMARY KEY,
+        erased_on date NOT NULL,
+        erased_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
@@ -103,6 +137,7 @@ export const migrate = (client: SqlClient, schema: string): Promise<number[]> =>
     const pending = MIGRATIONS.filter((migration) => !applied.has(migration.version));
     for (const migration of pending) {
       await tx.run(migration.script(schema));
+      await migration.backfill?.(tx, schema);
       await tx.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES ($1, $2)`, [
         migration.version,
         migration.name,

@@ -17,6 +17,7 @@ import type { SqlClient } from './sql-client';
 import type { Statements } from './statements';
 import { PollingSubscription } from './subscription';
 import { PostgresProjectionCheckpoints } from './projection-checkpoints';
+import { PostgresChildKeyStore } from './postgres-child-key-store';
 import { WriteQueue, type WriteQueueLimits } from './write-queue';
 
 export interface StoreTuning {
@@ -48,6 +49,11 @@ export class PostgresEventStore implements EventStore {
     private readonly tuning: StoreTuning = {},
   ) {
     this.writes = new WriteQueue(client, statements, () => this.announceAppended(), tuning.writeLimits);
+  }
+
+  /** Children's data keys and erasure tombstones, kept in this store's schema beside the events they seal. */
+  childKeys(): PostgresChildKeyStore {
+    return new PostgresChildKeyStore(this.client, this.statements.schema);
   }
 
   /** Views and checkpoints kept in this store's schema, beside the events they fold. */

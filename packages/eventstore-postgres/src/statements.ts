@@ -20,7 +20,7 @@ export interface Statements {
   readonly headPosition: string;
   readonly streamRevisions: string;
   readonly streamRevision: string;
-  /** Records new stream tips and the new head, and notifies subscribers, in one round trip. */
+  /** Records new stream tips and the new head (with their hashes), and notifies subscribers, in one round trip. */
   readonly advance: string;
   /** Inserts `rowCount` events and advances, in one round trip: the events' parameters come first. */
   insertAndAdvance(rowCount: number): string;
@@ -29,16 +29,16 @@ export interface Statements {
   readAllPage(page: ReadAllPage): { readonly text: string; readonly params: SqlValue[] };
 }
 
-/** Parameters from `$first`: streams, their revisions, their positions, the head, the channel. */
+/** Parameters from `$first`: streams, their revisions, positions and tip hashes, the head, the channel, the head's chain. */
 const advanceClauses = (s: string, first: number) => `
   advanced_streams AS (
-    INSERT INTO ${s}.streams (stream, revision, position)
-    SELECT * FROM unnest($${first}::text[], $${first + 1}::int[], $${first + 2}::bigint[])
-    ON CONFLICT (stream) DO UPDATE SET revision = EXCLUDED.revision, position = EXCLUDED.position
+    INSERT INTO ${s}.streams (stream, revision, position, hash)
+    SELECT * FROM unnest($${first}::text[], $${first + 1}::int[], $${first + 2}::bigint[], $${first + 3}::text[])
+    ON CONFLICT (stream) DO UPDATE SET revision = EXCLUDED.revision, position = EXCLUDED.position, hash = EXCLUDED.hash
   ), advanced_head AS (
-    UPDATE ${s}.head SET position = $${first + 3}::bigint
+    UPDATE ${s}.head SET position = $${first + 4}::bigint, chain = $${first + 6}::text
   )
-  SELECT pg_notify($${first + 4}, $${first + 3}::bigint::text)`;
+  SELECT pg_notify($${first + 5}, $${first + 4}::bigint::text)`;
 
 export const statementsFor = (schema: string): Statements => {
   const s = `"${schema}"`;
@@ -47,9 +47,9 @@ export const statementsFor = (schema: string): Statements => {
     schema,
     eventsTable: `${s}.events`,
     channel: `${schema}_events`,
-    lockHead: `SELECT position FROM ${s}.head FOR UPDATE`,
+    lockHead: `SELECT position, chain FROM ${s}.head FOR UPDATE`,
     headPosition: `SELECT position FROM ${s}.head`,
-    streamRevisions: `SELECT stream, revision, position FROM ${s}.streams WHERE stream = ANY($1::text[])`,
+    streamRevisions: `SELECT stream, revision, position, hash FROM ${s}.streams WHERE stream = ANY($1::text[])`,
     streamRevision: `SELECT revision FROM ${s}.streams WHERE stream = $1`,
     advance: `WITH ${advanceClauses(s, 1)}`,
     insertAndAdvance: (rowCount) => {

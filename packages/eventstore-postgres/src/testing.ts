@@ -188,3 +188,54 @@ export const describeOnEachEngine = (title: string, body: (open: OpenTestStore, 
   const describeOnServer = postgresAvailableSync() ? describe : describe.skip;
   describeOnServer(`${title} (PostgreSQL server)`, () => body(openServerTestStore, 'postgres'));
 };
+
+/** Raw SQL on a store's database, behind its back: a PGlite folder or a server URL (tests that tamper with rows). */
+export interface StoreDatabase {
+  query<R extends object = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  close(): Promise<void>;
+}
+
+export const openStoreDatabase = async (location: string): Promise<StoreDatabase> => {
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    const client = new pg.Client({ connectionString: location });
+    client.on('error', () => undefined);
+    await client.connect();
+    return {
+      query: async <R extends object>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+      close: () => client.end(),
+    };
+  }
+  const pglite = await startPglite({ dataDir: location });
+  return {
+    query: async <R extends object>(text: string, params?: unknown[]) => (await pglite.query<R>(text, params)).rows,
+    close: () => pglite.close(),
+  };
+};
+
+/** A database of its own on the test server, for code that always uses the default schema; dropped by `drop`. */
+export const createTestDatabase = async (label: string): Promise<{ readonly url: string; drop(): Promise<void> }> => {
+  const name = uniqueSchema(label);
+  const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: testDatabaseUrl() });
+      client.on('error', () => undefined);
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+};

@@ -1,6 +1,6 @@
 import { DuplicateEventError, isRevisionConflict } from '@coachline/eventstore';
 import { AppendOutcomeUnknownError } from './errors';
-import { encodeEvent, type EncodedEvent } from './event-rows';
+import { EVENT_COLUMNS, encodeEvent, type EncodedEvent } from './event-rows';
 import { CommitOutcomeUnknownError, type SqlClient, type SqlTransaction, type SqlValue } from './sql-client';
 import { statementsFor } from './statements';
 import { WriteQueue } from './write-queue';
@@ -53,8 +53,10 @@ class FakeDatabase {
       },
       query: async (text: string, params?: ReadonlyArray<SqlValue>) => {
         if (text.startsWith('WITH inserted AS')) {
-          const values = (params ?? []).slice(0, -5);
-          const rows = Array.from({ length: values.length / 9 }, (_, i) => values.slice(i * 9, i * 9 + 9));
+          // The advance's parameters follow the rows': streams, revisions, positions, hashes, head, channel, chain.
+          const values = (params ?? []).slice(0, -7);
+          const width = EVENT_COLUMNS.length;
+          const rows = Array.from({ length: values.length / width }, (_, i) => values.slice(i * width, i * width + width));
           await session.insertRows(statements.eventsTable, [], rows);
           return [];
         }

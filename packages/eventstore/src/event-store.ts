@@ -4,6 +4,8 @@
  * which one it runs on.
  */
 
+import type { EventIntegrity } from './integrity/event-hash';
+
 /** What the writer expects of the stream: that it does not exist, anything, or its exact revision. */
 export type ExpectedRevision = 'no-stream' | 'any' | number;
 
@@ -33,6 +35,8 @@ export interface StoredEvent extends EventToAppend {
   readonly revision: number;
   /** Position in the store's single global order; strictly increasing in read order, starting at 1. */
   readonly position: number;
+  /** The event's place in the store's hash chain; absent from stores that keep none (EventStoreDB). */
+  readonly integrity?: EventIntegrity;
 }
 
 export interface AppendResult {

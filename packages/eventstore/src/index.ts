@@ -3,3 +3,5 @@ export * from './errors';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export * from './command-handling';
 export * from './projection-runner';
+export * from './integrity';
+export * from './child-data';

@@ -1,2 +1,8 @@
 /** Test helpers for event store adapters: the shared contract suite and its fixtures (jest globals). */
 export * from './contract';
+export {
+  childKeyStoreContract,
+  type ChildKeyStorage,
+  type OpenChildKeyStorage,
+  type OpenedChildKeyStore,
+} from './child-data/child-key-store.contract';

@@ -12,7 +12,13 @@ type AppendCall = ServerReadableStream<AppendReq, AppendResp>;
 
 const { ExpectedStreamRevisionCase } = AppendReq.Options;
 
-const expectedState = (options: AppendReq.Options): ExpectedStreamState => {
+/** The expectation of an append, delete or tombstone (their options share the field numbers). */
+export interface ExpectingOptions {
+  getExpectedStreamRevisionCase(): number;
+  getRevision(): string;
+}
+
+export const expectedState = (options: ExpectingOptions): ExpectedStreamState => {
   switch (options.getExpectedStreamRevisionCase()) {
     case ExpectedStreamRevisionCase.REVISION:
       return { kind: 'revision', revision: Number(options.getRevision()) };
@@ -25,7 +31,7 @@ const expectedState = (options: AppendReq.Options): ExpectedStreamState => {
   }
 };
 
-const failure = (code: status, details: string, trailers: Record<string, string> = {}): ServerErrorResponse => {
+export const failure = (code: status, details: string, trailers: Record<string, string> = {}): ServerErrorResponse => {
   const metadata = new Metadata();
   for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
   return Object.assign(new Error(details), { code, details, metadata });
@@ -56,7 +62,7 @@ const wrongExpectedVersion = (current: number | undefined, expected: ExpectedStr
   return new AppendResp().setWrongExpectedVersion(error);
 };
 
-const response = (outcome: AppendOutcome, expected: ExpectedStreamState): AppendResp => {
+const response = (outcome: Exclude<AppendOutcome, { kind: 'stream-deleted' }>, expected: ExpectedStreamState): AppendResp => {
   if (outcome.kind === 'wrong-expected-version') return wrongExpectedVersion(outcome.currentRevision, expected);
   const success = new AppendResp.Success();
   if (outcome.currentRevision === undefined) success.setNoStream(new Empty());
@@ -68,6 +74,10 @@ const response = (outcome: AppendOutcome, expected: ExpectedStreamState): Append
   }
   return new AppendResp().setSuccess(success);
 };
+
+/** What the server answers a write to a tombstoned stream with. */
+export const streamDeleted = (stream: string): ServerErrorResponse =>
+  failure(status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, { exception: 'stream-deleted', 'stream-name': stream });
 
 /** `maxAppendSize`: the most bytes of data and metadata one append may carry (EventStoreDB's MaxAppendSize). */
 export const appendHandler =
@@ -105,6 +115,8 @@ export const appendHandler =
       if (options === undefined) return callback(failure(status.INVALID_ARGUMENT, 'Append without options.'));
       const stream = streamNameFromWire(options.getStreamIdentifier());
       const expected = expectedState(options);
-      callback(null, response(log.append(stream, events, expected), expected));
+      const outcome = log.append(stream, events, expected);
+      if (outcome.kind === 'stream-deleted') return callback(streamDeleted(stream));
+      callback(null, response(outcome, expected));
     });
   };

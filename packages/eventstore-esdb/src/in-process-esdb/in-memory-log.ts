@@ -3,6 +3,7 @@
  * index per stream. JavaScript runs each append to completion before the next starts, so appends
  * are serialized and readers never see a gap.
  */
+import { randomUUID } from 'node:crypto';
 
 /** An event as the log stores it, with the wire fields EventStoreDB keeps for it. */
 export interface LogRecord {
@@ -42,7 +43,14 @@ export type AppendOutcome =
   /** EventStoreDB answers a replayed append (same event ids at the same place) without writing. */
   | { readonly kind: 'idempotent'; readonly currentRevision: number; readonly position: bigint }
   | { readonly kind: 'nothing-written'; readonly currentRevision: number | undefined }
-  | { readonly kind: 'wrong-expected-version'; readonly currentRevision: number | undefined };
+  | { readonly kind: 'wrong-expected-version'; readonly currentRevision: number | undefined }
+  /** The stream was tombstoned: nothing can be written to it again. */
+  | { readonly kind: 'stream-deleted' };
+
+export type DeletionOutcome =
+  | { readonly kind: 'deleted'; readonly position: bigint | undefined }
+  | { readonly kind: 'wrong-expected-version'; readonly currentRevision: number | undefined }
+  | { readonly kind: 'stream-deleted' };
 
 /** Fixed overhead of a prepare record, so positions look like the byte offsets a real log has. */
 const RECORD_HEADER_BYTES = 96n;
@@ -53,6 +61,9 @@ const TICKS_PER_MILLISECOND = 10_000n;
 export class InMemoryLog {
   private readonly records: LogRecord[] = [];
   private readonly streams = new Map<string, LogRecord[]>();
+  /** Soft-deleted streams: how many of their first records reads no longer show (EventStoreDB's `$tb`). */
+  private readonly truncatedBefore = new Map<string, number>();
+  private readonly tombstoned = new Set<string>();
   private readonly appendListeners = new Set<() => void>();
   private nextPosition = FIRST_POSITION;
 
@@ -60,8 +71,16 @@ export class InMemoryLog {
     return this.records;
   }
 
+  /** The records a read of the stream shows; undefined when it does not exist or was deleted. */
   stream(name: string): ReadonlyArray<LogRecord> | undefined {
-    return this.streams.get(name);
+    if (this.tombstoned.has(name)) return undefined;
+    const records = this.streams.get(name);
+    const visible = records?.slice(this.truncatedBefore.get(name) ?? 0);
+    return visible === undefined || visible.length === 0 ? undefined : visible;
+  }
+
+  isTombstoned(name: string): boolean {
+    return this.tombstoned.has(name);
   }
 
   /** Index in `all` of the first record at or after `position`. */
@@ -83,8 +102,10 @@ export class InMemoryLog {
   }
 
   append(stream: string, events: ReadonlyArray<ProposedEvent>, expected: ExpectedStreamState): AppendOutcome {
+    if (this.tombstoned.has(stream)) return { kind: 'stream-deleted' };
     const existing = this.streams.get(stream) ?? [];
-    const current = existing.length === 0 ? undefined : existing.length - 1;
+    // A soft-deleted stream counts as absent until written again; its revisions carry on.
+    const current = this.stream(stream) === undefined ? undefined : existing.length - 1;
     const replayed = this.replayedRecords(existing, events, expected);
     if (replayed !== undefined) {
       const last = replayed[replayed.length - 1] as LogRecord;
@@ -105,6 +126,38 @@ export class InMemoryLog {
     for (const listener of [...this.appendListeners]) listener();
     const last = written[written.length - 1] as LogRecord;
     return { kind: 'written', currentRevision: last.revision, position: last.position };
+  }
+
+  /**
+   * EventStoreDB's two deletions. A soft delete hides the stream's records from stream reads and
+   * lets it be written again, its revisions carrying on (the server records it as `$tb` metadata
+   * in `$$<stream>`). A tombstone (hard delete) hides them for good and refuses every later write.
+   * Either way the records stay in `$all`, as on a server before a scavenge removes them.
+   */
+  delete(stream: string, expected: ExpectedStreamState, hard: boolean): DeletionOutcome {
+    if (this.tombstoned.has(stream)) return { kind: 'stream-deleted' };
+    const existing = this.streams.get(stream) ?? [];
+    const current = this.stream(stream) === undefined ? undefined : existing.length - 1;
+    if (!this.accepts(current, expected)) return { kind: 'wrong-expected-version', currentRevision: current };
+    if (hard) {
+      this.tombstoned.add(stream);
+      // The server's tombstone record ($streamDeleted) takes its place in the log; $all readers here never see it.
+      const position = this.nextPosition;
+      this.nextPosition += RECORD_HEADER_BYTES + BigInt(Buffer.byteLength(stream));
+      return { kind: 'deleted', position };
+    }
+    if (current === undefined) return { kind: 'deleted', position: undefined };
+    this.truncatedBefore.set(stream, existing.length);
+    const metadata = Buffer.from(JSON.stringify({ $tb: existing.length }), 'utf8');
+    const truncation: ProposedEvent = {
+      eventId: randomUUID(),
+      type: '$metadata',
+      contentType: 'application/json',
+      data: metadata,
+      customMetadata: new Uint8Array(),
+    };
+    const outcome = this.append(`$$${stream}`, [truncation], { kind: 'any' });
+    return { kind: 'deleted', position: outcome.kind === 'written' ? outcome.position : undefined };
   }
 
   private accepts(current: number | undefined, expected: ExpectedStreamState): boolean {

@@ -44,7 +44,7 @@ describe('in-process EventStoreDB server', () => {
     await server.stop();
   });
 
-  it('announces Read and Append only, so the client appends with Append rather than BatchAppend', async () => {
+  it('announces no BatchAppend, so the client appends with Append', async () => {
     const address = server.connectionString.replace('esdb://', '').replace('?tls=false', '');
     const features = new ServerFeaturesClient(address, credentials.createInsecure());
     try {
@@ -54,6 +54,8 @@ describe('in-process EventStoreDB server', () => {
       expect(methods.getMethodsList().map((method) => `${method.getServiceName()}/${method.getMethodName()}`)).toEqual([
         'event_store.client.streams.streams/read',
         'event_store.client.streams.streams/append',
+        'event_store.client.streams.streams/delete',
+        'event_store.client.streams.streams/tombstone',
       ]);
     } finally {
       features.close();

@@ -1,8 +1,9 @@
 /**
  * An EventStoreDB stand-in that speaks the real gRPC protocol from the client's own generated
  * service definitions, over an insecure port on 127.0.0.1, backed by an in-memory log. It serves
- * what Coachline's adapter uses (stream and $all reads, $all subscriptions, appends) so that the
- * adapter runs over the real client and wire format without a server installed.
+ * what Coachline's adapter uses (stream and $all reads, $all subscriptions, appends, stream
+ * deletes and tombstones) so that the adapter runs over the real client and wire format without
+ * a server installed.
  */
 import { randomUUID } from 'node:crypto';
 import { Server, ServerCredentials, status, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
@@ -11,6 +12,7 @@ import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import type { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { appendHandler } from './append-handler';
+import { deleteHandler, tombstoneHandler } from './delete-handler';
 import { InMemoryLog, type ProposedEvent } from './in-memory-log';
 import { readHandler, type ServerGeneration } from './read-handler';
 
@@ -40,7 +42,7 @@ const STREAMS_SERVICE = 'event_store.client.streams.streams';
 const supportedMethods = (): SupportedMethods =>
   new SupportedMethods()
     .setEventStoreServerVersion(SERVER_VERSION)
-    .setMethodsList(['read', 'append'].map((method) => new SupportedMethod().setServiceName(STREAMS_SERVICE).setMethodName(method)));
+    .setMethodsList(['read', 'append', 'delete', 'tombstone'].map((method) => new SupportedMethod().setServiceName(STREAMS_SERVICE).setMethodName(method)));
 
 const unimplemented = (_call: unknown, callback?: unknown): void => {
   const error = Object.assign(new Error('Not served by the in-process server.'), { code: status.UNIMPLEMENTED });
@@ -64,8 +66,8 @@ export const startInProcessEsdb = async (options: InProcessEsdbOptions = {}): Pr
     read: readHandler(log, { caughtUpMessages: true, streamReadPositions: true, ...options.generation }),
     append: appendHandler(log, options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE),
     batchAppend: unimplemented,
-    delete: unimplemented,
-    tombstone: unimplemented,
+    delete: deleteHandler(log),
+    tombstone: tombstoneHandler(log),
   });
   server.addService(ServerFeaturesService, {
     getSupportedMethods: (_call: ServerUnaryCall<Empty, SupportedMethods>, callback: sendUnaryData<SupportedMethods>) =>

@@ -2,7 +2,7 @@
  * The Streams service's `Read` call: stream and $all reads in both directions, and $all
  * subscriptions (confirmation, catch-up, caught-up, then live).
  */
-import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import { Metadata, status, type ServerWritableStream } from '@grpc/grpc-js';
 import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import type { InMemoryLog, LogRecord } from './in-memory-log';
 import { recordFilter, type RecordFilter } from './read-filter';
@@ -27,8 +27,16 @@ class ReadRefused extends Error {
   constructor(
     readonly code: status,
     message: string,
+    /** EventStoreDB's error trailers (`exception`, `stream-name`), from which the client picks its error class. */
+    readonly trailers: Record<string, string> = {},
   ) {
     super(message);
+  }
+
+  get metadata(): Metadata {
+    const metadata = new Metadata();
+    for (const [key, value] of Object.entries(this.trailers)) metadata.set(key, value);
+    return metadata;
   }
 }
 
@@ -40,7 +48,9 @@ export const readHandler =
       (error: unknown) =>
         call.emit(
           'error',
-          error instanceof ReadRefused ? { code: error.code, details: error.message } : { code: status.INTERNAL, details: String(error) },
+          error instanceof ReadRefused
+            ? { code: error.code, details: error.message, metadata: error.metadata }
+            : { code: status.INTERNAL, details: String(error) },
         ),
     );
   };
@@ -94,6 +104,12 @@ const readStream = async (
 ) => {
   const streamOptions = options.getStream() as ReadReq.Options.StreamOptions;
   const name = streamNameFromWire(streamOptions.getStreamIdentifier());
+  if (log.isTombstoned(name)) {
+    throw new ReadRefused(status.FAILED_PRECONDITION, `Event stream '${name}' is deleted.`, {
+      exception: 'stream-deleted',
+      'stream-name': name,
+    });
+  }
   const records = log.stream(name);
   if (records === undefined) {
     const notFound = new ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(name));

@@ -23,6 +23,8 @@ export interface HandleCommandOptions {
   readonly maxAttempts?: number;
   /** The revision the caller last saw (the API's If-Match): a mismatch is a conflict at once, never retried. */
   readonly expectedRevision?: number | 'no-stream';
+  /** Milliseconds to wait before attempt `n` (2, 3, …); jittered exponential backoff by default. */
+  readonly retryDelay?: (attempt: number) => number;
 }
 
 export interface CommandOutcome {
@@ -38,6 +40,15 @@ export interface CommandOutcome {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * Writers that lost a race on one stream would otherwise all reload and collide again at once
+ * (a burst of retried commands after a restart does exactly that), so each waits a random share
+ * of a window that doubles with every attempt: 0–10 ms, 0–20 ms, 0–40 ms, 0–80 ms.
+ */
+const jitteredBackoff = (attempt: number): number => Math.random() * 5 * 2 ** (attempt - 1);
+
+const pause = (ms: number): Promise<void> => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 const revisionConflict = (message: string): DomainError =>
   conflict('revision-conflict', message, [{ path: 'expectedRevision', message }]);
@@ -102,7 +113,9 @@ export const handleCommand =
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
       throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}.`);
+    const retryDelay = options.retryDelay ?? jitteredBackoff;
     for (let attempts = 1; attempts <= maxAttempts; attempts++) {
+      if (attempts > 1) await pause(retryDelay(attempts));
       const outcome = await attempt(store, command, options);
       if (outcome !== 'lost-race') return outcome;
     }

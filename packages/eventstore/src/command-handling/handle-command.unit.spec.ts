@@ -166,6 +166,30 @@ describe('handleCommand', () => {
     expect(sessions).not.toContain('s-mine');
   });
 
+  it('waits before each retry, longer as attempts go on, so that racing writers spread out', async () => {
+    const store = (await enrolled(new ContestedStore())).contest(Number.POSITIVE_INFINITY);
+    const asked: number[] = [];
+    await refusalOf(handleCommand(store, logSession('s-1'), { newEventId, maxAttempts: 4, retryDelay: (n) => (asked.push(n), 0) }));
+    expect(asked).toEqual([2, 3, 4]);
+  });
+
+  it('by default waits a random share of a window that doubles with each attempt', async () => {
+    const store = (await enrolled(new ContestedStore())).contest(Number.POSITIVE_INFINITY);
+    const waits: number[] = [];
+    const timeout = jest.spyOn(global, 'setTimeout').mockImplementation(((resolve: () => void, ms: number) => {
+      waits.push(ms);
+      resolve();
+      return 0 as unknown as NodeJS.Timeout;
+    }) as typeof setTimeout);
+    try {
+      await refusalOf(handleCommand(store, logSession('s-1'), { newEventId, maxAttempts: 5 }));
+    } finally {
+      timeout.mockRestore();
+    }
+    expect(waits).toHaveLength(4);
+    waits.forEach((ms, i) => expect(ms).toBeLessThan(5 * 2 ** (i + 1)));
+  });
+
   it('treats a stored event the domain cannot read as a fault of the store, not as a refusal', async () => {
     const store = await enrolled(new InMemoryEventStore());
     await store.append(STREAM, [{ ...rivalSession(), type: 'SessionRenamed' }], 0);

@@ -18,4 +18,6 @@ export interface ContractOptions {
   readonly concurrency?: boolean;
   /** A 10,000-event stream written in batches and read back (default true). */
   readonly bigStreams?: boolean;
+  /** The store keeps a hash chain (`StoredEvent.integrity`); false for adapters that keep none (default true). */
+  readonly hashChain?: boolean;
 }

@@ -1,5 +1,6 @@
 import { appendContract } from './append.contract';
 import { concurrencyContract } from './concurrency.contract';
+import { integrityContract } from './integrity.contract';
 import type { ContractOptions, OpenContractSubject } from './contract-subject';
 import { payloadsContract } from './payloads.contract';
 import { readAllContract } from './read-all.contract';
@@ -14,7 +15,7 @@ import { subscribeContract } from './subscribe.contract';
  * `open` runs before each test; see `OpenContractSubject` for stores shared between tests.
  */
 export const eventStoreContract = (name: string, open: OpenContractSubject, options: ContractOptions = {}): void => {
-  const { concurrency = true, bigStreams = true } = options;
+  const { concurrency = true, bigStreams = true, hashChain = true } = options;
   describe(`EventStore contract: ${name}`, () => {
     appendContract(open);
     readStreamContract(open);
@@ -22,5 +23,6 @@ export const eventStoreContract = (name: string, open: OpenContractSubject, opti
     payloadsContract(open, { bigStreams });
     subscribeContract(open);
     if (concurrency) concurrencyContract(open);
+    if (hashChain) integrityContract(open);
   });
 };

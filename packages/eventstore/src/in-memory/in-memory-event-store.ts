@@ -11,6 +11,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
+import { CHAIN_START, nextIntegrity } from '../integrity/event-hash';
 import { CatchUpSubscription, LiveLog } from './catch-up-subscription';
 import { eventFilter } from './event-filter';
 import { frozenJsonCopy } from './frozen-json';
@@ -70,19 +71,23 @@ export class InMemoryEventStore implements EventStore {
       if (this.eventIds.has(id) || batchIds.has(id)) throw new DuplicateEventError(id);
       batchIds.add(id);
     }
-    const stored = events.map(
-      (event, index): StoredEvent =>
-        Object.freeze({
-          id: event.id,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: frozenJsonCopy(event.data, `The data of event ${event.id}`),
-          metadata: frozenJsonCopy(event.metadata, `The metadata of event ${event.id}`),
-          stream,
-          revision: (actual ?? -1) + 1 + index,
-          position: this.log.length + 1 + index,
-        }),
-    );
+    let streamHash = existing?.at(-1)?.integrity?.hash ?? CHAIN_START;
+    let chain = this.log.at(-1)?.integrity?.chain ?? CHAIN_START;
+    const stored = events.map((event, index): StoredEvent => {
+      const content = {
+        id: event.id,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: frozenJsonCopy(event.data, `The data of event ${event.id}`),
+        metadata: frozenJsonCopy(event.metadata, `The metadata of event ${event.id}`),
+        stream,
+        revision: (actual ?? -1) + 1 + index,
+      };
+      const integrity = Object.freeze(nextIntegrity(streamHash, chain, content));
+      streamHash = integrity.hash;
+      chain = integrity.chain;
+      return Object.freeze({ ...content, position: this.log.length + 1 + index, integrity });
+    });
 
     const streamEvents = existing ?? [];
     if (existing === undefined) this.streams.set(stream, streamEvents);

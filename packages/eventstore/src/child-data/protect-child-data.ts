@@ -1,0 +1,95 @@
+import type { EventStore, EventToAppend } from '../event-store';
+import type { ChildKeyStore } from './child-key-store';
+import { carriesPlainChildData, childRefIn, childRefOfStream, sealChildData } from './seal-child-data';
+
+export const CHILD_DATA_ERASED = 'ChildDataErased';
+
+/** A store that seals child data on its way in, with the key store it seals with. */
+export type ChildDataProtectedStore<S extends EventStore = EventStore> = S & { readonly childKeyStore: ChildKeyStore };
+
+/** Child data reached a bulk import unsealed: the importer must seal it first (`sealForImport`). */
+export class UnsealedImportError extends Error {
+  override readonly name = 'UnsealedImportError';
+  constructor(stream: string, type: string) {
+    super(`The imported ${type} for ${stream} carries child data in the clear; it must be sealed before the import.`);
+  }
+}
+
+const erasureOf = (event: EventToAppend): { childRef: string; on: string } | undefined => {
+  if (event.type !== CHILD_DATA_ERASED) return undefined;
+  const childRef = childRefIn(event);
+  const on = (event.data as Record<string, unknown>)['on'];
+  return childRef === undefined ? undefined : { childRef, on: typeof on === 'string' ? on : '' };
+};
+
+/**
+ * Destroys the keys of children whose erasure a batch records. It runs BEFORE the batch is
+ * appended: a crash between the two leaves a destroyed key and no erasure event, so the data is
+ * unreadable and the family's request is already honoured; the opposite order could leave an
+ * erasure on record whose data still opens. The start-up sweep records nothing new; it only
+ * finishes erasures whose event is stored but whose key survived (another writer, an old store).
+ */
+const eraseKeysOf = async (events: ReadonlyArray<EventToAppend>, keys: ChildKeyStore): Promise<void> => {
+  for (const event of events) {
+    const erasure = erasureOf(event);
+    if (erasure) await keys.erase(erasure.childRef, erasure.on);
+  }
+};
+
+const sealBatch = async (inner: EventStore, stream: string, events: ReadonlyArray<EventToAppend>, keys: ChildKeyStore): Promise<EventToAppend[]> => {
+  if (!events.some(carriesPlainChildData)) return [...events];
+  const childRef = events.map(childRefIn).find((ref) => ref !== undefined) ?? (await childRefOfStream(inner, stream));
+  const sealed: EventToAppend[] = [];
+  for (const event of events) sealed.push(await sealChildData(stream, event, keys, childRef));
+  return sealed;
+};
+
+interface BulkImporter {
+  importEvents(source: AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>, options?: unknown): Promise<unknown>;
+}
+
+async function* refuseUnsealed(source: AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>) {
+  for await (const imported of source) {
+    if (carriesPlainChildData(imported.event)) throw new UnsealedImportError(imported.stream, imported.event.type);
+    yield imported;
+  }
+}
+
+/**
+ * The store with child data sealed on every append, erasures honoured before they are written,
+ * and everything else (reads, subscriptions, the adapter's own extras) passed through: reads
+ * return sealed fields, since no view needs a child's name. A bulk import must arrive sealed.
+ */
+export const protectChildData = <S extends EventStore>(inner: S, keys: ChildKeyStore): ChildDataProtectedStore<S> => {
+  const append: EventStore['append'] = async (stream, events, expected) => {
+    await eraseKeysOf(events, keys);
+    return inner.append(stream, await sealBatch(inner, stream, events, keys), expected);
+  };
+  const importEvents: BulkImporter['importEvents'] = (source, options) =>
+    (inner as unknown as BulkImporter).importEvents(refuseUnsealed(source), options);
+  return new Proxy(inner, {
+    get(target, property) {
+      if (property === 'append') return append;
+      if (property === 'childKeyStore') return keys;
+      if (property === 'importEvents' && typeof (target as Partial<BulkImporter>).importEvents === 'function') return importEvents;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as unknown as ChildDataProtectedStore<S>;
+};
+
+/**
+ * Destroys the key of every child whose erasure is in the store. Run at start-up, it closes the
+ * gap left by an erasure appended without this decorator (an import, another process). Returns
+ * how many erasures it saw.
+ */
+export const eraseKeysOfErasedChildren = async (store: EventStore, keys: ChildKeyStore): Promise<number> => {
+  let seen = 0;
+  for await (const stored of store.readAll({ types: [CHILD_DATA_ERASED] })) {
+    const erasure = erasureOf(stored);
+    if (!erasure) continue;
+    seen++;
+    await keys.erase(erasure.childRef, erasure.on);
+  }
+  return seen;
+};
