@@ -55,9 +55,13 @@ const buildProgram = (io: Io): Command => {
 
   program
     .command('verify')
-    .description('check every line of an event file; list line:path errors')
-    .requiredOption('--events <file>', 'the event file (JSON Lines)')
-    .action((opts: { events: string }) => verifyCommand({ events: opts.events }, io.out));
+    .description('check every line of an event file (list line:path errors), or the hash chain of a store or an export')
+    .option('--events <file>', 'the event file (JSON Lines)')
+    .option('--store <url>', `the store whose hash chain to recompute: ${STORE_HELP}`)
+    .option('--head <hash>', 'a chain hash noted earlier that the history must pass through')
+    .action((opts: { events?: string; store?: string; head?: string }) =>
+      verifyCommand({ ...optional('events', opts.events), ...optional('store', opts.store), ...optional('head', opts.head) }, io.out),
+    );
 
   withViewOptions(
     program
@@ -83,8 +87,24 @@ const buildProgram = (io: Io): Command => {
     .option('--store <url>', STORE_HELP, './.coachline')
     .option('--stream <stream>', 'only this stream')
     .option('--as-of <instant>', 'only what was recorded by then')
-    .action((opts: { out: string; store: string; stream?: string; asOf?: string }) =>
-      exportCommand({ out: opts.out, store: opts.store, ...optional('stream', opts.stream), ...optional('asOf', parseAsOf(opts.asOf)) }, io.out),
+    .option('--for <reader>', 'instead of the history, what one reader may see: evaluation (de-identified extract) or share (rule 10)')
+    .option('--format <format>', 'with --for: json (JSON Lines for evaluation) or csv', 'json')
+    .option('--pseudonym-secret <file>', 'with --for evaluation: the key of the pseudonyms (else COACHLINE_PSEUDONYM_SECRET, else kept beside the store)')
+    .option('--open-child-data', 'open sealed child data (plain for live children, erased for erased ones) to move a program to another store; the file then holds child data in the clear')
+    .action((opts: { out: string; store: string; stream?: string; asOf?: string; for?: string; format: string; pseudonymSecret?: string; openChildData?: boolean }) =>
+      exportCommand(
+        {
+          out: opts.out,
+          store: opts.store,
+          ...optional('stream', opts.stream),
+          ...optional('asOf', parseAsOf(opts.asOf)),
+          ...optional('for', opts.for),
+          ...optional('format', opts.for === undefined ? undefined : opts.format),
+          ...optional('pseudonymSecret', opts.pseudonymSecret),
+          ...optional('openChildData', opts.openChildData),
+        },
+        io.out,
+      ),
     );
 
   withViewOptions(

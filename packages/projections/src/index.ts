@@ -7,3 +7,4 @@ export * from './share';
 export * from './evaluation';
 export * from './history';
 export * from './registry';
+export * from './extracts';

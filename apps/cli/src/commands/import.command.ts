@@ -1,4 +1,4 @@
-import { EventToAppend } from '@coachline/eventstore';
+import { EventToAppend, prepareImportSealing } from '@coachline/eventstore';
 import { RecordedEvent } from '@coachline/domain';
 import { eventsOf, verifyEventFile } from '../event-file/verify-event-file';
 import { formatLineError } from '../event-file/line-error';
@@ -20,13 +20,23 @@ const toAppend = (event: RecordedEvent): EventToAppend => ({
   metadata: event.metadata,
 });
 
-/** Appends in file order, each stream's events after what the store already holds. */
+const eventsToAppend = async function* (file: string) {
+  for await (const event of eventsOf(file)) yield { stream: event.stream, event: toAppend(event) };
+};
+
+/**
+ * Appends in file order, each stream's events after what the store already holds. Child data is
+ * sealed with the target store's keys (a file never carries keys), and the file's erasures are
+ * applied first: their children's keys are destroyed before anything is written, so their fields
+ * are written as erased, never sealed or in the clear.
+ */
 const appendAll = async (store: OpenedStore, file: string, onEvent: (count: number) => void): Promise<number> => {
+  const sealer = await prepareImportSealing(eventsToAppend(file), store, store.childKeyStore);
   let count = 0;
   const tagged = async function* () {
-    for await (const event of eventsOf(file)) {
+    for await (const imported of sealer.seal(eventsToAppend(file))) {
       onEvent(++count);
-      yield { stream: event.stream, event: toAppend(event) };
+      yield imported;
     }
   };
   // PostgreSQL and PGlite import in one transaction; other stores append stream by stream.

@@ -1,37 +1,95 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 
 export interface NumberedLine {
   /** 1-based, as editors and error messages count. */
   readonly number: number;
   readonly text: string;
+  /** Why the line's bytes could not be read as text at all (the text is then empty). */
+  readonly unreadable?: string;
 }
+
+export interface ReadOptions {
+  /** Lines longer than this are reported, not held in memory. */
+  readonly maxLineBytes?: number;
+}
+
+/**
+ * No event comes near this (texts hold at most 10,000 characters); a longer line is a broken
+ * or hostile file, and is refused without being held whole in memory.
+ */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Byte order marks of the encodings an event file is sometimes saved in by mistake. */
+const FOREIGN_BOMS: ReadonlyArray<readonly [string, Buffer]> = [
+  ['UTF-32 (little-endian)', Buffer.from([0xff, 0xfe, 0x00, 0x00])],
+  ['UTF-32 (big-endian)', Buffer.from([0x00, 0x00, 0xfe, 0xff])],
+  ['UTF-16 (little-endian)', Buffer.from([0xff, 0xfe])],
+  ['UTF-16 (big-endian)', Buffer.from([0xfe, 0xff])],
+];
+
+const foreignEncoding = (head: Buffer): string | undefined =>
+  FOREIGN_BOMS.find(([, bom]) => head.subarray(0, bom.length).equals(bom))?.[0];
 
 /**
  * The non-blank lines of a JSON Lines file, numbered, streamed so memory stays flat. Lines are
  * cut on the bytes of each chunk (a newline byte never occurs inside a UTF-8 character), which
- * is markedly faster than readline's string splitting on million-line histories.
+ * is markedly faster than readline's string splitting on million-line histories. Bytes that
+ * are not UTF-8 are reported, never replaced: a silent U+FFFD would change the history.
  */
-export async function* readEventLines(file: string): AsyncGenerator<NumberedLine> {
+export async function* readEventLines(file: string, options: ReadOptions = {}): AsyncGenerator<NumberedLine> {
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
   let number = 0;
   let carry: Buffer | undefined;
+  let first = true;
+  // Bytes of an over-long line already dropped; the line is reported when its end is found.
+  let skipped = 0;
+
+  const lineOf = (bytes: Buffer, start: number, stop: number): NumberedLine | undefined => {
+    if (skipped > 0) {
+      const length = skipped + (stop - start);
+      skipped = 0;
+      return { number, text: '', unreadable: `the line is ${length} bytes long, more than the ${maxLineBytes} an event may take` };
+    }
+    const slice = bytes.subarray(start, stop);
+    if (!isUtf8(slice)) return { number, text: '', unreadable: 'the line is not valid UTF-8' };
+    const text = slice.toString('utf8');
+    return text.trim() === '' ? undefined : { number, text };
+  };
+
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    if (first) {
+      first = false;
+      const encoding = foreignEncoding(bytes);
+      if (encoding) {
+        yield { number: 1, text: '', unreadable: `the file is ${encoding}; event files are UTF-8` };
+        return;
+      }
+      // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the first event.
+      if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+    }
     let start = 0;
     for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
       number++;
       const stop = end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-      const text = bytes.toString('utf8', start, stop);
-      if (text.trim() !== '') yield { number, text };
+      const line = lineOf(bytes, start, stop);
+      if (line) yield line;
       start = end + 1;
     }
     carry = start < bytes.length ? bytes.subarray(start) : undefined;
+    if (carry && skipped + carry.length > maxLineBytes) {
+      skipped += carry.length;
+      carry = undefined;
+    }
   }
-  if (carry) {
+  if (carry || skipped > 0) {
     number++;
-    const text = carry.toString('utf8');
-    if (text.trim() !== '') yield { number, text };
+    const line = lineOf(carry ?? Buffer.alloc(0), 0, carry?.length ?? 0);
+    if (line) yield line;
   }
 }

@@ -1,30 +1,49 @@
 import * as E from 'fp-ts/Either';
 import { RecordedEvent } from '@coachline/domain';
+import { fileChain, type FileChain } from './chain-check';
 import { historyRules } from './history-rules';
 import { LineError } from './line-error';
-import { parseEventLine } from './parse-event-line';
+import { parseEventLine, parseEventLineAsWritten } from './parse-event-line';
 import { readEventLines } from './read-event-lines';
 
 export interface Verification {
   readonly events: number;
   readonly errors: ReadonlyArray<LineError>;
+  /** Present when the chain was asked for. */
+  readonly chain?: FileChain;
+}
+
+export interface FileVerificationOptions {
+  /** Also check the hash chain an export writes on each line (`integrity`). */
+  readonly chain?: boolean;
+  /** A chain hash noted earlier that the file's chain must pass through. */
+  readonly expectedHead?: string;
 }
 
 /**
  * Checks every line of an event file (shape, dates, ids, unknown types, duplicate ids and the
  * rules that need history) and reports every error found, not just the first.
  */
-export const verifyEventFile = async (file: string, onEvent?: (count: number) => void): Promise<Verification> => {
+export const verifyEventFile = async (
+  file: string,
+  onEvent?: (count: number) => void,
+  options: FileVerificationOptions = {},
+): Promise<Verification> => {
   const rules = historyRules();
+  const chain = options.chain ? fileChain(options.expectedHead) : undefined;
   const errors: LineError[] = [];
   let events = 0;
   for await (const line of readEventLines(file)) {
-    const parsed = parseEventLine(line);
+    const parsed = parseEventLineAsWritten(line);
     if (E.isLeft(parsed)) errors.push(...parsed.left);
-    else errors.push(...rules.check(parsed.right, line.number));
+    else {
+      errors.push(...rules.check(parsed.right.event, line.number));
+      // The hash covers the event as written, before any upcast.
+      chain?.check({ ...parsed.right.event, ...parsed.right.written }, line.number);
+    }
     onEvent?.(++events);
   }
-  return { events, errors };
+  return { events, errors, ...(chain !== undefined ? { chain: chain.result() } : {}) };
 };
 
 /** The events of a file already verified, decoded again as they stream past (memory stays flat). */

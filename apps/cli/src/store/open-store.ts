@@ -1,9 +1,21 @@
-import { EventStore, InMemoryEventStore } from '@coachline/eventstore';
+import {
+  type ChildDataProtectedStore,
+  type ChildKeyStore,
+  eraseKeysOfErasedChildren,
+  EventStore,
+  InMemoryChildKeyStore,
+  InMemoryEventStore,
+  protectChildData,
+} from '@coachline/eventstore';
 import type * as EsdbAdapter from '@coachline/eventstore-esdb';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
 import type { PostgresEventStore } from '@coachline/eventstore-postgres';
 
-export type OpenedStore = EventStore & Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>>;
+type AdapterStore = EventStore &
+  Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>> & { readonly childKeys?: () => ChildKeyStore };
+
+/** The store with child data sealed on the way in, and the key store it seals with. */
+export type OpenedStore = ChildDataProtectedStore<EventStore & Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>>>;
 
 /** Where the zero-set-up store keeps its data (embedded PGlite), relative to the working folder. */
 export const DEFAULT_STORE = './.coachline';
@@ -16,14 +28,32 @@ const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-po
 const esdb = (): typeof EsdbAdapter => require('@coachline/eventstore-esdb');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** EventStoreDB and KurrentDB connection strings. */
+export const isEsdbUrl = (location: string): boolean => /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(location);
+
 /**
  * `--store`: `memory:`, `postgres://…`, `esdb://…`, or a folder holding an embedded PGlite
  * database (the default, `./.coachline`).
  */
 export const openStore = async (url: string | undefined): Promise<OpenedStore> => {
+  const store = await openAdapter(url);
+  // PostgreSQL and PGlite keep keys in a table, EventStoreDB in a stream per child; memory: keeps
+  // them as long as the process (docs/privacy.md).
+  const keys: ChildKeyStore = store.childKeys?.() ?? new InMemoryChildKeyStore();
+  try {
+    // Finishes any erasure whose key survived (a crash between the two, an older process).
+    await eraseKeysOfErasedChildren(store, keys);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return protectChildData(store, keys);
+};
+
+const openAdapter = async (url: string | undefined): Promise<AdapterStore> => {
   const location = url ?? DEFAULT_STORE;
   if (location === 'memory:') return new InMemoryEventStore();
   if (/^postgres(ql)?:\/\//.test(location)) return postgres().openPostgresEventStore({ connectionString: location });
-  if (/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(location)) return esdb().openEsdbEventStore(location);
+  if (isEsdbUrl(location)) return esdb().openEsdbEventStore(location);
   return postgres().openPgliteEventStore({ dataDir: location });
 };

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@coachline/domain';
+import { plainOf, RecordedEvent, Text } from '@coachline/domain';
 import { Projection } from '../projection';
 import { evaluationTable, renderEvaluation } from './evaluation.render';
 import { EvaluationState, EvaluationView, ProviderEvaluationLedger, ScreeningEntry } from './evaluation.view';
@@ -42,7 +42,9 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
     }
     case 'AsqSe2FollowUpRecorded': {
       const screening = screeningOf(state, event.data.screeningId);
-      screening.followUps.push(screening.erased ? { on: event.data.on } : { on: event.data.on, action: event.data.action });
+      // Stored actions are sealed under the child's key, so a view never holds one in the clear.
+      const action = plainOf(event.data.action, Text);
+      screening.followUps.push(screening.erased || action === undefined ? { on: event.data.on } : { on: event.data.on, action });
       return;
     }
     case 'ChildDataErased': {

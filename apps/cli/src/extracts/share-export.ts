@@ -1,0 +1,26 @@
+import { viewFromStore } from '@coachline/eventstore';
+import { shareProjection, ShareView } from '@coachline/projections';
+import { formatView } from '../output/format-view';
+import { openStore } from '../store/open-store';
+import { ExtractFormat } from './evaluation-export';
+import { writeOwnerOnly } from './write-lines';
+
+export interface ShareExportOptions {
+  readonly out: string;
+  readonly store: string;
+  readonly format: ExtractFormat;
+  readonly asOf?: string;
+}
+
+/** `coachline export --for share`: the confidential share (rule 10) as a file, and nothing else of the history. */
+export const shareExport = async (options: ShareExportOptions, out: NodeJS.WritableStream): Promise<void> => {
+  const store = await openStore(options.store);
+  let view: ShareView;
+  try {
+    view = await viewFromStore<ShareView>(store, shareProjection, options.asOf !== undefined ? { asOf: options.asOf } : {});
+  } finally {
+    await store.close();
+  }
+  await writeOwnerOnly(options.out, [formatView(view, shareProjection.table(view), options.format)]);
+  out.write(`wrote the share of ${view.providers.length} providers as of ${view.asOf} to ${options.out}\n`);
+};
