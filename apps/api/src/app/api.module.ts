@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -47,20 +48,25 @@ export class ApiModule {
       imports: [
         CqrsModule.forRoot(),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: dependencies.logLevel,
-            genReqId: correlationIdOf,
-            // Each line of a request carries its correlation id; a request is logged by method and
-            // path only (never its headers, so never a token), and cheaply: serializers see the
-            // raw request instead of a copy of it made first.
-            quietReqLogger: true,
-            customAttributeKeys: { reqId: 'correlationId' },
-            wrapSerializers: false,
-            serializers: {
-              req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          pinoHttp: [
+            {
+              level: dependencies.logLevel,
+              genReqId: correlationIdOf,
+              // Each line of a request carries its correlation id; a request is logged by method and
+              // path only (never its headers, so never a token), and cheaply: serializers see the
+              // raw request instead of a copy of it made first.
+              quietReqLogger: true,
+              customAttributeKeys: { reqId: 'correlationId' },
+              wrapSerializers: false,
+              serializers: {
+                req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+                res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+              },
             },
-          },
+            // Written as it is logged: on SIGTERM the process ends itself right after its last
+            // line ('Stopped'), and an asynchronous write still in flight then would be lost.
+            pino.destination({ dest: 1, sync: true }),
+          ],
         }),
       ],
       controllers: [CommandController, ViewController, AccessLogController, TokensController, HealthController, DocsController],

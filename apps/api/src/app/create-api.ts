@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { answerUnparsableRequests } from '../http/client-errors';
+import { jsonBodiesOnly, utf8Only } from '../http/json-body';
 import { ApiDependencies, ApiModule } from './api.module';
 
 /** Large enough for any command of the catalogue (texts up to 10,000 characters, lists of them). */
@@ -11,10 +13,12 @@ const BODY_LIMIT = '1mb';
 export const createApi = async (dependencies: ApiDependencies): Promise<NestExpressApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(dependencies), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { limit: BODY_LIMIT, verify: utf8Only });
   app.disable('x-powered-by');
   // Express would hash every body for a weak ETag; the only ETag the API promises is a stream's revision.
   app.set('etag', false);
+  answerUnparsableRequests(app.getHttpServer());
   await app.init();
   return app;
 };

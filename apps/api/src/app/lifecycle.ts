@@ -39,7 +39,5 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
       await this.store.close();
     }
     this.logger.info({ signal }, 'Stopped');
-    // pino writes stdout asynchronously; a process ended by the signal it re-raises would lose the last lines.
-    await new Promise<void>((resolve) => this.logger.logger.flush(() => resolve()));
   }
 }

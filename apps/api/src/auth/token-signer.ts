@@ -1,6 +1,5 @@
-import { Actor, Instant, Role } from '@coachline/domain';
+import { Actor, Instant, Role, unstorableText } from '@coachline/domain';
 import * as t from 'io-ts';
-import { unstorableText } from '../http/storable-text';
 import * as E from 'fp-ts/Either';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 

@@ -1,8 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { decodeWith, invalid } from '@coachline/domain';
+import { decodeWith, invalid, unstorableText } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import { refusal } from '../http/api-error';
-import { unstorableText } from '../http/storable-text';
 import { Guards } from './route-access';
 import { DEFAULT_TOKEN_LIFETIME_SECONDS, TokenRequest } from './token-request';
 import { MintedToken, TokenSigner } from './token-signer';

@@ -1,8 +1,7 @@
-import { Actor, CoachlineCommand, decodeCommand, DomainError, FieldError, invalid } from '@coachline/domain';
+import { Actor, CoachlineCommand, decodeCommand, DomainError, FieldError, invalid, unstorableText } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import type { CommandRoute } from './command-routes';
 import { readCommandHeaders } from './command-headers';
-import { unstorableText } from '../http/storable-text';
 
 export interface CommandRequest {
   readonly route: CommandRoute;

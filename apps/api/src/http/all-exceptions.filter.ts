@@ -3,6 +3,8 @@ import type { Response } from 'express';
 import { AccessLogUnavailableError } from '../access-log/access-log';
 import { ViewUnavailableError } from '../queries/view-unavailable';
 import { ApiException, ErrorBody } from './api-error';
+import { safeErrorBody } from './error-text';
+import { isStoreConnectionError } from './store-unavailable';
 
 const CODE_OF_STATUS: Readonly<Record<number, string>> = {
   400: 'malformed-request',
@@ -39,6 +41,13 @@ const answerOf = (error: unknown): { status: number; body: ErrorBody; headers?: 
     const code = error.type ? error.type.replace(/\./g, '-') : (CODE_OF_STATUS[error.status] ?? 'malformed-request');
     return { status: error.status, body: { code, message: error.message, errors: [] } };
   }
+  // A connection cut mid-request is not a fault of the request: the client may send it again.
+  if (isStoreConnectionError(error))
+    return {
+      status: 503,
+      body: { code: 'store-unavailable', message: 'The connection to the event store was lost; send the request again (a command with the same Idempotency-Key).', errors: [] },
+      headers: { 'Retry-After': '1' },
+    };
   return { status: 500, body: { code: 'internal-error', message: 'Something went wrong on our side; it has been logged.', errors: [] } };
 };
 
@@ -53,6 +62,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error({ err: error, code: body.code }, (error as Error)?.message ?? String(error));
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
-    response.status(status).json(body);
+    response.status(status).json(safeErrorBody(body));
   }
 }

@@ -1,4 +1,4 @@
-import { ASQ_SE2_AGE_INTERVALS, NonEmptyArrayType, OneOfType, StructType } from '@coachline/domain';
+import { ASQ_SE2_AGE_INTERVALS, NonEmptyArrayType, OneOfType, PersonalType, StructType } from '@coachline/domain';
 import * as t from 'io-ts';
 
 /** A JSON Schema (the OpenAPI 3.1 dialect) as plain data. */
@@ -32,6 +32,30 @@ const forbiddenReason = (codec: t.Mixed): string | undefined => {
   return result._tag === 'Left' ? result.left[0]?.message : undefined;
 };
 
+const BASE64: JsonSchema = { type: 'string', contentEncoding: 'base64' };
+
+/** A child-data field of an event: sealed as stored, erased once the child's key is destroyed, plain in older files. */
+const personalSchema = (plain: JsonSchema): JsonSchema => ({
+  description: 'Child data (rule 11): stored sealed under the child’s key, read as { "erased": true } once the key is destroyed.',
+  anyOf: [
+    plain,
+    {
+      type: 'object',
+      properties: {
+        sealed: {
+          type: 'object',
+          properties: { keyId: { type: 'string' }, iv: BASE64, tag: BASE64, ciphertext: BASE64 },
+          required: ['keyId', 'iv', 'tag', 'ciphertext'],
+          additionalProperties: false,
+        },
+      },
+      required: ['sealed'],
+      additionalProperties: false,
+    },
+    { type: 'object', properties: { erased: { const: true } }, required: ['erased'], additionalProperties: false },
+  ],
+});
+
 /**
  * Walks an io-ts codec of the domain into the JSON Schema of the values it accepts, so the
  * OpenAPI document is derived from the same codecs that validate requests. A codec it does not
@@ -42,6 +66,7 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   if (primitive) return primitive;
   const bounded = codec as t.Mixed & { min?: number; max?: number };
   if (typeof bounded.min === 'number' && typeof bounded.max === 'number') return { type: 'integer', minimum: bounded.min, maximum: bounded.max };
+  if (codec instanceof PersonalType) return personalSchema(jsonSchemaOf(codec.plain));
   if (codec instanceof StructType) return structSchema(codec.required, codec.optional, codec.name);
   if (codec instanceof OneOfType) return { type: 'string', enum: [...codec.values] };
   if (codec instanceof NonEmptyArrayType) return { type: 'array', items: jsonSchemaOf(codec.item), minItems: 1 };

@@ -23,8 +23,11 @@ const REFUSALS: Readonly<Record<number, string>> = {
   403: 'The role may not do this, or the record is beyond the actor’s reach.',
   404: 'No such route, view, stream or provider.',
   409: 'The stream moved on from the If-Match revision, or the record already exists.',
+  413: 'The body is larger than the API takes (payload-too-large).',
+  415: 'The body is not JSON in UTF-8 (unsupported-media-type, charset-unsupported).',
   422: 'A rule of the program refused it; the path names the field that broke it.',
-  503: 'The view has not reached the position asked for in time, or the access log is unavailable.',
+  431: 'The request line or headers are too large (headers-too-large).',
+  503: 'The view has not reached the position asked for in time (view-behind), the access log is unavailable, or the store cannot be reached (store-unavailable; retry after the Retry-After seconds).',
 };
 
 const rolesOf = (grants: Grants) => Object.entries(grants).map(([role, scope]) => `${role} (${scope})`).join(', ');
@@ -61,7 +64,7 @@ const commandPaths = () =>
             header('X-Correlation-Id', 'Ties the command to its log lines and events.'),
           ],
           requestBody: { required: true, ...json(bodySchema(route.definition.data, route.definition.streamIdField)) },
-          responses: { '201': { description: 'Recorded.', ...json(ref('CommandAccepted')) }, ...refusals(400, 401, 403, 404, 409, 422) },
+          responses: { '201': { description: 'Recorded.', ...json(ref('CommandAccepted')) }, ...refusals(400, 401, 403, 404, 409, 413, 415, 422, 431, 503) },
         },
       },
     ]),
@@ -74,7 +77,7 @@ const viewOperation = (view: ViewName, summary: string, schema: unknown, profile
     description: `Who may: ${rolesOf(viewGrants[view])}. Send \`waitForPosition\` (or \`X-Wait-For-Position\`) with a command's position to read your own write.`,
     tags: ['views'],
     parameters: [...extra, ...queryParams(profile), header('X-Wait-For-Position', 'Same as waitForPosition.')],
-    responses: { '200': { description: 'The view.', ...json(schema) }, ...refusals(400, 401, 403, 404, 503) },
+    responses: { '200': { description: 'The view.', ...json(schema) }, ...refusals(400, 401, 403, 404, 431, 503) },
   },
 });
 

@@ -1,14 +1,22 @@
 import { Controller, Get, Inject, Query as QueryString, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { invalid, unstorableText } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
+import { MAX_LISTED_DAYS, daysBetween } from '../access-log/access-log-filter';
 import { CLOCK, type Clock } from '../app/injection-tokens';
 import { Guards } from '../auth/route-access';
 import type { ApiRequest } from '../http/api-request';
 import { refusal } from '../http/api-error';
-import { ReadAccessLog } from './read-access-log';
+import { AccessLogListing, ReadAccessLog } from './read-access-log';
 import { decodeViewParams } from './view-params';
 
-/** Who read the history and the evaluation, and when: for auditors. */
+const refuseSpan = (message: string) => refusal(invalid('invalid', `The access-log query is invalid: ${message}`, [{ path: 'query.from', message }]));
+
+/**
+ * Who read the history, the evaluation and providers' observation records, and when: for auditors.
+ * One day (`?day=`, default today) or a span of days (`?from=&to=`), narrowed by `reader`,
+ * `subject` (a provider, community or stream) and `view`.
+ */
 @Controller('access-log')
 export class AccessLogController {
   constructor(
@@ -19,8 +27,23 @@ export class AccessLogController {
   @Get()
   @Guards(() => ({ kind: 'view', view: 'access-log' }))
   async read(@QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
+    const unfit = unstorableText(query, 'query');
+    if (unfit.length > 0) throw refusal(invalid('invalid', `The access-log query is invalid: ${unfit.map((e) => e.path).join(', ')}`, unfit));
     const params = decodeViewParams('access-log', query, request.headers);
     if (E.isLeft(params)) throw refusal(params.left);
-    return this.queryBus.execute(new ReadAccessLog(params.right.day ?? this.clock().toISOString().slice(0, 10)));
+    const { day, from, to, reader, subject, view } = params.right;
+    const filter = { ...(reader !== undefined ? { reader } : {}), ...(subject !== undefined ? { subject } : {}), ...(view !== undefined ? { view } : {}) };
+    if (from === undefined && to === undefined) {
+      const asked = day ?? this.clock().toISOString().slice(0, 10);
+      const listing: AccessLogListing = await this.queryBus.execute(new ReadAccessLog(asked, asked, filter));
+      return { day: asked, reads: listing.reads };
+    }
+    if (day !== undefined) throw refuseSpan('ask for one day (day) or a span (from, to), not both');
+    const first = from ?? to!;
+    const last = to ?? from!;
+    const days = daysBetween(first, last).length;
+    if (days === 0) throw refuseSpan(`from (${first}) is after to (${last})`);
+    if (days > MAX_LISTED_DAYS) throw refuseSpan(`a listing covers at most ${MAX_LISTED_DAYS} days, asked for ${days}`);
+    return this.queryBus.execute(new ReadAccessLog(first, last, filter));
   }
 }

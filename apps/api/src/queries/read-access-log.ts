@@ -2,10 +2,21 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ACCESS_LOG } from '../app/injection-tokens';
 import type { AccessLog, ViewRead } from '../access-log/access-log';
+import { AccessLogFilter, daysBetween, matches } from '../access-log/access-log-filter';
 
-/** Who read the confidential views on one day. */
-export class ReadAccessLog extends Query<{ day: string; reads: ReadonlyArray<ViewRead> }> {
-  constructor(readonly day: string) {
+export interface AccessLogListing {
+  readonly from: string;
+  readonly to: string;
+  readonly reads: ReadonlyArray<ViewRead>;
+}
+
+/** Who read the confidential views from one day to another (both UTC days included), narrowed by reader, subject or view. */
+export class ReadAccessLog extends Query<AccessLogListing> {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly filter: AccessLogFilter = {},
+  ) {
     super();
   }
 }
@@ -14,7 +25,9 @@ export class ReadAccessLog extends Query<{ day: string; reads: ReadonlyArray<Vie
 export class ReadAccessLogHandler implements IQueryHandler<ReadAccessLog> {
   constructor(@Inject(ACCESS_LOG) private readonly log: AccessLog) {}
 
-  async execute({ day }: ReadAccessLog): Promise<{ day: string; reads: ReadonlyArray<ViewRead> }> {
-    return { day, reads: await this.log.readDay(day) };
+  async execute({ from, to, filter }: ReadAccessLog): Promise<AccessLogListing> {
+    const reads: ViewRead[] = [];
+    for (const day of daysBetween(from, to)) reads.push(...(await this.log.readDay(day)).filter((read) => matches(read, filter)));
+    return { from, to, reads };
   }
 }

@@ -2,6 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Actor, DomainError, forbidden, notFound } from '@coachline/domain';
 import { resolveAsOf } from '@coachline/projections';
 import * as E from 'fp-ts/Either';
+import { AccessRecorder } from '../access-log/access-recorder';
 import type { Scope } from '../policy/grants';
 import { Ownership } from '../policy/ownership';
 import { debriefsOf, plansOf } from './provider-record';
@@ -15,19 +16,24 @@ export class ReadProviderRecord extends Query<E.Either<DomainError, unknown>> {
     readonly asOf: string | undefined,
     readonly actor: Actor,
     readonly scope: Scope,
+    readonly correlationId: string,
   ) {
     super();
   }
 }
+
+/** Debriefs are the outcome of a provider's observations: each read of them is recorded, like the evaluation's. */
+const RECORDED_RECORDS: ReadonlySet<ReadProviderRecord['record']> = new Set(['debriefs']);
 
 @QueryHandler(ReadProviderRecord)
 export class ReadProviderRecordHandler implements IQueryHandler<ReadProviderRecord> {
   constructor(
     private readonly streams: StreamReader,
     private readonly ownership: Ownership,
+    private readonly recorder: AccessRecorder,
   ) {}
 
-  async execute({ record, providerId, asOf, actor, scope }: ReadProviderRecord): Promise<E.Either<DomainError, unknown>> {
+  async execute({ record, providerId, asOf, actor, scope, correlationId }: ReadProviderRecord): Promise<E.Either<DomainError, unknown>> {
     const reachable =
       scope === 'all' || (scope === 'self' ? providerId === actor.id : (await this.ownership.currentCoachOf(providerId)) === actor.id);
     if (!reachable) {
@@ -39,6 +45,7 @@ export class ReadProviderRecordHandler implements IQueryHandler<ReadProviderReco
       return E.left(notFound('provider-not-found', `No provider ${providerId} is enrolled.`, [{ path: 'params.id', message: 'no such provider' }]));
     const known = knownBy(history, asOf);
     const header = { asOf: resolveAsOf(asOf, latestRecordedAt(known)), providerId };
+    if (RECORDED_RECORDS.has(record)) await this.recorder.record(actor, record, { providerId, asOf }, correlationId);
     return E.right(record === 'debriefs' ? { ...header, debriefs: debriefsOf(known) } : { ...header, actionPlans: plansOf(known) });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@coachline/domain';
-import { asRecordedEvent, type EventStore } from '@coachline/eventstore';
+import { asRecordedEvent, type ChildDataProtectedStore, type EventStore, openStreamChildData, type StoredEvent } from '@coachline/eventstore';
 import { EVENT_STORE } from '../app/injection-tokens';
 
 /** One stream's events as the domain reads them, known to the program by `asOf` when given. */
@@ -9,9 +9,13 @@ export class StreamReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async read(stream: string): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    for await (const stored of this.store.readStream(stream)) events.push(asRecordedEvent(stored));
-    return events;
+    const stored: StoredEvent[] = [];
+    for await (const event of this.store.readStream(stream)) stored.push(event);
+    // Child fields are stored sealed; a stream read opens them (plain while the child's key
+    // exists, `{ "erased": true }` after), which views never do.
+    const keys = (this.store as Partial<ChildDataProtectedStore>).childKeyStore;
+    const opened = keys === undefined ? stored : await openStreamChildData(stored, keys);
+    return opened.map(asRecordedEvent);
   }
 }
 

@@ -24,6 +24,11 @@ const PARAMS = {
   month: Month,
   stream: Id,
   day: LocalDate,
+  from: LocalDate,
+  to: LocalDate,
+  reader: Id,
+  subject: Id,
+  view: Id,
   waitForPosition: PositionParam,
 } as const;
 type ParamName = keyof typeof PARAMS;
@@ -51,7 +56,7 @@ const PARAMS_OF_VIEW: Readonly<Record<ParamProfile, ReadonlyArray<ParamName>>> =
   history: ['asOf', 'stream', 'waitForPosition'],
   debriefs: ['asOf', 'waitForPosition'],
   plans: ['asOf', 'waitForPosition'],
-  'access-log': ['day'],
+  'access-log': ['day', 'from', 'to', 'reader', 'subject', 'view'],
   'provider-record': ['asOf', 'waitForPosition'],
 };
 

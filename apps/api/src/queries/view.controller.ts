@@ -1,11 +1,10 @@
 import { Controller, Get, Param, Query as QueryString, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { DomainError, Id, invalid, notFound } from '@coachline/domain';
+import { DomainError, Id, invalid, notFound, unstorableText } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import { Guards } from '../auth/route-access';
 import { actorOf, type ApiRequest, scopeOf } from '../http/api-request';
 import { refusal } from '../http/api-error';
-import { unstorableText } from '../http/storable-text';
 import { isViewName } from '../policy/grants';
 import { withoutScores } from '../policy/redact-scores';
 import { LiveViewName, ReadView } from './read-view.query';
@@ -84,14 +83,14 @@ export class ViewController {
   @Guards(() => ({ kind: 'view', view: 'debriefs' }))
   async debriefs(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf('provider-record', request, query, { 'params.id': id });
-    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('debriefs', id, params.asOf, actorOf(request), scopeOf(request)))));
+    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('debriefs', id, params.asOf, actorOf(request), scopeOf(request), request.id))));
   }
 
   @Get('providers/:id/plans')
   @Guards(() => ({ kind: 'view', view: 'plans' }))
   async plans(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf('provider-record', request, query, { 'params.id': id });
-    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('plans', id, params.asOf, actorOf(request), scopeOf(request)))));
+    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('plans', id, params.asOf, actorOf(request), scopeOf(request), request.id))));
   }
 
   @Get('streams/:stream')

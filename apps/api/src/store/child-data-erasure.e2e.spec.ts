@@ -1,0 +1,179 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { PostgresEventStore } from '@coachline/eventstore-postgres';
+
+// The app loads its database adapter lazily; its tests do the same.
+const openPglite = async (options: { dataDir: string }) => (await import('@coachline/eventstore-postgres')).openPgliteEventStore(options);
+
+/**
+ * The erasure guarantee end to end, on the deployment a newcomer starts with: the API process on
+ * an embedded PGlite folder, its log output, its access-log file, and the command line's export
+ * and import. After erasure none of them holds the child's data.
+ */
+const root = resolve(__dirname, '../../../..');
+const CHILD_NAME = 'Zephyrine Quillfeather';
+const BIRTH_DATE = '2023-04-17';
+const ACTION = 'Referred to the Marrowbrook speech clinic';
+const CHILD_REF = 'child-9d2e';
+const SECRETS = [CHILD_NAME, BIRTH_DATE, ACTION];
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+const run = (args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+
+const coachline = (env: NodeJS.ProcessEnv, ...args: string[]) => run(['apps/cli/bin/coachline.js', ...args], env);
+
+/** Every file under a folder, recursively. */
+const filesUnder = async (dir: string): Promise<string[]> =>
+  (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+
+/** The secrets found in any file under the folder, with where. */
+const scanFolder = async (dir: string, secrets: ReadonlyArray<string>): Promise<string[]> => {
+  const found: string[] = [];
+  for (const file of await filesUnder(dir)) {
+    const bytes = await readFile(file);
+    for (const secret of secrets) if (bytes.includes(Buffer.from(secret, 'utf8'))) found.push(`${secret} in ${file}`);
+  }
+  return found;
+};
+
+const query = <R>(store: PostgresEventStore, text: string): Promise<R[]> =>
+  (store as unknown as { client: { query<T>(sql: string): Promise<T[]> } }).client.query<R>(text);
+
+const dumpTables = async (store: PostgresEventStore): Promise<string> => {
+  const tables = await query<{ table_schema: string; table_name: string }>(
+    store,
+    `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'`,
+  );
+  const rows: string[] = [];
+  for (const { table_schema, table_name } of tables)
+    for (const { row } of await query<{ row: string }>(store, `SELECT t::text AS row FROM "${table_schema}"."${table_name}" t`)) rows.push(`${table_name} ${row}`);
+  return rows.join('\n');
+};
+
+const environment = (dataDir: string, port: number): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json',
+    COACHLINE_DATA_DIR: dataDir,
+    PORT: String(port),
+    // The most talkative level: whatever the API logs, it must not be child data.
+    LOG_LEVEL: 'trace',
+  };
+  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'COACHLINE_JWT_SECRET', 'NODE_OPTIONS']) delete env[name];
+  return env;
+};
+
+describe('erasing a child’s data, end to end on an embedded store', () => {
+  let work: string;
+  let api: ChildProcess | undefined;
+  let logs = '';
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'coachline-erasure-'));
+  });
+  afterAll(async () => {
+    if (api && api.exitCode === null) api.kill('SIGKILL');
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('leaves no trace of the child in the database files, the logs, the access log or an export', async () => {
+    const dataDir = join(work, 'store');
+    const port = await freePort();
+    const env = environment(dataDir, port);
+    const token = (await run(['-r', '@swc-node/register', 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env)).stdout.trim();
+    api = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: root, env });
+    api.stdout!.on('data', (chunk) => (logs += chunk));
+    api.stderr!.on('data', (chunk) => (logs += chunk));
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 90_000;
+    while (!(await fetch(`${base}/health`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline) throw new Error(`The API did not start: ${logs}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const post = (path: string, body: object) => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const stream = async (name: string) =>
+      ((await (await fetch(`${base}/streams/${name}`, { headers })).json()) as { events: Array<{ data: Record<string, unknown> }> }).events;
+
+    const distribution = { providerId: 'p-1', childRef: CHILD_REF, ageIntervalMonths: 24, distributedOn: '2025-09-10', childName: CHILD_NAME, childBirthDate: BIRTH_DATE };
+    expect((await post('/screenings/scr-1/distribution', distribution)).status).toBe(201);
+    expect((await post('/screenings/scr-1/score', { score: 40, zone: 'monitoring', scoredOn: '2025-09-24' })).status).toBe(201);
+    expect((await post('/screenings/scr-1/follow-ups', { action: ACTION, on: '2025-09-30' })).status).toBe(201);
+    const before = await stream('screening-scr-1');
+    expect([before[0]!.data['childName'], before[0]!.data['childBirthDate'], before[2]!.data['action']]).toEqual([CHILD_NAME, BIRTH_DATE, ACTION]);
+
+    expect((await post('/screenings/scr-1/erasure', { childRef: CHILD_REF, on: '2025-12-20' })).status).toBe(201);
+    const after = await stream('screening-scr-1');
+    expect([after[0]!.data['childName'], after[0]!.data['childBirthDate'], after[2]!.data['action']]).toEqual([{ erased: true }, { erased: true }, { erased: true }]);
+    // A replay of the erased child's data is written erased.
+    expect((await post('/screenings/scr-2/distribution', { ...distribution, distributedOn: '2026-01-05' })).status).toBe(201);
+    expect((await stream('screening-scr-2'))[0]!.data['childName']).toEqual({ erased: true });
+    for (const view of ['evaluation', 'timeline']) expect((await fetch(`${base}/views/${view}`, { headers })).status).toBe(200);
+
+    const stopped = new Promise((done) => api!.on('close', done));
+    api.kill('SIGTERM');
+    await stopped;
+    expect(logs).toContain('DistributeAsqSe2 recorded on screening-scr-1');
+
+    // The files as the database left them, after a checkpoint, and every table as text.
+    const reopened = await openPglite({ dataDir });
+    await query(reopened, 'CHECKPOINT');
+    const dump = await dumpTables(reopened);
+    await reopened.close();
+    expect(dump).toContain(CHILD_REF);
+    for (const secret of SECRETS) expect(dump).not.toContain(secret);
+
+    const exported = join(work, 'export.jsonl');
+    expect((await coachline(env, 'export', '--out', exported, '--store', dataDir)).code).toBe(0);
+    const exportedText = await readFile(exported, 'utf8');
+    expect(exportedText).toContain('"ChildDataErased"');
+    expect(exportedText).toContain('"sealed"');
+    expect((await readFile(join(dataDir, 'access-log.jsonl'), 'utf8')).split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(3);
+
+    expect(await scanFolder(dataDir, SECRETS)).toEqual([]);
+    expect(await scanFolder(work, SECRETS)).toEqual([]);
+    for (const secret of SECRETS) expect(logs).not.toContain(secret);
+
+    // The export carries the erasure into a fresh store; the child's data sent again there stores nothing readable.
+    const fresh = join(work, 'fresh');
+    expect((await coachline(env, 'import', '--events', exported, '--store', fresh)).code).toBe(0);
+    const replayed = join(work, 'replayed.jsonl');
+    const metadata = { actor: { id: 'admin-1', role: 'admin' }, recordedAt: '2026-02-01T10:00:00.000Z', commandId: 'cmd-late', correlationId: 'cmd-late' };
+    await writeFile(
+      replayed,
+      `${JSON.stringify({ id: 'late-1', stream: 'screening-scr-3', type: 'AsqSe2Distributed', schemaVersion: 1, data: { ...distribution, screeningId: 'scr-3' }, metadata })}\n`,
+    );
+    const late = await coachline(env, 'import', '--events', replayed, '--store', fresh);
+    expect({ code: late.code, stderr: late.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    const target = await openPglite({ dataDir: fresh });
+    try {
+      expect(await target.childKeys().isErased(CHILD_REF)).toBe(true);
+      const targetDump = await dumpTables(target);
+      for (const secret of SECRETS) expect(targetDump).not.toContain(secret);
+      const [lateEvent] = await query<{ data: Record<string, unknown> }>(target, `SELECT data FROM coachline.events WHERE id = 'late-1'`);
+      expect(lateEvent!.data).toMatchObject({ childName: { erased: true }, childBirthDate: { erased: true } });
+    } finally {
+      await target.close();
+    }
+    expect(await scanFolder(fresh, SECRETS)).toEqual([]);
+  }, 240_000);
+});
