@@ -1,47 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const root = resolve(__dirname, '../../../..');
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-const waitFor = async (check: () => Promise<boolean>, limitMs: number): Promise<void> => {
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Not ready within ${limitMs} ms`);
-};
-
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((done) => {
-    const child = spawn(command, args, { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-
-/** The way `npm start` runs the API (root package.json), on a folder of its own. */
-const NODE_ARGS = ['-r', '@swc-node/register'];
-const environment = (dataDir: string, port: number): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', COACHLINE_DATA_DIR: dataDir, PORT: String(port) };
-  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'COACHLINE_JWT_SECRET', 'NODE_OPTIONS', 'LOG_LEVEL']) delete env[name];
-  return env;
-};
+import { join } from 'node:path';
+import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
 
 describe('starting the API the way a newcomer does', () => {
   let dataDir: string;
@@ -59,14 +20,14 @@ describe('starting the API the way a newcomer does', () => {
 
   it('starts on embedded PGlite, takes a command, answers a view, and stops on SIGTERM', async () => {
     const port = await freePort();
-    const env = environment(dataDir, port);
-    const admin = await run(process.execPath, [...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env);
+    const env = apiEnvironment(dataDir, port);
+    const admin = await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env);
     expect(admin.code).toBe(0);
     const token = admin.stdout.trim();
     expect(token.split('.')).toHaveLength(3);
     expect((await stat(join(dataDir, 'jwt-secret'))).mode & 0o777).toBe(0o600);
 
-    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: root, env });
+    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: repositoryRoot, env });
     api.stdout!.on('data', (chunk) => (logs += chunk));
     api.stderr!.on('data', (chunk) => (banner += chunk));
     const base = `http://127.0.0.1:${port}`;

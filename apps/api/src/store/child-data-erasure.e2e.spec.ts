@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { PostgresEventStore } from '@coachline/eventstore-postgres';
+import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
 
 // The app loads its database adapter lazily; its tests do the same.
 const openPglite = async (options: { dataDir: string }) => (await import('@coachline/eventstore-postgres')).openPgliteEventStore(options);
@@ -13,34 +13,13 @@ const openPglite = async (options: { dataDir: string }) => (await import('@coach
  * an embedded PGlite folder, its log output, its access-log file, and the command line's export
  * and import. After erasure none of them holds the child's data.
  */
-const root = resolve(__dirname, '../../../..');
 const CHILD_NAME = 'Zephyrine Quillfeather';
 const BIRTH_DATE = '2023-04-17';
 const ACTION = 'Referred to the Marrowbrook speech clinic';
 const CHILD_REF = 'child-9d2e';
 const SECRETS = [CHILD_NAME, BIRTH_DATE, ACTION];
 
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-const run = (args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-
-const coachline = (env: NodeJS.ProcessEnv, ...args: string[]) => run(['apps/cli/bin/coachline.js', ...args], env);
+const coachline = (env: NodeJS.ProcessEnv, ...args: string[]) => runNode(['apps/cli/bin/coachline.js', ...args], env);
 
 /** Every file under a folder, recursively. */
 const filesUnder = async (dir: string): Promise<string[]> =>
@@ -70,18 +49,8 @@ const dumpTables = async (store: PostgresEventStore): Promise<string> => {
   return rows.join('\n');
 };
 
-const environment = (dataDir: string, port: number): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json',
-    COACHLINE_DATA_DIR: dataDir,
-    PORT: String(port),
-    // The most talkative level: whatever the API logs, it must not be child data.
-    LOG_LEVEL: 'trace',
-  };
-  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'COACHLINE_JWT_SECRET', 'NODE_OPTIONS']) delete env[name];
-  return env;
-};
+// The most talkative level: whatever the API logs, it must not be child data.
+const environment = (dataDir: string, port: number): NodeJS.ProcessEnv => apiEnvironment(dataDir, port, { LOG_LEVEL: 'trace' });
 
 describe('erasing a child’s data, end to end on an embedded store', () => {
   let work: string;
@@ -99,16 +68,12 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     const dataDir = join(work, 'store');
     const port = await freePort();
     const env = environment(dataDir, port);
-    const token = (await run(['-r', '@swc-node/register', 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env)).stdout.trim();
-    api = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: root, env });
+    const token = (await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env)).stdout.trim();
+    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: repositoryRoot, env });
     api.stdout!.on('data', (chunk) => (logs += chunk));
     api.stderr!.on('data', (chunk) => (logs += chunk));
     const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 90_000;
-    while (!(await fetch(`${base}/health`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline) throw new Error(`The API did not start: ${logs}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitFor(async () => (await fetch(`${base}/health`)).ok, 90_000);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const post = (path: string, body: object) => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     const stream = async (name: string) =>

@@ -1,4 +1,4 @@
-import { eraseKeysOfErasedChildren, type EventStore, protectChildData } from '@coachline/eventstore';
+import { type EventStore, openWithChildDataProtection } from '@coachline/eventstore';
 import type { StoreLocation } from '../app/config';
 
 const openAdapter = async (location: StoreLocation) => {
@@ -29,11 +29,5 @@ const openAdapter = async (location: StoreLocation) => {
  */
 export const openEventStore = async (location: StoreLocation): Promise<EventStore> => {
   const { store, keys } = await openAdapter(location);
-  try {
-    await eraseKeysOfErasedChildren(store, keys);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return protectChildData(store, keys);
+  return openWithChildDataProtection(store, keys);
 };

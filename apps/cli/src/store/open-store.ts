@@ -1,11 +1,10 @@
 import {
   type ChildDataProtectedStore,
   type ChildKeyStore,
-  eraseKeysOfErasedChildren,
   EventStore,
   InMemoryChildKeyStore,
   InMemoryEventStore,
-  protectChildData,
+  openWithChildDataProtection,
 } from '@coachline/eventstore';
 import type * as EsdbAdapter from '@coachline/eventstore-esdb';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
@@ -40,14 +39,7 @@ export const openStore = async (url: string | undefined): Promise<OpenedStore> =
   // PostgreSQL and PGlite keep keys in a table, EventStoreDB in a stream per child; memory: keeps
   // them as long as the process (docs/privacy.md).
   const keys: ChildKeyStore = store.childKeys?.() ?? new InMemoryChildKeyStore();
-  try {
-    // Finishes any erasure whose key survived (a crash between the two, an older process).
-    await eraseKeysOfErasedChildren(store, keys);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return protectChildData(store, keys);
+  return openWithChildDataProtection(store, keys);
 };
 
 const openAdapter = async (url: string | undefined): Promise<AdapterStore> => {

@@ -5,6 +5,7 @@ export { carriesPlainChildData, ChildUnknownError, openChildData, openStreamChil
 export {
   CHILD_DATA_ERASED,
   eraseKeysOfErasedChildren,
+  openWithChildDataProtection,
   protectChildData,
   UnsealedImportError,
   type ChildDataProtectedStore,

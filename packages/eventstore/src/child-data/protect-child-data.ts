@@ -93,3 +93,18 @@ export const eraseKeysOfErasedChildren = async (store: EventStore, keys: ChildKe
   }
   return seen;
 };
+
+/**
+ * The adapter a process opens, made ready to serve: erasures whose key survived are finished
+ * first (a crash between the two, an import, an older process), then child data is sealed on
+ * every append. The adapter is closed again if that first sweep fails.
+ */
+export const openWithChildDataProtection = async <S extends EventStore>(inner: S, keys: ChildKeyStore): Promise<ChildDataProtectedStore<S>> => {
+  try {
+    await eraseKeysOfErasedChildren(inner, keys);
+  } catch (error) {
+    await inner.close();
+    throw error;
+  }
+  return protectChildData(inner, keys);
+};

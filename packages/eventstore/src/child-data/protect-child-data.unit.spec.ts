@@ -5,7 +5,7 @@ import { handleCommand } from '../command-handling';
 import type { EventStore, StoredEvent } from '../event-store';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
 import { InMemoryChildKeyStore } from './in-memory-child-key-store';
-import { eraseKeysOfErasedChildren, protectChildData, UnsealedImportError } from './protect-child-data';
+import { eraseKeysOfErasedChildren, openWithChildDataProtection, protectChildData, UnsealedImportError } from './protect-child-data';
 import { openStreamChildData } from './seal-child-data';
 import { prepareImportSealing } from './seal-for-import';
 import { CHILD, distribute, erase, FOLLOW_UP_ACTION, followUp, score } from './screening-commands.fixtures';
@@ -131,6 +131,26 @@ describe('protectChildData', () => {
     expect(await eraseKeysOfErasedChildren(inner, keys)).toBe(1);
     const opened = await openStreamChildData(await readStream(inner, 'screening-scr-1'), keys);
     expect(opened[0]!.data).toMatchObject({ childName: { erased: true } });
+  });
+});
+
+describe('openWithChildDataProtection', () => {
+  it('finishes surviving erasures before it hands the store out, then seals', async () => {
+    const { inner, keys } = await screened();
+    await run(inner, erase());
+    const store = await openWithChildDataProtection(inner, keys);
+    expect(await keys.isErased(CHILD.childRef)).toBe(true);
+    expect(store.childKeyStore).toBe(keys);
+  });
+
+  it('closes the adapter when the sweep fails, so no half-opened store is left behind', async () => {
+    const inner = new InMemoryEventStore();
+    const close = jest.spyOn(inner, 'close');
+    jest.spyOn(inner, 'readAll').mockImplementation(() => {
+      throw new Error('connection refused');
+    });
+    await expect(openWithChildDataProtection(inner, new InMemoryChildKeyStore())).rejects.toThrow('connection refused');
+    expect(close).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+/** The repository's root: where `npm start` runs the API from. */
+export const repositoryRoot = resolve(__dirname, '../../../..');
+
+/** How `npm start` runs the API's TypeScript (root package.json). */
+export const NODE_ARGS = ['-r', '@swc-node/register'];
+
+export const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+export const waitFor = async (check: () => Promise<boolean>, limitMs: number): Promise<void> => {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Not ready within ${limitMs} ms`);
+};
+
+export interface Finished {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a Node.js script from the repository's root to its end; 'close', so no output is missed. */
+export const runNode = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Promise<Finished> =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, [...args], { cwd: repositoryRoot, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+
+/**
+ * The environment of an API started as a newcomer starts it, on a folder of its own: nothing of
+ * the caller's database, secret or log settings leaks in unless `extra` sets it.
+ */
+export const apiEnvironment = (dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', COACHLINE_DATA_DIR: dataDir, PORT: String(port) };
+  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'COACHLINE_JWT_SECRET', 'NODE_OPTIONS', 'LOG_LEVEL']) delete env[name];
+  return { ...env, ...extra };
+};
