@@ -1,4 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Server, ServerResponse } from 'node:http';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore } from '@coachline/eventstore';
 import { PinoLogger } from 'nestjs-pino';
 import type { AccessLog } from '../access-log/access-log';
@@ -14,7 +16,7 @@ const DRAIN_LIMIT_MS = 10_000;
  * projections stop, and only then do the log of reads and the store close.
  */
 @Injectable()
-export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly projections: ProjectionHost,
     private readonly inFlight: InFlightCommands,
@@ -22,12 +24,29 @@ export class Lifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(ACCESS_LOG) private readonly accessLog: AccessLog,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     private readonly logger: PinoLogger,
+    private readonly adapterHost: HttpAdapterHost,
   ) {
     logger.setContext('Lifecycle');
   }
 
   onApplicationBootstrap(): Promise<void> {
     return this.projections.start();
+  }
+
+  /**
+   * Closing the HTTP server waits for every open connection to end, and under steady traffic a
+   * keep-alive connection is never idle long enough to be closed: the process would never stop.
+   * From here on each answer says `Connection: close`, and connections that fall idle are closed.
+   */
+  beforeApplicationShutdown(): void {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (!server?.listening) return;
+    server.on('request', (_request, response: ServerResponse) => {
+      if (!response.headersSent) response.setHeader('Connection', 'close');
+    });
+    server.closeIdleConnections();
+    const sweep = setInterval(() => server.closeIdleConnections(), 100).unref();
+    server.once('close', () => clearInterval(sweep));
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
