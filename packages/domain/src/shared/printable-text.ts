@@ -21,7 +21,7 @@ const LONG_RUN = new RegExp(`[^\\s"]{${EXCERPT_LIMIT + 1},}`, 'g');
 
 const hex4 = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** Every character a terminal would act on, or that would mislead a reader, as a `\uXXXX` escape. */
+/** Every character a terminal would act on, or that would mislead a reader, as a `\u` escape of four hex digits (`\u001b`). */
 export const escapeUnsafe = (text: string): string => text.replace(UNSAFE, hex4);
 
 /** Cuts text to `limit` characters, marking the cut, never leaving half an escape behind. */
