@@ -2,19 +2,21 @@ import { NonEmptyArrayType, OneOfType, PersonalType, StructType } from '@coachli
 import * as t from 'io-ts';
 
 /** Words a reader of the catalogue understands, for the codecs the domain is built from. */
-const primitiveWords: Record<string, string> = {
-  LocalDate: 'date `YYYY-MM-DD`',
-  Month: 'month `YYYY-MM`',
-  Instant: 'instant (ISO-8601)',
-  Id: 'id',
-  Text: 'text',
-  Sentences: 'list of sentences',
-  Names: 'list of names',
-  PositiveInteger: 'positive integer',
-  NonNegativeInteger: 'integer ≥ 0',
-  FiniteNumber: 'number',
-  Sha256: 'SHA-256 (hex)',
-};
+const primitiveWords: ReadonlyMap<string, string> = new Map([
+  ['LocalDate', 'date `YYYY-MM-DD`'],
+  ['Month', 'month `YYYY-MM`'],
+  ['Instant', 'instant (ISO-8601)'],
+  ['Id', 'id (`A-Za-z0-9._:-`, 1–128)'],
+  ['Text', 'text'],
+  ['Sentences', 'list of sentences'],
+  ['Ids', 'list of ids'],
+  ['Label', 'name'],
+  ['Labels', 'list of names'],
+  ['PositiveInteger', 'positive integer'],
+  ['NonNegativeInteger', 'integer ≥ 0'],
+  ['FiniteNumber', 'number'],
+  ['Sha256', 'SHA-256 (hex)'],
+]);
 
 export interface FieldRow {
   readonly path: string;
@@ -26,7 +28,8 @@ export interface FieldRow {
 /** A one-line description of a codec's shape. */
 export const describeShape = (codec: t.Mixed): string => {
   const c = codec as t.Mixed & { min?: number; max?: number };
-  if (primitiveWords[codec.name]) return primitiveWords[codec.name]!;
+  const word = primitiveWords.get(codec.name);
+  if (word !== undefined) return word;
   if (typeof c.min === 'number' && typeof c.max === 'number') return `integer ${c.min}–${c.max}`;
   if (codec instanceof OneOfType) return codec.values.map((v) => `\`${v}\``).join(' \\| ');
   if (codec instanceof PersonalType)

@@ -1,4 +1,4 @@
-import { ASQ_SE2_AGE_INTERVALS, NonEmptyArrayType, OneOfType, PersonalType, StructType } from '@coachline/domain';
+import { ASQ_SE2_AGE_INTERVALS, ID_PATTERN, ID_RULE, NonEmptyArrayType, RESERVED_IDS, OneOfType, PersonalType, StructType } from '@coachline/domain';
 import * as t from 'io-ts';
 
 /** A JSON Schema (the OpenAPI 3.1 dialect) as plain data. */
@@ -9,7 +9,8 @@ const PRIMITIVES: Readonly<Record<string, JsonSchema>> = {
   LocalDate: { type: 'string', format: 'date', description: 'A calendar date YYYY-MM-DD.' },
   Month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month YYYY-MM.' },
   Instant: { type: 'string', format: 'date-time', description: 'An ISO-8601 instant with a zone.' },
-  Id: { type: 'string', minLength: 1, maxLength: 200, pattern: '^\\S(.*\\S)?$' },
+  Id: { type: 'string', pattern: ID_PATTERN.source, not: { enum: [...RESERVED_IDS] }, description: `${ID_RULE[0]!.toUpperCase()}${ID_RULE.slice(1)}.` },
+  Label: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\s](?:[^\\n\\r\\u2028\\u2029]*[^\\s])?$' },
   Text: { type: 'string', minLength: 1, maxLength: 10_000 },
   PositiveInteger: { type: 'integer', minimum: 1 },
   NonNegativeInteger: { type: 'integer', minimum: 0 },

@@ -31,17 +31,30 @@ const storedEvents = async (): Promise<Array<Record<string, unknown>>> => {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 };
 
-/** A community whose ids, name and command id are each an injection string, kept as data. */
+/** A community whose name is an injection string, kept as data; its ids follow the id grammar. */
 const hostileCommunity = (text: string, i: number): RecordedEvent => {
   const first = example()[0]!;
-  const communityId = `c${i}-${text}-end`;
+  const communityId = `c${i}-end`;
   return {
     ...first,
-    id: `inj-${i}-${text}-end`,
+    id: `inj-${i}-end`,
     stream: `community-${communityId}`,
     position: i + 1,
     data: { communityId, name: text, kind: 'county' },
-    metadata: { ...first.metadata, commandId: `cmd-${i}-${text}-end` },
+    metadata: { ...first.metadata, commandId: `cmd-${i}-end` },
+  } as RecordedEvent;
+};
+
+/** The same community with the injection string in every id instead. */
+const hostileIds = (text: string, i: number): RecordedEvent => {
+  const event = hostileCommunity('A county', i);
+  const communityId = `c${i}-${text}`;
+  return {
+    ...event,
+    id: `inj-${i}-${text}`,
+    stream: `community-${communityId}`,
+    data: { ...event.data, communityId },
+    metadata: { ...event.metadata, commandId: `cmd-${i}-${text}` },
   } as RecordedEvent;
 };
 
@@ -49,7 +62,18 @@ describe('coachline verify and import under bad input, on an embedded store', ()
   jest.setTimeout(180_000);
   const injected = INJECTIONS.map(hostileCommunity);
 
-  it('keeps injection strings in ids, names and metadata as plain data, byte for byte', async () => {
+  it('refuses injection strings in ids, naming each id field, and imports nothing', async () => {
+    const file = writeLines(INJECTIONS.map(hostileIds).map((e) => JSON.stringify(e)));
+    for (const command of ['verify', 'import'] as const) {
+      const run = await cli(command, '--events', file, ...(command === 'import' ? ['--store', store] : []));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/:1: id: expected an id of 1 to 128 letters/);
+      expect(run.stderr).toMatch(/:1: (stream|data\.communityId|metadata\.commandId): expected an id/);
+    }
+    expect(await storedEvents()).toEqual([]);
+  });
+
+  it('keeps injection strings in names as plain data, byte for byte', async () => {
     const file = writeLines(injected.map((e) => JSON.stringify(e)));
     expect((await cli('verify', '--events', file)).code).toBe(0);
     const run = await cli('import', '--events', file, '--store', store);

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, Text, nonEmptyArray, oneOf } from '../shared/primitives';
+import { Id, IntegerBetween, Label, Text, nonEmptyArray, oneOf } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
 export const VisitMode = oneOf('VisitMode', 'in-person', 'virtual', 'combination');
@@ -19,7 +19,7 @@ export const AgreementDraftedData = struct('AgreementDraftedData', {
   providerId: Id,
   coachId: Id,
   /** Specific, observable practices the coaching focuses on. */
-  practices: nonEmptyArray(Id, 'Practices'),
+  practices: nonEmptyArray(Label, 'Practices'),
   visitMode: VisitMode,
   estimatedCycles: EstimatedCycles,
   cadence: Cadence,

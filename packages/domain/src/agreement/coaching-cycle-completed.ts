@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, LocalDate, Names } from '../shared/primitives';
+import { Id, IntegerBetween, LocalDate, Ids } from '../shared/primitives';
 import { struct } from '../shared/struct';
 import { MAX_COACHING_CYCLES } from './agreement-drafted';
 
@@ -11,7 +11,7 @@ export const CoachingCycleCompletedData = struct('CoachingCycleCompletedData', {
   cycleNumber: CycleNumber,
   completedOn: LocalDate,
   /** The sessions of the provider stream that made up the cycle. */
-  sessionIds: Names,
+  sessionIds: Ids,
 });
 export type CoachingCycleCompletedData = t.TypeOf<typeof CoachingCycleCompletedData>;
 

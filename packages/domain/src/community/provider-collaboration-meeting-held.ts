@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Names, Text, nonEmptyArray } from '../shared/primitives';
+import { Id, LocalDate, Ids, Text, nonEmptyArray } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
 export const ProviderCollaborationMeetingHeldData = struct(
@@ -11,7 +11,7 @@ export const ProviderCollaborationMeetingHeldData = struct(
     heldOn: LocalDate,
     /** Coaches facilitate these meetings (rule 7). */
     facilitatorIds: nonEmptyArray(Id, 'FacilitatorIds'),
-    attendeeIds: Names,
+    attendeeIds: Ids,
     topic: Text,
   },
   /** Each meeting gathers ideas for the next one’s topic (`000`). */

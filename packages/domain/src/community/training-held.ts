@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Names, oneOf } from '../shared/primitives';
+import { Id, LocalDate, Ids, oneOf } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
 /** RiR Year 1 requires the Director Training and Pyramid Modules 1A, 1B, 2A and 2B (rule 6). */
@@ -15,7 +15,7 @@ export const TrainingModule = oneOf(
 );
 export type TrainingModule = t.TypeOf<typeof TrainingModule>;
 
-export const TrainingAttendees = struct('TrainingAttendees', { providerIds: Names, coachIds: Names });
+export const TrainingAttendees = struct('TrainingAttendees', { providerIds: Ids, coachIds: Ids });
 export type TrainingAttendees = t.TypeOf<typeof TrainingAttendees>;
 
 export const TrainingHeldData = struct('TrainingHeldData', {

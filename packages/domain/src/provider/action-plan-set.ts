@@ -1,10 +1,10 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Sentences, Text, nonEmptyArray } from '../shared/primitives';
+import { Id, Label, LocalDate, Sentences, Text, nonEmptyArray } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
 /** One goal of a joint action plan: the practice it works on and what the provider aims for. */
-export const ActionPlanGoal = struct('ActionPlanGoal', { goalId: Id, practice: Id, description: Text });
+export const ActionPlanGoal = struct('ActionPlanGoal', { goalId: Id, practice: Label, description: Text });
 export type ActionPlanGoal = t.TypeOf<typeof ActionPlanGoal>;
 
 export const ActionPlanSetData = struct('ActionPlanSetData', {

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, LocalDate, Names, Sentences, Text, oneOf } from '../shared/primitives';
+import { Id, IntegerBetween, LocalDate, Labels, Sentences, Text, oneOf } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
 /**
@@ -24,8 +24,8 @@ export const sessionFields = {
   kind: SessionKind,
   mode: SessionMode,
   agendaUsed: t.boolean,
-  practices: Names,
-  strategies: Names,
+  practices: Labels,
+  strategies: Labels,
 };
 
 export const optionalSessionFields = {

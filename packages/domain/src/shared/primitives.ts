@@ -68,13 +68,27 @@ export const Instant = refine(
 );
 export type Instant = t.TypeOf<typeof Instant>;
 
-/** Ids are opaque strings chosen by the caller; they must not be blank or padded. */
-export const Id = refine(
-  t.string,
-  (s) => s.length > 0 && s.length <= 200 && !/^\s|\s$/.test(s),
-  'Id',
-  'a non-blank id of at most 200 characters',
-);
+/**
+ * The one grammar of ids: 1 to 128 ASCII letters, digits and `-_.:`. Ids become stream names,
+ * keys of views and grant tables, path segments and log fields, so they carry no spaces, line
+ * breaks or markup, and a length means the same in every encoding.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+export const ID_MAX_LENGTH = 128;
+
+/**
+ * Names an ordinary JavaScript object answers to by inheritance. An id spelled like one of them
+ * would reach `Object.prototype` wherever it keys a plain object, so none is an id.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** True when `s` follows the id grammar and is not a reserved name. */
+export const isId = (s: string): boolean => ID_PATTERN.test(s) && !RESERVED_IDS.has(s);
+
+export const ID_RULE = `an id of 1 to ${ID_MAX_LENGTH} letters, digits and -_.: (not a name such as __proto__ or constructor)`;
+
+/** Ids are chosen by the caller, within the id grammar. */
+export const Id = refine(t.string, isId, 'Id', ID_RULE);
 export type Id = t.TypeOf<typeof Id>;
 
 /** Free text a person wrote: a name, a reason, a sentence. Never blank, never a novel. */
@@ -89,8 +103,23 @@ export type Text = t.TypeOf<typeof Text>;
 /** A list of sentences (strengths, next steps, action plan steps). */
 export const Sentences = t.array(Text, 'Sentences');
 
+/** Ids of several records (attendees, sessions). */
+export const Ids = t.array(Id, 'Ids');
+
+/**
+ * A name from a list the program chose: a practice, a strategy. Shown and counted, never a key
+ * of a grant; one line, so a table cell or a log field holds it whole.
+ */
+export const Label = refine(
+  t.string,
+  (s) => s.length > 0 && s.length <= 200 && !/^\s|\s$|[\n\r\u2028\u2029]/.test(s),
+  'Label',
+  'a name of at most 200 characters on one line, without surrounding spaces',
+);
+export type Label = t.TypeOf<typeof Label>;
+
 /** Names from a list the program chose (practices, strategies). */
-export const Names = t.array(Id, 'Names');
+export const Labels = t.array(Label, 'Labels');
 
 export const PositiveInteger = refine(
   t.number,

@@ -20,6 +20,7 @@ export const primitiveArbitraries: Record<string, fc.Arbitrary<unknown>> = {
   Month: fc.integer({ min: 0, max: 11 }).map((m) => isoDate(Date.UTC(2025, 6 + m, 1)).slice(0, 7)),
   Instant: fc.integer({ min: 0, max: 365 * 24 * 60 }).map((min) => new Date(yearStart + min * 60_000).toISOString()),
   Id: fc.constantFrom('a', 'b', 'c'),
+  Label: fc.constantFrom('visual-schedule', 'Friendship skills', 'role-play'),
   Text: fc.constantFrom('Modeled a calm-down strategy.', 'Reviewed the visual schedule.', 'Family moved away.'),
   PositiveInteger: fc.integer({ min: 1, max: 1_000 }),
   NonNegativeInteger: fc.integer({ min: 0, max: 1_000 }),

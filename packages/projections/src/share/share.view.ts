@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Id, Instant, LocalDate, NonNegativeInteger, PositiveInteger, Text } from '@coachline/domain';
+import { Id, Instant, Label, Labels, LocalDate, NonNegativeInteger, PositiveInteger, Text } from '@coachline/domain';
 
 /**
  * The confidential share (rule 10, STARS `002`): to program leadership, the local CCR&R and
@@ -7,10 +7,10 @@ import { Id, Instant, LocalDate, NonNegativeInteger, PositiveInteger, Text } fro
  * coaching visits, and the number of completed cycles. Every field below is on that list;
  * nothing else has a place to go.
  */
-export const SharedPracticeList = t.type({ agreementId: Id, practices: t.array(Id) }, 'SharedPracticeList');
+export const SharedPracticeList = t.type({ agreementId: Id, practices: Labels }, 'SharedPracticeList');
 export type SharedPracticeList = t.TypeOf<typeof SharedPracticeList>;
 
-export const SharedGoal = t.type({ goalId: Id, practice: Id, description: Text, achieved: t.boolean }, 'SharedGoal');
+export const SharedGoal = t.type({ goalId: Id, practice: Label, description: Text, achieved: t.boolean }, 'SharedGoal');
 export type SharedGoal = t.TypeOf<typeof SharedGoal>;
 
 export const SharedSession = t.type({ heldOn: LocalDate, durationMinutes: PositiveInteger }, 'SharedSession');

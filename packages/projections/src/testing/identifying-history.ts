@@ -7,7 +7,7 @@ import { at, historyBuilder } from './history';
 /**
  * Histories full of what identifies someone or was written about them: every id of a person
  * (provider, coach, child, observer, signer), every name and every free text is a unique marker
- * starting with «, and every observation score a number no count or date comes near. A reader's
+ * between double colons (`::provider-3::`, a valid id and nothing a view writes by itself), and every observation score a number no count or date comes near. A reader's
  * answer that holds none of `secrets` (and, where scores are kept out, none of `scoreValues`)
  * carries nothing of them.
  */
@@ -23,7 +23,7 @@ export interface IdentifyingHistory {
   readonly goalDescriptions: string[];
 }
 
-export const MARKER_START = '«';
+export const MARKER_START = '::';
 
 const TEXT = '\u0000text';
 const COMMUNITIES = ['north', 'south', 'east'];
@@ -71,7 +71,7 @@ export const identifyingHistory = (options: { maxProviders?: number; maxEvents?:
       const scoreValues: number[] = [];
       const goalDescriptions: string[] = [];
       const marker = (kind: string): string => {
-        const made = `${MARKER_START}${kind}-${next++}»`;
+        const made = `${MARKER_START}${kind}-${next++}${MARKER_START}`;
         secrets.push(made);
         return made;
       };
