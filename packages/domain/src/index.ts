@@ -1,6 +1,7 @@
 export * from './shared/domain-error';
 export * from './shared/decode';
 export * from './shared/primitives';
+export * from './shared/table';
 export * from './shared/struct';
 export * from './shared/personal';
 export * from './shared/metadata';

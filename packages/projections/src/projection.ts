@@ -17,10 +17,16 @@ export interface ViewTable {
 }
 
 /**
- * A view of the history as a fold. The state is plain JSON (objects, arrays, strings,
- * numbers) so a runner can store it beside its checkpoint and resume after a crash. For speed
- * on long histories `apply` may update the state it is given and return it: the state belongs
- * to whoever folds it, never to two folds at once.
+ * A view of the history as a fold. The state is JSON (objects, arrays, strings, numbers) so a
+ * runner can store it beside its checkpoint and resume after a crash. For speed on long
+ * histories `apply` may update the state it is given and return it: the state belongs to
+ * whoever folds it, never to two folds at once.
+ *
+ * Ids are text from outside, and an id spelt `__proto__` or `constructor` keying a plain object
+ * would reach `Object.prototype`. So every object of a state keyed by ids is a `Table` (an
+ * object without a prototype, from `emptyTable`), never `{}`; and whoever reads a stored state
+ * back passes it through `withoutPrototypes` before folding on or rendering, which gives every
+ * object of the JSON that shape again. Tables rather than `Map`s keep the state JSON as it is.
  */
 export interface Projection<State, View> {
   readonly name: string;

@@ -49,7 +49,8 @@ export const decodeCommandRequest = (request: CommandRequest): E.Either<DomainEr
   const field = route.definition.streamIdField;
   const { headers, errors: headerErrors } = readCommandHeaders(request.headers);
   const errors: FieldError[] = [...headerErrors, ...unstorableText(id, 'params.id'), ...unstorableText(body, 'body')];
-  if (isObject(body) && body[field] !== undefined && body[field] !== id)
+  // Own fields only: what a body inherits was never sent.
+  if (isObject(body) && Object.hasOwn(body, field) && body[field] !== undefined && body[field] !== id)
     errors.push({ path: `body.${field}`, message: `must be the id in the path, ${JSON.stringify(id)}, or be left out` });
   const data = isObject(body) ? { ...body, [field]: id } : body;
   const decoded = decodeCommand({

@@ -1,4 +1,4 @@
-import { Actor, CoachlineCommand, DomainError, forbidden } from '@coachline/domain';
+import { Actor, CoachlineCommand, DomainError, entryOf, forbidden } from '@coachline/domain';
 
 /** The party each role signs or speaks as on a coaching agreement. */
 const PARTY_OF_ROLE: Readonly<Partial<Record<Actor['role'], string>>> = {
@@ -15,10 +15,10 @@ const refused = (path: string, message: string): DomainError => forbidden('actin
  */
 export const actingAsAnother = (actor: Actor, command: CoachlineCommand): DomainError | undefined => {
   if (actor.role === 'admin') return undefined;
-  const data = command.data as Record<string, unknown>;
-  if (actor.role === 'coach' && typeof data['coachId'] === 'string' && data['coachId'] !== actor.id && command.type !== 'RegisterCoach')
+  const coachId = entryOf(command.data as Record<string, unknown>, 'coachId');
+  if (actor.role === 'coach' && typeof coachId === 'string' && coachId !== actor.id && command.type !== 'RegisterCoach')
     return refused('body.coachId', `A coach records their own work: coachId must be ${actor.id}.`);
-  const party = PARTY_OF_ROLE[actor.role];
+  const party = entryOf(PARTY_OF_ROLE, actor.role);
   if (command.type === 'SignAgreement') {
     if (command.data.party !== party) return refused('body.party', `A ${actor.role} signs only as the ${party ?? 'nobody'} of the agreement.`);
     if (command.data.signedBy !== actor.id) return refused('body.signedBy', `A signature is given in one's own name: signedBy must be ${actor.id}.`);

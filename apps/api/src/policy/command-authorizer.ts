@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CoachlineCommand, DomainError, findCommandDefinition, forbidden, streamOfCommand } from '@coachline/domain';
+import { Actor, CoachlineCommand, DomainError, entryOf, findCommandDefinition, forbidden, streamOfCommand } from '@coachline/domain';
 import { actingAsAnother } from './acting-as';
 import type { Scope } from './grants';
 import { Ownership } from './ownership';
@@ -20,7 +20,7 @@ export class CommandAuthorizer {
     if (impersonation) return impersonation;
     if (scope === 'all') return undefined;
     const definition = findCommandDefinition(command.type)!;
-    const streamId = String((command.data as Record<string, unknown>)[definition.streamIdField]);
+    const streamId = String(entryOf(command.data as Record<string, unknown>, definition.streamIdField));
     if (definition.streamKind === 'coach')
       return scope === 'self' && streamId === actor.id ? undefined : outsideScope(`A ${actor.role} may record on their own coach record only.`);
 
@@ -40,7 +40,7 @@ export class CommandAuthorizer {
   private async providersConcerned(command: CoachlineCommand, kind: string, streamId: string): Promise<string[]> {
     if (kind === 'provider') return [streamId];
     if (kind !== 'agreement' && kind !== 'screening') return [];
-    const named = (command.data as { providerId?: unknown }).providerId;
+    const named = entryOf(command.data as Record<string, unknown>, 'providerId');
     const owner = await this.ownership.providerOf(streamOfCommand(command));
     return [...new Set([owner, typeof named === 'string' ? named : undefined].filter((id): id is string => id !== undefined))];
   }

@@ -1,4 +1,4 @@
-import type { CoachlineCommand, Role } from '@coachline/domain';
+import { type CoachlineCommand, entryOf, type Role } from '@coachline/domain';
 
 /**
  * How far a grant reaches: everything; the coach's caseload (providers whose current coach they
@@ -93,5 +93,11 @@ export const AUDITED_VIEWS: ReadonlySet<ViewName> = new Set(['history', 'evaluat
 
 export const isViewName = (name: string): name is ViewName => (VIEW_NAMES as ReadonlyArray<string>).includes(name);
 
-export const commandScope = (role: Role, type: CommandType): Scope | undefined => commandGrants[type][role];
-export const viewScope = (role: Role, view: ViewName): Scope | undefined => viewGrants[view][role];
+/** A grant is read from the table's own entries only: nothing any object inherits is a grant. */
+const grantIn = <Name extends string>(table: Readonly<Record<Name, Grants>>, name: Name, role: Role): Scope | undefined => {
+  const grants = entryOf<Grants>(table, name);
+  return grants === undefined ? undefined : entryOf(grants, role);
+};
+
+export const commandScope = (role: Role, type: CommandType): Scope | undefined => grantIn(commandGrants, type, role);
+export const viewScope = (role: Role, view: ViewName): Scope | undefined => grantIn(viewGrants, view, role);

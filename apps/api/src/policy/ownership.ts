@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RecordedEvent } from '@coachline/domain';
+import { entryOf, type RecordedEvent } from '@coachline/domain';
 import { type EventStore, asRecordedEvent } from '@coachline/eventstore';
 import { foldHistory } from '@coachline/projections';
 import { EVENT_STORE } from '../app/injection-tokens';
@@ -19,13 +19,13 @@ export class Ownership {
     for await (const stored of this.store.readStream(`provider-${providerId}`)) {
       if (caseloadsProjection.eventTypes.includes(stored.type)) events.push(asRecordedEvent(stored));
     }
-    return foldHistory<CaseloadsState>(caseloadsProjection, events).state.coachOf[providerId];
+    return entryOf(foldHistory<CaseloadsState>(caseloadsProjection, events).state.coachOf, providerId);
   }
 
   /** The provider an agreement or a screening is about: the one its opening event names. */
   async providerOf(stream: string): Promise<string | undefined> {
     for await (const stored of this.store.readStream(stream, { maxCount: 1 })) {
-      const providerId = (stored.data as { providerId?: unknown }).providerId;
+      const providerId = typeof stored.data === 'object' && stored.data !== null ? entryOf(stored.data as Record<string, unknown>, 'providerId') : undefined;
       return typeof providerId === 'string' ? providerId : undefined;
     }
     return undefined;

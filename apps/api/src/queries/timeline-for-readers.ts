@@ -1,3 +1,4 @@
+import { emptyTable, entryOf, tableOf } from '@coachline/domain';
 import { Projection, timelineProjection, TimelineState, TimelineView } from '@coachline/projections';
 
 /**
@@ -9,7 +10,7 @@ export const timelineForReaders: Projection<TimelineState, TimelineView> = {
   ...timelineProjection,
   view: (state, query) => {
     if (query.providerId === undefined) return timelineProjection.view(state, query);
-    const provider = state.providers[query.providerId];
-    return timelineProjection.view({ ...state, providers: provider === undefined ? {} : { [query.providerId]: provider } }, query);
+    const provider = entryOf(state.providers, query.providerId);
+    return timelineProjection.view({ ...state, providers: provider === undefined ? emptyTable() : tableOf([[query.providerId, provider]]) }, query);
   },
 };

@@ -10,7 +10,7 @@ import { CompleteCoachingCycle } from './coaching-cycle-completed';
 export interface AgreementState {
   readonly drafted: boolean;
   /** signedOn of each party that has signed. */
-  readonly signatures: Readonly<Partial<Record<AgreementParty, string>>>;
+  readonly signatures: ReadonlyMap<AgreementParty, string>;
   /** The date of the last of the three signatures; undefined until all three parties signed. */
   readonly activeSince: string | undefined;
   /** The number of the last cycle completed, 0 before the first. */
@@ -21,7 +21,7 @@ export interface AgreementState {
 
 export const initialAgreementState: AgreementState = {
   drafted: false,
-  signatures: {},
+  signatures: new Map(),
   activeSince: undefined,
   completedCycles: 0,
   lastCycleCompletedOn: undefined,
@@ -34,8 +34,8 @@ const latest = (dates: ReadonlyArray<string | undefined>): string | undefined =>
   dates.reduce<string | undefined>((last, date) => (date !== undefined && (last === undefined || date > last) ? date : last), undefined);
 
 const activeSinceOf = (signatures: AgreementState['signatures']): string | undefined =>
-  AgreementParty.values.every((party) => signatures[party] !== undefined)
-    ? latest(AgreementParty.values.map((party) => signatures[party]))
+  AgreementParty.values.every((party) => signatures.has(party))
+    ? latest(AgreementParty.values.map((party) => signatures.get(party)))
     : undefined;
 
 const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state: AgreementState): Decision => {
@@ -78,7 +78,7 @@ const decideDrafted = (command: AgreementCommand, state: AgreementState): Decisi
     return E.left(ruleBroken('agreement-ended', `This agreement ended on ${state.endedOn}; nothing more is recorded on it.`, 'data.agreementId'));
   switch (command.type) {
     case 'SignAgreement':
-      return state.signatures[command.data.party] !== undefined
+      return state.signatures.has(command.data.party)
         ? E.left(ruleBroken('already-signed', `The ${command.data.party} has already signed this agreement.`, 'data.party'))
         : accept({ type: 'AgreementSigned', data: command.data });
     case 'CompleteCoachingCycle':
@@ -101,7 +101,7 @@ const evolve = (state: AgreementState, event: AgreementEvent): AgreementState =>
     case 'AgreementDrafted':
       return { ...state, drafted: true };
     case 'AgreementSigned': {
-      const signatures = { ...state.signatures, [event.data.party]: event.data.signedOn };
+      const signatures = new Map(state.signatures).set(event.data.party, event.data.signedOn);
       return { ...state, signatures, activeSince: activeSinceOf(signatures) };
     }
     case 'CoachingCycleCompleted':

@@ -91,10 +91,16 @@ export const ID_RULE = `an id of 1 to ${ID_MAX_LENGTH} letters, digits and -_.: 
 export const Id = refine(t.string, isId, 'Id', ID_RULE);
 export type Id = t.TypeOf<typeof Id>;
 
+/**
+ * True when `s` has at most `max` characters, counted as code points (as JSON Schema counts
+ * them), so an emoji is one character; a string short in UTF-16 units is short in code points.
+ */
+const withinCharacters = (s: string, max: number): boolean => s.length <= max || (s.length <= 2 * max && [...s].length <= max);
+
 /** Free text a person wrote: a name, a reason, a sentence. Never blank, never a novel. */
 export const Text = refine(
   t.string,
-  (s) => s.length <= 10_000 && /\S/.test(s),
+  (s) => withinCharacters(s, 10_000) && /\S/.test(s),
   'Text',
   'a non-blank text of at most 10000 characters',
 );
@@ -112,7 +118,7 @@ export const Ids = t.array(Id, 'Ids');
  */
 export const Label = refine(
   t.string,
-  (s) => s.length > 0 && s.length <= 200 && !/^\s|\s$|[\n\r\u2028\u2029]/.test(s),
+  (s) => s.length > 0 && withinCharacters(s, 200) && !/^\s|\s$|[\n\r\u2028\u2029]/.test(s),
   'Label',
   'a name of at most 200 characters on one line, without surrounding spaces',
 );
@@ -196,13 +202,23 @@ export const nonEmptyArray = <C extends t.Mixed>(item: C, name = `NonEmpty<${ite
  */
 export const nonEmptyRecord = <D extends t.Mixed, C extends t.Mixed>(domain: D, codomain: C, name: string) => {
   const record = t.record(domain, codomain);
+  // io-ts passes over keys outside the domain (and drops them when it decodes): here each one
+  // is refused by name, as any other wrong field is.
+  const keysFit = (u: object): boolean => Object.keys(u).every((key) => domain.is(key));
   return new t.DictionaryType<D, C, t.TypeOf<typeof record>, t.OutputOf<typeof record>, unknown>(
     name,
-    (u): u is t.TypeOf<typeof record> => record.is(u) && Object.keys(u).length > 0,
-    (u, c) =>
-      typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length === 0
-        ? t.failure(u, c, 'expected at least one entry, got {}')
-        : record.validate(u, c),
+    (u): u is t.TypeOf<typeof record> => record.is(u) && Object.keys(u).length > 0 && keysFit(u),
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return record.validate(u, c);
+      if (Object.keys(u).length === 0) return t.failure(u, c, 'expected at least one entry, got {}');
+      const errors = Object.keys(u).flatMap((key) => {
+        const checked = domain.validate(key, t.appendContext(c, key, domain, key));
+        return checked._tag === 'Left' ? checked.left : [];
+      });
+      const values = record.validate(u, c);
+      if (values._tag === 'Left') errors.push(...values.left);
+      return errors.length > 0 ? t.failures(errors) : values;
+    },
     (a) => record.encode(a),
     domain,
     codomain,

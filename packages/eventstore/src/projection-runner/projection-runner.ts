@@ -1,3 +1,4 @@
+import { withoutPrototypes } from '@coachline/domain';
 import { AnyProjection, render, ViewQuery } from '@coachline/projections';
 import { EventStore, StoredEvent, Subscription } from '../event-store';
 import { asRecordedEvent } from './as-recorded-event';
@@ -66,7 +67,8 @@ export class ProjectionRunner {
       this.slots.set(projection.name, {
         projection,
         position: current ? record.position : 0,
-        state: stored ? stored.view : projection.init(),
+        // A state comes back from JSON with Object.prototype behind every object; its tables keyed by ids must not have it.
+        state: stored ? withoutPrototypes(stored.view) : projection.init(),
         ...(current && record.parked ? { parked: record.parked } : {}),
         ...(stored?.latestRecordedAt ? { latestRecordedAt: stored.latestRecordedAt } : {}),
       });

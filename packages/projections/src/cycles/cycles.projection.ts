@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@coachline/domain';
+import { emptyTable, RecordedEvent } from '@coachline/domain';
 import { Projection } from '../projection';
 import { cyclesTable, renderCycles } from './cycles.render';
 import { AgreementLedger, CyclesState, CyclesView } from './cycles.view';
@@ -43,7 +43,7 @@ export const cyclesProjection: Projection<CyclesState, CyclesView> = {
   name: 'cycles',
   version: 1,
   eventTypes: ['AgreementDrafted', 'AgreementSigned', 'CoachingCycleCompleted', 'AgreementEnded'],
-  init: () => ({ agreements: {} }),
+  init: () => ({ agreements: emptyTable() }),
   apply,
   view: renderCycles,
   viewCodec: CyclesView,

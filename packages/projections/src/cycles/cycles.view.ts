@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { AgreementParty, Cadence, CycleNumber, EstimatedCycles, FiniteNumber, Id, Instant, LocalDate, NonNegativeInteger, oneOf } from '@coachline/domain';
+import { AgreementParty, Cadence, CycleNumber, EstimatedCycles, FiniteNumber, Id, Instant, LocalDate, NonNegativeInteger, oneOf, Table } from '@coachline/domain';
 
 export const AgreementSignature = t.type({ party: AgreementParty, signedBy: Id, signedOn: LocalDate }, 'AgreementSignature');
 export type AgreementSignature = t.TypeOf<typeof AgreementSignature>;
@@ -55,7 +55,7 @@ export const CyclesView = t.type(
 );
 export type CyclesView = t.TypeOf<typeof CyclesView>;
 
-/** What the fold keeps of one agreement; plain JSON so a runner can store it beside its checkpoint. */
+/** What the fold keeps of one agreement; JSON so a runner can store it beside its checkpoint. */
 export interface AgreementLedger {
   drafted?: { providerId: string; coachId: string; estimatedCycles: number; cadence: Cadence };
   signatures: AgreementSignature[];
@@ -64,5 +64,5 @@ export interface AgreementLedger {
 }
 
 export interface CyclesState {
-  agreements: Record<string, AgreementLedger>;
+  agreements: Table<AgreementLedger>;
 }

@@ -1,4 +1,4 @@
-import { RecordedEvent, SessionKind } from '@coachline/domain';
+import { emptyTable, RecordedEvent, SessionKind } from '@coachline/domain';
 import { Projection } from '../projection';
 import { renderDosage } from './dosage.render';
 import { DosageState, DosageView } from './dosage.view';
@@ -28,7 +28,7 @@ const apply = (state: DosageState, event: RecordedEvent): DosageState => {
         programYearId: event.data.programYearId,
         coachId: event.data.coachId,
         enrolledOn: event.data.enrolledOn,
-        sessions: state.providers[event.data.providerId]?.sessions ?? {},
+        sessions: state.providers[event.data.providerId]?.sessions ?? emptyTable(),
       };
       return state;
     case 'ProviderReassigned': {
@@ -84,7 +84,7 @@ export const dosageProjection: Projection<DosageState, DosageView> = {
     'SessionCorrected',
     'SessionVoided',
   ],
-  init: () => ({ programYears: {}, coaches: {}, providers: {} }),
+  init: () => ({ programYears: emptyTable(), coaches: emptyTable(), providers: emptyTable() }),
   apply,
   view: renderDosage,
   viewCodec: DosageView,

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Id, Instant, Month, NonNegativeInteger, oneOf, SessionKind } from '@coachline/domain';
+import { Id, Instant, Month, NonNegativeInteger, oneOf, SessionKind, Table } from '@coachline/domain';
 
 export const DosageStatus = oneOf('DosageStatus', 'met', 'partial', 'none');
 export type DosageStatus = t.TypeOf<typeof DosageStatus>;
@@ -32,13 +32,13 @@ export const DosageView = t.type(
 );
 export type DosageView = t.TypeOf<typeof DosageView>;
 
-/** What the fold keeps; plain JSON so a runner can store it beside its checkpoint. */
+/** What the fold keeps; JSON with tables keyed by id, so a runner can store it beside its checkpoint. */
 export interface DosageState {
-  programYears: Record<string, { guideId: string; startsOn: string; endsOn: string }>;
+  programYears: Table<{ guideId: string; startsOn: string; endsOn: string }>;
   /** The guide of the program year started last: the guide the view reports against. */
   latestGuideId?: string;
-  coaches: Record<string, true>;
-  providers: Record<string, ProviderLedger>;
+  coaches: Table<true>;
+  providers: Table<ProviderLedger>;
 }
 
 export interface ProviderLedger {
@@ -46,7 +46,7 @@ export interface ProviderLedger {
   coachId: string;
   enrolledOn: string;
   exitedOn?: string;
-  sessions: Record<string, SessionEntry>;
+  sessions: Table<SessionEntry>;
 }
 
 export interface SessionEntry {

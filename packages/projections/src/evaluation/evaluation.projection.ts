@@ -1,10 +1,10 @@
-import { plainOf, RecordedEvent, Text } from '@coachline/domain';
+import { copyTable, emptyTable, plainOf, RecordedEvent, Text } from '@coachline/domain';
 import { Projection } from '../projection';
 import { evaluationTable, renderEvaluation } from './evaluation.render';
 import { EvaluationState, EvaluationView, ProviderEvaluationLedger, ScreeningEntry } from './evaluation.view';
 
 const providerOf = (state: EvaluationState, providerId: string): ProviderEvaluationLedger =>
-  (state.providers[providerId] ??= { consents: {}, observations: {}, benchmarks: {} });
+  (state.providers[providerId] ??= { consents: emptyTable(), observations: emptyTable(), benchmarks: emptyTable() });
 
 const screeningOf = (state: EvaluationState, screeningId: string): ScreeningEntry => (state.screenings[screeningId] ??= { followUps: [] });
 
@@ -86,13 +86,13 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
       const observation = (providerOf(state, event.data.providerId).observations[event.data.observationId] ??= {});
       if (observation.observedOn === undefined) {
         observation.observedOn = event.data.observedOn;
-        observation.scores = { ...event.data.scores };
+        observation.scores = copyTable(event.data.scores);
       }
       return state;
     }
     case 'BenchmarksOfQualityCompleted': {
       const { form, formVersion, completedOn, ratings } = event.data;
-      providerOf(state, event.data.providerId).benchmarks[event.data.boqId] ??= { form, formVersion, completedOn, ratings: { ...ratings } };
+      providerOf(state, event.data.providerId).benchmarks[event.data.boqId] ??= { form, formVersion, completedOn, ratings: copyTable(ratings) };
       return state;
     }
     default:
@@ -118,7 +118,7 @@ export const evaluationProjection: Projection<EvaluationState, EvaluationView> =
     'AsqSe2FollowUpRecorded',
     'ChildDataErased',
   ],
-  init: () => ({ communities: {}, providers: {}, screenings: {} }),
+  init: () => ({ communities: emptyTable(), providers: emptyTable(), screenings: emptyTable() }),
   apply,
   view: renderEvaluation,
   viewCodec: EvaluationView,

@@ -1,4 +1,4 @@
-import { AsqSe2Zone, ObservationInstrument } from '@coachline/domain';
+import { AsqSe2Zone, copyTable, ObservationInstrument } from '@coachline/domain';
 import { compareText, sortedBy } from '../ordering';
 import { ViewQuery, ViewTable } from '../projection';
 import {
@@ -34,7 +34,7 @@ const observationRecords = (state: EvaluationState, providerIds: ReadonlyArray<s
       scheduledFor: o.scheduledFor ?? null,
       observerId: o.observerId ?? null,
       observedOn: o.observedOn ?? null,
-      scores: o.scores ? { ...o.scores } : null,
+      scores: o.scores ? copyTable(o.scores) : null,
     })),
   );
 
@@ -48,7 +48,7 @@ const benchmarksRecords = (state: EvaluationState, providerIds: ReadonlyArray<st
       completedOn: b.completedOn,
       total: Object.values(b.ratings).reduce((sum, rating) => sum + rating, 0),
       possible: Object.keys(b.ratings).length * MAX_RATING,
-      ratings: { ...b.ratings },
+      ratings: copyTable(b.ratings),
     })),
   );
 

@@ -9,6 +9,7 @@ import {
   LocalDate,
   NonNegativeInteger,
   ObservationInstrument,
+  Table,
   Text,
 } from '@coachline/domain';
 
@@ -129,21 +130,21 @@ export interface ObservationEntry {
   scheduledFor?: string;
   observerId?: string;
   observedOn?: string;
-  scores?: Record<string, number>;
+  scores?: Table<number>;
 }
 
 export interface BenchmarksEntry {
   form: BoqForm;
   formVersion: string;
   completedOn: string;
-  ratings: Record<string, number>;
+  ratings: Table<number>;
 }
 
 export interface ProviderEvaluationLedger {
   communityId?: string;
-  consents: Record<string, ConsentEntry>;
-  observations: Record<string, ObservationEntry>;
-  benchmarks: Record<string, BenchmarksEntry>;
+  consents: Table<ConsentEntry>;
+  observations: Table<ObservationEntry>;
+  benchmarks: Table<BenchmarksEntry>;
 }
 
 /** A screening; once erased, nothing it said about the child is kept, only its dates. */
@@ -159,9 +160,9 @@ export interface ScreeningEntry {
   erased?: true;
 }
 
-/** What the fold keeps; plain JSON so a runner can store it beside its checkpoint. */
+/** What the fold keeps; JSON with tables keyed by id, so a runner can store it beside its checkpoint. */
 export interface EvaluationState {
-  communities: Record<string, true>;
-  providers: Record<string, ProviderEvaluationLedger>;
-  screenings: Record<string, ScreeningEntry>;
+  communities: Table<true>;
+  providers: Table<ProviderEvaluationLedger>;
+  screenings: Table<ScreeningEntry>;
 }

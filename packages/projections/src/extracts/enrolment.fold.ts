@@ -1,9 +1,9 @@
-import { RecordedEvent } from '@coachline/domain';
+import { emptyTable, RecordedEvent, Table } from '@coachline/domain';
 
 /** What the extract needs beyond the views: each provider's program year and community, key dates, and debriefs held. */
 export interface EnrolmentState {
-  programYears: Record<string, { startsOn: string; endsOn: string }>;
-  providers: Record<string, EnrolmentLedger>;
+  programYears: Table<{ startsOn: string; endsOn: string }>;
+  providers: Table<EnrolmentLedger>;
 }
 
 export interface EnrolmentLedger {
@@ -47,6 +47,6 @@ const apply = (state: EnrolmentState, event: RecordedEvent): EnrolmentState => {
 /** A fold for the extract only; it is no view of its own, so it is not in the registry. */
 export const enrolmentFold = {
   eventTypes: new Set(['ProgramYearStarted', 'ProviderEnrolled', 'ProviderExited', 'ProviderTransitionedToYear2', 'DebriefHeld']),
-  init: (): EnrolmentState => ({ programYears: {}, providers: {} }),
+  init: (): EnrolmentState => ({ programYears: emptyTable(), providers: emptyTable() }),
   apply,
 };

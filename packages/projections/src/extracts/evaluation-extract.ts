@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@coachline/domain';
+import { copyTable, RecordedEvent } from '@coachline/domain';
 import { cyclesProjection, CyclesView } from '../cycles';
 import { dosageProjection, DosageView } from '../dosage';
 import { ERASED_CHILD_REF, evaluationProjection, EvaluationView, ObservationRecord, ScreeningRecord } from '../evaluation';
@@ -55,7 +55,7 @@ const byProvider = <T extends { providerId: string }>(records: ReadonlyArray<T>)
 };
 
 const scoresOf = (observations: ReadonlyArray<ObservationRecord>): ExtractProviderRow['scores'] =>
-  observations.flatMap((o) => (o.observedOn !== null && o.scores !== null ? [{ instrument: o.instrument, observedOn: o.observedOn, scores: { ...o.scores } }] : []));
+  observations.flatMap((o) => (o.observedOn !== null && o.scores !== null ? [{ instrument: o.instrument, observedOn: o.observedOn, scores: copyTable(o.scores) }] : []));
 
 const factsOf = (views: Views, pseudonymize: Pseudonymize): ProviderFacts[] => {
   const communities = views.evaluation.communities;
@@ -95,7 +95,7 @@ const factsOf = (views: Views, pseudonymize: Pseudonymize): ProviderFacts[] => {
           consents: (consents.get(providerId) ?? []).map((c) => ({ instrument: c.instrument, signedOn: c.signedOn, withdrawnOn: c.withdrawnOn })),
           scores: scoresOf(observed),
           // The form's version is free text: the form and the ratings are what is evaluated.
-          benchmarks: (benchmarks.get(providerId) ?? []).map((b) => ({ form: b.form, completedOn: b.completedOn, total: b.total, possible: b.possible, ratings: { ...b.ratings } })),
+          benchmarks: (benchmarks.get(providerId) ?? []).map((b) => ({ form: b.form, completedOn: b.completedOn, total: b.total, possible: b.possible, ratings: copyTable(b.ratings) })),
         },
       },
     ];

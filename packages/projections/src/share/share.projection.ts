@@ -1,10 +1,10 @@
-import { RecordedEvent } from '@coachline/domain';
+import { emptyTable, RecordedEvent } from '@coachline/domain';
 import { Projection } from '../projection';
 import { renderShare, shareTable } from './share.render';
 import { AgreementShareLedger, ProviderShareLedger, ShareState, ShareView } from './share.view';
 
 const providerOf = (state: ShareState, providerId: string): ProviderShareLedger =>
-  (state.providers[providerId] ??= { goals: [], achievedGoalIds: [], sessions: {} });
+  (state.providers[providerId] ??= { goals: [], achievedGoalIds: [], sessions: emptyTable() });
 
 const agreementOf = (state: ShareState, agreementId: string): AgreementShareLedger =>
   (state.agreements[agreementId] ??= { practices: [], cycleNumbers: [] });
@@ -89,7 +89,7 @@ export const shareProjection: Projection<ShareState, ShareView> = {
     'AgreementDrafted',
     'CoachingCycleCompleted',
   ],
-  init: () => ({ seq: 0, providers: {}, agreements: {} }),
+  init: () => ({ seq: 0, providers: emptyTable(), agreements: emptyTable() }),
   apply,
   view: renderShare,
   viewCodec: ShareView,

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Id, Instant, Label, Labels, LocalDate, NonNegativeInteger, PositiveInteger, Text } from '@coachline/domain';
+import { Id, Instant, Label, Labels, LocalDate, NonNegativeInteger, PositiveInteger, Table, Text } from '@coachline/domain';
 
 /**
  * The confidential share (rule 10, STARS `002`): to program leadership, the local CCR&R and
@@ -45,7 +45,7 @@ export interface ProviderShareLedger {
   enrolled?: true;
   goals: Array<{ goalId: string; practice: string; description: string }>;
   achievedGoalIds: string[];
-  sessions: Record<string, SharedSessionEntry>;
+  sessions: Table<SharedSessionEntry>;
 }
 
 export interface AgreementShareLedger {
@@ -54,9 +54,9 @@ export interface AgreementShareLedger {
   cycleNumbers: number[];
 }
 
-/** What the fold keeps: only whitelisted fields, copied one by one; plain JSON for the runner's checkpoint. */
+/** What the fold keeps: only whitelisted fields, copied one by one; JSON with tables keyed by id, for the runner's checkpoint. */
 export interface ShareState {
   seq: number;
-  providers: Record<string, ProviderShareLedger>;
-  agreements: Record<string, AgreementShareLedger>;
+  providers: Table<ProviderShareLedger>;
+  agreements: Table<AgreementShareLedger>;
 }

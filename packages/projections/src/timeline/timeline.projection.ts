@@ -1,4 +1,4 @@
-import { findEventDefinition, programGuides, RecordedEvent, StreamKind } from '@coachline/domain';
+import { emptyTable, findEventDefinition, programGuides, RecordedEvent, StreamKind, Table } from '@coachline/domain';
 import { Projection } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
 import { TimelineState, TimelineSubject, TimelineView } from './timeline.view';
@@ -44,7 +44,7 @@ const keptData = (type: string, data: Record<string, unknown>): Record<string, u
 
 const keptTypes = new Set<string>([...fieldsRead.keys(), ...SESSION_TYPES]);
 
-const subjectsOf = (state: TimelineState, kind: StreamKind): Record<string, TimelineSubject> =>
+const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubject> =>
   ({
     provider: state.providers,
     community: state.communities,
@@ -121,7 +121,15 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
       ...keptTypes,
     ]),
   ],
-  init: () => ({ seq: 0, programYears: {}, communities: {}, coaches: {}, providers: {}, screenings: {}, agreements: {} }),
+  init: () => ({
+    seq: 0,
+    programYears: emptyTable(),
+    communities: emptyTable(),
+    coaches: emptyTable(),
+    providers: emptyTable(),
+    screenings: emptyTable(),
+    agreements: emptyTable(),
+  }),
   apply,
   view: renderTimeline,
   viewCodec: TimelineView,

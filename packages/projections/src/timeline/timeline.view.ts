@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Id, Instant, LocalDate, Month, NonNegativeInteger, oneOf, SiteSetting, Text } from '@coachline/domain';
+import { Id, Instant, LocalDate, Month, NonNegativeInteger, oneOf, SiteSetting, Table, Text } from '@coachline/domain';
 
 export const TimelineStatus = oneOf('TimelineStatus', 'done', 'due', 'overdue', 'not-applicable');
 export type TimelineStatus = t.TypeOf<typeof TimelineStatus>;
@@ -121,14 +121,14 @@ export interface ProviderOwnedEntry extends TimelineSubject {
   providerId?: string;
 }
 
-/** What the fold keeps; plain JSON so a runner can store it beside its checkpoint. */
+/** What the fold keeps; JSON with tables keyed by id, so a runner can store it beside its checkpoint. */
 export interface TimelineState {
   /** Events kept so far: orders a provider's own events among its screenings' and agreements'. */
   seq: number;
-  programYears: Record<string, { communityId: string; guideId: string; startsOn: string; endsOn: string }>;
-  communities: Record<string, CommunityTimelineEntry>;
-  coaches: Record<string, CoachTimelineEntry>;
-  providers: Record<string, ProviderTimelineEntry>;
-  screenings: Record<string, ProviderOwnedEntry>;
-  agreements: Record<string, ProviderOwnedEntry>;
+  programYears: Table<{ communityId: string; guideId: string; startsOn: string; endsOn: string }>;
+  communities: Table<CommunityTimelineEntry>;
+  coaches: Table<CoachTimelineEntry>;
+  providers: Table<ProviderTimelineEntry>;
+  screenings: Table<ProviderOwnedEntry>;
+  agreements: Table<ProviderOwnedEntry>;
 }
