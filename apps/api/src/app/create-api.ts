@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { answerUnparsableRequests } from '../http/client-errors';
 import { jsonBodiesOnly, utf8Only } from '../http/json-body';
+import { answerUnsupportedMethods } from '../http/method-not-allowed';
 import { ApiDependencies, ApiModule } from './api.module';
 
 /** Large enough for any command of the catalogue (texts up to 10,000 characters, lists of them). */
@@ -13,6 +14,7 @@ const BODY_LIMIT = '1mb';
 export const createApi = async (dependencies: ApiDependencies): Promise<NestExpressApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(dependencies), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(answerUnsupportedMethods(app));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: utf8Only });
   app.disable('x-powered-by');

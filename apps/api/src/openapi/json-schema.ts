@@ -8,16 +8,22 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 const PRIMITIVES: Readonly<Record<string, JsonSchema>> = {
   LocalDate: { type: 'string', format: 'date', description: 'A calendar date YYYY-MM-DD.' },
   Month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month YYYY-MM.' },
-  Instant: { type: 'string', format: 'date-time', description: 'An ISO-8601 instant with a zone.' },
+  // RFC 3339 allows more spellings than the domain takes (a space or a lower-case t, leap seconds, offsets without a colon).
+  Instant: {
+    type: 'string',
+    format: 'date-time',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$',
+    description: 'An ISO-8601 instant with a zone, such as 2025-09-16T18:02:11.000Z.',
+  },
   Id: { type: 'string', pattern: ID_PATTERN.source, not: { enum: [...RESERVED_IDS] }, description: `${ID_RULE[0]!.toUpperCase()}${ID_RULE.slice(1)}.` },
   Label: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\s](?:[^\\n\\r\\u2028\\u2029]*[^\\s])?$' },
-  Text: { type: 'string', minLength: 1, maxLength: 10_000 },
-  PositiveInteger: { type: 'integer', minimum: 1 },
-  NonNegativeInteger: { type: 'integer', minimum: 0 },
-  FiniteNumber: { type: 'number' },
+  Text: { type: 'string', minLength: 1, maxLength: 10_000, pattern: '\\S', description: 'Not blank.' },
+  // The domain takes safe integers only, and JSON's largest numbers are not finite once parsed.
+  PositiveInteger: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+  NonNegativeInteger: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+  FiniteNumber: { type: 'number', minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE },
   Sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   AsqSe2AgeInterval: { type: 'integer', enum: [...ASQ_SE2_AGE_INTERVALS] },
-  Position: { type: 'string', pattern: '^\\d{1,15}$', description: 'A global position.' },
 };
 
 export class UnknownCodecError extends Error {
@@ -65,8 +71,10 @@ const personalSchema = (plain: JsonSchema): JsonSchema => ({
 export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   const primitive = PRIMITIVES[codec.name];
   if (primitive) return primitive;
-  const bounded = codec as t.Mixed & { min?: number; max?: number };
+  const bounded = codec as t.Mixed & { min?: number; max?: number; pattern?: unknown };
   if (typeof bounded.min === 'number' && typeof bounded.max === 'number') return { type: 'integer', minimum: bounded.min, maximum: bounded.max };
+  // A codec that checks a string against one regular expression carries it as `pattern`.
+  if (bounded.pattern instanceof RegExp) return { type: 'string', pattern: bounded.pattern.source };
   if (codec instanceof PersonalType) return personalSchema(jsonSchemaOf(codec.plain));
   if (codec instanceof StructType) return structSchema(codec.required, codec.optional, codec.name);
   if (codec instanceof OneOfType) return { type: 'string', enum: [...codec.values] };
@@ -80,6 +88,8 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
       ...(refusesEmpty(codec, {}) ? { minProperties: 1 } : {}),
     };
   if (codec instanceof t.InterfaceType) return structSchema(codec.props as Record<string, t.Mixed>, {}, codec.name, false);
+  if (codec instanceof t.PartialType) return { type: 'object', properties: Object.fromEntries(Object.entries(codec.props as Record<string, t.Mixed>).map(([key, inner]) => [key, jsonSchemaOf(inner)])) };
+  if (codec instanceof t.IntersectionType) return { allOf: (codec.types as t.Mixed[]).map(jsonSchemaOf) };
   if (codec instanceof t.ExactType) return jsonSchemaOf(codec.type);
   if (codec instanceof t.UnionType) return { anyOf: (codec.types as t.Mixed[]).map(jsonSchemaOf) };
   if (codec instanceof t.LiteralType) return { const: codec.value };

@@ -1,4 +1,4 @@
-import { decodeWith, DomainError, Id, Instant, LocalDate, Month, struct } from '@coachline/domain';
+import { decodeWith, DomainError, FieldError, Id, Instant, invalid, LocalDate, Month, struct } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { ViewName } from '../policy/grants';
@@ -6,34 +6,38 @@ import type { ViewName } from '../policy/grants';
 const DIGITS = /^\d{1,15}$/;
 
 /**
- * A global position as a query string carries it: decimal digits. It decodes to the string
- * itself, as every codec inside the domain's structs does; `decodeViewParams` reads the number.
+ * A global position as a query string or header carries it: decimal digits. It decodes to the
+ * string itself, as every codec inside the domain's structs does; `decodeViewParams` reads the
+ * number. Its `pattern` is what the OpenAPI document says of it.
  */
-export const PositionParam = new t.Type<string, string, unknown>(
-  'Position',
-  (u): u is string => typeof u === 'string' && DIGITS.test(u),
-  (u, c) => (typeof u === 'string' && DIGITS.test(u) ? t.success(u) : t.failure(u, c, `expected a global position (digits), got ${JSON.stringify(u)}`)),
-  (s) => s,
+export const PositionParam = Object.assign(
+  new t.Type<string, string, unknown>(
+    'Position',
+    (u): u is string => typeof u === 'string' && DIGITS.test(u),
+    (u, c) => (typeof u === 'string' && DIGITS.test(u) ? t.success(u) : t.failure(u, c, `expected a global position (digits), got ${JSON.stringify(u)}`)),
+    (s) => s,
+  ),
+  { pattern: DIGITS },
 );
 
-/** Every parameter a view query may take, each with its codec. */
+/** Every parameter a view query may take: its codec, and what it means for the document. */
 const PARAMS = {
-  asOf: Instant,
-  providerId: Id,
-  communityId: Id,
-  month: Month,
-  stream: Id,
-  day: LocalDate,
-  from: LocalDate,
-  to: LocalDate,
-  reader: Id,
-  subject: Id,
-  view: Id,
-  waitForPosition: PositionParam,
+  asOf: { codec: Instant, description: 'The view as the program knew it at this moment, replayed from the store.' },
+  providerId: { codec: Id, description: 'Only this provider.' },
+  communityId: { codec: Id, description: 'Only this community.' },
+  month: { codec: Month, description: 'Only this month.' },
+  stream: { codec: Id, description: 'The stream to read, such as provider-p-017: the history is read one stream at a time.' },
+  day: { codec: LocalDate, description: 'The UTC day to list (default today).' },
+  from: { codec: LocalDate, description: 'The first UTC day of a span.' },
+  to: { codec: LocalDate, description: 'The last UTC day of a span (both days included).' },
+  reader: { codec: Id, description: 'Only reads by this person.' },
+  subject: { codec: Id, description: 'Only reads about this provider, community or stream.' },
+  view: { codec: Id, description: 'Only reads of this view.' },
+  waitForPosition: { codec: PositionParam, description: 'Answer once the view has reached this global position (a command’s `position`), to read your own write.' },
 } as const;
 type ParamName = keyof typeof PARAMS;
 
-export type ViewParams = { readonly [K in Exclude<ParamName, 'waitForPosition'>]?: t.TypeOf<(typeof PARAMS)[K]> } & {
+export type ViewParams = { readonly [K in Exclude<ParamName, 'waitForPosition'>]?: t.TypeOf<(typeof PARAMS)[K]['codec']> } & {
   readonly waitForPosition?: number;
 };
 
@@ -42,47 +46,91 @@ const live: ParamName[] = ['asOf', 'waitForPosition'];
 /** What a route of one provider's record (`/providers/:id/timeline`) takes: the provider is in the path. */
 export type ParamProfile = ViewName | 'provider-record';
 
+interface Profile {
+  readonly required?: ReadonlyArray<ParamName>;
+  readonly optional: ReadonlyArray<ParamName>;
+  /** A parameter that may not come with the others named beside it. */
+  readonly excludes?: Readonly<Partial<Record<ParamName, ReadonlyArray<ParamName>>>>;
+}
+
 /**
  * The parameters each view understands; any other is named as unknown rather than ignored. The
  * history and a provider's record are read from the store itself, always current, so a position
  * to wait for is accepted and already reached.
  */
-const PARAMS_OF_VIEW: Readonly<Record<ParamProfile, ReadonlyArray<ParamName>>> = {
-  dosage: [...live, 'providerId', 'month'],
-  timeline: [...live, 'providerId', 'communityId'],
-  cycles: [...live, 'providerId'],
-  share: [...live, 'providerId'],
-  evaluation: [...live, 'providerId', 'communityId'],
-  history: ['asOf', 'stream', 'waitForPosition'],
-  debriefs: ['asOf', 'waitForPosition'],
-  plans: ['asOf', 'waitForPosition'],
-  'access-log': ['day', 'from', 'to', 'reader', 'subject', 'view'],
-  'provider-record': ['asOf', 'waitForPosition'],
+const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
+  dosage: { optional: [...live, 'providerId', 'month'] },
+  timeline: { optional: [...live, 'providerId', 'communityId'] },
+  cycles: { optional: [...live, 'providerId'] },
+  share: { optional: [...live, 'providerId'] },
+  evaluation: { optional: [...live, 'providerId', 'communityId'] },
+  history: { required: ['stream'], optional: ['asOf', 'waitForPosition'] },
+  debriefs: { optional: ['asOf', 'waitForPosition'] },
+  plans: { optional: ['asOf', 'waitForPosition'] },
+  'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'], excludes: { day: ['from', 'to'] } },
+  'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 
+const codecsOf = (names: ReadonlyArray<ParamName> = []): Record<string, t.Mixed> => Object.fromEntries(names.map((name) => [name, PARAMS[name].codec]));
+
 /** The query codec of each view, for decoding and for the OpenAPI document. */
-export const viewParamsCodec = (view: ParamProfile) =>
-  struct(`${view} query`, {}, Object.fromEntries(PARAMS_OF_VIEW[view].map((name) => [name, PARAMS[name]])));
+export const viewParamsCodec = (view: ParamProfile) => struct(`${view} query`, codecsOf(PROFILES[view].required), codecsOf(PROFILES[view].optional));
+
+const exclusionOf = (name: ParamName, others: ReadonlyArray<ParamName>): string =>
+  `ask for ${name} or ${others.join(' and ')}, not both`;
 
 export const WAIT_HEADER = 'x-wait-for-position';
 
+/** A parameter of a view as the OpenAPI document lists it, with the codec that checks it. */
+export interface ViewParameter {
+  readonly name: string;
+  readonly in: 'query' | 'header';
+  readonly required: boolean;
+  readonly codec: t.Mixed;
+  readonly description: string;
+}
+
+/** Every query parameter and header a view takes, from the tables `decodeViewParams` checks them by. */
+export const viewParameters = (view: ParamProfile): ViewParameter[] => {
+  const { required = [], optional, excludes = {} } = PROFILES[view];
+  const query = [...required, ...optional].map((name) => {
+    const others = excludes[name];
+    const rule = others ? ` Not with ${others.join(' or ')}: ${exclusionOf(name, others)}.` : '';
+    return { name, in: 'query' as const, required: required.includes(name), codec: PARAMS[name].codec as t.Mixed, description: `${PARAMS[name].description}${rule}` };
+  });
+  const waits = optional.includes('waitForPosition')
+    ? [{ name: 'X-Wait-For-Position', in: 'header' as const, required: false, codec: PositionParam as t.Mixed, description: 'The same as waitForPosition, which wins when both are sent.' }]
+    : [];
+  return [...query, ...waits];
+};
+
+const exclusionErrors = (view: ParamProfile, query: unknown): FieldError[] => {
+  const given = (name: string) => typeof query === 'object' && query !== null && Object.hasOwn(query, name);
+  return Object.entries(PROFILES[view].excludes ?? {}).flatMap(([name, others]) =>
+    given(name) && others.some(given) ? [{ path: `query.${name}`, message: exclusionOf(name as ParamName, others) }] : [],
+  );
+};
+
 /**
- * Decodes a view's query string, and `X-Wait-For-Position` when the query does not name a
- * position: every wrong parameter is reported at once, by path (`query.asOf`).
+ * Decodes a view's query string, and `X-Wait-For-Position` when the view takes a position and
+ * the query does not name one: every wrong parameter is reported at once, by path (`query.asOf`).
  */
 export const decodeViewParams = (
   view: ParamProfile,
   query: unknown,
   headers: Record<string, string | string[] | undefined>,
 ): E.Either<DomainError, ViewParams> => {
-  const header = headers[WAIT_HEADER];
+  const header = PROFILES[view].optional.includes('waitForPosition') ? headers[WAIT_HEADER] : undefined;
   const fromQuery = decodeWith(viewParamsCodec(view), `The query of ${view}`, 'query')(query ?? {});
   const fromHeader =
     header === undefined ? E.right(undefined) : decodeWith(PositionParam, `The ${WAIT_HEADER} header`, `headers.${WAIT_HEADER}`)(header);
-  if (E.isLeft(fromQuery) && E.isLeft(fromHeader))
-    return E.left({ ...fromQuery.left, errors: [...fromQuery.left.errors, ...fromHeader.left.errors] });
-  if (E.isLeft(fromQuery)) return fromQuery;
-  if (E.isLeft(fromHeader)) return fromHeader;
+  const errors = [
+    ...(E.isLeft(fromQuery) ? fromQuery.left.errors : []),
+    ...exclusionErrors(view, query),
+    ...(E.isLeft(fromHeader) ? fromHeader.left.errors : []),
+  ];
+  if (E.isLeft(fromQuery) || E.isLeft(fromHeader) || errors.length > 0)
+    return E.left(invalid('invalid', `The query of ${view} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors));
   const { waitForPosition, ...params } = fromQuery.right as Record<string, string | undefined>;
   const position = waitForPosition ?? fromHeader.right;
   return E.right({ ...params, ...(position !== undefined ? { waitForPosition: Number(position) } : {}) } as ViewParams);

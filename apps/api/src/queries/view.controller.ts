@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query as QueryString, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { DomainError, Id, invalid, notFound, unstorableText } from '@coachline/domain';
+import { DomainError, Id, ID_RULE, invalid, notFound, unstorableText } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import { Guards } from '../auth/route-access';
 import { actorOf, type ApiRequest, scopeOf } from '../http/api-request';
@@ -13,7 +13,7 @@ import { ReadStreamHistory } from './read-stream-history';
 import { decodeViewParams, ParamProfile, ViewParams } from './view-params';
 
 /** The views of INTERFACES.md, by name under /views. */
-const NAMED_VIEWS = new Set(['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history']);
+export const NAMED_VIEWS = new Set(['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history']);
 
 const unknownView = (name: string): DomainError =>
   notFound('unknown-view', `No view is called ${JSON.stringify(name)}; the views are ${[...NAMED_VIEWS].join(', ')}.`, [
@@ -31,7 +31,7 @@ const answer = (result: E.Either<DomainError, unknown>): unknown => {
  */
 const forReader = (request: ApiRequest, view: unknown): unknown => (actorOf(request).role === 'provider' ? withoutScores(view) : view);
 
-const idError = (path: string, id: string) => ({ path, message: `expected a non-blank id of at most 200 characters, got ${JSON.stringify(id)}` });
+const idError = (path: string, id: string) => ({ path, message: `expected ${ID_RULE}, got ${JSON.stringify(id)}` });
 
 /** The query string and the ids of the path, every wrong one reported at once. */
 const paramsOf = (profile: ParamProfile, request: ApiRequest, query: unknown, ids: Readonly<Record<string, string>> = {}): ViewParams => {
@@ -57,13 +57,8 @@ export class ViewController {
   })
   async view(@Param('name') name: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf(name as ParamProfile, request, query);
-    if (name === 'history') {
-      if (params.stream === undefined) {
-        const message = 'the history is read one stream at a time: ?stream=provider-p-017';
-        throw refusal(invalid('invalid', 'The history query is invalid: query.stream', [{ path: 'query.stream', message }]));
-      }
-      return forReader(request, answer(await this.queryBus.execute(new ReadStreamHistory(params.stream, params.asOf, actorOf(request), request.id))));
-    }
+    // The history's query requires `stream` (view-params.ts), so a decoded one has it.
+    if (name === 'history') return forReader(request, answer(await this.queryBus.execute(new ReadStreamHistory(params.stream!, params.asOf, actorOf(request), request.id))));
     return forReader(request, answer(await this.queryBus.execute(new ReadView(name as LiveViewName, params, actorOf(request), scopeOf(request), request.id))));
   }
 

@@ -1,0 +1,32 @@
+/** What each refusal status means, as the document says it; the body is always the Error shape. */
+export const REFUSALS: Readonly<Record<number, string>> = {
+  400: 'Invalid: every wrong field, header and parameter, by path (or a body that is not valid JSON or UTF-8). Nothing is written.',
+  401: 'No token, or a token that is not valid.',
+  403: 'The role may not do this, or the record is beyond the actor’s reach.',
+  404: 'No such route, view, stream or provider.',
+  405: 'method-not-allowed, with an Allow header listing the methods the path serves',
+  409: 'The stream moved on from the If-Match revision, or the record already exists, or the Idempotency-Key was used for another command.',
+  413: 'The body is larger than the API takes (payload-too-large).',
+  415: 'The body is not JSON in UTF-8 (unsupported-media-type, charset-unsupported).',
+  422: 'A rule of the program refused it; the path names the field that broke it.',
+  431: 'The request line or headers are too large (headers-too-large).',
+  503: 'The view has not reached the position asked for in time (view-behind), the access log is unavailable, or the store cannot be reached (store-unavailable); retry after the Retry-After seconds.',
+};
+
+const HEADERS: Readonly<Record<number, Record<string, { description: string; schema: object }>>> = {
+  401: { 'WWW-Authenticate': { description: 'Bearer realm="coachline".', schema: { type: 'string' } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before sending the request again.', schema: { type: 'string', pattern: '^\\d+$' } } },
+};
+
+/** The documented answers for refusals, each with the Error body and the headers it carries. */
+export const refusals = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description: REFUSALS[status],
+        ...(HEADERS[status] ? { headers: HEADERS[status] } : {}),
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    ]),
+  );
