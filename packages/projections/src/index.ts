@@ -6,5 +6,6 @@ export * from './cycles';
 export * from './share';
 export * from './evaluation';
 export * from './history';
+export * from './caseloads';
 export * from './registry';
 export * from './extracts';

@@ -1,3 +1,4 @@
+import { caseloadsProjection } from './caseloads';
 import { cyclesProjection } from './cycles';
 import { dosageProjection } from './dosage';
 import { evaluationProjection } from './evaluation';
@@ -15,5 +16,12 @@ export const projections: ReadonlyArray<AnyProjection> = [
   evaluationProjection,
   historyProjection(),
 ];
+
+/**
+ * Every fold a runner may keep in a store's views table: the readers' views and the caseloads the
+ * API decides a coach's reach from. `coachline verify --store` checks each stored one against the
+ * events.
+ */
+export const storedProjections: ReadonlyArray<AnyProjection> = [...projections, caseloadsProjection];
 
 export const findProjection = (name: string): AnyProjection | undefined => projections.find((projection) => projection.name === name);

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EventStore, ProjectionRunner, type ProjectionStatus } from '@coachline/eventstore';
-import { AnyProjection, projections } from '@coachline/projections';
+import { AnyProjection, caseloadsProjection, projections } from '@coachline/projections';
 import { PinoLogger } from 'nestjs-pino';
 import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
-import { caseloadsProjection } from '../policy/caseloads.projection';
 import { openCheckpoints } from '../store/projection-checkpoints';
 import { RenderedViews } from './rendered-views';
 import { timelineForReaders } from './timeline-for-readers';
@@ -39,7 +38,9 @@ export class ProjectionHost {
     private readonly logger: PinoLogger,
   ) {
     logger.setContext('Projections');
-    const { checkpoints, saveEvery } = openCheckpoints(store);
+    // Who a coach may reach is decided on the caseloads: rebuilt from the events at each start,
+    // never taken from a stored row that nothing has checked against them.
+    const { checkpoints, saveEvery } = openCheckpoints(store, [caseloadsProjection]);
     this.runner = new ProjectionRunner({
       store,
       checkpoints,
