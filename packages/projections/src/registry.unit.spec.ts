@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { eventCatalogue, RecordedEvent } from '@coachline/domain';
+import { eventCatalogue, RecordedEvent, withoutPrototypes } from '@coachline/domain';
 import { arbitraryFor } from '@coachline/domain/testing';
 import { resolveAsOf } from './fold';
 import { AnyProjection, routes, ViewQuery } from './projection';
@@ -21,11 +21,11 @@ const anyHistory = fc
     return builder.events();
   });
 
-/** Folds a history as a runner does: in two runs, the state stored as JSON between them. */
+/** Folds a history as a runner does: in two runs, the state stored as JSON between them and read back as tables. */
 const foldResumed = (projection: AnyProjection, events: ReadonlyArray<RecordedEvent>, split: number): unknown => {
   let state: unknown = projection.init();
   events.forEach((event, i) => {
-    if (i === split) state = JSON.parse(JSON.stringify(state));
+    if (i === split) state = withoutPrototypes(JSON.parse(JSON.stringify(state)));
     if (routes(projection, event.type)) state = projection.apply(state, event);
   });
   return state;

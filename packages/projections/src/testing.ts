@@ -2,3 +2,4 @@
 export * from './testing/history';
 export * from './testing/fixtures';
 export * from './testing/identifying-history';
+export * from './testing/hostile-ids';

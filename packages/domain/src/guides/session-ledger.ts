@@ -1,8 +1,9 @@
-import { SessionChanges, SessionCorrected, SessionCorrectedData } from '../provider/session-corrected';
-import { SessionKind, SessionLogged, SessionLoggedData } from '../provider/session-logged';
-import { SessionVoided, SessionVoidedData } from '../provider/session-voided';
+import { SessionChanges, SessionCorrected } from '../provider/session-corrected';
+import { SessionKind, SessionLogged, SessionLoggedData, SessionMinutes } from '../provider/session-logged';
+import { SessionVoided } from '../provider/session-voided';
 import { DomainEvent } from '../shared/decider';
-import { Month } from '../shared/primitives';
+import { LocalDate, Month } from '../shared/primitives';
+import { entryOf } from '../shared/table';
 import { monthOf } from './window';
 
 /** A session as it stands after its corrections, with the position of the event that logged it. */
@@ -21,19 +22,47 @@ const corrected = (session: EffectiveSession, changes: SessionChanges): Effectiv
   return { ...session, ...defined };
 };
 
+type Fields = Readonly<Record<string, unknown>>;
+
+const isFields = (u: unknown): u is Fields => typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** What the ledger counts with: the day, the minutes and the kind of a session. */
+const COUNTED_FIELDS: ReadonlyArray<readonly [string, { is: (u: unknown) => boolean }]> = [
+  ['heldOn', LocalDate],
+  ['durationMinutes', SessionMinutes],
+  ['kind', SessionKind],
+];
+
+const countable = (fields: Fields, presentOnly: boolean): boolean =>
+  COUNTED_FIELDS.every(([field, codec]) => {
+    const value = entryOf(fields, field);
+    return (presentOnly && value === undefined) || codec.is(value);
+  });
+
+/**
+ * A recorded session is read as the store holds it. Its ids are only compared, so they are
+ * taken as whatever text they were written with (a store may predate the id grammar, and the
+ * dosage view counts such sessions too); what the ledger computes with is checked.
+ */
+const sessionOf = (data: unknown): (Fields & { providerId: string; sessionId: string }) | undefined => {
+  if (!isFields(data)) return undefined;
+  const [providerId, sessionId] = [entryOf(data, 'providerId'), entryOf(data, 'sessionId')];
+  return typeof providerId === 'string' && typeof sessionId === 'string' ? { ...data, providerId, sessionId } : undefined;
+};
+
 const record = (entries: Map<string, LedgerEntry>, event: DomainEvent, index: number): void => {
-  if (event.type === SessionLogged.type && SessionLoggedData.is(event.data)) {
-    const key = sessionKey(event.data);
+  const data = sessionOf(event.data);
+  if (!data) return;
+  const key = sessionKey(data);
+  if (event.type === SessionLogged.type && countable(data, false)) {
     const entry = entries.get(key) ?? { voided: false };
     // A session is logged once; a repeated log of the same id adds nothing.
-    if (!entry.session) entries.set(key, { ...entry, session: { ...event.data, loggedIndex: index } });
-  } else if (event.type === SessionCorrected.type && SessionCorrectedData.is(event.data)) {
-    const key = sessionKey(event.data);
+    if (!entry.session) entries.set(key, { ...entry, session: { ...(data as unknown as SessionLoggedData), loggedIndex: index } });
+  } else if (event.type === SessionCorrected.type && isFields(data['changes']) && countable(data['changes'], true)) {
     const entry = entries.get(key);
     // A correction of a session not logged yet corrects nothing.
-    if (entry?.session) entries.set(key, { ...entry, session: corrected(entry.session, event.data.changes) });
-  } else if (event.type === SessionVoided.type && SessionVoidedData.is(event.data)) {
-    const key = sessionKey(event.data);
+    if (entry?.session) entries.set(key, { ...entry, session: corrected(entry.session, data['changes'] as SessionChanges) });
+  } else if (event.type === SessionVoided.type) {
     entries.set(key, { ...(entries.get(key) ?? {}), voided: true });
   }
 };

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { struct } from './struct';
+import { tableOf } from './table';
 
 /**
  * The primitive shapes of the event catalogue. Each is a named, branded refinement so a
@@ -219,7 +220,8 @@ export const nonEmptyRecord = <D extends t.Mixed, C extends t.Mixed>(domain: D, 
       if (values._tag === 'Left') errors.push(...values.left);
       return errors.length > 0 ? t.failures(errors) : values;
     },
-    (a) => record.encode(a),
+    // Every key is kept: an event stored before its keys were checked reads back as it was written.
+    (a) => tableOf(Object.keys(a).map((key) => [key, codomain.encode((a as Record<string, unknown>)[key])] as const)),
     domain,
     codomain,
   );
