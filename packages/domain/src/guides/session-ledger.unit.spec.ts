@@ -99,6 +99,12 @@ describe('session ledger', () => {
     expect(minutes(group.filter((e) => (e.data as { providerId: string }).providerId === 'p-3'))).toEqual({ '2025-09': 60 });
   });
 
+  it('counts a stored session whatever its ids, as the dosage view does', () => {
+    const events = [logged('__proto__', '2025-09-10', 60, { providerId: 'constructor' }), corrected('__proto__', { durationMinutes: 45 }, 'constructor'), logged('toString', '2025-09-11', 30)];
+    expect(minutes(events)).toEqual({ '2025-09': 75 });
+    expect(minutes([...events, voided('__proto__', 'constructor')])).toEqual({ '2025-09': 30 });
+  });
+
   it('ignores other events and session events it cannot read', () =>
     expect(
       minutes([

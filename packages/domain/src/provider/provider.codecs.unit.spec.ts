@@ -37,6 +37,20 @@ describe('provider codecs', () => {
       expect(refusedPaths(decode({ ...observationCompleted.data, scores: {} }))).toEqual(['data.scores']));
     it('refuses a score that is not a finite number, naming it', () =>
       expect(refusedPaths(decode({ ...observationCompleted.data, scores: { redFlags: 'three' } }))).toEqual(['data.scores.redFlags']));
+    it('refuses a score name outside the id grammar, naming it, rather than dropping it', () => {
+      // As a JSON body carries it: an own key called __proto__.
+      const scores = JSON.parse('{"__proto__": 3, "redFlags": 1, "two words": 2}') as Record<string, number>;
+      const result = decode({ ...observationCompleted.data, scores });
+      expect(refusedPaths(result)).toEqual(['data.scores.__proto__', 'data.scores.two words']);
+      expect(CompleteObservation.data.is({ ...observationCompleted.data, scores })).toBe(false);
+    });
+    it('keeps every score name when an event stored before the grammar is encoded again', () => {
+      const scores = JSON.parse('{"__proto__": 3, "redFlags": 1}') as Record<string, number>;
+      expect(Object.entries(CompleteObservation.data.encode({ ...observationCompleted.data, scores }).scores)).toEqual([
+        ['__proto__', 3],
+        ['redFlags', 1],
+      ]);
+    });
   });
 
   describe('Benchmarks of Quality', () => {
