@@ -12,7 +12,7 @@ import { example } from './testing/example-history';
 const dir = mkdtempSync(join(tmpdir(), 'coachline-chain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string) => join(dir, name);
-const HEAD = /^store: 9 events, chain intact, head ([0-9a-f]{64})\n$/;
+const HEAD = /^store: 9 events, chain intact, head ([0-9a-f]{64})\nno stored views\n$/;
 
 beforeAll(() => writeEventFile(file('example.jsonl'), example()));
 
@@ -51,6 +51,7 @@ const storeTamperingTests = (location: () => string) => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/: position 6 \(stream provider-p-017, revision \d+\): the event does not match its hash/);
+    expect(run.stderr).toContain(': stored views not compared: the history they fold does not verify');
   });
 
   it('names the position of a deleted event', async () => {
@@ -79,7 +80,7 @@ const storeTamperingTests = (location: () => string) => {
     const first = await cli('verify', '--store', location());
     const head = HEAD.exec(first.stdout)![1]!;
     const again = await cli('verify', '--store', location(), '--head', head);
-    expect(again.stdout).toBe(`store: 9 events, chain intact, head ${head}, through the noted head at position 9\n`);
+    expect(again.stdout).toBe(`store: 9 events, chain intact, head ${head}, through the noted head at position 9\nno stored views\n`);
     const elsewhere = await cli('verify', '--store', location(), '--head', 'a'.repeat(64));
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toContain('the chain never reaches the head noted earlier');
@@ -149,7 +150,7 @@ describe('verify --events on an exported file', () => {
     const other = file('other-store');
     expect((await cli('import', '--events', file('exported.jsonl'), '--store', other)).code).toBe(0);
     // Same positions from an empty store: the same chain, so the same head.
-    expect((await cli('verify', '--store', other)).stdout).toBe(`store: 9 events, chain intact, head ${head}\n`);
+    expect((await cli('verify', '--store', other)).stdout).toBe(`store: 9 events, chain intact, head ${head}\nno stored views\n`);
   });
 });
 

@@ -6,6 +6,15 @@ export {
   type PostgresEventStoreOptions,
   type PgliteEventStoreOptions,
 } from './open';
+export {
+  openPostgresStoreForReading,
+  openPgliteStoreForReading,
+  NoStoreError,
+  type ReadOnlyPostgresOptions,
+  type ReadOnlyPgliteOptions,
+} from './open-for-reading';
+export { ReadOnlyStore } from './read-only-store';
+export { StoreSchemaError } from './schema-check';
 export { PostgresEventStore, type StoreTuning } from './postgres-event-store';
 export type { ImportedEvent, ImportOptions, ImportResult } from './event-import';
 export { AppendOutcomeUnknownError } from './errors';

@@ -1,0 +1,107 @@
+import { access } from 'node:fs/promises';
+import * as E from 'fp-ts/Either';
+import { ChainVerifier, type ChainBreak, type ChainIntact, type StoredViewVerdict, StoredViewCheck } from '@coachline/eventstore';
+import type * as PostgresAdapter from '@coachline/eventstore-postgres';
+import type { ReadOnlyStore } from '@coachline/eventstore-postgres';
+import { escapeUnsafe } from '@coachline/domain';
+import { storedProjections } from '@coachline/projections';
+import { formatChainBreak } from '../event-file/chain-check';
+import { progressOnStderr } from '../output/progress';
+import { isEsdbUrl } from '../store/open-store';
+import { FailureError, UsageError } from './usage-error';
+import { formatViewDifference, formatViewVerdict } from './verify-views';
+
+// Required only when a store is verified, so that `verify --events` starts without database clients.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-postgres');
+
+export const headOf = (verdict: ChainIntact): string =>
+  `head ${verdict.head === '' ? '(none)' : verdict.head}${verdict.expectedHeadAt !== undefined ? `, through the noted head at position ${verdict.expectedHeadAt}` : ''}`;
+
+const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//.test(location);
+
+/** Opens the store for reading only; what the command line says when it cannot. */
+const openForReading = async (location: string, shown: string): Promise<ReadOnlyStore> => {
+  const adapter = postgres();
+  try {
+    if (isPostgresUrl(location)) return await adapter.openPostgresStoreForReading({ connectionString: location });
+    // Opening a folder that holds no store would create an empty one, which verifies trivially.
+    await access(location);
+    return await adapter.openPgliteStoreForReading({ dataDir: location });
+  } catch (error) {
+    if (error instanceof adapter.StoreSchemaError) throw new UsageError(`${shown}: ${error.message}`);
+    if (error instanceof adapter.NoStoreError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new FailureError(`${shown}: no store in this folder`);
+    throw new FailureError(`${shown}: the store cannot be opened: ${escapeUnsafe((error as Error).message ?? String(error))}`);
+  }
+};
+
+interface StoreReading {
+  readonly chain: E.Either<ChainBreak, ChainIntact>;
+  readonly headPosition: number;
+  /** Undefined when the chain broke: views folded from a history that does not verify prove nothing. */
+  readonly views?: ReadonlyArray<StoredViewVerdict>;
+}
+
+/** One read of the history, in global order, serves the chain and every stored view. */
+const readStore = async (store: ReadOnlyStore, expectedHead: string | undefined): Promise<StoreReading> => {
+  // Views first, then the head: in the one snapshot the transaction reads, no view is ahead of it.
+  const rows = await store.storedViews();
+  const headPosition = await store.headPosition();
+  const chain = new ChainVerifier({ headPosition, ...(expectedHead !== undefined ? { expectedHead } : {}) });
+  const views = new StoredViewCheck(rows, storedProjections, headPosition);
+  const progress = progressOnStderr('verify');
+  let count = 0;
+  try {
+    for await (const event of store.readAll()) {
+      progress.tick(++count);
+      const broken = chain.check(event);
+      if (broken !== undefined) return { chain: E.left(broken), headPosition };
+      views.push(event);
+    }
+  } finally {
+    progress.stop();
+  }
+  const verdict = chain.finish();
+  return E.isLeft(verdict) ? { chain: verdict, headPosition } : { chain: verdict, headPosition, views: views.finish() };
+};
+
+/** `memory:` holds nothing in a new process: an empty history with an empty chain. */
+const verifyMemory = (out: NodeJS.WritableStream): void => {
+  out.write('store: 0 events, chain intact, head (none)\n');
+};
+
+/**
+ * `coachline verify --store URL`: the store is opened read only (its schema checked, never
+ * migrated), its hash chain recomputed in global order, and every stored view rebuilt from the
+ * events up to its own position and compared with what is stored.
+ */
+export const verifyStore = async (location: string, head: string | undefined, out: NodeJS.WritableStream): Promise<void> => {
+  // No global lock orders EventStoreDB's writers, so it keeps no chain to check (docs/auditing.md).
+  if (isEsdbUrl(location)) throw new UsageError(`${location}: this store keeps no hash chain (EventStoreDB); verify an export of it with --events instead.`);
+  if (location === 'memory:') return verifyMemory(out);
+  const shown = escapeUnsafe(location);
+  const store = await openForReading(location, shown);
+  let reading: StoreReading;
+  try {
+    reading = await readStore(store, head);
+  } catch (error) {
+    if (error instanceof FailureError || error instanceof UsageError) throw error;
+    throw new FailureError(`${shown}: the store cannot be read: ${escapeUnsafe((error as Error).message ?? String(error))}`);
+  } finally {
+    await store.close();
+  }
+  if (E.isLeft(reading.chain)) {
+    throw new FailureError(`${shown}: ${formatChainBreak(reading.chain.left)}\n${shown}: stored views not compared: the history they fold does not verify`);
+  }
+  out.write(`store: ${reading.chain.right.events} events, chain intact, ${headOf(reading.chain.right)}\n`);
+  const views = reading.views ?? [];
+  if (views.length === 0) out.write('no stored views\n');
+  const differing: string[] = [];
+  for (const verdict of views) {
+    if (verdict.kind === 'differs') differing.push(`${shown}: ${formatViewDifference(verdict)}`);
+    else out.write(`${formatViewVerdict(verdict, reading.headPosition)}\n`);
+  }
+  if (differing.length > 0) {
+    throw new FailureError([...differing, `${shown}: ${differing.length} of ${views.length} stored view(s) differ from the events`].join('\n'));
+  }
+};
