@@ -1,3 +1,5 @@
+import { chmod, mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { PGliteInterface, PGliteOptions, Transaction } from '@electric-sql/pglite';
 import { insertByStatements } from './bulk-rows';
 import { INT8_TYPE_ID, int8ToNumber, type SqlClient, type SqlTransaction, type SqlValue } from './sql-client';
@@ -10,10 +12,43 @@ export interface PgliteLocation {
   readonly dataDir?: string;
 }
 
+/**
+ * The folder and everything in it made private to the user running the process: folders 0700,
+ * files 0600. PGlite unpacks a new database with the modes of its archive (files 0666, whatever
+ * the umask), so they are set after it opens; the files PostgreSQL creates later it creates 0600
+ * itself. Run at every open, it also closes a folder an older version left open.
+ */
+export const makeFolderPrivate = async (folder: string): Promise<void> => {
+  const pending = [folder];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    await chmod(next, 0o700);
+    // Links are left alone: chmod would follow them out of the folder.
+    for (const entry of await readdir(next, { withFileTypes: true })) {
+      const path = join(next, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile()) await chmod(path, 0o600).catch(unlessGone);
+    }
+  }
+};
+
+/** A file PostgreSQL removed between the listing and the change of mode needs no mode. */
+const unlessGone = (error: NodeJS.ErrnoException): void => {
+  if (error.code !== 'ENOENT') throw error;
+};
+
 /** Starts PGlite; the module is loaded on demand so that server-only users never load the WASM build. */
 export const startPglite = async (location: PgliteLocation): Promise<PGliteInterface> => {
   const { PGlite } = await import('@electric-sql/pglite');
-  return PGlite.create({ ...(location.dataDir === undefined ? {} : { dataDir: location.dataDir }), parsers: pgliteParsers });
+  if (location.dataDir === undefined) return PGlite.create({ parsers: pgliteParsers });
+  await mkdir(location.dataDir, { recursive: true, mode: 0o700 });
+  const pglite = await PGlite.create({ dataDir: location.dataDir, parsers: pgliteParsers });
+  try {
+    await makeFolderPrivate(location.dataDir);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  return pglite;
 };
 
 /**
