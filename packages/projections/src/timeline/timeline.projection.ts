@@ -1,4 +1,4 @@
-import { emptyTable, findEventDefinition, programGuides, RecordedEvent, StreamKind, Table } from '@coachline/domain';
+import { emptyTable, entryOf, findEventDefinition, programGuides, RecordedEvent, StreamKind, Table } from '@coachline/domain';
 import { Projection } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
 import { TimelineState, TimelineSubject, TimelineView } from './timeline.view';
@@ -39,7 +39,7 @@ const keptData = (type: string, data: Record<string, unknown>): Record<string, u
   if (type === 'SessionCorrected' && typeof data.changes === 'object' && data.changes !== null)
     return { ...data, changes: withoutSessionText(data.changes as Record<string, unknown>) };
   if (SESSION_TYPES.includes(type)) return data;
-  return Object.fromEntries((fieldsRead.get(type) ?? []).filter((field) => field in data).map((field) => [field, data[field]]));
+  return Object.fromEntries((fieldsRead.get(type) ?? []).filter((field) => Object.hasOwn(data, field)).map((field) => [field, data[field]]));
 };
 
 const keptTypes = new Set<string>([...fieldsRead.keys(), ...SESSION_TYPES]);
@@ -57,7 +57,7 @@ const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubje
 const keep = (state: TimelineState, event: RecordedEvent): void => {
   const definition = findEventDefinition(event.type);
   const data = event.data as Record<string, unknown>;
-  const subjectId = definition && data[definition.streamIdField];
+  const subjectId = definition && entryOf(data, definition.streamIdField);
   if (!definition || typeof subjectId !== 'string') return;
   const subjects = subjectsOf(state, definition.streamKind);
   const subject = (subjects[subjectId] ??= { events: [] });
