@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { RecordedEvent } from '@coachline/domain';
-import { AnyProjection, dosageProjection, DosageView, viewOf } from '@coachline/projections';
+import { AnyProjection, cyclesProjection, CyclesView, dosageProjection, DosageView, viewOf } from '@coachline/projections';
+import { at, historyBuilder, prototypeSnapshot } from '@coachline/projections/testing';
 import { EventToAppend } from '../event-store';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
 import { InMemoryProjectionCheckpoints, ProjectionCheckpoints, ProjectionRecord } from './projection-checkpoints';
@@ -123,5 +124,32 @@ describe('the projection runner', () => {
     for (let i = 0; i < 50 && runner.positionOf('dosage') < history.length; i++) await new Promise((r) => setTimeout(r, 5));
     expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
     await runner.stop();
+  });
+  it('resumes a stored view keyed by ids that are names Object.prototype carries, as it was folded', async () => {
+    const untouched = prototypeSnapshot();
+    const drafted = { providerId: 'constructor', coachId: 'toString', practices: ['transitions'], visitMode: 'virtual' as const, estimatedCycles: 2, cadence: 'every-two-weeks' as const };
+    const history = historyBuilder()
+      .add('AgreementDrafted', { agreementId: '__proto__', ...drafted }, at('2025-10-01'))
+      .add('AgreementSigned', { agreementId: '__proto__', party: 'coach', signedBy: 'toString', signedOn: '2025-10-01' }, at('2025-10-01'))
+      .add('AgreementDrafted', { agreementId: 'hasOwnProperty', ...drafted }, at('2025-10-02'))
+      .add('AgreementSigned', { agreementId: '__proto__', party: 'coachee', signedBy: 'constructor', signedOn: '2025-10-03' }, at('2025-10-03'))
+      .events();
+    const store = await storeWith(history.slice(0, 2));
+    const checkpoints = new InMemoryProjectionCheckpoints();
+    const first = new ProjectionRunner({ store, checkpoints, projections: [cyclesProjection] });
+    await first.start();
+    await first.stop();
+    for (const event of history.slice(2)) await store.append(event.stream, [toAppend(event)], 'any');
+    const second = new ProjectionRunner({ store, checkpoints, projections: [cyclesProjection] });
+    await second.start();
+    await second.stop();
+    expect(await second.status()).toEqual([expect.not.objectContaining({ parked: expect.anything() })]);
+    const view = second.view<CyclesView>('cycles', {});
+    expect(view).toEqual(viewOf(cyclesProjection, history, {}));
+    expect(view.agreements.map((a) => [a.agreementId, a.signatures.length])).toEqual([
+      ['__proto__', 2],
+      ['hasOwnProperty', 0],
+    ]);
+    expect(prototypeSnapshot()).toEqual(untouched);
   });
 });
