@@ -34,7 +34,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@coachline/eventstore';
-import { EsdbChildKeyStore } from './esdb-child-key-store';
+import { EsdbChildKeyVault } from './esdb-child-key-store';
 import { isSystemEvent, toEventData, toStoredEvent } from './event-envelope';
 import { EsdbCatchUpSubscription } from './esdb-subscription';
 import { finishedRead } from './finished-read';
@@ -151,9 +151,12 @@ export class EsdbEventStore implements EventStore {
     return this.lastSelectedPosition({}, 0);
   }
 
-  /** Children's data keys and erasure records, in streams of their own beside the events they seal. */
-  childKeys(): EsdbChildKeyStore {
-    return new EsdbChildKeyStore(this.client);
+  /**
+   * Children's wrapped data keys and erasure records, in streams of their own beside the events
+   * they seal; `openChildKeyStore` opens them with the key file.
+   */
+  childKeyVault(): EsdbChildKeyVault {
+    return new EsdbChildKeyVault(this.client);
   }
 
   async close(): Promise<void> {

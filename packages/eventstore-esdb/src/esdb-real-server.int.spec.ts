@@ -4,6 +4,10 @@
  * named after each test's run id and read after the head they found, so a server with history
  * will do.
  */
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEY_FILE_NAME } from '@coachline/eventstore';
 import { childKeyStoreContract, eventStoreContract } from '@coachline/eventstore/testing';
 import { openEsdbEventStore } from './esdb-event-store';
 
@@ -20,11 +24,13 @@ onRealServer(
       return { store, close: () => store.close() };
     }, { hashChain: false });
     // Child refs are new on every run: tombstoned key streams stay deleted on the server for good.
+    // The server keeps its wrapped keys from run to run, so the key file does too.
     childKeyStoreContract('EventStoreDB key store', async () => ({
-      open: async () => {
+      openVault: async () => {
         const store = openEsdbEventStore(url);
-        return { keys: store.childKeys(), close: () => store.close() };
+        return { vault: store.childKeyVault(), close: () => store.close() };
       },
+      keyFile: join(tmpdir(), `coachline-esdb-${createHash('sha256').update(url).digest('hex').slice(0, 16)}-keys`, KEY_FILE_NAME),
       dispose: async () => undefined,
     }));
   },

@@ -1,4 +1,4 @@
 export { EsdbEventStore, openEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store';
-export { EsdbChildKeyStore } from './esdb-child-key-store';
+export { EsdbChildKeyVault } from './esdb-child-key-store';
 export { COACHLINE_EVENT_ID_NAMESPACE, esdbEventId } from './event-id';
 export type { CoachlineEnvelope } from './event-envelope';

@@ -22,4 +22,4 @@ export { CommitOutcomeUnknownError } from './sql-client';
 export { DEFAULT_SCHEMA, LATEST_VERSION } from './migrations';
 export type { WriteQueueLimits } from './write-queue';
 export { PostgresProjectionCheckpoints } from './projection-checkpoints';
-export { PostgresChildKeyStore } from './postgres-child-key-store';
+export { PostgresChildKeyVault } from './postgres-child-key-vault';

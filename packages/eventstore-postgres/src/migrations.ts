@@ -105,6 +105,30 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'child keys wrapped under a key-encryption key kept outside the database',
+    // A key is stored wrapped (`wrapped`), under the generation of the key-encryption key that
+    // wrapped it; rows written before keep their raw `key` at generation 0 until the first
+    // opening wraps them. The one wrapping row names the store (its key file entry), the
+    // generation every key is at, and whether an erasure since the last rotation is owed one.
+    script: (s) => `
+      ALTER TABLE "${s}".child_keys
+        ALTER COLUMN key DROP NOT NULL,
+        ADD COLUMN wrapped bytea,
+        ADD COLUMN generation integer NOT NULL DEFAULT 0,
+        ADD CONSTRAINT child_keys_wrapped_or_raw CHECK (
+          (generation = 0 AND key IS NOT NULL AND wrapped IS NULL) OR (generation > 0 AND key IS NULL AND wrapped IS NOT NULL)
+        );
+      CREATE TABLE "${s}".child_key_wrapping (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        store_id text NOT NULL,
+        generation integer NOT NULL CHECK (generation >= 0),
+        rotation_owed boolean NOT NULL
+      );
+      INSERT INTO "${s}".child_key_wrapping (store_id, generation, rotation_owed) VALUES (gen_random_uuid()::text, 0, false);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

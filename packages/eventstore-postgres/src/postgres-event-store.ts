@@ -17,7 +17,7 @@ import type { SqlClient } from './sql-client';
 import type { Statements } from './statements';
 import { PollingSubscription } from './subscription';
 import { PostgresProjectionCheckpoints } from './projection-checkpoints';
-import { PostgresChildKeyStore } from './postgres-child-key-store';
+import { PostgresChildKeyVault } from './postgres-child-key-vault';
 import { WriteQueue, type WriteQueueLimits } from './write-queue';
 
 export interface StoreTuning {
@@ -51,9 +51,12 @@ export class PostgresEventStore implements EventStore {
     this.writes = new WriteQueue(client, statements, () => this.announceAppended(), tuning.writeLimits);
   }
 
-  /** Children's data keys and erasure tombstones, kept in this store's schema beside the events they seal. */
-  childKeys(): PostgresChildKeyStore {
-    return new PostgresChildKeyStore(this.client, this.statements.schema);
+  /**
+   * Children's wrapped data keys and erasure tombstones, kept in this store's schema beside the
+   * events they seal; `openChildKeyStore` opens them with the key file.
+   */
+  childKeyVault(): PostgresChildKeyVault {
+    return new PostgresChildKeyVault(this.client, this.statements.schema);
   }
 
   /** Views and checkpoints kept in this store's schema, beside the events they fold. */

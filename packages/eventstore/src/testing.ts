@@ -2,7 +2,8 @@
 export * from './contract';
 export {
   childKeyStoreContract,
+  type ChildKeyRotationOptions,
   type ChildKeyStorage,
   type OpenChildKeyStorage,
-  type OpenedChildKeyStore,
+  type OpenedChildKeyVault,
 } from './child-data/child-key-store.contract';

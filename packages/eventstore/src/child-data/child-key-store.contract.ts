@@ -1,28 +1,15 @@
 /**
  * The suite every `ChildKeyStore` passes (jest globals), whatever keeps the keys: memory, a table,
- * a stream per child. Call it at the top level of a spec file.
+ * a stream per child. Each adapter provides the storage of its vault; the key store is the same
+ * wrapping store over each. Call it at the top level of a spec file.
  */
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { ChildKey, ChildKeyStore } from './child-key-store';
+import { useChildKeyHarness, type OpenChildKeyStorage } from './child-key-contract-harness';
+import { childKeyRotationContract, type ChildKeyRotationOptions } from './child-key-rotation.contract';
 
-/** A key store opened on its storage, and how to let it go. */
-export interface OpenedChildKeyStore {
-  readonly keys: ChildKeyStore;
-  close(): Promise<void>;
-}
-
-/**
- * The storage one test uses. `open` may be called several times: each call opens a key store on
- * the same storage, as another process (or the same one after a restart) would.
- */
-export interface ChildKeyStorage {
-  open(): Promise<OpenedChildKeyStore>;
-  /** Releases the storage once the test is over. */
-  dispose(): Promise<void>;
-}
-
-export type OpenChildKeyStorage = () => Promise<ChildKeyStorage>;
+export type { ChildKeyStorage, OpenChildKeyStorage, OpenedChildKeyVault } from './child-key-contract-harness';
+export type { ChildKeyRotationOptions } from './child-key-rotation.contract';
 
 const keyOf = (found: ChildKey | 'erased'): ChildKey => {
   if (found === 'erased') throw new Error('The child was not erased, yet the store answered erased.');
@@ -31,33 +18,15 @@ const keyOf = (found: ChildKey | 'erased'): ChildKey => {
 
 const bytes = (key: ChildKey): string => Buffer.from(key.key).toString('hex');
 
-export const childKeyStoreContract = (name: string, openStorage: OpenChildKeyStorage): void => {
+export const childKeyStoreContract = (name: string, openStorage: OpenChildKeyStorage, options: ChildKeyRotationOptions = {}): void => {
   describe(`ChildKeyStore contract: ${name}`, () => {
-    let storage: ChildKeyStorage;
-    const opened: OpenedChildKeyStore[] = [];
-    // Child refs of their own per test, so stores that keep what earlier tests wrote (a real server) do too.
-    let run: string;
-    const child = (label: string) => `${label}-${run}`;
-    const open = async (): Promise<ChildKeyStore> => {
-      const store = await storage.open();
-      opened.push(store);
-      return store.keys;
-    };
+    const harness = useChildKeyHarness(openStorage);
+    const child = (label: string) => harness.child(label);
+    const open = (): Promise<ChildKeyStore> => harness.open();
     const reopen = async (): Promise<ChildKeyStore> => {
-      await Promise.all(opened.splice(0).map((store) => store.close()));
+      await harness.closeAll();
       return open();
     };
-
-    beforeEach(async () => {
-      run = randomUUID().slice(0, 8);
-      storage = await openStorage();
-    });
-
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map((store) => store.close()));
-      await storage.dispose();
-    });
-
     it('creates a 256-bit key on a child’s first use and hands the same one back after', async () => {
       const keys = await open();
       const first = keyOf(await keys.keyFor(child('child-1')));
@@ -82,7 +51,7 @@ export const childKeyStoreContract = (name: string, openStorage: OpenChildKeySto
       const found = await keys.find(made.keyId);
       expect(found?.keyId).toBe(made.keyId);
       expect(found === undefined ? undefined : bytes(found)).toBe(bytes(made));
-      expect(await keys.find(`no-such-key-${run}`)).toBeUndefined();
+      expect(await keys.find(child('no-such-key'))).toBeUndefined();
       expect(await keys.isErased(child('child-1'))).toBe(false);
     });
 
@@ -147,7 +116,7 @@ export const childKeyStoreContract = (name: string, openStorage: OpenChildKeySto
         fc.asyncProperty(fc.uniqueArray(refs, { minLength: 2, maxLength: 3 }), async (labels) => {
           // Each run of the property erases a child: later runs take refs of their own.
           round += 1;
-          const children = labels.map((label) => `${run}:${round}:${label}`);
+          const children = labels.map((label) => child(`${round}:${label}`));
           const made = await Promise.all(children.map(async (ref) => keyOf(await keys.keyFor(ref))));
           expect(new Set(made.map((key) => key.keyId)).size).toBe(children.length);
           for (const [index, ref] of children.entries()) {
@@ -161,6 +130,8 @@ export const childKeyStoreContract = (name: string, openStorage: OpenChildKeySto
         }),
         { numRuns: 12 },
       );
-    });
+      // Each round's erasure rotates the key-encryption key over every key made so far.
+    }, 60_000);
   });
+  childKeyRotationContract(name, openStorage, options);
 };

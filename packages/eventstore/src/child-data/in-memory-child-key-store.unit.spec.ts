@@ -1,18 +1,22 @@
 import { childKeyStoreContract } from './child-key-store.contract';
+import { InMemoryChildKeyVault } from './in-memory-child-key-vault';
 import { InMemoryChildKeyStore } from './in-memory-child-key-store';
 
-// The process's memory is the storage: opening it again hands back the same keys, as a restart-free process sees them.
+// The process's memory is the storage: opening it again hands back the same vault, as a restart-free process sees it.
 childKeyStoreContract('in memory', async () => {
-  const keys = new InMemoryChildKeyStore();
-  return { open: async () => ({ keys, close: async () => undefined }), dispose: async () => undefined };
+  const vault = new InMemoryChildKeyVault();
+  return { openVault: async () => ({ vault, close: async () => undefined }), dispose: async () => undefined };
 });
 
 describe('InMemoryChildKeyStore', () => {
-  it('overwrites the key’s bytes on erasure, so a copy handed out earlier holds no key either', async () => {
-    const keys = new InMemoryChildKeyStore();
-    const handedOut = await keys.keyFor('child-1');
-    if (handedOut === 'erased') throw new Error('nothing was erased');
-    await keys.erase('child-1', '2026-01-10');
-    expect([...handedOut.key].every((byte) => byte === 0)).toBe(true);
+  it('keeps its key-encryption key in the process, and a store of its own apart from another’s', async () => {
+    const one = new InMemoryChildKeyStore();
+    const other = new InMemoryChildKeyStore();
+    const key = await one.keyFor('child-1');
+    if (key === 'erased') throw new Error('nothing was erased');
+    expect(await other.find(key.keyId)).toBeUndefined();
+    expect((await one.find(key.keyId))?.keyId).toBe(key.keyId);
+    await one.erase('child-1', '2026-01-10');
+    expect(await one.find(key.keyId)).toBeUndefined();
   });
 });
