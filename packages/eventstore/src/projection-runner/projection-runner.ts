@@ -4,6 +4,7 @@ import { EventStore, StoredEvent, Subscription } from '../event-store';
 import { asRecordedEvent } from './as-recorded-event';
 import { ParkedAt, ProjectionCheckpoints, ProjectionRecord } from './projection-checkpoints';
 import { progressOf, RebuildProgress } from './rebuild-progress';
+import { storedState } from './stored-view-check';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -167,7 +168,7 @@ export class ProjectionRunner {
   }
 
   private saveSlot(slot: Slot): Promise<void> {
-    const state: StoredState = { view: slot.state, ...(slot.latestRecordedAt ? { latestRecordedAt: slot.latestRecordedAt } : {}) };
+    const state: StoredState = storedState(slot.state, slot.latestRecordedAt);
     const record: ProjectionRecord = {
       name: slot.projection.name,
       version: slot.projection.version,
