@@ -1,4 +1,4 @@
-import { Actor, CoachlineCommand, decodeCommand, DomainError, FieldError, invalid, unstorableText } from '@coachline/domain';
+import { Actor, CoachlineCommand, decodeCommand, decodeWith, DomainError, FieldError, Id, invalid, unstorableText } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import type { CommandRoute } from './command-routes';
 import { readCommandHeaders } from './command-headers';
@@ -52,6 +52,9 @@ export const decodeCommandRequest = (request: CommandRequest): E.Either<DomainEr
   // Own fields only: what a body inherits was never sent.
   if (isObject(body) && Object.hasOwn(body, field) && body[field] !== undefined && body[field] !== id)
     errors.push({ path: `body.${field}`, message: `must be the id in the path, ${JSON.stringify(id)}, or be left out` });
+  // The codec meets the path's id only inside an object body; beside any other body it is checked here.
+  const pathId = isObject(body) ? E.right(id) : decodeWith(Id, 'The path', 'params.id')(id);
+  if (E.isLeft(pathId)) errors.push(...pathId.left.errors);
   const data = isObject(body) ? { ...body, [field]: id } : body;
   const decoded = decodeCommand({
     type: route.type,

@@ -42,6 +42,20 @@ describe('a command from a request', () => {
     expect(E.isLeft(decoded) && decoded.left.errors.map((e) => e.path)).toEqual(['headers.if-match', 'body.providerId', 'params.id', 'body.durationMinutes']);
   });
 
+  it('names an id of the path outside the id grammar, whatever the body', () => {
+    for (const body of [session, 'hello', null]) {
+      const decoded = decodeCommandRequest(request({ id: '__proto__', body }));
+      expect(E.isLeft(decoded) && decoded.left.errors.filter((e) => e.path === 'params.id')).toEqual([
+        { path: 'params.id', message: expect.stringContaining('not a name such as __proto__ or constructor), got "__proto__"') },
+      ]);
+    }
+  });
+
+  it('takes a field a body only inherits for a field it did not send', () => {
+    const body = Object.assign(Object.create({ providerId: 'p-018' }) as object, session);
+    expect(E.isRight(decodeCommandRequest(request({ body })))).toBe(true);
+  });
+
   it('refuses a body that is not an object as a whole', () => {
     const decoded = decodeCommandRequest(request({ body: 'hello' }));
     expect(E.isLeft(decoded) && decoded.left.errors).toEqual([{ path: 'body', message: 'expected an object, got "hello"' }]);
