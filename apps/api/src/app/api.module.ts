@@ -8,6 +8,7 @@ import type { AccessLog } from '../access-log/access-log';
 import { AccessRecorder } from '../access-log/access-recorder';
 import { AuthenticationGuard } from '../auth/authentication.guard';
 import { PolicyGuard } from '../auth/policy.guard';
+import { TokenRegister } from '../auth/token-register';
 import { TokenSigner } from '../auth/token-signer';
 import { TokensController } from '../auth/tokens.controller';
 import { CommandController } from '../commands/command.controller';
@@ -35,6 +36,8 @@ export interface ApiDependencies {
   readonly store: EventStore;
   readonly accessLog: AccessLog;
   readonly signer: TokenSigner;
+  /** The tokens issued and revoked; the app closes it when it owns its resources. */
+  readonly tokens: TokenRegister;
   readonly clock: Clock;
   readonly settings: ApiSettings;
   readonly logLevel: string;
@@ -74,6 +77,7 @@ export class ApiModule {
         { provide: EVENT_STORE, useValue: dependencies.store },
         { provide: ACCESS_LOG, useValue: dependencies.accessLog },
         { provide: TokenSigner, useValue: dependencies.signer },
+        { provide: TokenRegister, useValue: dependencies.tokens },
         { provide: CLOCK, useValue: dependencies.clock },
         { provide: API_SETTINGS, useValue: dependencies.settings },
         { provide: APP_GUARD, useClass: AuthenticationGuard },

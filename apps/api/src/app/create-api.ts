@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { answerUnparsableRequests } from '../http/client-errors';
-import { jsonBodiesOnly, utf8Only } from '../http/json-body';
+import { boundedNesting, jsonBodiesOnly, utf8Only } from '../http/json-body';
 import { answerUnsupportedMethods } from '../http/method-not-allowed';
 import { ApiDependencies, ApiModule } from './api.module';
 
@@ -17,6 +17,7 @@ export const createApi = async (dependencies: ApiDependencies): Promise<NestExpr
   app.use(answerUnsupportedMethods(app));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: utf8Only });
+  app.use(boundedNesting);
   app.disable('x-powered-by');
   // Express would hash every body for a weak ETag; the only ETag the API promises is a stream's revision.
   app.set('etag', false);

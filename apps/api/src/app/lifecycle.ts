@@ -4,6 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore } from '@coachline/eventstore';
 import { PinoLogger } from 'nestjs-pino';
 import type { AccessLog } from '../access-log/access-log';
+import { TokenRegister } from '../auth/token-register';
 import { InFlightCommands } from '../commands/in-flight-commands';
 import { ProjectionHost } from '../queries/projection-host';
 import { ACCESS_LOG, API_SETTINGS, type ApiSettings, EVENT_STORE } from './injection-tokens';
@@ -25,11 +26,13 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
     private readonly logger: PinoLogger,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: TokenRegister,
   ) {
     logger.setContext('Lifecycle');
   }
 
   onApplicationBootstrap(): Promise<void> {
+    this.tokens.startRefreshing((error) => this.logger.warn({ err: error }, 'The token register could not be read; revocations made elsewhere are not seen yet'));
     return this.projections.start();
   }
 
@@ -54,6 +57,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.inFlight.drain(DRAIN_LIMIT_MS);
     await this.projections.stop();
     if (this.settings.ownsResources) {
+      await this.tokens.close();
       await this.accessLog.close();
       await this.store.close();
     }

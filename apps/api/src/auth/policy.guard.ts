@@ -26,7 +26,7 @@ const describe = (resource: Resource): string => {
     case 'view':
       return `read the ${resource.view} view`;
     case 'tokens':
-      return 'mint tokens';
+      return `${resource.action} tokens`;
   }
 };
 

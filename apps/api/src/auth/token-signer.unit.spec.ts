@@ -1,15 +1,29 @@
 import { SignJWT } from 'jose';
-import { InvalidTokenError, TokenSigner } from './token-signer';
+import { InvalidTokenError, MAX_TOKEN_LENGTH, TokenSigner } from './token-signer';
 
 const SECRET = 'a-secret-that-is-long-enough-to-sign-hs256';
 
 describe('bearer tokens', () => {
   const signer = new TokenSigner(SECRET);
 
-  it('carry the actor: minted, then verified back to the same actor', async () => {
+  it('carry the actor and an id of their own: minted, then verified back to the same actor and id', async () => {
     const minted = await signer.mint({ id: 'c-03', role: 'coach' }, 600);
-    expect(await signer.verify(minted.token)).toEqual({ id: 'c-03', role: 'coach' });
-    expect(Date.parse(minted.expiresAt) - Date.now()).toBeGreaterThan(590_000);
+    expect(await signer.verify(minted.token)).toEqual({ actor: { id: 'c-03', role: 'coach' }, id: minted.id, expiresAtMs: Date.parse(minted.expiresAt) });
+    expect(Date.parse(minted.expiresAt) - Date.parse(minted.issuedAt)).toBe(600_000);
+    expect((await signer.mint({ id: 'c-03', role: 'coach' }, 600)).id).not.toBe(minted.id);
+  });
+
+  it('are refused without an id to revoke them by, or with one that is not an id', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const claims = () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setIssuer('coachline').setAudience('coachline-api').setExpirationTime('1h');
+    await expect(signer.verify(await claims().sign(key))).rejects.toThrow(/no id it could be revoked by/);
+    await expect(signer.verify(await claims().setJti('__proto__').sign(key))).rejects.toThrow(/no id it could be revoked by/);
+  });
+
+  it('are refused, before any decoding, when longer than any of ours', async () => {
+    const minted = await signer.mint({ id: 'c-03', role: 'coach' }, 600);
+    expect(minted.token.length).toBeLessThan(MAX_TOKEN_LENGTH / 4);
+    await expect(signer.verify(`${minted.token}${'A'.repeat(MAX_TOKEN_LENGTH)}`)).rejects.toThrow(/longer than/);
   });
 
   it('are refused when signed with another secret', async () => {

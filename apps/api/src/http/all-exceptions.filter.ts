@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AccessLogUnavailableError } from '../access-log/access-log';
+import { TokenRegisterUnavailableError } from '../auth/token-register';
 import { ViewUnavailableError } from '../queries/view-unavailable';
 import { ApiException, ErrorBody } from './api-error';
 import { safeErrorBody } from './error-text';
@@ -29,6 +30,8 @@ const answerOf = (error: unknown): { status: number; body: ErrorBody; headers?: 
     return { status: 503, body: { code: error.code, message: error.message, errors: [] }, headers: { 'Retry-After': '1' } };
   if (error instanceof AccessLogUnavailableError)
     return { status: 503, body: { code: 'access-log-unavailable', message: error.message, errors: [] }, headers: { 'Retry-After': '1' } };
+  if (error instanceof TokenRegisterUnavailableError)
+    return { status: 503, body: { code: 'token-register-unavailable', message: error.message, errors: [] }, headers: { 'Retry-After': '1' } };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Nest turns body-parser's SyntaxError into a plain 400; its message is the parser's.

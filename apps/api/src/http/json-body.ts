@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { NESTING_LIMIT, nestingDepth } from '@coachline/domain';
 import type { NextFunction, Request, Response } from 'express';
 
 /** An error the way body-parser raises them, so the exception filter answers it like theirs. */
@@ -23,4 +24,18 @@ export const utf8Only = (_request: unknown, _response: unknown, body: Buffer, en
   if (encoding.toLowerCase() !== 'utf-8')
     throw clientError(415, 'charset.unsupported', `Bodies are UTF-8 JSON, not ${encoding}.`);
   if (!isUtf8(body)) throw clientError(400, 'encoding.invalid', 'The body is not valid UTF-8.');
+};
+
+/** The deepest a body may nest arrays and objects: the domain's limit for everything it takes in. */
+export const BODY_NESTING_LIMIT = NESTING_LIMIT;
+
+/**
+ * After the body is parsed and before any route sees it: a body nested past the limit is refused
+ * whole. Every later walk of a body (the text checks, the codecs, the error messages that quote
+ * a value) may then recurse, on at most this many levels.
+ */
+export const boundedNesting = (request: Request, _response: Response, next: NextFunction): void => {
+  if (nestingDepth(request.body, BODY_NESTING_LIMIT) > BODY_NESTING_LIMIT)
+    return next(clientError(400, 'body.too.deep', `The body nests arrays and objects more than ${BODY_NESTING_LIMIT} levels deep.`));
+  next();
 };

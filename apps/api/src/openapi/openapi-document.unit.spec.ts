@@ -56,7 +56,7 @@ describe('the OpenAPI document', () => {
     fc.assert(fc.property(revisions, (value) => (checker.problems(ifMatch, value) === undefined) === IfMatch.is(value)));
     const wait = parameter('get', '/views/dosage', 'X-Wait-For-Position').schema;
     fc.assert(fc.property(fc.oneof(fc.constantFrom('7', '-1', '1e3', '1234567890123456'), fc.string()), (value) => (checker.problems(wait, value) === undefined) === PositionParam.is(value)));
-    expect(parameter('post', '/providers/{id}/sessions', 'X-Correlation-Id').schema).toMatchObject({ pattern: '^[A-Za-z0-9._:-]{1,128}$' });
+    expect(parameter('post', '/providers/{id}/sessions', 'X-Correlation-Id').schema).toMatchObject({ pattern: '^(?=.{1,64}$)[A-Za-z0-9._:-]{1,128}$' });
   });
 
   it('says which query parameters are required or exclusive', () => {

@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { StoreAccessLog } from '../access-log/store-access-log';
 import { createApi } from '../app/create-api';
+import { StoreTokenLedger } from '../auth/store-token-ledger';
+import { TokenRegister } from '../auth/token-register';
 import { TokenSigner } from '../auth/token-signer';
 
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
@@ -16,6 +18,7 @@ export interface TestApi {
   readonly store: EventStore;
   readonly accessLog: StoreAccessLog;
   readonly signer: TokenSigner;
+  readonly tokens: TokenRegister;
   /** Sets the clock commands are issued by. */
   setNow(instant: string): void;
   /** A supertest agent against the listening server. */
@@ -25,37 +28,46 @@ export interface TestApi {
 }
 
 /** The API on the given store, listening on a free port of 127.0.0.1, with silent logs and a settable clock. */
-export const startTestApi = async (store: EventStore, options: { waitForPositionMs?: number; viewMaxAgeMs?: number } = {}): Promise<TestApi> => {
+export const startTestApi = async (
+  store: EventStore,
+  options: { waitForPositionMs?: number; viewMaxAgeMs?: number; tokenStore?: EventStore } = {},
+): Promise<TestApi> => {
   let now = TEST_NOW;
   const accessLog = new StoreAccessLog(new InMemoryEventStore());
   const signer = new TokenSigner(TEST_SECRET);
+  // A register of its own unless the test hands in the store it keeps (to see a revocation outlive a restart).
+  const tokens = await TokenRegister.open(new StoreTokenLedger(options.tokenStore ?? new InMemoryEventStore()));
   const app = await createApi({
     store,
     accessLog,
     signer,
+    tokens,
     clock: () => new Date(now),
     settings: { waitForPositionMs: options.waitForPositionMs ?? 5_000, viewMaxAgeMs: options.viewMaxAgeMs ?? 0, ownsResources: false },
     logLevel: 'silent',
   });
   await app.listen(0, '127.0.0.1');
-  const tokens = new Map<string, string>();
+  const minted = new Map<string, string>();
   return {
     app,
     store,
     accessLog,
     signer,
+    tokens,
     setNow: (instant) => {
       now = instant;
     },
     http: () => request(app.getHttpServer()),
     token: async (role, id) => {
       const key = `${role}:${id}`;
-      if (!tokens.has(key)) tokens.set(key, (await signer.mint({ id, role }, 3_600)).token);
-      return tokens.get(key)!;
+      if (!minted.has(key)) minted.set(key, (await signer.mint({ id, role }, 3_600)).token);
+      return minted.get(key)!;
     },
     close: async () => {
       await app.close();
       await accessLog.close();
+      if (options.tokenStore === undefined) await tokens.close();
+      else tokens.stopRefreshing();
     },
   };
 };
