@@ -3,20 +3,25 @@ import { openAccessLog } from './access-log/open-access-log';
 import { startBanner } from './app/banner';
 import { ConfigError, describeStore, readConfig } from './app/config';
 import { createApi } from './app/create-api';
+import { keepFilesPrivate } from './app/private-files';
 import { loadSigningSecret } from './auth/jwt-secret';
+import { openTokenRegister } from './auth/open-token-register';
 import { TokenSigner } from './auth/token-signer';
 import { openEventStore } from './store/open-event-store';
 
 /** `npm start`: the API on the store the environment names (embedded PGlite in ./.coachline by default). */
 const main = async (): Promise<void> => {
+  keepFilesPrivate();
   const config = readConfig();
   const store = await openEventStore(config.store);
   const secret = await loadSigningSecret(config.jwtSecret, config.dataDir);
   const accessLog = await openAccessLog(config);
+  const tokens = await openTokenRegister(config);
   const app = await createApi({
     store,
     accessLog,
     signer: new TokenSigner(secret.secret),
+    tokens,
     clock: () => new Date(),
     settings: { waitForPositionMs: config.waitForPositionMs, viewMaxAgeMs: config.viewMaxAgeMs, ownsResources: true },
     logLevel: config.logLevel,
