@@ -25,7 +25,7 @@ const isKeyId = (u: unknown): u is string => typeof u === 'string' && u.length >
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u);
 const hasOnly = (u: Record<string, unknown>, keys: ReadonlyArray<string>): boolean =>
-  Object.keys(u).length === keys.length && keys.every((key) => key in u);
+  Object.keys(u).length === keys.length && keys.every((key) => Object.hasOwn(u, key));
 
 export const isSealedValue = (u: unknown): u is SealedValue => {
   if (!isObject(u) || !hasOnly(u, ['sealed'])) return false;
