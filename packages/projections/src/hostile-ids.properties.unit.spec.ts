@@ -4,7 +4,8 @@ import { arbitraryFor } from '@coachline/domain/testing';
 import { evaluationExtractOf } from './extracts';
 import { foldHistory, render, resolveAsOf } from './fold';
 import { AnyProjection, routes } from './projection';
-import { projections } from './registry';
+import { cyclesProjection, CyclesView } from './cycles';
+import { storedProjections } from './registry';
 import { enrollment, historyBuilder, HOSTILE_IDS, prototypeSnapshot, withHostileIdsRenamed } from './testing';
 
 type Data = Record<string, unknown>;
@@ -66,7 +67,7 @@ describe('histories whose ids are names Object.prototype carries', () => {
   const untouched = prototypeSnapshot();
   afterEach(() => expect(prototypeSnapshot()).toEqual(untouched));
 
-  it.each(projections.map((p) => [p.name, p] as const))(
+  it.each(storedProjections.map((p) => [p.name, p] as const))(
     '%s gives the view of the same history with the ids renamed, resumed from stored JSON or not, and leaves Object.prototype as it was',
     (_, projection) =>
       fc.assert(
@@ -109,11 +110,7 @@ describe('histories whose ids are names Object.prototype carries', () => {
       )
       .add('AgreementSigned', { agreementId: '__proto__', party: 'coach', signedBy: 'toString', signedOn: '2025-07-03' }, recordedOn(2))
       .events();
-    const view = render<{ agreements: Array<{ agreementId: string; signatures: unknown[] }> }>(
-      projections.find((p) => p.name === 'cycles')!,
-      foldHistory(projections.find((p) => p.name === 'cycles')!, events),
-      {},
-    );
+    const view = render<CyclesView>(cyclesProjection, foldHistory(cyclesProjection, events), {});
     expect(view.agreements.map((a) => [a.agreementId, a.signatures.length])).toEqual([['__proto__', 1]]);
     expect(({} as Record<string, unknown>)['drafted']).toBeUndefined();
   });
