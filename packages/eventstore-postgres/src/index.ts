@@ -23,3 +23,4 @@ export { DEFAULT_SCHEMA, LATEST_VERSION } from './migrations';
 export type { WriteQueueLimits } from './write-queue';
 export { PostgresProjectionCheckpoints } from './projection-checkpoints';
 export { PostgresChildKeyVault } from './postgres-child-key-vault';
+export { accessLogSchemaOf, openPostgresAccessLog } from './access-log';

@@ -5,3 +5,5 @@ export * from './command-handling';
 export * from './projection-runner';
 export * from './integrity';
 export * from './child-data';
+export * from './access-log';
+export { describeStoreFailure, ensureStoreAnswers, redactStoreUrl, StoreUnavailableError } from './store-failure';
