@@ -13,7 +13,7 @@ import { openEventStore } from './store/open-event-store';
 const main = async (): Promise<void> => {
   keepFilesPrivate();
   const config = readConfig();
-  const store = await openEventStore(config.store);
+  const store = await openEventStore(config.store, config.keyFile);
   const secret = await loadSigningSecret(config.jwtSecret, config.dataDir);
   const accessLog = await openAccessLog(config);
   const tokens = await openTokenRegister(config);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isInsideFolder, keyFileBeside } from '@coachline/eventstore';
 
 /** Where the API keeps its events and how it is reached; read once, from the environment. */
 export interface ApiConfig {
@@ -8,6 +9,12 @@ export interface ApiConfig {
   readonly store: StoreLocation;
   /** The folder of the embedded store; also where a generated signing secret and the file access log live. */
   readonly dataDir: string;
+  /**
+   * The file holding the key-encryption key children's keys are wrapped under (COACHLINE_KEY_FILE):
+   * by default beside the data folder (`<data folder>-keys/`), and never inside an embedded
+   * store's folder, so a copy of the database is never a copy of the key.
+   */
+  readonly keyFile: string;
   /** HS256 secret from COACHLINE_JWT_SECRET; when absent one is generated and kept in the data folder. */
   readonly jwtSecret: string | undefined;
   readonly logLevel: string;
@@ -56,16 +63,26 @@ const storeLocation = (env: NodeJS.ProcessEnv, dataDir: string): StoreLocation =
   return { kind: 'pglite', dataDir };
 };
 
+const keyFileOf = (env: NodeJS.ProcessEnv, dataDir: string, store: StoreLocation): string => {
+  const configured = present(env['COACHLINE_KEY_FILE']);
+  const keyFile = configured === undefined ? keyFileBeside(dataDir) : resolve(configured);
+  if (store.kind === 'pglite' && isInsideFolder(keyFile, dataDir))
+    throw new ConfigError(`COACHLINE_KEY_FILE must be outside the data folder ${dataDir}, so that a copy of the database holds no key; got "${keyFile}".`);
+  return keyFile;
+};
+
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
   const dataDir = resolve(present(env['COACHLINE_DATA_DIR']) ?? DEFAULT_DATA_DIR);
+  const store = storeLocation(env, dataDir);
   const jwtSecret = present(env['COACHLINE_JWT_SECRET']);
   if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH)
     throw new ConfigError(`COACHLINE_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
   return {
     port: integer('PORT', env['PORT'], DEFAULT_PORT, 0, 65_535),
     host: present(env['HOST']) ?? DEFAULT_HOST,
-    store: storeLocation(env, dataDir),
+    store,
     dataDir,
+    keyFile: keyFileOf(env, dataDir, store),
     jwtSecret,
     logLevel: present(env['LOG_LEVEL']) ?? 'info',
     waitForPositionMs: integer('COACHLINE_WAIT_FOR_POSITION_MS', env['COACHLINE_WAIT_FOR_POSITION_MS'], DEFAULT_WAIT_MS, 0, 60_000),

@@ -14,6 +14,17 @@ describe('configuration from the environment', () => {
     expect(describeStore(readConfig({ DATABASE_URL: 'postgres://u:secret@db:5432/x' }).store)).toBe('PostgreSQL at postgres://u:***@db:5432/x, schema coachline');
   });
 
+  it('keeps the key file beside the data folder unless COACHLINE_KEY_FILE names one, and never inside the embedded store’s folder', () => {
+    expect(readConfig({}).keyFile).toBe(resolve('.coachline-keys/key-encryption-key.json'));
+    expect(readConfig({ COACHLINE_DATA_DIR: '/srv/coachline/data' }).keyFile).toBe('/srv/coachline/data-keys/key-encryption-key.json');
+    expect(readConfig({ COACHLINE_KEY_FILE: '/etc/coachline/keys.json' }).keyFile).toBe('/etc/coachline/keys.json');
+    expect(() => readConfig({ COACHLINE_DATA_DIR: '/srv/data', COACHLINE_KEY_FILE: '/srv/data/keys.json' })).toThrow(
+      'COACHLINE_KEY_FILE must be outside the data folder /srv/data, so that a copy of the database holds no key; got "/srv/data/keys.json".',
+    );
+    // A server's database is not in the data folder: a key file there copies nothing with it.
+    expect(readConfig({ DATABASE_URL: 'postgres://db/x', COACHLINE_DATA_DIR: '/srv/data', COACHLINE_KEY_FILE: '/srv/data/keys.json' }).keyFile).toBe('/srv/data/keys.json');
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],

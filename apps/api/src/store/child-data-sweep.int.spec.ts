@@ -1,7 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ChildDataProtectedStore, type EventToAppend, openStreamChildData, protectChildData, type StoredEvent } from '@coachline/eventstore';
+import {
+  type ChildDataProtectedStore,
+  type EventToAppend,
+  KEY_FILE_NAME,
+  keyEncryptionKeyFile,
+  keyFileBeside,
+  newKeyEncryptionKey,
+  openChildKeyStore,
+  openStreamChildData,
+  protectChildData,
+  type StoredEvent,
+} from '@coachline/eventstore';
 import { openEventStore } from './open-event-store';
 
 // The app loads its database adapter lazily; its tests do the same.
@@ -30,22 +41,47 @@ const readStream = async (store: ChildDataProtectedStore): Promise<StoredEvent[]
 };
 
 describe('the store the API opens', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'coachline-sweep-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const work = mkdtempSync(join(tmpdir(), 'coachline-sweep-'));
+  const dataDir = join(work, 'store');
+  // Where the API keeps the key file by default: beside the data folder.
+  const keyFile = keyFileBeside(dataDir);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('destroys at start the key of an erasure written around the sealing (a crash, an older process)', async () => {
     const raw = await openPglite({ dataDir });
-    const sealing = protectChildData(raw, raw.childKeys());
+    const sealing = protectChildData(raw, await openChildKeyStore(raw.childKeyVault(), keyEncryptionKeyFile(keyFile)));
     await sealing.append('screening-scr-1', [distributed], 'no-stream');
     expect((await readStream(sealing))[0]!.data).toMatchObject({ childName: 'Ottoline Brambleworth' });
     await raw.append('screening-scr-1', [erased], 0);
     expect((await readStream(sealing))[0]!.data).toMatchObject({ childName: 'Ottoline Brambleworth' });
     await raw.close();
 
-    const opened = (await openEventStore({ kind: 'pglite', dataDir })) as ChildDataProtectedStore;
+    const opened = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
     try {
       expect((await readStream(opened))[0]!.data).toMatchObject({ childRef: 'child-1', childName: { erased: true } });
       expect(await opened.childKeyStore.keyFor('child-1')).toBe('erased');
+    } finally {
+      await opened.close();
+    }
+  }, 60_000);
+
+  it('refuses to open the store with a key file that is missing or another store’s, naming COACHLINE_KEY_FILE and writing none', async () => {
+    const living = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
+    const secondChild: EventToAppend = { ...distributed, id: 'ev-3', data: { ...(distributed.data as object), screeningId: 'scr-2', childRef: 'child-2' } };
+    await living.append('screening-scr-2', [secondChild], 'no-stream');
+    await living.close();
+    const missing = join(work, 'elsewhere-keys', KEY_FILE_NAME);
+    await expect(openEventStore({ kind: 'pglite', dataDir }, missing)).rejects.toThrow(
+      new RegExp(`^COACHLINE_KEY_FILE: The key file ${missing} does not exist, and this store's children's keys are wrapped`),
+    );
+    expect(existsSync(missing)).toBe(false);
+    const another = join(work, 'another-keys', KEY_FILE_NAME);
+    await keyEncryptionKeyFile(another).update('another-store', async () => [newKeyEncryptionKey(1)]);
+    await expect(openEventStore({ kind: 'pglite', dataDir }, another)).rejects.toThrow(/^COACHLINE_KEY_FILE: .* it is another store's key file/);
+    // The refusals let the store go: it opens again with its own key file.
+    const opened = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
+    try {
+      expect((await readStream(opened))[0]!.data).toMatchObject({ childName: { erased: true } });
     } finally {
       await opened.close();
     }

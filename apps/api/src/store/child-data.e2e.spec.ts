@@ -1,4 +1,7 @@
-import { type ChildKey, protectChildData } from '@coachline/eventstore';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ChildKeyStore, KEY_FILE_NAME, keyEncryptionKeyFile, openChildKeyStore, protectChildData, type WrappedChildKey } from '@coachline/eventstore';
 import { describeOnEachEngine, type TestStore } from '@coachline/eventstore-postgres/testing';
 import { pathOf } from '../testing/program-script';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -20,10 +23,12 @@ const dumpSchema = async (opened: TestStore): Promise<string> => {
   return rows.join('\n');
 };
 
-const keyTraces = (key: ChildKey): string[] => [Buffer.from(key.key).toString('hex'), Buffer.from(key.key).toString('base64')];
+const traces = (bytes: Uint8Array): string[] => [Buffer.from(bytes).toString('hex'), Buffer.from(bytes).toString('base64')];
 
 describeOnEachEngine('child data through the API', (openStore) => {
   let opened: TestStore;
+  let keys: ChildKeyStore;
+  let keyFolder: string;
   let api: TestApi;
   let admin: string;
   const post = (type: Parameters<typeof pathOf>[0], id: string, body: object) =>
@@ -36,15 +41,18 @@ describeOnEachEngine('child data through the API', (openStore) => {
 
   beforeAll(async () => {
     opened = await openStore('child_data');
-    api = await startTestApi(protectChildData(opened.store, opened.store.childKeys()));
+    keyFolder = mkdtempSync(join(tmpdir(), 'coachline-kek-'));
+    keys = await openChildKeyStore(opened.store.childKeyVault(), keyEncryptionKeyFile(join(keyFolder, 'keys', KEY_FILE_NAME)));
+    api = await startTestApi(protectChildData(opened.store, keys));
     admin = await api.token('admin', 'admin-1');
   });
   afterAll(async () => {
     await api.close();
     await opened.dispose();
+    rmSync(keyFolder, { recursive: true, force: true });
   });
 
-  it('seals child data, opens it on a stream read, and after erasure keeps neither the data nor the key anywhere', async () => {
+  it('seals child data, opens it on a stream read, and after erasure keeps neither the data nor the key in any form anywhere', async () => {
     const distribute = { providerId: 'p-1', childRef: CHILD_REF, ageIntervalMonths: 24, distributedOn: '2025-09-10', childName: CHILD_NAME, childBirthDate: BIRTH_DATE };
     expect((await post('DistributeAsqSe2', 'scr-1', distribute)).status).toBe(201);
     expect((await post('ScoreAsqSe2', 'scr-1', { score: 40, zone: 'monitoring', scoredOn: '2025-09-24' })).status).toBe(201);
@@ -56,9 +64,12 @@ describeOnEachEngine('child data through the API', (openStore) => {
     expect(before.events[2]!.data).toMatchObject({ action: ACTION });
     const sealedDump = await dumpSchema(opened);
     for (const secret of SECRETS) expect(sealedDump).not.toContain(secret);
-    const key = await opened.store.childKeys().keyFor(CHILD_REF);
+    const key = await keys.keyFor(CHILD_REF);
     if (key === 'erased') throw new Error('the child is not erased yet');
-    expect(sealedDump).toContain(Buffer.from(key.key).toString('hex'));
+    // The key is in the tables only wrapped, under the key file's key.
+    const wrapped = (await opened.store.childKeyVault().byChild(CHILD_REF)) as WrappedChildKey;
+    for (const trace of traces(key.key)) expect(sealedDump).not.toContain(trace);
+    expect(sealedDump).toContain(Buffer.from(wrapped.wrapped).toString('hex'));
 
     expect((await post('EraseChildData', 'scr-1', { childRef: CHILD_REF, on: '2025-12-20' })).status).toBe(201);
 
@@ -69,7 +80,7 @@ describeOnEachEngine('child data through the API', (openStore) => {
     expect(after.events[2]!.data).toMatchObject({ action: { erased: true } });
 
     const dump = await dumpSchema(opened);
-    for (const secret of [...SECRETS, ...keyTraces(key)]) expect(dump).not.toContain(secret);
+    for (const secret of [...SECRETS, ...traces(key.key), ...traces(wrapped.wrapped)]) expect(dump).not.toContain(secret);
     expect(dump).toContain(CHILD_REF);
   });
 

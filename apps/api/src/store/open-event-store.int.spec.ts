@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEY_FILE_NAME } from '@coachline/eventstore';
 import { startInProcessEsdb, type InProcessEsdb } from '@coachline/eventstore-esdb/testing';
 import { dropSchemaOnServer, postgresAvailableSync, testDatabaseUrl, uniqueSchema } from '@coachline/eventstore-postgres/testing';
 import { openAccessLog } from '../access-log/open-access-log';
@@ -9,15 +13,20 @@ import { openEventStore } from './open-event-store';
 
 describe('the store the environment names', () => {
   let esdb: InProcessEsdb;
+  const keys = mkdtempSync(join(tmpdir(), 'coachline-kek-'));
+  const COACHLINE_KEY_FILE = join(keys, KEY_FILE_NAME);
   beforeAll(async () => {
     esdb = await startInProcessEsdb();
   });
-  afterAll(() => esdb.stop());
+  afterAll(async () => {
+    await esdb.stop();
+    rmSync(keys, { recursive: true, force: true });
+  });
 
   it('is EventStoreDB with EVENTSTORE_URL: commands are recorded there and the views follow it', async () => {
-    const config = readConfig({ EVENTSTORE_URL: esdb.connectionString, DATABASE_URL: testDatabaseUrl() });
+    const config = readConfig({ EVENTSTORE_URL: esdb.connectionString, DATABASE_URL: testDatabaseUrl(), COACHLINE_KEY_FILE });
     expect(config.store.kind).toBe('esdb');
-    const store = await openEventStore(config.store);
+    const store = await openEventStore(config.store, config.keyFile);
     const api = await startTestApi(store);
     try {
       await seed(api, [{ type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') }]);
@@ -34,8 +43,8 @@ describe('the store the environment names', () => {
 
   (postgresAvailableSync() ? it : it.skip)('is a PostgreSQL server with DATABASE_URL, in the schema COACHLINE_SCHEMA names, with the access log beside it', async () => {
     const schema = uniqueSchema('api_open');
-    const config = readConfig({ DATABASE_URL: testDatabaseUrl(), COACHLINE_SCHEMA: schema });
-    const store = await openEventStore(config.store);
+    const config = readConfig({ DATABASE_URL: testDatabaseUrl(), COACHLINE_SCHEMA: schema, COACHLINE_KEY_FILE });
+    const store = await openEventStore(config.store, config.keyFile);
     const accessLog = await openAccessLog(config);
     try {
       const api = await startTestApi(store);

@@ -4,6 +4,9 @@
  * one run holds in every later one.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeCommand, type CoachlineCommand } from '@coachline/domain';
 import { handleCommand, openStreamChildData, type EventStore, type StoredEvent } from '@coachline/eventstore';
 import { startInProcessEsdb, type InProcessEsdb } from '@coachline/eventstore-esdb/testing';
@@ -39,14 +42,20 @@ const readStream = async (store: EventStore, stream: string): Promise<StoredEven
 
 describe('openStore on EventStoreDB', () => {
   let server: InProcessEsdb;
+  // The key file every run on this server takes, as an operator would name it (--key-file).
+  const keys = mkdtempSync(join(tmpdir(), 'coachline-kek-'));
+  const keyFile = join(keys, 'key-encryption-key.json');
   beforeAll(async () => {
     server = await startInProcessEsdb();
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    rmSync(keys, { recursive: true, force: true });
+  });
 
   /** Opens the store as one run of the command line does, and closes it after. */
   const inOneRun = async <T>(work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> => {
-    const store = await openStore(server.connectionString);
+    const store = await openStore(server.connectionString, { keyFile });
     try {
       return await work(store);
     } finally {
