@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { version } from '../package.json';
+import { accessLogCommand } from './commands/access-log.command';
 import { replayCommand } from './commands/replay.command';
-import { parseAsOf, parseFormat, parseViewName } from './commands/options';
+import { parseAsOf, parseDay, parseFormat, parseId, parseViewName } from './commands/options';
 import { FailureError, UsageError } from './commands/usage-error';
 import { verifyCommand } from './commands/verify.command';
 import { importCommand } from './commands/import.command';
@@ -9,6 +11,7 @@ import { viewCommand } from './commands/view.command';
 import { demoCommand } from './commands/demo.command';
 import { projectionsCommand } from './commands/projections.command';
 import { parsePositiveInteger } from './commands/options';
+import { printableText } from '@coachline/domain';
 
 export interface Io {
   readonly out: NodeJS.WritableStream;
@@ -19,6 +22,7 @@ export interface Io {
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 const STORE_HELP = 'memory:, a folder (embedded PGlite), postgres://… or esdb://…';
+const AS_HELP = 'who reads, as the access log records it (default: the operating-system user)';
 
 /** The options `replay` and `view` share: which moment, whom, and in which format. */
 interface ViewFlags {
@@ -41,14 +45,15 @@ const viewSelectionOf = (view: string, flags: ViewFlags) => ({
   view: parseViewName(view),
   format: parseFormat(flags.format),
   ...optional('asOf', parseAsOf(flags.asOf)),
-  ...optional('providerId', flags.provider),
-  ...optional('communityId', flags.community),
-  ...optional('stream', flags.stream),
+  ...optional('providerId', parseId('--provider', flags.provider)),
+  ...optional('communityId', parseId('--community', flags.community)),
+  ...optional('stream', parseId('--stream', flags.stream)),
 });
 
 const buildProgram = (io: Io): Command => {
   const program = new Command('coachline')
     .description('Verify, import, export and replay Coachline histories, and read their views.')
+    .version(version, '-V, --version', 'print the version of coachline')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
     .showHelpAfterError('(run coachline --help for usage)');
@@ -78,7 +83,10 @@ const buildProgram = (io: Io): Command => {
     .description('verify an event file, then append it to a store; all or nothing')
     .requiredOption('--events <file>', 'the event file (JSON Lines)')
     .option('--store <url>', STORE_HELP, './.coachline')
-    .action((opts: { events: string; store: string }) => importCommand({ events: opts.events, store: opts.store }, io.out));
+    .option('--create', 'make the store if its folder is new or empty (no command makes a store otherwise)')
+    .action((opts: { events: string; store: string; create?: boolean }) =>
+      importCommand({ events: opts.events, store: opts.store, create: opts.create === true }, io.out),
+    );
 
   program
     .command('export')
@@ -91,12 +99,14 @@ const buildProgram = (io: Io): Command => {
     .option('--format <format>', 'with --for: json (JSON Lines for evaluation) or csv', 'json')
     .option('--pseudonym-secret <file>', 'with --for evaluation: the key of the pseudonyms (else COACHLINE_PSEUDONYM_SECRET, else kept beside the store)')
     .option('--open-child-data', 'open sealed child data (plain for live children, erased for erased ones) to move a program to another store; the file then holds child data in the clear')
-    .action((opts: { out: string; store: string; stream?: string; asOf?: string; for?: string; format: string; pseudonymSecret?: string; openChildData?: boolean }) =>
+    .option('--as <id>', AS_HELP)
+    .action((opts: { out: string; store: string; stream?: string; asOf?: string; for?: string; format: string; pseudonymSecret?: string; openChildData?: boolean; as?: string }) =>
       exportCommand(
         {
           out: opts.out,
           store: opts.store,
-          ...optional('stream', opts.stream),
+          ...optional('as', parseId('--as', opts.as)),
+          ...optional('stream', parseId('--stream', opts.stream)),
           ...optional('asOf', parseAsOf(opts.asOf)),
           ...optional('for', opts.for),
           ...optional('format', opts.for === undefined ? undefined : opts.format),
@@ -112,8 +122,38 @@ const buildProgram = (io: Io): Command => {
       .command('view')
       .description('read a view from a store')
       .argument('<name>', 'dosage, timeline, cycles, share, evaluation or history')
-      .option('--store <url>', STORE_HELP, './.coachline'),
-  ).action((name: string, opts: ViewFlags & { store: string }) => viewCommand({ store: opts.store, ...viewSelectionOf(name, opts) }, io.out));
+      .option('--store <url>', STORE_HELP, './.coachline')
+      .option('--as <id>', AS_HELP),
+  ).action((name: string, opts: ViewFlags & { store: string; as?: string }) =>
+    viewCommand({ store: opts.store, ...optional('as', parseId('--as', opts.as)), ...viewSelectionOf(name, opts) }, io.out),
+  );
+
+  program
+    .command('access-log')
+    .description('list who read the history, the evaluation, debriefs, exports and extracts, and when (through the API or the command line)')
+    .option('--store <url>', STORE_HELP, './.coachline')
+    .option('--day <date>', 'one UTC day, YYYY-MM-DD (default: today)')
+    .option('--from <date>', 'the first day of a span of at most 31 days (instead of --day)')
+    .option('--to <date>', 'the last day of the span')
+    .option('--reader <id>', 'only the reads of this reader')
+    .option('--subject <id>', 'only the reads about this provider (by id or stream), community or stream')
+    .option('--view <name>', 'only the reads of this view: history, evaluation, debriefs, history-export or evaluation-extract')
+    .option('--format <format>', 'json, csv or table', 'json')
+    .action((opts: { store: string; day?: string; from?: string; to?: string; reader?: string; subject?: string; view?: string; format?: string }) =>
+      accessLogCommand(
+        {
+          store: opts.store,
+          format: parseFormat(opts.format),
+          ...optional('day', parseDay('--day', opts.day)),
+          ...optional('from', parseDay('--from', opts.from)),
+          ...optional('to', parseDay('--to', opts.to)),
+          ...optional('reader', parseId('--reader', opts.reader)),
+          ...optional('subject', parseId('--subject', opts.subject)),
+          ...optional('view', parseId('--view', opts.view)),
+        },
+        io.out,
+      ),
+    );
 
   program
     .command('demo')
@@ -159,7 +199,9 @@ export const runCli = async (argv: ReadonlyArray<string>, io: Io): Promise<numbe
       io.err.write(`${error.message}\n`);
       return EXIT.failure;
     }
-    io.err.write(`${(error as Error).stack ?? String(error)}\n`);
+    // Something unforeseen: still one line, the stack only when asked for.
+    const stack = process.env['COACHLINE_DEBUG'] === '1' ? `\n${(error as Error).stack ?? ''}` : '';
+    io.err.write(`coachline: ${printableText(String((error as Error).message ?? error).split('\n')[0] ?? '')}${stack}\n`);
     return EXIT.failure;
   }
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './testing/run-cli';
@@ -19,15 +19,15 @@ describe('coachline on an embedded store', () => {
     writeEventFile(file('bad.jsonl'), [...example().slice(0, 4).map((e) => ({ ...e, id: `bad-${e.id}` })), '{"id":']);
   });
 
-  it('imports nothing from a file with any bad line', async () => {
-    const run = await cli('import', '--events', file('bad.jsonl'), '--store', store);
+  it('imports nothing from a file with any bad line, and makes no store for it', async () => {
+    const run = await cli('import', '--events', file('bad.jsonl'), '--store', store, '--create');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('nothing was imported');
-    expect((await cli('export', '--out', file('after-bad.jsonl'), '--store', store)).stdout).toBe(`exported 0 events to ${file('after-bad.jsonl')}\n`);
+    expect(existsSync(store)).toBe(false);
   });
 
   it('imports a good file, then gives the same view as a replay of it', async () => {
-    expect((await cli('import', '--events', file('example.jsonl'), '--store', store)).stdout).toBe(`imported 9 events into ${store}\n`);
+    expect((await cli('import', '--events', file('example.jsonl'), '--store', store, '--create')).stdout).toBe(`imported 9 events into ${store}\n`);
     const fromStore = await cli('view', 'dosage', '--store', store, '--as-of', '2025-11-15T12:00:00Z');
     const fromFile = await cli('replay', '--events', file('example.jsonl'), '--view', 'dosage', '--as-of', '2025-11-15T12:00:00Z');
     expect(fromStore.code).toBe(0);

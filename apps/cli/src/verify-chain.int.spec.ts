@@ -39,7 +39,7 @@ const verifyAfter = async (location: string, tamper: string[]) => {
 
 const storeTamperingTests = (location: () => string) => {
   it('verifies the chain of the history it holds and prints its head', async () => {
-    expect((await cli('import', '--events', file('example.jsonl'), '--store', location())).code).toBe(0);
+    expect((await cli('import', '--events', file('example.jsonl'), '--store', location(), '--create')).code).toBe(0);
     const run = await cli('verify', '--store', location());
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(HEAD);
@@ -109,7 +109,7 @@ describe('verify --events on an exported file', () => {
   let head = '';
 
   beforeAll(async () => {
-    await cli('import', '--events', file('example.jsonl'), '--store', store);
+    await cli('import', '--events', file('example.jsonl'), '--store', store, '--create');
     head = HEAD.exec((await cli('verify', '--store', store)).stdout)![1]!;
     await cli('export', '--out', file('exported.jsonl'), '--store', store);
     lines = readFileSync(file('exported.jsonl'), 'utf8').trim().split('\n');
@@ -148,7 +148,7 @@ describe('verify --events on an exported file', () => {
 
   it('imports an exported file, hashes and all, and the new store chains it anew', async () => {
     const other = file('other-store');
-    expect((await cli('import', '--events', file('exported.jsonl'), '--store', other)).code).toBe(0);
+    expect((await cli('import', '--events', file('exported.jsonl'), '--store', other, '--create')).code).toBe(0);
     // Same positions from an empty store: the same chain, so the same head.
     expect((await cli('verify', '--store', other)).stdout).toBe(`store: 9 events, chain intact, head ${head}\nno stored views\n`);
   });

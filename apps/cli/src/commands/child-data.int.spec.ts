@@ -33,7 +33,7 @@ describe('child data through import and export', () => {
   beforeAll(() => writeEventFile(file('plain.jsonl'), plainHistory()));
 
   it('imports plain child data sealed, with the file’s erasure applied before anything is written', async () => {
-    expect((await cli('import', '--events', file('plain.jsonl'), '--store', first)).code).toBe(0);
+    expect((await cli('import', '--events', file('plain.jsonl'), '--store', first, '--create')).code).toBe(0);
     expect((await cli('export', '--out', file('sealed.jsonl'), '--store', first)).code).toBe(0);
     const sealed = readFileSync(file('sealed.jsonl'), 'utf8');
     for (const secret of [LIVE.childName, LIVE.childBirthDate, ACTION, ERASED.childName, ERASED.childBirthDate]) expect(sealed).not.toContain(secret);
@@ -51,7 +51,7 @@ describe('child data through import and export', () => {
     expect(opened[3]!.data).toMatchObject({ childName: { erased: true } });
     expect(opened.every((event) => event.integrity === undefined)).toBe(true);
 
-    expect((await cli('import', '--events', file('opened.jsonl'), '--store', second)).code).toBe(0);
+    expect((await cli('import', '--events', file('opened.jsonl'), '--store', second, '--create')).code).toBe(0);
     expect((await cli('export', '--out', file('second-sealed.jsonl'), '--store', second)).code).toBe(0);
     expect(readFileSync(file('second-sealed.jsonl'), 'utf8')).not.toContain(LIVE.childName);
     const reopened = lines(file('second-sealed.jsonl'));

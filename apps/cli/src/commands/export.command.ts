@@ -1,9 +1,12 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { StoredEvent } from '@coachline/eventstore';
-import { openStore } from '../store/open-store';
+import { recordRead } from '../access-log/record-read';
+import { readerOf } from '../access-log/reader';
 import { extractCommand } from '../extracts/extract-command';
+import { checkOutputFile, writeOutputFile } from '../output/output-file';
+import { openStore, OpenedStore } from '../store/open-store';
 import { childDataOpener } from './opened-child-data';
+import { requireSelected } from './view-selection';
 
 export interface ExportOptions {
   readonly out: string;
@@ -20,14 +23,10 @@ export interface ExportOptions {
    * file holds children's data in the clear, and carries no hashes (opening changes the events).
    */
   readonly openChildData?: boolean;
+  /** `--as ID`: who reads, for the access log (else the operating-system user). */
+  readonly as?: string;
 }
 
-/**
- * `coachline export --out FILE`: the history as an event file, in global order with positions,
- * with the store's hashes (`integrity`) so that `verify --events` can check the chain; `--as-of`
- * keeps what was recorded by then. Each event is written as it was stored, at the schema version
- * it was written in: readers upcast on read, and a rewritten event would no longer match its hash.
- */
 /** One line of the event file: the envelope of INTERFACES.md, then the store's order and hashes. */
 const eventLine = (stored: StoredEvent, withIntegrity: boolean) => ({
   id: stored.id,
@@ -41,27 +40,50 @@ const eventLine = (stored: StoredEvent, withIntegrity: boolean) => ({
   ...(withIntegrity && stored.integrity ? { integrity: stored.integrity } : {}),
 });
 
-export const exportCommand = async (options: ExportOptions, out: NodeJS.WritableStream): Promise<void> => {
+const holdsStream = async (store: OpenedStore, stream: string): Promise<boolean> => {
+  for await (const _event of store.readStream(stream, { maxCount: 1 })) return true;
+  return false;
+};
+
+/**
+ * `coachline export --out FILE`: the history as an event file, in global order with positions,
+ * with the store's hashes (`integrity`) so that `verify --events` can check the chain; `--as-of`
+ * keeps what was recorded by then. Each event is written as it was stored, at the schema version
+ * it was written in: readers upcast on read, and a rewritten event would no longer match its hash.
+ * The file, readable by its owner only, appears once whole and once the read is in the access log.
+ */
+export const exportCommand = async (options: ExportOptions, out: NodeJS.WritableStream, now: () => Date = () => new Date()): Promise<void> => {
   if (options.for !== undefined) return extractCommand({ ...options, for: options.for }, out);
+  await checkOutputFile(options.out);
+  const reader = readerOf(options.as);
   const store = await openStore(options.store);
-  const file = createWriteStream(options.out, { encoding: 'utf8' });
   const asOfMs = options.asOf === undefined ? undefined : Date.parse(options.asOf);
   let count = 0;
   // Only a whole history carries the store's hashes: a chain cut by --stream or --as-of checks nothing.
   const chained = options.stream === undefined && asOfMs === undefined;
-  try {
+  const open = options.openChildData === true ? childDataOpener(store) : undefined;
+  const lines = async function* (): AsyncGenerator<string> {
     const events: AsyncIterable<StoredEvent> = options.stream ? store.readStream(options.stream) : store.readAll();
-    const open = options.openChildData === true ? childDataOpener(store) : undefined;
     for await (const read of events) {
       if (asOfMs !== undefined && Date.parse(read.metadata.recordedAt) > asOfMs) continue;
       const stored = open ? await open(read) : read;
-      const line = `${JSON.stringify(eventLine(stored, chained && !open))}\n`;
-      if (!file.write(line)) await once(file, 'drain');
       count++;
+      yield `${JSON.stringify(eventLine(stored, chained && !open))}\n`;
     }
+  };
+  try {
+    if (options.stream !== undefined) await requireSelected({ view: 'history', stream: options.stream }, (stream) => holdsStream(store, stream));
+    await writeOutputFile(options.out, lines(), {
+      beforeCommit: () =>
+        recordRead({
+          store: options.store,
+          reader,
+          view: 'history-export',
+          query: { out: resolve(options.out), stream: options.stream, asOf: options.asOf, childData: open ? 'opened' : undefined },
+          at: now(),
+        }).then(() => undefined),
+    });
   } finally {
-    file.end();
-    await once(file, 'close');
     await store.close();
   }
   out.write(`exported ${count} events to ${options.out}\n`);

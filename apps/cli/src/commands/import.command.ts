@@ -3,13 +3,15 @@ import { RecordedEvent } from '@coachline/domain';
 import { eventsOf, verifyEventFile } from '../event-file/verify-event-file';
 import { formatLineError } from '../event-file/line-error';
 import { progressOnStderr } from '../output/progress';
-import { openStore, OpenedStore } from '../store/open-store';
+import { checkStore, openStore, OpenedStore } from '../store/open-store';
 import { ensureReadable } from './options';
 import { FailureError } from './usage-error';
 
 export interface ImportOptions {
   readonly events: string;
   readonly store?: string;
+  /** `--create`: make the embedded store when its folder is new or empty; without it, the store must be there. */
+  readonly create?: boolean;
 }
 
 const toAppend = (event: RecordedEvent): EventToAppend => ({
@@ -46,20 +48,24 @@ const appendAll = async (store: OpenedStore, file: string, onEvent: (count: numb
 };
 
 /**
- * `coachline import --events FILE [--store URL]`: verify the whole file first, then append
- * it. A file with any error imports nothing.
+ * `coachline import --events FILE [--store URL] [--create]`: verify the whole file first, then
+ * append it. A file with any error imports nothing; a store that is not there is made only when
+ * asked, and only once the file is known to be good.
  */
 export const importCommand = async (options: ImportOptions, out: NodeJS.WritableStream): Promise<void> => {
   await ensureReadable(options.events);
+  await checkStore(options.store, { create: options.create === true });
   const checking = progressOnStderr('verify');
-  const verification = await verifyEventFile(options.events, (count) => checking.tick(count));
+  const verification = await verifyEventFile(options.events, (count) => checking.tick(count)).catch((error: unknown) => {
+    throw error instanceof FailureError ? new FailureError(`${error.message}; nothing was imported`) : error;
+  });
   checking.stop();
   if (verification.errors.length > 0) {
     throw new FailureError(
       [...verification.errors.map((e) => formatLineError(options.events, e)), `${verification.errors.length} error(s); nothing was imported`].join('\n'),
     );
   }
-  const store = await openStore(options.store);
+  const store = await openStore(options.store, { create: options.create === true });
   try {
     const importing = progressOnStderr('import', verification.events);
     const imported = await appendAll(store, options.events, (count) => importing.tick(count));

@@ -1,15 +1,23 @@
-import { access, constants } from 'node:fs/promises';
+import { escapeUnsafe, ID_RULE, isCalendarDate, isId } from '@coachline/domain';
+import { checkEventFile } from '../event-file/event-file-check';
 import { FORMATS, Format } from '../output/format-view';
-import { FailureError, UsageError } from './usage-error';
+import { UsageError } from './usage-error';
 
 export const VIEW_NAMES = ['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history'] as const;
 
-export const ensureReadable = async (file: string): Promise<void> => {
-  try {
-    await access(file, constants.R_OK);
-  } catch {
-    throw new FailureError(`${file}: cannot read the file`);
-  }
+/** `--events FILE`: there, a file, readable and not empty; otherwise one line saying why. */
+export const ensureReadable = (file: string): Promise<void> => checkEventFile(file);
+
+/** An option naming a provider, a community, a stream or a reader: an id, or bad usage. */
+export const parseId = (flag: string, value: string | undefined): string | undefined => {
+  if (value === undefined || isId(value)) return value;
+  throw new UsageError(`${flag}: expected ${ID_RULE}, got "${escapeUnsafe(value)}"`);
+};
+
+/** A UTC calendar day, `YYYY-MM-DD`. */
+export const parseDay = (flag: string, value: string | undefined): string | undefined => {
+  if (value === undefined || isCalendarDate(value)) return value;
+  throw new UsageError(`${flag}: expected a calendar date YYYY-MM-DD, got "${escapeUnsafe(value)}"`);
 };
 
 /**

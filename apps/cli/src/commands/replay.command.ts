@@ -1,13 +1,15 @@
 import * as E from 'fp-ts/Either';
 import { render, startFold } from '@coachline/projections';
+import { noEvents } from '../event-file/event-file-check';
 import { formatLineError, LineError } from '../event-file/line-error';
+import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
 import { parseEventLine } from '../event-file/parse-event-line';
 import { readEventLines } from '../event-file/read-event-lines';
 import { formatView, Format } from '../output/format-view';
 import { progressOnStderr } from '../output/progress';
 import { ensureReadable } from './options';
 import { FailureError } from './usage-error';
-import { projectionFor, ViewSelection } from './view-selection';
+import { projectionFor, requireSelected, ViewSelection } from './view-selection';
 
 export interface ReplayOptions extends ViewSelection {
   readonly events: string;
@@ -23,18 +25,32 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
   const projection = projectionFor(options);
   const fold = startFold(projection, options.asOf === undefined ? {} : { asOf: options.asOf });
   const errors: LineError[] = [];
+  const streams = new Set<string>();
   const progress = progressOnStderr('replay');
   let count = 0;
-  for await (const line of readEventLines(options.events)) {
-    const parsed = parseEventLine(line);
+  const lines = readEventLines(options.events);
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const parsed = parseEventLine(next.value);
     if (E.isLeft(parsed)) errors.push(...parsed.left);
-    else if (errors.length === 0) fold.push(parsed.right);
+    else if (errors.length === 0) {
+      fold.push(parsed.right);
+      streams.add(parsed.right.stream);
+    }
     progress.tick(++count);
+    if (tooManyErrors(errors)) {
+      const stopped = await stoppedReading(options.events, errors, lines);
+      if (stopped) {
+        progress.stop();
+        throw stopped;
+      }
+    }
   }
   progress.stop();
   if (errors.length > 0) {
     throw new FailureError([...errors.map((e) => formatLineError(options.events, e)), `${errors.length} error(s); no view was computed`].join('\n'));
   }
+  if (count === 0) throw noEvents(options.events, 'the file holds only blank lines');
+  await requireSelected(options, (stream) => streams.has(stream));
   const view = render(projection, fold.result(), options);
   out.write(formatView(view, projection.table(view), options.format));
 };

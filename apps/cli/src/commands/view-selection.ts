@@ -1,4 +1,6 @@
+import { escapeUnsafe, streamName } from '@coachline/domain';
 import { AnyProjection, findProjection, historyProjection } from '@coachline/projections';
+import { FailureError } from './usage-error';
 
 /** Which view, as of when, and for whom: shared by `replay` and `view`. */
 export interface ViewSelection {
@@ -12,3 +14,29 @@ export interface ViewSelection {
 export const projectionFor = (selection: ViewSelection): AnyProjection =>
   // The history of one stream keeps only that stream's events, however long the file.
   selection.view === 'history' ? historyProjection(selection.stream) : findProjection(selection.view)!;
+
+/** The views whose reads the access log records, as the API records them: they carry observation scores, or everything. */
+export const RECORDED_VIEWS: ReadonlySet<string> = new Set(['evaluation', 'history']);
+
+/** What a read asked for, by the API's parameter names, for the access log. */
+export const queryOf = (selection: ViewSelection): Record<string, string | undefined> => ({
+  providerId: selection.providerId,
+  communityId: selection.communityId,
+  stream: selection.stream,
+  asOf: selection.asOf,
+});
+
+/**
+ * Refuses a selection naming a provider, a community or a stream the history does not hold: the
+ * view would be empty, and an empty view reads as "nothing happened" rather than "no such one".
+ */
+export const requireSelected = async (selection: ViewSelection, holds: (stream: string) => boolean | Promise<boolean>): Promise<void> => {
+  const named: ReadonlyArray<readonly [flag: string, what: string, given: string | undefined, stream: (given: string) => string]> = [
+    ['--provider', 'provider', selection.providerId, (id) => streamName('provider', id)],
+    ['--community', 'community', selection.communityId, (id) => streamName('community', id)],
+    ['--stream', 'stream', selection.stream, (stream) => stream],
+  ];
+  for (const [flag, what, given, stream] of named) {
+    if (given !== undefined && !(await holds(stream(given)))) throw new FailureError(`${flag} ${escapeUnsafe(given)}: no such ${what} in this history`);
+  }
+};

@@ -1,21 +1,38 @@
 import { viewFromStore } from '@coachline/eventstore';
+import { recordRead } from '../access-log/record-read';
+import { readerOf } from '../access-log/reader';
 import { formatView, Format } from '../output/format-view';
-import { openStore } from '../store/open-store';
-import { projectionFor, ViewSelection } from './view-selection';
+import { openStore, OpenedStore } from '../store/open-store';
+import { projectionFor, queryOf, RECORDED_VIEWS, requireSelected, ViewSelection } from './view-selection';
 
 export interface ViewOptions extends ViewSelection {
   readonly store?: string;
   readonly format: Format;
+  /** `--as ID`: who reads, for the access log (else the operating-system user). */
+  readonly as?: string;
 }
 
-/** `coachline view NAME [--store URL]`: the same views as `replay`, from a store's history. */
-export const viewCommand = async (options: ViewOptions, out: NodeJS.WritableStream): Promise<void> => {
+const holdsStream = async (store: OpenedStore, stream: string): Promise<boolean> => {
+  for await (const _event of store.readStream(stream, { maxCount: 1 })) return true;
+  return false;
+};
+
+/**
+ * `coachline view NAME [--store URL]`: the same views as `replay`, from a store's history. A
+ * read of the evaluation or the history is recorded in the store's access log before it is shown.
+ */
+export const viewCommand = async (options: ViewOptions, out: NodeJS.WritableStream, now: () => Date = () => new Date()): Promise<void> => {
+  const reader = RECORDED_VIEWS.has(options.view) ? readerOf(options.as) : undefined;
   const store = await openStore(options.store);
+  let shown: string;
   try {
+    await requireSelected(options, (stream) => holdsStream(store, stream));
     const projection = projectionFor(options);
     const view = await viewFromStore(store, projection, options);
-    out.write(formatView(view, projection.table(view), options.format));
+    shown = formatView(view, projection.table(view), options.format);
   } finally {
     await store.close();
   }
+  if (reader !== undefined) await recordRead({ store: options.store, reader, view: options.view, query: queryOf(options), at: now() });
+  out.write(shown);
 };

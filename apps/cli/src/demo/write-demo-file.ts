@@ -1,7 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import { encodeRecordedEvent } from '@coachline/domain';
+import { writeOutputFile } from '../output/output-file';
 import { DemoProgramOptions, generateDemoProgram } from './generate-demo-program';
 
 export interface WriteDemoFileOptions extends DemoProgramOptions {
@@ -21,22 +19,16 @@ const PROGRESS_EVERY = 10_000;
 
 /**
  * The event file of a demo program year: JSON Lines, one event per line in global order,
- * each with its position. A file is complete or absent: on any failure the partial file is
- * removed, so nobody replays half a year by mistake.
+ * each with its position, readable by its owner only. A file is complete or absent: it takes its
+ * name only once whole, so nobody replays half a year by mistake.
  */
 export const writeDemoFile = async (path: string, options: WriteDemoFileOptions): Promise<DemoFileSummary> => {
   // Generation starts before the file is opened, so wrong options fail without touching the disk.
   const events = generateDemoProgram(options);
   const first = events.next();
-  const out = createWriteStream(path, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => undefined);
-  const write = async (chunk: string): Promise<void> => {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
-  };
   let written = 0;
   let lastRecordedAt: string | undefined;
-  try {
+  const chunks = function* (): Generator<string> {
     let chunk = '';
     for (let next = first; !next.done; next = events.next()) {
       const event = next.value;
@@ -44,19 +36,14 @@ export const writeDemoFile = async (path: string, options: WriteDemoFileOptions)
       lastRecordedAt = event.metadata.recordedAt;
       written++;
       if (chunk.length >= CHUNK_CHARACTERS) {
-        await write(chunk);
+        yield chunk;
         chunk = '';
       }
       if (written % PROGRESS_EVERY === 0) options.onProgress?.(written);
     }
-    if (chunk.length > 0) await write(chunk);
-    out.end();
-    await Promise.race([once(out, 'finish'), failed]);
-  } catch (error) {
-    out.destroy();
-    await rm(path, { force: true });
-    throw error;
-  }
+    if (chunk.length > 0) yield chunk;
+  };
+  await writeOutputFile(path, chunks());
   options.onProgress?.(written);
   return { events: written, lastRecordedAt };
 };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoYear } from './demo-year.fixtures';
@@ -50,7 +50,15 @@ describe('writeDemoFile', () => {
     expect(existsSync(path)).toBe(false);
   });
 
-  it('reports a file that cannot be written', async () => {
-    await expect(writeDemoFile(join(folder, 'missing', 'demo.jsonl'), { providers: 2, seed: 1 })).rejects.toThrow(/ENOENT/);
+  it('reports a file that cannot be written in one line', async () => {
+    const path = join(folder, 'missing', 'demo.jsonl');
+    await expect(writeDemoFile(path, { providers: 2, seed: 1 })).rejects.toThrow(new Error(`${path}: cannot write the file: no such folder`));
+  });
+
+  it('writes a file readable by its owner only', async () => {
+    const path = join(folder, 'demo.jsonl');
+    await writeDemoFile(path, { providers: 2, seed: 1 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(folder)).toEqual(['demo.jsonl']);
   });
 });

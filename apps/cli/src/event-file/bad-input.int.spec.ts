@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXCERPT_LIMIT, RecordedEvent } from '@coachline/domain';
@@ -65,18 +65,19 @@ describe('coachline verify and import under bad input, on an embedded store', ()
   it('refuses injection strings in ids, naming each id field, and imports nothing', async () => {
     const file = writeLines(INJECTIONS.map(hostileIds).map((e) => JSON.stringify(e)));
     for (const command of ['verify', 'import'] as const) {
-      const run = await cli(command, '--events', file, ...(command === 'import' ? ['--store', store] : []));
+      const run = await cli(command, '--events', file, ...(command === 'import' ? ['--store', store, '--create'] : []));
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/:1: id: expected an id of 1 to 128 letters/);
       expect(run.stderr).toMatch(/:1: (stream|data\.communityId|metadata\.commandId): expected an id/);
     }
-    expect(await storedEvents()).toEqual([]);
+    // Not even the store it was asked to make: a file with any error writes nothing.
+    expect(existsSync(store)).toBe(false);
   });
 
   it('keeps injection strings in names as plain data, byte for byte', async () => {
     const file = writeLines(injected.map((e) => JSON.stringify(e)));
     expect((await cli('verify', '--events', file)).code).toBe(0);
-    const run = await cli('import', '--events', file, '--store', store);
+    const run = await cli('import', '--events', file, '--store', store, '--create');
     expect(run).toEqual(expect.objectContaining({ code: 0, stdout: `imported ${injected.length} events into ${store}\n` }));
     const stored = await storedEvents();
     expect(stored.map((e) => [e['id'], e['stream'], e['data'], (e['metadata'] as Record<string, unknown>)['commandId']])).toEqual(

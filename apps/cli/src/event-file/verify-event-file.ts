@@ -2,7 +2,9 @@ import * as E from 'fp-ts/Either';
 import { RecordedEvent } from '@coachline/domain';
 import { fileChain, type FileChain } from './chain-check';
 import { historyRules } from './history-rules';
+import { noEvents } from './event-file-check';
 import { LineError } from './line-error';
+import { stoppedReading, tooManyErrors } from './line-error-limit';
 import { parseEventLine, parseEventLineAsWritten } from './parse-event-line';
 import { readEventLines } from './read-event-lines';
 
@@ -22,7 +24,9 @@ export interface FileVerificationOptions {
 
 /**
  * Checks every line of an event file (shape, dates, ids, unknown types, duplicate ids and the
- * rules that need history) and reports every error found, not just the first.
+ * rules that need history) and reports every error found, not just the first, up to
+ * `MAX_LINE_ERRORS`: past that it stops reading and fails with the errors found and the count of
+ * lines left unread. A file holding no event at all fails too.
  */
 export const verifyEventFile = async (
   file: string,
@@ -33,7 +37,9 @@ export const verifyEventFile = async (
   const chain = options.chain ? fileChain(options.expectedHead) : undefined;
   const errors: LineError[] = [];
   let events = 0;
-  for await (const line of readEventLines(file)) {
+  const lines = readEventLines(file);
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line = next.value;
     const parsed = parseEventLineAsWritten(line);
     if (E.isLeft(parsed)) errors.push(...parsed.left);
     else {
@@ -41,8 +47,15 @@ export const verifyEventFile = async (
       // The hash covers the event as written, before any upcast.
       chain?.check({ ...parsed.right.event, ...parsed.right.written }, line.number);
     }
-    onEvent?.(++events);
+    // Counted apart from the callback: `onEvent?.(++events)` would count nothing without one.
+    events++;
+    onEvent?.(events);
+    if (tooManyErrors(errors)) {
+      const stopped = await stoppedReading(file, errors, lines);
+      if (stopped) throw stopped;
+    }
   }
+  if (events === 0) throw noEvents(file, 'the file holds only blank lines');
   return { events, errors, ...(chain !== undefined ? { chain: chain.result() } : {}) };
 };
 

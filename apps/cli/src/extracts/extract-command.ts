@@ -1,4 +1,6 @@
+import { readerOf } from '../access-log/reader';
 import { UsageError } from '../commands/usage-error';
+import { checkOutputFile } from '../output/output-file';
 import { DEFAULT_STORE } from '../store/open-store';
 import { evaluationExport, ExtractFormat } from './evaluation-export';
 import { shareExport } from './share-export';
@@ -15,6 +17,8 @@ export interface ExtractOptions {
   readonly format?: string;
   readonly pseudonymSecret?: string;
   readonly openChildData?: boolean;
+  /** `--as ID`: who makes the extract, for the access log (else the operating-system user). */
+  readonly as?: string;
 }
 
 /** `coachline export --for READER`: what one kind of reader may see, instead of the history. */
@@ -26,10 +30,11 @@ export const extractCommand = async (options: ExtractOptions, out: NodeJS.Writab
   const format = (options.format ?? 'json') as ExtractFormat;
   if (!EXTRACT_FORMATS.includes(format)) throw new UsageError(`--format: expected json or csv, got "${options.format}"`);
   if (options.for === 'share' && options.pseudonymSecret !== undefined) throw new UsageError('--pseudonym-secret: the share names providers by id; it takes no pseudonyms');
+  await checkOutputFile(options.out);
   const common = { out: options.out, store: options.store ?? DEFAULT_STORE, format, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
   if (options.for === 'share') return shareExport(common, out);
   return evaluationExport(
-    { ...common, ...(options.pseudonymSecret !== undefined ? { pseudonymSecret: options.pseudonymSecret } : {}), env: process.env, now: () => new Date() },
+    { ...common, ...(options.pseudonymSecret !== undefined ? { pseudonymSecret: options.pseudonymSecret } : {}), env: process.env, reader: readerOf(options.as), now: () => new Date() },
     out,
   );
 };

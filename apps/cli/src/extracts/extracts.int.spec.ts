@@ -6,7 +6,7 @@ import type { RecordedEvent } from '@coachline/domain';
 import { identifyingHistory, IdentifyingHistory, MARKER_START } from '@coachline/projections/testing';
 import { openStore } from '../store/open-store';
 import { cli } from '../testing/run-cli';
-import { ACCESS_LOG_FILE } from './extract-access';
+import { ACCESS_LOG_FILE } from '@coachline/eventstore';
 import { PSEUDONYM_SECRET_ENV, PSEUDONYM_SECRET_FILE } from './pseudonym-secret';
 
 // Every export here runs on the zero-set-up store: embedded PGlite in a folder.
@@ -19,7 +19,7 @@ const fresh = (name: string) => join(dir, `${name}-${++runs}`);
 /** A store holding the history as it was recorded; the generated events need not pass the deciders. */
 const storeOf = async (events: ReadonlyArray<RecordedEvent>): Promise<string> => {
   const folder = fresh('store');
-  const store = await openStore(folder);
+  const store = await openStore(folder, { create: true });
   try {
     for (const e of events) await store.append(e.stream, [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }], 'any');
   } finally {

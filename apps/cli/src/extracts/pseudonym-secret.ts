@@ -38,7 +38,7 @@ export const loadPseudonymSecret = async (options: { file?: string; env: NodeJS.
   const configured = options.env[PSEUDONYM_SECRET_ENV];
   if (configured !== undefined && configured !== '') return { secret: checked(configured, PSEUDONYM_SECRET_ENV), source: 'environment' };
   const path = join(options.folder, PSEUDONYM_SECRET_FILE);
-  await mkdir(options.folder, { recursive: true });
+  await mkdir(options.folder, { recursive: true, mode: 0o700 });
   try {
     // `wx`: of two runs starting at once, only one writes; the other reads what it wrote.
     await writeFile(path, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });

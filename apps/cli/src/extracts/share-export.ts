@@ -1,9 +1,9 @@
 import { viewFromStore } from '@coachline/eventstore';
 import { shareProjection, ShareView } from '@coachline/projections';
 import { formatView } from '../output/format-view';
+import { writeOutputFile } from '../output/output-file';
 import { openStore } from '../store/open-store';
 import { ExtractFormat } from './evaluation-export';
-import { writeOwnerOnly } from './write-lines';
 
 export interface ShareExportOptions {
   readonly out: string;
@@ -21,6 +21,6 @@ export const shareExport = async (options: ShareExportOptions, out: NodeJS.Writa
   } finally {
     await store.close();
   }
-  await writeOwnerOnly(options.out, [formatView(view, shareProjection.table(view), options.format)]);
+  await writeOutputFile(options.out, [formatView(view, shareProjection.table(view), options.format)]);
   out.write(`wrote the share of ${view.providers.length} providers as of ${view.asOf} to ${options.out}\n`);
 };

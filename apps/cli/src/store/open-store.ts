@@ -3,6 +3,8 @@ import {
   type ChildDataProtectedStore,
   type ChildKeyStore,
   type ChildKeyVault,
+  describeStoreFailure,
+  ensureStoreAnswers,
   EventStore,
   InMemoryChildKeyStore,
   InMemoryEventStore,
@@ -12,11 +14,16 @@ import {
   KeyFileError,
   openChildKeyStore,
   openWithChildDataProtection,
+  StoreUnavailableError,
 } from '@coachline/eventstore';
 import type * as EsdbAdapter from '@coachline/eventstore-esdb';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
 import type { PostgresEventStore } from '@coachline/eventstore-postgres';
 import { FailureError, UsageError } from '../commands/usage-error';
+import { checkStoreFolder, prepareStoreFolder } from './store-folder';
+import { DEFAULT_STORE, StoreLocation, storeLocationOf } from './store-location';
+
+export { DEFAULT_STORE, isEsdbUrl } from './store-location';
 
 type AdapterStore = EventStore &
   Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>> & { readonly childKeyVault?: () => ChildKeyVault };
@@ -24,8 +31,44 @@ type AdapterStore = EventStore &
 /** The store with child data sealed on the way in, and the key store it seals with. */
 export type OpenedStore = ChildDataProtectedStore<EventStore & Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>>>;
 
-/** Where the zero-set-up store keeps its data (embedded PGlite), relative to the working folder. */
-export const DEFAULT_STORE = './.coachline';
+export interface OpenStoreOptions {
+  /** Make the embedded store when the folder is new or empty (`import --create`); no other command makes one. */
+  readonly create?: boolean;
+  /** `--key-file`: the key file of the store's key-encryption key (else COACHLINE_KEY_FILE, else beside the store folder). */
+  readonly keyFile?: string | undefined;
+}
+
+export const KEY_FILE_ENV = 'COACHLINE_KEY_FILE';
+
+/**
+ * The key file: `--key-file`, else COACHLINE_KEY_FILE, else in a folder beside the store's folder
+ * (`<folder>-keys/`; for a server, beside the default `./.coachline`), never inside the folder,
+ * so a copy of the database is never a copy of the key.
+ */
+export const keyFileOf = (location: StoreLocation, configured: string | undefined): string => {
+  const given = configured ?? (process.env[KEY_FILE_ENV] === '' ? undefined : process.env[KEY_FILE_ENV]);
+  const keyFile = given === undefined ? keyFileBeside(location.kind === 'folder' ? location.address : DEFAULT_STORE) : resolve(given);
+  if (location.kind === 'folder' && isInsideFolder(keyFile, location.address))
+    throw new UsageError(`--key-file: the key file must be outside the store folder ${resolve(location.address)}, so that a copy of the store holds no key`);
+  return keyFile;
+};
+
+/** The children's key store: wrapped under the key file's key in a database, in the process for `memory:` (docs/privacy.md). */
+const openKeys = async (store: AdapterStore, location: StoreLocation, keyFile: string | undefined): Promise<ChildKeyStore> => {
+  if (store.childKeyVault === undefined) return new InMemoryChildKeyStore();
+  try {
+    return await openChildKeyStore(store.childKeyVault(), keyEncryptionKeyFile(keyFileOf(location, keyFile)));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+};
+
+/**
+ * EventStoreDB connects on first use; a server that takes the connection and never answers would
+ * hold the command for as long as the client retries. (PostgreSQL gives up after 10 s itself.)
+ */
+const FIRST_ANSWER_MS = 10_000;
 
 // The database adapters are required only when a command opens a store, so `verify` and
 // `replay` start without loading database clients. (A CommonJS require, since the command line
@@ -35,59 +78,41 @@ const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-po
 const esdb = (): typeof EsdbAdapter => require('@coachline/eventstore-esdb');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** EventStoreDB and KurrentDB connection strings. */
-export const isEsdbUrl = (location: string): boolean => /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(location);
-
-export interface OpenStoreOptions {
-  /** `--key-file`: the key file of the store's key-encryption key (else COACHLINE_KEY_FILE, else beside the store folder). */
-  readonly keyFile?: string | undefined;
-}
-
-export const KEY_FILE_ENV = 'COACHLINE_KEY_FILE';
-
-const isServerUrl = (location: string): boolean => location === 'memory:' || /^postgres(ql)?:\/\//.test(location) || isEsdbUrl(location);
-
 /**
- * The key file: `--key-file`, else COACHLINE_KEY_FILE, else in a folder beside the store's folder
- * (`<folder>-keys/`; for a server, beside the default `./.coachline`), never inside the folder,
- * so a copy of the database is never a copy of the key.
+ * `--store`: `memory:`, `postgres://…`, `esdb://…`, or a folder holding an embedded PGlite
+ * database (the default, `./.coachline`). A store that cannot be opened is one line naming it
+ * (without its password) and the reason.
  */
-export const keyFileOf = (url: string | undefined, configured: string | undefined): string => {
-  const location = url ?? DEFAULT_STORE;
-  const folder = isServerUrl(location) ? undefined : location;
-  const given = configured ?? (process.env[KEY_FILE_ENV] === '' ? undefined : process.env[KEY_FILE_ENV]);
-  const keyFile = given === undefined ? keyFileBeside(folder ?? DEFAULT_STORE) : resolve(given);
-  if (folder !== undefined && isInsideFolder(keyFile, folder))
-    throw new UsageError(`--key-file: the key file must be outside the store folder ${resolve(folder)}, so that a copy of the store holds no key`);
-  return keyFile;
-};
-
-/** The children's key store: wrapped under the key file's key in a database, in the process for `memory:` (docs/privacy.md). */
-const openKeys = async (store: AdapterStore, keyFile: string): Promise<ChildKeyStore> => {
-  if (store.childKeyVault === undefined) return new InMemoryChildKeyStore();
+export const openStore = async (url: string | undefined, options: OpenStoreOptions = {}): Promise<OpenedStore> => {
+  const location = storeLocationOf(url);
+  if (location.kind === 'folder') await prepareStoreFolder(location.address, options.create === true);
+  // A key file placed inside the store's folder is refused before the store is touched.
+  keyFileOf(location, options.keyFile);
   try {
-    return await openChildKeyStore(store.childKeyVault(), keyEncryptionKeyFile(keyFile));
+    const store = await openAdapter(location);
+    if (location.kind === 'esdb') await ensureStoreAnswers(location.address, store, FIRST_ANSWER_MS);
+    return await openWithChildDataProtection(store, await openKeys(store, location, options.keyFile));
   } catch (error) {
-    await store.close();
-    throw error instanceof KeyFileError ? new FailureError(error.message) : error;
+    if (error instanceof KeyFileError) throw new FailureError(error.message);
+    throw new FailureError(error instanceof StoreUnavailableError ? error.message : describeStoreFailure(location.address, error));
   }
 };
 
-/**
- * `--store`: `memory:`, `postgres://…`, `esdb://…`, or a folder holding an embedded PGlite
- * database (the default, `./.coachline`).
- */
-export const openStore = async (url: string | undefined, options: OpenStoreOptions = {}): Promise<OpenedStore> => {
-  // A key file placed inside the store's folder is refused before the store is touched.
-  const keyFile = keyFileOf(url, options.keyFile);
-  const store = await openAdapter(url);
-  return openWithChildDataProtection(store, await openKeys(store, keyFile));
+/** Refuses, before any work and without touching anything, a `--store` that `openStore` would refuse as named. */
+export const checkStore = async (url: string | undefined, options: OpenStoreOptions = {}): Promise<void> => {
+  const location = storeLocationOf(url);
+  if (location.kind === 'folder') await checkStoreFolder(location.address, options.create === true);
 };
 
-const openAdapter = async (url: string | undefined): Promise<AdapterStore> => {
-  const location = url ?? DEFAULT_STORE;
-  if (location === 'memory:') return new InMemoryEventStore();
-  if (/^postgres(ql)?:\/\//.test(location)) return postgres().openPostgresEventStore({ connectionString: location });
-  if (isEsdbUrl(location)) return esdb().openEsdbEventStore(location);
-  return postgres().openPgliteEventStore({ dataDir: location });
+const openAdapter = async (location: StoreLocation): Promise<AdapterStore> => {
+  switch (location.kind) {
+    case 'memory':
+      return new InMemoryEventStore();
+    case 'postgres':
+      return postgres().openPostgresEventStore({ connectionString: location.address });
+    case 'esdb':
+      return esdb().openEsdbEventStore(location.address);
+    case 'folder':
+      return postgres().openPgliteEventStore({ dataDir: location.address });
+  }
 };

@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postgresAvailableSync, testDatabaseUrl } from '@coachline/eventstore-postgres/testing';
+import { apiEnvironment, freePort, NODE_ARGS, runNode } from '../testing/api-process';
+
+// The API started on a store it cannot reach ends at once with one line naming the variable, the
+// store without its password and the reason, and exit code 1: never a client's stack trace, never a hang.
+jest.setTimeout(90_000);
+
+const PASSWORD = 'Sw0rdfish-s3cret';
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'coachline-unreachable-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+const start = async (extra: NodeJS.ProcessEnv) => {
+  const started = Date.now();
+  const run = await runNode([...NODE_ARGS, 'apps/api/src/main.ts'], apiEnvironment(dataDir, await freePort(), extra));
+  return { ...run, ms: Date.now() - started };
+};
+
+/** A server that takes every connection and never says a word. */
+const silentServer = async (): Promise<{ port: number; close: () => Promise<void> }> => {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done());
+      }),
+  };
+};
+
+describe('the API started on a store it cannot reach', () => {
+  it('names an EventStoreDB server that refuses the connection', async () => {
+    const port = await freePort();
+    const run = await start({ EVENTSTORE_URL: `esdb://admin:${PASSWORD}@127.0.0.1:${port}?tls=false` });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 1,
+      stderr: `EVENTSTORE_URL: cannot open the store at esdb://admin:***@127.0.0.1:${port}?tls=false: connection refused\n`,
+    });
+    expect(run.stdout).not.toContain(PASSWORD);
+  });
+
+  it('gives up on an EventStoreDB server that never answers', async () => {
+    const server = await silentServer();
+    try {
+      const run = await start({ EVENTSTORE_URL: `esdb://admin:${PASSWORD}@127.0.0.1:${server.port}?tls=false` });
+      expect({ code: run.code, stderr: run.stderr }).toEqual({
+        code: 1,
+        stderr: `EVENTSTORE_URL: cannot open the store at esdb://admin:***@127.0.0.1:${server.port}?tls=false: no answer within 10 s\n`,
+      });
+      expect(run.ms).toBeLessThan(30_000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names a PostgreSQL server that refuses the connection', async () => {
+    const port = await freePort();
+    const run = await start({ DATABASE_URL: `postgres://coach:${PASSWORD}@127.0.0.1:${port}/coachline` });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 1,
+      stderr: `DATABASE_URL: cannot open the store at postgres://coach:***@127.0.0.1:${port}/coachline: connection refused\n`,
+    });
+  });
+
+  (postgresAvailableSync() ? it : it.skip)('names a PostgreSQL database that does not exist', async () => {
+    const url = new URL(testDatabaseUrl());
+    url.pathname = '/coachline_no_such_database';
+    const run = await start({ DATABASE_URL: url.toString() });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 1,
+      stderr: `DATABASE_URL: cannot open the store at ${url}: database "coachline_no_such_database" does not exist\n`,
+    });
+  });
+});
