@@ -16,6 +16,8 @@ describe('starting the API the way a newcomer does', () => {
   afterAll(async () => {
     if (api && api.exitCode === null) api.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
+    // The key file's folder, made beside the data folder.
+    await rm(`${dataDir}-keys`, { recursive: true, force: true });
   });
 
   it('starts on embedded PGlite, takes a command, answers a view, and stops on SIGTERM', async () => {
