@@ -131,6 +131,11 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     expect((await stream('screening-scr-2'))[0]!.data['childName']).toEqual({ erased: true });
     for (const view of ['evaluation', 'timeline']) expect((await fetch(`${base}/views/${view}`, { headers })).status).toBe(200);
     await stopApi();
+    // A restart opens the store with the rotated key file: the erasure holds, the other child's data still opens.
+    await startApi();
+    expect((await stream('screening-scr-1'))[0]!.data['childName']).toEqual({ erased: true });
+    expect((await stream('screening-scr-9'))[0]!.data['childName']).toBe(KEPT_NAME);
+    await stopApi();
     expect(logs).toContain('DistributeAsqSe2 recorded on screening-scr-1');
 
     // The files as the database left them, after a checkpoint, and every table as text.
