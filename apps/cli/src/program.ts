@@ -23,6 +23,7 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 const STORE_HELP = 'memory:, a folder (embedded PGlite), postgres://… or esdb://…';
 const AS_HELP = 'who reads, as the access log records it (default: the operating-system user)';
+const KEY_FILE_HELP = 'the key file of the store’s children’s keys (else COACHLINE_KEY_FILE, else <store folder>-keys/key-encryption-key.json)';
 
 /** The options `replay` and `view` share: which moment, whom, and in which format. */
 interface ViewFlags {
@@ -84,8 +85,9 @@ const buildProgram = (io: Io): Command => {
     .requiredOption('--events <file>', 'the event file (JSON Lines)')
     .option('--store <url>', STORE_HELP, './.coachline')
     .option('--create', 'make the store if its folder is new or empty (no command makes a store otherwise)')
-    .action((opts: { events: string; store: string; create?: boolean }) =>
-      importCommand({ events: opts.events, store: opts.store, create: opts.create === true }, io.out),
+    .option('--key-file <file>', KEY_FILE_HELP)
+    .action((opts: { events: string; store: string; create?: boolean; keyFile?: string }) =>
+      importCommand({ events: opts.events, store: opts.store, create: opts.create === true, ...optional('keyFile', opts.keyFile) }, io.out),
     );
 
   program
@@ -98,13 +100,15 @@ const buildProgram = (io: Io): Command => {
     .option('--for <reader>', 'instead of the history, what one reader may see: evaluation (de-identified extract) or share (rule 10)')
     .option('--format <format>', 'with --for: json (JSON Lines for evaluation) or csv', 'json')
     .option('--pseudonym-secret <file>', 'with --for evaluation: the key of the pseudonyms (else COACHLINE_PSEUDONYM_SECRET, else kept beside the store)')
+    .option('--key-file <file>', KEY_FILE_HELP)
     .option('--open-child-data', 'open sealed child data (plain for live children, erased for erased ones) to move a program to another store; the file then holds child data in the clear')
     .option('--as <id>', AS_HELP)
-    .action((opts: { out: string; store: string; stream?: string; asOf?: string; for?: string; format: string; pseudonymSecret?: string; openChildData?: boolean; as?: string }) =>
+    .action((opts: { out: string; store: string; stream?: string; asOf?: string; for?: string; format: string; pseudonymSecret?: string; openChildData?: boolean; keyFile?: string; as?: string }) =>
       exportCommand(
         {
           out: opts.out,
           store: opts.store,
+          ...optional('keyFile', opts.keyFile),
           ...optional('as', parseId('--as', opts.as)),
           ...optional('stream', parseId('--stream', opts.stream)),
           ...optional('asOf', parseAsOf(opts.asOf)),
@@ -123,9 +127,10 @@ const buildProgram = (io: Io): Command => {
       .description('read a view from a store')
       .argument('<name>', 'dosage, timeline, cycles, share, evaluation or history')
       .option('--store <url>', STORE_HELP, './.coachline')
+      .option('--key-file <file>', KEY_FILE_HELP)
       .option('--as <id>', AS_HELP),
-  ).action((name: string, opts: ViewFlags & { store: string; as?: string }) =>
-    viewCommand({ store: opts.store, ...optional('as', parseId('--as', opts.as)), ...viewSelectionOf(name, opts) }, io.out),
+  ).action((name: string, opts: ViewFlags & { store: string; keyFile?: string; as?: string }) =>
+    viewCommand({ store: opts.store, ...optional('keyFile', opts.keyFile), ...optional('as', parseId('--as', opts.as)), ...viewSelectionOf(name, opts) }, io.out),
   );
 
   program
@@ -172,7 +177,8 @@ const buildProgram = (io: Io): Command => {
     .command('projections')
     .description('bring the stored views up to date and list their positions, lag and parked errors')
     .option('--store <url>', STORE_HELP, './.coachline')
-    .action((opts: { store: string }) => projectionsCommand({ store: opts.store }, io.out, io.err));
+    .option('--key-file <file>', KEY_FILE_HELP)
+    .action((opts: { store: string; keyFile?: string }) => projectionsCommand({ store: opts.store, ...optional('keyFile', opts.keyFile) }, io.out, io.err));
 
   return program;
 };

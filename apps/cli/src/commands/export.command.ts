@@ -11,6 +11,8 @@ import { requireSelected } from './view-selection';
 export interface ExportOptions {
   readonly out: string;
   readonly store?: string;
+  /** `--key-file`: where the store's key-encryption key is kept. */
+  readonly keyFile?: string;
   readonly stream?: string;
   readonly asOf?: string;
   /** `--for evaluation|share`: what one kind of reader may see, instead of the history. */
@@ -56,7 +58,7 @@ export const exportCommand = async (options: ExportOptions, out: NodeJS.Writable
   if (options.for !== undefined) return extractCommand({ ...options, for: options.for }, out);
   await checkOutputFile(options.out);
   const reader = readerOf(options.as);
-  const store = await openStore(options.store);
+  const store = await openStore(options.store, { keyFile: options.keyFile });
   const asOfMs = options.asOf === undefined ? undefined : Date.parse(options.asOf);
   let count = 0;
   // Only a whole history carries the store's hashes: a chain cut by --stream or --as-of checks nothing.

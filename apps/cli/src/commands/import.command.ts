@@ -10,6 +10,8 @@ import { FailureError } from './usage-error';
 export interface ImportOptions {
   readonly events: string;
   readonly store?: string;
+  /** `--key-file`: where the store's key-encryption key is kept. */
+  readonly keyFile?: string;
   /** `--create`: make the embedded store when its folder is new or empty; without it, the store must be there. */
   readonly create?: boolean;
 }
@@ -65,7 +67,7 @@ export const importCommand = async (options: ImportOptions, out: NodeJS.Writable
       [...verification.errors.map((e) => formatLineError(options.events, e)), `${verification.errors.length} error(s); nothing was imported`].join('\n'),
     );
   }
-  const store = await openStore(options.store, { create: options.create === true });
+  const store = await openStore(options.store, { keyFile: options.keyFile, create: options.create === true });
   try {
     const importing = progressOnStderr('import', verification.events);
     const imported = await appendAll(store, options.events, (count) => importing.tick(count));

@@ -4,6 +4,8 @@ import { openStore, OpenedStore } from '../store/open-store';
 
 export interface ProjectionsOptions {
   readonly store?: string;
+  /** `--key-file`: where the store's key-encryption key is kept. */
+  readonly keyFile?: string;
 }
 
 /** PostgreSQL and PGlite keep views beside the events; other stores rebuild them each time. */
@@ -19,7 +21,7 @@ const describeProgress = (p: RebuildProgress): string =>
  * for a projection that failed, the event and error it is parked at.
  */
 export const projectionsCommand = async (options: ProjectionsOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<void> => {
-  const store = await openStore(options.store);
+  const store = await openStore(options.store, { keyFile: options.keyFile });
   try {
     const runner = new ProjectionRunner({
       store,

@@ -7,6 +7,8 @@ import { projectionFor, queryOf, RECORDED_VIEWS, requireSelected, ViewSelection 
 
 export interface ViewOptions extends ViewSelection {
   readonly store?: string;
+  /** `--key-file`: where the store's key-encryption key is kept. */
+  readonly keyFile?: string;
   readonly format: Format;
   /** `--as ID`: who reads, for the access log (else the operating-system user). */
   readonly as?: string;
@@ -23,7 +25,7 @@ const holdsStream = async (store: OpenedStore, stream: string): Promise<boolean>
  */
 export const viewCommand = async (options: ViewOptions, out: NodeJS.WritableStream, now: () => Date = () => new Date()): Promise<void> => {
   const reader = RECORDED_VIEWS.has(options.view) ? readerOf(options.as) : undefined;
-  const store = await openStore(options.store);
+  const store = await openStore(options.store, { keyFile: options.keyFile });
   let shown: string;
   try {
     await requireSelected(options, (stream) => holdsStream(store, stream));

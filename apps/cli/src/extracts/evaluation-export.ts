@@ -15,6 +15,8 @@ export type ExtractFormat = 'json' | 'csv';
 export interface EvaluationExportOptions {
   readonly out: string;
   readonly store: string;
+  /** `--key-file`: where the store's key-encryption key is kept. */
+  readonly keyFile?: string;
   readonly format: ExtractFormat;
   readonly asOf?: string;
   readonly pseudonymSecret?: string;
@@ -32,7 +34,7 @@ export interface EvaluationExportOptions {
  */
 export const evaluationExport = async (options: EvaluationExportOptions, out: NodeJS.WritableStream): Promise<void> => {
   // The store first: a mistyped store folder fails before a secret is kept under its name.
-  const store = await openStore(options.store);
+  const store = await openStore(options.store, { keyFile: options.keyFile });
   const fold = startEvaluationExtract(options.asOf);
   let secret: string;
   try {

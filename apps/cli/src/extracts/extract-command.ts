@@ -12,6 +12,8 @@ export interface ExtractOptions {
   readonly for: string;
   readonly out: string;
   readonly store?: string;
+  /** `--key-file`: where the store's key-encryption key is kept. */
+  readonly keyFile?: string;
   readonly stream?: string;
   readonly asOf?: string;
   readonly format?: string;
@@ -31,7 +33,7 @@ export const extractCommand = async (options: ExtractOptions, out: NodeJS.Writab
   if (!EXTRACT_FORMATS.includes(format)) throw new UsageError(`--format: expected json or csv, got "${options.format}"`);
   if (options.for === 'share' && options.pseudonymSecret !== undefined) throw new UsageError('--pseudonym-secret: the share names providers by id; it takes no pseudonyms');
   await checkOutputFile(options.out);
-  const common = { out: options.out, store: options.store ?? DEFAULT_STORE, format, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
+  const common = { out: options.out, store: options.store ?? DEFAULT_STORE, format, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}), ...(options.keyFile !== undefined ? { keyFile: options.keyFile } : {}) };
   if (options.for === 'share') return shareExport(common, out);
   return evaluationExport(
     { ...common, ...(options.pseudonymSecret !== undefined ? { pseudonymSecret: options.pseudonymSecret } : {}), env: process.env, reader: readerOf(options.as), now: () => new Date() },
