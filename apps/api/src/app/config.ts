@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isInsideFolder, keyFileBeside } from '@coachline/eventstore';
+import { isInsideFolder, keyFileBeside, redactStoreUrl } from '@coachline/eventstore';
 
 /** Where the API keeps its events and how it is reached; read once, from the environment. */
 export interface ApiConfig {
@@ -96,10 +96,9 @@ export const describeStore = (store: StoreLocation): string => {
     case 'pglite':
       return `embedded PostgreSQL (PGlite) in ${store.dataDir}`;
     case 'postgres':
-      return `PostgreSQL at ${redact(store.connectionString)}, schema ${store.schema}`;
+      return `PostgreSQL at ${redactStoreUrl(store.connectionString)}, schema ${store.schema}`;
     case 'esdb':
-      return `EventStoreDB at ${redact(store.connectionString)}`;
+      return `EventStoreDB at ${redactStoreUrl(store.connectionString)}`;
   }
 };
 
-const redact = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query as QueryString, Req } from '@nestjs/comm
 import { QueryBus } from '@nestjs/cqrs';
 import { invalid, unstorableText } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
-import { MAX_LISTED_DAYS, daysBetween } from '../access-log/access-log-filter';
+import { listingSpan } from '../access-log/access-log-filter';
 import { CLOCK, type Clock } from '../app/injection-tokens';
 import { Guards } from '../auth/route-access';
 import type { ApiRequest } from '../http/api-request';
@@ -33,17 +33,13 @@ export class AccessLogController {
     if (E.isLeft(params)) throw refusal(params.left);
     const { day, from, to, reader, subject, view } = params.right;
     const filter = { ...(reader !== undefined ? { reader } : {}), ...(subject !== undefined ? { subject } : {}), ...(view !== undefined ? { view } : {}) };
-    if (from === undefined && to === undefined) {
-      const asked = day ?? this.clock().toISOString().slice(0, 10);
-      const listing: AccessLogListing = await this.queryBus.execute(new ReadAccessLog(asked, asked, filter));
-      return { day: asked, reads: listing.reads };
+    // The same rule as `coachline access-log`: one day (default today) or a span of at most a month.
+    const asked = listingSpan({ day, from, to }, this.clock().toISOString().slice(0, 10));
+    if ('refused' in asked) throw refuseSpan(asked.refused);
+    if ('day' in asked.span) {
+      const listing: AccessLogListing = await this.queryBus.execute(new ReadAccessLog(asked.span.day, asked.span.day, filter));
+      return { day: asked.span.day, reads: listing.reads };
     }
-    if (day !== undefined) throw refuseSpan('ask for one day (day) or a span (from, to), not both');
-    const first = from ?? to!;
-    const last = to ?? from!;
-    const days = daysBetween(first, last).length;
-    if (days === 0) throw refuseSpan(`from (${first}) is after to (${last})`);
-    if (days > MAX_LISTED_DAYS) throw refuseSpan(`a listing covers at most ${MAX_LISTED_DAYS} days, asked for ${days}`);
-    return this.queryBus.execute(new ReadAccessLog(first, last, filter));
+    return this.queryBus.execute(new ReadAccessLog(asked.span.from, asked.span.to, filter));
   }
 }

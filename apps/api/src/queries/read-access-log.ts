@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ACCESS_LOG } from '../app/injection-tokens';
 import type { AccessLog, ViewRead } from '../access-log/access-log';
-import { AccessLogFilter, daysBetween, matches } from '../access-log/access-log-filter';
+import { AccessLogFilter, listReads } from '../access-log/access-log-filter';
 
 export interface AccessLogListing {
   readonly from: string;
@@ -26,8 +26,6 @@ export class ReadAccessLogHandler implements IQueryHandler<ReadAccessLog> {
   constructor(@Inject(ACCESS_LOG) private readonly log: AccessLog) {}
 
   async execute({ from, to, filter }: ReadAccessLog): Promise<AccessLogListing> {
-    const reads: ViewRead[] = [];
-    for (const day of daysBetween(from, to)) reads.push(...(await this.log.readDay(day)).filter((read) => matches(read, filter)));
-    return { from, to, reads };
+    return { from, to, reads: await listReads(this.log, { from, to }, filter) };
   }
 }
