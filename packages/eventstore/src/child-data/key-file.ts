@@ -211,14 +211,18 @@ export const keyEncryptionKeyFile = (path: string): KeyEncryptionKeyFile => {
       return content === undefined ? undefined : keysOf(content, storeId);
     },
     update: async (storeId, change) => {
-      await mkdir(dirname(absolute), { recursive: true, mode: 0o700 });
+      await mkdir(dirname(absolute), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+        throw new KeyFileError(`${dirname(absolute)}: cannot make the key file's folder (${errorCode(error) ?? 'error'}).`);
+      });
       await checkModes(absolute);
       return withLock(absolute, async () => {
         const content = (await readContent(absolute)) ?? { format: FORMAT, stores: [] };
         const changed = await change(keysOf(content, storeId));
         if (changed === undefined) return keysOf(content, storeId);
         const next = withKeys(content, storeId, changed);
-        await writeAtomically(absolute, `${JSON.stringify(next, null, 2)}\n`);
+        await writeAtomically(absolute, `${JSON.stringify(next, null, 2)}\n`).catch((error: unknown) => {
+          throw new KeyFileError(`${absolute}: cannot write the key file (${errorCode(error) ?? 'error'}).`);
+        });
         return keysOf(next, storeId);
       });
     },

@@ -83,6 +83,14 @@ describe('the key file', () => {
     await expect(file.read('store-1')).rejects.toThrow(/can be written by other users \(mode 777\)/);
   });
 
+  it('names the key file’s folder when it cannot be made', async () => {
+    await writeFile(join(folder, 'a-file'), 'not a folder');
+    const file = keyEncryptionKeyFile(join(folder, 'a-file', 'keys', KEY_FILE_NAME));
+    await expect(file.update('store-1', async () => [newKeyEncryptionKey(1)])).rejects.toThrow(
+      new KeyFileError(`${join(folder, 'a-file', 'keys')}: cannot make the key file's folder (ENOTDIR).`),
+    );
+  });
+
   it('refuses what is not a key file, naming the wrong fields and never showing a key', async () => {
     await mkdir(join(folder, 'keys'), { mode: 0o700 });
     const file = keyEncryptionKeyFile(path);
