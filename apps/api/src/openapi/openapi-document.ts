@@ -1,13 +1,13 @@
-import { Id, Role } from '@coachline/domain';
+import { Id, Role, StructType } from '@coachline/domain';
 import { findProjection } from '@coachline/projections';
 import * as t from 'io-ts';
-import { TokenRequest } from '../auth/token-request';
+import { ListedToken, TokenListing, TokenListQuery, TokenRequest } from '../auth/token-request';
 import { MintedToken } from '../auth/token-signer';
 import { IdempotencyKey, IfMatch } from '../commands/command-headers';
 import { commandRoutes } from '../commands/command-routes';
 import { CommandAccepted } from '../commands/issue-command';
 import { ErrorBody } from '../http/api-error';
-import { CorrelationId } from '../http/correlation-id';
+import { CORRELATION_REPLACED_HEADER, CorrelationId } from '../http/correlation-id';
 import { commandGrants, Grants, viewGrants, ViewName } from '../policy/grants';
 import { DebriefsView, PlansView } from '../queries/provider-record';
 import { ParamProfile, viewParameters } from '../queries/view-params';
@@ -23,6 +23,12 @@ const rolesOf = (grants: Grants) => Object.entries(grants).map(([role, scope]) =
 const header = (name: string, description: string, codec: t.Mixed) => ({ name, in: 'header', required: false, description, schema: jsonSchemaOf(codec) });
 const pathId = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: jsonSchemaOf(Id) });
 
+/** The query parameters a struct codec decodes, from that codec. */
+const queryOf = (codec: StructType<Record<string, t.Mixed>, Record<string, t.Mixed>>) => [
+  ...Object.entries(codec.required).map(([name, param]) => ({ name, in: 'query', required: true, schema: jsonSchemaOf(param) })),
+  ...Object.entries(codec.optional).map(([name, param]) => ({ name, in: 'query', required: false, schema: jsonSchemaOf(param) })),
+];
+
 /** The query parameters and headers of a view, from the codecs that decode them. */
 const viewParams = (profile: ParamProfile) =>
   viewParameters(profile).map(({ name, in: where, required, codec, description }) => ({ name, in: where, required, description, schema: jsonSchemaOf(codec) }));
@@ -34,7 +40,7 @@ const bodySchema = (data: t.Mixed, streamIdField: string): JsonSchema => {
 };
 
 type Operation = Readonly<Record<string, unknown>>;
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 type Entry = readonly [path: string, method: Method, operation: Operation];
 
 /** Path items from operations: two methods on one path share its item, and a second operation for one method and path is a fault. */
@@ -65,7 +71,7 @@ const commandOperations = (): Entry[] =>
           pathId('id', `The ${field}.`),
           header('Idempotency-Key', 'The command id: a retry with the same key gets the first answer and writes nothing.', IdempotencyKey),
           header('If-Match', 'The stream revision last seen (the ETag of a command’s answer): the command is refused with 409 if the stream moved on.', IfMatch),
-          header('X-Correlation-Id', 'Ties the command to its log lines and events; one outside this rule is replaced by a fresh id, never refused.', CorrelationId),
+          header('X-Correlation-Id', `Ties the command to its log lines and events; one outside this rule is replaced by a fresh id (the answer's ${CORRELATION_REPLACED_HEADER} says so), never refused.`, CorrelationId),
         ],
         requestBody: { required: true, ...json(bodySchema(route.definition.data, field)) },
         responses: {
@@ -127,6 +133,28 @@ const otherOperations = (): Entry[] => [
       tags: ['tokens'],
       requestBody: { required: true, ...json(jsonSchemaOf(TokenRequest)) },
       responses: { '201': { description: 'The token.', ...json(jsonSchemaOf(MintedToken)) }, ...refusals(401, 403) },
+    },
+  ],
+  [
+    '/tokens',
+    'get',
+    {
+      operationId: 'list-tokens',
+      summary: 'Every token issued, never its text, with its state (admins only).',
+      tags: ['tokens'],
+      parameters: queryOf(TokenListQuery),
+      responses: { '200': { description: 'The tokens.', ...json(jsonSchemaOf(TokenListing)) }, ...refusals(401, 403) },
+    },
+  ],
+  [
+    '/tokens/{id}',
+    'delete',
+    {
+      operationId: 'revoke-token',
+      summary: 'Revoke a token by its id: from the next request on it is refused (admins only).',
+      tags: ['tokens'],
+      parameters: [pathId('id', 'The token’s id.')],
+      responses: { '200': { description: 'The token as revoked.', ...json(jsonSchemaOf(ListedToken)) }, ...refusals(401, 403, 404) },
     },
   ],
   ['/health', 'get', publicOperation('liveness', 'The process answers.', { '200': { description: 'Alive.', ...json(jsonSchemaOf(LivenessAnswer)) } })],

@@ -33,7 +33,10 @@ const PARAMS = {
   reader: { codec: Id, description: 'Only reads by this person.' },
   subject: { codec: Id, description: 'Only reads about this provider, community or stream.' },
   view: { codec: Id, description: 'Only reads of this view.' },
-  waitForPosition: { codec: PositionParam, description: 'Answer once the view has reached this global position (a command’s `position`), to read your own write.' },
+  waitForPosition: {
+    codec: PositionParam,
+    description: 'Answer once the view has reached this global position (a command’s `position`), to read your own write; a position the store has not reached is refused (400 unknown-position).',
+  },
 } as const;
 type ParamName = keyof typeof PARAMS;
 
