@@ -224,11 +224,14 @@ describe('verify --store and the stored views, on embedded PGlite', () => {
   afterAll(() => database?.drop());
   storedViewTests(() => database!.url);
 
-  it('says a database that was never a store holds none (exit 2), and creates nothing in it', async () => {
+  it('says a database that was never a store holds none (exit 2), creates nothing in it, and never shows a password', async () => {
     const empty = await createTestDatabase('never');
     try {
-      const run = await cli('verify', '--store', empty.url);
-      expect(run).toMatchObject({ code: 2, stderr: `${empty.url}: no Coachline store here: the database has no schema "coachline"\n` });
+      const withPassword = new URL(empty.url);
+      withPassword.password = 'hunter2';
+      const run = await cli('verify', '--store', withPassword.toString());
+      withPassword.password = '***';
+      expect(run).toMatchObject({ code: 2, stderr: `${withPassword.toString()}: no Coachline store here: the database has no schema "coachline"\n` });
       const database = await openStoreDatabase(empty.url);
       try {
         expect(await database.query("SELECT nspname FROM pg_namespace WHERE nspname = 'coachline'")).toEqual([]);

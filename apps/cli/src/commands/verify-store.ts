@@ -1,13 +1,21 @@
 import { access } from 'node:fs/promises';
 import * as E from 'fp-ts/Either';
-import { ChainVerifier, type ChainBreak, type ChainIntact, type StoredViewVerdict, StoredViewCheck } from '@coachline/eventstore';
+import {
+  ChainVerifier,
+  type ChainBreak,
+  type ChainIntact,
+  describeStoreFailure,
+  redactStoreUrl,
+  type StoredViewVerdict,
+  StoredViewCheck,
+} from '@coachline/eventstore';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
 import type { ReadOnlyStore } from '@coachline/eventstore-postgres';
-import { escapeUnsafe } from '@coachline/domain';
+import { escapeUnsafe, printableText } from '@coachline/domain';
 import { storedProjections } from '@coachline/projections';
 import { formatChainBreak } from '../event-file/chain-check';
 import { progressOnStderr } from '../output/progress';
-import { isEsdbUrl } from '../store/open-store';
+import { type StoreLocation, storeLocationOf } from '../store/store-location';
 import { FailureError, UsageError } from './usage-error';
 import { formatViewDifference, formatViewVerdict } from './verify-views';
 
@@ -18,20 +26,18 @@ const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-po
 export const headOf = (verdict: ChainIntact): string =>
   `head ${verdict.head === '' ? '(none)' : verdict.head}${verdict.expectedHeadAt !== undefined ? `, through the noted head at position ${verdict.expectedHeadAt}` : ''}`;
 
-const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//.test(location);
-
-/** Opens the store for reading only; what the command line says when it cannot. */
-const openForReading = async (location: string, shown: string): Promise<ReadOnlyStore> => {
+/** Opens a PostgreSQL or embedded store for reading only; what the command line says when it cannot. */
+const openForReading = async (location: StoreLocation, shown: string): Promise<ReadOnlyStore> => {
   const adapter = postgres();
   try {
-    if (isPostgresUrl(location)) return await adapter.openPostgresStoreForReading({ connectionString: location });
+    if (location.kind === 'postgres') return await adapter.openPostgresStoreForReading({ connectionString: location.address });
     // Opening a folder that holds no store would create an empty one, which verifies trivially.
-    await access(location);
-    return await adapter.openPgliteStoreForReading({ dataDir: location });
+    await access(location.address);
+    return await adapter.openPgliteStoreForReading({ dataDir: location.address });
   } catch (error) {
     if (error instanceof adapter.StoreSchemaError) throw new UsageError(`${shown}: ${error.message}`);
     if (error instanceof adapter.NoStoreError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new FailureError(`${shown}: no store in this folder`);
-    throw new FailureError(`${shown}: the store cannot be opened: ${escapeUnsafe((error as Error).message ?? String(error))}`);
+    throw new FailureError(describeStoreFailure(location.address, error));
   }
 };
 
@@ -44,7 +50,7 @@ interface StoreReading {
 
 /** One read of the history, in global order, serves the chain and every stored view. */
 const readStore = async (store: ReadOnlyStore, expectedHead: string | undefined): Promise<StoreReading> => {
-  // Views first, then the head: in the one snapshot the transaction reads, no view is ahead of it.
+  // All three reads see the transaction's one snapshot: no stored view is ahead of the head read.
   const rows = await store.storedViews();
   const headPosition = await store.headPosition();
   const chain = new ChainVerifier({ headPosition, ...(expectedHead !== undefined ? { expectedHead } : {}) });
@@ -75,18 +81,19 @@ const verifyMemory = (out: NodeJS.WritableStream): void => {
  * migrated), its hash chain recomputed in global order, and every stored view rebuilt from the
  * events up to its own position and compared with what is stored.
  */
-export const verifyStore = async (location: string, head: string | undefined, out: NodeJS.WritableStream): Promise<void> => {
+export const verifyStore = async (url: string, head: string | undefined, out: NodeJS.WritableStream): Promise<void> => {
+  const location = storeLocationOf(url);
+  const shown = escapeUnsafe(redactStoreUrl(location.address));
   // No global lock orders EventStoreDB's writers, so it keeps no chain to check (docs/auditing.md).
-  if (isEsdbUrl(location)) throw new UsageError(`${location}: this store keeps no hash chain (EventStoreDB); verify an export of it with --events instead.`);
-  if (location === 'memory:') return verifyMemory(out);
-  const shown = escapeUnsafe(location);
+  if (location.kind === 'esdb') throw new UsageError(`${shown}: this store keeps no hash chain (EventStoreDB); verify an export of it with --events instead.`);
+  if (location.kind === 'memory') return verifyMemory(out);
   const store = await openForReading(location, shown);
   let reading: StoreReading;
   try {
     reading = await readStore(store, head);
   } catch (error) {
     if (error instanceof FailureError || error instanceof UsageError) throw error;
-    throw new FailureError(`${shown}: the store cannot be read: ${escapeUnsafe((error as Error).message ?? String(error))}`);
+    throw new FailureError(`${shown}: the store cannot be read: ${printableText((error as Error).message ?? String(error))}`);
   } finally {
     await store.close();
   }
