@@ -73,8 +73,13 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   if (primitive) return primitive;
   const bounded = codec as t.Mixed & { min?: number; max?: number; pattern?: unknown };
   if (typeof bounded.min === 'number' && typeof bounded.max === 'number') return { type: 'integer', minimum: bounded.min, maximum: bounded.max };
-  // A codec that checks a string against one regular expression carries it as `pattern`.
-  if (bounded.pattern instanceof RegExp) return { type: 'string', pattern: bounded.pattern.source };
+  // A codec that checks a string against one regular expression carries it as `pattern`; reserved
+  // names the pattern would let through but the codec refuses are said too.
+  if (bounded.pattern instanceof RegExp) {
+    const { pattern } = bounded;
+    const refused = [...RESERVED_IDS].filter((name) => pattern.test(name) && !codec.is(name));
+    return { type: 'string', pattern: pattern.source, ...(refused.length > 0 ? { not: { enum: refused } } : {}) };
+  }
   if (codec instanceof PersonalType) return personalSchema(jsonSchemaOf(codec.plain));
   if (codec instanceof StructType) return structSchema(codec.required, codec.optional, codec.name);
   if (codec instanceof OneOfType) return { type: 'string', enum: [...codec.values] };

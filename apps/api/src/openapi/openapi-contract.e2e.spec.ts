@@ -1,8 +1,9 @@
+import { Role } from '@coachline/domain';
 import fc from 'fast-check';
 import { commandRoutes } from '../commands/command-routes';
 import { servedOperations } from '../http/method-not-allowed';
 import { describeApiOnEachEngine } from '../testing/engines';
-import { closingFamily, pathOf, type ProgramStep, wholeProgram } from '../testing/program-script';
+import { closingFamily, pathOf, type ProgramStep, sessionBody, wholeProgram } from '../testing/program-script';
 import type { TestApi } from '../testing/test-api';
 import { openApiDocument } from './openapi-document';
 import { type Document, type Operation, operationsOf, type Schema, schemaChecker } from './testing/document-validator';
@@ -76,7 +77,14 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   });
 
   it('records a whole program, every body of which the document accepts', async () => {
-    const steps: ProgramStep[] = [...wholeProgram, ...closingFamily];
+    // Names of practices are labels, not ids: views must carry them as such.
+    const labelled: ProgramStep = {
+      type: 'SetActionPlan',
+      id: 'p-1',
+      body: { actionPlanId: 'ap-2', goals: [{ goalId: 'g-2', practice: 'Visual schedules at arrival', description: 'Point to the next card.' }], steps: ['Print the cards.'], setOn: '2025-10-01' },
+    };
+    const session: ProgramStep = { type: 'LogSession', id: 'p-1', body: { ...sessionBody('s-9', '2025-10-20', 30), practices: ['Visual schedules at arrival'], strategies: ['Modeling, then praise'] } };
+    const steps: ProgramStep[] = [...wholeProgram, labelled, session, ...closingFamily];
     expect(new Set(steps.map((step) => step.type)).size).toBe(commandRoutes.length);
     let n = 0;
     for (const { type, id, body } of steps) {
@@ -149,6 +157,18 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
       // The seeded records, so some reads find something.
       const known = fill(path, { id: 'p-1', stream: 'provider-p-1' });
       expect((await send('GET', path, { path: known, query: path === '/views/history' ? { stream: 'provider-p-1' } : {} })).status).toBe(200);
+    }
+  });
+
+  it('answers every read for every role as documented, a refusal or a view scoped to the reader', async () => {
+    const reads = operationsOf(document).filter(({ method, operation }) => method === 'GET' && operation.security === undefined);
+    for (const role of Role.values) {
+      const token = await api.token(role, role === 'provider' ? 'p-1' : role === 'coach' ? 'c-1' : `${role}-1`);
+      for (const { path } of reads) {
+        const query: Record<string, string> = path === '/views/history' ? { stream: 'provider-p-1' } : {};
+        const answer = await send('GET', path, { path: fill(path, { id: 'p-1', stream: 'provider-p-1' }), query, headers: { Authorization: `Bearer ${token}` } });
+        expect([answer.what, [200, 403].includes(answer.status)]).toEqual([answer.what, true]);
+      }
     }
   });
 

@@ -1,6 +1,7 @@
 import { Id, Role, StructType } from '@coachline/domain';
 import { findProjection } from '@coachline/projections';
 import * as t from 'io-ts';
+import { MAX_LISTED_DAYS } from '../access-log/access-log-filter';
 import { ListedToken, TokenListing, TokenListQuery, TokenRequest } from '../auth/token-request';
 import { MintedToken } from '../auth/token-signer';
 import { IdempotencyKey, IfMatch } from '../commands/command-headers';
@@ -118,7 +119,13 @@ const viewOperations = (): Entry[] => [
   viewOperation('/streams/{stream}', 'history', 'Every event of a stream with its metadata; every read is recorded.', projectionSchema('history'), 'provider-record', [
     pathId('stream', 'The stream, such as provider-p-017.'),
   ]),
-  viewOperation('/access-log', 'access-log', 'Who read the history and evaluation views on a day (default today, UTC) or a span of days.', jsonSchemaOf(AccessLogAnswer), 'access-log'),
+  viewOperation(
+    '/access-log',
+    'access-log',
+    `Who read the confidential views on a UTC day (day, default today) or a span of days (from and to, both included, from not after to, at most ${MAX_LISTED_DAYS} days; one of them alone is a span of one day): 400 otherwise.`,
+    jsonSchemaOf(AccessLogAnswer),
+    'access-log',
+  ),
 ];
 
 const publicOperation = (operationId: string, summary: string, responses: object): Operation => ({ operationId, summary, tags: ['service'], security: [], responses });

@@ -1,4 +1,4 @@
-import { Id, Instant, LocalDate, RecordedEvent, Text } from '@coachline/domain';
+import { Id, Instant, Label, LocalDate, RecordedEvent, Text } from '@coachline/domain';
 import * as t from 'io-ts';
 
 /**
@@ -12,7 +12,7 @@ export const DebriefEntry = t.type(
 );
 export type DebriefEntry = t.TypeOf<typeof DebriefEntry>;
 
-export const PlanGoal = t.type({ goalId: Id, practice: Id, description: Text, achievedOn: t.union([LocalDate, t.null]) }, 'PlanGoal');
+export const PlanGoal = t.type({ goalId: Id, practice: Label, description: Text, achievedOn: t.union([LocalDate, t.null]) }, 'PlanGoal');
 export const PlanEntry = t.type({ actionPlanId: Id, setOn: LocalDate, goals: t.array(PlanGoal), steps: t.array(Text) }, 'PlanEntry');
 export type PlanEntry = t.TypeOf<typeof PlanEntry>;
 

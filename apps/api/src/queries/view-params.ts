@@ -1,4 +1,4 @@
-import { decodeWith, DomainError, FieldError, Id, Instant, invalid, LocalDate, Month, struct } from '@coachline/domain';
+import { decodeWith, DomainError, Id, Instant, invalid, LocalDate, Month, struct } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { ViewName } from '../policy/grants';
@@ -27,7 +27,7 @@ const PARAMS = {
   communityId: { codec: Id, description: 'Only this community.' },
   month: { codec: Month, description: 'Only this month.' },
   stream: { codec: Id, description: 'The stream to read, such as provider-p-017: the history is read one stream at a time.' },
-  day: { codec: LocalDate, description: 'The UTC day to list (default today).' },
+  day: { codec: LocalDate, description: 'The UTC day to list (default today). Not with from or to: one day or a span, not both.' },
   from: { codec: LocalDate, description: 'The first UTC day of a span.' },
   to: { codec: LocalDate, description: 'The last UTC day of a span (both days included).' },
   reader: { codec: Id, description: 'Only reads by this person.' },
@@ -52,8 +52,6 @@ export type ParamProfile = ViewName | 'provider-record';
 interface Profile {
   readonly required?: ReadonlyArray<ParamName>;
   readonly optional: ReadonlyArray<ParamName>;
-  /** A parameter that may not come with the others named beside it. */
-  readonly excludes?: Readonly<Partial<Record<ParamName, ReadonlyArray<ParamName>>>>;
 }
 
 /**
@@ -70,7 +68,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   history: { required: ['stream'], optional: ['asOf', 'waitForPosition'] },
   debriefs: { optional: ['asOf', 'waitForPosition'] },
   plans: { optional: ['asOf', 'waitForPosition'] },
-  'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'], excludes: { day: ['from', 'to'] } },
+  'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'] },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 
@@ -78,9 +76,6 @@ const codecsOf = (names: ReadonlyArray<ParamName> = []): Record<string, t.Mixed>
 
 /** The query codec of each view, for decoding and for the OpenAPI document. */
 export const viewParamsCodec = (view: ParamProfile) => struct(`${view} query`, codecsOf(PROFILES[view].required), codecsOf(PROFILES[view].optional));
-
-const exclusionOf = (name: ParamName, others: ReadonlyArray<ParamName>): string =>
-  `ask for ${name} or ${others.join(' and ')}, not both`;
 
 export const WAIT_HEADER = 'x-wait-for-position';
 
@@ -95,23 +90,18 @@ export interface ViewParameter {
 
 /** Every query parameter and header a view takes, from the tables `decodeViewParams` checks them by. */
 export const viewParameters = (view: ParamProfile): ViewParameter[] => {
-  const { required = [], optional, excludes = {} } = PROFILES[view];
-  const query = [...required, ...optional].map((name) => {
-    const others = excludes[name];
-    const rule = others ? ` Not with ${others.join(' or ')}: ${exclusionOf(name, others)}.` : '';
-    return { name, in: 'query' as const, required: required.includes(name), codec: PARAMS[name].codec as t.Mixed, description: `${PARAMS[name].description}${rule}` };
-  });
+  const { required = [], optional } = PROFILES[view];
+  const query = [...required, ...optional].map((name) => ({
+    name,
+    in: 'query' as const,
+    required: required.includes(name),
+    codec: PARAMS[name].codec as t.Mixed,
+    description: PARAMS[name].description,
+  }));
   const waits = optional.includes('waitForPosition')
     ? [{ name: 'X-Wait-For-Position', in: 'header' as const, required: false, codec: PositionParam as t.Mixed, description: 'The same as waitForPosition, which wins when both are sent.' }]
     : [];
   return [...query, ...waits];
-};
-
-const exclusionErrors = (view: ParamProfile, query: unknown): FieldError[] => {
-  const given = (name: string) => typeof query === 'object' && query !== null && Object.hasOwn(query, name);
-  return Object.entries(PROFILES[view].excludes ?? {}).flatMap(([name, others]) =>
-    given(name) && others.some(given) ? [{ path: `query.${name}`, message: exclusionOf(name as ParamName, others) }] : [],
-  );
 };
 
 /**
@@ -127,12 +117,8 @@ export const decodeViewParams = (
   const fromQuery = decodeWith(viewParamsCodec(view), `The query of ${view}`, 'query')(query ?? {});
   const fromHeader =
     header === undefined ? E.right(undefined) : decodeWith(PositionParam, `The ${WAIT_HEADER} header`, `headers.${WAIT_HEADER}`)(header);
-  const errors = [
-    ...(E.isLeft(fromQuery) ? fromQuery.left.errors : []),
-    ...exclusionErrors(view, query),
-    ...(E.isLeft(fromHeader) ? fromHeader.left.errors : []),
-  ];
-  if (E.isLeft(fromQuery) || E.isLeft(fromHeader) || errors.length > 0)
+  const errors = [...(E.isLeft(fromQuery) ? fromQuery.left.errors : []), ...(E.isLeft(fromHeader) ? fromHeader.left.errors : [])];
+  if (E.isLeft(fromQuery) || E.isLeft(fromHeader))
     return E.left(invalid('invalid', `The query of ${view} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors));
   const { waitForPosition, ...params } = fromQuery.right as Record<string, string | undefined>;
   const position = waitForPosition ?? fromHeader.right;
