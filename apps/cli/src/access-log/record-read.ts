@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@coachline/domain';
-import { describeStoreFailure } from '@coachline/eventstore';
+import { type AccessLog, describeStoreFailure } from '@coachline/eventstore';
 import { FailureError } from '../commands/usage-error';
 import { storeLocationOf } from '../store/store-location';
-import { openStoreAccessLog } from './store-access-log';
+import { openStoreAccessLog } from './open-store-access-log';
 
 /** A read by the command line of what the access log covers: the history, scores, child data. */
 export interface CommandLineRead {
@@ -24,7 +24,7 @@ export const recordRead = async (read: CommandLineRead): Promise<boolean> => {
   const query: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(read.query)) if (value !== undefined) query[name] = value;
   const id = randomUUID();
-  let log;
+  let log: AccessLog | undefined;
   try {
     log = await openStoreAccessLog(location);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { describeStoreFailure, listingSpan, listReads, type AccessLog, type AccessLogFilter, type ViewRead } from '@coachline/eventstore';
 import type { ViewTable } from '@coachline/projections';
-import { openStoreAccessLog } from '../access-log/store-access-log';
+import { openStoreAccessLog } from '../access-log/open-store-access-log';
 import { formatView, type Format } from '../output/format-view';
 import { checkStoreFolder } from '../store/store-folder';
 import { storeLocationOf } from '../store/store-location';

@@ -4,9 +4,9 @@ import { recordRead } from '../access-log/record-read';
 import { readerOf } from '../access-log/reader';
 import { extractCommand } from '../extracts/extract-command';
 import { checkOutputFile, writeOutputFile } from '../output/output-file';
-import { openStore, OpenedStore } from '../store/open-store';
+import { openStore } from '../store/open-store';
 import { childDataOpener } from './opened-child-data';
-import { requireSelected } from './view-selection';
+import { requireSelected, storeHolds } from './view-selection';
 
 export interface ExportOptions {
   readonly out: string;
@@ -42,11 +42,6 @@ const eventLine = (stored: StoredEvent, withIntegrity: boolean) => ({
   ...(withIntegrity && stored.integrity ? { integrity: stored.integrity } : {}),
 });
 
-const holdsStream = async (store: OpenedStore, stream: string): Promise<boolean> => {
-  for await (const _event of store.readStream(stream, { maxCount: 1 })) return true;
-  return false;
-};
-
 /**
  * `coachline export --out FILE`: the history as an event file, in global order with positions,
  * with the store's hashes (`integrity`) so that `verify --events` can check the chain; `--as-of`
@@ -74,7 +69,7 @@ export const exportCommand = async (options: ExportOptions, out: NodeJS.Writable
     }
   };
   try {
-    if (options.stream !== undefined) await requireSelected({ view: 'history', stream: options.stream }, (stream) => holdsStream(store, stream));
+    if (options.stream !== undefined) await requireSelected({ view: 'history', stream: options.stream }, storeHolds(store));
     await writeOutputFile(options.out, lines(), {
       beforeCommit: () =>
         recordRead({

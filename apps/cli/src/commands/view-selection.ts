@@ -1,4 +1,5 @@
 import { escapeUnsafe, streamName } from '@coachline/domain';
+import type { EventStore } from '@coachline/eventstore';
 import { AnyProjection, findProjection, historyProjection } from '@coachline/projections';
 import { FailureError } from './usage-error';
 
@@ -25,6 +26,14 @@ export const queryOf = (selection: ViewSelection): Record<string, string | undef
   stream: selection.stream,
   asOf: selection.asOf,
 });
+
+/** Whether a store holds a stream: one event read, at most. */
+export const storeHolds =
+  (store: EventStore) =>
+  async (stream: string): Promise<boolean> => {
+    for await (const _event of store.readStream(stream, { maxCount: 1 })) return true;
+    return false;
+  };
 
 /**
  * Refuses a selection naming a provider, a community or a stream the history does not hold: the

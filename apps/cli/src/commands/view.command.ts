@@ -2,8 +2,8 @@ import { viewFromStore } from '@coachline/eventstore';
 import { recordRead } from '../access-log/record-read';
 import { readerOf } from '../access-log/reader';
 import { formatView, Format } from '../output/format-view';
-import { openStore, OpenedStore } from '../store/open-store';
-import { projectionFor, queryOf, RECORDED_VIEWS, requireSelected, ViewSelection } from './view-selection';
+import { openStore } from '../store/open-store';
+import { projectionFor, queryOf, RECORDED_VIEWS, requireSelected, storeHolds, ViewSelection } from './view-selection';
 
 export interface ViewOptions extends ViewSelection {
   readonly store?: string;
@@ -14,11 +14,6 @@ export interface ViewOptions extends ViewSelection {
   readonly as?: string;
 }
 
-const holdsStream = async (store: OpenedStore, stream: string): Promise<boolean> => {
-  for await (const _event of store.readStream(stream, { maxCount: 1 })) return true;
-  return false;
-};
-
 /**
  * `coachline view NAME [--store URL]`: the same views as `replay`, from a store's history. A
  * read of the evaluation or the history is recorded in the store's access log before it is shown.
@@ -28,7 +23,7 @@ export const viewCommand = async (options: ViewOptions, out: NodeJS.WritableStre
   const store = await openStore(options.store, { keyFile: options.keyFile });
   let shown: string;
   try {
-    await requireSelected(options, (stream) => holdsStream(store, stream));
+    await requireSelected(options, storeHolds(store));
     const projection = projectionFor(options);
     const view = await viewFromStore(store, projection, options);
     shown = formatView(view, projection.table(view), options.format);

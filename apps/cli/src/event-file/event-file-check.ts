@@ -21,17 +21,17 @@ export const noEvents = (file: string, why: string): FailureError =>
  * not empty. Each problem is one line saying why, where a stream would fail with a stack trace.
  */
 export const checkEventFile = async (file: string): Promise<void> => {
-  let size: number;
+  let empty: boolean;
   try {
     const found = await stat(file);
     if (found.isDirectory()) throw cannotRead(file, 'it is a folder');
-    size = found.size;
+    // A pipe or a device reports no size; only a regular file that is empty is known to hold nothing.
+    empty = found.isFile() && found.size === 0;
     await (await open(file, 'r')).close();
   } catch (error) {
     if (error instanceof FailureError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw cannotRead(file, (code !== undefined ? REASONS.get(code) : undefined) ?? code ?? 'error');
   }
-  // A pipe or a device reports no size; only a regular file that is empty is known to hold nothing.
-  if (size === 0 && (await stat(file)).isFile()) throw noEvents(file, 'the file is empty');
+  if (empty) throw noEvents(file, 'the file is empty');
 };
