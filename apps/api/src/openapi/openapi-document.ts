@@ -184,11 +184,17 @@ const otherOperations = (): Entry[] => [
 ];
 
 /** Refusals any request can meet, whatever its route: a bad body, a body too large or not JSON, headers too large. */
-const withCommonRefusals = ([path, method, operation]: Entry): Entry => [
-  path,
-  method,
-  { ...operation, responses: { ...(operation['responses'] as object), ...refusals(400, 413, 415, 431) } },
-];
+/** Headers an answer of the router carries: the correlation id it was handled under, and why the caller's was not kept. */
+const CORRELATION_HEADERS = {
+  'X-Correlation-Id': { description: 'The id the request was handled and logged under.', schema: jsonSchemaOf(CorrelationId) },
+  [CORRELATION_REPLACED_HEADER]: { description: 'The caller’s X-Correlation-Id broke this rule and was replaced.', schema: { type: 'string' } },
+};
+
+const withCommonAnswers = ([path, method, operation]: Entry): Entry => {
+  const responses = { ...(operation['responses'] as Record<string, { headers?: object }>), ...refusals(400, 413, 415, 431) };
+  const withHeaders = Object.fromEntries(Object.entries(responses).map(([status, answer]) => [status, { ...answer, headers: { ...answer.headers, ...CORRELATION_HEADERS } }]));
+  return [path, method, { ...operation, responses: withHeaders }];
+};
 
 const DESCRIPTION = [
   'Every act of a coaching program as an immutable event: commands that record them and views derived from them.',
@@ -200,7 +206,7 @@ export const openApiDocument = (version: string) => ({
   openapi: '3.1.0',
   info: { title: 'Coachline API', version, description: DESCRIPTION },
   security: [{ bearer: [] }],
-  paths: pathItems([...commandOperations(), ...viewOperations(), ...otherOperations()].map(withCommonRefusals)),
+  paths: pathItems([...commandOperations(), ...viewOperations(), ...otherOperations()].map(withCommonAnswers)),
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     schemas: { Error: jsonSchemaOf(ErrorBody), CommandAccepted: jsonSchemaOf(CommandAccepted) },
