@@ -21,7 +21,7 @@ const ViewReadAnswer = t.type(
   'ViewRead',
 );
 
-const Reads = t.array(ViewReadAnswer);
+const Reads = t.readonlyArray(ViewReadAnswer);
 
 /** `GET /access-log`: one day's reads (`?day=`, or none), or a span's (`?from=&to=`). */
 export const AccessLogAnswer = t.union([t.type({ day: LocalDate, reads: Reads }, 'AccessLogDay'), t.type({ from: LocalDate, to: LocalDate, reads: Reads }, 'AccessLogSpan')]);
@@ -44,6 +44,7 @@ export const ReadinessAnswer = t.type(
   'Readiness',
 );
 
-// What the access log holds must fit what the document says of it.
-const fitsReads = (listing: AccessLogListing, read: ViewRead): t.TypeOf<typeof AccessLogAnswer> => ({ ...listing, reads: [read] });
-void fitsReads;
+// What the access log holds must fit what the document says of it: this does not compile otherwise.
+type Fits<Documented, Held extends Documented> = Held;
+export type _ReadsFit = Fits<t.TypeOf<typeof ViewReadAnswer>, ViewRead>;
+export type _SpanFits = Fits<t.TypeOf<typeof AccessLogAnswer>, AccessLogListing>;

@@ -84,7 +84,8 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   if (codec instanceof StructType) return structSchema(codec.required, codec.optional, codec.name);
   if (codec instanceof OneOfType) return { type: 'string', enum: [...codec.values] };
   if (codec instanceof NonEmptyArrayType) return { type: 'array', items: jsonSchemaOf(codec.item), minItems: 1 };
-  if (codec instanceof t.ArrayType) return { type: 'array', items: jsonSchemaOf(codec.type) };
+  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) return { type: 'array', items: jsonSchemaOf(codec.type as t.Mixed) };
+  if (codec instanceof t.ReadonlyType) return jsonSchemaOf(codec.type as t.Mixed);
   if (codec instanceof t.DictionaryType)
     return {
       type: 'object',
