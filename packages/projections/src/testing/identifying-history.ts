@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { eventCatalogue, RecordedEvent } from '@coachline/domain';
+import { ASQ_SE2_AGE_INTERVALS, eventCatalogue, RecordedEvent } from '@coachline/domain';
 import { arbitraryFor } from '@coachline/domain/testing';
 import { enrollment } from './fixtures';
 import { at, historyBuilder } from './history';
@@ -51,6 +51,7 @@ const weighty = new Set([
 
 /** Data is generated in each event's current shape, so it is recorded at the current schema version. */
 const schemaVersionOf = new Map(eventCatalogue.map((definition) => [definition.type, definition.schemaVersion]));
+const streamKindOf = new Map(eventCatalogue.map((definition) => [definition.type, definition.streamKind]));
 
 const anyEvent = fc.oneof(
   ...eventCatalogue.map((definition) => ({
@@ -109,8 +110,26 @@ export const identifyingHistory = (options: { maxProviders?: number; maxEvents?:
         });
         builder.add('ProviderEnrolled', { ...enrolled, name: marker('provider-name'), site: { ...enrolled.site, siteId: marker('site'), name: marker('site-name') } }, at('2025-07-01'));
       });
+      // A store seals a screening's child data for the child its distribution names, so every
+      // screening the history speaks of is distributed first, as it would be in a program.
+      const distributed = new Set<unknown>();
       for (const { type, data } of generated) {
         const marked = mark(data, undefined) as Data;
+        if (streamKindOf.get(type) === 'screening' && !distributed.has(marked.screeningId)) {
+          distributed.add(marked.screeningId);
+          if (type !== 'AsqSe2Distributed')
+            builder.add(
+              'AsqSe2Distributed',
+              {
+                screeningId: marked.screeningId,
+                providerId: providerIds[0]!,
+                childRef: typeof marked.childRef === 'string' ? marked.childRef : childRefs[0]!,
+                ageIntervalMonths: ASQ_SE2_AGE_INTERVALS[0]!,
+                distributedOn: '2025-08-01',
+              } as never,
+              at('2025-08-01'),
+            );
+        }
         if (type === 'ObservationCompleted') {
           const score = () => {
             const value = 987_000 + next++ + 0.5;
