@@ -1,4 +1,17 @@
-import { ASQ_SE2_AGE_INTERVALS, ID_PATTERN, ID_RULE, NonEmptyArrayType, RESERVED_IDS, OneOfType, PersonalType, StructType } from '@coachline/domain';
+import {
+  ASQ_SE2_AGE_INTERVALS,
+  ID_PATTERN,
+  ID_RULE,
+  INSTANT_PATTERN,
+  LABEL_MAX_LENGTH,
+  LABEL_PATTERN,
+  MONTH_PATTERN,
+  NonEmptyArrayType,
+  OneOfType,
+  PersonalType,
+  RESERVED_IDS,
+  StructType,
+} from '@coachline/domain';
 import * as t from 'io-ts';
 
 /** A JSON Schema (the OpenAPI 3.1 dialect) as plain data. */
@@ -7,16 +20,16 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 /** The domain's named primitives, as JSON Schema says them. */
 const PRIMITIVES: Readonly<Record<string, JsonSchema>> = {
   LocalDate: { type: 'string', format: 'date', description: 'A calendar date YYYY-MM-DD.' },
-  Month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'A month YYYY-MM.' },
+  Month: { type: 'string', pattern: MONTH_PATTERN.source, description: 'A month YYYY-MM.' },
   // RFC 3339 allows more spellings than the domain takes (a space or a lower-case t, leap seconds, offsets without a colon).
   Instant: {
     type: 'string',
     format: 'date-time',
-    pattern: '^\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$',
+    pattern: INSTANT_PATTERN.source,
     description: 'An ISO-8601 instant with a zone, such as 2025-09-16T18:02:11.000Z.',
   },
   Id: { type: 'string', pattern: ID_PATTERN.source, not: { enum: [...RESERVED_IDS] }, description: `${ID_RULE[0]!.toUpperCase()}${ID_RULE.slice(1)}.` },
-  Label: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\s](?:[^\\n\\r\\u2028\\u2029]*[^\\s])?$' },
+  Label: { type: 'string', minLength: 1, maxLength: LABEL_MAX_LENGTH, pattern: LABEL_PATTERN.source },
   Text: { type: 'string', minLength: 1, maxLength: 10_000, pattern: '\\S', description: 'Not blank.' },
   // The domain takes safe integers only, and JSON's largest numbers are not finite once parsed.
   PositiveInteger: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },

@@ -44,16 +44,17 @@ export const isCalendarDate = (s: string): boolean => {
 export const LocalDate = refine(t.string, isCalendarDate, 'LocalDate', 'a calendar date YYYY-MM-DD');
 export type LocalDate = t.TypeOf<typeof LocalDate>;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Exported with the other grammars so the API's document states them from here. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** A calendar month, `YYYY-MM`. */
-export const Month = refine(t.string, (s) => MONTH.test(s), 'Month', 'a month YYYY-MM');
+export const Month = refine(t.string, (s) => MONTH_PATTERN.test(s), 'Month', 'a month YYYY-MM');
 export type Month = t.TypeOf<typeof Month>;
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+export const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** Checked by its parts rather than by Date.parse: this runs on every event of every replay. */
 const isInstant = (s: string): boolean => {
-  const m = INSTANT.exec(s);
+  const m = INSTANT_PATTERN.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
@@ -117,9 +118,13 @@ export const Ids = t.array(Id, 'Ids');
  * A name from a list the program chose: a practice, a strategy. Shown and counted, never a key
  * of a grant; one line, so a table cell or a log field holds it whole.
  */
+/** One line, not starting or ending with a space. */
+export const LABEL_PATTERN = /^[^\s](?:[^\n\r\u2028\u2029]*[^\s])?$/;
+export const LABEL_MAX_LENGTH = 200;
+
 export const Label = refine(
   t.string,
-  (s) => s.length > 0 && withinCharacters(s, 200) && !/^\s|\s$|[\n\r\u2028\u2029]/.test(s),
+  (s) => LABEL_PATTERN.test(s) && withinCharacters(s, LABEL_MAX_LENGTH),
   'Label',
   'a name of at most 200 characters on one line, without surrounding spaces',
 );
