@@ -56,6 +56,14 @@ const behaves = (name: string, open: () => Promise<Ledgers>) =>
       expect(register.isRevoked('t-404')).toBe(false);
     });
 
+    it('lists tokens issued at the same moment in the order they were recorded, whichever process recorded them', async () => {
+      const here = await TokenRegister.open(ledgers.first);
+      const there = await TokenRegister.open(await ledgers.another());
+      await there.issue(token('t-there'));
+      await here.issue(token('t-here'));
+      expect((await here.list({}, NOW)).map((t) => t.id)).toEqual(['t-there', 't-here']);
+    });
+
     it('keeps a revocation across a restart', async () => {
       const before = await TokenRegister.open(ledgers.first);
       await before.issue(token('t-1'));

@@ -74,9 +74,7 @@ export class TokenRegister {
 
   /** Recorded before the token is handed out: no token goes out that an admin cannot list and revoke. */
   async issue(token: IssuedToken): Promise<void> {
-    const entry: TokenEntry = { kind: 'issued', token };
-    await this.record(entry);
-    this.apply(entry);
+    await this.record({ kind: 'issued', token });
   }
 
   /**
@@ -87,9 +85,7 @@ export class TokenRegister {
     if (!this.tokens.has(id)) await this.refresh();
     if (!this.tokens.has(id)) return undefined;
     if (!this.revocations.has(id)) {
-      const entry: TokenEntry = { kind: 'revoked', id, at: at.toISOString(), by };
-      await this.record(entry);
-      this.apply(entry);
+      await this.record({ kind: 'revoked', id, at: at.toISOString(), by });
     }
     return listed(this.tokens.get(id)!, this.revocations.get(id), at);
   }
@@ -115,11 +111,20 @@ export class TokenRegister {
     await this.ledger.close();
   }
 
+  /**
+   * Appends, then reads in everything recorded up to it, so the register holds the entries in the
+   * ledger's order whoever wrote them; the entry itself holds in memory even if that read fails.
+   */
   private async record(entry: TokenEntry): Promise<void> {
     try {
       await this.ledger.append(entry);
     } catch (error) {
       throw new TokenRegisterUnavailableError(`The token register could not record the ${entry.kind === 'issued' ? 'token' : 'revocation'}: ${(error as Error).message}`);
+    }
+    try {
+      await this.refresh();
+    } finally {
+      this.apply(entry);
     }
   }
 
