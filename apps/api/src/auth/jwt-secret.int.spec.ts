@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSigningSecret } from './jwt-secret';
@@ -17,6 +17,24 @@ describe('the signing secret', () => {
     expect((await stat(first.path!)).mode & 0o777).toBe(0o600);
     const second = await loadSigningSecret(undefined, join(dir, 'data'));
     expect(second).toEqual({ ...first, source: 'file' });
+  });
+
+  it('is generated into a data folder made for its owner only, whatever the umask', async () => {
+    const umask = process.umask(0o022);
+    try {
+      await loadSigningSecret(undefined, join(dir, 'made', 'data'));
+    } finally {
+      process.umask(umask);
+    }
+    expect((await stat(join(dir, 'made', 'data'))).mode & 0o777).toBe(0o700);
+  });
+
+  it('is made readable by its owner only again when kept readable by others', async () => {
+    const path = join(dir, 'jwt-secret');
+    await writeFile(path, 'a-kept-secret-that-is-long-enough-to-sign');
+    await chmod(path, 0o644);
+    expect(await loadSigningSecret(undefined, dir)).toMatchObject({ source: 'file', secret: 'a-kept-secret-that-is-long-enough-to-sign' });
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('comes from the configuration when given, and no file is written', async () => {
