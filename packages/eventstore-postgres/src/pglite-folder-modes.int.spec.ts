@@ -1,23 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPgliteEventStore } from './open';
-
-/** Every folder and file under `folder` whose mode lets anyone but its owner in. */
-const openToOthers = async (folder: string): Promise<string[]> => {
-  const found: string[] = [];
-  const pending = [folder];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (((await stat(next)).mode & 0o777) !== 0o700) found.push(`${next}/`);
-    for (const entry of await readdir(next, { withFileTypes: true })) {
-      const path = join(next, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (((await stat(path)).mode & 0o777) !== 0o600) found.push(path);
-    }
-  }
-  return found;
-};
+import { filesOpenToOthers } from '@coachline/eventstore/testing';
 
 const event = (n: number) => ({
   id: randomUUID(),
@@ -44,16 +30,16 @@ describe('the embedded store’s folder', () => {
   it('is its owner’s alone when created, after writes, and after it is opened again', async () => {
     const dataDir = join(parent, 'new', '.coachline');
     const store = await openPgliteEventStore({ dataDir });
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
     for (let n = 0; n < 200; n += 20) await store.append(`provider-p-${n}`, Array.from({ length: 20 }, (_, i) => event(n + i)), 'any');
     await store.close();
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
 
     const again = await openPgliteEventStore({ dataDir });
     await again.append('provider-p-x', [event(1_000)], 'no-stream');
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
     await again.close();
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
   });
 
   it('is closed again when an older version left it open to others', async () => {
@@ -63,8 +49,8 @@ describe('the embedded store’s folder', () => {
     await writeFile(join(dataDir, 'left-open'), 'x', { mode: 0o666 });
     await chmod(join(dataDir, 'left-open'), 0o666);
     await chmod(join(dataDir, 'PG_VERSION'), 0o644);
-    expect((await openToOthers(dataDir)).length).toBeGreaterThan(0);
+    expect((await filesOpenToOthers(dataDir)).length).toBeGreaterThan(0);
     await (await openPgliteEventStore({ dataDir })).close();
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
   });
 });

@@ -7,3 +7,5 @@ export {
   type OpenChildKeyStorage,
   type OpenedChildKeyVault,
 } from './child-data/child-key-store.contract';
+export { filesOpenToOthers } from './test-hosts/files-open-to-others';
+export { silentServer } from './test-hosts/silent-server';

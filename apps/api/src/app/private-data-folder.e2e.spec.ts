@@ -1,23 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
-
-/** Every folder under `folder` that others may enter, and every file that is not 0600. */
-const openToOthers = async (folder: string): Promise<string[]> => {
-  const found: string[] = [];
-  const pending = [folder];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (((await stat(next)).mode & 0o777) !== 0o700) found.push(`${next}/`);
-    for (const entry of await readdir(next, { withFileTypes: true })) {
-      const path = join(next, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (((await stat(path)).mode & 0o777) !== 0o600) found.push(path);
-    }
-  }
-  return found;
-};
+import { filesOpenToOthers } from '@coachline/eventstore/testing';
 
 /**
  * The API as `npm start` runs it, on the embedded store, started from a shell whose umask (022)
@@ -71,10 +57,10 @@ describe('the API’s data folder and its token register, across a restart', () 
     const admin = minted.stdout.trim();
     const adminTokenId = /Admin token (\S+) for admin-1/.exec(minted.stderr)?.[1];
     expect(adminTokenId).toBeDefined();
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
 
     await start();
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
     expect((await call('POST', '/communities/kent/registration', admin, { name: 'Kent County', kind: 'county' })).status).toBe(201);
     expect((await call('GET', '/streams/community-kent', admin)).status).toBe(200);
     const coach = (await (await call('POST', '/tokens', admin, { id: 'c-1', role: 'coach' })).json()) as { token: string; id: string };
@@ -87,7 +73,7 @@ describe('the API’s data folder and its token register, across a restart', () 
     ]);
     const written = await readdir(dataDir);
     expect(written).toEqual(expect.arrayContaining(['jwt-secret', 'access-log.jsonl', 'tokens.jsonl', 'PG_VERSION']));
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
     await stop();
 
     await start();
@@ -95,9 +81,9 @@ describe('the API’s data folder and its token register, across a restart', () 
     expect((await call('GET', '/views/dosage', admin)).status).toBe(200);
     expect((await call('DELETE', `/tokens/${adminTokenId}`, admin)).status).toBe(200);
     expect((await call('GET', '/views/dosage', admin)).status).toBe(401);
-    expect(await openToOthers(dataDir)).toEqual([]);
+    expect(await filesOpenToOthers(dataDir)).toEqual([]);
     await stop();
     // The folder that holds the data folder, with whatever else the API keeps beside it.
-    expect(await openToOthers(parent)).toEqual([]);
+    expect(await filesOpenToOthers(parent)).toEqual([]);
   }, 300_000);
 });

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresAvailableSync, testDatabaseUrl } from '@coachline/eventstore-postgres/testing';
 import { apiEnvironment, freePort, NODE_ARGS, runNode } from '../testing/api-process';
+import { silentServer } from '@coachline/eventstore/testing';
 
 // The API started on a store it cannot reach ends at once with one line naming the variable, the
 // store without its password and the reason, and exit code 1: never a client's stack trace, never a hang.
@@ -20,24 +20,6 @@ const start = async (extra: NodeJS.ProcessEnv) => {
   const started = Date.now();
   const run = await runNode([...NODE_ARGS, 'apps/api/src/main.ts'], apiEnvironment(dataDir, await freePort(), extra));
   return { ...run, ms: Date.now() - started };
-};
-
-/** A server that takes every connection and never says a word. */
-const silentServer = async (): Promise<{ port: number; close: () => Promise<void> }> => {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    port: (server.address() as { port: number }).port,
-    close: () =>
-      new Promise((done) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => done());
-      }),
-  };
 };
 
 describe('the API started on a store it cannot reach', () => {

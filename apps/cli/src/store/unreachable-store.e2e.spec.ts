@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresAvailableSync, testDatabaseUrl } from '@coachline/eventstore-postgres/testing';
 import { cliProcess } from '../testing/run-cli';
+import { silentServer } from '@coachline/eventstore/testing';
 
 // A store server that cannot be reached, seen from the shell: the process ends within seconds
 // with one line naming the server (never its password) and the reason, and exit code 1.
@@ -21,24 +22,6 @@ const closedPort = (): Promise<number> =>
       server.close(() => done(port));
     });
   });
-
-/** A server that takes every connection and never says a word. */
-const silentServer = async (): Promise<{ port: number; close: () => Promise<void> }> => {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    port: (server.address() as { port: number }).port,
-    close: () =>
-      new Promise((done) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => done());
-      }),
-  };
-};
 
 /**
  * Runs reading commands on the store and checks the one line, the exit code, the time taken and
