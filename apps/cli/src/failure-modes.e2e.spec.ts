@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase, openStoreDatabase, postgresAvailableSync } from '@coachline/eventstore-postgres/testing';
 import { version } from '../package.json';
 import { MAX_LINE_ERRORS } from './event-file/line-error-limit';
 import { writeEventFile } from './testing/event-lines';
@@ -197,5 +198,35 @@ describe('a failure seen from the shell', () => {
   it('is one line and an exit code from the process itself, with no stack trace', async () => {
     const run = await cliProcess(['verify', '--events', path('a-folder')]);
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 1, stdout: '', stderr: `${path('a-folder')}: cannot read the file: it is a folder\n` });
+  });
+});
+
+(postgresAvailableSync() ? describe : describe.skip)('a PostgreSQL database that holds no store', () => {
+  let database: { url: string; drop(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase('nostore');
+  });
+  afterAll(() => database?.drop());
+
+  const schemas = async (): Promise<unknown[]> => {
+    const session = await openStoreDatabase(database!.url);
+    try {
+      return await session.query("SELECT nspname FROM pg_namespace WHERE nspname = 'coachline'");
+    } finally {
+      await session.close();
+    }
+  };
+
+  it('is refused by every command but import --create, which alone makes one there', async () => {
+    const line = `${database!.url}: the database holds no Coachline store (no schema "coachline"); a store is made only by import --create`;
+    for (const argv of [['view', 'dosage'], ['export', '--out', path('pg-export.jsonl')], ['projections']]) {
+      const run = await cli(...argv, '--store', database!.url);
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 1, stdout: '', stderr: `${line}\n` });
+    }
+    expect(existsSync(path('pg-export.jsonl'))).toBe(false);
+    expect(await schemas()).toEqual([]);
+    expect((await cli('import', '--events', EVENTS, '--store', database!.url, '--create')).code).toBe(0);
+    expect(await schemas()).toEqual([{ nspname: 'coachline' }]);
+    expect((await cli('view', 'dosage', '--store', database!.url)).code).toBe(0);
   });
 });

@@ -9,10 +9,10 @@ export {
 export {
   openPostgresStoreForReading,
   openPgliteStoreForReading,
-  NoStoreError,
   type ReadOnlyPostgresOptions,
   type ReadOnlyPgliteOptions,
 } from './open-for-reading';
+export { NoStoreError } from './no-store-error';
 export { ReadOnlyStore } from './read-only-store';
 export { StoreSchemaError } from './schema-check';
 export { PostgresEventStore, type StoreTuning } from './postgres-event-store';

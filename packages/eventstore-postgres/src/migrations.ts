@@ -1,5 +1,6 @@
 import { backfillIntegrity } from './integrity-backfill';
 import type { SqlClient, SqlTransaction } from './sql-client';
+import { NoStoreError } from './no-store-error';
 
 export const DEFAULT_SCHEMA = 'coachline';
 
@@ -141,9 +142,13 @@ const MIGRATION_LOCK = 0x636c_6d67;
  * once: the transaction-scoped advisory lock makes them migrate one after the other, and the later ones
  * find nothing left to do. Returns the versions it applied.
  */
-export const migrate = (client: SqlClient, schema: string): Promise<number[]> =>
+export const migrate = (client: SqlClient, schema: string, options: { readonly existingOnly?: boolean } = {}): Promise<number[]> =>
   client.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
+    if (options.existingOnly === true) {
+      const [found] = await tx.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present', [schema]);
+      if (found?.present !== true) throw new NoStoreError(`the database holds no Coachline store (no schema "${schema}")`);
+    }
     await tx.run(`
       CREATE SCHEMA IF NOT EXISTS "${schema}";
       CREATE TABLE IF NOT EXISTS "${schema}".schema_migrations (

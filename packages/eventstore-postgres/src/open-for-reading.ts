@@ -8,6 +8,7 @@ import { pgliteClient, startPglite } from './pglite-client';
 import { openReadOnly, type ReadOnlyStore } from './read-only-store';
 import { checkSchema } from './schema-check';
 import { statementsFor } from './statements';
+import { NoStoreError } from './no-store-error';
 
 export interface ReadOnlyPostgresOptions {
   /** Defaults to `DATABASE_URL`, then to the local test database. */
@@ -21,11 +22,6 @@ export interface ReadOnlyPgliteOptions {
   /** A PGlite already open, shared with others: used, and left open on close. */
   readonly pglite?: PGliteInterface;
   readonly schema?: string;
-}
-
-/** The folder holds no database: starting PGlite there would have created one. */
-export class NoStoreError extends Error {
-  override readonly name = 'NoStoreError';
 }
 
 /**

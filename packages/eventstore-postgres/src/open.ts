@@ -17,6 +17,12 @@ export interface PostgresEventStoreOptions extends StoreTuning {
   /** The schema holding the store's tables (created and migrated on open); default `coachline`. */
   readonly schema?: string;
   readonly poolSize?: number;
+  /**
+   * Open only a store that is there: a database without the schema is refused with a
+   * `NoStoreError` instead of being made a new, empty store (a mistyped address must not
+   * become a store). Default false: the API makes its store on first start.
+   */
+  readonly existingOnly?: boolean;
 }
 
 export interface PgliteEventStoreOptions extends StoreTuning {
@@ -29,9 +35,9 @@ export interface PgliteEventStoreOptions extends StoreTuning {
   readonly schema?: string;
 }
 
-const openOn = async (client: SqlClient, schema: string, tuning: StoreTuning): Promise<PostgresEventStore> => {
+const openOn = async (client: SqlClient, schema: string, tuning: StoreTuning, existingOnly = false): Promise<PostgresEventStore> => {
   try {
-    await migrate(client, schema);
+    await migrate(client, schema, { existingOnly });
   } catch (error) {
     await client.close();
     throw error;
@@ -46,7 +52,7 @@ export const openPostgresEventStore = (options: PostgresEventStoreOptions = {}):
     connectionString: options.connectionString ?? process.env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL,
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
   });
-  return openOn(client, schema, options);
+  return openOn(client, schema, options, options.existingOnly === true);
 };
 
 /** The event store on embedded PGlite: in a local folder (the default), in memory, or on a shared instance. */

@@ -14,13 +14,15 @@ import {
   KeyFileError,
   openChildKeyStore,
   openWithChildDataProtection,
+  redactStoreUrl,
   StoreUnavailableError,
 } from '@coachline/eventstore';
+import { escapeUnsafe } from '@coachline/domain';
 import type * as EsdbAdapter from '@coachline/eventstore-esdb';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
 import type { PostgresEventStore } from '@coachline/eventstore-postgres';
 import { FailureError, UsageError } from '../commands/usage-error';
-import { checkStoreFolder, prepareStoreFolder } from './store-folder';
+import { checkStoreFolder, HOW_TO_CREATE, prepareStoreFolder } from './store-folder';
 import { DEFAULT_STORE, StoreLocation, storeLocationOf } from './store-location';
 
 export { DEFAULT_STORE, isEsdbUrl } from './store-location';
@@ -89,11 +91,13 @@ export const openStore = async (url: string | undefined, options: OpenStoreOptio
   // A key file placed inside the store's folder is refused before the store is touched.
   keyFileOf(location, options.keyFile);
   try {
-    const store = await openAdapter(location);
+    const store = await openAdapter(location, options.create === true);
     if (location.kind === 'esdb') await ensureStoreAnswers(location.address, store, FIRST_ANSWER_MS);
     return await openWithChildDataProtection(store, await openKeys(store, location, options.keyFile));
   } catch (error) {
     if (error instanceof KeyFileError) throw new FailureError(error.message);
+    if (location.kind === 'postgres' && error instanceof postgres().NoStoreError)
+      throw new FailureError(`${escapeUnsafe(redactStoreUrl(location.address))}: ${error.message}; ${HOW_TO_CREATE}`);
     throw new FailureError(error instanceof StoreUnavailableError ? error.message : describeStoreFailure(location.address, error));
   }
 };
@@ -104,12 +108,13 @@ export const checkStore = async (url: string | undefined, options: OpenStoreOpti
   if (location.kind === 'folder') await checkStoreFolder(location.address, options.create === true);
 };
 
-const openAdapter = async (location: StoreLocation): Promise<AdapterStore> => {
+const openAdapter = async (location: StoreLocation, create: boolean): Promise<AdapterStore> => {
   switch (location.kind) {
     case 'memory':
       return new InMemoryEventStore();
     case 'postgres':
-      return postgres().openPostgresEventStore({ connectionString: location.address });
+      // As with a folder, only `import --create` makes a store in a database that holds none.
+      return postgres().openPostgresEventStore({ connectionString: location.address, existingOnly: !create });
     case 'esdb':
       return esdb().openEsdbEventStore(location.address);
     case 'folder':

@@ -8,7 +8,7 @@ const STORE_MARK = 'PG_VERSION';
 /** What Coachline keeps in a data folder beside the database: a folder holding only these may become a store. */
 const SIDE_FILES: ReadonlySet<string> = new Set(['access-log.jsonl', 'pseudonym-secret', 'jwt-secret']);
 
-const HOW_TO_CREATE = 'a store is made only by import --create';
+export const HOW_TO_CREATE = 'a store is made only by import --create';
 
 type FolderState = 'store' | 'missing' | 'empty' | 'other files';
 
