@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RecordedEvent } from '@coachline/domain';
-import { AnyProjection, caseloadsProjection, dosageProjection, storedProjections } from '@coachline/projections';
+import { AnyProjection, caseloadsProjection, cyclesProjection, dosageProjection, storedProjections } from '@coachline/projections';
 import { at } from '@coachline/projections/testing';
 import { EventToAppend } from '../event-store';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
@@ -153,7 +153,7 @@ describe('checking stored views against the events', () => {
     const verdicts = await check(store, [
       { name: 'dosage', version: dosageProjection.version, position: head + 5, state },
       { name: 'timeline', version: 1, position: Number.NaN, state },
-      { name: 'cycles', version: 1, position: 0, state: '{"view":' },
+      { name: 'cycles', version: cyclesProjection.version, position: 0, state: '{"view":' },
       { name: 'share', version: 0, position: head, state },
       { name: 'forecast', version: 1, position: head, state },
     ]);

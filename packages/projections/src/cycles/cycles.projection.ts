@@ -20,7 +20,9 @@ const apply = (state: CyclesState, event: RecordedEvent): CyclesState => {
     }
     case 'AgreementSigned': {
       const { party, signedBy, signedOn } = event.data;
-      ledgerOf(state, event.data.agreementId).signatures.push({ party, signedBy, signedOn });
+      const ledger = ledgerOf(state, event.data.agreementId);
+      // Each party signs once: the first signature recorded stands, a repeated one changes nothing.
+      if (!ledger.signatures.some((s) => s.party === party)) ledger.signatures.push({ party, signedBy, signedOn });
       return state;
     }
     case 'CoachingCycleCompleted': {
@@ -41,7 +43,7 @@ const apply = (state: CyclesState, event: RecordedEvent): CyclesState => {
 /** STARS agreements: signatures, when each became active, and its cycles against the cadence (rule 9). */
 export const cyclesProjection: Projection<CyclesState, CyclesView> = {
   name: 'cycles',
-  version: 1,
+  version: 2,
   eventTypes: ['AgreementDrafted', 'AgreementSigned', 'CoachingCycleCompleted', 'AgreementEnded'],
   init: () => ({ agreements: emptyTable() }),
   apply,

@@ -10,16 +10,11 @@ const TWO_WEEKS_DAYS = 14;
 /** A cadence stated in words ("every three weeks") gives no number of days to judge by. */
 const cadenceDaysOf = (cadence: Cadence): number | null => (cadence === 'every-two-weeks' ? TWO_WEEKS_DAYS : null);
 
-/** The day the last of the three parties first signed; null until all three have. */
+/** The day the last of the three parties signed; null until all three have. */
 const activeSinceOf = (ledger: AgreementLedger): string | null => {
-  const firstSigned = AgreementParty.values.map((party) =>
-    ledger.signatures
-      .filter((s) => s.party === party)
-      .map((s) => s.signedOn)
-      .sort(compareText)[0],
-  );
-  if (firstSigned.some((day) => day === undefined)) return null;
-  return (firstSigned as string[]).sort(compareText).at(-1)!;
+  const signedOn = AgreementParty.values.map((party) => ledger.signatures.find((s) => s.party === party)?.signedOn);
+  if (signedOn.some((day) => day === undefined)) return null;
+  return (signedOn as string[]).sort(compareText).at(-1)!;
 };
 
 /** Each cycle once (the first record of its number), in cycle order. */

@@ -58,6 +58,7 @@ export type CyclesView = t.TypeOf<typeof CyclesView>;
 /** What the fold keeps of one agreement; JSON so a runner can store it beside its checkpoint. */
 export interface AgreementLedger {
   drafted?: { providerId: string; coachId: string; estimatedCycles: number; cadence: Cadence };
+  /** One per party: the first signature recorded. */
   signatures: AgreementSignature[];
   cycles: Array<{ cycleNumber: number; completedOn: string }>;
   endedOn?: string;
