@@ -80,4 +80,19 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': 'off',
     },
   },
+  {
+    // These testing entries run under whatever test runner an application uses: they throw their
+    // own assertion errors instead of reaching for a runner's globals.
+    files: ['packages/{domain,projections}/src/testing.ts', 'packages/{domain,projections}/src/testing/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['expect', 'describe', 'it', 'test', 'jest', 'vi', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'].map((name) => ({
+          name,
+          message: 'Testing entries work under any test runner: throw an AssertionError instead of using its globals.',
+        })),
+      ],
+    },
+  },
 );
