@@ -46,6 +46,9 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       const session = providerOf(state, event.data.providerId).sessions[event.data.sessionId];
       // A correction of a session never logged has nothing to correct.
       if (!session || session.heldOn === undefined) return state;
+      // A correction delivered again after a later one must not undo the later one.
+      if (session.corrections?.includes(event.id)) return state;
+      (session.corrections ??= []).push(event.id);
       if (event.data.changes.heldOn !== undefined) session.heldOn = event.data.changes.heldOn;
       if (event.data.changes.durationMinutes !== undefined) session.durationMinutes = event.data.changes.durationMinutes;
       return state;
@@ -78,7 +81,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
 /** What the STARS agreement allows coaches to share about a provider, and nothing else (rule 10). */
 export const shareProjection: Projection<ShareState, ShareView> = {
   name: 'share',
-  version: 1,
+  version: 2,
   eventTypes: [
     'ProviderEnrolled',
     'ActionPlanSet',

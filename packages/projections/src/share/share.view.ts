@@ -39,6 +39,8 @@ export interface SharedSessionEntry {
   durationMinutes?: number;
   /** A void is final, whatever comes before or after it. */
   voided?: true;
+  /** Ids of the corrections applied, each applied once. */
+  corrections?: string[];
 }
 
 export interface ProviderShareLedger {
