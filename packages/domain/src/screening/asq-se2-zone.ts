@@ -34,7 +34,7 @@ const inconsistencies = (table: AsqSe2CutoffTable): FieldError[] => {
   return table.intervals.flatMap((interval, i) => {
     const faults: FieldError[] = [];
     if (interval.monitoringFrom > interval.cutoff)
-      faults.push({ path: `intervals.${i}.monitoringFrom`, message: `the monitoring zone starts at or below the cutoff (${interval.cutoff})` });
+      faults.push({ path: `intervals.${i}.monitoringFrom`, message: `the monitoring zone starts above the cutoff (${interval.cutoff})` });
     if (seen.has(interval.ageIntervalMonths))
       faults.push({ path: `intervals.${i}.ageIntervalMonths`, message: `the ${interval.ageIntervalMonths}-month interval is given twice` });
     seen.add(interval.ageIntervalMonths);

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
+import { invalid } from '../shared/domain-error';
 import { ASQ_SE2_AGE_INTERVALS } from './asq-se2-age-interval';
 import { AsqSe2Zone } from './asq-se2-scored';
 import { AsqSe2CutoffTable, decodeAsqSe2CutoffTable, zoneFor } from './asq-se2-zone';
@@ -74,5 +75,61 @@ describe('decodeAsqSe2CutoffTable', () => {
         code: 'inconsistent-asq-se2-cutoff-table',
         errors: [{ path: 'intervals.2.monitoringFrom' }, { path: 'intervals.2.ageIntervalMonths' }],
       }),
+    ));
+
+  it('reads a monitoring zone one point wide, starting at the cutoff itself', () => {
+    const narrow = { intervals: [{ ageIntervalMonths: 12, monitoringFrom: 9, cutoff: 9 }] };
+    expect(decodeAsqSe2CutoffTable(narrow)).toEqual(E.right(narrow));
+  });
+
+  it('refuses a monitoring zone starting one point above the cutoff, saying why', () =>
+    expect(decodeAsqSe2CutoffTable({ intervals: [{ ageIntervalMonths: 12, monitoringFrom: 10, cutoff: 9 }] })).toEqual(
+      E.left(
+        invalid('inconsistent-asq-se2-cutoff-table', 'ASQ-SE2 cutoff table is inconsistent: intervals.0.monitoringFrom', [
+          { path: 'intervals.0.monitoringFrom', message: 'the monitoring zone starts above the cutoff (9)' },
+        ]),
+      ),
+    ));
+
+  it('names every faulty entry in its message, in table order, and no sound one', () =>
+    expect(
+      decodeAsqSe2CutoffTable({
+        intervals: [
+          { ageIntervalMonths: 6, monitoringFrom: 40, cutoff: 30 },
+          { ageIntervalMonths: 12, monitoringFrom: 10, cutoff: 20 },
+          { ageIntervalMonths: 6, monitoringFrom: 10, cutoff: 20 },
+          { ageIntervalMonths: 12, monitoringFrom: 30, cutoff: 20 },
+        ],
+      }),
+    ).toEqual(
+      E.left(
+        invalid(
+          'inconsistent-asq-se2-cutoff-table',
+          'ASQ-SE2 cutoff table is inconsistent: intervals.0.monitoringFrom, intervals.2.ageIntervalMonths, intervals.3.monitoringFrom, intervals.3.ageIntervalMonths',
+          [
+            { path: 'intervals.0.monitoringFrom', message: 'the monitoring zone starts above the cutoff (30)' },
+            { path: 'intervals.2.ageIntervalMonths', message: 'the 6-month interval is given twice' },
+            { path: 'intervals.3.monitoringFrom', message: 'the monitoring zone starts above the cutoff (20)' },
+            { path: 'intervals.3.ageIntervalMonths', message: 'the 12-month interval is given twice' },
+          ],
+        ),
+      ),
+    ));
+
+  it('accepts any table whose zones start at or below their cutoffs, one entry per interval', () =>
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([...ASQ_SE2_AGE_INTERVALS], { minLength: 1 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })), { minLength: ASQ_SE2_AGE_INTERVALS.length, maxLength: ASQ_SE2_AGE_INTERVALS.length }),
+        (intervals, bounds) => {
+          const generated = {
+            intervals: intervals.map((ageIntervalMonths, i) => {
+              const [a, b] = bounds[i]!;
+              return { ageIntervalMonths, monitoringFrom: Math.min(a, b), cutoff: Math.max(a, b) };
+            }),
+          };
+          expect(decodeAsqSe2CutoffTable(generated)).toEqual(E.right(generated));
+        },
+      ),
     ));
 });
