@@ -3,7 +3,7 @@ import { LocalDate, Month } from '../shared/primitives';
 import { MatchedEvent, countedMonthOf, fieldOf, matchingEvents } from './guide-events';
 import { SiteSetting } from '../provider/provider-enrolled';
 import { ProgramGuide, Requirement, RequirementKind, RequirementScope } from './program-guide';
-import { EffectiveSession, effectiveSessions } from './session-ledger';
+import { IndexedSession, SessionLedger, countedSessions, sessionLedgerOf } from './session-ledger';
 import { DateWindow, isEmpty, monthOf, monthWithin, monthsOf, resolveWindow, suggestedMonthsWithin } from './window';
 
 export type ComplianceStatus = 'done' | 'due' | 'overdue' | 'not-applicable';
@@ -116,7 +116,7 @@ const monthlyEvaluation = (
 });
 
 /** The session whose minutes brought the month to the target, counting sessions held up to the day asked about. */
-const dosageEvaluation = (sessions: ReadonlyArray<EffectiveSession>, month: Month, target: number, query: StatusQuery): Evaluation => {
+const dosageEvaluation = (sessions: ReadonlyArray<IndexedSession>, month: Month, target: number, query: StatusQuery): Evaluation => {
   const held = sessions
     .filter((s) => monthOf(s.heldOn) === month && s.heldOn <= query.on)
     .sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.loggedIndex - b.loggedIndex));
@@ -129,7 +129,7 @@ const dosageEvaluation = (sessions: ReadonlyArray<EffectiveSession>, month: Mont
   return { metBy, details: { minutes, targetMinutes: target } };
 };
 
-const requirementStatusesOf = (requirement: Requirement, query: StatusQuery, sessions: () => EffectiveSession[]): RequirementStatus[] => {
+const requirementStatusesOf = (requirement: Requirement, query: StatusQuery, ledger: () => SessionLedger): RequirementStatus[] => {
   const window = resolveWindow(requirement.window, { ...query.programYear, enrolledOn: query.enrolledOn });
   const excluded = settingExcludes(requirement, query.setting);
   const common = { title: requirement.title, kind: requirement.kind };
@@ -147,7 +147,7 @@ const requirementStatusesOf = (requirement: Requirement, query: StatusQuery, ses
     const evaluate = (): Evaluation =>
       requirement.kind === 'monthly'
         ? monthlyEvaluation(requirement, month, query)
-        : dosageEvaluation(sessions().filter((s) => query.guide.dosage?.countedKinds.includes(s.kind)), month, target ?? 0, query);
+        : dosageEvaluation(countedSessions(ledger(), query.guide.dosage?.countedKinds ?? []), month, target ?? 0, query);
     return statusOf(base, applicable, evaluate, query.on);
   });
 };
@@ -158,9 +158,9 @@ const requirementStatusesOf = (requirement: Requirement, query: StatusQuery, ses
  * the timeline showed then, as far as event dates tell.
  */
 export const requirementStatuses = (query: StatusQuery): RequirementStatus[] => {
-  let ledger: EffectiveSession[] | undefined;
-  const sessions = () => (ledger ??= effectiveSessions(query.events));
+  let sessions: SessionLedger | undefined;
+  const ledger = () => (sessions ??= sessionLedgerOf(query.events));
   return query.guide.requirements
     .filter((requirement) => requirement.scope === query.scope)
-    .flatMap((requirement) => requirementStatusesOf(requirement, query, sessions));
+    .flatMap((requirement) => requirementStatusesOf(requirement, query, ledger));
 };

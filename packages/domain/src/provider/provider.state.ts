@@ -66,8 +66,11 @@ export const currentCoachOf = (state: ProviderState): string | undefined => stat
 export const hasCurrentConsent = (state: ProviderState, instrument: ObservationInstrument): boolean =>
   [...state.consents.values()].some((consent) => consent.instrument === instrument && !consent.withdrawn);
 
-/** A session with its corrections applied; a correction names only the fields it changes. */
-export const corrected = (session: SessionLoggedData, changes: SessionChanges): SessionLoggedData => ({
+/**
+ * A session with its corrections applied; a correction names only the fields it changes. The
+ * session ledger keeps fewer fields than the decider, so any part of a session is corrected alike.
+ */
+export const corrected = <S extends Partial<SessionLoggedData>>(session: S, changes: SessionChanges): S => ({
   ...session,
   ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
 });

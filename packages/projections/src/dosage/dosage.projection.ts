@@ -1,13 +1,13 @@
-import { emptyTable, RecordedEvent, SessionKind } from '@coachline/domain';
+import { countedFieldsOnly, emptyTable, RecordedEvent, recordSessionEvent } from '@coachline/domain';
 import { Projection } from '../projection';
 import { renderDosage } from './dosage.render';
 import { DosageState, DosageView } from './dosage.view';
 
-/** Looks a session up, creating an empty entry so that a void seen first stays final. */
-const sessionOf = (state: DosageState, providerId: string, sessionId: string) => {
+/** A provider's sessions are kept once their enrollment is known, as the decider records them. */
+const recordSession = (state: DosageState, providerId: string, event: RecordedEvent): DosageState => {
   const provider = state.providers[providerId];
-  if (!provider) return undefined;
-  return (provider.sessions[sessionId] ??= {});
+  if (provider) recordSessionEvent(provider.sessions, event, event.position ?? 0, countedFieldsOnly);
+  return state;
 };
 
 const apply = (state: DosageState, event: RecordedEvent): DosageState => {
@@ -41,30 +41,10 @@ const apply = (state: DosageState, event: RecordedEvent): DosageState => {
       if (provider) provider.exitedOn = event.data.on;
       return state;
     }
-    case 'SessionLogged': {
-      const session = sessionOf(state, event.data.providerId, event.data.sessionId);
-      if (session && session.heldOn === undefined) {
-        session.heldOn = event.data.heldOn;
-        session.durationMinutes = event.data.durationMinutes;
-        session.kind = event.data.kind;
-      }
-      return state;
-    }
-    case 'SessionCorrected': {
-      const session = sessionOf(state, event.data.providerId, event.data.sessionId);
-      // A correction of a session never logged has nothing to correct.
-      if (!session || session.heldOn === undefined) return state;
-      const { heldOn, durationMinutes, kind } = event.data.changes;
-      if (heldOn !== undefined) session.heldOn = heldOn;
-      if (durationMinutes !== undefined) session.durationMinutes = durationMinutes;
-      if (kind !== undefined) session.kind = kind as SessionKind;
-      return state;
-    }
-    case 'SessionVoided': {
-      const session = sessionOf(state, event.data.providerId, event.data.sessionId);
-      if (session) session.voided = true;
-      return state;
-    }
+    case 'SessionLogged':
+    case 'SessionCorrected':
+    case 'SessionVoided':
+      return recordSession(state, event.data.providerId, event);
     default:
       return state;
   }

@@ -1,6 +1,6 @@
 import * as O from 'fp-ts/Option';
 import { pipe } from 'fp-ts/function';
-import { findGuide, ProgramGuide } from '@coachline/domain';
+import { findGuide, minutesByMonth, ProgramGuide } from '@coachline/domain';
 import { ViewQuery } from '../projection';
 import { CoachDosage, DosageMonth, DosageState, DosageStatus, ProviderDosage, ProviderLedger } from './dosage.view';
 
@@ -37,22 +37,16 @@ const figuresOf = (state: DosageState, providerId: string, ledger: ProviderLedge
   const year = state.programYears[ledger.programYearId];
   const guide = guideOf(year?.guideId);
   const target = guide?.dosage?.targetMinutesPerMonth ?? null;
-  const counted = new Set<string>(guide?.dosage?.countedKinds ?? []);
   const yearEndMonth = monthOf(year?.endsOn ?? fallbackYearEnd(ledger.enrolledOn));
   const lastMonth = ledger.exitedOn && monthOf(ledger.exitedOn) < yearEndMonth ? monthOf(ledger.exitedOn) : yearEndMonth;
 
-  const minutesByMonth = new Map<string, number>();
-  for (const session of Object.values(ledger.sessions)) {
-    if (session.voided || session.heldOn === undefined || !counted.has(session.kind ?? '')) continue;
-    const month = monthOf(session.heldOn);
-    minutesByMonth.set(month, (minutesByMonth.get(month) ?? 0) + (session.durationMinutes ?? 0));
-  }
+  const minutes = minutesByMonth(ledger.sessions, guide?.dosage?.countedKinds ?? []);
 
   const months: DosageMonth[] = [];
   // Only months that have begun by the as-of moment are listed.
   for (let month = monthOf(ledger.enrolledOn); month <= lastMonth && month <= asOfMonth; month = nextMonth(month)) {
-    const minutes = minutesByMonth.get(month) ?? 0;
-    months.push({ month, minutes, status: statusOf(minutes, target) });
+    const counted = minutes.get(month) ?? 0;
+    months.push({ month, minutes: counted, status: statusOf(counted, target) });
   }
   return {
     dosage: {

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Id, Instant, Month, NonNegativeInteger, oneOf, SessionKind, Table } from '@coachline/domain';
+import { Id, Instant, Month, NonNegativeInteger, oneOf, ProviderSessions, Table } from '@coachline/domain';
 
 export const DosageStatus = oneOf('DosageStatus', 'met', 'partial', 'none');
 export type DosageStatus = t.TypeOf<typeof DosageStatus>;
@@ -46,13 +46,6 @@ export interface ProviderLedger {
   coachId: string;
   enrolledOn: string;
   exitedOn?: string;
-  sessions: Table<SessionEntry>;
-}
-
-export interface SessionEntry {
-  heldOn?: string;
-  durationMinutes?: number;
-  kind?: SessionKind;
-  /** A void is final, whatever comes before or after it. */
-  voided?: true;
+  /** The provider's sessions as the domain's session ledger keeps them: only what dosage counts with. */
+  sessions: ProviderSessions;
 }
