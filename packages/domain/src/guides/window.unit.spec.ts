@@ -1,4 +1,5 @@
-import { addMonths, monthsOf, resolveWindow, suggestedMonthsWithin } from './window';
+import fc from 'fast-check';
+import { addDays, addMonths, isEmpty, monthsOf, monthWithin, resolveWindow, suggestedMonthsWithin } from './window';
 
 const year = { startsOn: '2025-07-01', endsOn: '2026-06-30' };
 
@@ -50,4 +51,47 @@ describe('window arithmetic', () => {
 
   it('places suggested month names in the window’s own years', () =>
     expect(suggestedMonthsWithin(['april', 'july'], { from: '2025-07-01', to: '2026-06-30' })).toEqual(['2025-07', '2026-04']));
+
+  describe('a window of one day', () => {
+    const oneDay = { from: '2026-06-30', to: '2026-06-30' };
+
+    it('is not empty, and touches its one month', () => {
+      expect(isEmpty(oneDay)).toBe(false);
+      expect(monthsOf(oneDay)).toEqual(['2026-06']);
+      expect(monthWithin('2026-06', oneDay)).toEqual(oneDay);
+    });
+
+    it('leaves nothing of the months beside it', () => {
+      expect(isEmpty(monthWithin('2026-05', oneDay))).toBe(true);
+      expect(isEmpty(monthWithin('2026-07', oneDay))).toBe(true);
+    });
+
+    it('is what an enrollment on the last day of the year leaves', () =>
+      expect(resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, { ...year, enrolledOn: '2026-06-30' })).toEqual(oneDay));
+
+    it('is empty from the day after', () => expect(isEmpty({ from: '2026-07-01', to: '2026-06-30' })).toBe(true));
+  });
+
+  it('ends a month-long window on the day before the same day of the next month', () => {
+    expect(resolveWindow({ anchor: 'enrollment', throughMonth: 0 }, { ...year, enrolledOn: '2025-07-02' })).toEqual({ from: '2025-07-02', to: '2025-08-01' });
+    expect(resolveWindow({ anchor: 'enrollment', throughMonth: 0 }, { ...year, enrolledOn: '2026-01-31' })).toEqual({ from: '2026-01-31', to: '2026-02-27' });
+  });
+
+  it('whatever the enrollment day and months, opens on or after the anchor and never runs past the year', () =>
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 364 }).map((offset) => addDays(year.startsOn, offset)),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 0, max: 11 }),
+        (enrolledOn, a, b) => {
+          const [fromMonth, throughMonth] = [Math.min(a, b), Math.max(a, b)];
+          const window = resolveWindow({ anchor: 'enrollment', fromMonth, throughMonth }, { ...year, enrolledOn });
+          expect(window.from).toBe(addMonths(enrolledOn, fromMonth));
+          expect(window.to <= year.endsOn).toBe(true);
+          if (!isEmpty(window)) expect(monthsOf(window)[0]).toBe(window.from.slice(0, 7));
+          if (fromMonth === 0) expect(isEmpty(window)).toBe(false);
+        },
+      ),
+    ));
 });
+
