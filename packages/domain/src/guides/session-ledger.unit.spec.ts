@@ -3,8 +3,18 @@ import { SessionCorrected } from '../provider/session-corrected';
 import { SessionKind, SessionLogged, SessionLoggedData } from '../provider/session-logged';
 import { SessionVoided } from '../provider/session-voided';
 import { DomainEvent } from '../shared/decider';
+import { emptyTable } from '../shared/table';
 import { arbitraryFor } from '../testing';
-import { countedMinutesByMonth, effectiveSessions } from './session-ledger';
+import {
+  countedFieldsOnly,
+  countedMinutesByMonth,
+  effectiveSessions,
+  minutesByMonth,
+  ProviderSessions,
+  SessionEntry,
+  recordSessionEvent,
+  sessionLedgerOf,
+} from './session-ledger';
 
 const counted: SessionKind[] = ['coaching-conversation', 'observation', 'debrief'];
 
@@ -33,14 +43,39 @@ const voided = (sessionId: string, providerId = 'p-1'): DomainEvent => ({
   data: { providerId, sessionId, reason: 'Logged for the wrong provider.' },
 });
 
-const minutes = (events: DomainEvent[]) => Object.fromEntries(countedMinutesByMonth(events, counted));
+/** Months in the order the ledger gives them: the order is part of the answer. */
+const minutes = (events: DomainEvent[]) => [...countedMinutesByMonth(events, counted)];
 
 describe('session ledger', () => {
   it('sums counted minutes by the calendar month a session was held in', () =>
-    expect(minutes([logged('s1', '2025-09-30', 90), logged('s2', '2025-10-01', 60), logged('s3', '2025-09-02', 45)])).toEqual({
-      '2025-09': 135,
-      '2025-10': 60,
-    }));
+    expect(minutes([logged('s1', '2025-09-30', 90), logged('s2', '2025-10-01', 60), logged('s3', '2025-09-02', 45)])).toEqual([['2025-09', 135], ['2025-10', 60]]));
+
+  it('gives the months in calendar order, whatever order their sessions were logged in', () =>
+    expect(
+      minutes([
+        logged('s1', '2026-01-05', 30),
+        logged('s2', '2025-11-04', 20),
+        logged('s3', '2025-12-31', 10),
+        logged('s4', '2025-09-02', 40),
+        corrected('s2', { heldOn: '2026-02-01' }),
+      ]),
+    ).toEqual([
+      ['2025-09', 40],
+      ['2025-12', 10],
+      ['2026-01', 30],
+      ['2026-02', 20],
+    ]));
+
+  it('gives the effective sessions in the order they were logged, a void seen first leaving no gap in the order', () =>
+    expect(
+      effectiveSessions([voided('s9'), logged('20', '2025-09-12', 30), logged('s1', '2025-09-10', 60), logged('3', '2025-09-01', 45)]).map(
+        (s) => [s.sessionId, s.loggedIndex],
+      ),
+    ).toEqual([
+      ['20', 1],
+      ['s1', 2],
+      ['3', 3],
+    ]));
 
   it('applies corrections in order, the last value of a field winning', () => {
     const events = [
@@ -48,17 +83,15 @@ describe('session ledger', () => {
       corrected('s1', { durationMinutes: 60 }),
       corrected('s1', { durationMinutes: 45, mode: 'virtual' }),
     ];
-    expect(minutes(events)).toEqual({ '2025-09': 45 });
+    expect(minutes(events)).toEqual([['2025-09', 45]]);
     expect(effectiveSessions(events)[0]).toMatchObject({ sessionId: 's1', durationMinutes: 45, mode: 'virtual', loggedIndex: 0 });
   });
 
   it('moves a session to the month its corrected date falls in', () =>
-    expect(minutes([logged('s1', '2025-09-30', 60), corrected('s1', { heldOn: '2025-10-01' })])).toEqual({ '2025-10': 60 }));
+    expect(minutes([logged('s1', '2025-09-30', 60), corrected('s1', { heldOn: '2025-10-01' })])).toEqual([['2025-10', 60]]));
 
   it('stops counting a session corrected to a kind the guide does not count', () =>
-    expect(minutes([logged('s1', '2025-09-10', 60), logged('s2', '2025-09-11', 30), corrected('s1', { kind: 'consultation' })])).toEqual({
-      '2025-09': 30,
-    }));
+    expect(minutes([logged('s1', '2025-09-10', 60), logged('s2', '2025-09-11', 30), corrected('s1', { kind: 'consultation' })])).toEqual([['2025-09', 30]]));
 
   it('does not count consultation or other sessions', () =>
     expect(
@@ -68,22 +101,22 @@ describe('session ledger', () => {
         logged('s3', '2025-09-12', 20, { kind: 'debrief' }),
         logged('s4', '2025-09-13', 25, { kind: 'observation' }),
       ]),
-    ).toEqual({ '2025-09': 45 }));
+    ).toEqual([['2025-09', 45]]));
 
   it('counts a voided session for nothing', () =>
-    expect(minutes([logged('s1', '2025-09-10', 60), logged('s2', '2025-09-11', 30), voided('s1')])).toEqual({ '2025-09': 30 }));
+    expect(minutes([logged('s1', '2025-09-10', 60), logged('s2', '2025-09-11', 30), voided('s1')])).toEqual([['2025-09', 30]]));
 
   it('does not revive a voided session by correcting it afterwards', () =>
-    expect(minutes([logged('s1', '2025-09-10', 60), voided('s1'), corrected('s1', { durationMinutes: 90 })])).toEqual({}));
+    expect(minutes([logged('s1', '2025-09-10', 60), voided('s1'), corrected('s1', { durationMinutes: 90 })])).toEqual([]));
 
   it('voids a session whose void arrives before its log', () =>
-    expect(minutes([voided('s1'), logged('s1', '2025-09-10', 60)])).toEqual({}));
+    expect(minutes([voided('s1'), logged('s1', '2025-09-10', 60)])).toEqual([]));
 
   it('ignores a correction of a session not logged yet', () =>
-    expect(minutes([corrected('s1', { durationMinutes: 90 }), logged('s1', '2025-09-10', 60)])).toEqual({ '2025-09': 60 }));
+    expect(minutes([corrected('s1', { durationMinutes: 90 }), logged('s1', '2025-09-10', 60)])).toEqual([['2025-09', 60]]));
 
   it('counts a session id once, however often it is logged', () =>
-    expect(minutes([logged('s1', '2025-09-10', 60), logged('s1', '2025-09-12', 90)])).toEqual({ '2025-09': 60 }));
+    expect(minutes([logged('s1', '2025-09-10', 60), logged('s1', '2025-09-12', 90)])).toEqual([['2025-09', 60]]));
 
   it('counts a group session in full for each provider it was logged for', () => {
     const group = [
@@ -96,13 +129,13 @@ describe('session ledger', () => {
       ['p-1', 60],
       ['p-3', 60],
     ]);
-    expect(minutes(group.filter((e) => (e.data as { providerId: string }).providerId === 'p-3'))).toEqual({ '2025-09': 60 });
+    expect(minutes(group.filter((e) => (e.data as { providerId: string }).providerId === 'p-3'))).toEqual([['2025-09', 60]]);
   });
 
   it('counts a stored session whatever its ids, as the dosage view does', () => {
     const events = [logged('__proto__', '2025-09-10', 60, { providerId: 'constructor' }), corrected('__proto__', { durationMinutes: 45 }, 'constructor'), logged('toString', '2025-09-11', 30)];
-    expect(minutes(events)).toEqual({ '2025-09': 75 });
-    expect(minutes([...events, voided('__proto__', 'constructor')])).toEqual({ '2025-09': 30 });
+    expect(minutes(events)).toEqual([['2025-09', 75]]);
+    expect(minutes([...events, voided('__proto__', 'constructor')])).toEqual([['2025-09', 30]]);
   });
 
   it('ignores other events and session events it cannot read', () =>
@@ -113,7 +146,36 @@ describe('session ledger', () => {
         { type: 'SessionVoided', data: null },
         logged('s1', '2025-09-10', 60),
       ]),
-    ).toEqual({ '2025-09': 60 }));
+    ).toEqual([['2025-09', 60]]));
+
+  describe('one provider’s sessions, as a view keeps them', () => {
+    const fold = (events: DomainEvent[]): ProviderSessions => {
+      const sessions: ProviderSessions = emptyTable();
+      events.forEach((event, index) => recordSessionEvent(sessions, event, index, countedFieldsOnly));
+      return sessions;
+    };
+
+    it('keeps only the day, the minutes and the kind of each session, and a void beside them', () =>
+      expect({
+        ...fold([
+          logged('s1', '2025-09-10', 60, { summary: 'Talked about transitions.' }),
+          logged('s2', '2025-09-11', 30),
+          corrected('s1', { durationMinutes: 45, mode: 'virtual' }),
+          voided('s2'),
+          voided('s3'),
+        ]),
+      }).toEqual({
+        s1: { heldOn: '2025-09-10', durationMinutes: 45, kind: 'coaching-conversation' },
+        s2: { heldOn: '2025-09-11', durationMinutes: 30, kind: 'coaching-conversation', voided: true },
+        s3: { voided: true },
+      }));
+
+    it('keeps the first log of a session id and the minutes it gave', () => {
+      const sessions = fold([logged('s1', '2025-09-10', 60), logged('s1', '2025-10-12', 90, { kind: 'observation' })]);
+      expect(sessions['s1']).toEqual({ heldOn: '2025-09-10', durationMinutes: 60, kind: 'coaching-conversation' });
+      expect([...minutesByMonth(sessions, counted)]).toEqual([['2025-09', 60]]);
+    });
+  });
 
   describe('properties', () => {
     // Two providers and two session ids, so that logs, corrections and voids often meet.
@@ -135,10 +197,25 @@ describe('session ledger', () => {
           const withVoid = [...events];
           withVoid.splice(at % (events.length + 1), 0, voided(sessionId, providerId));
           const without = events.filter((e) => keyOf(e) !== `${providerId}/${sessionId}`);
-          expect(countedMinutesByMonth(withVoid, counted)).toEqual(countedMinutesByMonth(without, counted));
+          expect(minutes(withVoid)).toEqual(minutes(without));
           expect(effectiveSessions(withVoid).some((s) => s.providerId === providerId && s.sessionId === sessionId)).toBe(false);
         }),
         { numRuns: 300 },
+      ));
+
+    it('gives each provider, folded one event at a time, the minutes the whole list gives for that provider', () =>
+      fc.assert(
+        fc.property(history, (events) => {
+          const ledger = sessionLedgerOf(events);
+          for (const providerId of ['a', 'b']) {
+            const own = events.filter((e) => (e.data as { providerId: string }).providerId === providerId);
+            const sessions = ledger[providerId] ?? (emptyTable<SessionEntry>());
+            expect([...minutesByMonth(sessions, counted)]).toEqual(minutes(own));
+          }
+          const total = [...countedMinutesByMonth(events, counted).values()].reduce((sum, m) => sum + m, 0);
+          expect(total).toBe(effectiveSessions(events).filter((s) => counted.includes(s.kind)).reduce((sum, s) => sum + s.durationMinutes, 0));
+        }),
+        { numRuns: 200 },
       ));
 
     const otherEvent: fc.Arbitrary<DomainEvent> = fc.record({
@@ -151,7 +228,7 @@ describe('session ledger', () => {
         fc.property(history, fc.array(fc.tuple(fc.nat(), otherEvent), { maxLength: 10 }), (events, others) => {
           const mixed = [...events];
           for (const [at, other] of others) mixed.splice(at % (mixed.length + 1), 0, other);
-          expect(countedMinutesByMonth(mixed, counted)).toEqual(countedMinutesByMonth(events, counted));
+          expect(minutes(mixed)).toEqual(minutes(events));
         }),
       ));
   });
