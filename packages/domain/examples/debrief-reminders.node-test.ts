@@ -1,6 +1,7 @@
 /**
- * Decider specifications under node's own test runner, with no jest in sight:
- * `node --import tsx --test packages/domain/examples/debrief-reminders.node-test.ts`.
+ * Decider specifications under node's own test runner, with no jest in sight. From the
+ * repository's root (the tsconfig maps the packages to their sources):
+ * `TSX_TSCONFIG_PATH=packages/domain/tsconfig.json node --import tsx --test packages/domain/examples/debrief-reminders.node-test.ts`
  */
 import { describe, it } from 'node:test';
 import { ProviderCommand, ProviderEvent, providerDecider } from '@coachline/domain';
