@@ -1,4 +1,7 @@
-/** Test helpers: is a server there, a PGlite shared by a jest worker's test files, throw-away schemas. */
+/**
+ * Test helpers: is a server there, a PGlite shared by a jest worker's test files, throw-away schemas.
+ * `useSharedPglite` and `describeOnEachEngine` register hooks and suites, so they need jest's globals.
+ */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout, clearTimeout } from 'node:timers';

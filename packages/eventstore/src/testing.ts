@@ -1,4 +1,9 @@
-/** Test helpers for event store adapters: the shared contract suite and its fixtures (jest globals). */
+/**
+ * Test helpers for event store adapters: the contract suites every adapter passes, their fixtures,
+ * and test hosts. Unlike the domain's testing entry, the suites register tests: import this entry
+ * only from spec files run by a runner that provides `describe`, `it`, `beforeEach`, `afterEach`
+ * and `expect` as globals (jest, or vitest with `globals: true`).
+ */
 export * from './contract';
 export {
   childKeyStoreContract,

@@ -13,6 +13,8 @@ import { subscribeContract } from './subscribe.contract';
  *     eventStoreContract('PostgreSQL', async () => ({ store, close: async () => {} }));
  *
  * `open` runs before each test; see `OpenContractSubject` for stores shared between tests.
+ * It registers tests and asserts with `expect`, so it needs a test runner's globals: jest's, or
+ * vitest's with `globals: true` (the domain's decider specifications need none).
  */
 export const eventStoreContract = (name: string, open: OpenContractSubject, options: ContractOptions = {}): void => {
   const { concurrency = true, bigStreams = true, hashChain = true } = options;
