@@ -154,6 +154,27 @@ describe('the dosage view', () => {
     expect(view.coaches[0]!.underTargetThisMonth).toEqual([]);
   });
 
+  it('caps "this month" to the end of the program year, where the last month fell short', () => {
+    const history = program().add('SessionLogged', session('p-017', 's-1', '2026-06-03', 100), at('2026-06-03')).events();
+    const view = dosage(history, at('2026-08-15'));
+    expect(view.providers[0]!.months.at(-1)).toEqual({ month: '2026-06', minutes: 100, status: 'partial' });
+    expect(view.coaches).toEqual([{ coachId: 'c-03', caseload: 1, underTargetThisMonth: ['p-017'] }]);
+  });
+
+  it('counts a session id once: a repeated log neither doubles it nor moves it', () => {
+    const history = program()
+      .add('SessionLogged', session('p-017', 's-1', '2025-09-04', 60), at('2025-09-04'))
+      .add('SessionLogged', session('p-017', 's-1', '2025-10-02', 150, 'observation'), at('2025-10-02'))
+      .add('SessionLogged', session('p-017', 's-1', '2025-09-05', 90), at('2025-10-03'))
+      .events();
+    const view = dosage(history, at('2025-10-31'));
+    expect(view.providers[0]!.months).toEqual([
+      { month: '2025-09', minutes: 60, status: 'partial' },
+      { month: '2025-10', minutes: 0, status: 'none' },
+    ]);
+    expect(view.providers[0]!.yearToDateMinutes).toBe(60);
+  });
+
   it('lists a month once its first day has begun in UTC', () => {
     const history = program().events();
     expect(dosage(history, '2025-09-30T23:59:59.999Z').providers[0]!.months.map((m) => m.month)).toEqual(['2025-09']);
@@ -201,6 +222,17 @@ describe('the dosage view', () => {
   it('narrows the providers to one when asked', () => {
     const history = program().add('ProviderEnrolled', enrolled('p-002', '2025-09-01'), at('2025-09-01')).events();
     expect(dosage(history, at('2025-09-20'), 'p-017').providers.map((p) => p.providerId)).toEqual(['p-017']);
+  });
+
+  it('flattens to one row per provider and month under a fixed header', () => {
+    const history = program().add('SessionLogged', session('p-017', 's-1', '2025-09-04', 150), at('2025-09-04')).events();
+    expect(dosageProjection.table(dosage(history, at('2025-10-02')))).toEqual({
+      header: ['providerId', 'coachId', 'month', 'minutes', 'targetMinutes', 'status', 'yearToDateMinutes'],
+      rows: [
+        ['p-017', 'c-03', '2025-09', 150, 150, 'met', 150],
+        ['p-017', 'c-03', '2025-10', 0, 150, 'none', 150],
+      ],
+    });
   });
 
   it('produces a view its codec accepts', () => {
