@@ -102,6 +102,14 @@ describe('what the share records once', () => {
     expect(provider(history).sessions.map((s) => s.durationMinutes)).toEqual([20, 30, 75]);
   });
 
+  it('keeps the logged order of one day even for ids spelt as numbers, which an object would list in numeric order', () => {
+    const history = enrolled()
+      .add('SessionLogged', sessionData('p-017', '10', '2025-09-04', 30), at('2025-09-04'))
+      .add('SessionLogged', sessionData('p-017', '9', '2025-09-04', 75), at('2025-09-04'))
+      .events();
+    expect(provider(history).sessions.map((s) => s.durationMinutes)).toEqual([30, 75]);
+  });
+
   it('applies a correction delivered again after a later one only once: the later correction stands', () => {
     const history = enrolled()
       .add('SessionLogged', sessionData('p-017', 's-1', '2025-09-04', 45), at('2025-09-04'))
