@@ -119,7 +119,8 @@ const monthlyEvaluation = (
 const dosageEvaluation = (sessions: ReadonlyArray<IndexedSession>, month: Month, target: number, query: StatusQuery): Evaluation => {
   const held = sessions
     .filter((s) => monthOf(s.heldOn) === month && s.heldOn <= query.on)
-    .sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.loggedIndex - b.loggedIndex));
+    // A stable sort of sessions in logged order: same-day sessions keep the order they were logged in.
+    .sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
   let minutes = 0;
   let metBy: MetBy | undefined;
   for (const session of held) {

@@ -115,6 +115,29 @@ describe('session ledger', () => {
   it('ignores a correction of a session not logged yet', () =>
     expect(minutes([corrected('s1', { durationMinutes: 90 }), logged('s1', '2025-09-10', 60)])).toEqual([['2025-09', 60]]));
 
+  it('takes no log whose day, minutes or kind it cannot read, and counts a later readable log of the same id', () =>
+    expect(
+      minutes([
+        logged('s1', '2025-09-10', 0),
+        logged('s2', '2025-09-10', 481),
+        logged('s3', '2025-09-10', 60, { kind: 'nap' as SessionKind }),
+        logged('s4', '2025-09-31', 60),
+        corrected('s3', { kind: 'observation' }),
+        logged('s1', '2025-10-02', 20),
+      ]),
+    ).toEqual([['2025-10', 20]]));
+
+  it('takes no correction with a value it cannot read, even beside readable ones', () =>
+    expect(
+      minutes([
+        logged('s1', '2025-09-10', 60),
+        corrected('s1', { durationMinutes: 0 }),
+        corrected('s1', { durationMinutes: 90, kind: 'nap' }),
+        corrected('s1', { heldOn: '2025-10-10', durationMinutes: '90' }),
+        corrected('s1', { heldOn: 'yesterday' }),
+      ]),
+    ).toEqual([['2025-09', 60]]));
+
   it('counts a session id once, however often it is logged', () =>
     expect(minutes([logged('s1', '2025-09-10', 60), logged('s1', '2025-09-12', 90)])).toEqual([['2025-09', 60]]));
 
@@ -155,19 +178,24 @@ describe('session ledger', () => {
       return sessions;
     };
 
-    it('keeps only the day, the minutes and the kind of each session, and a void beside them', () =>
+    it('keeps only the day, the minutes and the kind of each session as logged and corrected, and a void beside them', () =>
       expect({
         ...fold([
           logged('s1', '2025-09-10', 60, { summary: 'Talked about transitions.' }),
           logged('s2', '2025-09-11', 30),
           corrected('s1', { durationMinutes: 45, mode: 'virtual' }),
           voided('s2'),
+          corrected('s2', { durationMinutes: 50 }),
           voided('s3'),
+          corrected('s3', { heldOn: '2025-09-12' }),
+          voided('s4'),
+          logged('s4', '2025-09-13', 20),
         ]),
       }).toEqual({
         s1: { heldOn: '2025-09-10', durationMinutes: 45, kind: 'coaching-conversation' },
-        s2: { heldOn: '2025-09-11', durationMinutes: 30, kind: 'coaching-conversation', voided: true },
+        s2: { heldOn: '2025-09-11', durationMinutes: 50, kind: 'coaching-conversation', voided: true },
         s3: { voided: true },
+        s4: { voided: true, heldOn: '2025-09-13', durationMinutes: 20, kind: 'coaching-conversation' },
       }));
 
     it('keeps the first log of a session id and the minutes it gave', () => {

@@ -175,6 +175,16 @@ describe('the dosage view', () => {
     expect(view.providers[0]!.yearToDateMinutes).toBe(60);
   });
 
+  it('keeps the sessions already logged when a history enrolls a provider again', () => {
+    const history = program()
+      .add('SessionLogged', session('p-017', 's-1', '2025-09-04', 60), at('2025-09-04'))
+      .add('ProviderEnrolled', enrolled('p-017', '2025-09-20', 'c-07'), at('2025-09-20'))
+      .events();
+    expect(dosage(history, at('2025-09-30')).providers).toEqual([
+      { providerId: 'p-017', coachId: 'c-07', targetMinutes: 150, months: [{ month: '2025-09', minutes: 60, status: 'partial' }], yearToDateMinutes: 60 },
+    ]);
+  });
+
   it('lists a month once its first day has begun in UTC', () => {
     const history = program().events();
     expect(dosage(history, '2025-09-30T23:59:59.999Z').providers[0]!.months.map((m) => m.month)).toEqual(['2025-09']);
