@@ -131,7 +131,7 @@ export const recordSessionEvent = <S extends CountedSession>(
 export const sessionsOfProvider = <S extends CountedSession>(ledger: SessionLedger<S>, event: DomainEvent): ProviderSessions<S> | undefined => {
   const data = sessionOf(event.data);
   if (!data) return undefined;
-  return entryOf(ledger, data.providerId) ?? (ledger[data.providerId] = emptyTable());
+  return (ledger[data.providerId] ??= emptyTable());
 };
 
 /** The sessions that count for anything: logged and never voided, in the order of the table. */

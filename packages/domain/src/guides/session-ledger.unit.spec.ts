@@ -167,7 +167,12 @@ describe('session ledger', () => {
         { type: 'FeedbackSent', data: { providerId: 'p-1', sessionId: 's1', sentOn: '2025-09-11' } },
         { type: 'SessionLogged', data: { providerId: 'p-1', sessionId: 's2', heldOn: '2025-09-10' } },
         { type: 'SessionVoided', data: null },
+        { type: 'SessionLogged', data: { ...(logged('s1', '2025-09-10', 60).data as object), sessionId: 7 } },
+        { type: 'SessionLogged', data: { ...(logged('s1', '2025-09-10', 60).data as object), providerId: undefined } },
+        corrected('s1', null as unknown as object),
         logged('s1', '2025-09-10', 60),
+        corrected('s1', null as unknown as object),
+        corrected('s1', ['durationMinutes', 90]),
       ]),
     ).toEqual([['2025-09', 60]]));
 
@@ -247,7 +252,7 @@ describe('session ledger', () => {
       ));
 
     const otherEvent: fc.Arbitrary<DomainEvent> = fc.record({
-      type: fc.constantFrom('FeedbackSent', 'DebriefHeld', 'ProviderExited', 'sessionlogged'),
+      type: fc.constantFrom('FeedbackSent', 'DebriefHeld', 'ProviderExited', 'sessionlogged', 'SessionReviewed'),
       data: fc.oneof(arbitraryFor(SessionLogged.data), arbitraryFor(SessionVoided.data), fc.anything()),
     });
 

@@ -147,10 +147,14 @@ describe('the dosage view', () => {
   });
 
   it('lists months only to the end of the program year, and "this month" is capped to it', () => {
-    const history = program().add('SessionLogged', session('p-017', 's-1', '2026-06-03', 150), at('2026-06-03')).events();
+    const history = program()
+      .add('SessionLogged', session('p-017', 's-1', '2026-06-03', 150), at('2026-06-03'))
+      .add('SessionLogged', session('p-017', 's-2', '2026-07-02', 90), at('2026-07-02'))
+      .events();
     const view = dosage(history, at('2026-08-15'));
     expect(view.providers[0]!.months.at(-1)).toEqual({ month: '2026-06', minutes: 150, status: 'met' });
     expect(view.providers[0]!.months).toHaveLength(10);
+    expect(view.providers[0]!.yearToDateMinutes).toBe(150);
     expect(view.coaches[0]!.underTargetThisMonth).toEqual([]);
   });
 
