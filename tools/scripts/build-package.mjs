@@ -4,9 +4,9 @@
 //             declaration files that name the same declarations as the CommonJS build.
 // The workspace itself never reads dist: its tests and apps resolve the packages to their sources.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 
 const ENTRIES = ['index', 'testing'];
@@ -22,14 +22,27 @@ const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), 
 });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-// fp-ts has no exports map: Node's ES module loader cannot open `fp-ts/Either`, only the file
-// `fp-ts/lib/Either.js`, which it reads as CommonJS with its named exports.
-const fpTsModulesAsFiles = {
-  name: 'fp-ts-modules-as-files',
+// Packages without an exports map (fp-ts, @eventstore/db-client) can be reached below their root
+// by CommonJS, which finds `fp-ts/Either` through a folder and `generated/streams_pb` without an
+// extension; Node's ES module loader does neither, nor can it always see what a CommonJS file
+// exports (protobuf's generated files). So the ES module build requires such a file, by its full
+// name, through a one-line CommonJS wrapper: one copy of it, shared with the package's own code.
+const COMMONJS_FILE = 'commonjs-file';
+const packageRequire = createRequire(join(packageDir, 'package.json'));
+const deepImportsAsFiles = {
+  name: 'deep-imports-as-files',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^fp-ts\/[A-Za-z]+$/ }, ({ path }) => ({
-      path: `fp-ts/lib/${path.slice('fp-ts/'.length)}.js`,
-      external: true,
+    esbuild.onResolve({ filter: /^(@[^/]+\/)?[^@./][^/]*\/./ }, ({ path, namespace }) => {
+      if (isBuiltin(path) || namespace === COMMONJS_FILE) return { path, external: true };
+      const name = path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+      const manifestPath = packageRequire.resolve(`${name}/package.json`);
+      if (JSON.parse(readFileSync(manifestPath, 'utf8')).exports !== undefined) return { path, external: true };
+      const file = relative(dirname(manifestPath), packageRequire.resolve(path)).split(sep).join('/');
+      return { path: `${name}/${file}`, namespace: COMMONJS_FILE };
+    });
+    esbuild.onLoad({ filter: /.*/, namespace: COMMONJS_FILE }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(path)});`,
+      loader: 'js',
     }));
   },
 };
@@ -55,8 +68,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   packages: 'external',
-  plugins: [siblingsAsPackages, fpTsModulesAsFiles],
-  // A test helper asks `require.resolve` where a dependency lives; ES modules have no `require`.
+  plugins: [siblingsAsPackages, deepImportsAsFiles],
+  // ES modules have no `require`: the wrappers above need one, and a test helper asks
+  // `require.resolve` where a dependency lives.
   banner: { js: "import { createRequire as __coachlineCreateRequire } from 'node:module';\nconst require = __coachlineCreateRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'warning',
