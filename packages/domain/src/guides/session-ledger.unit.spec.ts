@@ -161,6 +161,12 @@ describe('session ledger', () => {
     expect(minutes([...events, voided('__proto__', 'constructor')])).toEqual([['2025-09', 30]]);
   });
 
+  it('reads the ids a session event holds itself, never ones its data inherits', () => {
+    const { providerId, ...own } = logged('s2', '2025-09-11', 30).data as { providerId: string };
+    const inherited = Object.assign(Object.create({ providerId }) as object, own);
+    expect(minutes([logged('s1', '2025-09-10', 60), { type: 'SessionLogged', data: inherited }])).toEqual([['2025-09', 60]]);
+  });
+
   it('ignores other events and session events it cannot read', () =>
     expect(
       minutes([
