@@ -29,14 +29,25 @@ if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 // name, through a one-line CommonJS wrapper: one copy of it, shared with the package's own code.
 const COMMONJS_FILE = 'commonjs-file';
 const packageRequire = createRequire(join(packageDir, 'package.json'));
+/** The package's manifest, or undefined where its exports map hides it (it has one, then). */
+const manifestOf = (name) => {
+  try {
+    return packageRequire.resolve(`${name}/package.json`);
+  } catch (error) {
+    if (error.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return undefined;
+    throw error;
+  }
+};
 const deepImportsAsFiles = {
   name: 'deep-imports-as-files',
   setup(esbuild) {
     esbuild.onResolve({ filter: /^(@[^/]+\/)?[^@./][^/]*\/./ }, ({ path, namespace }) => {
       if (isBuiltin(path) || namespace === COMMONJS_FILE) return { path, external: true };
       const name = path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
-      const manifestPath = packageRequire.resolve(`${name}/package.json`);
-      if (JSON.parse(readFileSync(manifestPath, 'utf8')).exports !== undefined) return { path, external: true };
+      const manifestPath = manifestOf(name);
+      if (manifestPath === undefined || JSON.parse(readFileSync(manifestPath, 'utf8')).exports !== undefined) {
+        return { path, external: true };
+      }
       const file = relative(dirname(manifestPath), packageRequire.resolve(path)).split(sep).join('/');
       return { path: `${name}/${file}`, namespace: COMMONJS_FILE };
     });
