@@ -1,3 +1,4 @@
+import { sessionLoggedEvent } from '../provider/provider.fixtures';
 import { DomainEvent } from '../shared/decider';
 import { ProgramGuide } from './program-guide';
 import { requirementStatuses } from './requirement-status';
@@ -5,21 +6,7 @@ import { rirYear1Guide } from './rir-year-1';
 
 const programYear = { startsOn: '2025-07-01', endsOn: '2026-06-30' };
 
-const logged = (sessionId: string, heldOn: string, durationMinutes: number): DomainEvent => ({
-  type: 'SessionLogged',
-  data: {
-    providerId: 'p-1',
-    sessionId,
-    coachId: 'c-03',
-    heldOn,
-    durationMinutes,
-    kind: 'coaching-conversation',
-    mode: 'in-person',
-    agendaUsed: true,
-    practices: ['positive-relationships'],
-    strategies: ['modeling'],
-  },
-});
+const logged = (sessionId: string, heldOn: string, durationMinutes: number): DomainEvent => sessionLoggedEvent(sessionId, heldOn, durationMinutes);
 const voided = (sessionId: string): DomainEvent => ({ type: 'SessionVoided', data: { providerId: 'p-1', sessionId, reason: 'Wrong provider.' } });
 
 const september = (events: DomainEvent[], guide: ProgramGuide = rirYear1Guide, on = '2025-09-30') =>

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { SessionCorrected } from '../provider/session-corrected';
-import { SessionKind, SessionLogged, SessionLoggedData } from '../provider/session-logged';
+import { SessionKind, SessionLogged } from '../provider/session-logged';
 import { SessionVoided } from '../provider/session-voided';
+import { sessionLoggedEvent } from '../provider/provider.fixtures';
 import { DomainEvent } from '../shared/decider';
 import { emptyTable } from '../shared/table';
 import { arbitraryFor } from '../testing';
@@ -18,22 +19,7 @@ import {
 
 const counted: SessionKind[] = ['coaching-conversation', 'observation', 'debrief'];
 
-const logged = (sessionId: string, heldOn: string, durationMinutes: number, more: Partial<SessionLoggedData> = {}): DomainEvent => ({
-  type: 'SessionLogged',
-  data: {
-    providerId: 'p-1',
-    sessionId,
-    coachId: 'c-03',
-    heldOn,
-    durationMinutes,
-    kind: 'coaching-conversation',
-    mode: 'in-person',
-    agendaUsed: true,
-    practices: ['positive-relationships'],
-    strategies: ['modeling'],
-    ...more,
-  },
-});
+const logged = sessionLoggedEvent;
 const corrected = (sessionId: string, changes: object, providerId = 'p-1'): DomainEvent => ({
   type: 'SessionCorrected',
   data: { providerId, sessionId, changes, reason: 'Entered the wrong value.' },

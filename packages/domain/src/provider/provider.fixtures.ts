@@ -1,4 +1,6 @@
+import { DomainEvent } from '../shared/decider';
 import { ProviderEvent } from './provider.events';
+import { SessionLoggedData } from './session-logged';
 
 /**
  * Histories the provider specs start from: a center-based provider in a toddler and preschool
@@ -118,3 +120,21 @@ export const exited = {
   type: 'ProviderExited',
   data: { providerId, on: '2025-09-10', reason: 'Took a position at another program.' },
 } satisfies ProviderEvent;
+
+/** A session of provider p-1 as a ledger or a guide reads it: a counted coaching conversation unless told otherwise. */
+export const sessionLoggedEvent = (sessionId: string, heldOn: string, durationMinutes: number, more: Partial<SessionLoggedData> = {}): DomainEvent => ({
+  type: 'SessionLogged',
+  data: {
+    providerId: 'p-1',
+    sessionId,
+    coachId: 'c-03',
+    heldOn,
+    durationMinutes,
+    kind: 'coaching-conversation',
+    mode: 'in-person',
+    agendaUsed: true,
+    practices: ['positive-relationships'],
+    strategies: ['modeling'],
+    ...more,
+  },
+});

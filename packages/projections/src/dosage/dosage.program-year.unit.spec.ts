@@ -1,20 +1,9 @@
 import { viewOf } from '../fold';
-import { at, historyBuilder } from '../testing';
+import { at, historyBuilder, sessionData } from '../testing';
 import { dosageProjection } from './dosage.projection';
 import { DosageView } from './dosage.view';
 
-const session = (providerId: string, sessionId: string, heldOn: string, durationMinutes: number, kind = 'coaching-conversation') => ({
-  providerId,
-  sessionId,
-  coachId: 'c-03',
-  heldOn,
-  durationMinutes,
-  kind: kind as 'coaching-conversation',
-  mode: 'in-person' as const,
-  agendaUsed: true,
-  practices: ['schedules-routines'],
-  strategies: ['modeling'],
-});
+const session = sessionData;
 
 const enrolled = (providerId: string, programYearId: string, enrolledOn: string) => ({
   providerId,

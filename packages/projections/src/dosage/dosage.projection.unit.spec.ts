@@ -1,19 +1,11 @@
 import { viewOf } from '../fold';
-import { at, historyBuilder } from '../testing';
+import { SessionKind } from '@coachline/domain';
+import { at, historyBuilder, sessionData } from '../testing';
 import { dosageProjection } from './dosage.projection';
 import { DosageView } from './dosage.view';
 
-const session = (providerId: string, sessionId: string, heldOn: string, durationMinutes: number, kind = 'coaching-conversation', groupSessionId?: string) => ({
-  providerId,
-  sessionId,
-  coachId: 'c-03',
-  heldOn,
-  durationMinutes,
-  kind: kind as 'coaching-conversation',
-  mode: 'in-person' as const,
-  agendaUsed: true,
-  practices: ['schedules-routines'],
-  strategies: ['modeling'],
+const session = (providerId: string, sessionId: string, heldOn: string, durationMinutes: number, kind: SessionKind = 'coaching-conversation', groupSessionId?: string) => ({
+  ...sessionData(providerId, sessionId, heldOn, durationMinutes, kind),
   ...(groupSessionId ? { groupSessionId } : {}),
 });
 
