@@ -40,7 +40,7 @@ const embedded: OpenStore = async () => {
 
 const onServer: OpenStore = async () => {
   const database = await createTestDatabase('cli_access');
-  expect((await cli('import', '--events', EVENTS, '--store', database.url)).code).toBe(0);
+  expect((await cli('import', '--events', EVENTS, '--store', database.url, '--create')).code).toBe(0);
   return { store: database.url, dispose: () => database.drop() };
 };
 
