@@ -13,7 +13,7 @@ export const renderEventCatalogue = (): string => {
     '# Event catalogue',
     '',
     'Generated from the domain codecs by `npm run docs:events`; a test fails when this file is out of date.',
-    'Every event is stored as one line of the event file (see `INTERFACES.md`): `{ id, stream, type, schemaVersion, data, metadata }`.',
+    'Every event is stored as one line of the event file: `{ id, stream, type, schemaVersion, data, metadata }`.',
     '',
     '## Metadata (every event)',
     '',

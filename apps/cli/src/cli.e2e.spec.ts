@@ -91,7 +91,7 @@ describe('coachline', () => {
   describe('replay', () => {
     beforeAll(() => writeEventFile(file('example.jsonl'), example()));
 
-    it('gives the dosage view of INTERFACES.md, and nothing but JSON on stdout', async () => {
+    it('gives the dosage view as the analytics guide shows it, and nothing but JSON on stdout', async () => {
       const run = await cli('replay', '--events', file('example.jsonl'), '--view', 'dosage', '--as-of', '2025-11-15T12:00:00Z', '--format', 'json');
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({

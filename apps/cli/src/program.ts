@@ -18,7 +18,7 @@ export interface Io {
   readonly err: NodeJS.WritableStream;
 }
 
-/** Exit codes of INTERFACES.md: 0 ok, 1 rule or validation failure or unreadable file, 2 bad usage. */
+/** Exit codes (docs/auditing.md): 0 ok, 1 rule or validation failure or unreadable file, 2 bad usage. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 const STORE_HELP = 'memory:, a folder (embedded PGlite), postgres://… or esdb://…';

@@ -12,7 +12,7 @@ import { ReadProviderRecord } from './read-provider-record';
 import { ReadStreamHistory } from './read-stream-history';
 import { decodeViewParams, ParamProfile, ViewParams } from './view-params';
 
-/** The views of INTERFACES.md, by name under /views. */
+/** The views the API serves by name under /views (see docs/api.md). */
 export const NAMED_VIEWS = new Set(['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history']);
 
 const unknownView = (name: string): DomainError =>

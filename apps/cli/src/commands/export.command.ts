@@ -29,7 +29,7 @@ export interface ExportOptions {
   readonly as?: string;
 }
 
-/** One line of the event file: the envelope of INTERFACES.md, then the store's order and hashes. */
+/** One line of the event file: the event's envelope (docs/events.md), then the store's order and hashes. */
 const eventLine = (stored: StoredEvent, withIntegrity: boolean) => ({
   id: stored.id,
   stream: stored.stream,

@@ -14,7 +14,7 @@ export const session = (sessionId: string, heldOn: string, durationMinutes: numb
   strategies: ['modeling'],
 });
 
-/** The history behind the dosage example of INTERFACES.md. */
+/** The history behind the guides' dosage example. */
 export const example = (): RecordedEvent[] =>
   historyBuilder()
     .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'), { id: 'admin-1', role: 'admin' })
