@@ -37,6 +37,7 @@ describe('starting the API the way a newcomer does', () => {
     await waitFor(async () => banner.includes('listening on') && (await fetch(`${base}/health`)).ok, 90_000);
     expect(banner).toContain(`Coachline API listening on ${base}`);
     expect(banner).toContain(`embedded PostgreSQL (PGlite) in ${dataDir}`);
+    expect(banner).toContain(`Children's keys are wrapped under the key file ${dataDir}-keys/`);
 
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-correlation-id': 'newcomer-1' };
     const registered = await fetch(`${base}/communities/kent/registration`, { method: 'POST', headers, body: JSON.stringify({ name: 'Kent County', kind: 'county' }) });
