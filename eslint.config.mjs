@@ -61,10 +61,22 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No clock in the domain: take the time as an argument.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock in the domain: take the time as an argument.' },
-        { selector: "CallExpression[callee.name='Date']", message: 'No clock in the domain: take the time as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'No randomness in the domain: take ids as arguments.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'No clock in the domain: take the time as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No clock in the domain: take the time as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'No clock in the domain: take the time as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'No randomness in the domain: take ids as arguments.',
+        },
       ],
     },
   },
@@ -75,7 +87,11 @@ export default tseslint.config(
   },
   {
     // Specs and test helpers may use the test-only toolkit; the shipped domain code may not.
-    files: ['packages/domain/src/**/*.spec.ts', 'packages/domain/src/testing.ts', 'packages/domain/src/testing/**/*.ts'],
+    files: [
+      'packages/domain/src/**/*.spec.ts',
+      'packages/domain/src/testing.ts',
+      'packages/domain/src/testing/**/*.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': 'off',
     },
@@ -88,10 +104,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['expect', 'describe', 'it', 'test', 'jest', 'vi', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'].map((name) => ({
-          name,
-          message: 'Testing entries work under any test runner: throw an AssertionError instead of using its globals.',
-        })),
+        ...['expect', 'describe', 'it', 'test', 'jest', 'vi', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'].map(
+          (name) => ({
+            name,
+            message:
+              'Testing entries work under any test runner: throw an AssertionError instead of using its globals.',
+          }),
+        ),
       ],
     },
   },

@@ -51,10 +51,14 @@ describe('an application that installs the packed libraries', () => {
 
   beforeAll(() => {
     scratch = mkdtempSync(join(tmpdir(), 'coachline-consumer-'));
-    const tarballs = execFileSync(process.execPath, [join(root, 'tools', 'scripts', 'pack-packages.mjs'), inScratch('tarballs')], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const tarballs = execFileSync(
+      process.execPath,
+      [join(root, 'tools', 'scripts', 'pack-packages.mjs'), inScratch('tarballs')],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
       .trim()
       .split('\n');
     const app = inScratch('app');
@@ -89,7 +93,9 @@ describe('an application that installs the packed libraries', () => {
   });
 
   it('installs from the tarballs, outside the workspace', () => {
-    const installed = JSON.parse(readFileSync(inScratch('app', 'node_modules', '@coachline', 'domain', 'package.json'), 'utf8'));
+    const installed = JSON.parse(
+      readFileSync(inScratch('app', 'node_modules', '@coachline', 'domain', 'package.json'), 'utf8'),
+    );
     expect(installed.exports['./testing'].import.default).toBe('./dist/esm/testing.mjs');
     expect(readFileSync(inScratch('app', 'package.json'), 'utf8')).toContain('coachline-domain-0.1.0.tgz');
   });

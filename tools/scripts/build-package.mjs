@@ -43,7 +43,10 @@ const deepImportsAsFiles = {
   setup(esbuild) {
     esbuild.onResolve({ filter: /^(@[^/]+\/)?[^@./][^/]*\/./ }, ({ path, namespace }) => {
       if (isBuiltin(path) || namespace === COMMONJS_FILE) return { path, external: true };
-      const name = path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+      const name = path
+        .split('/')
+        .slice(0, path.startsWith('@') ? 2 : 1)
+        .join('/');
       const manifestPath = manifestOf(name);
       if (manifestPath === undefined || JSON.parse(readFileSync(manifestPath, 'utf8')).exports !== undefined) {
         return { path, external: true };
@@ -82,7 +85,9 @@ const result = await build({
   plugins: [siblingsAsPackages, deepImportsAsFiles],
   // ES modules have no `require`: the wrappers above need one, and a test helper asks
   // `require.resolve` where a dependency lives.
-  banner: { js: "import { createRequire as __coachlineCreateRequire } from 'node:module';\nconst require = __coachlineCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __coachlineCreateRequire } from 'node:module';\nconst require = __coachlineCreateRequire(import.meta.url);",
+  },
   metafile: true,
   logLevel: 'warning',
 });

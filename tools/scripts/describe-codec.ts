@@ -37,7 +37,8 @@ export const describeShape = (codec: t.Mixed): string => {
   if (codec instanceof StructType) return 'object';
   if (codec instanceof NonEmptyArrayType) return `list of ${describeShape(codec.item)} (at least one)`;
   if (codec instanceof t.ArrayType) return `list of ${describeShape(codec.type)}`;
-  if (codec instanceof t.DictionaryType) return `map of ${describeShape(codec.domain)} → ${describeShape(codec.codomain)}`;
+  if (codec instanceof t.DictionaryType)
+    return `map of ${describeShape(codec.domain)} → ${describeShape(codec.codomain)}`;
   if (codec instanceof t.LiteralType) return `\`${JSON.stringify(codec.value)}\``;
   if (codec instanceof t.UnionType) return (codec.types as t.Mixed[]).map(describeShape).join(' or ');
   if (codec instanceof t.BooleanType) return 'true or false';
@@ -57,7 +58,8 @@ export const describeFields = (codec: t.Mixed, prefix = ''): FieldRow[] => {
       const inner = field instanceof NonEmptyArrayType ? field.item : field instanceof t.ArrayType ? field.type : field;
       const innerPrefix = inner === field ? path : `${path}[]`;
       rows.push(...describeFields(inner, innerPrefix));
-      if (field instanceof t.UnionType) for (const member of field.types as t.Mixed[]) rows.push(...describeFields(member, path));
+      if (field instanceof t.UnionType)
+        for (const member of field.types as t.Mixed[]) rows.push(...describeFields(member, path));
     }
   };
   add(codec.required, true);

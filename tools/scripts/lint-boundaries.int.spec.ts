@@ -15,7 +15,14 @@ interface LintMessage {
 const lint = async (code: string): Promise<string[]> => {
   const run = spawnSync(
     process.execPath,
-    [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--stdin', '--stdin-filename', insideDomain, '--format', 'json'],
+    [
+      join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+      '--stdin',
+      '--stdin-filename',
+      insideDomain,
+      '--format',
+      'json',
+    ],
     { cwd: root, input: code, encoding: 'utf8' },
   );
   const [result] = JSON.parse(run.stdout) as Array<{ messages: LintMessage[] }>;
@@ -26,7 +33,9 @@ describe('package boundaries', () => {
   jest.setTimeout(60_000);
 
   it('lets the domain import fp-ts and io-ts', async () => {
-    expect(await lint("import * as E from 'fp-ts/Either';\nimport * as t from 'io-ts';\nexport const x = [E, t];\n")).toEqual([]);
+    expect(
+      await lint("import * as E from 'fp-ts/Either';\nimport * as t from 'io-ts';\nexport const x = [E, t];\n"),
+    ).toEqual([]);
   });
 
   it('refuses any other library in the domain', async () => {
@@ -40,7 +49,9 @@ describe('package boundaries', () => {
   });
 
   it('refuses I/O, the clock and randomness in the domain', async () => {
-    const messages = await lint("import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, Date.now(), Math.random()];\n");
+    const messages = await lint(
+      "import { readFileSync } from 'node:fs';\nexport const x = [readFileSync, Date.now(), Math.random()];\n",
+    );
     expect(messages.filter((m) => m.startsWith('no-restricted'))).toHaveLength(3);
   });
 });

@@ -8,11 +8,11 @@ const resultsDir = join(root, 'tmp', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
-const run = spawnSync(
-  'npx',
-  ['nx', 'run-many', '-t', 'test', '--output-style=static', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NX_NO_CLOUD: 'true' } },
-);
+const run = spawnSync('npx', ['nx', 'run-many', '-t', 'test', '--output-style=static', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NX_NO_CLOUD: 'true' },
+});
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const file of readdirSync(resultsDir)) {

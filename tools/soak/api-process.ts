@@ -24,14 +24,22 @@ export class ApiProcess {
 
   /** A token for the first admin, minted with the API's own signing secret. */
   adminToken(id: string): string {
-    const run = spawnSync(process.execPath, [...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', id], { cwd: root, env: this.env, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', id], {
+      cwd: root,
+      env: this.env,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`could not mint an admin token: ${run.stderr}`);
     return run.stdout.trim();
   }
 
   async start(limitMs = 120_000): Promise<number> {
     const started = Date.now();
-    const child = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], {
+      cwd: root,
+      env: this.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     const keep = (chunk: Buffer) => {
       appendFileSync(this.logFile, chunk);
@@ -40,9 +48,17 @@ export class ApiProcess {
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the API exited on start (${child.exitCode ?? child.signalCode}):\n${this.output}`);
-      if (await fetch(`${this.url}/health/ready`).then((r) => r.ok, () => false)) return Date.now() - started;
-      if (Date.now() - started > limitMs) throw new Error(`the API was not ready within ${limitMs} ms:\n${this.output}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the API exited on start (${child.exitCode ?? child.signalCode}):\n${this.output}`);
+      if (
+        await fetch(`${this.url}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return Date.now() - started;
+      if (Date.now() - started > limitMs)
+        throw new Error(`the API was not ready within ${limitMs} ms:\n${this.output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

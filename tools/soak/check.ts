@@ -36,8 +36,15 @@ const byCommand = (events: ReadonlyArray<{ id: string; type: string; stream: str
  * its events' metadata, against the events the API answered with), no refused one there, no
  * command id doubled, and each view folded from nothing with the projections.
  */
-export const checkStore = async (store: EventStore, commands: ReadonlyMap<string, CommandRecord>): Promise<StoreCheck> => {
-  const folds = COMPARED_VIEWS.map((name) => ({ name, projection: findProjection(name)!, fold: startFold(findProjection(name)!, {}) }));
+export const checkStore = async (
+  store: EventStore,
+  commands: ReadonlyMap<string, CommandRecord>,
+): Promise<StoreCheck> => {
+  const folds = COMPARED_VIEWS.map((name) => ({
+    name,
+    projection: findProjection(name)!,
+    fold: startFold(findProjection(name)!, {}),
+  }));
   const events: Array<{ id: string; type: string; stream: string; metadata: unknown }> = [];
   let head = 0;
   for await (const stored of store.readAll()) {
@@ -59,20 +66,35 @@ export const checkStore = async (store: EventStore, commands: ReadonlyMap<string
     } else if (stored.length > 0) refusedButStored.push(record.key);
   }
   const duplicateCommandIds = [...grouped.entries()]
-    .filter(([commandId, list]) => commandId !== '(none)' && new Set(list.map((e) => `${e.type} ${e.stream}`)).size < list.length)
+    .filter(
+      ([commandId, list]) =>
+        commandId !== '(none)' && new Set(list.map((e) => `${e.type} ${e.stream}`)).size < list.length,
+    )
     .map(([commandId]) => commandId);
-  const rebuilt = Object.fromEntries(folds.map(({ name, projection, fold }) => [name, render(projection, fold.result(), {})]));
+  const rebuilt = Object.fromEntries(
+    folds.map(({ name, projection, fold }) => [name, render(projection, fold.result(), {})]),
+  );
   return { events: events.length, head, lost, doubled, refusedButStored, duplicateCommandIds, rebuilt };
 };
 
 /** The first place two JSON values differ, as a path, or undefined when they are equal. */
 export const firstDifference = (a: unknown, b: unknown, path = ''): string | undefined => {
   if (isDeepStrictEqual(a, b)) return undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b))
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
     return `${path || '(root)'}: ${JSON.stringify(a)?.slice(0, 120)} ≠ ${JSON.stringify(b)?.slice(0, 120)}`;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
-    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+    const found = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${path}.${key}`,
+    );
     if (found) return found;
   }
   return `${path || '(root)'}: differ`;

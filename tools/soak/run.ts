@@ -36,7 +36,8 @@ const { values: args } = parseArgs({
 const minutes = Number(args.minutes);
 const commandRate = Number(args.commands);
 const queryRate = Number(args.queries);
-if (!(minutes > 0) || !(commandRate > 0) || !(queryRate >= 0)) throw new Error('--minutes and --commands must be positive, --queries at least 0');
+if (!(minutes > 0) || !(commandRate > 0) || !(queryRate >= 0))
+  throw new Error('--minutes and --commands must be positive, --queries at least 0');
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `soak_${randomBytes(4).toString('hex')}`;
@@ -62,7 +63,10 @@ const cutConnections = async (): Promise<number> => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const ended = await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [appName]);
+    const ended = await client.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()',
+      [appName],
+    );
     return ended.rowCount ?? 0;
   } finally {
     await client.end();
@@ -79,7 +83,9 @@ const dropSchema = async () => {
 /** A view as the API serves it once it has folded the whole store, asked again while it is unavailable. */
 const servedView = async (api: ApiProcess, token: string, view: string, head: number): Promise<unknown> => {
   for (let attempt = 1; ; attempt++) {
-    const response = await fetch(`${api.url}/views/${view}?waitForPosition=${head}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${api.url}/views/${view}?waitForPosition=${head}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (response.ok) return response.json();
     if (attempt >= 20) throw new Error(`GET /views/${view}: ${response.status} ${await response.text()}`);
     await sleep(500);
@@ -101,15 +107,23 @@ const main = async (): Promise<boolean> => {
     // Every request and shutdown step in the log file, to explain whatever the run finds.
     LOG_LEVEL: 'info',
     // In the URL, since the store names its connections itself and the URL's parameters win.
-    ...(onServer ? { DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${appName}`, COACHLINE_SCHEMA: schema } : {}),
+    ...(onServer
+      ? {
+          DATABASE_URL: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${appName}`,
+          COACHLINE_SCHEMA: schema,
+        }
+      : {}),
   };
-  for (const name of ['EVENTSTORE_URL', 'NODE_OPTIONS', ...(onServer ? [] : ['DATABASE_URL', 'COACHLINE_SCHEMA'])]) delete env[name];
+  for (const name of ['EVENTSTORE_URL', 'NODE_OPTIONS', ...(onServer ? [] : ['DATABASE_URL', 'COACHLINE_SCHEMA'])])
+    delete env[name];
 
   const logFile = join(tmpdir(), `${appName}.log`);
   const api = new ApiProcess(env, port, logFile);
   let store: EventStore | undefined;
   try {
-    log(`starting the API on ${onServer ? `PostgreSQL (${databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}, schema ${schema})` : `PGlite in ${dataDir}`}`);
+    log(
+      `starting the API on ${onServer ? `PostgreSQL (${databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}, schema ${schema})` : `PGlite in ${dataDir}`}`,
+    );
     await api.start();
     const admin = api.adminToken('admin-soak');
     const program = await seedProgram(api.url, admin, 4, 16);
@@ -144,7 +158,9 @@ const main = async (): Promise<boolean> => {
         const tookMs = await api.start();
         restarts++;
         restartTimes.push(tookMs);
-        log(`restart: ${fault.kind}, stopped in ${(stopped.ms / 1000).toFixed(1)} s${stopped.forced ? ' (forced with SIGKILL)' : ''}, back in ${(tookMs / 1000).toFixed(1)} s`);
+        log(
+          `restart: ${fault.kind}, stopped in ${(stopped.ms / 1000).toFixed(1)} s${stopped.forced ? ' (forced with SIGKILL)' : ''}, back in ${(tookMs / 1000).toFixed(1)} s`,
+        );
       }
     }
     await sleep(Math.max(0, started + durationMs - Date.now()));
@@ -159,36 +175,70 @@ const main = async (): Promise<boolean> => {
     const head = headClient ? await headClient.headPosition() : Number.MAX_SAFE_INTEGER;
     await headClient?.close();
     const served: Record<string, unknown> = {};
-    const headForQuery = onServer ? head : Math.max(0, ...[...traffic.commands.values()].map((c) => (c.accepted as { position?: number } | undefined)?.position ?? 0));
+    const headForQuery = onServer
+      ? head
+      : Math.max(
+          0,
+          ...[...traffic.commands.values()].map(
+            (c) => (c.accepted as { position?: number } | undefined)?.position ?? 0,
+          ),
+        );
     for (const view of COMPARED_VIEWS) served[view] = await servedView(api, admin, view, headForQuery);
     await api.stop('SIGTERM');
-    store = onServer ? await openPostgresEventStore({ connectionString: databaseUrl, schema }) : await openPgliteEventStore({ dataDir });
+    store = onServer
+      ? await openPostgresEventStore({ connectionString: databaseUrl, schema })
+      : await openPgliteEventStore({ dataDir });
     const check = await checkStore(store, traffic.commands);
 
     const records = [...traffic.commands.values()];
     const accepted = records.filter((r) => r.outcome === 'accepted').length;
     const refused = records.filter((r) => r.outcome === 'refused');
     const gaveUp = records.filter((r) => r.outcome === 'gave-up').length;
-    const mismatched = COMPARED_VIEWS.filter((view) => !isDeepStrictEqual(JSON.parse(JSON.stringify(served[view])), JSON.parse(JSON.stringify(check.rebuilt[view]))));
-    const statuses = [...traffic.byStatus.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, n]) => `${status}: ${n}`);
+    const mismatched = COMPARED_VIEWS.filter(
+      (view) =>
+        !isDeepStrictEqual(JSON.parse(JSON.stringify(served[view])), JSON.parse(JSON.stringify(check.rebuilt[view]))),
+    );
+    const statuses = [...traffic.byStatus.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([status, n]) => `${status}: ${n}`);
 
     console.log('');
     console.log(`store                ${onServer ? 'PostgreSQL server, fresh schema' : 'embedded PGlite'}`);
-    console.log(`duration             ${(loadMs / 1000).toFixed(0)} s of load (${commandRate} commands/s, ${queryRate} queries/s), ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
-    console.log(`commands             ${records.length} sent, ${accepted} accepted, ${refused.length} refused, ${gaveUp} given up; ${traffic.retries} retries (${traffic.conflicts} after a 409 revision-conflict)`);
+    console.log(
+      `duration             ${(loadMs / 1000).toFixed(0)} s of load (${commandRate} commands/s, ${queryRate} queries/s), ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+    );
+    console.log(
+      `commands             ${records.length} sent, ${accepted} accepted, ${refused.length} refused, ${gaveUp} given up; ${traffic.retries} retries (${traffic.conflicts} after a 409 revision-conflict)`,
+    );
     console.log(`queries              ${traffic.queries}`);
-    console.log(`faults               ${cuts} connection cuts (${backendsEnded} backends ended), ${restarts} restarts (back in ${restartTimes.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s)`);
+    console.log(
+      `faults               ${cuts} connection cuts (${backendsEnded} backends ended), ${restarts} restarts (back in ${restartTimes.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s)`,
+    );
     console.log(`shutdowns forced     ${slowStops.length === 0 ? 'none' : slowStops.join(', ')}`);
     console.log(`answers by status    ${statuses.join(', ')}`);
-    console.log(`command latency      p50 ${traffic.commandLatency.percentile(0.5).toFixed(1)} ms, p99 ${traffic.commandLatency.percentile(0.99).toFixed(1)} ms (${traffic.commandLatency.count} answers)`);
-    console.log(`query latency        p50 ${traffic.queryLatency.percentile(0.5).toFixed(1)} ms, p99 ${traffic.queryLatency.percentile(0.99).toFixed(1)} ms (${traffic.queryLatency.count} answers)`);
+    console.log(
+      `command latency      p50 ${traffic.commandLatency.percentile(0.5).toFixed(1)} ms, p99 ${traffic.commandLatency.percentile(0.99).toFixed(1)} ms (${traffic.commandLatency.count} answers)`,
+    );
+    console.log(
+      `query latency        p50 ${traffic.queryLatency.percentile(0.5).toFixed(1)} ms, p99 ${traffic.queryLatency.percentile(0.99).toFixed(1)} ms (${traffic.queryLatency.count} answers)`,
+    );
     console.log(`store                ${check.events} events, head ${check.head}`);
-    console.log(`exactly once         ${check.lost.length} lost, ${check.doubled.length} doubled, ${check.refusedButStored.length} refused yet stored, ${check.duplicateCommandIds.length} duplicate command ids`);
-    console.log(`views                ${COMPARED_VIEWS.length - mismatched.length} of ${COMPARED_VIEWS.length} equal a clean rebuild`);
+    console.log(
+      `exactly once         ${check.lost.length} lost, ${check.doubled.length} doubled, ${check.refusedButStored.length} refused yet stored, ${check.duplicateCommandIds.length} duplicate command ids`,
+    );
+    console.log(
+      `views                ${COMPARED_VIEWS.length - mismatched.length} of ${COMPARED_VIEWS.length} equal a clean rebuild`,
+    );
     for (const view of mismatched) console.log(`  ${view}: ${firstDifference(served[view], check.rebuilt[view])}`);
-    for (const [name, keys] of Object.entries({ lost: check.lost, doubled: check.doubled, 'refused yet stored': check.refusedButStored, 'duplicate command ids': check.duplicateCommandIds }))
+    for (const [name, keys] of Object.entries({
+      lost: check.lost,
+      doubled: check.doubled,
+      'refused yet stored': check.refusedButStored,
+      'duplicate command ids': check.duplicateCommandIds,
+    }))
       if (keys.length > 0) console.log(`  ${name}: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`);
-    for (const r of refused.slice(0, 3)) console.log(`  refused ${r.key} after ${r.attempts} attempt(s): ${r.status} ${r.refusal}`);
+    for (const r of refused.slice(0, 3))
+      console.log(`  refused ${r.key} after ${r.attempts} attempt(s): ${r.status} ${r.refusal}`);
     for (const answer of traffic.serverErrors) console.log(`  ${answer}`);
     console.log(`API log              ${logFile}`);
 

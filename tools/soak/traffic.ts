@@ -76,18 +76,32 @@ export class Traffic {
     const record: CommandRecord = { key: `soak-${randomUUID()}`, attempts: 0, outcome: 'pending' };
     this.commands.set(record.key, record);
     const body = JSON.stringify(sessionBody(`s-${record.key}`, coach.coachId, pick(HELD_ON)));
-    const headers = { authorization: `Bearer ${coach.token}`, 'content-type': 'application/json', 'idempotency-key': record.key };
+    const headers = {
+      authorization: `Bearer ${coach.token}`,
+      'content-type': 'application/json',
+      'idempotency-key': record.key,
+    };
     this.track(this.untilAnswered(record, `/providers/${providerId}/sessions`, headers, body));
   }
 
-  private async untilAnswered(record: CommandRecord, path: string, headers: Record<string, string>, body: string): Promise<void> {
+  private async untilAnswered(
+    record: CommandRecord,
+    path: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<void> {
     const deadline = Date.now() + this.retryForMs;
     for (;;) {
       record.attempts++;
       if (record.attempts > 1) this.retries++;
       const started = performance.now();
       try {
-        const response = await fetch(`${this.url}${path}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(`${this.url}${path}`, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(15_000),
+        });
         const text = await response.text();
         this.commandLatency.add(performance.now() - started);
         this.count(String(response.status));
@@ -97,7 +111,8 @@ export class Traffic {
           record.accepted = JSON.parse(text) as Accepted;
           return;
         }
-        if (response.status >= 500 && this.serverErrors.length < 5) this.serverErrors.push(`POST ${path} ${response.status} ${text.slice(0, 200)}`);
+        if (response.status >= 500 && this.serverErrors.length < 5)
+          this.serverErrors.push(`POST ${path} ${response.status} ${text.slice(0, 200)}`);
         // No If-Match was sent: a conflict only says other writers were busy, and the same key may go again.
         const conflict = response.status === 409 && text.includes('"revision-conflict"');
         if (conflict) this.conflicts++;
@@ -120,16 +135,25 @@ export class Traffic {
   sendQuery(): void {
     const coach = pick(this.program.coaches);
     const providerId = pick(coach.providerIds);
-    const path = pick([`/views/dosage?providerId=${providerId}`, `/providers/${providerId}/timeline`, '/views/share', `/views/cycles?providerId=${providerId}`]);
+    const path = pick([
+      `/views/dosage?providerId=${providerId}`,
+      `/providers/${providerId}/timeline`,
+      '/views/share',
+      `/views/cycles?providerId=${providerId}`,
+    ]);
     this.queries++;
     this.track(
       (async () => {
         const started = performance.now();
         try {
-          const response = await fetch(`${this.url}${path}`, { headers: { authorization: `Bearer ${coach.token}` }, signal: AbortSignal.timeout(15_000) });
+          const response = await fetch(`${this.url}${path}`, {
+            headers: { authorization: `Bearer ${coach.token}` },
+            signal: AbortSignal.timeout(15_000),
+          });
           const text = await response.text();
           this.queryLatency.add(performance.now() - started);
-          if (response.status >= 500 && this.serverErrors.length < 5) this.serverErrors.push(`GET ${path} ${response.status} ${text.slice(0, 200)}`);
+          if (response.status >= 500 && this.serverErrors.length < 5)
+            this.serverErrors.push(`GET ${path} ${response.status} ${text.slice(0, 200)}`);
           this.count(String(response.status));
         } catch {
           this.count('network');

@@ -29,7 +29,9 @@ const main = async (): Promise<void> => {
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
-  process.stderr.write(`${startBanner(`http://${config.host}:${address.port}`, describeStore(config.store), secret, config.keyFile)}\n`);
+  process.stderr.write(
+    `${startBanner(`http://${config.host}:${address.port}`, describeStore(config.store), secret, config.keyFile)}\n`,
+  );
 };
 
 main().catch((error: unknown) => {

@@ -16,7 +16,8 @@ describe('coachline', () => {
   it('prints its help and exits 0', async () => {
     const run = await cli('--help');
     expect(run.code).toBe(0);
-    for (const command of ['verify', 'import', 'export', 'replay', 'view', 'demo']) expect(run.stdout).toContain(command);
+    for (const command of ['verify', 'import', 'export', 'replay', 'view', 'demo'])
+      expect(run.stdout).toContain(command);
   });
 
   it.each([
@@ -44,18 +45,42 @@ describe('coachline', () => {
     });
 
     it('names the line and the field of every error it finds, not just the first', async () => {
-      const [community, year, coach, enrolled, s1, s2] = example() as [RecordedEvent, RecordedEvent, RecordedEvent, RecordedEvent, RecordedEvent, RecordedEvent];
+      const [community, year, coach, enrolled, s1, s2] = example() as [
+        RecordedEvent,
+        RecordedEvent,
+        RecordedEvent,
+        RecordedEvent,
+        RecordedEvent,
+        RecordedEvent,
+      ];
       const stranger = historyBuilder()
         .add('SessionLogged', { ...session('s-9', '2025-09-05', 30), providerId: 'p-404' }, at('2025-09-05'))
         .events()[0]!;
       const observation = historyBuilder()
-        .add('ObservationScheduled', { providerId: 'p-017', observationId: 'o-1', instrument: 'TPOT', scheduledFor: '2025-09-20', observerId: 'obs-2' }, at('2025-09-06'))
+        .add(
+          'ObservationScheduled',
+          {
+            providerId: 'p-017',
+            observationId: 'o-1',
+            instrument: 'TPOT',
+            scheduledFor: '2025-09-20',
+            observerId: 'obs-2',
+          },
+          at('2025-09-06'),
+        )
         .events()[0]!;
       const debrief = {
         ...s2,
         id: 'e-debrief',
         type: 'DebriefHeld',
-        data: { providerId: 'p-017', observationId: 'o-1', heldOn: '2025-09-22', strengths: ['Warm greetings.'], nextSteps: ['Visual schedule.'], scores: { keyPracticesPercent: 61 } },
+        data: {
+          providerId: 'p-017',
+          observationId: 'o-1',
+          heldOn: '2025-09-22',
+          strengths: ['Warm greetings.'],
+          nextSteps: ['Visual schedule.'],
+          scores: { keyPracticesPercent: 61 },
+        },
       };
       writeEventFile(file('bad.jsonl'), [
         community,
@@ -92,7 +117,17 @@ describe('coachline', () => {
     beforeAll(() => writeEventFile(file('example.jsonl'), example()));
 
     it('gives the dosage view as the analytics guide shows it, and nothing but JSON on stdout', async () => {
-      const run = await cli('replay', '--events', file('example.jsonl'), '--view', 'dosage', '--as-of', '2025-11-15T12:00:00Z', '--format', 'json');
+      const run = await cli(
+        'replay',
+        '--events',
+        file('example.jsonl'),
+        '--view',
+        'dosage',
+        '--as-of',
+        '2025-11-15T12:00:00Z',
+        '--format',
+        'json',
+      );
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({
         asOf: '2025-11-15T12:00:00.000Z',
@@ -115,7 +150,17 @@ describe('coachline', () => {
     });
 
     it('writes CSV with a header row', async () => {
-      const run = await cli('replay', '--events', file('example.jsonl'), '--view', 'dosage', '--as-of', '2025-10-31', '--format', 'csv');
+      const run = await cli(
+        'replay',
+        '--events',
+        file('example.jsonl'),
+        '--view',
+        'dosage',
+        '--as-of',
+        '2025-10-31',
+        '--format',
+        'csv',
+      );
       expect(run.stdout.split('\n').slice(0, 3)).toEqual([
         'providerId,coachId,month,minutes,targetMinutes,status,yearToDateMinutes',
         'p-017,c-03,2025-09,165,150,met,255',
@@ -141,7 +186,9 @@ describe('coachline', () => {
   });
 
   it('is a real binary of the workspace', () => {
-    const run = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'coachline.js'), '--help'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'coachline.js'), '--help'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: coachline');
   });

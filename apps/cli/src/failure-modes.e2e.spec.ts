@@ -71,14 +71,22 @@ describe('a --store folder that holds no store', () => {
     ['access-log', ['access-log']],
     ['import without --create', ['import', '--events', EVENTS]],
   ])('is never made by %s', async (_name, argv) => {
-    await refused([...argv, '--store', typo], `${typo}: no such folder, so no store; a store is made only by import --create`, 1);
+    await refused(
+      [...argv, '--store', typo],
+      `${typo}: no such folder, so no store; a store is made only by import --create`,
+      1,
+    );
     expect(existsSync(typo)).toBe(false);
   });
 
   it('in a folder that is there but empty is not made either', async () => {
     const empty = path('empty-folder');
     mkdirSync(empty);
-    await refused(['view', 'dosage', '--store', empty], `${empty}: no store in this folder; a store is made only by import --create`, 1);
+    await refused(
+      ['view', 'dosage', '--store', empty],
+      `${empty}: no store in this folder; a store is made only by import --create`,
+      1,
+    );
     expect(readdirSync(empty)).toEqual([]);
   });
 
@@ -86,12 +94,20 @@ describe('a --store folder that holds no store', () => {
     const other = path('other-files');
     mkdirSync(other);
     writeFileSync(join(other, 'notes.txt'), 'mine');
-    await refused(['import', '--events', EVENTS, '--store', other, '--create'], `${other}: the folder holds other files; make the store in a new or empty folder`, 1);
+    await refused(
+      ['import', '--events', EVENTS, '--store', other, '--create'],
+      `${other}: the folder holds other files; make the store in a new or empty folder`,
+      1,
+    );
     expect(readdirSync(other)).toEqual(['notes.txt']);
   });
 
   it('named with a scheme no store has is bad usage', async () => {
-    await refused(['view', 'dosage', '--store', 'postgress://db/coachline'], '--store: expected memory:, a folder, postgres://… or esdb://…, got "postgress://db/coachline"', 2);
+    await refused(
+      ['view', 'dosage', '--store', 'postgress://db/coachline'],
+      '--store: expected memory:, a folder, postgres://… or esdb://…, got "postgress://db/coachline"',
+      2,
+    );
   });
 });
 
@@ -107,7 +123,10 @@ describe('--events naming something that is not an event file', () => {
     mkdirSync(folder);
     writeFileSync(empty, '');
     writeFileSync(blank, '\n  \n\r\n');
-    writeFileSync(csv, ['provider,month,minutes', ...Array.from({ length: CSV_LINES - 1 }, (_, i) => `p-${i},2025-09,${i}`)].join('\n'));
+    writeFileSync(
+      csv,
+      ['provider,month,minutes', ...Array.from({ length: CSV_LINES - 1 }, (_, i) => `p-${i},2025-09,${i}`)].join('\n'),
+    );
   });
 
   const commands: Array<[string, (file: string) => string[]]> = [
@@ -118,13 +137,19 @@ describe('--events naming something that is not an event file', () => {
 
   describe.each(commands)('%s', (_name, argv) => {
     it('names a folder', () => refused(argv(folder), `${folder}: cannot read the file: it is a folder`, 1));
-    it('says a missing file is missing', () => refused(argv(missing), `${missing}: cannot read the file: no such file`, 1));
-    it('names an empty file', () => refused(argv(empty), `${empty}: the file is empty; an event file holds one event per line (JSON Lines)`, 1));
+    it('says a missing file is missing', () =>
+      refused(argv(missing), `${missing}: cannot read the file: no such file`, 1));
+    it('names an empty file', () =>
+      refused(argv(empty), `${empty}: the file is empty; an event file holds one event per line (JSON Lines)`, 1));
 
     it('names a file of blank lines', async () => {
       const run = await cli(...argv(blank));
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`^${blank}: the file holds only blank lines; an event file holds one event per line \\(JSON Lines\\)(; nothing was imported)?\\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^${blank}: the file holds only blank lines; an event file holds one event per line \\(JSON Lines\\)(; nothing was imported)?\\n$`,
+        ),
+      );
       expect(existsSync(path('never-made'))).toBe(false);
     });
 
@@ -135,9 +160,13 @@ describe('--events naming something that is not an event file', () => {
       expect(run.code).toBe(1);
       const lines = run.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(MAX_LINE_ERRORS + 1);
-      expect(lines.slice(0, -1).every((line, i) => line.startsWith(`${csv}:${i + 1}: (line): not valid JSON`))).toBe(true);
+      expect(lines.slice(0, -1).every((line, i) => line.startsWith(`${csv}:${i + 1}: (line): not valid JSON`))).toBe(
+        true,
+      );
       expect(lines.at(-1)).toMatch(
-        new RegExp(`^${csv}: stopped after ${MAX_LINE_ERRORS} errors at line ${MAX_LINE_ERRORS}; ${CSV_LINES - MAX_LINE_ERRORS} more line\\(s\\) were not read(; nothing was imported)?$`),
+        new RegExp(
+          `^${csv}: stopped after ${MAX_LINE_ERRORS} errors at line ${MAX_LINE_ERRORS}; ${CSV_LINES - MAX_LINE_ERRORS} more line\\(s\\) were not read(; nothing was imported)?$`,
+        ),
       );
       expect(existsSync(path('never-made'))).toBe(false);
     });
@@ -190,14 +219,22 @@ describe('coachline --version', () => {
   it('prints the version of the package and exits 0', async () => {
     expect(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version).toBe(version);
     const run = await cliProcess(['--version']);
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: `${version}\n`,
+      stderr: '',
+    });
   });
 });
 
 describe('a failure seen from the shell', () => {
   it('is one line and an exit code from the process itself, with no stack trace', async () => {
     const run = await cliProcess(['verify', '--events', path('a-folder')]);
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 1, stdout: '', stderr: `${path('a-folder')}: cannot read the file: it is a folder\n` });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${path('a-folder')}: cannot read the file: it is a folder\n`,
+    });
   });
 });
 
@@ -221,7 +258,11 @@ describe('a failure seen from the shell', () => {
     const line = `${database!.url}: the database holds no Coachline store (no schema "coachline"); a store is made only by import --create`;
     for (const argv of [['view', 'dosage'], ['export', '--out', path('pg-export.jsonl')], ['projections']]) {
       const run = await cli(...argv, '--store', database!.url);
-      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 1, stdout: '', stderr: `${line}\n` });
+      expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `${line}\n`,
+      });
     }
     expect(existsSync(path('pg-export.jsonl'))).toBe(false);
     expect(await schemas()).toEqual([]);

@@ -23,7 +23,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 const STORE_HELP = 'memory:, a folder (embedded PGlite), postgres://… or esdb://…';
 const AS_HELP = 'who reads, as the access log records it (default: the operating-system user)';
-const KEY_FILE_HELP = 'the key file of the store’s children’s keys (else COACHLINE_KEY_FILE, else <store folder>-keys/key-encryption-key.json)';
+const KEY_FILE_HELP =
+  'the key file of the store’s children’s keys (else COACHLINE_KEY_FILE, else <store folder>-keys/key-encryption-key.json)';
 
 /** The options `replay` and `view` share: which moment, whom, and in which format. */
 interface ViewFlags {
@@ -66,7 +67,10 @@ const buildProgram = (io: Io): Command => {
     .option('--store <url>', `the store whose hash chain to recompute: ${STORE_HELP}`)
     .option('--head <hash>', 'a chain hash noted earlier that the history must pass through')
     .action((opts: { events?: string; store?: string; head?: string }) =>
-      verifyCommand({ ...optional('events', opts.events), ...optional('store', opts.store), ...optional('head', opts.head) }, io.out),
+      verifyCommand(
+        { ...optional('events', opts.events), ...optional('store', opts.store), ...optional('head', opts.head) },
+        io.out,
+      ),
     );
 
   withViewOptions(
@@ -87,7 +91,10 @@ const buildProgram = (io: Io): Command => {
     .option('--create', 'make the store if its folder is new or empty (no command makes a store otherwise)')
     .option('--key-file <file>', KEY_FILE_HELP)
     .action((opts: { events: string; store: string; create?: boolean; keyFile?: string }) =>
-      importCommand({ events: opts.events, store: opts.store, create: opts.create === true, ...optional('keyFile', opts.keyFile) }, io.out),
+      importCommand(
+        { events: opts.events, store: opts.store, create: opts.create === true, ...optional('keyFile', opts.keyFile) },
+        io.out,
+      ),
     );
 
   program
@@ -97,28 +104,49 @@ const buildProgram = (io: Io): Command => {
     .option('--store <url>', STORE_HELP, './.coachline')
     .option('--stream <stream>', 'only this stream')
     .option('--as-of <instant>', 'only what was recorded by then')
-    .option('--for <reader>', 'instead of the history, what one reader may see: evaluation (de-identified extract) or share (rule 10)')
+    .option(
+      '--for <reader>',
+      'instead of the history, what one reader may see: evaluation (de-identified extract) or share (rule 10)',
+    )
     .option('--format <format>', 'with --for: json (JSON Lines for evaluation) or csv', 'json')
-    .option('--pseudonym-secret <file>', 'with --for evaluation: the key of the pseudonyms (else COACHLINE_PSEUDONYM_SECRET, else kept beside the store)')
+    .option(
+      '--pseudonym-secret <file>',
+      'with --for evaluation: the key of the pseudonyms (else COACHLINE_PSEUDONYM_SECRET, else kept beside the store)',
+    )
     .option('--key-file <file>', KEY_FILE_HELP)
-    .option('--open-child-data', 'open sealed child data (plain for live children, erased for erased ones) to move a program to another store; the file then holds child data in the clear')
+    .option(
+      '--open-child-data',
+      'open sealed child data (plain for live children, erased for erased ones) to move a program to another store; the file then holds child data in the clear',
+    )
     .option('--as <id>', AS_HELP)
-    .action((opts: { out: string; store: string; stream?: string; asOf?: string; for?: string; format: string; pseudonymSecret?: string; openChildData?: boolean; keyFile?: string; as?: string }) =>
-      exportCommand(
-        {
-          out: opts.out,
-          store: opts.store,
-          ...optional('keyFile', opts.keyFile),
-          ...optional('as', parseId('--as', opts.as)),
-          ...optional('stream', parseId('--stream', opts.stream)),
-          ...optional('asOf', parseAsOf(opts.asOf)),
-          ...optional('for', opts.for),
-          ...optional('format', opts.for === undefined ? undefined : opts.format),
-          ...optional('pseudonymSecret', opts.pseudonymSecret),
-          ...optional('openChildData', opts.openChildData),
-        },
-        io.out,
-      ),
+    .action(
+      (opts: {
+        out: string;
+        store: string;
+        stream?: string;
+        asOf?: string;
+        for?: string;
+        format: string;
+        pseudonymSecret?: string;
+        openChildData?: boolean;
+        keyFile?: string;
+        as?: string;
+      }) =>
+        exportCommand(
+          {
+            out: opts.out,
+            store: opts.store,
+            ...optional('keyFile', opts.keyFile),
+            ...optional('as', parseId('--as', opts.as)),
+            ...optional('stream', parseId('--stream', opts.stream)),
+            ...optional('asOf', parseAsOf(opts.asOf)),
+            ...optional('for', opts.for),
+            ...optional('format', opts.for === undefined ? undefined : opts.format),
+            ...optional('pseudonymSecret', opts.pseudonymSecret),
+            ...optional('openChildData', opts.openChildData),
+          },
+          io.out,
+        ),
     );
 
   withViewOptions(
@@ -130,34 +158,57 @@ const buildProgram = (io: Io): Command => {
       .option('--key-file <file>', KEY_FILE_HELP)
       .option('--as <id>', AS_HELP),
   ).action((name: string, opts: ViewFlags & { store: string; keyFile?: string; as?: string }) =>
-    viewCommand({ store: opts.store, ...optional('keyFile', opts.keyFile), ...optional('as', parseId('--as', opts.as)), ...viewSelectionOf(name, opts) }, io.out),
+    viewCommand(
+      {
+        store: opts.store,
+        ...optional('keyFile', opts.keyFile),
+        ...optional('as', parseId('--as', opts.as)),
+        ...viewSelectionOf(name, opts),
+      },
+      io.out,
+    ),
   );
 
   program
     .command('access-log')
-    .description('list who read the history, the evaluation, debriefs, exports and extracts, and when (through the API or the command line)')
+    .description(
+      'list who read the history, the evaluation, debriefs, exports and extracts, and when (through the API or the command line)',
+    )
     .option('--store <url>', STORE_HELP, './.coachline')
     .option('--day <date>', 'one UTC day, YYYY-MM-DD (default: today)')
     .option('--from <date>', 'the first day of a span of at most 31 days (instead of --day)')
     .option('--to <date>', 'the last day of the span')
     .option('--reader <id>', 'only the reads of this reader')
     .option('--subject <id>', 'only the reads about this provider (by id or stream), community or stream')
-    .option('--view <name>', 'only the reads of this view: history, evaluation, debriefs, history-export or evaluation-extract')
+    .option(
+      '--view <name>',
+      'only the reads of this view: history, evaluation, debriefs, history-export or evaluation-extract',
+    )
     .option('--format <format>', 'json, csv or table', 'json')
-    .action((opts: { store: string; day?: string; from?: string; to?: string; reader?: string; subject?: string; view?: string; format?: string }) =>
-      accessLogCommand(
-        {
-          store: opts.store,
-          format: parseFormat(opts.format),
-          ...optional('day', parseDay('--day', opts.day)),
-          ...optional('from', parseDay('--from', opts.from)),
-          ...optional('to', parseDay('--to', opts.to)),
-          ...optional('reader', parseId('--reader', opts.reader)),
-          ...optional('subject', parseId('--subject', opts.subject)),
-          ...optional('view', parseId('--view', opts.view)),
-        },
-        io.out,
-      ),
+    .action(
+      (opts: {
+        store: string;
+        day?: string;
+        from?: string;
+        to?: string;
+        reader?: string;
+        subject?: string;
+        view?: string;
+        format?: string;
+      }) =>
+        accessLogCommand(
+          {
+            store: opts.store,
+            format: parseFormat(opts.format),
+            ...optional('day', parseDay('--day', opts.day)),
+            ...optional('from', parseDay('--from', opts.from)),
+            ...optional('to', parseDay('--to', opts.to)),
+            ...optional('reader', parseId('--reader', opts.reader)),
+            ...optional('subject', parseId('--subject', opts.subject)),
+            ...optional('view', parseId('--view', opts.view)),
+          },
+          io.out,
+        ),
     );
 
   program
@@ -168,7 +219,11 @@ const buildProgram = (io: Io): Command => {
     .option('--seed <n>', 'the same seed writes the same year', '1')
     .action((opts: { out: string; providers: string; seed: string }) =>
       demoCommand(
-        { out: opts.out, providers: parsePositiveInteger('--providers', opts.providers, 24), seed: parsePositiveInteger('--seed', opts.seed, 1) },
+        {
+          out: opts.out,
+          providers: parsePositiveInteger('--providers', opts.providers, 24),
+          seed: parsePositiveInteger('--seed', opts.seed, 1),
+        },
         io.out,
       ),
     );
@@ -178,7 +233,9 @@ const buildProgram = (io: Io): Command => {
     .description('bring the stored views up to date and list their positions, lag and parked errors')
     .option('--store <url>', STORE_HELP, './.coachline')
     .option('--key-file <file>', KEY_FILE_HELP)
-    .action((opts: { store: string; keyFile?: string }) => projectionsCommand({ store: opts.store, ...optional('keyFile', opts.keyFile) }, io.out, io.err));
+    .action((opts: { store: string; keyFile?: string }) =>
+      projectionsCommand({ store: opts.store, ...optional('keyFile', opts.keyFile) }, io.out, io.err),
+    );
 
   return program;
 };
@@ -207,7 +264,9 @@ export const runCli = async (argv: ReadonlyArray<string>, io: Io): Promise<numbe
     }
     // Something unforeseen: still one line, the stack only when asked for.
     const stack = process.env['COACHLINE_DEBUG'] === '1' ? `\n${(error as Error).stack ?? ''}` : '';
-    io.err.write(`coachline: ${printableText(String((error as Error).message ?? error).split('\n')[0] ?? '')}${stack}\n`);
+    io.err.write(
+      `coachline: ${printableText(String((error as Error).message ?? error).split('\n')[0] ?? '')}${stack}\n`,
+    );
     return EXIT.failure;
   }
 };

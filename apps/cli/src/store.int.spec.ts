@@ -16,7 +16,12 @@ describe('coachline on an embedded store', () => {
 
   beforeAll(() => {
     writeEventFile(file('example.jsonl'), example());
-    writeEventFile(file('bad.jsonl'), [...example().slice(0, 4).map((e) => ({ ...e, id: `bad-${e.id}` })), '{"id":']);
+    writeEventFile(file('bad.jsonl'), [
+      ...example()
+        .slice(0, 4)
+        .map((e) => ({ ...e, id: `bad-${e.id}` })),
+      '{"id":',
+    ]);
   });
 
   it('imports nothing from a file with any bad line, and makes no store for it', async () => {
@@ -27,16 +32,29 @@ describe('coachline on an embedded store', () => {
   });
 
   it('imports a good file, then gives the same view as a replay of it', async () => {
-    expect((await cli('import', '--events', file('example.jsonl'), '--store', store, '--create')).stdout).toBe(`imported 9 events into ${store}\n`);
+    expect((await cli('import', '--events', file('example.jsonl'), '--store', store, '--create')).stdout).toBe(
+      `imported 9 events into ${store}\n`,
+    );
     const fromStore = await cli('view', 'dosage', '--store', store, '--as-of', '2025-11-15T12:00:00Z');
-    const fromFile = await cli('replay', '--events', file('example.jsonl'), '--view', 'dosage', '--as-of', '2025-11-15T12:00:00Z');
+    const fromFile = await cli(
+      'replay',
+      '--events',
+      file('example.jsonl'),
+      '--view',
+      'dosage',
+      '--as-of',
+      '2025-11-15T12:00:00Z',
+    );
     expect(fromStore.code).toBe(0);
     expect(JSON.parse(fromStore.stdout)).toEqual(JSON.parse(fromFile.stdout));
   });
 
   it('exports the history it holds, in order, with positions, as of a moment', async () => {
     expect((await cli('export', '--out', file('all.jsonl'), '--store', store)).code).toBe(0);
-    const exported = readFileSync(file('all.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const exported = readFileSync(file('all.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(exported.map((e) => [e.id, e.position])).toEqual(example().map((e, i) => [e.id, i + 1]));
     expect(exported.map((e) => e.data)).toEqual(example().map((e) => e.data));
 

@@ -50,7 +50,9 @@ const storeTamperingTests = (location: () => string) => {
       `UPDATE coachline.events SET data = jsonb_set(data, '{durationMinutes}', '90') WHERE position = 6`,
     ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/: position 6 \(stream provider-p-017, revision \d+\): the event does not match its hash/);
+    expect(run.stderr).toMatch(
+      /: position 6 \(stream provider-p-017, revision \d+\): the event does not match its hash/,
+    );
     expect(run.stderr).toContain(': stored views not compared: the history they fold does not verify');
   });
 
@@ -80,7 +82,9 @@ const storeTamperingTests = (location: () => string) => {
     const first = await cli('verify', '--store', location());
     const head = HEAD.exec(first.stdout)![1]!;
     const again = await cli('verify', '--store', location(), '--head', head);
-    expect(again.stdout).toBe(`store: 9 events, chain intact, head ${head}, through the noted head at position 9\nno stored views\n`);
+    expect(again.stdout).toBe(
+      `store: 9 events, chain intact, head ${head}, through the noted head at position 9\nno stored views\n`,
+    );
     const elsewhere = await cli('verify', '--store', location(), '--head', 'a'.repeat(64));
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toContain('the chain never reaches the head noted earlier');
@@ -121,9 +125,14 @@ describe('verify --events on an exported file', () => {
   };
 
   it('carries each event’s hashes, and verifies to the store’s head', async () => {
-    expect(JSON.parse(lines[0]!).integrity).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), chain: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(lines[0]!).integrity).toEqual({
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      chain: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const run = await cli('verify', '--events', file('exported.jsonl'), '--head', head);
-    expect(run.stdout).toBe(`${file('exported.jsonl')}: 9 events, no errors, chain intact, head ${head}, through the noted head at position 9\n`);
+    expect(run.stdout).toBe(
+      `${file('exported.jsonl')}: 9 events, no errors, chain intact, head ${head}, through the noted head at position 9\n`,
+    );
   });
 
   it('names a line whose event was edited on disk', async () => {
@@ -132,13 +141,17 @@ describe('verify --events on an exported file', () => {
     edited[6] = JSON.stringify({ ...event, metadata: { ...event.metadata, actor: { id: 'admin-9', role: 'admin' } } });
     const run = await verifyEdited(edited);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${file('edited.jsonl')}:7: position 7 (stream ${event.stream}, revision ${event.revision}): the event does not match its hash`);
+    expect(run.stderr).toContain(
+      `${file('edited.jsonl')}:7: position 7 (stream ${event.stream}, revision ${event.revision}): the event does not match its hash`,
+    );
   });
 
   it('names a line taken out, and two lines swapped', async () => {
     const removed = await verifyEdited(lines.filter((_, index) => index !== 2));
     expect(removed.code).toBe(1);
-    expect(removed.stderr).toContain(`${file('edited.jsonl')}:3: position 3: position 3 is missing; the next event read is at position 4`);
+    expect(removed.stderr).toContain(
+      `${file('edited.jsonl')}:3: position 3: position 3 is missing; the next event read is at position 4`,
+    );
     const swapped = [...lines];
     [swapped[4], swapped[5]] = [swapped[5]!, swapped[4]!];
     const run = await verifyEdited(swapped);
@@ -150,7 +163,9 @@ describe('verify --events on an exported file', () => {
     const other = file('other-store');
     expect((await cli('import', '--events', file('exported.jsonl'), '--store', other, '--create')).code).toBe(0);
     // Same positions from an empty store: the same chain, so the same head.
-    expect((await cli('verify', '--store', other)).stdout).toBe(`store: 9 events, chain intact, head ${head}\nno stored views\n`);
+    expect((await cli('verify', '--store', other)).stdout).toBe(
+      `store: 9 events, chain intact, head ${head}\nno stored views\n`,
+    );
   });
 });
 
@@ -161,18 +176,50 @@ describe('export of an event written at an older schema version', () => {
     const store = await openPgliteEventStore({ dataDir: file('old-version-store') });
     try {
       // The example's history, then a record of the first schema version on top of it.
-      for (const event of example()) await store.append(event.stream, [{ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata }], 'any');
-      await store.append('provider-p-017', [{
-        id: 'e-41',
-        type: 'BenchmarksOfQualityCompleted',
-        schemaVersion: 1,
-        data: { providerId: 'p-017', boqId: 'boq-1', form: 'BOQ', completedOn: '2025-08-14', ratings: { 'leadership-team': 2 } },
-        metadata: { actor: { id: 'c-03', role: 'coach' }, recordedAt: '2025-08-14T17:00:00.000Z', commandId: 'cmd-41', correlationId: 'cmd-41' },
-      }], 'any');
+      for (const event of example())
+        await store.append(
+          event.stream,
+          [
+            {
+              id: event.id,
+              type: event.type,
+              schemaVersion: event.schemaVersion,
+              data: event.data,
+              metadata: event.metadata,
+            },
+          ],
+          'any',
+        );
+      await store.append(
+        'provider-p-017',
+        [
+          {
+            id: 'e-41',
+            type: 'BenchmarksOfQualityCompleted',
+            schemaVersion: 1,
+            data: {
+              providerId: 'p-017',
+              boqId: 'boq-1',
+              form: 'BOQ',
+              completedOn: '2025-08-14',
+              ratings: { 'leadership-team': 2 },
+            },
+            metadata: {
+              actor: { id: 'c-03', role: 'coach' },
+              recordedAt: '2025-08-14T17:00:00.000Z',
+              commandId: 'cmd-41',
+              correlationId: 'cmd-41',
+            },
+          },
+        ],
+        'any',
+      );
     } finally {
       await store.close();
     }
-    expect((await cli('export', '--out', file('old-version.jsonl'), '--store', file('old-version-store'))).code).toBe(0);
+    expect((await cli('export', '--out', file('old-version.jsonl'), '--store', file('old-version-store'))).code).toBe(
+      0,
+    );
     const line = readFileSync(file('old-version.jsonl'), 'utf8').trim().split('\n').at(-1);
     expect(JSON.parse(line!)).toMatchObject({ schemaVersion: 1, data: { form: 'BOQ' } });
     expect(JSON.parse(line!).data).not.toHaveProperty('formVersion');
@@ -193,7 +240,13 @@ describe('verify --store on other stores', () => {
     expect((await cli('verify')).code).toBe(2);
     expect((await cli('verify', '--events', 'x.jsonl', '--store', 'memory:')).code).toBe(2);
     expect((await cli('verify', '--store', 'memory:', '--head', 'not-a-hash')).code).toBe(2);
-    expect(await cli('verify', '--store', 'memory:')).toMatchObject({ code: 0, stdout: 'store: 0 events, chain intact, head (none)\n' });
-    expect(await cli('verify', '--store', file('no-such-store'))).toMatchObject({ code: 1, stderr: `${file('no-such-store')}: no store in this folder\n` });
+    expect(await cli('verify', '--store', 'memory:')).toMatchObject({
+      code: 0,
+      stdout: 'store: 0 events, chain intact, head (none)\n',
+    });
+    expect(await cli('verify', '--store', file('no-such-store'))).toMatchObject({
+      code: 1,
+      stderr: `${file('no-such-store')}: no store in this folder\n`,
+    });
   });
 });

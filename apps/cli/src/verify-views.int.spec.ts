@@ -24,22 +24,51 @@ const history = (): RecordedEvent[] => {
   const events = example();
   let position = events.length;
   const more: Array<[string, unknown, string]> = [
-    ['ConsentUploaded', { providerId: 'p-017', consentId: 'k-1', instrument: 'TPOT', signedOn: '2025-09-03', document }, at('2025-09-03')],
-    ['ObservationScheduled', { providerId: 'p-017', observationId: 'o-1', instrument: 'TPOT', scheduledFor: '2025-09-20', observerId: 'obs-9' }, at('2025-09-05')],
-    ['ObservationCompleted', { providerId: 'p-017', observationId: 'o-1', observedOn: '2025-09-20', scores: { keyPracticesPercent: 64.3, redFlags: 2 } }, at('2025-09-21')],
+    [
+      'ConsentUploaded',
+      { providerId: 'p-017', consentId: 'k-1', instrument: 'TPOT', signedOn: '2025-09-03', document },
+      at('2025-09-03'),
+    ],
+    [
+      'ObservationScheduled',
+      {
+        providerId: 'p-017',
+        observationId: 'o-1',
+        instrument: 'TPOT',
+        scheduledFor: '2025-09-20',
+        observerId: 'obs-9',
+      },
+      at('2025-09-05'),
+    ],
+    [
+      'ObservationCompleted',
+      {
+        providerId: 'p-017',
+        observationId: 'o-1',
+        observedOn: '2025-09-20',
+        scores: { keyPracticesPercent: 64.3, redFlags: 2 },
+      },
+      at('2025-09-21'),
+    ],
     ['CoachRegistered', { coachId: 'c-04', communityId: 'kent', name: 'Lee Park', role: 'coach' }, at('2025-09-01')],
     ['ProviderEnrolled', enrollment('p-018', '2025-09-08', { coachId: 'c-04' }), at('2025-09-08')],
   ];
   for (const [type, data, recordedAt] of more) {
     position += 1;
-    const stream = type === 'CoachRegistered' ? 'coach-c-04' : `provider-${(data as { providerId: string }).providerId}`;
+    const stream =
+      type === 'CoachRegistered' ? 'coach-c-04' : `provider-${(data as { providerId: string }).providerId}`;
     events.push({
       id: `e-extra-${position}`,
       stream,
       type,
       schemaVersion: 1,
       data,
-      metadata: { actor: { id: 'admin-1', role: 'admin' }, recordedAt, commandId: `cmd-extra-${position}`, correlationId: `cmd-extra-${position}` },
+      metadata: {
+        actor: { id: 'admin-1', role: 'admin' },
+        recordedAt,
+        commandId: `cmd-extra-${position}`,
+        correlationId: `cmd-extra-${position}`,
+      },
       position,
       revision: events.filter((event) => event.stream === stream).length,
     } as RecordedEvent);
@@ -49,9 +78,17 @@ const history = (): RecordedEvent[] => {
 
 /** The store as a process that writes to it opens it (creating and migrating its schema). */
 const openWriter = (location: string): Promise<PostgresEventStore> =>
-  /^postgres/.test(location) ? openPostgresEventStore({ connectionString: location }) : openPgliteEventStore({ dataDir: location });
+  /^postgres/.test(location)
+    ? openPostgresEventStore({ connectionString: location })
+    : openPgliteEventStore({ dataDir: location });
 
-const toAppend = (event: RecordedEvent): EventToAppend => ({ id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata });
+const toAppend = (event: RecordedEvent): EventToAppend => ({
+  id: event.id,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data: event.data,
+  metadata: event.metadata,
+});
 
 /** Every table of the store's schema, its columns and every row: what "verify wrote nothing" is checked against. */
 const dump = async (location: string): Promise<string> => {
@@ -106,11 +143,32 @@ const storedViewTests = (location: () => string) => {
       for (const event of events) await store.append(event.stream, [toAppend(event)], 'any');
       // Every view kept as `coachline projections` keeps them, and the caseloads as an API of an
       // earlier release kept them.
-      const runner = new ProjectionRunner({ store, checkpoints: store.projectionCheckpoints(), projections: storedProjections });
+      const runner = new ProjectionRunner({
+        store,
+        checkpoints: store.projectionCheckpoints(),
+        projections: storedProjections,
+      });
       await runner.start();
       await runner.stop();
       const logged = session('s-6', '2025-10-28', 30);
-      await store.append('provider-p-017', [{ id: 'e-late', type: 'SessionLogged', schemaVersion: 1, data: logged, metadata: { actor: { id: 'c-03', role: 'coach' }, recordedAt: at('2025-10-28'), commandId: 'cmd-late', correlationId: 'cmd-late' } }], 'any');
+      await store.append(
+        'provider-p-017',
+        [
+          {
+            id: 'e-late',
+            type: 'SessionLogged',
+            schemaVersion: 1,
+            data: logged,
+            metadata: {
+              actor: { id: 'c-03', role: 'coach' },
+              recordedAt: at('2025-10-28'),
+              commandId: 'cmd-late',
+              correlationId: 'cmd-late',
+            },
+          },
+        ],
+        'any',
+      );
     } finally {
       await store.close();
     }
@@ -123,7 +181,8 @@ const storedViewTests = (location: () => string) => {
     expect(lines[0]).toMatch(new RegExp(`^store: ${head} events, chain intact, head [0-9a-f]{64}$`));
     expect(lines.slice(1)).toEqual(
       ['caseloads', 'cycles', 'dosage', 'evaluation', 'history', 'share', 'timeline'].map(
-        (name) => `view ${name} at position ${viewsAt}: matches the events up to that position (the head is at ${head})`,
+        (name) =>
+          `view ${name} at position ${viewsAt}: matches the events up to that position (the head is at ${head})`,
       ),
     );
   });
@@ -146,7 +205,12 @@ const storedViewTests = (location: () => string) => {
       expect(run.stdout).toContain(`view share at position ${viewsAt}: matches the events`);
       expect(run.stdout).not.toContain('view dosage');
     } finally {
-      await sql(location(), 'DELETE FROM coachline.projections', 'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept', 'DROP TABLE coachline.projections_kept');
+      await sql(
+        location(),
+        'DELETE FROM coachline.projections',
+        'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept',
+        'DROP TABLE coachline.projections_kept',
+      );
     }
     expect((await cli('verify', '--store', location())).code).toBe(0);
   });
@@ -161,9 +225,16 @@ const storedViewTests = (location: () => string) => {
     try {
       const run = await verifyWritingNothing(location());
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`view caseloads at position ${viewsAt} differs from the events at view.coachOf["p-018"]: stored "c-03", the events give "c-04"`);
+      expect(run.stderr).toContain(
+        `view caseloads at position ${viewsAt} differs from the events at view.coachOf["p-018"]: stored "c-03", the events give "c-04"`,
+      );
     } finally {
-      await sql(location(), 'DELETE FROM coachline.projections', 'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept', 'DROP TABLE coachline.projections_kept');
+      await sql(
+        location(),
+        'DELETE FROM coachline.projections',
+        'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept',
+        'DROP TABLE coachline.projections_kept',
+      );
     }
   });
 
@@ -177,10 +248,19 @@ const storedViewTests = (location: () => string) => {
     try {
       const run = await verifyWritingNothing(location());
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`view cycles at position ${viewsAt} differs from the events in its state: what is stored is not JSON`);
-      expect(run.stderr).toContain(`view share at position ${head + 100} differs from the events in its position: the store's head is at ${head}`);
+      expect(run.stderr).toContain(
+        `view cycles at position ${viewsAt} differs from the events in its state: what is stored is not JSON`,
+      );
+      expect(run.stderr).toContain(
+        `view share at position ${head + 100} differs from the events in its position: the store's head is at ${head}`,
+      );
     } finally {
-      await sql(location(), 'DELETE FROM coachline.projections', 'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept', 'DROP TABLE coachline.projections_kept');
+      await sql(
+        location(),
+        'DELETE FROM coachline.projections',
+        'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept',
+        'DROP TABLE coachline.projections_kept',
+      );
     }
   });
 
@@ -198,7 +278,9 @@ const storedViewTests = (location: () => string) => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n').filter((line) => line !== '')).toEqual([
-      expect.stringContaining(`${location()}: the schema "coachline" is not the one this Coachline writes: migration 3 (hash chain`),
+      expect.stringContaining(
+        `${location()}: the schema "coachline" is not the one this Coachline writes: migration 3 (hash chain`,
+      ),
     ]);
     expect(run.stderr).toContain('missing events.hash, events.chain, streams.hash, head.chain');
   });
@@ -210,36 +292,45 @@ describe('verify --store and the stored views, on embedded PGlite', () => {
 
   it('says an existing folder holding no database holds no store, and leaves it empty', async () => {
     mkdirSync(file('empty'));
-    expect(await cli('verify', '--store', file('empty'))).toMatchObject({ code: 1, stderr: `${file('empty')}: no store in this folder\n` });
+    expect(await cli('verify', '--store', file('empty'))).toMatchObject({
+      code: 1,
+      stderr: `${file('empty')}: no store in this folder\n`,
+    });
     expect(readdirSync(file('empty'))).toEqual([]);
   });
 });
 
-(postgresAvailableSync() ? describe : describe.skip)('verify --store and the stored views, on the PostgreSQL server', () => {
-  jest.setTimeout(120_000);
-  let database: { url: string; drop(): Promise<void> } | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase('views');
-  });
-  afterAll(() => database?.drop());
-  storedViewTests(() => database!.url);
+(postgresAvailableSync() ? describe : describe.skip)(
+  'verify --store and the stored views, on the PostgreSQL server',
+  () => {
+    jest.setTimeout(120_000);
+    let database: { url: string; drop(): Promise<void> } | undefined;
+    beforeAll(async () => {
+      database = await createTestDatabase('views');
+    });
+    afterAll(() => database?.drop());
+    storedViewTests(() => database!.url);
 
-  it('says a database that was never a store holds none (exit 2), creates nothing in it, and never shows a password', async () => {
-    const empty = await createTestDatabase('never');
-    try {
-      const withPassword = new URL(empty.url);
-      withPassword.password = 'hunter2';
-      const run = await cli('verify', '--store', withPassword.toString());
-      withPassword.password = '***';
-      expect(run).toMatchObject({ code: 2, stderr: `${withPassword.toString()}: no Coachline store here: the database has no schema "coachline"\n` });
-      const database = await openStoreDatabase(empty.url);
+    it('says a database that was never a store holds none (exit 2), creates nothing in it, and never shows a password', async () => {
+      const empty = await createTestDatabase('never');
       try {
-        expect(await database.query("SELECT nspname FROM pg_namespace WHERE nspname = 'coachline'")).toEqual([]);
+        const withPassword = new URL(empty.url);
+        withPassword.password = 'hunter2';
+        const run = await cli('verify', '--store', withPassword.toString());
+        withPassword.password = '***';
+        expect(run).toMatchObject({
+          code: 2,
+          stderr: `${withPassword.toString()}: no Coachline store here: the database has no schema "coachline"\n`,
+        });
+        const database = await openStoreDatabase(empty.url);
+        try {
+          expect(await database.query("SELECT nspname FROM pg_namespace WHERE nspname = 'coachline'")).toEqual([]);
+        } finally {
+          await database.close();
+        }
       } finally {
-        await database.close();
+        await empty.drop();
       }
-    } finally {
-      await empty.drop();
-    }
-  });
-});
+    });
+  },
+);

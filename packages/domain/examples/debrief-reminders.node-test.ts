@@ -42,16 +42,23 @@ describe('Coachline’s provider decider', () => {
   const logSession = command<ProviderCommand>('LogSession', logged.data, { issuedAt: '2025-09-04T18:00:00.000Z' });
 
   it('logs a session', () => spec.given([enrolled]).when(logSession).then([logged]));
-  it('refuses the same session twice', () => spec.given([enrolled, logged]).when(logSession).thenFails('session-already-logged', ['data.sessionId']));
-  it('refuses a provider never enrolled', () => spec.given([]).when(logSession).thenFails((error) => error.kind === 'not-found'));
+  it('refuses the same session twice', () =>
+    spec.given([enrolled, logged]).when(logSession).thenFails('session-already-logged', ['data.sessionId']));
+  it('refuses a provider never enrolled', () =>
+    spec
+      .given([])
+      .when(logSession)
+      .thenFails((error) => error.kind === 'not-found'));
 });
 
 describe('the application’s debrief reminders', () => {
   const spec = deciderSpec(debriefReminders);
-  const remind = (sessionId: string) => command<SendDebriefReminder>('SendDebriefReminder', { sessionId, coachId: 'c-03' });
+  const remind = (sessionId: string) =>
+    command<SendDebriefReminder>('SendDebriefReminder', { sessionId, coachId: 'c-03' });
   const sent = { type: 'DebriefReminderSent', data: { sessionId: 's-0410', coachId: 'c-03' } } as const;
 
   it('reminds the coach', () => spec.given([]).when(remind('s-0410')).then([sent]));
   it('reminds only once', () => spec.given([sent]).when(remind('s-0410')).thenNothingHappened());
-  it('refuses a session id outside the id grammar', () => spec.given([]).when(remind('__proto__')).thenFails('invalid-session-id', ['data.sessionId']));
+  it('refuses a session id outside the id grammar', () =>
+    spec.given([]).when(remind('__proto__')).thenFails('invalid-session-id', ['data.sessionId']));
 });

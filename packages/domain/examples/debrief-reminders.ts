@@ -13,7 +13,8 @@ export const debriefReminders: Decider<SendDebriefReminder, DebriefReminderSent,
   evolve: (reminded, event) => new Set([...reminded, event.data.sessionId]),
   decide: (command, reminded) => {
     const { sessionId, coachId } = command.data;
-    if (!isId(sessionId)) return refuse(ruleBroken('invalid-session-id', `The session id must be ${ID_RULE}.`, 'data.sessionId'));
+    if (!isId(sessionId))
+      return refuse(ruleBroken('invalid-session-id', `The session id must be ${ID_RULE}.`, 'data.sessionId'));
     // Sent once: a second request for the same session decides nothing rather than failing.
     if (reminded.has(sessionId)) return accept();
     return accept({ type: 'DebriefReminderSent', data: { sessionId, coachId } });

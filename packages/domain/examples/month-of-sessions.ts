@@ -102,11 +102,27 @@ export const recordSeptember = () => {
     program.send(session('s-0413', '2025-09-18', 30, 'consultation')),
     program.send(session('s-0414', '2025-09-25', 40, 'coaching-conversation')),
     program.send(
-      command('CorrectSession', { providerId: 'p-017', sessionId: 's-0412', changes: { durationMinutes: 60 }, reason: 'Ran long.' }, '2025-09-17T09:00:00.000Z'),
+      command(
+        'CorrectSession',
+        { providerId: 'p-017', sessionId: 's-0412', changes: { durationMinutes: 60 }, reason: 'Ran long.' },
+        '2025-09-17T09:00:00.000Z',
+      ),
     ),
-    program.send(command('VoidSession', { providerId: 'p-017', sessionId: 's-0414', reason: 'Logged twice.' }, '2025-09-26T09:00:00.000Z')),
+    program.send(
+      command(
+        'VoidSession',
+        { providerId: 'p-017', sessionId: 's-0414', reason: 'Logged twice.' },
+        '2025-09-26T09:00:00.000Z',
+      ),
+    ),
     // Refused: the session was already voided.
-    program.send(command('VoidSession', { providerId: 'p-017', sessionId: 's-0414', reason: 'Again.' }, '2025-09-27T09:00:00.000Z')),
+    program.send(
+      command(
+        'VoidSession',
+        { providerId: 'p-017', sessionId: 's-0414', reason: 'Again.' },
+        '2025-09-27T09:00:00.000Z',
+      ),
+    ),
   ];
 
   const guide = pipe(
@@ -130,7 +146,12 @@ export const recordSeptember = () => {
   return {
     refusals: outcomes.flatMap((o) => (E.isLeft(o) ? [o.left.code] : [])),
     minutesByMonth: Object.fromEntries(minutes),
-    septemberDosage: september.map(({ requirementId, status, minutes: counted, targetMinutes }) => ({ requirementId, status, minutes: counted, targetMinutes })),
+    septemberDosage: september.map(({ requirementId, status, minutes: counted, targetMinutes }) => ({
+      requirementId,
+      status,
+      minutes: counted,
+      targetMinutes,
+    })),
   };
 };
 

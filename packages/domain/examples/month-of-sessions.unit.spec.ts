@@ -10,7 +10,9 @@ describe('the embedding example', () => {
   });
 
   it('shows September’s dosage met against the RiR target', () => {
-    expect(september.septemberDosage).toEqual([{ requirementId: 'dosage-2025-09', status: 'done', minutes: 165, targetMinutes: 150 }]);
+    expect(september.septemberDosage).toEqual([
+      { requirementId: 'dosage-2025-09', status: 'done', minutes: 165, targetMinutes: 150 },
+    ]);
   });
 
   it('returns the refusal as a value with its stable code', () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 // "Testing your integration" in docs/embedding.md shows these files' code: kept word for word here.
 const guide = readFileSync(join(__dirname, '../../../docs/embedding.md'), 'utf8');
 const section = guide.slice(guide.indexOf('## Testing your integration')).split(/\n## /)[0] ?? '';
-const blocks = (lang: string) => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
+const blocks = (lang: string) =>
+  [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] ?? '');
 const decider = readFileSync(join(__dirname, 'debrief-reminders.ts'), 'utf8');
 const specification = readFileSync(join(__dirname, 'debrief-reminders.node-test.ts'), 'utf8');
 
@@ -18,7 +19,8 @@ describe('the embedding guide’s testing section', () => {
 
   it('uses then, thenFails with a code and with a predicate, and thenNothingHappened', () => {
     const code = blocks('ts').join('\n');
-    for (const step of ['.then([', ".thenFails('", '.thenFails((error)', '.thenNothingHappened()']) expect(code).toContain(step);
+    for (const step of ['.then([', ".thenFails('", '.thenFails((error)', '.thenNothingHappened()'])
+      expect(code).toContain(step);
   });
 
   it('shows the run of every specification in the file, by name', () => {

@@ -10,7 +10,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreDBClient, StreamDeletedError, jsonEvent, type ResolvedEvent } from '@eventstore/db-client';
-import { KEY_FILE_NAME, keyEncryptionKeyFile, openChildKeyStore, type ChildKey, type WrappedChildKey } from '@coachline/eventstore';
+import {
+  KEY_FILE_NAME,
+  keyEncryptionKeyFile,
+  openChildKeyStore,
+  type ChildKey,
+  type WrappedChildKey,
+} from '@coachline/eventstore';
 import { childKeyStoreContract, collect } from '@coachline/eventstore/testing';
 import {
   CHILD_KEYS_WRAPPING_STREAM,
@@ -29,7 +35,10 @@ const writeRawKey = async (connectionString: string, childRef: string, key: Chil
   const client = EventStoreDBClient.connectionString(connectionString);
   try {
     await client.appendToStream(rawKeyIdStream(key.keyId), jsonEvent({ type: 'ChildKeyIndexed', data: { childRef } }));
-    await client.appendToStream(rawKeyStream(childRef), jsonEvent({ type: 'ChildKeyCreated', data: { keyId: key.keyId, key: Buffer.from(key.key).toString('base64') } }));
+    await client.appendToStream(
+      rawKeyStream(childRef),
+      jsonEvent({ type: 'ChildKeyCreated', data: { keyId: key.keyId, key: Buffer.from(key.key).toString('base64') } }),
+    );
   } finally {
     await client.dispose();
   }
@@ -101,7 +110,9 @@ describe('EsdbChildKeyVault streams', () => {
       await expect(readRaw(wrappedKeyStream('child-tombstoned'))).rejects.toBeInstanceOf(StreamDeletedError);
       await expect(readRaw(childKeyIdStream(key.keyId))).rejects.toBeInstanceOf(StreamDeletedError);
       const erasures = await readRaw(childErasureStream('child-tombstoned'));
-      expect(erasures.map((resolved) => resolved.event?.data)).toEqual([{ childRef: 'child-tombstoned', erasedOn: '2026-01-10' }]);
+      expect(erasures.map((resolved) => resolved.event?.data)).toEqual([
+        { childRef: 'child-tombstoned', erasedOn: '2026-01-10' },
+      ]);
     } finally {
       await store.close();
     }
@@ -115,7 +126,10 @@ describe('EsdbChildKeyVault streams', () => {
       if (key === 'erased') throw new Error('nothing was erased');
       await client.appendToStream(
         childErasureStream('child-half-erased'),
-        jsonEvent({ type: 'ChildDataErasureRecorded', data: { childRef: 'child-half-erased', erasedOn: '2026-01-10' } }),
+        jsonEvent({
+          type: 'ChildDataErasureRecorded',
+          data: { childRef: 'child-half-erased', erasedOn: '2026-01-10' },
+        }),
       );
       expect(await keys.isErased('child-half-erased')).toBe(true);
       expect(await keys.keyFor('child-half-erased')).toBe('erased');
@@ -140,7 +154,10 @@ describe('EsdbChildKeyVault streams', () => {
         asked.push(at);
         // Another process begins a rotation between this key's wrapping and its writing.
         if (asked.length === 1) {
-          await client.appendToStream(CHILD_KEYS_WRAPPING_STREAM, jsonEvent({ type: 'ChildKeysRotating', data: { from: generation, to: generation + 1 } }));
+          await client.appendToStream(
+            CHILD_KEYS_WRAPPING_STREAM,
+            jsonEvent({ type: 'ChildKeysRotating', data: { from: generation, to: generation + 1 } }),
+          );
         }
         return randomBytes(64);
       });
@@ -171,7 +188,10 @@ describe('EsdbChildKeyVault on a store from before wrapping', () => {
     const store = openEsdbEventStore(server.connectionString);
     const client = EventStoreDBClient.connectionString(server.connectionString);
     try {
-      const keys = await openChildKeyStore(store.childKeyVault(), keyEncryptionKeyFile(join(folder, 'keys', KEY_FILE_NAME)));
+      const keys = await openChildKeyStore(
+        store.childKeyVault(),
+        keyEncryptionKeyFile(join(folder, 'keys', KEY_FILE_NAME)),
+      );
       expect(await keys.keyFor('child-legacy')).toEqual({ keyId: raw.keyId, key: Buffer.from(raw.key) });
       expect(await keys.find(raw.keyId)).toEqual({ keyId: raw.keyId, key: Buffer.from(raw.key) });
       await expect(collect(client.readStream(rawKeyStream('child-legacy')))).rejects.toBeInstanceOf(StreamDeletedError);

@@ -50,7 +50,8 @@ export const rawKeyIdStream = (keyId: string): string => `$coachline-child-key-i
 /** Rounds of read-then-write before giving up; each lost race ends with the winner's write read. */
 const ATTEMPTS = 3;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 interface Read {
   readonly data: Record<string, unknown>;
@@ -70,7 +71,10 @@ const storedKeyOf = (childRef: string, read: Read): StoredKey => {
 };
 
 const wrappedEvent = (key: WrappedChildKey) =>
-  jsonEvent({ type: 'ChildKeyWrapped', data: { keyId: key.keyId, generation: key.generation, wrapped: Buffer.from(key.wrapped).toString('base64') } });
+  jsonEvent({
+    type: 'ChildKeyWrapped',
+    data: { keyId: key.keyId, generation: key.generation, wrapped: Buffer.from(key.wrapped).toString('base64') },
+  });
 
 /** The wrapping stream folded: what a rotation began and finished, and what erasures owe. */
 interface WrappingHistory {
@@ -127,10 +131,20 @@ export class EsdbChildKeyVault implements ChildKeyVault {
       const created: WrappedChildKey = { childRef, keyId, generation, wrapped: await wrapAt(generation) };
       // The index first: a key another process reads must already be findable by its id; the
       // registration next, so a rotation that starts now finds the key.
-      await this.client.appendToStream(childKeyIdStream(keyId), [jsonEvent({ type: 'ChildKeyIndexed', data: { childRef } })], { expectedRevision: ANY });
-      await this.client.appendToStream(CHILD_KEYS_CREATED_STREAM, [jsonEvent({ type: 'ChildKeyRegistered', data: { childRef } })], { expectedRevision: ANY });
+      await this.client.appendToStream(
+        childKeyIdStream(keyId),
+        [jsonEvent({ type: 'ChildKeyIndexed', data: { childRef } })],
+        { expectedRevision: ANY },
+      );
+      await this.client.appendToStream(
+        CHILD_KEYS_CREATED_STREAM,
+        [jsonEvent({ type: 'ChildKeyRegistered', data: { childRef } })],
+        { expectedRevision: ANY },
+      );
       try {
-        await this.client.appendToStream(wrappedKeyStream(childRef), [wrappedEvent(created)], { expectedRevision: NO_STREAM });
+        await this.client.appendToStream(wrappedKeyStream(childRef), [wrappedEvent(created)], {
+          expectedRevision: NO_STREAM,
+        });
       } catch (error) {
         await this.tombstone(childKeyIdStream(keyId)).catch(() => undefined);
         if (error instanceof StreamDeletedError) return 'erased';
@@ -144,11 +158,19 @@ export class EsdbChildKeyVault implements ChildKeyVault {
   }
 
   async erase(childRef: string, on: string): Promise<boolean> {
-    await this.appendOnce(childErasureStream(childRef), jsonEvent({ type: 'ChildDataErasureRecorded', data: { childRef, erasedOn: on } }));
+    await this.appendOnce(
+      childErasureStream(childRef),
+      jsonEvent({ type: 'ChildDataErasureRecorded', data: { childRef, erasedOn: on } }),
+    );
     const key = await this.keyOfChild(childRef);
     const live = key !== undefined && key !== 'deleted';
     // Owed before the key goes: a crash after the tombstone still leaves the rotation to be done.
-    if (live) await this.client.appendToStream(CHILD_KEYS_WRAPPING_STREAM, [jsonEvent({ type: 'ChildKeyRotationOwed', data: {} })], { expectedRevision: ANY });
+    if (live)
+      await this.client.appendToStream(
+        CHILD_KEYS_WRAPPING_STREAM,
+        [jsonEvent({ type: 'ChildKeyRotationOwed', data: {} })],
+        { expectedRevision: ANY },
+      );
     await this.tombstone(wrappedKeyStream(childRef));
     if (live) await this.tombstone(childKeyIdStream(key.keyId));
     return live || (await this.history()).rotationOwed;
@@ -159,13 +181,19 @@ export class EsdbChildKeyVault implements ChildKeyVault {
       const history = await this.history();
       if (history.generation !== from) return;
       if (history.rotatingTo !== undefined && history.rotatingTo !== to) {
-        throw new Error(`A rotation of the children's keys to generation ${history.rotatingTo} is under way, not to ${to}.`);
+        throw new Error(
+          `A rotation of the children's keys to generation ${history.rotatingTo} is under way, not to ${to}.`,
+        );
       }
       if (history.rotatingTo === to) break;
       try {
-        await this.client.appendToStream(CHILD_KEYS_WRAPPING_STREAM, [jsonEvent({ type: 'ChildKeysRotating', data: { from, to } })], {
-          expectedRevision: history.revision ?? NO_STREAM,
-        });
+        await this.client.appendToStream(
+          CHILD_KEYS_WRAPPING_STREAM,
+          [jsonEvent({ type: 'ChildKeysRotating', data: { from, to } })],
+          {
+            expectedRevision: history.revision ?? NO_STREAM,
+          },
+        );
         break;
       } catch (error) {
         // Another writer moved the stream on (an erasure, another rotation): read it again.
@@ -174,7 +202,11 @@ export class EsdbChildKeyVault implements ChildKeyVault {
     }
     for (const childRef of await this.registeredChildren()) await this.rewrapChild(childRef, from, to, rewrap);
     if (from === 0) for (const childRef of await this.rawKeyChildren()) await this.wrapRawKey(childRef, to, rewrap);
-    await this.client.appendToStream(CHILD_KEYS_WRAPPING_STREAM, [jsonEvent({ type: 'ChildKeysRotated', data: { generation: to } })], { expectedRevision: ANY });
+    await this.client.appendToStream(
+      CHILD_KEYS_WRAPPING_STREAM,
+      [jsonEvent({ type: 'ChildKeysRotated', data: { generation: to } })],
+      { expectedRevision: ANY },
+    );
   }
 
   /**
@@ -191,7 +223,9 @@ export class EsdbChildKeyVault implements ChildKeyVault {
       if (current.generation === generation) return current;
       const moved: WrappedChildKey = { ...current, generation, wrapped: await wrapAt(generation) };
       try {
-        await this.client.appendToStream(wrappedKeyStream(current.childRef), [wrappedEvent(moved)], { expectedRevision: current.revision });
+        await this.client.appendToStream(wrappedKeyStream(current.childRef), [wrappedEvent(moved)], {
+          expectedRevision: current.revision,
+        });
         return moved;
       } catch (error) {
         if (error instanceof StreamDeletedError) return 'erased';
@@ -214,7 +248,9 @@ export class EsdbChildKeyVault implements ChildKeyVault {
       if (key === undefined || key === 'deleted' || key.generation !== from) return;
       const moved: WrappedChildKey = { ...key, generation: to, wrapped: await rewrap(key) };
       try {
-        await this.client.appendToStream(wrappedKeyStream(childRef), [wrappedEvent(moved)], { expectedRevision: key.revision });
+        await this.client.appendToStream(wrappedKeyStream(childRef), [wrappedEvent(moved)], {
+          expectedRevision: key.revision,
+        });
         return;
       } catch (error) {
         if (error instanceof StreamDeletedError) return;
@@ -229,11 +265,25 @@ export class EsdbChildKeyVault implements ChildKeyVault {
     const raw = await this.firstEvent(rawKeyStream(childRef));
     if (typeof raw === 'string') return;
     const { keyId, key } = raw.data;
-    if (typeof keyId !== 'string' || typeof key !== 'string') throw new Error(`The key stream of a child holds no key (${rawKeyStream(childRef)}).`);
+    if (typeof keyId !== 'string' || typeof key !== 'string')
+      throw new Error(`The key stream of a child holds no key (${rawKeyStream(childRef)}).`);
     if (!(await this.isErased(childRef)) && (await this.keyOfChild(childRef)) === undefined) {
-      const wrapped: WrappedChildKey = { childRef, keyId, generation: to, wrapped: await rewrap({ childRef, keyId, generation: 0, wrapped: Buffer.from(key, 'base64') }) };
-      await this.client.appendToStream(childKeyIdStream(keyId), [jsonEvent({ type: 'ChildKeyIndexed', data: { childRef } })], { expectedRevision: ANY });
-      await this.client.appendToStream(CHILD_KEYS_CREATED_STREAM, [jsonEvent({ type: 'ChildKeyRegistered', data: { childRef } })], { expectedRevision: ANY });
+      const wrapped: WrappedChildKey = {
+        childRef,
+        keyId,
+        generation: to,
+        wrapped: await rewrap({ childRef, keyId, generation: 0, wrapped: Buffer.from(key, 'base64') }),
+      };
+      await this.client.appendToStream(
+        childKeyIdStream(keyId),
+        [jsonEvent({ type: 'ChildKeyIndexed', data: { childRef } })],
+        { expectedRevision: ANY },
+      );
+      await this.client.appendToStream(
+        CHILD_KEYS_CREATED_STREAM,
+        [jsonEvent({ type: 'ChildKeyRegistered', data: { childRef } })],
+        { expectedRevision: ANY },
+      );
       await this.appendOnce(wrappedKeyStream(childRef), wrappedEvent(wrapped));
     }
     await this.tombstone(rawKeyStream(childRef));
@@ -254,11 +304,15 @@ export class EsdbChildKeyVault implements ChildKeyVault {
     const after: Read[] = [];
     let rotating: { from: number; to: number } | undefined;
     let revision: bigint | undefined;
-    for (const read of await this.readBackwards(CHILD_KEYS_WRAPPING_STREAM, (each) => each.type === 'ChildKeysRotating')) {
+    for (const read of await this.readBackwards(
+      CHILD_KEYS_WRAPPING_STREAM,
+      (each) => each.type === 'ChildKeysRotating',
+    )) {
       revision ??= read.revision;
       if (read.type === 'ChildKeysRotating') {
         const { from, to } = read.data;
-        if (typeof from !== 'number' || typeof to !== 'number') throw new Error(`${CHILD_KEYS_WRAPPING_STREAM} holds a rotation without its generations.`);
+        if (typeof from !== 'number' || typeof to !== 'number')
+          throw new Error(`${CHILD_KEYS_WRAPPING_STREAM} holds a rotation without its generations.`);
         rotating = { from, to };
       } else after.push(read);
     }
@@ -279,9 +333,14 @@ export class EsdbChildKeyVault implements ChildKeyVault {
   private async ownId(): Promise<string> {
     for (let attempt = 0; this.storeId === undefined && attempt < ATTEMPTS; attempt++) {
       const first = await this.firstEvent(CHILD_KEYS_WRAPPING_STREAM);
-      if (first === 'deleted') throw new Error(`${CHILD_KEYS_WRAPPING_STREAM} was deleted: the store's children's keys cannot be opened.`);
+      if (first === 'deleted')
+        throw new Error(`${CHILD_KEYS_WRAPPING_STREAM} was deleted: the store's children's keys cannot be opened.`);
       if (first !== 'missing' && typeof first.data['storeId'] === 'string') this.storeId = first.data['storeId'];
-      else if (first === 'missing') await this.appendOnce(CHILD_KEYS_WRAPPING_STREAM, jsonEvent({ type: 'ChildKeysWrappingBegun', data: { storeId: randomUUID() } }));
+      else if (first === 'missing')
+        await this.appendOnce(
+          CHILD_KEYS_WRAPPING_STREAM,
+          jsonEvent({ type: 'ChildKeysWrappingBegun', data: { storeId: randomUUID() } }),
+        );
       else throw new Error(`${CHILD_KEYS_WRAPPING_STREAM} does not begin with the store's id.`);
     }
     if (this.storeId === undefined) throw new Error(`${CHILD_KEYS_WRAPPING_STREAM} could neither be read nor begun.`);
@@ -305,7 +364,8 @@ export class EsdbChildKeyVault implements ChildKeyVault {
     const children = new Set<string>();
     for await (const resolved of finishedRead(this.client.readAll({ direction: FORWARDS, fromPosition: START }))) {
       const stream = resolved.event?.streamId;
-      if (resolved.event?.type === 'ChildKeyCreated' && stream?.startsWith(prefix) === true) children.add(stream.slice(prefix.length));
+      if (resolved.event?.type === 'ChildKeyCreated' && stream?.startsWith(prefix) === true)
+        children.add(stream.slice(prefix.length));
     }
     return [...children];
   }
@@ -313,7 +373,8 @@ export class EsdbChildKeyVault implements ChildKeyVault {
   /** The child's key; 'deleted' once its stream is tombstoned; undefined before it is created. */
   private async keyOfChild(childRef: string): Promise<StoredKey | 'deleted' | undefined> {
     try {
-      for (const read of await this.readBackwards(wrappedKeyStream(childRef), () => true)) return storedKeyOf(childRef, read);
+      for (const read of await this.readBackwards(wrappedKeyStream(childRef), () => true))
+        return storedKeyOf(childRef, read);
       return undefined;
     } catch (error) {
       if (error instanceof StreamDeletedError) return 'deleted';
@@ -325,7 +386,9 @@ export class EsdbChildKeyVault implements ChildKeyVault {
   private async readBackwards(stream: string, stop: (read: Read) => boolean): Promise<Read[]> {
     const reads: Read[] = [];
     try {
-      for await (const resolved of finishedRead<ResolvedEvent>(this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END }))) {
+      for await (const resolved of finishedRead<ResolvedEvent>(
+        this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END }),
+      )) {
         const event = resolved.event;
         if (event === undefined || !isRecord(event.data)) continue;
         const read = { data: event.data, type: event.type, revision: event.revision };
@@ -339,7 +402,9 @@ export class EsdbChildKeyVault implements ChildKeyVault {
     return reads;
   }
 
-  private async firstEvent(stream: string): Promise<{ readonly data: Record<string, unknown> } | 'missing' | 'deleted'> {
+  private async firstEvent(
+    stream: string,
+  ): Promise<{ readonly data: Record<string, unknown> } | 'missing' | 'deleted'> {
     try {
       for await (const resolved of finishedRead(this.client.readStream(stream, { maxCount: 1 }))) {
         const data: unknown = resolved.event?.data;

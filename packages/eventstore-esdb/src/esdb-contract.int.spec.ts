@@ -22,7 +22,11 @@ afterAll(async () => {
   await server.stop();
 });
 
-eventStoreContract('EventStoreDB adapter on the in-process server', async () => {
-  const store = openEsdbEventStore(server.connectionString);
-  return { store, close: () => store.close() };
-}, { hashChain: false });
+eventStoreContract(
+  'EventStoreDB adapter on the in-process server',
+  async () => {
+    const store = openEsdbEventStore(server.connectionString);
+    return { store, close: () => store.close() };
+  },
+  { hashChain: false },
+);

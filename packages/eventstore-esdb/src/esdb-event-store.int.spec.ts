@@ -162,7 +162,9 @@ describe('EventStoreDB adapter, each test on a server of its own', () => {
     const client = EventStoreDBClient.connectionString(server.connectionString);
     try {
       await client.appendToStream('legacy-import', jsonEvent({ type: 'LegacyRow', data: { row: 1 } }));
-      await expect(collect(store.readStream('legacy-import'))).rejects.toThrow('legacy-import@0 was not written by Coachline');
+      await expect(collect(store.readStream('legacy-import'))).rejects.toThrow(
+        'legacy-import@0 was not written by Coachline',
+      );
       await expect(collect(store.readAll())).rejects.toThrow('was not written by Coachline');
     } finally {
       await client.dispose();
@@ -170,7 +172,6 @@ describe('EventStoreDB adapter, each test on a server of its own', () => {
       await server.stop();
     }
   });
-
 
   it('resolves caughtUp without the server’s caught-up message (before 23.10), filtered or not', async () => {
     const server = await startInProcessEsdb({ generation: { caughtUpMessages: false } });
@@ -185,9 +186,13 @@ describe('EventStoreDB adapter, each test on a server of its own', () => {
       const all = store.subscribe(0, (event) => {
         everything.push(event.id);
       });
-      const filtered = store.subscribe(0, (event) => {
-        sessionsOnly.push(event.id);
-      }, { types: ['SessionLogged'] });
+      const filtered = store.subscribe(
+        0,
+        (event) => {
+          sessionsOnly.push(event.id);
+        },
+        { types: ['SessionLogged'] },
+      );
       await Promise.all([all.caughtUp, filtered.caughtUp]);
       await Promise.all([all.stop(), filtered.stop()]);
       expect(everything).toHaveLength(3);

@@ -56,11 +56,13 @@ const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g
 const expectedRevision = (expected: ExpectedRevision): AppendExpectedRevision => {
   if (expected === 'no-stream') return 'no_stream';
   if (expected === 'any') return 'any';
-  if (!Number.isSafeInteger(expected) || expected < 0) throw new RangeError(`Expected revision ${expected} is not a revision.`);
+  if (!Number.isSafeInteger(expected) || expected < 0)
+    throw new RangeError(`Expected revision ${expected} is not a revision.`);
   return BigInt(expected);
 };
 
-const actualRevision = (actual: bigint | string): number | undefined => (typeof actual === 'bigint' ? Number(actual) : undefined);
+const actualRevision = (actual: bigint | string): number | undefined =>
+  typeof actual === 'bigint' ? Number(actual) : undefined;
 
 export class EsdbEventStore implements EventStore {
   private readonly batchSize: number;
@@ -72,7 +74,11 @@ export class EsdbEventStore implements EventStore {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   }
 
-  async append(stream: string, events: ReadonlyArray<EventToAppend>, expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const expectedOnServer = expectedRevision(expected);
     // ESDB has no empty append; the check it would make is made here, on the stream's last event.
     if (events.length === 0) return this.checkRevision(stream, expected);

@@ -19,10 +19,14 @@ onRealServer(
     ? 'real EventStoreDB server (skipped: set EVENTSTORE_URL, e.g. esdb://127.0.0.1:2113?tls=false, to run the contract on one)'
     : 'real EventStoreDB server at EVENTSTORE_URL',
   () => {
-    eventStoreContract('EventStoreDB adapter', async () => {
-      const store = openEsdbEventStore(url);
-      return { store, close: () => store.close() };
-    }, { hashChain: false });
+    eventStoreContract(
+      'EventStoreDB adapter',
+      async () => {
+        const store = openEsdbEventStore(url);
+        return { store, close: () => store.close() };
+      },
+      { hashChain: false },
+    );
     // Child refs are new on every run: tombstoned key streams stay deleted on the server for good.
     // The server keeps its wrapped keys from run to run, so the key file does too.
     childKeyStoreContract('EventStoreDB key store', async () => ({
@@ -30,7 +34,11 @@ onRealServer(
         const store = openEsdbEventStore(url);
         return { vault: store.childKeyVault(), close: () => store.close() };
       },
-      keyFile: join(tmpdir(), `coachline-esdb-${createHash('sha256').update(url).digest('hex').slice(0, 16)}-keys`, KEY_FILE_NAME),
+      keyFile: join(
+        tmpdir(),
+        `coachline-esdb-${createHash('sha256').update(url).digest('hex').slice(0, 16)}-keys`,
+        KEY_FILE_NAME,
+      ),
       dispose: async () => undefined,
     }));
   },

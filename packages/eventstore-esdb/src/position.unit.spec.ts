@@ -8,7 +8,9 @@ describe('Coachline positions on EventStoreDB commit positions', () => {
 
   it('converts a position back to the commit and prepare position of its event', () => {
     expect(esdbPosition(4_210)).toEqual({ commit: 4_210n, prepare: 4_210n });
-    expect(coachlinePosition(esdbPosition(Number.MAX_SAFE_INTEGER), 'the last exact position')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(coachlinePosition(esdbPosition(Number.MAX_SAFE_INTEGER), 'the last exact position')).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
   });
 
   it('reads from the start for position 0 and from the event itself otherwise', () => {

@@ -1,6 +1,12 @@
 import { StoreAccessLog, type ViewRead } from '@coachline/eventstore';
 import { accessLogSchemaOf, openPostgresAccessLog } from './access-log';
-import { describeOnEachEngine, dropSchemaOnServer, postgresAvailableSync, testDatabaseUrl, uniqueSchema } from './testing';
+import {
+  describeOnEachEngine,
+  dropSchemaOnServer,
+  postgresAvailableSync,
+  testDatabaseUrl,
+  uniqueSchema,
+} from './testing';
 
 const read = (id: string, at: string, query: Record<string, string>): ViewRead => ({
   id,
@@ -16,7 +22,9 @@ describeOnEachEngine('the access log in tables', (open) => {
     const { store, dispose } = await open('access');
     const log = new StoreAccessLog(store);
     try {
-      await log.record(read('r-1', '2026-01-15T09:00:00.000Z', { stream: 'provider-p-1', asOf: '2026-01-01T00:00:00.000Z' }));
+      await log.record(
+        read('r-1', '2026-01-15T09:00:00.000Z', { stream: 'provider-p-1', asOf: '2026-01-01T00:00:00.000Z' }),
+      );
       await log.record(read('r-2', '2026-01-16T09:00:00.000Z', {}));
       await log.record(read('r-3', '2026-01-15T10:00:00.000Z', { providerId: 'p-2' }));
       const day = await log.readDay('2026-01-15');

@@ -9,7 +9,9 @@ export const accessLogSchemaOf = (storeSchema: string): string => checkSchemaNam
  * The access log of the store in `schema` (default `coachline`) on a PostgreSQL server: reads kept
  * as events of a store of their own, in the schema `<schema>_access`.
  */
-export const openPostgresAccessLog = async (options: Pick<PostgresEventStoreOptions, 'connectionString' | 'schema'> = {}): Promise<StoreAccessLog> =>
+export const openPostgresAccessLog = async (
+  options: Pick<PostgresEventStoreOptions, 'connectionString' | 'schema'> = {},
+): Promise<StoreAccessLog> =>
   new StoreAccessLog(
     await openPostgresEventStore({
       ...(options.connectionString === undefined ? {} : { connectionString: options.connectionString }),

@@ -40,8 +40,13 @@ export const readStreamTips = async (
   statements: Statements,
   streams: ReadonlyArray<string>,
 ): Promise<Map<string, StreamTip>> => {
-  const rows = await reader.query<{ stream: string; revision: number; position: number; hash: string | null }>(statements.streamRevisions, [streams]);
-  return new Map(rows.map((row) => [row.stream, { revision: row.revision, position: row.position, hash: row.hash ?? '' }]));
+  const rows = await reader.query<{ stream: string; revision: number; position: number; hash: string | null }>(
+    statements.streamRevisions,
+    [streams],
+  );
+  return new Map(
+    rows.map((row) => [row.stream, { revision: row.revision, position: row.position, hash: row.hash ?? '' }]),
+  );
 };
 
 /** The advance statement's parameters: the streams' new tips, the new head, the channel to notify, the head's chain. */

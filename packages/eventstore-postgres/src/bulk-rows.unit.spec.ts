@@ -42,10 +42,15 @@ describe('multi-row INSERT', () => {
         return [];
       },
     };
-    await insertByStatements(session, 's.t', ['a', 'b'], [
-      [1, 'x'],
-      [2, 'y'],
-    ]);
+    await insertByStatements(
+      session,
+      's.t',
+      ['a', 'b'],
+      [
+        [1, 'x'],
+        [2, 'y'],
+      ],
+    );
     expect(statements).toEqual([{ text: 'INSERT INTO s.t (a,b) VALUES ($1,$2),($3,$4)', params: [1, 'x', 2, 'y'] }]);
   });
 });

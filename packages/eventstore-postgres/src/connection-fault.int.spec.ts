@@ -91,7 +91,9 @@ const terminate = (admin: pg.Client, pids: ReadonlyArray<number>) =>
     }
     const all = await collect(store.readAll({ batchSize: 5_000 }));
     expect(all.map((event) => event.position)).toEqual(all.map((_, i) => i + 1));
-    await expect(store.append('provider-after', someEvents(1), 'no-stream')).resolves.toMatchObject({ nextRevision: 0 });
+    await expect(store.append('provider-after', someEvents(1), 'no-stream')).resolves.toMatchObject({
+      nextRevision: 0,
+    });
   }, 60_000);
 
   it('a read goes on across dropped connections', async () => {

@@ -4,7 +4,11 @@ import type { ImportedEvent } from './event-import';
 import { describeOnEachEngine, type TestStore } from './testing';
 
 /** `count` events spread over `streams` streams, generated lazily as an import would read a file. */
-async function* anEventFile(count: number, streams: number, failAt?: { index: number; with: () => EventToAppend | Error }) {
+async function* anEventFile(
+  count: number,
+  streams: number,
+  failAt?: { index: number; with: () => EventToAppend | Error },
+) {
   for (let i = 0; i < count; i += 1) {
     if (failAt?.index === i) {
       const replacement = failAt.with();
@@ -39,7 +43,10 @@ describeOnEachEngine('bulk import', (open) => {
     expect(await store.streamRevision('provider-p-0')).toBe(251);
     expect(await store.streamRevision('provider-p-9')).toBe(249);
     // Commands go on from where the import left the streams.
-    await expect(store.append('provider-p-9', someEvents(1), 249)).resolves.toEqual({ nextRevision: 250, lastPosition: 2_503 });
+    await expect(store.append('provider-p-9', someEvents(1), 249)).resolves.toEqual({
+      nextRevision: 250,
+      lastPosition: 2_503,
+    });
   });
 
   it('stores nothing when the source fails part-way, after several chunks were written', async () => {
@@ -62,7 +69,9 @@ describeOnEachEngine('bulk import', (open) => {
     const [stored] = someEvents(1);
     await store.append('coach-c-1', [stored!], 'no-stream');
 
-    const importing = store.importEvents(anEventFile(3_000, 7, { index: 2_100, with: () => stored! }), { chunkSize: 500 });
+    const importing = store.importEvents(anEventFile(3_000, 7, { index: 2_100, with: () => stored! }), {
+      chunkSize: 500,
+    });
 
     await expect(importing).rejects.toEqual(new DuplicateEventError(stored!.id));
     expect(await store.headPosition()).toBe(1);

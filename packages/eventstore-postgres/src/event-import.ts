@@ -67,7 +67,8 @@ export const importEvents = async (
 
       try {
         for await (const item of source) {
-          if (typeof item.stream !== 'string' || item.stream === '') throw new TypeError('Every imported event needs a stream.');
+          if (typeof item.stream !== 'string' || item.stream === '')
+            throw new TypeError('Every imported event needs a stream.');
           chunk.push(item);
           if (chunk.length >= chunkSize) await flush();
         }
@@ -79,7 +80,10 @@ export const importEvents = async (
       }
       const touched = [...tips.entries()];
       for (let start = 0; start < touched.length; start += STREAMS_PER_STATEMENT) {
-        await tx.query(statements.advance, advanceParameters(statements, touched.slice(start, start + STREAMS_PER_STATEMENT), { position, chain }));
+        await tx.query(
+          statements.advance,
+          advanceParameters(statements, touched.slice(start, start + STREAMS_PER_STATEMENT), { position, chain }),
+        );
       }
       return { imported: position - head, lastPosition: position };
     });

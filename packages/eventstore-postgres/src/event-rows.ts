@@ -1,4 +1,10 @@
-import { canonicalJson, nextIntegrityOfCanonical, type EventIntegrity, type EventToAppend, type StoredEvent } from '@coachline/eventstore';
+import {
+  canonicalJson,
+  nextIntegrityOfCanonical,
+  type EventIntegrity,
+  type EventToAppend,
+  type StoredEvent,
+} from '@coachline/eventstore';
 import type { SqlValue } from './sql-client';
 
 /** Columns in the order `EncodedEvent.row` fills them. */
@@ -109,5 +115,7 @@ export const toStoredEvent = (row: EventRecord): StoredEvent => ({
   revision: row.revision,
   position: row.position,
   // A row written before the chain existed, or stripped of it, reads without one: verify names it.
-  ...(typeof row.hash === 'string' && typeof row.chain === 'string' ? { integrity: { hash: row.hash, chain: row.chain } } : {}),
+  ...(typeof row.hash === 'string' && typeof row.chain === 'string'
+    ? { integrity: { hash: row.hash, chain: row.chain } }
+    : {}),
 });

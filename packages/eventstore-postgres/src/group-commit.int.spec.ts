@@ -27,7 +27,9 @@ describeOnEachEngine('group commit', (open) => {
     expect((outcomes[2] as PromiseRejectedResult).reason).toEqual(new DuplicateEventError(stored!.id));
     expect(isRevisionConflict((outcomes[3] as PromiseRejectedResult).reason)).toBe(true);
     const stream = await collect(store.readStream('provider-p-2'));
-    expect(stream.map((event) => [event.id, event.revision])).toEqual([...first, ...second].map((event, i) => [event.id, i]));
+    expect(stream.map((event) => [event.id, event.revision])).toEqual(
+      [...first, ...second].map((event, i) => [event.id, i]),
+    );
     expect(await collect(store.readStream('provider-p-3'))).toEqual([]);
     expect(await store.headPosition()).toBe(6);
     expect((await collect(store.readAll())).map((event) => event.position)).toEqual([1, 2, 3, 4, 5, 6]);

@@ -4,10 +4,21 @@ import { collect, someEvents } from '@coachline/eventstore/testing';
 import pg from 'pg';
 import { openPgliteEventStore, openPostgresEventStore } from './open';
 import type { PostgresEventStore } from './postgres-event-store';
-import { dropSchemaOnPglite, dropSchemaOnServer, postgresAvailableSync, testDatabaseUrl, uniqueSchema, useSharedPglite } from './testing';
+import {
+  dropSchemaOnPglite,
+  dropSchemaOnServer,
+  postgresAvailableSync,
+  testDatabaseUrl,
+  uniqueSchema,
+  useSharedPglite,
+} from './testing';
 
 /** A store upgraded in place: events written before the chain existed get the hashes they would have had. */
-const backfillTests = (open: (schema: string) => Promise<PostgresEventStore>, sql: (text: string) => Promise<unknown>, drop: (schema: string) => Promise<void>) => {
+const backfillTests = (
+  open: (schema: string) => Promise<PostgresEventStore>,
+  sql: (text: string) => Promise<unknown>,
+  drop: (schema: string) => Promise<void>,
+) => {
   const schema = uniqueSchema('backfill');
   afterAll(() => drop(schema));
 
@@ -30,7 +41,9 @@ const backfillTests = (open: (schema: string) => Promise<PostgresEventStore>, sq
     const upgraded = await open(schema);
     try {
       const backfilled = await collect(upgraded.readAll({ batchSize: 3 }));
-      expect(backfilled.map((event: StoredEvent) => event.integrity)).toEqual(asWritten.map((event) => event.integrity));
+      expect(backfilled.map((event: StoredEvent) => event.integrity)).toEqual(
+        asWritten.map((event) => event.integrity),
+      );
       await upgraded.append('provider-p1', someEvents(1, 'ProviderExited'), 4);
       await upgraded.append('child-k1', someEvents(1, 'ScreeningRecorded'), 'no-stream');
       const verdict = await verifyChain(upgraded.readAll(), { headPosition: await upgraded.headPosition() });

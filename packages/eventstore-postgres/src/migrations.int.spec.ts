@@ -31,7 +31,9 @@ describe('migrations on PGlite', () => {
     await store.close();
 
     expect(await migrate(client, schema)).toEqual([]);
-    const applied = await pglite().query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+    const applied = await pglite().query<{ version: number }>(
+      `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
+    );
     expect(applied.rows.map((row) => row.version)).toEqual(allVersions);
     const reopened = await openPgliteEventStore({ pglite: pglite(), schema });
     expect(await collect(reopened.readStream('provider-p-1'))).toHaveLength(3);
@@ -62,7 +64,9 @@ describe('migrations on PGlite', () => {
 
   it('lets several processes open a new schema at once: one migrates, the others find it done', async () => {
     const stores = await Promise.all(
-      Array.from({ length: 4 }, () => openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 })),
+      Array.from({ length: 4 }, () =>
+        openPostgresEventStore({ connectionString: testDatabaseUrl(), schema, poolSize: 2 }),
+      ),
     );
     try {
       await Promise.all(stores.map((store, i) => store.append(`provider-p-${i}`, someEvents(1), 'no-stream')));
@@ -88,7 +92,9 @@ describe('migrations on PGlite', () => {
     try {
       const admin = new pg.Client({ connectionString: testDatabaseUrl() });
       await admin.connect();
-      await admin.query(`INSERT INTO "${newer}".schema_migrations (version, name) VALUES ($1, 'from the future')`, [LATEST_VERSION + 1]);
+      await admin.query(`INSERT INTO "${newer}".schema_migrations (version, name) VALUES ($1, 'from the future')`, [
+        LATEST_VERSION + 1,
+      ]);
       const applied = await admin.query(`SELECT count(*) AS n FROM "${newer}".schema_migrations`);
       await admin.end();
       expect(Number(applied.rows[0].n)).toBe(LATEST_VERSION + 1);

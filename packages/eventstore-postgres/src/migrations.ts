@@ -10,7 +10,9 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 /** Schema names are interpolated into SQL, so only plain lower-case identifiers are accepted. */
 export const checkSchemaName = (schema: string): string => {
   if (!SCHEMA_NAME.test(schema)) {
-    throw new TypeError(`Schema name ${JSON.stringify(schema)} must be a lower-case identifier of at most 48 characters ([a-z_][a-z0-9_]*).`);
+    throw new TypeError(
+      `Schema name ${JSON.stringify(schema)} must be a lower-case identifier of at most 48 characters ([a-z_][a-z0-9_]*).`,
+    );
   }
   return schema;
 };
@@ -142,12 +144,20 @@ const MIGRATION_LOCK = 0x636c_6d67;
  * once: the transaction-scoped advisory lock makes them migrate one after the other, and the later ones
  * find nothing left to do. Returns the versions it applied.
  */
-export const migrate = (client: SqlClient, schema: string, options: { readonly existingOnly?: boolean } = {}): Promise<number[]> =>
+export const migrate = (
+  client: SqlClient,
+  schema: string,
+  options: { readonly existingOnly?: boolean } = {},
+): Promise<number[]> =>
   client.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
     if (options.existingOnly === true) {
-      const [found] = await tx.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present', [schema]);
-      if (found?.present !== true) throw new NoStoreError(`the database holds no Coachline store (no schema "${schema}")`);
+      const [found] = await tx.query<{ present: boolean }>(
+        'SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present',
+        [schema],
+      );
+      if (found?.present !== true)
+        throw new NoStoreError(`the database holds no Coachline store (no schema "${schema}")`);
     }
     await tx.run(`
       CREATE SCHEMA IF NOT EXISTS "${schema}";
@@ -161,7 +171,9 @@ export const migrate = (client: SqlClient, schema: string, options: { readonly e
     const applied = new Set(rows.map((row) => row.version));
     const newest = Math.max(0, ...applied);
     if (newest > LATEST_VERSION) {
-      throw new Error(`Schema ${schema} is at version ${newest}; this version of Coachline knows up to ${LATEST_VERSION}.`);
+      throw new Error(
+        `Schema ${schema} is at version ${newest}; this version of Coachline knows up to ${LATEST_VERSION}.`,
+      );
     }
     const pending = MIGRATIONS.filter((migration) => !applied.has(migration.version));
     for (const migration of pending) {

@@ -43,8 +43,13 @@ export const openPostgresStoreForReading = (options: ReadOnlyPostgresOptions = {
 export const openPgliteStoreForReading = async (options: ReadOnlyPgliteOptions = {}): Promise<ReadOnlyStore> => {
   const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
   const check = (session: Parameters<typeof checkSchema>[0]) => checkSchema(session, schema);
-  if (options.pglite !== undefined) return openReadOnly(pgliteClient(options.pglite, { ownsInstance: false }), statementsFor(schema), check);
+  if (options.pglite !== undefined)
+    return openReadOnly(pgliteClient(options.pglite, { ownsInstance: false }), statementsFor(schema), check);
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new NoStoreError(`${dataDir} holds no database`);
-  return openReadOnly(pgliteClient(await startPglite({ dataDir }), { ownsInstance: true }), statementsFor(schema), check);
+  return openReadOnly(
+    pgliteClient(await startPglite({ dataDir }), { ownsInstance: true }),
+    statementsFor(schema),
+    check,
+  );
 };

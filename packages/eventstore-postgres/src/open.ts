@@ -35,7 +35,12 @@ export interface PgliteEventStoreOptions extends StoreTuning {
   readonly schema?: string;
 }
 
-const openOn = async (client: SqlClient, schema: string, tuning: StoreTuning, existingOnly = false): Promise<PostgresEventStore> => {
+const openOn = async (
+  client: SqlClient,
+  schema: string,
+  tuning: StoreTuning,
+  existingOnly = false,
+): Promise<PostgresEventStore> => {
   try {
     await migrate(client, schema, { existingOnly });
   } catch (error) {
@@ -58,7 +63,10 @@ export const openPostgresEventStore = (options: PostgresEventStoreOptions = {}):
 /** The event store on embedded PGlite: in a local folder (the default), in memory, or on a shared instance. */
 export const openPgliteEventStore = async (options: PgliteEventStoreOptions = {}): Promise<PostgresEventStore> => {
   const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
-  if (options.pglite !== undefined) return openOn(pgliteClient(options.pglite, { ownsInstance: false }), schema, options);
-  const pglite = await startPglite(options.memory === true ? {} : { dataDir: resolve(options.dataDir ?? DEFAULT_DATA_DIR) });
+  if (options.pglite !== undefined)
+    return openOn(pgliteClient(options.pglite, { ownsInstance: false }), schema, options);
+  const pglite = await startPglite(
+    options.memory === true ? {} : { dataDir: resolve(options.dataDir ?? DEFAULT_DATA_DIR) },
+  );
   return openOn(pgliteClient(pglite, { ownsInstance: true }), schema, options);
 };

@@ -10,7 +10,12 @@ const event = (n: number) => ({
   type: 'SessionLogged',
   schemaVersion: 1,
   data: { sessionId: `s-${n}`, notes: 'x'.repeat(2_000) },
-  metadata: { actor: { id: 'c-1', role: 'coach' }, recordedAt: '2026-01-15T12:00:00.000Z', commandId: `cmd-${n}`, correlationId: `corr-${n}` },
+  metadata: {
+    actor: { id: 'c-1', role: 'coach' },
+    recordedAt: '2026-01-15T12:00:00.000Z',
+    commandId: `cmd-${n}`,
+    correlationId: `corr-${n}`,
+  },
 });
 
 describe('the embedded store’s folder', () => {
@@ -31,7 +36,12 @@ describe('the embedded store’s folder', () => {
     const dataDir = join(parent, 'new', '.coachline');
     const store = await openPgliteEventStore({ dataDir });
     expect(await filesOpenToOthers(dataDir)).toEqual([]);
-    for (let n = 0; n < 200; n += 20) await store.append(`provider-p-${n}`, Array.from({ length: 20 }, (_, i) => event(n + i)), 'any');
+    for (let n = 0; n < 200; n += 20)
+      await store.append(
+        `provider-p-${n}`,
+        Array.from({ length: 20 }, (_, i) => event(n + i)),
+        'any',
+      );
     await store.close();
     expect(await filesOpenToOthers(dataDir)).toEqual([]);
 

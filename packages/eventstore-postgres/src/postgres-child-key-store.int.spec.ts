@@ -37,7 +37,10 @@ const dumpSchema = async (opened: TestStore): Promise<string> => {
   return dumps.join('\n');
 };
 
-const traces = (bytes: Uint8Array): string[] => [Buffer.from(bytes).toString('hex'), Buffer.from(bytes).toString('base64')];
+const traces = (bytes: Uint8Array): string[] => [
+  Buffer.from(bytes).toString('hex'),
+  Buffer.from(bytes).toString('base64'),
+];
 
 const keyOf = (found: ChildKey | 'erased'): ChildKey => {
   if (found === 'erased') throw new Error('nothing was erased');
@@ -62,7 +65,9 @@ describeOnEachEngine('PostgresChildKeyVault', (open) => {
     const vault = opened.store.childKeyVault();
     const erased = keyOf(await keys.keyFor('child-1'));
     const kept = keyOf(await keys.keyFor('child-2'));
-    const wrappedBefore = await Promise.all(['child-1', 'child-2'].map(async (ref) => (await vault.byChild(ref)) as WrappedChildKey));
+    const wrappedBefore = await Promise.all(
+      ['child-1', 'child-2'].map(async (ref) => (await vault.byChild(ref)) as WrappedChildKey),
+    );
     const before = await dumpSchema(opened);
     for (const trace of [...traces(erased.key), ...traces(kept.key)]) expect(before).not.toContain(trace);
     for (const row of wrappedBefore) expect(before).toContain(Buffer.from(row.wrapped).toString('hex'));
@@ -74,19 +79,21 @@ describeOnEachEngine('PostgresChildKeyVault', (open) => {
     expect(await keys.keyFor('child-2')).toEqual(kept);
     const after = await dumpSchema(opened);
     expect(after).toContain('(child-1,2026-01-10,');
-    for (const trace of [...traces(erased.key), ...traces(kept.key), ...wrappedBefore.flatMap((row) => traces(row.wrapped))]) expect(after).not.toContain(trace);
+    for (const trace of [
+      ...traces(erased.key),
+      ...traces(kept.key),
+      ...wrappedBefore.flatMap((row) => traces(row.wrapped)),
+    ])
+      expect(after).not.toContain(trace);
   });
 
   it('refuses, by the table’s own check, a key row that is neither raw at generation 0 nor wrapped after it', async () => {
     const client = clientOf(opened.store);
     const insert = (generation: number, key: string | null, wrapped: string | null) =>
-      client.query(`INSERT INTO "${opened.schema}".child_keys (child_ref, key_id, generation, key, wrapped) VALUES ($1, $2, $3, decode($4, 'hex'), decode($5, 'hex'))`, [
-        randomUUID(),
-        randomUUID(),
-        generation,
-        key,
-        wrapped,
-      ]);
+      client.query(
+        `INSERT INTO "${opened.schema}".child_keys (child_ref, key_id, generation, key, wrapped) VALUES ($1, $2, $3, decode($4, 'hex'), decode($5, 'hex'))`,
+        [randomUUID(), randomUUID(), generation, key, wrapped],
+      );
     const raw = randomBytes(32).toString('hex');
     await expect(insert(2, raw, null)).rejects.toThrow(/child_keys_wrapped_or_raw/);
     await expect(insert(0, null, raw)).rejects.toThrow(/child_keys_wrapped_or_raw/);
@@ -104,11 +111,10 @@ describeOnEachEngine('PostgresChildKeyVault', (open, engine) => {
       return {
         openVault: async () => ({ vault: (await opened.openAnother()).childKeyVault(), close: async () => undefined }),
         writeRawKey: async (childRef, key) => {
-          await clientOf(opened.store).query(`INSERT INTO "${opened.schema}".child_keys (child_ref, key_id, key) VALUES ($1, $2, decode($3, 'base64'))`, [
-            childRef,
-            key.keyId,
-            Buffer.from(key.key).toString('base64'),
-          ]);
+          await clientOf(opened.store).query(
+            `INSERT INTO "${opened.schema}".child_keys (child_ref, key_id, key) VALUES ($1, $2, decode($3, 'base64'))`,
+            [childRef, key.keyId, Buffer.from(key.key).toString('base64')],
+          );
         },
         dispose: () => opened.dispose(),
       };
@@ -129,18 +135,30 @@ describe('upgrading a store whose child keys were kept raw', () => {
   it('wraps every raw key at the first opening after the migration, keeping each child’s key and the erasures', async () => {
     const client = pgliteClient(pglite(), { ownsInstance: false });
     await client.transaction(async (tx) => {
-      await tx.run(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());`);
+      await tx.run(
+        `CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());`,
+      );
       for (const migration of MIGRATIONS.filter((each) => each.version <= 4)) {
         await tx.run(migration.script(schema));
         await migration.backfill?.(tx, schema);
-        await tx.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+        await tx.query(`INSERT INTO "${schema}".schema_migrations (version, name) VALUES ($1, $2)`, [
+          migration.version,
+          migration.name,
+        ]);
       }
     });
     const raw = [1, 2, 3].map((i) => ({ childRef: `child-${i}`, keyId: randomUUID(), key: randomBytes(32) }));
     for (const key of raw)
-      await client.query(`INSERT INTO "${schema}".child_keys (child_ref, key_id, key) VALUES ($1, $2, decode($3, 'base64'))`, [key.childRef, key.keyId, key.key.toString('base64')]);
-    await client.query(`INSERT INTO "${schema}".child_erasures (child_ref, erased_on) VALUES ('child-9', '2025-12-01')`);
-    expect(await migrate(client, schema)).toEqual(MIGRATIONS.filter((each) => each.version > 4).map((each) => each.version));
+      await client.query(
+        `INSERT INTO "${schema}".child_keys (child_ref, key_id, key) VALUES ($1, $2, decode($3, 'base64'))`,
+        [key.childRef, key.keyId, key.key.toString('base64')],
+      );
+    await client.query(
+      `INSERT INTO "${schema}".child_erasures (child_ref, erased_on) VALUES ('child-9', '2025-12-01')`,
+    );
+    expect(await migrate(client, schema)).toEqual(
+      MIGRATIONS.filter((each) => each.version > 4).map((each) => each.version),
+    );
 
     const store = await openPgliteEventStore({ pglite: pglite(), schema });
     try {
@@ -151,7 +169,9 @@ describe('upgrading a store whose child keys were kept raw', () => {
       const rows = await clientOf(store).query<{ key: string | null; wrapped: string; generation: number }>(
         `SELECT encode(key, 'hex') AS key, encode(wrapped, 'hex') AS wrapped, generation FROM "${schema}".child_keys`,
       );
-      expect(rows.map((row) => ({ key: row.key, generation: row.generation }))).toEqual(raw.map(() => ({ key: null, generation: 1 })));
+      expect(rows.map((row) => ({ key: row.key, generation: row.generation }))).toEqual(
+        raw.map(() => ({ key: null, generation: 1 })),
+      );
       for (const key of raw) for (const row of rows) expect(row.wrapped).not.toContain(key.key.toString('hex'));
     } finally {
       await store.close();
@@ -173,13 +193,17 @@ describe('PostgresChildKeyVault on an embedded database folder', () => {
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name));
   const filesHolding = (bytes: Uint8Array, options: { wal: boolean }): string[] =>
-    files().filter((file) => (options.wal || !file.includes(`${sep}pg_wal${sep}`)) && readFileSync(file).includes(Buffer.from(bytes)));
+    files().filter(
+      (file) =>
+        (options.wal || !file.includes(`${sep}pg_wal${sep}`)) && readFileSync(file).includes(Buffer.from(bytes)),
+    );
   /** Every wrapped key any file of the folder holds, write-ahead log included. */
   const wrappedKeysOnDisk = (): Buffer[] =>
     files().flatMap((file) => {
       const bytes = readFileSync(file);
       const found: Buffer[] = [];
-      for (let at = bytes.indexOf(WRAPPED_KEY_PREFIX); at >= 0; at = bytes.indexOf(WRAPPED_KEY_PREFIX, at + 1)) found.push(bytes.subarray(at, at + WRAPPED_KEY_BYTES));
+      for (let at = bytes.indexOf(WRAPPED_KEY_PREFIX); at >= 0; at = bytes.indexOf(WRAPPED_KEY_PREFIX, at + 1))
+        found.push(bytes.subarray(at, at + WRAPPED_KEY_BYTES));
       return found;
     });
 

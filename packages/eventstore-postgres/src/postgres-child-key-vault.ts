@@ -57,24 +57,32 @@ export class PostgresChildKeyVault implements ChildKeyVault {
 
   async state(): Promise<ChildKeyWrappingState> {
     const row = onlyRow(
-      await this.client.query<{ store_id: string; generation: number; rotation_owed: boolean }>(`SELECT store_id, generation, rotation_owed FROM ${this.wrapping}`),
+      await this.client.query<{ store_id: string; generation: number; rotation_owed: boolean }>(
+        `SELECT store_id, generation, rotation_owed FROM ${this.wrapping}`,
+      ),
     );
     return { storeId: row.store_id, generation: row.generation, rotationOwed: row.rotation_owed };
   }
 
   async holdsWrappedKeys(): Promise<boolean> {
-    const [row] = await this.client.query<{ held: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${this.keys} WHERE generation > 0) AS held`);
+    const [row] = await this.client.query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${this.keys} WHERE generation > 0) AS held`,
+    );
     return row?.held === true;
   }
 
   async byChild(childRef: string): Promise<WrappedChildKey | 'erased' | undefined> {
-    const [row] = await this.client.query<KeyRow>(`SELECT ${this.columns} FROM ${this.keys} WHERE child_ref = $1`, [childRef]);
+    const [row] = await this.client.query<KeyRow>(`SELECT ${this.columns} FROM ${this.keys} WHERE child_ref = $1`, [
+      childRef,
+    ]);
     if (row) return keyOf(row);
     return (await this.isErased(childRef)) ? 'erased' : undefined;
   }
 
   async byKeyId(keyId: string): Promise<WrappedChildKey | undefined> {
-    const [row] = await this.client.query<KeyRow>(`SELECT ${this.columns} FROM ${this.keys} WHERE key_id = $1`, [keyId]);
+    const [row] = await this.client.query<KeyRow>(`SELECT ${this.columns} FROM ${this.keys} WHERE key_id = $1`, [
+      keyId,
+    ]);
     return row ? keyOf(row) : undefined;
   }
 
@@ -85,7 +93,9 @@ export class PostgresChildKeyVault implements ChildKeyVault {
   async create(childRef: string, keyId: string, wrapAt: WrapAt): Promise<WrappedChildKey | 'erased'> {
     for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       const created = await this.client.transaction(async (tx) => {
-        const { generation } = onlyRow(await tx.query<{ generation: number }>(`SELECT generation FROM ${this.wrapping} FOR SHARE`));
+        const { generation } = onlyRow(
+          await tx.query<{ generation: number }>(`SELECT generation FROM ${this.wrapping} FOR SHARE`),
+        );
         const wrapped = Buffer.from(await wrapAt(generation)).toString('base64');
         // One statement checks the tombstone and creates the key, so no key is made for a child already erased.
         const [row] = await tx.query<KeyRow>(
@@ -108,9 +118,14 @@ export class PostgresChildKeyVault implements ChildKeyVault {
   /** Deletes the key and records the tombstone, and that a rotation is owed, in one transaction. */
   async erase(childRef: string, on: string): Promise<boolean> {
     return this.client.transaction(async (tx) => {
-      const { rotation_owed } = onlyRow(await tx.query<{ rotation_owed: boolean }>(`SELECT rotation_owed FROM ${this.wrapping} FOR UPDATE`));
+      const { rotation_owed } = onlyRow(
+        await tx.query<{ rotation_owed: boolean }>(`SELECT rotation_owed FROM ${this.wrapping} FOR UPDATE`),
+      );
       const deleted = await tx.query(`DELETE FROM ${this.keys} WHERE child_ref = $1 RETURNING key_id`, [childRef]);
-      await tx.query(`INSERT INTO ${this.erasures} (child_ref, erased_on) VALUES ($1, $2::date) ON CONFLICT (child_ref) DO NOTHING`, [childRef, on]);
+      await tx.query(
+        `INSERT INTO ${this.erasures} (child_ref, erased_on) VALUES ($1, $2::date) ON CONFLICT (child_ref) DO NOTHING`,
+        [childRef, on],
+      );
       if (deleted.length === 0) return rotation_owed;
       await tx.query(`UPDATE ${this.wrapping} SET rotation_owed = true`);
       return true;
@@ -119,9 +134,14 @@ export class PostgresChildKeyVault implements ChildKeyVault {
 
   async rewrapAll(from: number, to: number, rewrap: Rewrap): Promise<void> {
     await this.client.transaction(async (tx) => {
-      const { generation } = onlyRow(await tx.query<{ generation: number }>(`SELECT generation FROM ${this.wrapping} FOR UPDATE`));
+      const { generation } = onlyRow(
+        await tx.query<{ generation: number }>(`SELECT generation FROM ${this.wrapping} FOR UPDATE`),
+      );
       if (generation !== from) return;
-      const pending = await tx.query<KeyRow>(`SELECT ${this.columns} FROM ${this.keys} WHERE generation <> $1 ORDER BY child_ref`, [to]);
+      const pending = await tx.query<KeyRow>(
+        `SELECT ${this.columns} FROM ${this.keys} WHERE generation <> $1 ORDER BY child_ref`,
+        [to],
+      );
       for (let start = 0; start < pending.length; start += REWRAP_BATCH) {
         const batch = pending.slice(start, start + REWRAP_BATCH);
         const wrapped: string[] = [];
@@ -144,7 +164,12 @@ export class PostgresChildKeyVault implements ChildKeyVault {
     await this.client.query(`VACUUM FULL ${this.keys}`);
   }
 
-  private async rewrite(tx: SqlQueryable, rows: ReadonlyArray<KeyRow>, wrapped: ReadonlyArray<string>, to: number): Promise<void> {
+  private async rewrite(
+    tx: SqlQueryable,
+    rows: ReadonlyArray<KeyRow>,
+    wrapped: ReadonlyArray<string>,
+    to: number,
+  ): Promise<void> {
     await tx.query(
       `UPDATE ${this.keys} AS k SET wrapped = decode(u.wrapped, 'base64'), key = NULL, generation = $1
          FROM unnest($2::text[], $3::text[]) AS u(child_ref, wrapped)

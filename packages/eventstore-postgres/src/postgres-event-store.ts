@@ -31,7 +31,9 @@ const DEFAULT_POLL_INTERVAL_MS = 200;
 const checkExpected = (expected: ExpectedRevision): void => {
   if (expected === 'any' || expected === 'no-stream') return;
   if (!Number.isInteger(expected) || expected < 0) {
-    throw new TypeError(`Expected revision must be 'any', 'no-stream' or a revision (an integer ≥ 0), got ${String(expected)}.`);
+    throw new TypeError(
+      `Expected revision must be 'any', 'no-stream' or a revision (an integer ≥ 0), got ${String(expected)}.`,
+    );
   }
 };
 
@@ -64,7 +66,11 @@ export class PostgresEventStore implements EventStore {
     return new PostgresProjectionCheckpoints(this.client, this.statements.schema);
   }
 
-  async append(stream: string, events: ReadonlyArray<EventToAppend>, expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     if (typeof stream !== 'string' || stream === '') throw new TypeError('A stream name is required.');
     checkExpected(expected);
     return this.writes.append({ stream, events: events.map(encodeEvent), expected });
@@ -114,7 +120,10 @@ export class PostgresEventStore implements EventStore {
    * Bulk import: each event goes to the end of its stream, in the order given, all or nothing. Use it
    * to load an event file; commands go through `append`, which checks expected revisions.
    */
-  importEvents(source: AsyncIterable<ImportedEvent> | Iterable<ImportedEvent>, options?: ImportOptions): Promise<ImportResult> {
+  importEvents(
+    source: AsyncIterable<ImportedEvent> | Iterable<ImportedEvent>,
+    options?: ImportOptions,
+  ): Promise<ImportResult> {
     if (this.closed) return Promise.reject(new Error('The event store is closed.'));
     return importEvents(this.client, this.statements, source, options).then((result) => {
       if (result.imported > 0) this.announceAppended();

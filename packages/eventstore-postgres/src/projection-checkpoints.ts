@@ -33,7 +33,10 @@ export class PostgresProjectionCheckpoints implements ProjectionCheckpoints {
   }
 
   async load(name: string): Promise<ProjectionRecord | undefined> {
-    const [row] = await this.client.query<ProjectionRow>(`SELECT name, version, position, state, parked FROM ${this.table} WHERE name = $1`, [name]);
+    const [row] = await this.client.query<ProjectionRow>(
+      `SELECT name, version, position, state, parked FROM ${this.table} WHERE name = $1`,
+      [name],
+    );
     return row ? recordOf(row) : undefined;
   }
 
@@ -44,12 +47,20 @@ export class PostgresProjectionCheckpoints implements ProjectionCheckpoints {
        ON CONFLICT (name) DO UPDATE
          SET version = EXCLUDED.version, position = EXCLUDED.position, state = EXCLUDED.state,
              parked = EXCLUDED.parked, updated_at = EXCLUDED.updated_at`,
-      [record.name, record.version, record.position, JSON.stringify(record.state), record.parked ? JSON.stringify(record.parked) : null],
+      [
+        record.name,
+        record.version,
+        record.position,
+        JSON.stringify(record.state),
+        record.parked ? JSON.stringify(record.parked) : null,
+      ],
     );
   }
 
   async list(): Promise<ReadonlyArray<ProjectionRecord>> {
-    const rows = await this.client.query<ProjectionRow>(`SELECT name, version, position, state, parked FROM ${this.table} ORDER BY name`);
+    const rows = await this.client.query<ProjectionRow>(
+      `SELECT name, version, position, state, parked FROM ${this.table} ORDER BY name`,
+    );
     return rows.map(recordOf);
   }
 }

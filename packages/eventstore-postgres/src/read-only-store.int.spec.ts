@@ -11,7 +11,14 @@ import type { PostgresEventStore } from './postgres-event-store';
 import type { ReadOnlyStore } from './read-only-store';
 import { StoreSchemaError } from './schema-check';
 import type { SqlQueryable } from './sql-client';
-import { dropSchemaOnPglite, dropSchemaOnServer, postgresAvailableSync, testDatabaseUrl, uniqueSchema, useSharedPglite } from './testing';
+import {
+  dropSchemaOnPglite,
+  dropSchemaOnServer,
+  postgresAvailableSync,
+  testDatabaseUrl,
+  uniqueSchema,
+  useSharedPglite,
+} from './testing';
 
 interface Engine {
   openStore(schema: string): Promise<PostgresEventStore>;
@@ -22,10 +29,14 @@ interface Engine {
 
 /** Every table of the schema, row by row, and its columns: what "nothing was written" is checked against. */
 const dump = async (engine: Engine, schema: string): Promise<string> => {
-  const tables = await engine.sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY table_name`);
+  const tables = await engine.sql<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY table_name`,
+  );
   const parts: unknown[] = [];
   for (const { table_name: table } of tables) {
-    const columns = await engine.sql(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = '${table}' ORDER BY column_name`);
+    const columns = await engine.sql(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = '${schema}' AND table_name = '${table}' ORDER BY column_name`,
+    );
     const rows = await engine.sql(`SELECT * FROM "${schema}"."${table}" ORDER BY 1`);
     parts.push({ table, columns, rows });
   }
@@ -46,7 +57,9 @@ const readOnlyTests = (engine: Engine) => {
     try {
       await store.append('provider-p1', someEvents(3), 'no-stream');
       await store.append('coach-c1', someEvents(2, 'CoachRegistered'), 'no-stream');
-      await store.projectionCheckpoints().save({ name: 'dosage', version: 1, position: 4, state: { view: { providers: {} } } });
+      await store
+        .projectionCheckpoints()
+        .save({ name: 'dosage', version: 1, position: 4, state: { view: { providers: {} } } });
     } finally {
       await store.close();
     }
@@ -68,7 +81,9 @@ const readOnlyTests = (engine: Engine) => {
       const events = await collect(reader.readAll({ batchSize: 2 }));
       expect(events.map((event) => event.position)).toEqual([1, 2, 3, 4, 5]);
       expect(events.every((event) => /^[0-9a-f]{64}$/.test(event.integrity?.chain ?? ''))).toBe(true);
-      expect(await reader.storedViews()).toEqual([{ name: 'dosage', version: 1, position: 4, state: '{"view":{"providers":{}}}' }]);
+      expect(await reader.storedViews()).toEqual([
+        { name: 'dosage', version: 1, position: 4, state: '{"view":{"providers":{}}}' },
+      ]);
     } finally {
       await reader.close();
     }
@@ -105,8 +120,12 @@ const readOnlyTests = (engine: Engine) => {
 
   it('reports a schema newer than this build, one it has not finished migrating, and one that is not there', async () => {
     const newer = await populated();
-    await engine.sql(`INSERT INTO "${newer}".schema_migrations (version, name) VALUES (${LATEST_VERSION + 1}, 'from a later release')`);
-    expect(await refusal(newer)).toContain(`it is at version ${LATEST_VERSION + 1}, and this Coachline knows versions up to ${LATEST_VERSION}`);
+    await engine.sql(
+      `INSERT INTO "${newer}".schema_migrations (version, name) VALUES (${LATEST_VERSION + 1}, 'from a later release')`,
+    );
+    expect(await refusal(newer)).toContain(
+      `it is at version ${LATEST_VERSION + 1}, and this Coachline knows versions up to ${LATEST_VERSION}`,
+    );
 
     const older = await populated();
     await engine.sql(`DELETE FROM "${older}".schema_migrations WHERE version = ${LATEST_VERSION}`);
@@ -128,7 +147,7 @@ describe('a store opened for reading only, on PGlite', () => {
     openStore: (schema) => openPgliteEventStore({ pglite: pglite(), schema }),
     openForReading: (schema) => openPgliteStoreForReading({ pglite: pglite(), schema }),
     sql: async <R extends object>(text: string) =>
-      text.includes(';') ? ((await pglite().exec(text)), [] as R[]) : (await pglite().query<R>(text)).rows,
+      text.includes(';') ? (await pglite().exec(text), [] as R[]) : (await pglite().query<R>(text)).rows,
     drop: (schema) => dropSchemaOnPglite(pglite(), schema),
   });
 
@@ -143,42 +162,45 @@ describe('a store opened for reading only, on PGlite', () => {
   });
 });
 
-(postgresAvailableSync() ? describe : describe.skip)('a store opened for reading only, on the PostgreSQL server', () => {
-  const sql = async <R extends object>(text: string): Promise<R[]> => {
-    const client = new pg.Client({ connectionString: testDatabaseUrl() });
-    await client.connect();
-    try {
-      const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
-      return Array.isArray(result) ? [] : (result.rows as R[]);
-    } finally {
-      await client.end();
-    }
-  };
-  const engine: Engine = {
-    openStore: (schema) => openPostgresEventStore({ connectionString: testDatabaseUrl(), schema }),
-    openForReading: (schema) => openPostgresStoreForReading({ connectionString: testDatabaseUrl(), schema }),
-    sql,
-    drop: (schema) => dropSchemaOnServer(schema),
-  };
-  readOnlyTests(engine);
-
-  it('reads one snapshot: what is appended meanwhile is not seen', async () => {
-    const schema = uniqueSchema('snapshot');
-    const store = await engine.openStore(schema);
-    try {
-      await store.append('provider-p1', someEvents(2), 'no-stream');
-      const reader = await engine.openForReading(schema);
+(postgresAvailableSync() ? describe : describe.skip)(
+  'a store opened for reading only, on the PostgreSQL server',
+  () => {
+    const sql = async <R extends object>(text: string): Promise<R[]> => {
+      const client = new pg.Client({ connectionString: testDatabaseUrl() });
+      await client.connect();
       try {
-        await store.append('provider-p1', someEvents(2, 'FeedbackSent'), 1);
-        expect(await store.headPosition()).toBe(4);
-        expect(await reader.headPosition()).toBe(2);
-        expect((await collect(reader.readAll())).length).toBe(2);
+        const result = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(result) ? [] : (result.rows as R[]);
       } finally {
-        await reader.close();
+        await client.end();
       }
-    } finally {
-      await store.close();
-      await engine.drop(schema);
-    }
-  });
-});
+    };
+    const engine: Engine = {
+      openStore: (schema) => openPostgresEventStore({ connectionString: testDatabaseUrl(), schema }),
+      openForReading: (schema) => openPostgresStoreForReading({ connectionString: testDatabaseUrl(), schema }),
+      sql,
+      drop: (schema) => dropSchemaOnServer(schema),
+    };
+    readOnlyTests(engine);
+
+    it('reads one snapshot: what is appended meanwhile is not seen', async () => {
+      const schema = uniqueSchema('snapshot');
+      const store = await engine.openStore(schema);
+      try {
+        await store.append('provider-p1', someEvents(2), 'no-stream');
+        const reader = await engine.openForReading(schema);
+        try {
+          await store.append('provider-p1', someEvents(2, 'FeedbackSent'), 1);
+          expect(await store.headPosition()).toBe(4);
+          expect(await reader.headPosition()).toBe(2);
+          expect((await collect(reader.readAll())).length).toBe(2);
+        } finally {
+          await reader.close();
+        }
+      } finally {
+        await store.close();
+        await engine.drop(schema);
+      }
+    });
+  },
+);

@@ -83,7 +83,13 @@ export class ReadOnlyStore {
     );
     return rows.map((row) => {
       const parkedAt = positionOf(row.parked_at);
-      return { name: row.name, version: row.version, position: positionOf(row.position), state: row.state, ...(Number.isNaN(parkedAt) ? {} : { parkedAt }) };
+      return {
+        name: row.name,
+        version: row.version,
+        position: positionOf(row.position),
+        state: row.state,
+        ...(Number.isNaN(parkedAt) ? {} : { parkedAt }),
+      };
     });
   }
 
@@ -93,7 +99,11 @@ export class ReadOnlyStore {
 }
 
 /** The store on `client`, read only, once its schema checks out; the client is closed on failure. */
-export const openReadOnly = async (client: SqlClient, statements: Statements, check: (session: SqlQueryable) => Promise<void>): Promise<ReadOnlyStore> => {
+export const openReadOnly = async (
+  client: SqlClient,
+  statements: Statements,
+  check: (session: SqlQueryable) => Promise<void>,
+): Promise<ReadOnlyStore> => {
   let held: HeldTransaction | undefined;
   try {
     held = await holdReadOnlyTransaction(client);

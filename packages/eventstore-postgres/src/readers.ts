@@ -8,7 +8,8 @@ const MAX_REVISION = 2_147_483_647;
 
 const pageSizeOf = (requested: number | undefined): number => {
   if (requested === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`Page size must be a positive integer, got ${requested}.`);
+  if (!Number.isInteger(requested) || requested < 1)
+    throw new RangeError(`Page size must be a positive integer, got ${requested}.`);
   return requested;
 };
 
@@ -30,7 +31,12 @@ export async function* readAllPages(
   const limit = pageSizeOf(options.batchSize);
   if (options.types !== undefined && options.types.length === 0) return;
   const fetchPage = (after: number) => {
-    const { text, params } = statements.readAllPage({ after, limit, types: options.types, streamPrefix: options.streamPrefix });
+    const { text, params } = statements.readAllPage({
+      after,
+      limit,
+      types: options.types,
+      streamPrefix: options.streamPrefix,
+    });
     return ahead(queryable.query<EventRecord>(text, params));
   };
   let next: Promise<EventRecord[]> | undefined = fetchPage(options.after ?? 0);

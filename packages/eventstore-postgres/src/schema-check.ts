@@ -40,7 +40,8 @@ const migrationProblems = async (session: SqlQueryable, schema: string): Promise
   const rows = await session.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations`);
   const applied = new Set(rows.map((row) => row.version));
   const newest = Math.max(0, ...applied);
-  if (newest > LATEST_VERSION) return [`it is at version ${newest}, and this Coachline knows versions up to ${LATEST_VERSION}`];
+  if (newest > LATEST_VERSION)
+    return [`it is at version ${newest}, and this Coachline knows versions up to ${LATEST_VERSION}`];
   const unapplied = MIGRATIONS.filter((migration) => !applied.has(migration.version));
   return unapplied.map((migration) => `migration ${migration.version} (${migration.name}) is not recorded`);
 };
@@ -51,8 +52,12 @@ const migrationProblems = async (session: SqlQueryable, schema: string): Promise
  * `StoreSchemaError` naming every problem on one line.
  */
 export const checkSchema = async (session: SqlQueryable, schema: string): Promise<void> => {
-  const [found] = await session.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present', [schema]);
-  if (found?.present !== true) throw new StoreSchemaError(`no Coachline store here: the database has no schema "${schema}"`);
+  const [found] = await session.query<{ present: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present',
+    [schema],
+  );
+  if (found?.present !== true)
+    throw new StoreSchemaError(`no Coachline store here: the database has no schema "${schema}"`);
   const missing = await missingColumns(session, schema);
   const problems = [
     ...(missing.includes('table schema_migrations') ? [] : await migrationProblems(session, schema)),

@@ -18,7 +18,8 @@ describeOnEachEngine('stores of several processes on one schema', (open) => {
         for await (const event of stores[1]!.readAll({ after: seen.at(-1) ?? 0, batchSize: 7 })) {
           // Each page begins right after the last position seen: an event committing late with a lower
           // position would show up here as a repeat or a hole.
-          if (event.position !== (seen.at(-1) ?? 0) + 1) throw new Error(`Position ${event.position} after ${seen.at(-1)}`);
+          if (event.position !== (seen.at(-1) ?? 0) + 1)
+            throw new Error(`Position ${event.position} after ${seen.at(-1)}`);
           seen.push(event.position);
         }
         await new Promise((resolve) => setImmediate(resolve));

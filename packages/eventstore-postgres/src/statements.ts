@@ -79,4 +79,5 @@ export const statementsFor = (schema: string): Statements => {
 };
 
 /** A LIKE pattern matching every string that starts with `prefix`, taken literally. */
-export const prefixPattern = (prefix: string): string => `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+export const prefixPattern = (prefix: string): string =>
+  `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;

@@ -39,13 +39,19 @@ export const postgresAvailableSync = (connectionString = testDatabaseUrl(), time
     const client = new pg.Client({ connectionString: process.argv[1], connectionTimeoutMillis: ${timeoutMs} });
     client.on('error', () => undefined);
     client.connect().then(() => client.query('SELECT 1')).then(() => process.exit(0), () => process.exit(1));`;
-  const child = spawnSync(process.execPath, ['-e', script, connectionString], { timeout: timeoutMs + 4_000, stdio: 'ignore' });
+  const child = spawnSync(process.execPath, ['-e', script, connectionString], {
+    timeout: timeoutMs + 4_000,
+    stdio: 'ignore',
+  });
   return child.status === 0;
 };
 
 /** A schema name of its own for one test run: `t_<label>_<random>`. */
 export const uniqueSchema = (label: string): string =>
-  `t_${label.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 24)}_${randomBytes(6).toString('hex')}`;
+  `t_${label
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 24)}_${randomBytes(6).toString('hex')}`;
 
 // Jest gives each test file fresh globals and a fresh module registry, but node's core modules are
 // loaded once per worker: hung on one of them, the instance outlives the test file that started it.
@@ -164,7 +170,8 @@ const withOthers = (
 /** A store in a fresh schema on the test server. */
 export const openServerTestStore = async (label: string, tuning: StoreTuning = {}): Promise<TestStore> => {
   const schema = uniqueSchema(label);
-  const open = (options: StoreTuning) => openPostgresEventStore({ ...options, connectionString: testDatabaseUrl(), schema });
+  const open = (options: StoreTuning) =>
+    openPostgresEventStore({ ...options, connectionString: testDatabaseUrl(), schema });
   return withOthers(await open(tuning), schema, open, () => dropSchemaOnServer(schema));
 };
 
@@ -185,7 +192,10 @@ export type OpenTestStore = (label: string, tuning?: StoreTuning) => Promise<Tes
  * Declares the same tests on the worker's shared PGlite and on the server; the server's are skipped
  * only when no server answers. Call at the top level of a spec file.
  */
-export const describeOnEachEngine = (title: string, body: (open: OpenTestStore, engine: 'pglite' | 'postgres') => void): void => {
+export const describeOnEachEngine = (
+  title: string,
+  body: (open: OpenTestStore, engine: 'pglite' | 'postgres') => void,
+): void => {
   const pglite = useSharedPglite();
   describe(`${title} (PGlite)`, () => body((label, tuning) => openPgliteTestStore(pglite(), label, tuning), 'pglite'));
   const describeOnServer = postgresAvailableSync() ? describe : describe.skip;
@@ -204,7 +214,8 @@ export const openStoreDatabase = async (location: string): Promise<StoreDatabase
     client.on('error', () => undefined);
     await client.connect();
     return {
-      query: async <R extends object>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+      query: async <R extends object>(text: string, params?: unknown[]) =>
+        (await client.query(text, params)).rows as R[],
       close: () => client.end(),
     };
   }

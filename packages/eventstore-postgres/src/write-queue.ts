@@ -103,7 +103,11 @@ export class WriteQueue {
       return;
     }
     batch.forEach((waiting, index) => settle(waiting, outcomes[index] as AppendOutcome));
-    if (outcomes.some((outcome, index) => outcome.kind === 'appended' && (batch[index] as Waiting).request.events.length > 0)) {
+    if (
+      outcomes.some(
+        (outcome, index) => outcome.kind === 'appended' && (batch[index] as Waiting).request.events.length > 0,
+      )
+    ) {
       this.onCommitted();
     }
   }

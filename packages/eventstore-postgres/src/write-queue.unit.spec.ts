@@ -13,7 +13,12 @@ const encoded = (id: string): EncodedEvent =>
     type: 'SessionLogged',
     schemaVersion: 1,
     data: {},
-    metadata: { actor: { id: 'c', role: 'coach' }, recordedAt: '2025-09-16T18:02:11.000Z', commandId: id, correlationId: id },
+    metadata: {
+      actor: { id: 'c', role: 'coach' },
+      recordedAt: '2025-09-16T18:02:11.000Z',
+      commandId: id,
+      correlationId: id,
+    },
   });
 
 /**
@@ -56,14 +61,22 @@ class FakeDatabase {
           // The advance's parameters follow the rows': streams, revisions, positions, hashes, head, channel, chain.
           const values = (params ?? []).slice(0, -7);
           const width = EVENT_COLUMNS.length;
-          const rows = Array.from({ length: values.length / width }, (_, i) => values.slice(i * width, i * width + width));
+          const rows = Array.from({ length: values.length / width }, (_, i) =>
+            values.slice(i * width, i * width + width),
+          );
           await session.insertRows(statements.eventsTable, [], rows);
           return [];
         }
         if (text === statements.lockHead) return [{ position: this.committed.length }] as never;
         if (text === statements.streamRevisions) {
           const tips = new Map<string, { stream: string; revision: number; position: number }>();
-          this.committed.forEach((row) => tips.set(row[1] as string, { stream: row[1] as string, revision: row[2] as number, position: row[0] as number }));
+          this.committed.forEach((row) =>
+            tips.set(row[1] as string, {
+              stream: row[1] as string,
+              revision: row[2] as number,
+              position: row[0] as number,
+            }),
+          );
           return [...tips.values()] as never;
         }
         return [];
@@ -72,7 +85,11 @@ class FakeDatabase {
       insertRows: async (_table, _columns, rows) => {
         for (const row of rows) {
           if (storedIds().has(row[3])) {
-            throw Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'events_id', detail: `Key (id)=(${String(row[3])}) already exists.` });
+            throw Object.assign(new Error('duplicate key'), {
+              code: '23505',
+              constraint: 'events_id',
+              detail: `Key (id)=(${String(row[3])}) already exists.`,
+            });
           }
           pending.push(row);
         }
@@ -151,7 +168,10 @@ describe('WriteQueue', () => {
 
   it('keeps a batch within its event limit, and lets a larger single append go alone', async () => {
     const database = new FakeDatabase();
-    const queue = new WriteQueue(database.client, statements, () => undefined, { maxBatchEvents: 3, maxBatchBytes: 1e9 });
+    const queue = new WriteQueue(database.client, statements, () => undefined, {
+      maxBatchEvents: 3,
+      maxBatchBytes: 1e9,
+    });
     await Promise.all([
       queue.append({ stream: 's-1', events: [encoded('a'), encoded('b')], expected: 'any' }),
       queue.append({ stream: 's-2', events: [encoded('c'), encoded('d')], expected: 'any' }),

@@ -6,9 +6,7 @@ export class RevisionConflictError extends Error {
     readonly expected: string | number,
     readonly actual: number | undefined,
   ) {
-    super(
-      `Stream ${stream} is at ${actual === undefined ? 'no stream' : `revision ${actual}`}, expected ${expected}.`,
-    );
+    super(`Stream ${stream} is at ${actual === undefined ? 'no stream' : `revision ${actual}`}, expected ${expected}.`);
   }
 }
 

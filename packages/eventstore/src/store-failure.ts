@@ -18,7 +18,9 @@ const passwordOf = (url: string): string | undefined => {
 export const redactStoreUrl = (url: string): string => {
   const password = passwordOf(url);
   const withoutUserPassword =
-    password === undefined || password === '' ? url : url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:)[^/?#]*@/i, (_whole, head: string) => `${head}***@`);
+    password === undefined || password === ''
+      ? url
+      : url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:)[^/?#]*@/i, (_whole, head: string) => `${head}***@`);
   return withoutUserPassword.replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 };
 
@@ -36,14 +38,22 @@ const NETWORK_REASONS = new Map([
 const NETWORK_CODE = new RegExp(`\\b(${[...NETWORK_REASONS.keys()].join('|')})\\b`);
 
 const reasonOf = (error: unknown): string => {
-  const { code, message } = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { code?: unknown; message?: unknown };
+  const { code, message } = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as {
+    code?: unknown;
+    message?: unknown;
+  };
   const text = typeof message === 'string' ? message : String(error);
-  const network = (typeof code === 'string' && NETWORK_REASONS.has(code) ? code : undefined) ?? NETWORK_CODE.exec(text)?.[1];
+  const network =
+    (typeof code === 'string' && NETWORK_REASONS.has(code) ? code : undefined) ?? NETWORK_CODE.exec(text)?.[1];
   if (network !== undefined) return NETWORK_REASONS.get(network)!;
   // node-postgres gives up on a server that takes the connection and never answers.
-  if (/connection timeout|timeout exceeded when trying to connect/i.test(text)) return 'the server did not answer in time';
+  if (/connection timeout|timeout exceeded when trying to connect/i.test(text))
+    return 'the server did not answer in time';
   // gRPC prefixes its status ("14 UNAVAILABLE: "); a nested error repeats "Error: ".
-  const firstLine = (text.split('\n')[0] ?? '').replace(/^\d+ [A-Z_]+: /, '').replace(/^(Error: )+/, '').trim();
+  const firstLine = (text.split('\n')[0] ?? '')
+    .replace(/^\d+ [A-Z_]+: /, '')
+    .replace(/^(Error: )+/, '')
+    .trim();
   return firstLine === '' ? 'no reason given' : firstLine;
 };
 

@@ -37,7 +37,8 @@ export const startFold = <State>(projection: AnyProjection, options: FoldOptions
   let events = 0;
   return {
     push(event: RecordedEvent): void {
-      if (options.untilPosition !== undefined && event.position !== undefined && event.position > options.untilPosition) return;
+      if (options.untilPosition !== undefined && event.position !== undefined && event.position > options.untilPosition)
+        return;
       const recordedAt = event.metadata.recordedAt;
       // Most histories repeat the same instant format; parsing is needed only when the text differs.
       const recordedMs = recordedAt === latestRecordedAt ? latestMs : Date.parse(recordedAt);
@@ -55,19 +56,31 @@ export const startFold = <State>(projection: AnyProjection, options: FoldOptions
   };
 };
 
-export const foldHistory = <State>(projection: AnyProjection, history: Iterable<RecordedEvent>, options: FoldOptions = {}): Folded<State> => {
+export const foldHistory = <State>(
+  projection: AnyProjection,
+  history: Iterable<RecordedEvent>,
+  options: FoldOptions = {},
+): Folded<State> => {
   const fold = startFold<State>(projection, options);
   for (const event of history) fold.push(event);
   return fold.result();
 };
 
 /** Renders a fold's result for a query, resolving the as-of moment. */
-export const render = <View>(projection: AnyProjection, folded: Folded<unknown>, query: Omit<ViewQuery, 'asOf'> & { asOf?: string }): View =>
-  projection.view(folded.state, { ...query, asOf: resolveAsOf(query.asOf, folded.latestRecordedAt) }) as View;
+export const render = <View>(
+  projection: AnyProjection,
+  folded: Folded<unknown>,
+  query: Omit<ViewQuery, 'asOf'> & { asOf?: string },
+): View => projection.view(folded.state, { ...query, asOf: resolveAsOf(query.asOf, folded.latestRecordedAt) }) as View;
 
 /** Folds and renders in one go: the view as of a moment, for a query. */
 export const viewOf = <View>(
   projection: AnyProjection,
   history: Iterable<RecordedEvent>,
   query: Omit<ViewQuery, 'asOf'> & { asOf?: string },
-): View => render<View>(projection, foldHistory(projection, history, query.asOf === undefined ? {} : { asOf: query.asOf }), query);
+): View =>
+  render<View>(
+    projection,
+    foldHistory(projection, history, query.asOf === undefined ? {} : { asOf: query.asOf }),
+    query,
+  );

@@ -30,10 +30,12 @@ const hostileHistory = idPool.chain((pool) => {
   const name = (i: number): string => pool[i % pool.length]!;
   const anyEvent = fc.oneof(
     ...eventCatalogue.map((definition) =>
-      arbitraryFor(definition.data, { Id: fc.constantFrom(...pool), Label: fc.constantFrom(...pool, 'modeling') }).map((data) => ({
-        type: definition.type,
-        data: data as Data,
-      })),
+      arbitraryFor(definition.data, { Id: fc.constantFrom(...pool), Label: fc.constantFrom(...pool, 'modeling') }).map(
+        (data) => ({
+          type: definition.type,
+          data: data as Data,
+        }),
+      ),
     ),
   );
   return fc.array(anyEvent, { minLength: 1, maxLength: 60 }).map((generated) => {
@@ -41,13 +43,33 @@ const hostileHistory = idPool.chain((pool) => {
       .add('CommunityRegistered', { communityId: name(0), name: 'Kent County', kind: 'county' }, recordedOn(0))
       .add(
         'ProgramYearStarted',
-        { communityId: name(0), programYearId: name(1), guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' },
+        {
+          communityId: name(0),
+          programYearId: name(1),
+          guideId: 'rir-year-1',
+          startsOn: '2025-07-01',
+          endsOn: '2026-06-30',
+        },
         recordedOn(0),
       )
-      .add('CoachRegistered', { coachId: name(1), communityId: name(0), name: 'Dana Ruiz', role: 'coach' }, recordedOn(1))
-      .add('ProviderEnrolled', enrollment(name(0), '2025-07-02', { communityId: name(0), programYearId: name(1), coachId: name(1) }), recordedOn(1))
-      .add('ProviderEnrolled', enrollment(name(2), '2025-07-03', { communityId: name(0), programYearId: name(1), coachId: name(0) }), recordedOn(2));
-    generated.forEach(({ type, data }, i) => builder.add(type as never, data as never, recordedOn(3 + i), { id: name(i), role: 'coach' }));
+      .add(
+        'CoachRegistered',
+        { coachId: name(1), communityId: name(0), name: 'Dana Ruiz', role: 'coach' },
+        recordedOn(1),
+      )
+      .add(
+        'ProviderEnrolled',
+        enrollment(name(0), '2025-07-02', { communityId: name(0), programYearId: name(1), coachId: name(1) }),
+        recordedOn(1),
+      )
+      .add(
+        'ProviderEnrolled',
+        enrollment(name(2), '2025-07-03', { communityId: name(0), programYearId: name(1), coachId: name(0) }),
+        recordedOn(2),
+      );
+    generated.forEach(({ type, data }, i) =>
+      builder.add(type as never, data as never, recordedOn(3 + i), { id: name(i), role: 'coach' }),
+    );
     const events = builder.events().map((event) => ({ ...event, schemaVersion: schemaVersionOf.get(event.type) ?? 1 }));
     return { pool, events: JSON.parse(JSON.stringify(events)) as RecordedEvent[] };
   });
@@ -78,7 +100,10 @@ describe('histories whose ids are names Object.prototype carries', () => {
           const whole = foldHistory(projection, ordinary).state;
           for (const providerId of [undefined, pool[0]!]) {
             const hostileView = projection.view(resumed, { asOf, ...(providerId ? { providerId } : {}) });
-            const ordinaryView = projection.view(whole, { asOf, ...(providerId ? { providerId: withHostileIdsRenamed(providerId) } : {}) });
+            const ordinaryView = projection.view(whole, {
+              asOf,
+              ...(providerId ? { providerId: withHostileIdsRenamed(providerId) } : {}),
+            });
             expect(withHostileIdsRenamed(hostileView)).toEqual(ordinaryView);
             // A table cell may hold an event's data as JSON text, which renaming cannot reach: the view is renamed first.
             expect(projection.table(withHostileIdsRenamed(hostileView))).toEqual(projection.table(ordinaryView));
@@ -95,7 +120,9 @@ describe('histories whose ids are names Object.prototype carries', () => {
       fc.property(hostileHistory, ({ events }) => {
         const pseudonymize = (kind: string, id: string) => `${kind}-${id}`;
         const extract = evaluationExtractOf(events, { pseudonymize });
-        expect(withHostileIdsRenamed(extract)).toEqual(evaluationExtractOf(withHostileIdsRenamed(events), { pseudonymize }));
+        expect(withHostileIdsRenamed(extract)).toEqual(
+          evaluationExtractOf(withHostileIdsRenamed(events), { pseudonymize }),
+        );
       }),
       { numRuns: 60 },
     ));
@@ -105,10 +132,22 @@ describe('histories whose ids are names Object.prototype carries', () => {
     const events = historyBuilder()
       .add(
         'AgreementDrafted',
-        { agreementId: '__proto__', providerId: 'constructor', coachId: 'toString', practices: ['valueOf'], visitMode: 'virtual', estimatedCycles: 2, cadence: 'every-two-weeks' },
+        {
+          agreementId: '__proto__',
+          providerId: 'constructor',
+          coachId: 'toString',
+          practices: ['valueOf'],
+          visitMode: 'virtual',
+          estimatedCycles: 2,
+          cadence: 'every-two-weeks',
+        },
         recordedOn(1),
       )
-      .add('AgreementSigned', { agreementId: '__proto__', party: 'coach', signedBy: 'toString', signedOn: '2025-07-03' }, recordedOn(2))
+      .add(
+        'AgreementSigned',
+        { agreementId: '__proto__', party: 'coach', signedBy: 'toString', signedOn: '2025-07-03' },
+        recordedOn(2),
+      )
       .events();
     const view = render<CyclesView>(cyclesProjection, foldHistory(cyclesProjection, events), {});
     expect(view.agreements.map((a) => [a.agreementId, a.signatures.length])).toEqual([['__proto__', 1]]);

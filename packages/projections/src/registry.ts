@@ -24,4 +24,5 @@ export const projections: ReadonlyArray<AnyProjection> = [
  */
 export const storedProjections: ReadonlyArray<AnyProjection> = [...projections, caseloadsProjection];
 
-export const findProjection = (name: string): AnyProjection | undefined => projections.find((projection) => projection.name === name);
+export const findProjection = (name: string): AnyProjection | undefined =>
+  projections.find((projection) => projection.name === name);

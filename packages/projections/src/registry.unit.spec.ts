@@ -9,7 +9,11 @@ import { historyBuilder } from './testing';
 const anyHistory = fc
   .array(
     fc.tuple(
-      fc.oneof(...eventCatalogue.map((definition) => arbitraryFor(definition.data).map((data) => ({ type: definition.type, data })))),
+      fc.oneof(
+        ...eventCatalogue.map((definition) =>
+          arbitraryFor(definition.data).map((data) => ({ type: definition.type, data })),
+        ),
+      ),
       fc.integer({ min: 0, max: 400 }),
     ),
     { maxLength: 40 },
@@ -32,7 +36,10 @@ const foldResumed = (projection: AnyProjection, events: ReadonlyArray<RecordedEv
 };
 
 const foldAtOnce = (projection: AnyProjection, events: ReadonlyArray<RecordedEvent>): unknown =>
-  events.reduce((state, event) => (routes(projection, event.type) ? projection.apply(state, event) : state), projection.init());
+  events.reduce(
+    (state, event) => (routes(projection, event.type) ? projection.apply(state, event) : state),
+    projection.init(),
+  );
 
 describe('the projections registry', () => {
   it('holds every view of INTERFACES.md once, by name', () => {
@@ -46,11 +53,14 @@ describe('the projections registry', () => {
     for (const projection of projections) expect(projection.eventTypes.filter((type) => !known.has(type))).toEqual([]);
   });
 
-  it.each(projections.map((p) => [p.name, p] as const))('%s renders an empty history to a view its codec accepts', (_, projection) => {
-    const view = projection.view(projection.init(), { asOf: resolveAsOf(undefined, undefined) });
-    expect(projection.viewCodec.is(view)).toBe(true);
-    expect(projection.table(view).rows).toEqual([]);
-  });
+  it.each(projections.map((p) => [p.name, p] as const))(
+    '%s renders an empty history to a view its codec accepts',
+    (_, projection) => {
+      const view = projection.view(projection.init(), { asOf: resolveAsOf(undefined, undefined) });
+      expect(projection.viewCodec.is(view)).toBe(true);
+      expect(projection.table(view).rows).toEqual([]);
+    },
+  );
 
   it.each(projections.map((p) => [p.name, p] as const))(
     '%s folds any history without throwing, to a view its codec accepts, the same when resumed from JSON state',

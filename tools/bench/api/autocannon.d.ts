@@ -1,7 +1,10 @@
 /** The part of autocannon's API the API benchmark uses (the package ships no types). */
 declare module 'autocannon' {
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
-  function autocannon(options: autocannon.Options, done: (error: Error | null, result: autocannon.Result) => void): autocannon.Instance;
+  function autocannon(
+    options: autocannon.Options,
+    done: (error: Error | null, result: autocannon.Result) => void,
+  ): autocannon.Instance;
   namespace autocannon {
     export interface RequestSpec {
       method?: 'GET' | 'POST';
@@ -11,7 +14,10 @@ declare module 'autocannon' {
       setupRequest?: (request: RequestSpec, context: Record<string, unknown>) => RequestSpec;
     }
     export interface Instance {
-      on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+      on(
+        event: 'response',
+        listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+      ): Instance;
     }
     export interface Options {
       url: string;

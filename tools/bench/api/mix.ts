@@ -16,7 +16,11 @@ export const workdayMix = (program: SeededProgram): RequestSpec[] => {
     setupRequest: (request: RequestSpec): RequestSpec => {
       const coach = pick(program.coaches);
       const built = build(coach, pick(coach.providerIds));
-      return { ...request, ...built, headers: { ...built.headers, authorization: `Bearer ${coach.token}`, 'content-type': 'application/json' } };
+      return {
+        ...request,
+        ...built,
+        headers: { ...built.headers, authorization: `Bearer ${coach.token}`, 'content-type': 'application/json' },
+      };
     },
   });
   return [

@@ -67,17 +67,27 @@ const dropSchemas = async () => {
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'coachline-bench-api-'));
   const secret = randomBytes(32).toString('hex');
-  const env = { DATABASE_URL: workload.databaseUrl, COACHLINE_SCHEMA: schema, COACHLINE_JWT_SECRET: secret, COACHLINE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: workload.databaseUrl,
+    COACHLINE_SCHEMA: schema,
+    COACHLINE_JWT_SECRET: secret,
+    COACHLINE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
   const servers: RunningServer[] = [];
   try {
     console.log(`# workload: ${JSON.stringify({ ...workload, databaseUrl: undefined })}`);
     const api = await startServer('apps/api/src/main.ts', env, '/health/ready');
     servers.push(api);
-    const admin = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/auth/admin-token.main.ts', '--id', 'bench-admin'], {
-      cwd: root,
-      env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', ...env },
-      encoding: 'utf8',
-    });
+    const admin = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'apps/api/src/auth/admin-token.main.ts', '--id', 'bench-admin'],
+      {
+        cwd: root,
+        env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', ...env },
+        encoding: 'utf8',
+      },
+    );
     if (admin.status !== 0) throw new Error(`api:admin failed: ${admin.stderr}`);
     const program = await seedProgram(api.url, admin.stdout.trim(), workload.coaches, workload.providers);
     const mix = workdayMix(program);

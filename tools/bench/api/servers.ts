@@ -20,7 +20,11 @@ export interface RunningServer {
 }
 
 /** A TypeScript entry run the way `npm start` runs the API: node with swc-node, from the workspace root. */
-export const startServer = async (entry: string, env: Record<string, string>, readyPath: string): Promise<RunningServer> => {
+export const startServer = async (
+  entry: string,
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<RunningServer> => {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: root,
@@ -33,7 +37,13 @@ export const startServer = async (entry: string, env: Record<string, string>, re
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${entry} exited (${child.exitCode}): ${stderr}`);
-    if (await fetch(`${url}${readyPath}`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}${readyPath}`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`${entry} did not answer within 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -27,7 +27,12 @@ export const createLikeEvents = async (pool: pg.Pool, table: string, like: strin
 };
 
 /** Multi-row INSERTs of 1,000 rows, each its own transaction, revisions and positions computed here. */
-export const rawMultiRowInsert = async (pool: pg.Pool, table: string, events: number, streams: number): Promise<number> => {
+export const rawMultiRowInsert = async (
+  pool: pg.Pool,
+  table: string,
+  events: number,
+  streams: number,
+): Promise<number> => {
   const revisions = new Map<string, number>();
   let position = 0;
   let rows: unknown[][] = [];
@@ -50,7 +55,9 @@ export const rawMultiRowInsert = async (pool: pg.Pool, table: string, events: nu
 };
 
 const copyEscape = (value: unknown): string =>
-  value === null ? '\\N' : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  value === null
+    ? '\\N'
+    : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
 /** One COPY of every event. */
 export const rawCopy = async (pool: pg.Pool, table: string, events: number, streams: number): Promise<number> => {
@@ -128,13 +135,25 @@ export const rawCommands = async (
         for (;;) {
           try {
             await client.query('BEGIN');
-            const { rows } = await client.query(`SELECT coalesce(max(revision), -1) AS revision FROM ${table} WHERE stream = $1`, [stream]);
+            const { rows } = await client.query(
+              `SELECT coalesce(max(revision), -1) AS revision FROM ${table} WHERE stream = $1`,
+              [stream],
+            );
             const revision = rows[0].revision + 1;
             const event = sessionLogged(stream, commands);
             await client.query(
               `INSERT INTO ${table} (stream, revision, id, type, schema_version, data, metadata, recorded_at)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-              [stream, revision, event.id, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.recordedAt],
+              [
+                stream,
+                revision,
+                event.id,
+                event.type,
+                event.schemaVersion,
+                JSON.stringify(event.data),
+                JSON.stringify(event.metadata),
+                event.metadata.recordedAt,
+              ],
             );
             await client.query('COMMIT');
             break;

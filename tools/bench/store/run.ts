@@ -29,7 +29,10 @@ const schemas = { store: `${run}_store`, imported: `${run}_import`, commands: `$
 /** The fold both readers apply: what a projection would add up. */
 const minutesFold = () => {
   let minutes = 0;
-  return { fold: (data: unknown) => void (minutes += (data as { durationMinutes: number }).durationMinutes), total: () => minutes };
+  return {
+    fold: (data: unknown) => void (minutes += (data as { durationMinutes: number }).durationMinutes),
+    total: () => minutes,
+  };
 };
 
 const openStore = (schema: string, poolSize = 10): Promise<PostgresEventStore> =>
@@ -47,8 +50,12 @@ const main = async () => {
 
     // Batched append against multi-row INSERTs into a table with the same columns and indexes.
     await createLikeEvents(pool, `"${schemas.raw}".inserted`, storeEvents);
-    const rawInsert = await timed(() => rawMultiRowInsert(pool, `"${schemas.raw}".inserted`, workload.events, workload.streams));
-    const append = await timed(() => storeBatchedAppend(store, workload.events, workload.streams, workload.appendCallers));
+    const rawInsert = await timed(() =>
+      rawMultiRowInsert(pool, `"${schemas.raw}".inserted`, workload.events, workload.streams),
+    );
+    const append = await timed(() =>
+      storeBatchedAppend(store, workload.events, workload.streams, workload.appendCallers),
+    );
     report({
       name: 'batched append',
       adapter: { count: append.result, seconds: append.seconds },
@@ -85,14 +92,22 @@ const main = async () => {
     report({
       name: 'read-all',
       adapter: { count: readAll.result.read, seconds: readAll.seconds },
-      baseline: { label: `keyset pages of ${workload.readPage.toLocaleString('en-US')}`, count: rawRead.result, seconds: rawRead.seconds },
+      baseline: {
+        label: `keyset pages of ${workload.readPage.toLocaleString('en-US')}`,
+        count: rawRead.result,
+        seconds: rawRead.seconds,
+      },
       unit: 'events/s',
       target: '≥ 150,000 events/s, flat memory',
       extra: `heap peak +${readAll.result.heap.peakAboveStartMb.toFixed(0)} MB over ${readAll.result.read.toLocaleString('en-US')} events`,
     });
 
     // Command handling from concurrent callers.
-    const commandOptions = { callers: workload.commandCallers, streams: workload.commandStreams, seconds: workload.commandSeconds };
+    const commandOptions = {
+      callers: workload.commandCallers,
+      streams: workload.commandStreams,
+      seconds: workload.commandSeconds,
+    };
     await createCommandTable(pool, `"${schemas.raw}".commands`);
     const rawCommanded = await timed(() => rawCommands(pool, `"${schemas.raw}".commands`, commandOptions));
     const commandStore = await openStore(schemas.commands, workload.commandCallers + 2);
@@ -103,7 +118,11 @@ const main = async () => {
     report({
       name: `command append (${workload.commandCallers} callers, ${workload.commandStreams} streams)`,
       adapter: { count: commanded.result.commands, seconds: commanded.seconds },
-      baseline: { label: 'select max then insert, one transaction each', count: rawCommanded.result.commands, seconds: rawCommanded.seconds },
+      baseline: {
+        label: 'select max then insert, one transaction each',
+        count: rawCommanded.result.commands,
+        seconds: rawCommanded.seconds,
+      },
       unit: 'commands/s',
       target: '≥ 3,000 commands/s, p99 < 15 ms',
       extra: `store ${percentiles(commanded.result.latency)}, ${commanded.result.conflicts} conflicts; baseline ${percentiles(rawCommanded.result.latency)}, ${rawCommanded.result.conflicts} conflicts`,

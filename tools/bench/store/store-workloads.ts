@@ -5,7 +5,12 @@ import { HeapWatch, LatencyHistogram } from './measure';
 import { eventFile, providerStream, sessionLogged, streamBatches } from './workload';
 
 /** Each stream's batch appended with 'no-stream', `callers` appends in flight (merged by group commit). */
-export const storeBatchedAppend = async (store: EventStore, events: number, streams: number, callers: number): Promise<number> => {
+export const storeBatchedAppend = async (
+  store: EventStore,
+  events: number,
+  streams: number,
+  callers: number,
+): Promise<number> => {
   const batches = streamBatches(events, streams);
   let appended = 0;
   const caller = async () => {

@@ -54,7 +54,10 @@ export const sessionLogged = (stream: string, n: number): EventToAppend => ({
 export const providerStream = (index: number): string => `provider-p-${String(index).padStart(5, '0')}`;
 
 /** The batched workload: `events` events, `events / streams` per stream, one stream's batch after another. */
-export function* streamBatches(events: number, streams: number): Generator<{ stream: string; events: EventToAppend[] }> {
+export function* streamBatches(
+  events: number,
+  streams: number,
+): Generator<{ stream: string; events: EventToAppend[] }> {
   const perStream = Math.max(1, Math.floor(events / streams));
   let written = 0;
   for (let s = 0; written < events; s += 1) {
@@ -67,5 +70,6 @@ export function* streamBatches(events: number, streams: number): Generator<{ str
 
 /** The same events one by one, as an import reads an event file. */
 export function* eventFile(events: number, streams: number): Generator<{ stream: string; event: EventToAppend }> {
-  for (const batch of streamBatches(events, streams)) for (const event of batch.events) yield { stream: batch.stream, event };
+  for (const batch of streamBatches(events, streams))
+    for (const event of batch.events) yield { stream: batch.stream, event };
 }

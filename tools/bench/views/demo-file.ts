@@ -11,7 +11,11 @@ export const demoFile = (providers: number): string => {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `demo-${providers}-seed-1.jsonl`);
   if (!existsSync(file)) {
-    const run = spawnSync(process.execPath, [coachline, 'demo', '--out', file, '--providers', String(providers), '--seed', '1'], { stdio: 'inherit' });
+    const run = spawnSync(
+      process.execPath,
+      [coachline, 'demo', '--out', file, '--providers', String(providers), '--seed', '1'],
+      { stdio: 'inherit' },
+    );
     if (run.status !== 0) throw new Error('could not write the demo file');
   }
   return file;

@@ -5,7 +5,11 @@ import pg from 'pg';
 import { readEventLines } from './event-lines';
 
 /** Imports the demo file into a fresh schema of the server, for the rebuild figures. */
-export const storeWithDemo = async (connectionString: string, schema: string, file: string): Promise<PostgresEventStore> => {
+export const storeWithDemo = async (
+  connectionString: string,
+  schema: string,
+  file: string,
+): Promise<PostgresEventStore> => {
   const admin = new pg.Client({ connectionString });
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -13,8 +17,24 @@ export const storeWithDemo = async (connectionString: string, schema: string, fi
   const store = await openPostgresEventStore({ connectionString, schema });
   const source = async function* () {
     for await (const line of readEventLines(file)) {
-      const event = JSON.parse(line) as { stream: string; id: string; type: string; schemaVersion: number; data: unknown; metadata: never };
-      yield { stream: event.stream, event: { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata } };
+      const event = JSON.parse(line) as {
+        stream: string;
+        id: string;
+        type: string;
+        schemaVersion: number;
+        data: unknown;
+        metadata: never;
+      };
+      yield {
+        stream: event.stream,
+        event: {
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+          metadata: event.metadata,
+        },
+      };
     }
   };
   await store.importEvents(source());
@@ -34,10 +54,14 @@ export const withPeakHeap = async <T>(work: () => Promise<T>): Promise<{ result:
 };
 
 /** A rebuild from nothing: fresh checkpoints, every event read once, views saved with their positions. */
-export const rebuild = async (store: PostgresEventStore, projections: ReadonlyArray<AnyProjection>): Promise<number> => {
+export const rebuild = async (
+  store: PostgresEventStore,
+  projections: ReadonlyArray<AnyProjection>,
+): Promise<number> => {
   const checkpoints = store.projectionCheckpoints();
   // Starting from a version nobody stored makes the runner rebuild each view from the start.
-  for (const projection of projections) await checkpoints.save({ name: projection.name, version: -1, position: 0, state: null });
+  for (const projection of projections)
+    await checkpoints.save({ name: projection.name, version: -1, position: 0, state: null });
   const runner = new ProjectionRunner({ store, checkpoints, projections, saveEvery: { events: 200_000, ms: 5_000 } });
   await runner.start();
   await runner.stop();

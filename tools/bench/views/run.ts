@@ -21,17 +21,25 @@ const main = async () => {
   const baseline = await timed(() => parseAndSum(file));
   const replayStart = process.hrtime.bigint();
   // `/usr/bin/time -f %M` reports the replay's peak resident memory in kilobytes.
-  const replay = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, coachline, 'replay', '--events', file, '--view', 'dosage', '--format', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
+  const replay = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, coachline, 'replay', '--events', file, '--view', 'dosage', '--format', 'json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    },
+  );
   const replaySeconds = Number(process.hrtime.bigint() - replayStart) / 1e9;
   if (replay.status !== 0) throw new Error(replay.stderr);
   const peakRssMb = Math.round(Number(replay.stderr.trim().split('\n').pop()) / 1024);
   report({
     name: 'file replay to the dosage view (coachline replay, start-up included)',
     adapter: { count: baseline.result.events, seconds: replaySeconds },
-    baseline: { label: 'byte line splitter + JSON.parse + sum', count: baseline.result.events, seconds: baseline.seconds },
+    baseline: {
+      label: 'byte line splitter + JSON.parse + sum',
+      count: baseline.result.events,
+      seconds: baseline.seconds,
+    },
     unit: 'events/s',
     extra: `peak RSS ${peakRssMb} MB`,
     target: '≥ 250,000 events/s',
@@ -50,7 +58,14 @@ const main = async () => {
       extra: `peak heap ${dosage.peakHeapMb} MB`,
       target: '≥ 100,000 events/s',
     });
-    const all = await withPeakHeap(() => timed(() => rebuild(store, projections.filter((p) => p.name !== 'history'))));
+    const all = await withPeakHeap(() =>
+      timed(() =>
+        rebuild(
+          store,
+          projections.filter((p) => p.name !== 'history'),
+        ),
+      ),
+    );
     report({
       name: 'PostgreSQL rebuild of dosage, timeline, cycles, share and evaluation together',
       adapter: { count: all.result.result, seconds: all.result.seconds },

@@ -16,7 +16,14 @@ const RECORDED = [
   ['a provider’s debriefs', '/providers/p-1/debriefs', 'debriefs'],
 ] as const;
 
-const UNRECORDED = ['/views/dosage', '/views/timeline', '/views/cycles', '/views/share', '/providers/p-1/timeline', '/providers/p-1/plans'];
+const UNRECORDED = [
+  '/views/dosage',
+  '/views/timeline',
+  '/views/cycles',
+  '/views/share',
+  '/providers/p-1/timeline',
+  '/providers/p-1/plans',
+];
 
 describeApiOnEachEngine('the access listing', (open) => {
   let api: TestApi;
@@ -37,7 +44,12 @@ describeApiOnEachEngine('the access listing', (open) => {
     expect(response.status).toBe(200);
     const reads = await api.accessLog.readDay(TODAY);
     expect(reads).toHaveLength(before + 1);
-    expect(reads.at(-1)).toMatchObject({ actor: { id: 'admin-1', role: 'admin' }, view, at: TEST_NOW, correlationId: response.headers['x-correlation-id'] });
+    expect(reads.at(-1)).toMatchObject({
+      actor: { id: 'admin-1', role: 'admin' },
+      view,
+      at: TEST_NOW,
+      correlationId: response.headers['x-correlation-id'],
+    });
   });
 
   it('records every read whose answer holds observation scores, and none of the views without them', async () => {
@@ -63,7 +75,8 @@ describeApiOnEachEngine('the access listing', (open) => {
   });
 
   it('is listed to auditors and admins only', async () => {
-    for (const role of ['auditor', 'admin'] as Role[]) expect((await get(`/access-log?day=${TODAY}`, await api.token(role, `${role}-9`))).status).toBe(200);
+    for (const role of ['auditor', 'admin'] as Role[])
+      expect((await get(`/access-log?day=${TODAY}`, await api.token(role, `${role}-9`))).status).toBe(200);
     for (const role of ['evaluator', 'leadership', 'coach', 'supervisor', 'observer', 'provider'] as Role[])
       expect((await get(`/access-log?day=${TODAY}`, await api.token(role, `${role}-9`))).status).toBe(403);
   });
@@ -77,15 +90,30 @@ describeApiOnEachEngine('the access listing', (open) => {
     expect(byReader).toEqual({
       from: TODAY,
       to: '2026-01-16',
-      reads: [expect.objectContaining({ actor: { id: 'ev-1', role: 'evaluator' }, view: 'evaluation', query: { providerId: 'p-2' }, at: '2026-01-16T08:00:00.000Z' })],
+      reads: [
+        expect.objectContaining({
+          actor: { id: 'ev-1', role: 'evaluator' },
+          view: 'evaluation',
+          query: { providerId: 'p-2' },
+          at: '2026-01-16T08:00:00.000Z',
+        }),
+      ],
     });
-    const aboutP1 = (await get(`/access-log?day=${TODAY}&subject=p-1`, auditor)).body.reads as Array<{ view: string; query: Record<string, string> }>;
+    const aboutP1 = (await get(`/access-log?day=${TODAY}&subject=p-1`, auditor)).body.reads as Array<{
+      view: string;
+      query: Record<string, string>;
+    }>;
     expect(aboutP1.length).toBeGreaterThan(0);
     expect(aboutP1.every((read) => read.query.providerId === 'p-1' || read.query.stream === 'provider-p-1')).toBe(true);
-    const debriefs = (await get(`/access-log?day=${TODAY}&view=debriefs`, auditor)).body.reads as Array<{ view: string }>;
+    const debriefs = (await get(`/access-log?day=${TODAY}&view=debriefs`, auditor)).body.reads as Array<{
+      view: string;
+    }>;
     expect(debriefs.length).toBeGreaterThan(0);
     expect(debriefs.every((read) => read.view === 'debriefs')).toBe(true);
-    expect((await get('/access-log?day=2026-01-16&reader=admin-1', auditor)).body).toEqual({ day: '2026-01-16', reads: [] });
+    expect((await get('/access-log?day=2026-01-16&reader=admin-1', auditor)).body).toEqual({
+      day: '2026-01-16',
+      reads: [],
+    });
   });
 
   it('refuses a span that runs backwards, is longer than a month, or comes with a day', async () => {

@@ -1,1 +1,8 @@
-export { daysBetween, listingSpan, listReads, matches, MAX_LISTED_DAYS, type AccessLogFilter } from '@coachline/eventstore';
+export {
+  daysBetween,
+  listingSpan,
+  listReads,
+  matches,
+  MAX_LISTED_DAYS,
+  type AccessLogFilter,
+} from '@coachline/eventstore';

@@ -12,8 +12,24 @@ export class AccessRecorder {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  record(actor: Actor, view: string, query: Readonly<Record<string, string | number | undefined>>, correlationId: string): Promise<void> {
-    const asked = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-    return this.log.record({ id: randomUUID(), at: this.clock().toISOString(), actor, view, query: asked, correlationId });
+  record(
+    actor: Actor,
+    view: string,
+    query: Readonly<Record<string, string | number | undefined>>,
+    correlationId: string,
+  ): Promise<void> {
+    const asked = Object.fromEntries(
+      Object.entries(query)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    return this.log.record({
+      id: randomUUID(),
+      at: this.clock().toISOString(),
+      actor,
+      view,
+      query: asked,
+      correlationId,
+    });
   }
 }

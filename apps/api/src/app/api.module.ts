@@ -72,7 +72,14 @@ export class ApiModule {
           ],
         }),
       ],
-      controllers: [CommandController, ViewController, AccessLogController, TokensController, HealthController, DocsController],
+      controllers: [
+        CommandController,
+        ViewController,
+        AccessLogController,
+        TokensController,
+        HealthController,
+        DocsController,
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: dependencies.store },
         { provide: ACCESS_LOG, useValue: dependencies.accessLog },

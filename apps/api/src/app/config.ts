@@ -44,11 +44,13 @@ const MIN_SECRET_LENGTH = 32;
 const integer = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}".`);
   return n;
 };
 
-const present = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value.trim());
+const present = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
 
 /** EVENTSTORE_URL wins over DATABASE_URL; with neither, the embedded store in the data folder. */
 const storeLocation = (env: NodeJS.ProcessEnv, dataDir: string): StoreLocation => {
@@ -57,7 +59,8 @@ const storeLocation = (env: NodeJS.ProcessEnv, dataDir: string): StoreLocation =
   const database = present(env['DATABASE_URL']);
   if (database) {
     const schema = present(env['COACHLINE_SCHEMA']) ?? DEFAULT_SCHEMA;
-    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) throw new ConfigError(`COACHLINE_SCHEMA must be a lowercase SQL name, got "${schema}".`);
+    if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema))
+      throw new ConfigError(`COACHLINE_SCHEMA must be a lowercase SQL name, got "${schema}".`);
     return { kind: 'postgres', connectionString: database, schema };
   }
   return { kind: 'pglite', dataDir };
@@ -67,7 +70,9 @@ const keyFileOf = (env: NodeJS.ProcessEnv, dataDir: string, store: StoreLocation
   const configured = present(env['COACHLINE_KEY_FILE']);
   const keyFile = configured === undefined ? keyFileBeside(dataDir) : resolve(configured);
   if (store.kind === 'pglite' && isInsideFolder(keyFile, dataDir))
-    throw new ConfigError(`COACHLINE_KEY_FILE must be outside the data folder ${dataDir}, so that a copy of the database holds no key; got "${keyFile}".`);
+    throw new ConfigError(
+      `COACHLINE_KEY_FILE must be outside the data folder ${dataDir}, so that a copy of the database holds no key; got "${keyFile}".`,
+    );
   return keyFile;
 };
 
@@ -85,8 +90,20 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     keyFile: keyFileOf(env, dataDir, store),
     jwtSecret,
     logLevel: present(env['LOG_LEVEL']) ?? 'info',
-    waitForPositionMs: integer('COACHLINE_WAIT_FOR_POSITION_MS', env['COACHLINE_WAIT_FOR_POSITION_MS'], DEFAULT_WAIT_MS, 0, 60_000),
-    viewMaxAgeMs: integer('COACHLINE_VIEW_MAX_AGE_MS', env['COACHLINE_VIEW_MAX_AGE_MS'], DEFAULT_VIEW_MAX_AGE_MS, 0, 60_000),
+    waitForPositionMs: integer(
+      'COACHLINE_WAIT_FOR_POSITION_MS',
+      env['COACHLINE_WAIT_FOR_POSITION_MS'],
+      DEFAULT_WAIT_MS,
+      0,
+      60_000,
+    ),
+    viewMaxAgeMs: integer(
+      'COACHLINE_VIEW_MAX_AGE_MS',
+      env['COACHLINE_VIEW_MAX_AGE_MS'],
+      DEFAULT_VIEW_MAX_AGE_MS,
+      0,
+      60_000,
+    ),
   };
 };
 
@@ -101,4 +118,3 @@ export const describeStore = (store: StoreLocation): string => {
       return `EventStoreDB at ${redactStoreUrl(store.connectionString)}`;
   }
 };
-

@@ -12,7 +12,10 @@ const BODY_LIMIT = '1mb';
 
 /** Builds the application, initialised but not listening: `main` listens, tests use supertest. */
 export const createApi = async (dependencies: ApiDependencies): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(dependencies), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(dependencies), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.use(answerUnsupportedMethods(app));
   app.use(jsonBodiesOnly);

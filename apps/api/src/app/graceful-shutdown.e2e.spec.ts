@@ -10,7 +10,11 @@ class GatedStore extends InMemoryEventStore {
   gate: Promise<void> | undefined;
   arrived: (() => void) | undefined;
 
-  override async append(stream: string, events: ReadonlyArray<EventToAppend>, expected: ExpectedRevision): Promise<AppendResult> {
+  override async append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     if (this.gate) {
       this.arrived?.();
       await this.gate;
@@ -29,7 +33,12 @@ describe('shutting down', () => {
     const arrived = new Promise<void>((resolve) => (store.arrived = resolve));
 
     const admin = await api.token('admin', 'admin-1');
-    const command = api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${admin}`).send(sessionBody('s-1', '2025-09-16', 45)).then((r) => r);
+    const command = api
+      .http()
+      .post(pathOf('LogSession', 'p-1'))
+      .set('Authorization', `Bearer ${admin}`)
+      .send(sessionBody('s-1', '2025-09-16', 45))
+      .then((r) => r);
     await arrived;
     let closed = false;
     const closing = api.close().then(() => (closed = true));
@@ -75,7 +84,10 @@ describe('shutting down', () => {
     expect((await command).status).toBe(201);
     const answers: Array<string | undefined> = [];
     for (;;) {
-      const answer = await send('GET', '/health').then((r) => r.connection, (error: NodeJS.ErrnoException) => error.code);
+      const answer = await send('GET', '/health').then(
+        (r) => r.connection,
+        (error: NodeJS.ErrnoException) => error.code,
+      );
       answers.push(answer);
       if (answer === 'ECONNREFUSED' || answers.length > 50) break;
     }

@@ -1,5 +1,11 @@
 import type { Server, ServerResponse } from 'node:http';
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore } from '@coachline/eventstore';
 import { PinoLogger } from 'nestjs-pino';
@@ -32,7 +38,12 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   onApplicationBootstrap(): Promise<void> {
-    this.tokens.startRefreshing((error) => this.logger.warn({ err: error }, 'The token register could not be read; revocations made elsewhere are not seen yet'));
+    this.tokens.startRefreshing((error) =>
+      this.logger.warn(
+        { err: error },
+        'The token register could not be read; revocations made elsewhere are not seen yet',
+      ),
+    );
     return this.projections.start();
   }
 
@@ -53,7 +64,8 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
-    if (this.inFlight.count > 0) this.logger.info({ commands: this.inFlight.count }, 'Finishing the commands in flight');
+    if (this.inFlight.count > 0)
+      this.logger.info({ commands: this.inFlight.count }, 'Finishing the commands in flight');
     await this.inFlight.drain(DRAIN_LIMIT_MS);
     await this.projections.stop();
     if (this.settings.ownsResources) {

@@ -39,21 +39,42 @@ describe('starting the API the way a newcomer does', () => {
     expect(banner).toContain(`embedded PostgreSQL (PGlite) in ${dataDir}`);
     expect(banner).toContain(`Children's keys are wrapped under the key file ${dataDir}-keys/`);
 
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-correlation-id': 'newcomer-1' };
-    const registered = await fetch(`${base}/communities/kent/registration`, { method: 'POST', headers, body: JSON.stringify({ name: 'Kent County', kind: 'county' }) });
+    const headers = {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'x-correlation-id': 'newcomer-1',
+    };
+    const registered = await fetch(`${base}/communities/kent/registration`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Kent County', kind: 'county' }),
+    });
     expect(registered.status).toBe(201);
     const { position } = (await registered.json()) as { position: number };
     const timeline = await fetch(`${base}/views/timeline?waitForPosition=${position}`, { headers });
     expect(timeline.status).toBe(200);
-    expect(((await timeline.json()) as { communities: Array<{ communityId: string }> }).communities.map((c) => c.communityId)).toEqual(['kent']);
+    expect(
+      ((await timeline.json()) as { communities: Array<{ communityId: string }> }).communities.map(
+        (c) => c.communityId,
+      ),
+    ).toEqual(['kent']);
 
     // Nest closes the app on SIGTERM, then lets the signal end the process as it would have.
     // 'close', not 'exit': the last lines may still be in the pipe when the process has exited.
     const exited = new Promise<NodeJS.Signals | null>((done) => api!.on('close', (_code, signal) => done(signal)));
     api.kill('SIGTERM');
     expect(await exited).toBe('SIGTERM');
-    const lines = logs.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ commandType: 'RegisterCommunity', correlationId: 'newcomer-1' })]));
-    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ context: 'Lifecycle', msg: 'Stopped', signal: 'SIGTERM' })]));
+    const lines = logs
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ commandType: 'RegisterCommunity', correlationId: 'newcomer-1' }),
+      ]),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([expect.objectContaining({ context: 'Lifecycle', msg: 'Stopped', signal: 'SIGTERM' })]),
+    );
   }, 120_000);
 });

@@ -20,7 +20,11 @@ describe('the API’s data folder and its token register, across a restart', () 
 
   const start = async (): Promise<void> => {
     let banner = '';
-    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: repositoryRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], {
+      cwd: repositoryRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     api.stderr!.on('data', (chunk) => (banner += chunk));
     await waitFor(async () => banner.includes('listening on') && (await fetch(`${base}/health`)).ok, 120_000);
   };
@@ -61,12 +65,19 @@ describe('the API’s data folder and its token register, across a restart', () 
 
     await start();
     expect(await filesOpenToOthers(dataDir)).toEqual([]);
-    expect((await call('POST', '/communities/kent/registration', admin, { name: 'Kent County', kind: 'county' })).status).toBe(201);
+    expect(
+      (await call('POST', '/communities/kent/registration', admin, { name: 'Kent County', kind: 'county' })).status,
+    ).toBe(201);
     expect((await call('GET', '/streams/community-kent', admin)).status).toBe(200);
-    const coach = (await (await call('POST', '/tokens', admin, { id: 'c-1', role: 'coach' })).json()) as { token: string; id: string };
+    const coach = (await (await call('POST', '/tokens', admin, { id: 'c-1', role: 'coach' })).json()) as {
+      token: string;
+      id: string;
+    };
     expect((await call('DELETE', `/tokens/${coach.id}`, admin)).status).toBe(200);
     expect((await call('GET', '/views/dosage', coach.token)).status).toBe(401);
-    const listed = (await (await call('GET', '/tokens', admin)).json()) as { tokens: Array<{ id: string; state: string }> };
+    const listed = (await (await call('GET', '/tokens', admin)).json()) as {
+      tokens: Array<{ id: string; state: string }>;
+    };
     expect(listed.tokens.map(({ id, state }) => ({ id, state }))).toEqual([
       { id: adminTokenId, state: 'active' },
       { id: coach.id, state: 'revoked' },

@@ -21,7 +21,8 @@ export class AuthenticationGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<ApiRequest>();
     const header = request.headers.authorization;
     if (header === undefined) throw unauthorized('A bearer token is required: Authorization: Bearer <token>.');
@@ -34,7 +35,8 @@ export class AuthenticationGuard implements CanActivate {
       if (error instanceof InvalidTokenError) throw unauthorized(error.message);
       throw error;
     }
-    if (this.register.isRevoked(verified.id)) throw unauthorized('The token has been revoked: ask an admin for a new one.');
+    if (this.register.isRevoked(verified.id))
+      throw unauthorized('The token has been revoked: ask an admin for a new one.');
     request.actor = verified.actor;
     return true;
   }

@@ -37,7 +37,8 @@ const disguises = (path: string): string[] => {
   const [route, query] = splitQuery(path);
   const segments = route.split('/').slice(1);
   const last = segments.length - 1;
-  const withSegment = (index: number, value: string) => `/${segments.map((s, i) => (i === index ? value : s)).join('/')}${query}`;
+  const withSegment = (index: number, value: string) =>
+    `/${segments.map((s, i) => (i === index ? value : s)).join('/')}${query}`;
   return [
     withSegment(0, segments[0]![0]!.toUpperCase() + segments[0]!.slice(1)),
     `${route.toUpperCase()}${query}`,
@@ -56,8 +57,11 @@ const disguises = (path: string): string[] => {
   ];
 };
 
-const forbiddenReads = Role.values.flatMap((role) => VIEW_ROUTES.filter(([view]) => viewGrants[view][role] === undefined).map(([, path]) => [role, path] as const));
-const forbiddenCommands = (role: Role) => (Object.keys(commandGrants) as CommandType[]).filter((type) => commandGrants[type][role] === undefined);
+const forbiddenReads = Role.values.flatMap((role) =>
+  VIEW_ROUTES.filter(([view]) => viewGrants[view][role] === undefined).map(([, path]) => [role, path] as const),
+);
+const forbiddenCommands = (role: Role) =>
+  (Object.keys(commandGrants) as CommandType[]).filter((type) => commandGrants[type][role] === undefined);
 const bodyOf = (type: CommandType) => wholeProgram.find((step) => step.type === type) ?? { id: 'p-1', body: {} };
 
 /**
@@ -76,7 +80,15 @@ describeApiOnEachEngine('the role matrix under disguised paths', (open) => {
 
   it('lets the disguises that reach a route through for a role that holds the grant, so the refusals below are the guard’s', async () => {
     const admin = await api.token('admin', 'admin-1');
-    for (const path of ['/Views/evaluation', '/views/%65valuation', '/views/evaluation/', '/providers/p%2D1/debriefs', '/PROVIDERS/p-1/DEBRIEFS', '/Streams/provider%2Dp-1', '/ACCESS-LOG']) {
+    for (const path of [
+      '/Views/evaluation',
+      '/views/%65valuation',
+      '/views/evaluation/',
+      '/providers/p%2D1/debriefs',
+      '/PROVIDERS/p-1/DEBRIEFS',
+      '/Streams/provider%2Dp-1',
+      '/ACCESS-LOG',
+    ]) {
       const response = await api.http().get(path).set('Authorization', `Bearer ${admin}`);
       expect([path, response.status]).toEqual([path, 200]);
     }
@@ -86,34 +98,48 @@ describeApiOnEachEngine('the role matrix under disguised paths', (open) => {
     const token = await api.token(role, 'someone');
     for (const disguised of disguises(path)) {
       const response = await api.http().get(disguised).set('Authorization', `Bearer ${token}`);
-      expect({ disguised, status: verdict(response.status), scores: JSON.stringify(response.body).includes('"scores"') }).toEqual({ disguised, status: 'refused', scores: false });
+      expect({
+        disguised,
+        status: verdict(response.status),
+        scores: JSON.stringify(response.body).includes('"scores"'),
+      }).toEqual({ disguised, status: 'refused', scores: false });
     }
   });
 
-  it.each(Role.values.filter((role) => forbiddenCommands(role).length > 0))('refuses a %s every spelling of each command it may not send, and writes nothing', async (role) => {
-    const token = await api.token(role, 'someone');
-    const head = await api.store.headPosition();
-    for (const type of forbiddenCommands(role)) {
-      const { id, body } = bodyOf(type);
-      for (const disguised of disguises(pathOf(type, id))) {
-        const response = await api.http().post(disguised).set('Authorization', `Bearer ${token}`).send(body);
-        expect({ type, disguised, status: verdict(response.status) }).toEqual({ type, disguised, status: 'refused' });
+  it.each(Role.values.filter((role) => forbiddenCommands(role).length > 0))(
+    'refuses a %s every spelling of each command it may not send, and writes nothing',
+    async (role) => {
+      const token = await api.token(role, 'someone');
+      const head = await api.store.headPosition();
+      for (const type of forbiddenCommands(role)) {
+        const { id, body } = bodyOf(type);
+        for (const disguised of disguises(pathOf(type, id))) {
+          const response = await api.http().post(disguised).set('Authorization', `Bearer ${token}`).send(body);
+          expect({ type, disguised, status: verdict(response.status) }).toEqual({ type, disguised, status: 'refused' });
+        }
       }
-    }
-    expect(await api.store.headPosition()).toBe(head);
-  });
+      expect(await api.store.headPosition()).toBe(head);
+    },
+  );
 
-  it.each(Role.values.filter((role) => role !== 'admin'))('refuses a %s every spelling of the token routes', async (role) => {
-    const token = await api.token(role, 'someone');
-    for (const disguised of disguises('/tokens')) {
-      const minting = await api.http().post(disguised).set('Authorization', `Bearer ${token}`).send({ id: 'mallory', role: 'admin' });
-      expect({ disguised, status: verdict(minting.status) }).toEqual({ disguised, status: 'refused' });
-      const listing = await api.http().get(disguised).set('Authorization', `Bearer ${token}`);
-      expect({ disguised, status: verdict(listing.status) }).toEqual({ disguised, status: 'refused' });
-    }
-    for (const disguised of disguises('/tokens/t-1')) {
-      const revoking = await api.http().delete(disguised).set('Authorization', `Bearer ${token}`);
-      expect({ disguised, status: verdict(revoking.status) }).toEqual({ disguised, status: 'refused' });
-    }
-  });
+  it.each(Role.values.filter((role) => role !== 'admin'))(
+    'refuses a %s every spelling of the token routes',
+    async (role) => {
+      const token = await api.token(role, 'someone');
+      for (const disguised of disguises('/tokens')) {
+        const minting = await api
+          .http()
+          .post(disguised)
+          .set('Authorization', `Bearer ${token}`)
+          .send({ id: 'mallory', role: 'admin' });
+        expect({ disguised, status: verdict(minting.status) }).toEqual({ disguised, status: 'refused' });
+        const listing = await api.http().get(disguised).set('Authorization', `Bearer ${token}`);
+        expect({ disguised, status: verdict(listing.status) }).toEqual({ disguised, status: 'refused' });
+      }
+      for (const disguised of disguises('/tokens/t-1')) {
+        const revoking = await api.http().delete(disguised).set('Authorization', `Bearer ${token}`);
+        expect({ disguised, status: verdict(revoking.status) }).toEqual({ disguised, status: 'refused' });
+      }
+    },
+  );
 });

@@ -35,7 +35,8 @@ export class FileTokenLedger implements TokenLedger {
     }
     try {
       const { size } = await file.stat();
-      if (size < this.readOffset) throw new TokenRegisterDamagedError(`${this.path}: shorter than when it was last read; entries were removed`);
+      if (size < this.readOffset)
+        throw new TokenRegisterDamagedError(`${this.path}: shorter than when it was last read; entries were removed`);
       if (size === this.readOffset) return [];
       const unread = Buffer.alloc(size - this.readOffset);
       await file.read(unread, 0, unread.length, this.readOffset);

@@ -33,7 +33,10 @@ describe('the signing secret', () => {
     const path = join(dir, 'jwt-secret');
     await writeFile(path, 'a-kept-secret-that-is-long-enough-to-sign');
     await chmod(path, 0o644);
-    expect(await loadSigningSecret(undefined, dir)).toMatchObject({ source: 'file', secret: 'a-kept-secret-that-is-long-enough-to-sign' });
+    expect(await loadSigningSecret(undefined, dir)).toMatchObject({
+      source: 'file',
+      secret: 'a-kept-secret-that-is-long-enough-to-sign',
+    });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 

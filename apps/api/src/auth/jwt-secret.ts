@@ -30,6 +30,7 @@ export const loadSigningSecret = async (configured: string | undefined, dataDir:
   // A secret kept by an older version, or copied in by hand, may be readable by others.
   await chmod(path, 0o600);
   const secret = (await readFile(path, 'utf8')).trim();
-  if (secret.length < 32) throw new Error(`${path} holds a secret shorter than 32 characters; delete it to have a new one generated.`);
+  if (secret.length < 32)
+    throw new Error(`${path} holds a secret shorter than 32 characters; delete it to have a new one generated.`);
   return { secret, source: 'file', path };
 };

@@ -11,7 +11,11 @@ export const tokenRegisterSchemaOf = (storeSchema: string): string => `${storeSc
 export const openTokenRegister = async (config: Pick<ApiConfig, 'store' | 'dataDir'>): Promise<TokenRegister> => {
   if (config.store.kind === 'postgres') {
     const { openPostgresEventStore } = await import('@coachline/eventstore-postgres');
-    const store = await openPostgresEventStore({ connectionString: config.store.connectionString, schema: tokenRegisterSchemaOf(config.store.schema), poolSize: 2 });
+    const store = await openPostgresEventStore({
+      connectionString: config.store.connectionString,
+      schema: tokenRegisterSchemaOf(config.store.schema),
+      poolSize: 2,
+    });
     return TokenRegister.open(new StoreTokenLedger(store));
   }
   return TokenRegister.open(new FileTokenLedger(join(config.dataDir, TOKEN_REGISTER_FILE)));

@@ -40,7 +40,10 @@ export class PolicyGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const resourceOf = this.reflector.getAllAndOverride<ResourceOf | undefined>(ROUTE_RESOURCE, [context.getHandler(), context.getClass()]);
+    const resourceOf = this.reflector.getAllAndOverride<ResourceOf | undefined>(ROUTE_RESOURCE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (resourceOf === undefined) return true;
     const request = context.switchToHttp().getRequest<ApiRequest>();
     const resource = resourceOf(request);

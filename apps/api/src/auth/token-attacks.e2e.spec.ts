@@ -11,14 +11,50 @@ import { MAX_TOKEN_LENGTH } from './token-signer';
 const KEY = new TextEncoder().encode(TEST_SECRET);
 const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3_600;
-const adminClaims = () => ({ sub: 'admin-1', role: 'admin', iss: 'coachline', aud: 'coachline-api', exp: inAnHour(), jti: 'forged-1' });
+const adminClaims = () => ({
+  sub: 'admin-1',
+  role: 'admin',
+  iss: 'coachline',
+  aud: 'coachline-api',
+  exp: inAnHour(),
+  jti: 'forged-1',
+});
 
 /** Tokens an attacker could bring; none may get past the door, whatever route it knocks on. */
 const FORGERIES: ReadonlyArray<readonly [string, (api: TestApi) => Promise<string>]> = [
-  ['an unsigned token (alg none)', async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(adminClaims())}.`],
-  ['an unsigned token with a signature left on', async (api) => `${base64url({ alg: 'none' })}.${base64url(adminClaims())}.${(await api.token('coach', 'c-1')).split('.')[2]}`],
-  ['a token signed with another secret', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setJti('t-x').setIssuer('coachline').setAudience('coachline-api').setExpirationTime('1h').sign(new TextEncoder().encode(`${TEST_SECRET}-not`))],
-  ['a token signed with the secret under another algorithm (HS512)', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS512' }).setSubject('admin-1').setJti('t-x').setIssuer('coachline').setAudience('coachline-api').setExpirationTime('1h').sign(KEY)],
+  [
+    'an unsigned token (alg none)',
+    async () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(adminClaims())}.`,
+  ],
+  [
+    'an unsigned token with a signature left on',
+    async (api) =>
+      `${base64url({ alg: 'none' })}.${base64url(adminClaims())}.${(await api.token('coach', 'c-1')).split('.')[2]}`,
+  ],
+  [
+    'a token signed with another secret',
+    () =>
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('admin-1')
+        .setJti('t-x')
+        .setIssuer('coachline')
+        .setAudience('coachline-api')
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(`${TEST_SECRET}-not`)),
+  ],
+  [
+    'a token signed with the secret under another algorithm (HS512)',
+    () =>
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS512' })
+        .setSubject('admin-1')
+        .setJti('t-x')
+        .setIssuer('coachline')
+        .setAudience('coachline-api')
+        .setExpirationTime('1h')
+        .sign(KEY),
+  ],
   [
     'a coach’s token with its role claim changed to admin',
     async (api) => {
@@ -27,10 +63,42 @@ const FORGERIES: ReadonlyArray<readonly [string, (api: TestApi) => Promise<strin
       return `${header}.${base64url({ ...claims, role: 'admin' })}.${signature}`;
     },
   ],
-  ['an expired token', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setJti('t-x').setIssuer('coachline').setAudience('coachline-api').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(KEY)],
-  ['a token with no id to revoke it by', () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setIssuer('coachline').setAudience('coachline-api').setExpirationTime('1h').sign(KEY)],
+  [
+    'an expired token',
+    () =>
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('admin-1')
+        .setJti('t-x')
+        .setIssuer('coachline')
+        .setAudience('coachline-api')
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+        .sign(KEY),
+  ],
+  [
+    'a token with no id to revoke it by',
+    () =>
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('admin-1')
+        .setIssuer('coachline')
+        .setAudience('coachline-api')
+        .setExpirationTime('1h')
+        .sign(KEY),
+  ],
   ['an oversized token', async (api) => `${await api.token('admin', 'admin-1')}${'A'.repeat(MAX_TOKEN_LENGTH)}`],
-  ['an oversized token carrying a valid signature', () => new SignJWT({ role: 'admin', padding: 'x'.repeat(MAX_TOKEN_LENGTH) }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setJti('t-x').setIssuer('coachline').setAudience('coachline-api').setExpirationTime('1h').sign(KEY)],
+  [
+    'an oversized token carrying a valid signature',
+    () =>
+      new SignJWT({ role: 'admin', padding: 'x'.repeat(MAX_TOKEN_LENGTH) })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('admin-1')
+        .setJti('t-x')
+        .setIssuer('coachline')
+        .setAudience('coachline-api')
+        .setExpirationTime('1h')
+        .sign(KEY),
+  ],
 ];
 
 const NON_ADMINS = Role.values.filter((role) => role !== 'admin');
@@ -52,7 +120,11 @@ describeOnEachEngine('tokens under attack', (openStore) => {
     program = await openStore('api');
     register = await openStore('tokens');
     api = await start(register.store);
-    await seed(api, [...communityFamily, ...coachFamily, { type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') }]);
+    await seed(api, [
+      ...communityFamily,
+      ...coachFamily,
+      { type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') },
+    ]);
     admin = await api.token('admin', 'admin-1');
   });
   afterAll(async () => {
@@ -68,7 +140,10 @@ describeOnEachEngine('tokens under attack', (openStore) => {
       api.http().get('/views/dosage'),
       api.http().get('/tokens'),
       api.http().post('/tokens').send({ id: 'mallory', role: 'admin' }),
-      api.http().post(pathOf('LogSession', 'p-1')).send(sessionBody('s-forged', '2025-09-16', 45)),
+      api
+        .http()
+        .post(pathOf('LogSession', 'p-1'))
+        .send(sessionBody('s-forged', '2025-09-16', 45)),
     ]) {
       const response = await request.set(bearer(token));
       expect([response.status, response.body.code]).toEqual([401, 'unauthenticated']);
@@ -78,7 +153,10 @@ describeOnEachEngine('tokens under attack', (openStore) => {
   });
 
   it('answers a token too large for any header with 431, never 500', async () => {
-    const response = await api.http().get('/views/dosage').set(bearer(`${admin}${'A'.repeat(20_000)}`));
+    const response = await api
+      .http()
+      .get('/views/dosage')
+      .set(bearer(`${admin}${'A'.repeat(20_000)}`));
     expect([response.status, response.body.code]).toEqual([431, 'headers-too-large']);
   });
 
@@ -87,17 +165,36 @@ describeOnEachEngine('tokens under attack', (openStore) => {
     const response = await api.http().get('/tokens?subject=c-1').set(bearer(admin));
     expect(response.status).toBe(200);
     const listed = (response.body.tokens as Array<Record<string, unknown>>).find((token) => token['id'] === coach.id);
-    expect(listed).toEqual({ id: coach.id, subject: 'c-1', role: 'coach', issuedAt: expect.any(String), expiresAt: expect.any(String), issuedBy: 'admin-1', state: 'active' });
+    expect(listed).toEqual({
+      id: coach.id,
+      subject: 'c-1',
+      role: 'coach',
+      issuedAt: expect.any(String),
+      expiresAt: expect.any(String),
+      issuedBy: 'admin-1',
+      state: 'active',
+    });
     expect(JSON.stringify(response.body)).not.toContain(coach.token.split('.')[2]);
-    expect((await api.http().get('/tokens?state=revoked&subject=nobody').set(bearer(admin))).body).toEqual({ tokens: [] });
+    expect((await api.http().get('/tokens?state=revoked&subject=nobody').set(bearer(admin))).body).toEqual({
+      tokens: [],
+    });
   });
 
   it('gives each token minted an id and a working day of life unless asked for another, up to 30 days', async () => {
-    const minted = (await api.http().post('/tokens').set(bearer(admin)).send({ id: 'lead-1', role: 'leadership' })).body as { id: string; issuedAt: string; expiresAt: string };
+    const minted = (await api.http().post('/tokens').set(bearer(admin)).send({ id: 'lead-1', role: 'leadership' }))
+      .body as { id: string; issuedAt: string; expiresAt: string };
     expect(Date.parse(minted.expiresAt) - Date.parse(minted.issuedAt)).toBe(8 * 3_600_000);
-    const longest = await api.http().post('/tokens').set(bearer(admin)).send({ id: 'lead-1', role: 'leadership', lifetimeSeconds: 30 * 86_400 });
+    const longest = await api
+      .http()
+      .post('/tokens')
+      .set(bearer(admin))
+      .send({ id: 'lead-1', role: 'leadership', lifetimeSeconds: 30 * 86_400 });
     expect(longest.status).toBe(201);
-    const tooLong = await api.http().post('/tokens').set(bearer(admin)).send({ id: 'lead-1', role: 'leadership', lifetimeSeconds: 30 * 86_400 + 1 });
+    const tooLong = await api
+      .http()
+      .post('/tokens')
+      .set(bearer(admin))
+      .send({ id: 'lead-1', role: 'leadership', lifetimeSeconds: 30 * 86_400 + 1 });
     expect([tooLong.status, tooLong.body.errors[0].path]).toEqual([400, 'body.lifetimeSeconds']);
   });
 
@@ -105,11 +202,25 @@ describeOnEachEngine('tokens under attack', (openStore) => {
     const coach = await mint('c-1', 'coach');
     expect((await api.http().get('/views/dosage').set(bearer(coach.token))).status).toBe(200);
     const revoked = await api.http().delete(`/tokens/${coach.id}`).set(bearer(admin));
-    expect([revoked.status, revoked.body]).toEqual([200, expect.objectContaining({ id: coach.id, state: 'revoked', revokedBy: 'admin-1', revokedAt: expect.any(String) })]);
+    expect([revoked.status, revoked.body]).toEqual([
+      200,
+      expect.objectContaining({ id: coach.id, state: 'revoked', revokedBy: 'admin-1', revokedAt: expect.any(String) }),
+    ]);
     const refused = await api.http().get('/views/dosage').set(bearer(coach.token));
-    expect([refused.status, refused.body.message]).toEqual([401, 'The token has been revoked: ask an admin for a new one.']);
+    expect([refused.status, refused.body.message]).toEqual([
+      401,
+      'The token has been revoked: ask an admin for a new one.',
+    ]);
     const head = await api.store.headPosition();
-    expect((await api.http().post(pathOf('LogSession', 'p-1')).set(bearer(coach.token)).send(sessionBody('s-revoked', '2025-09-16', 45))).status).toBe(401);
+    expect(
+      (
+        await api
+          .http()
+          .post(pathOf('LogSession', 'p-1'))
+          .set(bearer(coach.token))
+          .send(sessionBody('s-revoked', '2025-09-16', 45))
+      ).status,
+    ).toBe(401);
     expect(await api.store.headPosition()).toBe(head);
     expect((await api.http().delete(`/tokens/${coach.id}`).set(bearer(admin))).body).toEqual(revoked.body);
   });
@@ -118,7 +229,9 @@ describeOnEachEngine('tokens under attack', (openStore) => {
     const other = await mint('admin-2', 'admin');
     const victim = await mint('c-1', 'coach');
     await api.http().delete(`/tokens/${other.id}`).set(bearer(admin)).expect(200);
-    expect((await api.http().post('/tokens').set(bearer(other.token)).send({ id: 'admin-3', role: 'admin' })).status).toBe(401);
+    expect(
+      (await api.http().post('/tokens').set(bearer(other.token)).send({ id: 'admin-3', role: 'admin' })).status,
+    ).toBe(401);
     expect((await api.http().get('/tokens').set(bearer(other.token))).status).toBe(401);
     expect((await api.http().delete(`/tokens/${victim.id}`).set(bearer(other.token))).status).toBe(401);
     expect((await api.http().get('/views/dosage').set(bearer(victim.token))).status).toBe(200);
@@ -132,14 +245,21 @@ describeOnEachEngine('tokens under attack', (openStore) => {
       expect([id, response.status, response.body.errors[0].path]).toEqual([id, 400, 'params.id']);
     }
     const query = await api.http().get('/tokens?state=forgotten&colour=red').set(bearer(admin));
-    expect([query.status, query.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['query.state', 'query.colour']]);
+    expect([query.status, query.body.errors.map((e: { path: string }) => e.path)]).toEqual([
+      400,
+      ['query.state', 'query.colour'],
+    ]);
   });
 
   it.each(NON_ADMINS)('lets no %s list or revoke tokens, and their attempt revokes nothing', async (role) => {
     const coach = await mint('c-1', 'coach');
     const someone = await mint(`${role}-9`, role);
     const listing = await api.http().get('/tokens').set(bearer(someone.token));
-    expect([listing.status, listing.body.code, listing.body.message]).toEqual([403, 'role-not-allowed', `The ${role} role may not list tokens.`]);
+    expect([listing.status, listing.body.code, listing.body.message]).toEqual([
+      403,
+      'role-not-allowed',
+      `The ${role} role may not list tokens.`,
+    ]);
     const revoking = await api.http().delete(`/tokens/${coach.id}`).set(bearer(someone.token));
     expect([revoking.status, revoking.body.code]).toEqual([403, 'role-not-allowed']);
     const own = await api.http().delete(`/tokens/${someone.id}`).set(bearer(someone.token));
@@ -155,7 +275,9 @@ describeOnEachEngine('tokens under attack', (openStore) => {
     api = await start(await register.openAnother());
     expect((await api.http().get('/views/dosage').set(bearer(revoked.token))).status).toBe(401);
     expect((await api.http().get('/views/dosage').set(bearer(kept.token))).status).toBe(200);
-    const listed = (await api.http().get('/tokens?state=revoked').set(bearer(admin))).body.tokens as Array<{ id: string }>;
+    const listed = (await api.http().get('/tokens?state=revoked').set(bearer(admin))).body.tokens as Array<{
+      id: string;
+    }>;
     expect(listed.map((token) => token.id)).toContain(revoked.id);
   });
 

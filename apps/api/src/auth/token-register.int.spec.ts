@@ -35,7 +35,10 @@ const behaves = (name: string, open: () => Promise<Ledgers>) =>
     it('lists each token issued with its state, oldest first, never its text', async () => {
       const register = await TokenRegister.open(ledgers.first);
       await register.issue(token('t-1'));
-      await register.issue({ ...token('t-2', 'c-2', '2026-01-15T11:00:00.000Z'), issuedAt: '2026-01-15T10:00:00.000Z' });
+      await register.issue({
+        ...token('t-2', 'c-2', '2026-01-15T11:00:00.000Z'),
+        issuedAt: '2026-01-15T10:00:00.000Z',
+      });
       expect(await register.list({}, NOW)).toEqual([
         { ...token('t-2', 'c-2', '2026-01-15T11:00:00.000Z'), issuedAt: '2026-01-15T10:00:00.000Z', state: 'expired' },
         { ...token('t-1'), state: 'active' },
@@ -49,7 +52,12 @@ const behaves = (name: string, open: () => Promise<Ledgers>) =>
       await register.issue(token('t-1'));
       expect(register.isRevoked('t-1')).toBe(false);
       const revoked = await register.revoke('t-1', 'admin-2', NOW);
-      expect(revoked).toEqual({ ...token('t-1'), state: 'revoked', revokedAt: NOW.toISOString(), revokedBy: 'admin-2' });
+      expect(revoked).toEqual({
+        ...token('t-1'),
+        state: 'revoked',
+        revokedAt: NOW.toISOString(),
+        revokedBy: 'admin-2',
+      });
       expect(register.isRevoked('t-1')).toBe(true);
       expect(await register.revoke('t-1', 'admin-3', new Date('2026-01-16T00:00:00.000Z'))).toEqual(revoked);
       expect(await register.revoke('t-404', 'admin-2', NOW)).toBeUndefined();
@@ -108,7 +116,11 @@ const behaves = (name: string, open: () => Promise<Ledgers>) =>
 
 behaves('the token register in a store of its own (in memory)', async () => {
   const store = new InMemoryEventStore();
-  return { first: new StoreTokenLedger(store), another: async () => new StoreTokenLedger(store), dispose: () => store.close() };
+  return {
+    first: new StoreTokenLedger(store),
+    another: async () => new StoreTokenLedger(store),
+    dispose: () => store.close(),
+  };
 });
 
 describeOnEachEngine('the token register in a store of its own', (openStore) => {
@@ -129,7 +141,11 @@ describe('the token register as a JSON Lines file', () => {
 
   behaves('behaves like the store', async () => {
     const path = join(dir, `${Math.random()}`, 'tokens.jsonl');
-    return { first: new FileTokenLedger(path), another: async () => new FileTokenLedger(path), dispose: async () => undefined };
+    return {
+      first: new FileTokenLedger(path),
+      another: async () => new FileTokenLedger(path),
+      dispose: async () => undefined,
+    };
   });
 
   it('is readable by its owner only, in a folder it makes for its owner only', async () => {
@@ -155,11 +171,16 @@ describe('the token register as a JSON Lines file', () => {
   it.each([
     ['a line that is not JSON', '{"kind":'],
     ['an entry of another kind', '{"kind":"forgotten","id":"t-1"}'],
-    ['a token whose subject is not an id', JSON.stringify({ kind: 'issued', token: { ...token('t-2'), subject: '__proto__' } })],
+    [
+      'a token whose subject is not an id',
+      JSON.stringify({ kind: 'issued', token: { ...token('t-2'), subject: '__proto__' } }),
+    ],
   ])('names the line of %s instead of starting on it', async (_name, line) => {
     const path = join(dir, 'tokens.jsonl');
     await (await TokenRegister.open(new FileTokenLedger(path))).issue(token('t-1'));
     await appendFile(path, `${line}\n`);
-    await expect(TokenRegister.open(new FileTokenLedger(path))).rejects.toThrow(new TokenRegisterDamagedError(`${path}:2: not an entry of the token register`));
+    await expect(TokenRegister.open(new FileTokenLedger(path))).rejects.toThrow(
+      new TokenRegisterDamagedError(`${path}:2: not an entry of the token register`),
+    );
   });
 });

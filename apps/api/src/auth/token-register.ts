@@ -96,7 +96,11 @@ export class TokenRegister {
     const tokens: ListedToken[] = [];
     for (const token of this.tokens.values()) {
       const shown = listed(token, this.revocations.get(token.id), now);
-      if ((query.subject === undefined || shown.subject === query.subject) && (query.state === undefined || shown.state === query.state)) tokens.push(shown);
+      if (
+        (query.subject === undefined || shown.subject === query.subject) &&
+        (query.state === undefined || shown.state === query.state)
+      )
+        tokens.push(shown);
     }
     return tokens.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
   }
@@ -119,7 +123,9 @@ export class TokenRegister {
     try {
       await this.ledger.append(entry);
     } catch (error) {
-      throw new TokenRegisterUnavailableError(`The token register could not record the ${entry.kind === 'issued' ? 'token' : 'revocation'}: ${(error as Error).message}`);
+      throw new TokenRegisterUnavailableError(
+        `The token register could not record the ${entry.kind === 'issued' ? 'token' : 'revocation'}: ${(error as Error).message}`,
+      );
     }
     try {
       await this.refresh();

@@ -30,7 +30,11 @@ export const TokenState = oneOf('TokenState', 'active', 'revoked', 'expired');
 export type TokenState = t.TypeOf<typeof TokenState>;
 
 /** A token of the listing: as issued, with its state at the moment of listing and, once revoked, when and by whom. */
-export const ListedToken = struct('ListedToken', { ...issuedFields, state: TokenState }, { revokedAt: Instant, revokedBy: Id });
+export const ListedToken = struct(
+  'ListedToken',
+  { ...issuedFields, state: TokenState },
+  { revokedAt: Instant, revokedBy: Id },
+);
 export type ListedToken = t.TypeOf<typeof ListedToken>;
 
 /** `GET /tokens`: every token issued, oldest first, narrowed by subject or state. */
@@ -41,7 +45,12 @@ export const TokenListing = struct('TokenListing', { tokens: t.array(ListedToken
 export type TokenListing = t.TypeOf<typeof TokenListing>;
 
 /** A token as listed now: revoked, expired, or still active. */
-export const listed = (token: IssuedToken, revocation: { readonly at: string; readonly by: string } | undefined, now: Date): ListedToken => {
-  if (revocation !== undefined) return { ...token, state: 'revoked', revokedAt: revocation.at, revokedBy: revocation.by };
+export const listed = (
+  token: IssuedToken,
+  revocation: { readonly at: string; readonly by: string } | undefined,
+  now: Date,
+): ListedToken => {
+  if (revocation !== undefined)
+    return { ...token, state: 'revoked', revokedAt: revocation.at, revokedBy: revocation.by };
   return { ...token, state: Date.parse(token.expiresAt) <= now.getTime() ? 'expired' : 'active' };
 };

@@ -12,7 +12,10 @@ const MAX_VERIFIED = 10_000;
 export const MAX_TOKEN_LENGTH = 2_048;
 
 /** A token just minted: its text (shown this once), its id for listing and revoking, whom it speaks for, and its span. */
-export const MintedToken = t.type({ token: t.string, id: Id, actor: Actor, issuedAt: Instant, expiresAt: Instant }, 'MintedToken');
+export const MintedToken = t.type(
+  { token: t.string, id: Id, actor: Actor, issuedAt: Instant, expiresAt: Instant },
+  'MintedToken',
+);
 export type MintedToken = t.TypeOf<typeof MintedToken>;
 
 /** A token that passed every check: the actor it speaks for and its id, to be checked against the revoked ones. */
@@ -55,7 +58,13 @@ export class TokenSigner {
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
       .sign(this.key);
-    return { token, id, actor, issuedAt: new Date(issuedAt * 1000).toISOString(), expiresAt: new Date(expiresAt * 1000).toISOString() };
+    return {
+      token,
+      id,
+      actor,
+      issuedAt: new Date(issuedAt * 1000).toISOString(),
+      expiresAt: new Date(expiresAt * 1000).toISOString(),
+    };
   }
 
   async verify(token: string): Promise<VerifiedToken> {
@@ -71,19 +80,30 @@ export class TokenSigner {
   }
 
   private async check(token: string): Promise<VerifiedToken> {
-    if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError(`The token is longer than ${MAX_TOKEN_LENGTH} characters: not one of ours.`);
+    if (token.length > MAX_TOKEN_LENGTH)
+      throw new InvalidTokenError(`The token is longer than ${MAX_TOKEN_LENGTH} characters: not one of ours.`);
     let payload: { sub?: unknown; role?: unknown; jti?: unknown; exp?: number };
     try {
-      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: [ALGORITHM], requiredClaims: ['sub', 'exp'] }));
+      ({ payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: [ALGORITHM],
+        requiredClaims: ['sub', 'exp'],
+      }));
     } catch (error) {
-      throw new InvalidTokenError(error instanceof joseErrors.JWTExpired ? 'The token has expired.' : 'The token is not valid.');
+      throw new InvalidTokenError(
+        error instanceof joseErrors.JWTExpired ? 'The token has expired.' : 'The token is not valid.',
+      );
     }
     // The actor's id is written into every event they record, so it must be an id by the domain's grammar.
-    if (typeof payload.sub !== 'string' || !isId(payload.sub)) throw new InvalidTokenError("The token's subject cannot be recorded: it is not an id.");
+    if (typeof payload.sub !== 'string' || !isId(payload.sub))
+      throw new InvalidTokenError("The token's subject cannot be recorded: it is not an id.");
     const actor = Actor.decode({ id: payload.sub, role: payload.role });
-    if (E.isLeft(actor)) throw new InvalidTokenError(`The token's claims are not valid: role must be one of ${Role.values.join(', ')}.`);
+    if (E.isLeft(actor))
+      throw new InvalidTokenError(`The token's claims are not valid: role must be one of ${Role.values.join(', ')}.`);
     // The id is what an admin revokes it by, so a token without one could never be revoked.
-    if (typeof payload.jti !== 'string' || !isId(payload.jti)) throw new InvalidTokenError('The token has no id it could be revoked by: ask an admin for a new one.');
+    if (typeof payload.jti !== 'string' || !isId(payload.jti))
+      throw new InvalidTokenError('The token has no id it could be revoked by: ask an admin for a new one.');
     return { actor: actor.right, id: payload.jti, expiresAtMs: payload.exp! * 1000 };
   }
 }

@@ -8,16 +8,28 @@ describe('bearer tokens', () => {
 
   it('carry the actor and an id of their own: minted, then verified back to the same actor and id', async () => {
     const minted = await signer.mint({ id: 'c-03', role: 'coach' }, 600);
-    expect(await signer.verify(minted.token)).toEqual({ actor: { id: 'c-03', role: 'coach' }, id: minted.id, expiresAtMs: Date.parse(minted.expiresAt) });
+    expect(await signer.verify(minted.token)).toEqual({
+      actor: { id: 'c-03', role: 'coach' },
+      id: minted.id,
+      expiresAtMs: Date.parse(minted.expiresAt),
+    });
     expect(Date.parse(minted.expiresAt) - Date.parse(minted.issuedAt)).toBe(600_000);
     expect((await signer.mint({ id: 'c-03', role: 'coach' }, 600)).id).not.toBe(minted.id);
   });
 
   it('are refused without an id to revoke them by, or with one that is not an id', async () => {
     const key = new TextEncoder().encode(SECRET);
-    const claims = () => new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('admin-1').setIssuer('coachline').setAudience('coachline-api').setExpirationTime('1h');
+    const claims = () =>
+      new SignJWT({ role: 'admin' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('admin-1')
+        .setIssuer('coachline')
+        .setAudience('coachline-api')
+        .setExpirationTime('1h');
     await expect(signer.verify(await claims().sign(key))).rejects.toThrow(/no id it could be revoked by/);
-    await expect(signer.verify(await claims().setJti('__proto__').sign(key))).rejects.toThrow(/no id it could be revoked by/);
+    await expect(signer.verify(await claims().setJti('__proto__').sign(key))).rejects.toThrow(
+      /no id it could be revoked by/,
+    );
   });
 
   it('are refused, before any decoding, when longer than any of ours', async () => {

@@ -5,13 +5,20 @@ import { actorOf, type ApiRequest } from '../http/api-request';
 import { refusal } from '../http/api-error';
 import { issueToken } from './issue-token';
 import { Guards } from './route-access';
-import { DEFAULT_TOKEN_LIFETIME_SECONDS, ListedToken, TokenListing, TokenListQuery, TokenRequest } from './token-request';
+import {
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  ListedToken,
+  TokenListing,
+  TokenListQuery,
+  TokenRequest,
+} from './token-request';
 import { TokenRegister } from './token-register';
 import { MintedToken, TokenSigner } from './token-signer';
 
 const refuseUnstorable = (value: unknown, path: string, what: string): void => {
   const unfit = unstorableText(value, path);
-  if (unfit.length > 0) throw refusal(invalid('invalid', `${what} is invalid: ${unfit.map((e) => e.path).join(', ')}`, unfit));
+  if (unfit.length > 0)
+    throw refusal(invalid('invalid', `${what} is invalid: ${unfit.map((e) => e.path).join(', ')}`, unfit));
 };
 
 /**
@@ -32,7 +39,13 @@ export class TokensController {
     const decoded = decodeWith(TokenRequest, 'The token request', 'body')(body);
     if (E.isLeft(decoded)) throw refusal(decoded.left);
     const { id, role, lifetimeSeconds } = decoded.right;
-    return issueToken(this.signer, this.register, { id, role }, lifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS, actorOf(request).id);
+    return issueToken(
+      this.signer,
+      this.register,
+      { id, role },
+      lifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+      actorOf(request).id,
+    );
   }
 
   @Get()
@@ -52,7 +65,12 @@ export class TokensController {
       throw refusal(invalid('invalid', 'The revocation is invalid: params.id', [{ path: 'params.id', message }]));
     }
     const revoked = await this.register.revoke(id, actorOf(request).id, new Date());
-    if (revoked === undefined) throw refusal(notFound('token-not-found', `No token with the id ${id} was issued.`, [{ path: 'params.id', message: 'no such token' }]));
+    if (revoked === undefined)
+      throw refusal(
+        notFound('token-not-found', `No token with the id ${id} was issued.`, [
+          { path: 'params.id', message: 'no such token' },
+        ]),
+      );
     return revoked;
   }
 }

@@ -20,7 +20,9 @@ export const IfMatch = Object.assign(
     'IfMatch',
     (u): u is string => typeof u === 'string' && REVISION.test(u),
     (u, c) =>
-      typeof u === 'string' && REVISION.test(u) ? t.success(u) : t.failure(u, c, `expected the stream revision last seen, such as "3", got ${JSON.stringify(u)}`),
+      typeof u === 'string' && REVISION.test(u)
+        ? t.success(u)
+        : t.failure(u, c, `expected the stream revision last seen, such as "3", got ${JSON.stringify(u)}`),
     (s) => s,
   ),
   { pattern: REVISION },
@@ -29,7 +31,8 @@ export const IfMatch = Object.assign(
 /** The request headers a command reads, each with the codec that checks it. */
 export const COMMAND_HEADERS = { 'idempotency-key': IdempotencyKey, 'if-match': IfMatch } as const;
 
-const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(',') : value);
+const single = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value.join(',') : value;
 
 const problem = (codec: t.Mixed, value: string): string | undefined => {
   const decoded = codec.decode(value);
@@ -37,7 +40,9 @@ const problem = (codec: t.Mixed, value: string): string | undefined => {
 };
 
 /** Reads the command headers, naming each malformed one rather than ignoring it. */
-export const readCommandHeaders = (headers: Record<string, string | string[] | undefined>): { headers: CommandHeaders; errors: FieldError[] } => {
+export const readCommandHeaders = (
+  headers: Record<string, string | string[] | undefined>,
+): { headers: CommandHeaders; errors: FieldError[] } => {
   const errors: FieldError[] = [];
   const given = (name: keyof typeof COMMAND_HEADERS): string | undefined => {
     const value = single(headers[name]);

@@ -1,4 +1,14 @@
-import { Actor, CoachlineCommand, decodeCommand, decodeWith, DomainError, FieldError, Id, invalid, unstorableText } from '@coachline/domain';
+import {
+  Actor,
+  CoachlineCommand,
+  decodeCommand,
+  decodeWith,
+  DomainError,
+  FieldError,
+  Id,
+  invalid,
+  unstorableText,
+} from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import type { CommandRoute } from './command-routes';
 import { readCommandHeaders } from './command-headers';
@@ -51,7 +61,10 @@ export const decodeCommandRequest = (request: CommandRequest): E.Either<DomainEr
   const errors: FieldError[] = [...headerErrors, ...unstorableText(id, 'params.id'), ...unstorableText(body, 'body')];
   // Own fields only: what a body inherits was never sent.
   if (isObject(body) && Object.hasOwn(body, field) && body[field] !== undefined && body[field] !== id)
-    errors.push({ path: `body.${field}`, message: `must be the id in the path, ${JSON.stringify(id)}, or be left out` });
+    errors.push({
+      path: `body.${field}`,
+      message: `must be the id in the path, ${JSON.stringify(id)}, or be left out`,
+    });
   // The codec meets the path's id only inside an object body; beside any other body it is checked here.
   const pathId = isObject(body) ? E.right(id) : decodeWith(Id, 'The path', 'params.id')(id);
   if (E.isLeft(pathId)) errors.push(...pathId.left.errors);
@@ -69,5 +82,8 @@ export const decodeCommandRequest = (request: CommandRequest): E.Either<DomainEr
   if (E.isLeft(decoded)) errors.push(...inHttpTerms(route, decoded.left).errors);
   if (errors.length > 0 || E.isLeft(decoded))
     return E.left(invalid('invalid', `${route.type} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors));
-  return E.right({ command: decoded.right, ...(headers.expectedRevision !== undefined ? { expectedRevision: headers.expectedRevision } : {}) });
+  return E.right({
+    command: decoded.right,
+    ...(headers.expectedRevision !== undefined ? { expectedRevision: headers.expectedRevision } : {}),
+  });
 };

@@ -4,7 +4,17 @@ import { decodeCommandRequest, CommandRequest } from './command-request';
 import { readCommandHeaders } from './command-headers';
 
 const route = commandRoutes.find((r) => r.type === 'LogSession')!;
-const session = { sessionId: 's-1', coachId: 'c-1', heldOn: '2025-09-16', durationMinutes: 45, kind: 'observation', mode: 'virtual', agendaUsed: true, practices: [], strategies: [] };
+const session = {
+  sessionId: 's-1',
+  coachId: 'c-1',
+  heldOn: '2025-09-16',
+  durationMinutes: 45,
+  kind: 'observation',
+  mode: 'virtual',
+  agendaUsed: true,
+  practices: [],
+  strategies: [],
+};
 const request = (overrides: Partial<CommandRequest> = {}): CommandRequest => ({
   route,
   id: 'p-017',
@@ -25,7 +35,12 @@ describe('a command from a request', () => {
         command: {
           type: 'LogSession',
           data: { ...session, providerId: 'p-017' },
-          metadata: { actor: { id: 'c-1', role: 'coach' }, issuedAt: '2026-01-15T12:00:00.000Z', commandId: 'key-1', correlationId: 'corr-1' },
+          metadata: {
+            actor: { id: 'c-1', role: 'coach' },
+            issuedAt: '2026-01-15T12:00:00.000Z',
+            commandId: 'key-1',
+            correlationId: 'corr-1',
+          },
         },
         expectedRevision: 4,
       }),
@@ -38,15 +53,29 @@ describe('a command from a request', () => {
   });
 
   it('names the request’s own parts in every error: body, path and headers', () => {
-    const decoded = decodeCommandRequest(request({ id: ' ', body: { ...session, providerId: 'p-018', durationMinutes: 0 }, headers: { 'if-match': 'W/"x"' } }));
-    expect(E.isLeft(decoded) && decoded.left.errors.map((e) => e.path)).toEqual(['headers.if-match', 'body.providerId', 'params.id', 'body.durationMinutes']);
+    const decoded = decodeCommandRequest(
+      request({
+        id: ' ',
+        body: { ...session, providerId: 'p-018', durationMinutes: 0 },
+        headers: { 'if-match': 'W/"x"' },
+      }),
+    );
+    expect(E.isLeft(decoded) && decoded.left.errors.map((e) => e.path)).toEqual([
+      'headers.if-match',
+      'body.providerId',
+      'params.id',
+      'body.durationMinutes',
+    ]);
   });
 
   it('names an id of the path outside the id grammar, whatever the body', () => {
     for (const body of [session, 'hello', null]) {
       const decoded = decodeCommandRequest(request({ id: '__proto__', body }));
       expect(E.isLeft(decoded) && decoded.left.errors.filter((e) => e.path === 'params.id')).toEqual([
-        { path: 'params.id', message: expect.stringContaining('not a name such as __proto__ or constructor), got "__proto__"') },
+        {
+          path: 'params.id',
+          message: expect.stringContaining('not a name such as __proto__ or constructor), got "__proto__"'),
+        },
       ]);
     }
   });
@@ -58,7 +87,9 @@ describe('a command from a request', () => {
 
   it('refuses a body that is not an object as a whole', () => {
     const decoded = decodeCommandRequest(request({ body: 'hello' }));
-    expect(E.isLeft(decoded) && decoded.left.errors).toEqual([{ path: 'body', message: 'expected an object, got "hello"' }]);
+    expect(E.isLeft(decoded) && decoded.left.errors).toEqual([
+      { path: 'body', message: 'expected an object, got "hello"' },
+    ]);
   });
 });
 

@@ -74,9 +74,16 @@ export const commandRoutes: ReadonlyArray<CommandRoute> = commandCatalogue.map((
   const type = definition.type as CommandType;
   const collection = COLLECTIONS[definition.streamKind];
   const action = COMMAND_ACTIONS[type];
-  return { type, collection, action, path: `/${collection}/{id}/${action}`, definition: definition as CommandDefinition };
+  return {
+    type,
+    collection,
+    action,
+    path: `/${collection}/{id}/${action}`,
+    definition: definition as CommandDefinition,
+  };
 });
 
 const byPath = new Map(commandRoutes.map((route) => [`${route.collection}/${route.action}`, route]));
 
-export const findCommandRoute = (collection: string, action: string): CommandRoute | undefined => byPath.get(`${collection}/${action}`);
+export const findCommandRoute = (collection: string, action: string): CommandRoute | undefined =>
+  byPath.get(`${collection}/${action}`);

@@ -12,7 +12,8 @@ import { decodeCommandRequest, inHttpTerms } from './command-request';
 import { CommandAccepted, IssueCommand } from './issue-command';
 import { findCommandRoute } from './command-routes';
 
-const routeOf = (request: ApiRequest) => findCommandRoute(String(request.params['collection']), String(request.params['action']));
+const routeOf = (request: ApiRequest) =>
+  findCommandRoute(String(request.params['collection']), String(request.params['action']));
 
 /**
  * Every command of the catalogue, behind `POST /<collection>/:id/<action>` (the table in
@@ -31,7 +32,9 @@ export class CommandController {
     const route = routeOf(request);
     return route
       ? { kind: 'command', type: route.type }
-      : notFound('unknown-route', `No command is sent to POST ${request.path}.`, [{ path: 'path', message: 'no such command route' }]);
+      : notFound('unknown-route', `No command is sent to POST ${request.path}.`, [
+          { path: 'path', message: 'no such command route' },
+        ]);
   })
   async issue(
     @Param('id') id: string,
@@ -52,7 +55,9 @@ export class CommandController {
     });
     if (E.isLeft(decoded)) throw refusal(decoded.left);
     const { command, expectedRevision } = decoded.right;
-    const result = await this.commandBus.execute(new IssueCommand(command, actorOf(request), scopeOf(request), expectedRevision));
+    const result = await this.commandBus.execute(
+      new IssueCommand(command, actorOf(request), scopeOf(request), expectedRevision),
+    );
     if (E.isLeft(result)) throw refusal(inHttpTerms(route, result.left));
     response.setHeader('ETag', `"${result.right.accepted.revision}"`);
     if (result.right.replayed) response.setHeader('Idempotent-Replayed', 'true');

@@ -34,7 +34,11 @@ describeApiOnEachEngine('command routes', (open) => {
     for (const { type, id, body } of steps) {
       const before = await api.store.headPosition();
       const response = await api.http().post(pathOf(type, id)).set('Authorization', `Bearer ${admin}`).send(body);
-      expect({ type, status: response.status, body: response.body }).toEqual({ type, status: 201, body: expect.any(Object) });
+      expect({ type, status: response.status, body: response.body }).toEqual({
+        type,
+        status: 201,
+        body: expect.any(Object),
+      });
       const produced = response.body.events.map((e: { type: string }) => e.type);
       expect(produced.every((t: string) => findCommandDefinition(type)!.produces.includes(t))).toBe(true);
       expect(response.body.position).toBeGreaterThan(before);
@@ -59,7 +63,11 @@ describeApiOnEachEngine('command routes', (open) => {
     expect([response.status, response.body]).toEqual([201, expect.any(Object)]);
     expect(response.headers['x-correlation-id']).toBe('corr-from-client');
     const [event] = await collect(api.store.readStream('provider-p-2', { from: response.body.revision }));
-    expect(event?.metadata).toMatchObject({ actor: { id: 'admin-1', role: 'admin' }, recordedAt: '2026-01-15T12:00:00.000Z', correlationId: 'corr-from-client' });
+    expect(event?.metadata).toMatchObject({
+      actor: { id: 'admin-1', role: 'admin' },
+      recordedAt: '2026-01-15T12:00:00.000Z',
+      correlationId: 'corr-from-client',
+    });
   });
 });
 

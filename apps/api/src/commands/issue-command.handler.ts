@@ -38,7 +38,12 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     return this.inFlight.track(this.handle(issued));
   }
 
-  private async handle({ command, actor, scope, expectedRevision }: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
+  private async handle({
+    command,
+    actor,
+    scope,
+    expectedRevision,
+  }: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
     const refusal = await this.authorizer.refusal(actor, scope, command);
     if (refusal) return E.left(refusal);
     const outcome = await handleCommand(this.store, command, {
@@ -47,7 +52,10 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     })();
     const { commandId, correlationId } = command.metadata;
     if (E.isLeft(outcome)) {
-      this.logger.info({ commandType: command.type, commandId, refused: outcome.left.code }, `${command.type} refused: ${outcome.left.code}`);
+      this.logger.info(
+        { commandType: command.type, commandId, refused: outcome.left.code },
+        `${command.type} refused: ${outcome.left.code}`,
+      );
       return outcome;
     }
     const reused = reusedKey(outcome.right, findCommandDefinition(command.type)!.produces);

@@ -4,7 +4,8 @@ import type { TestApi } from '../testing/test-api';
 
 const sessionIdsOf = async (api: TestApi, stream: string): Promise<string[]> => {
   const ids: string[] = [];
-  for await (const event of api.store.readStream(stream)) if (event.type === 'SessionLogged') ids.push((event.data as { sessionId: string }).sessionId);
+  for await (const event of api.store.readStream(stream))
+    if (event.type === 'SessionLogged') ids.push((event.data as { sessionId: string }).sessionId);
   return ids;
 };
 
@@ -14,12 +15,25 @@ describeApiOnEachEngine('two clients racing on one provider', (open) => {
   beforeAll(async () => {
     api = await open();
     const admin = await api.token('admin', 'admin-1');
-    expect((await api.http().post(pathOf('EnrollProvider', 'p-1')).set('Authorization', `Bearer ${admin}`).send(enrollmentBody('c-1'))).status).toBe(201);
+    expect(
+      (
+        await api
+          .http()
+          .post(pathOf('EnrollProvider', 'p-1'))
+          .set('Authorization', `Bearer ${admin}`)
+          .send(enrollmentBody('c-1'))
+      ).status,
+    ).toBe(201);
     coach = await api.token('coach', 'c-1');
   });
 
   const send = (sessionId: string, ifMatch: number) =>
-    api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${coach}`).set('If-Match', String(ifMatch)).send(sessionBody(sessionId, '2025-09-16', 45));
+    api
+      .http()
+      .post(pathOf('LogSession', 'p-1'))
+      .set('Authorization', `Bearer ${coach}`)
+      .set('If-Match', String(ifMatch))
+      .send(sessionBody(sessionId, '2025-09-16', 45));
 
   it('with If-Match: one wins, the other gets 409, and after a re-read nothing is lost', async () => {
     const seen = (await api.store.streamRevision('provider-p-1'))!;
@@ -36,7 +50,11 @@ describeApiOnEachEngine('two clients racing on one provider', (open) => {
 
   it('without If-Match, both are recorded: the command is decided again on the newer stream', async () => {
     const without = (sessionId: string) =>
-      api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${coach}`).send(sessionBody(sessionId, '2025-09-17', 30));
+      api
+        .http()
+        .post(pathOf('LogSession', 'p-1'))
+        .set('Authorization', `Bearer ${coach}`)
+        .send(sessionBody(sessionId, '2025-09-17', 30));
     const responses = await Promise.all(['s-c', 's-d', 's-e', 's-f'].map(without));
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(responses.map((r) => r.body.revision)).size).toBe(4);

@@ -40,8 +40,17 @@ export class HealthController {
       store = { reachable: false, error: (error as Error).message };
     }
     const statuses = store.reachable ? await this.projections.status() : [];
-    const projections = statuses.map(({ name, position, lag, parked }) => ({ name, position, lag, ...(parked ? { parked } : {}) }));
-    const ready = store.reachable && this.projections.isCaughtUp && !this.projections.stopped && projections.every((p) => !p.parked);
+    const projections = statuses.map(({ name, position, lag, parked }) => ({
+      name,
+      position,
+      lag,
+      ...(parked ? { parked } : {}),
+    }));
+    const ready =
+      store.reachable &&
+      this.projections.isCaughtUp &&
+      !this.projections.stopped &&
+      projections.every((p) => !p.parked);
     response.status(ready ? 200 : 503);
     return { status: ready ? 'ready' : 'not-ready', store, caughtUp: this.projections.isCaughtUp, projections };
   }

@@ -25,14 +25,34 @@ describe('health', () => {
     // An event the domain never wrote: a session without its data. The dosage fold cannot take it.
     const { lastPosition } = await store.append(
       'provider-p-1',
-      [{ id: 'broken-1', type: 'SessionLogged', schemaVersion: 1, data: null, metadata: { actor: { id: 'x', role: 'admin' }, recordedAt: '2026-01-15T12:00:00.000Z', commandId: 'c', correlationId: 'c' } }],
+      [
+        {
+          id: 'broken-1',
+          type: 'SessionLogged',
+          schemaVersion: 1,
+          data: null,
+          metadata: {
+            actor: { id: 'x', role: 'admin' },
+            recordedAt: '2026-01-15T12:00:00.000Z',
+            commandId: 'c',
+            correlationId: 'c',
+          },
+        },
+      ],
       'any',
     );
     const admin = await api.token('admin', 'admin-1');
-    const read = await api.http().get(`/views/dosage?waitForPosition=${lastPosition}`).set('Authorization', `Bearer ${admin}`);
+    const read = await api
+      .http()
+      .get(`/views/dosage?waitForPosition=${lastPosition}`)
+      .set('Authorization', `Bearer ${admin}`);
     expect([read.status, read.body.code, read.headers['retry-after']]).toEqual([503, 'view-parked', '1']);
     const ready = await api.http().get('/health/ready');
     expect(ready.status).toBe(503);
-    expect(ready.body.projections).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'dosage', parked: expect.objectContaining({ eventId: 'broken-1' }) })]));
+    expect(ready.body.projections).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'dosage', parked: expect.objectContaining({ eventId: 'broken-1' }) }),
+      ]),
+    );
   });
 });

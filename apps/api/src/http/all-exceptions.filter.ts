@@ -27,16 +27,35 @@ const isClientError = (error: unknown): error is { status: number; message: stri
 const answerOf = (error: unknown): { status: number; body: ErrorBody; headers?: Readonly<Record<string, string>> } => {
   if (error instanceof ApiException) return { status: error.status, body: error.body, headers: error.headers };
   if (error instanceof ViewUnavailableError)
-    return { status: 503, body: { code: error.code, message: error.message, errors: [] }, headers: { 'Retry-After': '1' } };
+    return {
+      status: 503,
+      body: { code: error.code, message: error.message, errors: [] },
+      headers: { 'Retry-After': '1' },
+    };
   if (error instanceof AccessLogUnavailableError)
-    return { status: 503, body: { code: 'access-log-unavailable', message: error.message, errors: [] }, headers: { 'Retry-After': '1' } };
+    return {
+      status: 503,
+      body: { code: 'access-log-unavailable', message: error.message, errors: [] },
+      headers: { 'Retry-After': '1' },
+    };
   if (error instanceof TokenRegisterUnavailableError)
-    return { status: 503, body: { code: 'token-register-unavailable', message: error.message, errors: [] }, headers: { 'Retry-After': '1' } };
+    return {
+      status: 503,
+      body: { code: 'token-register-unavailable', message: error.message, errors: [] },
+      headers: { 'Retry-After': '1' },
+    };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // Nest turns body-parser's SyntaxError into a plain 400; its message is the parser's.
     if (status === 400 && /JSON/.test(error.message))
-      return { status, body: { code: 'malformed-json', message: `The body is not valid JSON: ${error.message}`, errors: [{ path: 'body', message: error.message }] } };
+      return {
+        status,
+        body: {
+          code: 'malformed-json',
+          message: `The body is not valid JSON: ${error.message}`,
+          errors: [{ path: 'body', message: error.message }],
+        },
+      };
     const code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'internal-error' : 'malformed-request');
     return { status, body: { code, message: error.message, errors: [] } };
   }
@@ -48,10 +67,18 @@ const answerOf = (error: unknown): { status: number; body: ErrorBody; headers?: 
   if (isStoreConnectionError(error))
     return {
       status: 503,
-      body: { code: 'store-unavailable', message: 'The connection to the event store was lost; send the request again (a command with the same Idempotency-Key).', errors: [] },
+      body: {
+        code: 'store-unavailable',
+        message:
+          'The connection to the event store was lost; send the request again (a command with the same Idempotency-Key).',
+        errors: [],
+      },
       headers: { 'Retry-After': '1' },
     };
-  return { status: 500, body: { code: 'internal-error', message: 'Something went wrong on our side; it has been logged.', errors: [] } };
+  return {
+    status: 500,
+    body: { code: 'internal-error', message: 'Something went wrong on our side; it has been logged.', errors: [] },
+  };
 };
 
 /** Every answer that is not a success has the same JSON shape, whatever raised it. */

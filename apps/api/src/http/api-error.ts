@@ -40,6 +40,10 @@ export const refusal = (error: DomainError, headers?: Readonly<Record<string, st
   new ApiException(statusOf(error), bodyOf(error), headers);
 
 export const unauthorized = (message: string): ApiException =>
-  new ApiException(401, { code: 'unauthenticated', message, errors: [{ path: 'headers.authorization', message }] }, {
-    'WWW-Authenticate': 'Bearer realm="coachline"',
-  });
+  new ApiException(
+    401,
+    { code: 'unauthenticated', message, errors: [{ path: 'headers.authorization', message }] },
+    {
+      'WWW-Authenticate': 'Bearer realm="coachline"',
+    },
+  );

@@ -19,7 +19,11 @@ const answer = (socket: Duplex, status: number, reason: string, body: ErrorBody)
 export const answerUnparsableRequests = (server: Server): void => {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // A client gone, or a request half-answered already: nothing can be said to it.
-    if (error.code === 'ECONNRESET' || !socket.writable || (socket as Duplex & { _httpMessage?: unknown })._httpMessage) {
+    if (
+      error.code === 'ECONNRESET' ||
+      !socket.writable ||
+      (socket as Duplex & { _httpMessage?: unknown })._httpMessage
+    ) {
       socket.destroy();
       return;
     }
@@ -29,6 +33,11 @@ export const answerUnparsableRequests = (server: Server): void => {
         message: 'The path and headers of the request are too large.',
         errors: [],
       });
-    else answer(socket, 400, 'Bad Request', { code: 'malformed-request', message: 'The request could not be parsed as HTTP.', errors: [] });
+    else
+      answer(socket, 400, 'Bad Request', {
+        code: 'malformed-request',
+        message: 'The request could not be parsed as HTTP.',
+        errors: [],
+      });
   });
 };

@@ -26,7 +26,8 @@ export const CorrelationId = Object.assign(
   new t.Type<string, string, unknown>(
     'CorrelationId',
     (u): u is string => typeof u === 'string' && isCorrelationId(u),
-    (u, c) => (typeof u === 'string' && isCorrelationId(u) ? t.success(u) : t.failure(u, c, `expected ${CORRELATION_ID_RULE}`)),
+    (u, c) =>
+      typeof u === 'string' && isCorrelationId(u) ? t.success(u) : t.failure(u, c, `expected ${CORRELATION_ID_RULE}`),
     t.identity,
   ),
   { pattern: CORRELATION_ID_PATTERN },

@@ -27,7 +27,11 @@ describeApiOnEachEngine('correlation ids', (open) => {
 
   beforeAll(async () => {
     api = await open();
-    await seed(api, [...communityFamily, ...coachFamily, { type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') }]);
+    await seed(api, [
+      ...communityFamily,
+      ...coachFamily,
+      { type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') },
+    ]);
     admin = await api.token('admin', 'admin-1');
   });
 
@@ -42,20 +46,24 @@ describeApiOnEachEngine('correlation ids', (open) => {
       .send(sessionBody(`s-${session}`, '2025-09-16', 30));
     expect(response.status).toBe(201);
     const recorded = [];
-    for await (const event of api.store.readStream('provider-p-1', { from: response.body.revision })) recorded.push(event);
+    for await (const event of api.store.readStream('provider-p-1', { from: response.body.revision }))
+      recorded.push(event);
     return { response, recorded };
   };
 
-  it.each(HOSTILE)('are replaced by a new UUID when the client sends %s, and the value never reaches the stored event', async (_name, hostile) => {
-    const { response, recorded } = await logSession(hostile);
-    const id = response.headers['x-correlation-id'];
-    expect(id).toMatch(UUID);
-    expect(response.headers['x-correlation-id-replaced']).toBe(CORRELATION_ID_RULE);
-    expect(response.body.correlationId).toBe(id);
-    expect(recorded).toHaveLength(1);
-    expect(recorded[0]!.metadata.correlationId).toBe(id);
-    if (hostile !== '') expect(JSON.stringify(recorded[0]!.metadata)).not.toContain(hostile);
-  });
+  it.each(HOSTILE)(
+    'are replaced by a new UUID when the client sends %s, and the value never reaches the stored event',
+    async (_name, hostile) => {
+      const { response, recorded } = await logSession(hostile);
+      const id = response.headers['x-correlation-id'];
+      expect(id).toMatch(UUID);
+      expect(response.headers['x-correlation-id-replaced']).toBe(CORRELATION_ID_RULE);
+      expect(response.body.correlationId).toBe(id);
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]!.metadata.correlationId).toBe(id);
+      if (hostile !== '') expect(JSON.stringify(recorded[0]!.metadata)).not.toContain(hostile);
+    },
+  );
 
   it.each([
     ['a UUID', '0d3c3b7e-5a4e-4c52-9d8a-2a1f7e0c9b11'],
@@ -75,7 +83,11 @@ describeApiOnEachEngine('correlation ids', (open) => {
   });
 
   it('are replaced the same way in the access log: a read records the new id, never the text sent', async () => {
-    const response = await api.http().get('/streams/provider-p-1').set('Authorization', `Bearer ${admin}`).set('X-Correlation-Id', 'Ana Lima born 2021-03-04');
+    const response = await api
+      .http()
+      .get('/streams/provider-p-1')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('X-Correlation-Id', 'Ana Lima born 2021-03-04');
     expect(response.status).toBe(200);
     const reads = await api.accessLog.readDay(TEST_NOW.slice(0, 10));
     expect(reads.at(-1)!.correlationId).toBe(response.headers['x-correlation-id']);

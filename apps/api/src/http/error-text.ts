@@ -20,7 +20,9 @@ export const safeErrorText = (text: string): string => printableText(text, ERROR
 
 /** An error answer fit to print: every string safe, at most the limit of field errors. */
 export const safeErrorBody = (body: ErrorBody): ErrorBody => {
-  const listed = body.errors.slice(0, ERROR_TEXT_LIMITS.errors).map((e) => ({ path: safeErrorText(e.path), message: safeErrorText(e.message) }));
+  const listed = body.errors
+    .slice(0, ERROR_TEXT_LIMITS.errors)
+    .map((e) => ({ path: safeErrorText(e.path), message: safeErrorText(e.message) }));
   const left = body.errors.length - listed.length;
   return {
     code: safeErrorText(body.code),

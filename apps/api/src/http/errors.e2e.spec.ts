@@ -9,7 +9,12 @@ const expectErrorShape = (body: unknown) =>
 describeApiOnEachEngine('error answers', (open) => {
   let api: TestApi;
   let admin: string;
-  const post = (path: string, body: unknown, token = admin) => api.http().post(path).set('Authorization', `Bearer ${token}`).send(body as object);
+  const post = (path: string, body: unknown, token = admin) =>
+    api
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${token}`)
+      .send(body as object);
 
   beforeAll(async () => {
     api = await open();
@@ -20,14 +25,33 @@ describeApiOnEachEngine('error answers', (open) => {
   describe('400 invalid', () => {
     it('lists every wrong field of the body by its path, and writes nothing', async () => {
       const head = await api.store.headPosition();
-      const response = await post(pathOf('LogSession', 'p-1'), { sessionId: '', heldOn: '2025-09-31', durationMinutes: '45', kind: 'chat', extra: 1 });
+      const response = await post(pathOf('LogSession', 'p-1'), {
+        sessionId: '',
+        heldOn: '2025-09-31',
+        durationMinutes: '45',
+        kind: 'chat',
+        extra: 1,
+      });
       expect(response.status).toBe(400);
       expectErrorShape(response.body);
       expect(response.body.code).toBe('invalid');
       expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
-        ['body.agendaUsed', 'body.coachId', 'body.durationMinutes', 'body.extra', 'body.heldOn', 'body.kind', 'body.mode', 'body.practices', 'body.sessionId', 'body.strategies'].sort(),
+        [
+          'body.agendaUsed',
+          'body.coachId',
+          'body.durationMinutes',
+          'body.extra',
+          'body.heldOn',
+          'body.kind',
+          'body.mode',
+          'body.practices',
+          'body.sessionId',
+          'body.strategies',
+        ].sort(),
       );
-      expect(response.body.errors.find((e: { path: string }) => e.path === 'body.heldOn').message).toBe('expected a calendar date YYYY-MM-DD, got "2025-09-31"');
+      expect(response.body.errors.find((e: { path: string }) => e.path === 'body.heldOn').message).toBe(
+        'expected a calendar date YYYY-MM-DD, got "2025-09-31"',
+      );
       expect(await api.store.headPosition()).toBe(head);
     });
 
@@ -40,7 +64,11 @@ describeApiOnEachEngine('error answers', (open) => {
         .set('If-Match', 'yesterday')
         .send({ ...sessionBody('s-1', '2025-09-16', 45), providerId: 'p-2' });
       expect(response.status).toBe(400);
-      expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['headers.idempotency-key', 'headers.if-match', 'body.providerId']);
+      expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([
+        'headers.idempotency-key',
+        'headers.if-match',
+        'body.providerId',
+      ]);
     });
 
     it('names an invalid id in the path', async () => {
@@ -49,47 +77,77 @@ describeApiOnEachEngine('error answers', (open) => {
     });
 
     it('refuses a body that is not JSON, or not an object', async () => {
-      const malformed = await api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${admin}`).set('Content-Type', 'application/json').send('{"sessionId": ');
+      const malformed = await api
+        .http()
+        .post(pathOf('LogSession', 'p-1'))
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Content-Type', 'application/json')
+        .send('{"sessionId": ');
       expect([malformed.status, malformed.body.code]).toEqual([400, 'malformed-json']);
       const list = await post(pathOf('LogSession', 'p-1'), [1, 2]);
-      expect([list.status, list.body.errors]).toEqual([400, [expect.objectContaining({ path: 'body', message: 'expected an object, got [1,2]' })]]);
+      expect([list.status, list.body.errors]).toEqual([
+        400,
+        [expect.objectContaining({ path: 'body', message: 'expected an object, got [1,2]' })],
+      ]);
       const none = await api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${admin}`);
       expect([none.status, none.body.errors[0].path]).toEqual([400, 'body']);
     });
 
     it('refuses text no store can keep (NUL, unpaired surrogates) in the body, the path or the query, and writes nothing', async () => {
       const head = await api.store.headPosition();
-      const body = await post(pathOf('LogSession', 'p-1'), { ...sessionBody('s-nul', '2025-09-16', 45), summary: 'a\u0000b' });
+      const body = await post(pathOf('LogSession', 'p-1'), {
+        ...sessionBody('s-nul', '2025-09-16', 45),
+        summary: 'a\u0000b',
+      });
       expect([body.status, body.body.errors]).toEqual([400, [expect.objectContaining({ path: 'body.summary' })]]);
       const path = await post('/providers/p%00/sessions', sessionBody('s-nul', '2025-09-16', 45));
       expect([path.status, path.body.errors[0].path]).toEqual([400, 'params.id']);
       const stream = await api.http().get('/streams/provider-%00').set('Authorization', `Bearer ${admin}`);
       expect([stream.status, stream.body.errors[0].path]).toEqual([400, 'params.stream']);
-      const query = await api.http().get('/views/history?stream=provider-p-1%00').set('Authorization', `Bearer ${admin}`);
+      const query = await api
+        .http()
+        .get('/views/history?stream=provider-p-1%00')
+        .set('Authorization', `Bearer ${admin}`);
       expect([query.status, query.body.errors[0].path]).toEqual([400, 'query.stream']);
       expect(await api.store.headPosition()).toBe(head);
     });
 
     it('names wrong and unknown query parameters', async () => {
-      const response = await api.http().get('/views/dosage?asOf=yesterday&month=2025-13&colour=red').set('Authorization', `Bearer ${admin}`);
+      const response = await api
+        .http()
+        .get('/views/dosage?asOf=yesterday&month=2025-13&colour=red')
+        .set('Authorization', `Bearer ${admin}`);
       expect(response.status).toBe(400);
-      expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.asOf', 'query.month', 'query.colour']);
+      expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([
+        'query.asOf',
+        'query.month',
+        'query.colour',
+      ]);
     });
 
     it('refuses to wait for a position no event has', async () => {
-      const response = await api.http().get('/views/dosage?waitForPosition=999999').set('Authorization', `Bearer ${admin}`);
+      const response = await api
+        .http()
+        .get('/views/dosage?waitForPosition=999999')
+        .set('Authorization', `Bearer ${admin}`);
       expect([response.status, response.body.code]).toEqual([400, 'unknown-position']);
     });
 
     it('refuses a body over the size limit with 413', async () => {
-      const response = await post(pathOf('LogSession', 'p-1'), { ...sessionBody('s-1', '2025-09-16', 45), summary: 'x'.repeat(2_000_000) });
+      const response = await post(pathOf('LogSession', 'p-1'), {
+        ...sessionBody('s-1', '2025-09-16', 45),
+        summary: 'x'.repeat(2_000_000),
+      });
       expect(response.status).toBe(413);
       expectErrorShape(response.body);
     });
   });
 
   describe('401 unauthenticated', () => {
-    const sign = (claims: Record<string, unknown>, options: { secret?: string; issuer?: string; expiresAt?: number } = {}) =>
+    const sign = (
+      claims: Record<string, unknown>,
+      options: { secret?: string; issuer?: string; expiresAt?: number } = {},
+    ) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject('someone')
@@ -101,8 +159,14 @@ describeApiOnEachEngine('error answers', (open) => {
     it.each([
       ['no token', async () => undefined],
       ['not a bearer token', async () => 'Basic YWRtaW46YWRtaW4='],
-      ['a token signed with another secret', async () => `Bearer ${await sign({ role: 'admin' }, { secret: 'another-secret-that-is-long-enough-too' })}`],
-      ['an expired token', async () => `Bearer ${await sign({ role: 'admin' }, { expiresAt: Math.floor(Date.now() / 1000) - 60 })}`],
+      [
+        'a token signed with another secret',
+        async () => `Bearer ${await sign({ role: 'admin' }, { secret: 'another-secret-that-is-long-enough-too' })}`,
+      ],
+      [
+        'an expired token',
+        async () => `Bearer ${await sign({ role: 'admin' }, { expiresAt: Math.floor(Date.now() / 1000) - 60 })}`,
+      ],
       ['a token from another issuer', async () => `Bearer ${await sign({ role: 'admin' }, { issuer: 'elsewhere' })}`],
       ['a token with a role the program does not know', async () => `Bearer ${await sign({ role: 'superuser' })}`],
       ['garbage', async () => 'Bearer not.a.token'],
@@ -126,7 +190,11 @@ describeApiOnEachEngine('error answers', (open) => {
       ['a provider’s debriefs', 'get', '/providers/p-404/debriefs', 'provider-not-found'],
       ['a provider a command names', 'post', pathOf('LogSession', 'p-404'), 'provider-not-enrolled'],
     ] as const)('%s', async (_what, method, path, code) => {
-      const response = await api.http()[method](path).set('Authorization', `Bearer ${admin}`).send(method === 'post' ? sessionBody('s-9', '2025-09-16', 45) : undefined);
+      const response = await api
+        .http()
+        [method](path)
+        .set('Authorization', `Bearer ${admin}`)
+        .send(method === 'post' ? sessionBody('s-9', '2025-09-16', 45) : undefined);
       expect([response.status, response.body.code]).toEqual([404, code]);
       expectErrorShape(response.body);
     });
@@ -142,15 +210,28 @@ describeApiOnEachEngine('error answers', (open) => {
         .set('Authorization', `Bearer ${admin}`)
         .set('If-Match', `"${first.body.revision - 1}"`)
         .send(sessionBody('s-41', '2025-09-17', 45));
-      expect([stale.status, stale.body.code, stale.body.errors[0].path]).toEqual([409, 'revision-conflict', 'headers.if-match']);
+      expect([stale.status, stale.body.code, stale.body.errors[0].path]).toEqual([
+        409,
+        'revision-conflict',
+        'headers.if-match',
+      ]);
       expect(await api.store.headPosition()).toBe(head);
-      const current = await api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${admin}`).set('If-Match', String(first.body.revision)).send(sessionBody('s-41', '2025-09-17', 45));
+      const current = await api
+        .http()
+        .post(pathOf('LogSession', 'p-1'))
+        .set('Authorization', `Bearer ${admin}`)
+        .set('If-Match', String(first.body.revision))
+        .send(sessionBody('s-41', '2025-09-17', 45));
       expect(current.status).toBe(201);
     });
 
     it('refuses to record twice what exists once', async () => {
       const response = await post(pathOf('EnrollProvider', 'p-1'), enrollmentBody('c-1'));
-      expect([response.status, response.body.code, response.body.errors[0].path]).toEqual([409, 'provider-already-enrolled', 'params.id']);
+      expect([response.status, response.body.code, response.body.errors[0].path]).toEqual([
+        409,
+        'provider-already-enrolled',
+        'params.id',
+      ]);
     });
   });
 
@@ -165,7 +246,12 @@ describeApiOnEachEngine('error answers', (open) => {
   describe('idempotency', () => {
     it('answers a retried command with its first answer and appends nothing', async () => {
       const send = () =>
-        api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', 'log-s-60').send(sessionBody('s-60', '2025-09-18', 45));
+        api
+          .http()
+          .post(pathOf('LogSession', 'p-1'))
+          .set('Authorization', `Bearer ${admin}`)
+          .set('Idempotency-Key', 'log-s-60')
+          .send(sessionBody('s-60', '2025-09-18', 45));
       const first = await send();
       const head = await api.store.headPosition();
       const retry = await send();
@@ -178,7 +264,16 @@ describeApiOnEachEngine('error answers', (open) => {
 
     it('refuses a key reused for another command on the same record', async () => {
       const key = 'key-used-once';
-      expect((await api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', key).send(sessionBody('s-61', '2025-09-18', 45))).status).toBe(201);
+      expect(
+        (
+          await api
+            .http()
+            .post(pathOf('LogSession', 'p-1'))
+            .set('Authorization', `Bearer ${admin}`)
+            .set('Idempotency-Key', key)
+            .send(sessionBody('s-61', '2025-09-18', 45))
+        ).status,
+      ).toBe(201);
       const other = await api
         .http()
         .post(pathOf('VoidSession', 'p-1'))

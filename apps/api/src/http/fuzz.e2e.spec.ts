@@ -2,11 +2,21 @@ import fc from 'fast-check';
 import { Role } from '@coachline/domain';
 import { openPgliteTestStore, TestStore, useSharedPglite } from '@coachline/eventstore-postgres/testing';
 import { commandRoutes } from '../commands/command-routes';
-import { communityFamily, coachFamily, enrollmentBody, pathOf, sessionBody, wholeProgram } from '../testing/program-script';
+import {
+  communityFamily,
+  coachFamily,
+  enrollmentBody,
+  pathOf,
+  sessionBody,
+  wholeProgram,
+} from '../testing/program-script';
 import { seed } from '../testing/seed';
 import { startTestApi, TestApi } from '../testing/test-api';
 
-const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const printable = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 60,
+});
 /** Text a store may choke on: NUL, unpaired surrogates, any code unit at all. */
 const awkward = fc.oneof(
   fc.constantFrom('\u0000', 'p-\u0000', '\ud800', 'a\udc00b', '\u{1F600}', 'é\u0301', '\u202e'),
@@ -42,11 +52,28 @@ const body = fc.oneof(
 );
 
 const queryString = fc
-  .array(fc.tuple(fc.constantFrom('asOf', 'providerId', 'communityId', 'month', 'stream', 'waitForPosition', 'day', 'other'), anyText), { maxLength: 3 })
+  .array(
+    fc.tuple(
+      fc.constantFrom('asOf', 'providerId', 'communityId', 'month', 'stream', 'waitForPosition', 'day', 'other'),
+      anyText,
+    ),
+    { maxLength: 3 },
+  )
   .map((pairs) => (pairs.length === 0 ? '' : `?${pairs.map(([k, v]) => `${k}=${encodePath(v)}`).join('&')}`));
 
 const viewPath = fc.oneof(
-  fc.constantFrom('/views/dosage', '/views/timeline', '/views/cycles', '/views/share', '/views/evaluation', '/views/history', '/access-log', '/tokens', '/health/ready', '/docs'),
+  fc.constantFrom(
+    '/views/dosage',
+    '/views/timeline',
+    '/views/cycles',
+    '/views/share',
+    '/views/evaluation',
+    '/views/history',
+    '/access-log',
+    '/tokens',
+    '/health/ready',
+    '/docs',
+  ),
   pathId.map((id) => `/providers/${id}/timeline`),
   pathId.map((id) => `/providers/${id}/debriefs`),
   pathId.map((id) => `/streams/${id}`),
@@ -55,7 +82,9 @@ const viewPath = fc.oneof(
 );
 
 const commandPath = fc.oneof(
-  fc.tuple(fc.constantFrom(...commandRoutes), pathId).map(([route, id]) => `/${route.collection}/${id}/${route.action}`),
+  fc
+    .tuple(fc.constantFrom(...commandRoutes), pathId)
+    .map(([route, id]) => `/${route.collection}/${id}/${route.action}`),
   fc.tuple(pathId, pathId, pathId).map(([a, b, c]) => `/${a}/${b}/${c}`),
 );
 
@@ -72,31 +101,62 @@ const nearlyValid = (coachToken: string): fc.Arbitrary<FuzzRequest> =>
   fc
     .tuple(
       fc.uuid(),
-      fc.option(fc.tuple(fc.constantFrom('sessionId', 'summary', 'heldOn', 'durationMinutes', 'kind', 'coachId', 'practices'), fc.oneof(fc.jsonValue({ maxDepth: 1 }), awkward, awkward.map((a) => [a]))), { nil: undefined }),
+      fc.option(
+        fc.tuple(
+          fc.constantFrom('sessionId', 'summary', 'heldOn', 'durationMinutes', 'kind', 'coachId', 'practices'),
+          fc.oneof(
+            fc.jsonValue({ maxDepth: 1 }),
+            awkward,
+            awkward.map((a) => [a]),
+          ),
+        ),
+        { nil: undefined },
+      ),
       fc.option(printable, { nil: undefined }),
-      fc.oneof({ arbitrary: fc.constant('p-1'), weight: 4 }, { arbitrary: awkward.filter((a) => a.length > 0), weight: 1 }),
+      fc.oneof(
+        { arbitrary: fc.constant('p-1'), weight: 4 },
+        { arbitrary: awkward.filter((a) => a.length > 0), weight: 1 },
+      ),
     )
     .map(([sessionId, wrong, key, providerId]) => ({
       method: 'post' as const,
       path: `/providers/${encodePath(providerId)}/sessions`,
       body: { ...sessionBody(sessionId, '2025-09-16', 45), ...(wrong ? { [wrong[0]]: wrong[1] } : {}) },
-      headers: { authorization: `Bearer ${coachToken}`, 'content-type': 'application/json', ...(key !== undefined ? { 'idempotency-key': key } : {}) },
+      headers: {
+        authorization: `Bearer ${coachToken}`,
+        'content-type': 'application/json',
+        ...(key !== undefined ? { 'idempotency-key': key } : {}),
+      },
     }));
 
 const anyRequest = (tokens: ReadonlyArray<string>): fc.Arbitrary<FuzzRequest> =>
   fc.record({
     method: fc.constantFrom('get' as const, 'post' as const),
-    path: fc.oneof(commandPath, fc.tuple(viewPath, queryString).map(([p, q]) => p + q)),
+    path: fc.oneof(
+      commandPath,
+      fc.tuple(viewPath, queryString).map(([p, q]) => p + q),
+    ),
     body,
-    raw: fc.option(fc.oneof(printable, fc.constantFrom('{"sessionId": ', '[1,', 'null', '"text"', '{}}')), { nil: undefined }),
+    raw: fc.option(fc.oneof(printable, fc.constantFrom('{"sessionId": ', '[1,', 'null', '"text"', '{}}')), {
+      nil: undefined,
+    }),
     headers: fc.record(
       {
-        authorization: fc.oneof(fc.constantFrom(...tokens).map((t) => `Bearer ${t}`), printable),
+        authorization: fc.oneof(
+          fc.constantFrom(...tokens).map((t) => `Bearer ${t}`),
+          printable,
+        ),
         'idempotency-key': printable,
         'if-match': fc.oneof(printable, fc.nat({ max: 50 }).map(String)),
         'x-wait-for-position': fc.oneof(printable, fc.nat({ max: 80 }).map(String)),
         'x-correlation-id': printable,
-        'content-type': fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain', 'application/json; charset=latin1'),
+        'content-type': fc.constantFrom(
+          'application/json',
+          'application/json',
+          'application/json',
+          'text/plain',
+          'application/json; charset=latin1',
+        ),
       },
       { requiredKeys: ['content-type'] },
     ),
@@ -122,7 +182,11 @@ describe('the API under random and malformed requests', () => {
     await seed(api, [...communityFamily, ...coachFamily]);
     await seed(api, [{ type: 'EnrollProvider', id: 'p-1', body: enrollmentBody('c-1') }]);
     base = await api.app.getUrl();
-    tokens = await Promise.all(Role.values.flatMap((role) => [api.token(role, role === 'coach' ? 'c-1' : role === 'provider' ? 'p-1' : `${role}-1`)]));
+    tokens = await Promise.all(
+      Role.values.flatMap((role) => [
+        api.token(role, role === 'coach' ? 'c-1' : role === 'provider' ? 'p-1' : `${role}-1`),
+      ]),
+    );
   });
   afterAll(async () => {
     await api.close();
@@ -138,9 +202,19 @@ describe('the API under random and malformed requests', () => {
 
   const send = async ({ method, path, body, raw, headers }: FuzzRequest) => {
     // fetch keeps its connections alive: thousands of requests in a few seconds.
-    const response = await fetch(`${base}${path}`, { method: method.toUpperCase(), headers, ...(method === 'post' ? { body: raw ?? JSON.stringify(body) } : {}) });
+    const response = await fetch(`${base}${path}`, {
+      method: method.toUpperCase(),
+      headers,
+      ...(method === 'post' ? { body: raw ?? JSON.stringify(body) } : {}),
+    });
     const text = await response.text();
-    return { method, path, status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', text };
+    return {
+      method,
+      path,
+      status: response.status,
+      replayed: response.headers.get('idempotent-replayed') === 'true',
+      text,
+    };
   };
 
   it('never answers 500, answers every refusal in the error shape, and writes nothing for a refused request', async () => {
@@ -155,8 +229,14 @@ describe('the API under random and malformed requests', () => {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           expect({ method, path, status }).not.toEqual(expect.objectContaining({ status: 500 }));
           const answer = JSON.parse(text);
-          if (status >= 400) expect(answer).toEqual({ code: expect.any(String), message: expect.any(String), errors: expect.any(Array) });
-          if (status === 201 && method === 'post' && !replayed && Array.isArray(answer.events)) written += answer.events.length;
+          if (status >= 400)
+            expect(answer).toEqual({
+              code: expect.any(String),
+              message: expect.any(String),
+              errors: expect.any(Array),
+            });
+          if (status === 201 && method === 'post' && !replayed && Array.isArray(answer.events))
+            written += answer.events.length;
         }
         expect(await eventCount()).toBe(before + written);
       }),
@@ -169,7 +249,11 @@ describe('the API under random and malformed requests', () => {
   it('stays up: health answers and a valid command is still recorded', async () => {
     expect((await api.http().get('/health')).status).toBe(200);
     const admin = await api.token('admin', 'admin-1');
-    const response = await api.http().post(pathOf('LogSession', 'p-1')).set('Authorization', `Bearer ${admin}`).send(sessionBody('s-after-fuzz', '2025-09-20', 30));
+    const response = await api
+      .http()
+      .post(pathOf('LogSession', 'p-1'))
+      .set('Authorization', `Bearer ${admin}`)
+      .send(sessionBody('s-after-fuzz', '2025-09-20', 30));
     expect(response.status).toBe(201);
   });
 });

@@ -3,16 +3,24 @@ import { NESTING_LIMIT, nestingDepth } from '@coachline/domain';
 import type { NextFunction, Request, Response } from 'express';
 
 /** An error the way body-parser raises them, so the exception filter answers it like theirs. */
-const clientError = (status: number, type: string, message: string): Error => Object.assign(new Error(message), { status, expose: true, type });
+const clientError = (status: number, type: string, message: string): Error =>
+  Object.assign(new Error(message), { status, expose: true, type });
 
 /**
  * Every body the API takes is JSON. A body of any other type would reach the commands as
  * nothing at all and be refused field by field; it is refused for what it is instead.
  */
 export const jsonBodiesOnly = (request: Request, _response: Response, next: NextFunction): void => {
-  const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  const hasBody =
+    request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
   if (hasBody && !request.is('application/json'))
-    return next(clientError(415, 'unsupported.media.type', `Bodies are JSON: send them as application/json, not ${request.headers['content-type'] ?? 'without a content type'}.`));
+    return next(
+      clientError(
+        415,
+        'unsupported.media.type',
+        `Bodies are JSON: send them as application/json, not ${request.headers['content-type'] ?? 'without a content type'}.`,
+      ),
+    );
   next();
 };
 
@@ -36,6 +44,12 @@ export const BODY_NESTING_LIMIT = NESTING_LIMIT;
  */
 export const boundedNesting = (request: Request, _response: Response, next: NextFunction): void => {
   if (nestingDepth(request.body, BODY_NESTING_LIMIT) > BODY_NESTING_LIMIT)
-    return next(clientError(400, 'body.too.deep', `The body nests arrays and objects more than ${BODY_NESTING_LIMIT} levels deep.`));
+    return next(
+      clientError(
+        400,
+        'body.too.deep',
+        `The body nests arrays and objects more than ${BODY_NESTING_LIMIT} levels deep.`,
+      ),
+    );
   next();
 };

@@ -30,7 +30,10 @@ const openApiPath = (expressPath: string): string => expressPath.replace(/:(\w+)
  * OpenAPI document, which is checked against this). Middleware mounted on every path is not a route.
  */
 export const servedOperations = (app: INestApplication): ServedOperation[] => {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: RouteLayer[] }; _router?: { stack: RouteLayer[] } };
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: RouteLayer[] };
+    _router?: { stack: RouteLayer[] };
+  };
   const layers = (express.router ?? express._router)?.stack ?? [];
   return layers.flatMap(({ route }) => {
     if (!route || route.path.includes('*')) return [];
@@ -43,10 +46,17 @@ export const servedOperations = (app: INestApplication): ServedOperation[] => {
 
 /** As the router matches: a parameter is one segment, letters in any case, a trailing slash allowed. */
 const patternOf = (path: string): RegExp =>
-  new RegExp(`^${path.split(/\{\w+\}/).map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}/?$`, 'i');
+  new RegExp(
+    `^${path
+      .split(/\{\w+\}/)
+      .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}/?$`,
+    'i',
+  );
 
 /** The methods a path takes, as `Allow` lists them: a path served by GET answers HEAD too. */
-const allowOf = (methods: ReadonlySet<string>): string[] => [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].sort();
+const allowOf = (methods: ReadonlySet<string>): string[] =>
+  [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].sort();
 
 /**
  * Answers 405 with an `Allow` header when a path the API serves is asked with a method it does
@@ -61,6 +71,16 @@ export const answerUnsupportedMethods = (app: INestApplication) => {
     const allow = allowOf(methods);
     if (methods.size === 0 || allow.includes(request.method)) return next();
     const message = `This path takes ${allow.join(', ')}, not ${request.method}.`;
-    next(new ApiException(405, { code: 'method-not-allowed', message, errors: [{ path: 'method', message: `expected ${allow.join(' or ')}` }] }, { Allow: allow.join(', ') }));
+    next(
+      new ApiException(
+        405,
+        {
+          code: 'method-not-allowed',
+          message,
+          errors: [{ path: 'method', message: `expected ${allow.join(' or ')}` }],
+        },
+        { Allow: allow.join(', ') },
+      ),
+    );
   };
 };

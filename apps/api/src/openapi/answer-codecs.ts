@@ -24,21 +24,33 @@ const ViewReadAnswer = t.type(
 const Reads = t.readonlyArray(ViewReadAnswer);
 
 /** `GET /access-log`: one day's reads (`?day=`, or none), or a span's (`?from=&to=`). */
-export const AccessLogAnswer = t.union([t.type({ day: LocalDate, reads: Reads }, 'AccessLogDay'), t.type({ from: LocalDate, to: LocalDate, reads: Reads }, 'AccessLogSpan')]);
+export const AccessLogAnswer = t.union([
+  t.type({ day: LocalDate, reads: Reads }, 'AccessLogDay'),
+  t.type({ from: LocalDate, to: LocalDate, reads: Reads }, 'AccessLogSpan'),
+]);
 
 /** `GET /health`. */
 export const LivenessAnswer = t.type({ status: t.literal('ok') }, 'Liveness');
 
-const ParkedAtAnswer = t.type({ position: NonNegativeInteger, eventId: t.string, eventType: t.string, error: t.string }, 'ParkedAt');
+const ParkedAtAnswer = t.type(
+  { position: NonNegativeInteger, eventId: t.string, eventType: t.string, error: t.string },
+  'ParkedAt',
+);
 
 /** `GET /health/ready`: 200 when ready, 503 with the same shape when not. */
 export const ReadinessAnswer = t.type(
   {
     status: t.union([t.literal('ready'), t.literal('not-ready')]),
-    store: t.intersection([t.type({ reachable: t.boolean }), t.partial({ headPosition: NonNegativeInteger, error: t.string })]),
+    store: t.intersection([
+      t.type({ reachable: t.boolean }),
+      t.partial({ headPosition: NonNegativeInteger, error: t.string }),
+    ]),
     caughtUp: t.boolean,
     projections: t.array(
-      t.intersection([t.type({ name: t.string, position: NonNegativeInteger, lag: NonNegativeInteger }), t.partial({ parked: ParkedAtAnswer })]),
+      t.intersection([
+        t.type({ name: t.string, position: NonNegativeInteger, lag: NonNegativeInteger }),
+        t.partial({ parked: ParkedAtAnswer }),
+      ]),
     ),
   },
   'Readiness',

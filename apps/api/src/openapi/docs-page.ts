@@ -6,7 +6,10 @@ interface Operation {
 }
 
 /** A plain page listing every route of the document, for a person with a browser. */
-export const docsPage = (document: { info: { title: string; version: string }; paths: Record<string, Record<string, Operation>> }): string => {
+export const docsPage = (document: {
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+}): string => {
   const rows = Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(
       ([method, op]) =>

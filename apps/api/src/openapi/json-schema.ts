@@ -28,7 +28,12 @@ const PRIMITIVES: Readonly<Record<string, JsonSchema>> = {
     pattern: INSTANT_PATTERN.source,
     description: 'An ISO-8601 instant with a zone, such as 2025-09-16T18:02:11.000Z.',
   },
-  Id: { type: 'string', pattern: ID_PATTERN.source, not: { enum: [...RESERVED_IDS] }, description: `${ID_RULE[0]!.toUpperCase()}${ID_RULE.slice(1)}.` },
+  Id: {
+    type: 'string',
+    pattern: ID_PATTERN.source,
+    not: { enum: [...RESERVED_IDS] },
+    description: `${ID_RULE[0]!.toUpperCase()}${ID_RULE.slice(1)}.`,
+  },
   Label: { type: 'string', minLength: 1, maxLength: LABEL_MAX_LENGTH, pattern: LABEL_PATTERN.source },
   Text: { type: 'string', minLength: 1, maxLength: 10_000, pattern: '\\S', description: 'Not blank.' },
   // The domain takes safe integers only, and JSON's largest numbers are not finite once parsed.
@@ -56,7 +61,8 @@ const BASE64: JsonSchema = { type: 'string', contentEncoding: 'base64' };
 
 /** A child-data field of an event: sealed as stored, erased once the child's key is destroyed, plain in older files. */
 const personalSchema = (plain: JsonSchema): JsonSchema => ({
-  description: 'Child data (rule 11): stored sealed under the child’s key, read as { "erased": true } once the key is destroyed.',
+  description:
+    'Child data (rule 11): stored sealed under the child’s key, read as { "erased": true } once the key is destroyed.',
   anyOf: [
     plain,
     {
@@ -85,7 +91,8 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   const primitive = PRIMITIVES[codec.name];
   if (primitive) return primitive;
   const bounded = codec as t.Mixed & { min?: number; max?: number; pattern?: unknown };
-  if (typeof bounded.min === 'number' && typeof bounded.max === 'number') return { type: 'integer', minimum: bounded.min, maximum: bounded.max };
+  if (typeof bounded.min === 'number' && typeof bounded.max === 'number')
+    return { type: 'integer', minimum: bounded.min, maximum: bounded.max };
   // A codec that checks a string against one regular expression carries it as `pattern`; reserved
   // names the pattern would let through but the codec refuses are said too.
   if (bounded.pattern instanceof RegExp) {
@@ -97,7 +104,8 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   if (codec instanceof StructType) return structSchema(codec.required, codec.optional, codec.name);
   if (codec instanceof OneOfType) return { type: 'string', enum: [...codec.values] };
   if (codec instanceof NonEmptyArrayType) return { type: 'array', items: jsonSchemaOf(codec.item), minItems: 1 };
-  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) return { type: 'array', items: jsonSchemaOf(codec.type as t.Mixed) };
+  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType)
+    return { type: 'array', items: jsonSchemaOf(codec.type as t.Mixed) };
   if (codec instanceof t.ReadonlyType) return jsonSchemaOf(codec.type as t.Mixed);
   if (codec instanceof t.DictionaryType)
     return {
@@ -106,8 +114,15 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
       ...(codec.domain.name !== 'string' ? { propertyNames: jsonSchemaOf(codec.domain) } : {}),
       ...(refusesEmpty(codec, {}) ? { minProperties: 1 } : {}),
     };
-  if (codec instanceof t.InterfaceType) return structSchema(codec.props as Record<string, t.Mixed>, {}, codec.name, false);
-  if (codec instanceof t.PartialType) return { type: 'object', properties: Object.fromEntries(Object.entries(codec.props as Record<string, t.Mixed>).map(([key, inner]) => [key, jsonSchemaOf(inner)])) };
+  if (codec instanceof t.InterfaceType)
+    return structSchema(codec.props as Record<string, t.Mixed>, {}, codec.name, false);
+  if (codec instanceof t.PartialType)
+    return {
+      type: 'object',
+      properties: Object.fromEntries(
+        Object.entries(codec.props as Record<string, t.Mixed>).map(([key, inner]) => [key, jsonSchemaOf(inner)]),
+      ),
+    };
   if (codec instanceof t.IntersectionType) return { allOf: (codec.types as t.Mixed[]).map(jsonSchemaOf) };
   if (codec instanceof t.ExactType) return jsonSchemaOf(codec.type);
   if (codec instanceof t.UnionType) return { anyOf: (codec.types as t.Mixed[]).map(jsonSchemaOf) };
@@ -121,10 +136,17 @@ export const jsonSchemaOf = (codec: t.Mixed): JsonSchema => {
   throw new UnknownCodecError(`No JSON Schema for the codec ${codec.name}.`);
 };
 
-const structSchema = (required: Record<string, t.Mixed>, optional: Record<string, t.Mixed>, title: string, closed = true): JsonSchema => ({
+const structSchema = (
+  required: Record<string, t.Mixed>,
+  optional: Record<string, t.Mixed>,
+  title: string,
+  closed = true,
+): JsonSchema => ({
   type: 'object',
   title,
-  properties: Object.fromEntries([...Object.entries(required), ...Object.entries(optional)].map(([key, codec]) => [key, jsonSchemaOf(codec)])),
+  properties: Object.fromEntries(
+    [...Object.entries(required), ...Object.entries(optional)].map(([key, codec]) => [key, jsonSchemaOf(codec)]),
+  ),
   required: Object.keys(required),
   // The domain's structs refuse fields they do not know; plain io-ts types (the views) do not promise that.
   ...(closed ? { additionalProperties: false } : {}),

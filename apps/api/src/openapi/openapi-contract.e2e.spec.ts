@@ -23,16 +23,22 @@ interface Sent {
 
 const bodySchemaOf = (operation: Operation): Schema => operation.requestBody!.content['application/json']!.schema;
 const paramsIn = (operation: Operation, where: string) => (operation.parameters ?? []).filter((p) => p.in === where);
-const fill = (template: string, ids: Readonly<Record<string, string>>) => template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]!));
-const sample = <T>(arbitrary: fc.Arbitrary<T>, count: number, seed: number): T[] => fc.sample(arbitrary, { numRuns: count, seed });
+const fill = (template: string, ids: Readonly<Record<string, string>>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]!));
+const sample = <T>(arbitrary: fc.Arbitrary<T>, count: number, seed: number): T[] =>
+  fc.sample(arbitrary, { numRuns: count, seed });
 
 /** A request the parameters of an operation describe: every required one, some optional ones, each value from its schema. */
 const requestOf = (template: string, operation: Operation) => {
   const pick = (where: string) =>
     fc.record(Object.fromEntries(paramsIn(operation, where).map((p) => [p.name, arbitraryOf(p.schema)])), {
-      requiredKeys: paramsIn(operation, where).filter((p) => p.required).map((p) => p.name),
+      requiredKeys: paramsIn(operation, where)
+        .filter((p) => p.required)
+        .map((p) => p.name),
     }) as fc.Arbitrary<Record<string, string>>;
-  return fc.record({ ids: pick('path'), query: pick('query'), headers: pick('header') }).map(({ ids, query, headers }) => ({ path: fill(template, ids), query, headers }));
+  return fc
+    .record({ ids: pick('path'), query: pick('query'), headers: pick('header') })
+    .map(({ ids, query, headers }) => ({ path: fill(template, ids), query, headers }));
 };
 
 describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
@@ -48,7 +54,9 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   const send = async (method: string, template: string, sent: Sent) => {
     const operation = document.paths[template]![method.toLowerCase()]!;
     const search = new URLSearchParams(sent.query ?? {}).toString();
-    let request = (api.http() as unknown as Record<string, (path: string) => import('supertest').Test>)[method.toLowerCase()]!(`${sent.path}${search ? `?${search}` : ''}`);
+    let request = (api.http() as unknown as Record<string, (path: string) => import('supertest').Test>)[
+      method.toLowerCase()
+    ]!(`${sent.path}${search ? `?${search}` : ''}`);
     if (operation.security === undefined) request = request.set('Authorization', `Bearer ${admin}`);
     for (const [name, value] of Object.entries(sent.headers ?? {})) request = request.set(name, value);
     const response = await (sent.body === undefined ? request : request.send(sent.body as object));
@@ -61,16 +69,27 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
     expect([what, checker.problems(media.schema, body)]).toEqual([what, undefined]);
     for (const [name, header] of Object.entries(documented.headers ?? {})) {
       const value = response.headers[name.toLowerCase()];
-      if (value !== undefined) expect([what, name, checker.problems(header.schema, value)]).toEqual([what, name, undefined]);
+      if (value !== undefined)
+        expect([what, name, checker.problems(header.schema, value)]).toEqual([what, name, undefined]);
     }
-    return { status: response.status, body: response.body as { code?: string; errors?: Array<{ path: string }> }, headers: response.headers, what };
+    return {
+      status: response.status,
+      body: response.body as { code?: string; errors?: Array<{ path: string }> },
+      headers: response.headers,
+      what,
+    };
   };
 
-  const errorPaths = (answer: { body: { errors?: Array<{ path: string }> } }) => (answer.body.errors ?? []).map((e) => e.path);
+  const errorPaths = (answer: { body: { errors?: Array<{ path: string }> } }) =>
+    (answer.body.errors ?? []).map((e) => e.path);
 
   it('serves exactly the operations the document lists, each command among them', () => {
-    const served = servedOperations(api.app).map(({ method, path }) => `${method} ${path}`).sort();
-    const documented = operationsOf(document).map(({ method, path }) => `${method} ${path}`).sort();
+    const served = servedOperations(api.app)
+      .map(({ method, path }) => `${method} ${path}`)
+      .sort();
+    const documented = operationsOf(document)
+      .map(({ method, path }) => `${method} ${path}`)
+      .sort();
     expect(served).toEqual(documented);
     expect(served.filter((op) => op.startsWith('POST ') && op !== 'POST /tokens')).toHaveLength(commandRoutes.length);
     expect(served).toEqual(expect.arrayContaining(['POST /providers/{id}/debriefs', 'GET /providers/{id}/debriefs']));
@@ -81,9 +100,22 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
     const labelled: ProgramStep = {
       type: 'SetActionPlan',
       id: 'p-1',
-      body: { actionPlanId: 'ap-2', goals: [{ goalId: 'g-2', practice: 'Visual schedules at arrival', description: 'Point to the next card.' }], steps: ['Print the cards.'], setOn: '2025-10-01' },
+      body: {
+        actionPlanId: 'ap-2',
+        goals: [{ goalId: 'g-2', practice: 'Visual schedules at arrival', description: 'Point to the next card.' }],
+        steps: ['Print the cards.'],
+        setOn: '2025-10-01',
+      },
     };
-    const session: ProgramStep = { type: 'LogSession', id: 'p-1', body: { ...sessionBody('s-9', '2025-10-20', 30), practices: ['Visual schedules at arrival'], strategies: ['Modeling, then praise'] } };
+    const session: ProgramStep = {
+      type: 'LogSession',
+      id: 'p-1',
+      body: {
+        ...sessionBody('s-9', '2025-10-20', 30),
+        practices: ['Visual schedules at arrival'],
+        strategies: ['Modeling, then praise'],
+      },
+    };
     const steps: ProgramStep[] = [...wholeProgram, labelled, session, ...closingFamily];
     expect(new Set(steps.map((step) => step.type)).size).toBe(commandRoutes.length);
     let n = 0;
@@ -91,7 +123,11 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
       const route = commandRoutes.find((r) => r.type === type)!;
       const operation = document.paths[route.path]!['post']!;
       expect([type, checker.problems(bodySchemaOf(operation), body)]).toEqual([type, undefined]);
-      const answer = await send('POST', route.path, { path: pathOf(type, id), body, headers: { 'Idempotency-Key': `contract-${n++}`, 'X-Correlation-Id': `contract.${type}` } });
+      const answer = await send('POST', route.path, {
+        path: pathOf(type, id),
+        body,
+        headers: { 'Idempotency-Key': `contract-${n++}`, 'X-Correlation-Id': `contract.${type}` },
+      });
       expect([type, answer.status]).toEqual([type, 201]);
     }
   });
@@ -103,7 +139,10 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
       for (const [request, data, withId] of sample(requests, 5, index)) {
         // The document says the body's id, if sent, is the path's.
         const field = route.definition.streamIdField;
-        const body = { ...(data as object), [field]: withId ? decodeURIComponent(request.path.split('/')[2]!) : undefined };
+        const body = {
+          ...(data as object),
+          [field]: withId ? decodeURIComponent(request.path.split('/')[2]!) : undefined,
+        };
         const answer = await send('POST', route.path, { ...request, body });
         // A conflict, a rule of the program or a missing record may refuse it; its shape may not.
         expect([answer.what, answer.status === 400 ? errorPaths(answer) : []]).toEqual([answer.what, []]);
@@ -115,17 +154,32 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
     const steps: ProgramStep[] = [...wholeProgram, ...closingFamily];
     for (const [index, route] of commandRoutes.entries()) {
       const { id, body } = steps.find((step) => step.type === route.type)!;
-      const schema = bodySchemaOf(document.paths[route.path]!['post']!) as { properties: Record<string, Schema>; required: string[] };
+      const schema = bodySchemaOf(document.paths[route.path]!['post']!) as {
+        properties: Record<string, Schema>;
+        required: string[];
+      };
       const wrongs: Array<[string, Record<string, unknown>]> = [[`body.unexpected`, { ...body, unexpected: 1 }]];
-      for (const field of schema.required) wrongs.push([`body.${field}`, Object.fromEntries(Object.entries(body).filter(([key]) => key !== field))]);
+      for (const field of schema.required)
+        wrongs.push([`body.${field}`, Object.fromEntries(Object.entries(body).filter(([key]) => key !== field))]);
       for (const [field, fieldSchema] of Object.entries(schema.properties)) {
         const values = wrongValuesFor(fieldSchema, refuses(fieldSchema));
-        if (values.length > 0) wrongs.push([`body.${field}`, { ...body, [field]: fc.sample(fc.constantFrom(...values), { numRuns: 1, seed: index })[0] }]);
+        if (values.length > 0)
+          wrongs.push([
+            `body.${field}`,
+            { ...body, [field]: fc.sample(fc.constantFrom(...values), { numRuns: 1, seed: index })[0] },
+          ]);
       }
       for (const [field, wrong] of sample(fc.constantFrom(...wrongs), 3, index)) {
         expect([route.type, field, checker.problems(schema, wrong) !== undefined]).toEqual([route.type, field, true]);
         const answer = await send('POST', route.path, { path: pathOf(route.type, id), body: wrong });
-        expect([answer.what, answer.status, errorPaths(answer).some((path) => path === field || path.startsWith(`${field}.`) || (field === 'body.unexpected' && path === 'body'))]).toEqual([answer.what, 400, true]);
+        expect([
+          answer.what,
+          answer.status,
+          errorPaths(answer).some(
+            (path) =>
+              path === field || path.startsWith(`${field}.`) || (field === 'body.unexpected' && path === 'body'),
+          ),
+        ]).toEqual([answer.what, 400, true]);
       }
     }
   });
@@ -133,11 +187,20 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   it('refuses an id outside the grammar in a path or a body, and a body id other than the path’s', async () => {
     const session = commandRoutes.find((r) => r.type === 'EnrollProvider')!;
     const body = wholeProgram.find((step) => step.type === 'EnrollProvider')!.body;
-    const lineBreak = await send('POST', session.path, { path: `/providers/${encodeURIComponent('nl\nprov')}/enrollment`, body });
+    const lineBreak = await send('POST', session.path, {
+      path: `/providers/${encodeURIComponent('nl\nprov')}/enrollment`,
+      body,
+    });
     expect([lineBreak.status, errorPaths(lineBreak)]).toEqual([400, ['params.id']]);
-    const otherId = await send('POST', session.path, { path: '/providers/p-9/enrollment', body: { ...body, providerId: 'p-8' } });
+    const otherId = await send('POST', session.path, {
+      path: '/providers/p-9/enrollment',
+      body: { ...body, providerId: 'p-8' },
+    });
     expect([otherId.status, errorPaths(otherId)]).toEqual([400, ['body.providerId']]);
-    const sameId = await send('POST', session.path, { path: '/providers/p-9/enrollment', body: { ...body, providerId: 'p-9' } });
+    const sameId = await send('POST', session.path, {
+      path: '/providers/p-9/enrollment',
+      body: { ...body, providerId: 'p-9' },
+    });
     expect(sameId.status).toBe(201);
     const token = await send('POST', '/tokens', { path: '/tokens', body: { id: 'a\nb', role: 'coach' } });
     expect([token.status, errorPaths(token)]).toEqual([400, ['body.id']]);
@@ -146,7 +209,9 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   });
 
   it('answers every read generated from its parameters as documented', async () => {
-    const reads = operationsOf(document).filter(({ method, operation }) => method === 'GET' && operation.security === undefined);
+    const reads = operationsOf(document).filter(
+      ({ method, operation }) => method === 'GET' && operation.security === undefined,
+    );
     for (const [index, { path, operation }] of reads.entries()) {
       for (const request of sample(requestOf(path, operation), 6, index)) {
         const answer = await send('GET', path, request);
@@ -156,60 +221,92 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
       }
       // The seeded records, so some reads find something.
       const known = fill(path, { id: 'p-1', stream: 'provider-p-1' });
-      expect((await send('GET', path, { path: known, query: path === '/views/history' ? { stream: 'provider-p-1' } : {} })).status).toBe(200);
+      expect(
+        (await send('GET', path, { path: known, query: path === '/views/history' ? { stream: 'provider-p-1' } : {} }))
+          .status,
+      ).toBe(200);
     }
   });
 
   it('answers every read for every role as documented, a refusal or a view scoped to the reader', async () => {
-    const reads = operationsOf(document).filter(({ method, operation }) => method === 'GET' && operation.security === undefined);
+    const reads = operationsOf(document).filter(
+      ({ method, operation }) => method === 'GET' && operation.security === undefined,
+    );
     for (const role of Role.values) {
       const token = await api.token(role, role === 'provider' ? 'p-1' : role === 'coach' ? 'c-1' : `${role}-1`);
       for (const { path } of reads) {
         const query: Record<string, string> = path === '/views/history' ? { stream: 'provider-p-1' } : {};
-        const answer = await send('GET', path, { path: fill(path, { id: 'p-1', stream: 'provider-p-1' }), query, headers: { Authorization: `Bearer ${token}` } });
+        const answer = await send('GET', path, {
+          path: fill(path, { id: 'p-1', stream: 'provider-p-1' }),
+          query,
+          headers: { Authorization: `Bearer ${token}` },
+        });
         expect([answer.what, [200, 403].includes(answer.status)]).toEqual([answer.what, true]);
       }
     }
   });
 
   it('refuses a read with exactly one parameter wrong, naming it', async () => {
-    const reads = operationsOf(document).filter(({ method, operation }) => method === 'GET' && operation.security === undefined);
+    const reads = operationsOf(document).filter(
+      ({ method, operation }) => method === 'GET' && operation.security === undefined,
+    );
     for (const [index, { path, operation }] of reads.entries()) {
       const query: Record<string, string> = path === '/views/history' ? { stream: 'provider-p-1' } : {};
       const valid = { path: fill(path, { id: 'p-1', stream: 'provider-p-1' }), query };
-      const wrongs: Array<[string, Sent]> = [['query.unexpected', { ...valid, query: { ...valid.query, unexpected: '1' } }]];
+      const wrongs: Array<[string, Sent]> = [
+        ['query.unexpected', { ...valid, query: { ...valid.query, unexpected: '1' } }],
+      ];
       for (const p of operation.parameters ?? []) {
-        const values = wrongValuesFor(p.schema, refuses(p.schema)).filter((v): v is string => typeof v === 'string' && v !== '' && (p.in !== 'header' || !/[\n\r]/.test(v)));
+        const values = wrongValuesFor(p.schema, refuses(p.schema)).filter(
+          (v): v is string => typeof v === 'string' && v !== '' && (p.in !== 'header' || !/[\n\r]/.test(v)),
+        );
         for (const value of sample(fc.constantFrom(...values), 2, index)) {
-          if (p.in === 'path') wrongs.push([`params.${p.name}`, { ...valid, path: fill(path, { id: value, stream: value }) }]);
-          if (p.in === 'query') wrongs.push([`query.${p.name}`, { ...valid, query: { ...valid.query, [p.name]: value } }]);
-          if (p.in === 'header') wrongs.push([`headers.${p.name.toLowerCase()}`, { ...valid, headers: { [p.name]: value } }]);
+          if (p.in === 'path')
+            wrongs.push([`params.${p.name}`, { ...valid, path: fill(path, { id: value, stream: value }) }]);
+          if (p.in === 'query')
+            wrongs.push([`query.${p.name}`, { ...valid, query: { ...valid.query, [p.name]: value } }]);
+          if (p.in === 'header')
+            wrongs.push([`headers.${p.name.toLowerCase()}`, { ...valid, headers: { [p.name]: value } }]);
         }
         if (p.in === 'query' && p.required) wrongs.push([`query.${p.name}`, { ...valid, query: {} }]);
       }
       for (const [field, sent] of wrongs) {
         const answer = await send('GET', path, sent);
-        expect([answer.what, answer.status, errorPaths(answer)]).toEqual([answer.what, 400, expect.arrayContaining([field])]);
+        expect([answer.what, answer.status, errorPaths(answer)]).toEqual([
+          answer.what,
+          400,
+          expect.arrayContaining([field]),
+        ]);
       }
     }
   });
 
   it('mints tokens generated from the request schema, and answers the public routes as documented', async () => {
     const schema = document.paths['/tokens']!['post']!.requestBody!.content['application/json']!.schema;
-    for (const body of sample(arbitraryOf(schema), 10, 7)) expect((await send('POST', '/tokens', { path: '/tokens', body })).status).toBe(201);
+    for (const body of sample(arbitraryOf(schema), 10, 7))
+      expect((await send('POST', '/tokens', { path: '/tokens', body })).status).toBe(201);
     const minted = await send('POST', '/tokens', { path: '/tokens', body: { id: 'c-9', role: 'coach' } });
     const revoked = await send('DELETE', '/tokens/{id}', { path: `/tokens/${(minted.body as { id?: string }).id}` });
     expect([revoked.status, (revoked.body as { state?: string }).state]).toEqual([200, 'revoked']);
     expect((await send('DELETE', '/tokens/{id}', { path: '/tokens/no-such-token' })).status).toBe(404);
     expect((await send('DELETE', '/tokens/{id}', { path: `/tokens/${encodeURIComponent('a\nb')}` })).status).toBe(400);
-    for (const path of ['/health', '/health/ready', '/docs', '/docs/html']) expect((await send('GET', path, { path })).status).toBeLessThan(600);
+    for (const path of ['/health', '/health/ready', '/docs', '/docs/html'])
+      expect((await send('GET', path, { path })).status).toBeLessThan(600);
   });
 
   it('answers a body too large, not JSON, or headers too large as documented', async () => {
     const path = '/providers/p-1/sessions';
-    expect((await send('POST', '/providers/{id}/sessions', { path, body: 'x', headers: { 'Content-Type': 'text/plain' } })).status).toBe(415);
-    expect((await send('POST', '/providers/{id}/sessions', { path, body: { summary: 'x'.repeat(1_100_000) } })).status).toBe(413);
-    expect((await send('GET', '/views/dosage', { path: '/views/dosage', headers: { 'X-Padding': 'x'.repeat(20_000) } })).status).toBe(431);
+    expect(
+      (await send('POST', '/providers/{id}/sessions', { path, body: 'x', headers: { 'Content-Type': 'text/plain' } }))
+        .status,
+    ).toBe(415);
+    expect(
+      (await send('POST', '/providers/{id}/sessions', { path, body: { summary: 'x'.repeat(1_100_000) } })).status,
+    ).toBe(413);
+    expect(
+      (await send('GET', '/views/dosage', { path: '/views/dosage', headers: { 'X-Padding': 'x'.repeat(20_000) } }))
+        .status,
+    ).toBe(431);
   });
 
   it('answers 405 with Allow when a served path is asked with a method it does not take, 404 when no such path is served', async () => {
@@ -224,11 +321,28 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
       ['post', '/PROVIDERS/p-1/timeline', 'GET, HEAD'],
     ];
     for (const [method, path, allow] of cases) {
-      const response = await (api.http() as unknown as Record<string, (path: string) => import('supertest').Test>)[method]!(path).set('Authorization', `Bearer ${admin}`);
-      expect([method, path, response.status, response.headers['allow'], response.body.code, error(response.body)]).toEqual([method, path, 405, allow, 'method-not-allowed', true]);
+      const response = await (api.http() as unknown as Record<string, (path: string) => import('supertest').Test>)[
+        method
+      ]!(path).set('Authorization', `Bearer ${admin}`);
+      expect([
+        method,
+        path,
+        response.status,
+        response.headers['allow'],
+        response.body.code,
+        error(response.body),
+      ]).toEqual([method, path, 405, allow, 'method-not-allowed', true]);
     }
-    for (const [method, path] of [['get', '/providers/p-1/nothing'], ['post', '/nothing/p-1/sessions'], ['get', '/views/nothing']] as const) {
-      const response = await api.http()[method](path).set('Authorization', `Bearer ${admin}`).send(method === 'post' ? {} : undefined);
+    for (const [method, path] of [
+      ['get', '/providers/p-1/nothing'],
+      ['post', '/nothing/p-1/sessions'],
+      ['get', '/views/nothing'],
+    ] as const) {
+      const response = await api
+        .http()
+        [method](path)
+        .set('Authorization', `Bearer ${admin}`)
+        .send(method === 'post' ? {} : undefined);
       expect([method, path, response.status, response.headers['allow']]).toEqual([method, path, 404, undefined]);
     }
   });

@@ -19,20 +19,51 @@ import { REFUSALS, refusals } from './refusals';
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 
-const rolesOf = (grants: Grants) => Object.entries(grants).map(([role, scope]) => `${role} (${scope})`).join(', ');
+const rolesOf = (grants: Grants) =>
+  Object.entries(grants)
+    .map(([role, scope]) => `${role} (${scope})`)
+    .join(', ');
 
-const header = (name: string, description: string, codec: t.Mixed) => ({ name, in: 'header', required: false, description, schema: jsonSchemaOf(codec) });
-const pathId = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: jsonSchemaOf(Id) });
+const header = (name: string, description: string, codec: t.Mixed) => ({
+  name,
+  in: 'header',
+  required: false,
+  description,
+  schema: jsonSchemaOf(codec),
+});
+const pathId = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: jsonSchemaOf(Id),
+});
 
 /** The query parameters a struct codec decodes, from that codec. */
 const queryOf = (codec: StructType<Record<string, t.Mixed>, Record<string, t.Mixed>>) => [
-  ...Object.entries(codec.required).map(([name, param]) => ({ name, in: 'query', required: true, schema: jsonSchemaOf(param) })),
-  ...Object.entries(codec.optional).map(([name, param]) => ({ name, in: 'query', required: false, schema: jsonSchemaOf(param) })),
+  ...Object.entries(codec.required).map(([name, param]) => ({
+    name,
+    in: 'query',
+    required: true,
+    schema: jsonSchemaOf(param),
+  })),
+  ...Object.entries(codec.optional).map(([name, param]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: jsonSchemaOf(param),
+  })),
 ];
 
 /** The query parameters and headers of a view, from the codecs that decode them. */
 const viewParams = (profile: ParamProfile) =>
-  viewParameters(profile).map(({ name, in: where, required, codec, description }) => ({ name, in: where, required, description, schema: jsonSchemaOf(codec) }));
+  viewParameters(profile).map(({ name, in: where, required, codec, description }) => ({
+    name,
+    in: where,
+    required,
+    description,
+    schema: jsonSchemaOf(codec),
+  }));
 
 /** The body a command route takes: the command's data, its stream id optional since the path carries it. */
 const bodySchema = (data: t.Mixed, streamIdField: string): JsonSchema => {
@@ -70,17 +101,35 @@ const commandOperations = (): Entry[] =>
         tags: [route.collection],
         parameters: [
           pathId('id', `The ${field}.`),
-          header('Idempotency-Key', 'The command id: a retry with the same key gets the first answer and writes nothing.', IdempotencyKey),
-          header('If-Match', 'The stream revision last seen (the ETag of a command’s answer): the command is refused with 409 if the stream moved on.', IfMatch),
-          header('X-Correlation-Id', `Ties the command to its log lines and events; one outside this rule is replaced by a fresh id (the answer's ${CORRELATION_REPLACED_HEADER} says so), never refused.`, CorrelationId),
+          header(
+            'Idempotency-Key',
+            'The command id: a retry with the same key gets the first answer and writes nothing.',
+            IdempotencyKey,
+          ),
+          header(
+            'If-Match',
+            'The stream revision last seen (the ETag of a command’s answer): the command is refused with 409 if the stream moved on.',
+            IfMatch,
+          ),
+          header(
+            'X-Correlation-Id',
+            `Ties the command to its log lines and events; one outside this rule is replaced by a fresh id (the answer's ${CORRELATION_REPLACED_HEADER} says so), never refused.`,
+            CorrelationId,
+          ),
         ],
         requestBody: { required: true, ...json(bodySchema(route.definition.data, field)) },
         responses: {
           '201': {
             description: 'Recorded.',
             headers: {
-              ETag: { description: 'The stream’s revision after the command, for If-Match.', schema: { type: 'string', pattern: '^"\\d+"$' } },
-              'Idempotent-Replayed': { description: 'true when this is the first answer again, for a retry with the same Idempotency-Key.', schema: { const: 'true' } },
+              ETag: {
+                description: 'The stream’s revision after the command, for If-Match.',
+                schema: { type: 'string', pattern: '^"\\d+"$' },
+              },
+              'Idempotent-Replayed': {
+                description: 'true when this is the first answer again, for a retry with the same Idempotency-Key.',
+                schema: { const: 'true' },
+              },
             },
             ...json(ref('CommandAccepted')),
           },
@@ -90,7 +139,14 @@ const commandOperations = (): Entry[] =>
     ] as const;
   });
 
-const viewOperation = (path: string, view: ViewName, summary: string, schema: unknown, profile: ParamProfile, pathParams: object[] = []): Entry => [
+const viewOperation = (
+  path: string,
+  view: ViewName,
+  summary: string,
+  schema: unknown,
+  profile: ParamProfile,
+  pathParams: object[] = [],
+): Entry => [
   path,
   'get',
   {
@@ -107,18 +163,80 @@ const projectionSchema = (name: string) => jsonSchemaOf(findProjection(name)!.vi
 const providerId = pathId('id', 'The providerId.');
 
 const viewOperations = (): Entry[] => [
-  viewOperation('/views/dosage', 'dosage', 'Minutes of coaching per provider per month against the guide’s target.', projectionSchema('dosage'), 'dosage'),
-  viewOperation('/views/timeline', 'timeline', 'Each requirement of the program guide with its window and status.', projectionSchema('timeline'), 'timeline'),
-  viewOperation('/views/cycles', 'cycles', 'Coaching agreements: signatures and cycles against the cadence.', projectionSchema('cycles'), 'cycles'),
-  viewOperation('/views/share', 'share', 'The confidential share for program leadership (rule 10).', projectionSchema('share'), 'share'),
-  viewOperation('/views/evaluation', 'evaluation', 'Consents, observations, BOQ and ASQ-SE2 per community; every read is recorded.', projectionSchema('evaluation'), 'evaluation'),
-  viewOperation('/views/history', 'history', 'Every event of one stream with its metadata; every read is recorded.', projectionSchema('history'), 'history'),
-  viewOperation('/providers/{id}/timeline', 'timeline', 'One provider’s timeline.', projectionSchema('timeline'), 'provider-record', [providerId]),
-  viewOperation('/providers/{id}/debriefs', 'debriefs', 'A provider’s debriefs: strengths and next steps, never scores.', jsonSchemaOf(DebriefsView), 'provider-record', [providerId]),
-  viewOperation('/providers/{id}/plans', 'plans', 'A provider’s action plans and which goals are achieved.', jsonSchemaOf(PlansView), 'provider-record', [providerId]),
-  viewOperation('/streams/{stream}', 'history', 'Every event of a stream with its metadata; every read is recorded.', projectionSchema('history'), 'provider-record', [
-    pathId('stream', 'The stream, such as provider-p-017.'),
-  ]),
+  viewOperation(
+    '/views/dosage',
+    'dosage',
+    'Minutes of coaching per provider per month against the guide’s target.',
+    projectionSchema('dosage'),
+    'dosage',
+  ),
+  viewOperation(
+    '/views/timeline',
+    'timeline',
+    'Each requirement of the program guide with its window and status.',
+    projectionSchema('timeline'),
+    'timeline',
+  ),
+  viewOperation(
+    '/views/cycles',
+    'cycles',
+    'Coaching agreements: signatures and cycles against the cadence.',
+    projectionSchema('cycles'),
+    'cycles',
+  ),
+  viewOperation(
+    '/views/share',
+    'share',
+    'The confidential share for program leadership (rule 10).',
+    projectionSchema('share'),
+    'share',
+  ),
+  viewOperation(
+    '/views/evaluation',
+    'evaluation',
+    'Consents, observations, BOQ and ASQ-SE2 per community; every read is recorded.',
+    projectionSchema('evaluation'),
+    'evaluation',
+  ),
+  viewOperation(
+    '/views/history',
+    'history',
+    'Every event of one stream with its metadata; every read is recorded.',
+    projectionSchema('history'),
+    'history',
+  ),
+  viewOperation(
+    '/providers/{id}/timeline',
+    'timeline',
+    'One provider’s timeline.',
+    projectionSchema('timeline'),
+    'provider-record',
+    [providerId],
+  ),
+  viewOperation(
+    '/providers/{id}/debriefs',
+    'debriefs',
+    'A provider’s debriefs: strengths and next steps, never scores.',
+    jsonSchemaOf(DebriefsView),
+    'provider-record',
+    [providerId],
+  ),
+  viewOperation(
+    '/providers/{id}/plans',
+    'plans',
+    'A provider’s action plans and which goals are achieved.',
+    jsonSchemaOf(PlansView),
+    'provider-record',
+    [providerId],
+  ),
+  viewOperation(
+    '/streams/{stream}',
+    'history',
+    'Every event of a stream with its metadata; every read is recorded.',
+    projectionSchema('history'),
+    'provider-record',
+    [pathId('stream', 'The stream, such as provider-p-017.')],
+  ),
   viewOperation(
     '/access-log',
     'access-log',
@@ -128,7 +246,13 @@ const viewOperations = (): Entry[] => [
   ),
 ];
 
-const publicOperation = (operationId: string, summary: string, responses: object): Operation => ({ operationId, summary, tags: ['service'], security: [], responses });
+const publicOperation = (operationId: string, summary: string, responses: object): Operation => ({
+  operationId,
+  summary,
+  tags: ['service'],
+  security: [],
+  responses,
+});
 
 const otherOperations = (): Entry[] => [
   [
@@ -161,19 +285,38 @@ const otherOperations = (): Entry[] => [
       summary: 'Revoke a token by its id: from the next request on it is refused (admins only).',
       tags: ['tokens'],
       parameters: [pathId('id', 'The token’s id.')],
-      responses: { '200': { description: 'The token as revoked.', ...json(jsonSchemaOf(ListedToken)) }, ...refusals(401, 403, 404) },
+      responses: {
+        '200': { description: 'The token as revoked.', ...json(jsonSchemaOf(ListedToken)) },
+        ...refusals(401, 403, 404),
+      },
     },
   ],
-  ['/health', 'get', publicOperation('liveness', 'The process answers.', { '200': { description: 'Alive.', ...json(jsonSchemaOf(LivenessAnswer)) } })],
+  [
+    '/health',
+    'get',
+    publicOperation('liveness', 'The process answers.', {
+      '200': { description: 'Alive.', ...json(jsonSchemaOf(LivenessAnswer)) },
+    }),
+  ],
   [
     '/health/ready',
     'get',
-    publicOperation('readiness', 'The store answers, the views have caught up and none is parked; with each view’s position and lag.', {
-      '200': { description: 'Ready.', ...json(jsonSchemaOf(ReadinessAnswer)) },
-      '503': { description: 'Not ready, and why.', ...json(jsonSchemaOf(ReadinessAnswer)) },
+    publicOperation(
+      'readiness',
+      'The store answers, the views have caught up and none is parked; with each view’s position and lag.',
+      {
+        '200': { description: 'Ready.', ...json(jsonSchemaOf(ReadinessAnswer)) },
+        '503': { description: 'Not ready, and why.', ...json(jsonSchemaOf(ReadinessAnswer)) },
+      },
+    ),
+  ],
+  [
+    '/docs',
+    'get',
+    publicOperation('openapi-document', 'This document.', {
+      '200': { description: 'The OpenAPI 3.1 document.', ...json({ type: 'object' }) },
     }),
   ],
-  ['/docs', 'get', publicOperation('openapi-document', 'This document.', { '200': { description: 'The OpenAPI 3.1 document.', ...json({ type: 'object' }) } })],
   [
     '/docs/html',
     'get',
@@ -186,13 +329,27 @@ const otherOperations = (): Entry[] => [
 /** Refusals any request can meet, whatever its route: a bad body, a body too large or not JSON, headers too large. */
 /** Headers an answer of the router carries: the correlation id it was handled under, and why the caller's was not kept. */
 const CORRELATION_HEADERS = {
-  'X-Correlation-Id': { description: 'The id the request was handled and logged under.', schema: jsonSchemaOf(CorrelationId) },
-  [CORRELATION_REPLACED_HEADER]: { description: 'The caller’s X-Correlation-Id broke this rule and was replaced.', schema: { type: 'string' } },
+  'X-Correlation-Id': {
+    description: 'The id the request was handled and logged under.',
+    schema: jsonSchemaOf(CorrelationId),
+  },
+  [CORRELATION_REPLACED_HEADER]: {
+    description: 'The caller’s X-Correlation-Id broke this rule and was replaced.',
+    schema: { type: 'string' },
+  },
 };
 
 const withCommonAnswers = ([path, method, operation]: Entry): Entry => {
-  const responses = { ...(operation['responses'] as Record<string, { headers?: object }>), ...refusals(400, 413, 415, 431) };
-  const withHeaders = Object.fromEntries(Object.entries(responses).map(([status, answer]) => [status, { ...answer, headers: { ...answer.headers, ...CORRELATION_HEADERS } }]));
+  const responses = {
+    ...(operation['responses'] as Record<string, { headers?: object }>),
+    ...refusals(400, 413, 415, 431),
+  };
+  const withHeaders = Object.fromEntries(
+    Object.entries(responses).map(([status, answer]) => [
+      status,
+      { ...answer, headers: { ...answer.headers, ...CORRELATION_HEADERS } },
+    ]),
+  );
   return [path, method, { ...operation, responses: withHeaders }];
 };
 

@@ -10,7 +10,8 @@ import { structuralProblems } from './testing/openapi-structure';
 describe('the OpenAPI document', () => {
   const document = openApiDocument('0.1.0') as unknown as Document;
   const operation = (method: string, path: string) => document.paths[path]![method]!;
-  const parameter = (method: string, path: string, name: string) => operation(method, path).parameters!.find((p) => p.name === name)!;
+  const parameter = (method: string, path: string, name: string) =>
+    operation(method, path).parameters!.find((p) => p.name === name)!;
   const checker = schemaChecker(document);
 
   it('is OpenAPI 3.1: its structure, unique operation ids, declared path parameters, schemas of the 2020-12 dialect', () => {
@@ -18,7 +19,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('finds what is wrong with a broken document', () => {
-    const broken = JSON.parse(JSON.stringify(document)) as { paths: Record<string, Record<string, { parameters: unknown[]; responses: object }>> };
+    const broken = JSON.parse(JSON.stringify(document)) as {
+      paths: Record<string, Record<string, { parameters: unknown[]; responses: object }>>;
+    };
     broken.paths['/views/dosage']!['get']!.responses = {};
     broken.paths['/providers/{id}/plans']!['get']!.parameters = [];
     broken.paths['/views/share']!['get']!.parameters.push({ name: 'bad', in: 'query', schema: { type: 'strnig' } });
@@ -29,12 +32,19 @@ describe('the OpenAPI document', () => {
   });
 
   it('lists every command, a view on the same path beside it rather than over it', () => {
-    const commands = operationsOf(document).filter(({ method }) => method === 'POST').map(({ operation: op }) => op.operationId);
+    const commands = operationsOf(document)
+      .filter(({ method }) => method === 'POST')
+      .map(({ operation: op }) => op.operationId);
     expect(commands.filter((id) => id !== 'mint-token').sort()).toEqual(commandCatalogue.map((c) => c.type).sort());
     expect(commandRoutes).toHaveLength(commandCatalogue.length);
     expect(Object.keys(document.paths['/providers/{id}/debriefs']!).sort()).toEqual(['get', 'post']);
     expect(operation('post', '/providers/{id}/debriefs').operationId).toBe('HoldDebrief');
-    expect(() => pathItems([['/x', 'get', {}], ['/x', 'get', {}]])).toThrow('Two operations claim GET /x.');
+    expect(() =>
+      pathItems([
+        ['/x', 'get', {}],
+        ['/x', 'get', {}],
+      ]),
+    ).toThrow('Two operations claim GET /x.');
   });
 
   it('says each command’s body: the command’s data, the path’s id optional and, if sent, equal to it', () => {
@@ -42,27 +52,47 @@ describe('the OpenAPI document', () => {
     const body = logSession.requestBody!.content['application/json']!.schema as { required: string[] };
     expect(body.required).not.toContain('providerId');
     expect(body.required).toContain('heldOn');
-    expect((logSession as unknown as { description: string }).description).toMatch(/coach \(caseload\).*providerId.*must be the path's id/);
+    expect((logSession as unknown as { description: string }).description).toMatch(
+      /coach \(caseload\).*providerId.*must be the path's id/,
+    );
   });
 
   it('gives ids in paths, headers and queries the id grammar, and headers the grammar the API checks them by', () => {
     for (const { operation: op } of operationsOf(document))
-      for (const p of op.parameters ?? []) if (p.in === 'path') expect(p.schema).toMatchObject({ pattern: '^[A-Za-z0-9._:-]{1,128}$' });
-    const ids = fc.oneof(fc.constantFrom('a\nb', 'p-1', '__proto__', 'constructor', 'x'.repeat(129), 'é', ''), fc.string());
+      for (const p of op.parameters ?? [])
+        if (p.in === 'path') expect(p.schema).toMatchObject({ pattern: '^[A-Za-z0-9._:-]{1,128}$' });
+    const ids = fc.oneof(
+      fc.constantFrom('a\nb', 'p-1', '__proto__', 'constructor', 'x'.repeat(129), 'é', ''),
+      fc.string(),
+    );
     const idSchema = parameter('post', '/providers/{id}/sessions', 'Idempotency-Key').schema;
     fc.assert(fc.property(ids, (id) => (checker.problems(idSchema, id) === undefined) === isId(id)));
-    const revisions = fc.oneof(fc.constantFrom('"3"', 'W/"3"', '3', '"3', '*', '"1234567890123456"', ' 3'), fc.string());
+    const revisions = fc.oneof(
+      fc.constantFrom('"3"', 'W/"3"', '3', '"3', '*', '"1234567890123456"', ' 3'),
+      fc.string(),
+    );
     const ifMatch = parameter('post', '/providers/{id}/sessions', 'If-Match').schema;
-    fc.assert(fc.property(revisions, (value) => (checker.problems(ifMatch, value) === undefined) === IfMatch.is(value)));
+    fc.assert(
+      fc.property(revisions, (value) => (checker.problems(ifMatch, value) === undefined) === IfMatch.is(value)),
+    );
     const wait = parameter('get', '/views/dosage', 'X-Wait-For-Position').schema;
-    fc.assert(fc.property(fc.oneof(fc.constantFrom('7', '-1', '1e3', '1234567890123456'), fc.string()), (value) => (checker.problems(wait, value) === undefined) === PositionParam.is(value)));
-    expect(parameter('post', '/providers/{id}/sessions', 'X-Correlation-Id').schema).toMatchObject({ pattern: '^(?=.{1,64}$)[A-Za-z0-9._:-]{1,128}$' });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom('7', '-1', '1e3', '1234567890123456'), fc.string()),
+        (value) => (checker.problems(wait, value) === undefined) === PositionParam.is(value),
+      ),
+    );
+    expect(parameter('post', '/providers/{id}/sessions', 'X-Correlation-Id').schema).toMatchObject({
+      pattern: '^(?=.{1,64}$)[A-Za-z0-9._:-]{1,128}$',
+    });
   });
 
   it('says which query parameters are required or exclusive', () => {
     expect(parameter('get', '/views/history', 'stream')).toMatchObject({ in: 'query', required: true });
     expect(parameter('get', '/views/dosage', 'month')).toMatchObject({ in: 'query', required: false });
-    expect((parameter('get', '/access-log', 'day') as Parameter & { description: string }).description).toMatch(/Not with from or to/);
+    expect((parameter('get', '/access-log', 'day') as Parameter & { description: string }).description).toMatch(
+      /Not with from or to/,
+    );
     expect(operation('get', '/access-log').parameters!.map((p) => p.name)).not.toContain('X-Wait-For-Position');
   });
 
@@ -77,13 +107,17 @@ describe('the OpenAPI document', () => {
     };
     walk(document);
     expect(integers.length).toBeGreaterThan(10);
-    expect(integers.filter((schema) => typeof schema['maximum'] !== 'number' && !Array.isArray(schema['enum']))).toEqual([]);
-    for (const { method, path, operation: op } of operationsOf(document)) expect([method, path, ...['400', '413', '415', '431'].filter((s) => !op.responses[s])]).toEqual([method, path]);
+    expect(
+      integers.filter((schema) => typeof schema['maximum'] !== 'number' && !Array.isArray(schema['enum'])),
+    ).toEqual([]);
+    for (const { method, path, operation: op } of operationsOf(document))
+      expect([method, path, ...['400', '413', '415', '431'].filter((s) => !op.responses[s])]).toEqual([method, path]);
   });
 
   it('gives every answer of every operation a schema, and is plain JSON', () => {
     for (const { method, path, operation: op } of operationsOf(document))
-      for (const [status, answer] of Object.entries(op.responses)) expect([method, path, status, Object.keys(answer.content ?? {}).length]).toEqual([method, path, status, 1]);
+      for (const [status, answer] of Object.entries(op.responses))
+        expect([method, path, status, Object.keys(answer.content ?? {}).length]).toEqual([method, path, status, 1]);
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
   });
 });

@@ -15,7 +15,12 @@ export const REFUSALS: Readonly<Record<number, string>> = {
 
 const HEADERS: Readonly<Record<number, Record<string, { description: string; schema: object }>>> = {
   401: { 'WWW-Authenticate': { description: 'Bearer realm="coachline".', schema: { type: 'string' } } },
-  503: { 'Retry-After': { description: 'Seconds to wait before sending the request again.', schema: { type: 'string', pattern: '^\\d+$' } } },
+  503: {
+    'Retry-After': {
+      description: 'Seconds to wait before sending the request again.',
+      schema: { type: 'string', pattern: '^\\d+$' },
+    },
+  },
 };
 
 /** The documented answers for refusals, each with the Error body and the headers it carries. */

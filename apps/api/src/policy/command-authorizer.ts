@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CoachlineCommand, DomainError, entryOf, findCommandDefinition, forbidden, streamOfCommand } from '@coachline/domain';
+import {
+  Actor,
+  CoachlineCommand,
+  DomainError,
+  entryOf,
+  findCommandDefinition,
+  forbidden,
+  streamOfCommand,
+} from '@coachline/domain';
 import { actingAsAnother } from './acting-as';
 import type { Scope } from './grants';
 import { Ownership } from './ownership';
 
-const outsideScope = (message: string): DomainError => forbidden('outside-caseload', message, [{ path: 'params.id', message }]);
+const outsideScope = (message: string): DomainError =>
+  forbidden('outside-caseload', message, [{ path: 'params.id', message }]);
 
 /**
  * The second half of the policy: the role may send the command (the guard checked that), but
@@ -22,15 +31,20 @@ export class CommandAuthorizer {
     const definition = findCommandDefinition(command.type)!;
     const streamId = String(entryOf(command.data as Record<string, unknown>, definition.streamIdField));
     if (definition.streamKind === 'coach')
-      return scope === 'self' && streamId === actor.id ? undefined : outsideScope(`A ${actor.role} may record on their own coach record only.`);
+      return scope === 'self' && streamId === actor.id
+        ? undefined
+        : outsideScope(`A ${actor.role} may record on their own coach record only.`);
 
     const providers = await this.providersConcerned(command, definition.streamKind, streamId);
     if (providers.length === 0) return outsideScope(`This record is not within the reach of a ${actor.role}.`);
     for (const providerId of providers) {
-      const reachable = scope === 'self' ? providerId === actor.id : (await this.ownership.currentCoachOf(providerId)) === actor.id;
+      const reachable =
+        scope === 'self' ? providerId === actor.id : (await this.ownership.currentCoachOf(providerId)) === actor.id;
       if (!reachable)
         return outsideScope(
-          scope === 'self' ? 'A provider may act on their own record only.' : `Provider ${providerId} is not on the caseload of ${actor.id}.`,
+          scope === 'self'
+            ? 'A provider may act on their own record only.'
+            : `Provider ${providerId} is not on the caseload of ${actor.id}.`,
         );
     }
     return undefined;
@@ -42,6 +56,8 @@ export class CommandAuthorizer {
     if (kind !== 'agreement' && kind !== 'screening') return [];
     const named = entryOf(command.data as Record<string, unknown>, 'providerId');
     const owner = await this.ownership.providerOf(streamOfCommand(command));
-    return [...new Set([owner, typeof named === 'string' ? named : undefined].filter((id): id is string => id !== undefined))];
+    return [
+      ...new Set([owner, typeof named === 'string' ? named : undefined].filter((id): id is string => id !== undefined)),
+    ];
   }
 }

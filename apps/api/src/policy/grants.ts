@@ -66,7 +66,17 @@ export const commandGrants: Readonly<Record<CommandType, Grants>> = {
   EraseChildData: programStaff,
 };
 
-export const VIEW_NAMES = ['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history', 'debriefs', 'plans', 'access-log'] as const;
+export const VIEW_NAMES = [
+  'dosage',
+  'timeline',
+  'cycles',
+  'share',
+  'evaluation',
+  'history',
+  'debriefs',
+  'plans',
+  'access-log',
+] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 const providerFacing: Grants = { admin: 'all', supervisor: 'all', coach: 'caseload', provider: 'self' };
@@ -94,7 +104,11 @@ export const AUDITED_VIEWS: ReadonlySet<ViewName> = new Set(['history', 'evaluat
 export const isViewName = (name: string): name is ViewName => (VIEW_NAMES as ReadonlyArray<string>).includes(name);
 
 /** A grant is read from the table's own entries only: nothing any object inherits is a grant. */
-const grantIn = <Name extends string>(table: Readonly<Record<Name, Grants>>, name: Name, role: Role): Scope | undefined => {
+const grantIn = <Name extends string>(
+  table: Readonly<Record<Name, Grants>>,
+  name: Name,
+  role: Role,
+): Scope | undefined => {
   const grants = entryOf<Grants>(table, name);
   return grants === undefined ? undefined : entryOf(grants, role);
 };

@@ -35,6 +35,10 @@ describe('the grant tables', () => {
   });
 
   it('let observers record observations and nothing else', () => {
-    expect(types.filter((type) => commandScope('observer', type) !== undefined).sort()).toEqual(['CompleteObservation', 'HoldDebrief', 'ScheduleObservation']);
+    expect(types.filter((type) => commandScope('observer', type) !== undefined).sort()).toEqual([
+      'CompleteObservation',
+      'HoldDebrief',
+      'ScheduleObservation',
+    ]);
   });
 });

@@ -5,12 +5,29 @@ import { enrollmentBody, pathOf, sessionBody, wholeProgram } from '../testing/pr
 import { seed } from '../testing/seed';
 import { startTestApi, type TestApi, TEST_NOW } from '../testing/test-api';
 
-const draft = { providerId: 'p-1', coachId: 'c-1', practices: ['transitions'], visitMode: 'virtual', estimatedCycles: 2, cadence: 'every-two-weeks' };
+const draft = {
+  providerId: 'p-1',
+  coachId: 'c-1',
+  practices: ['transitions'],
+  visitMode: 'virtual',
+  estimatedCycles: 2,
+  cadence: 'every-two-weeks',
+};
 
 /** An event as a store written before ids were checked holds it: straight into the store, past the API. */
-const stored = (type: string, data: Record<string, unknown>, actor = { id: 'admin-1', role: 'admin' }): EventToAppend => {
+const stored = (
+  type: string,
+  data: Record<string, unknown>,
+  actor = { id: 'admin-1', role: 'admin' },
+): EventToAppend => {
   const id = randomUUID();
-  return { id, type, schemaVersion: 1, data, metadata: { actor, recordedAt: TEST_NOW, commandId: id, correlationId: id } };
+  return {
+    id,
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor, recordedAt: TEST_NOW, commandId: id, correlationId: id },
+  };
 };
 
 describeApiOnEachEngine('ids that are names Object.prototype carries', (open) => {
@@ -33,10 +50,19 @@ describeApiOnEachEngine('ids that are names Object.prototype carries', (open) =>
       const c1 = await as(api, 'coach', 'c-1');
       const head = await api.store.headPosition();
       const drafted = await c1.post(pathOf('DraftAgreement', '__proto__'), draft);
-      const signed = await c1.post(pathOf('SignAgreement', '__proto__'), { party: 'coach', signedBy: 'c-1', signedOn: '2025-10-21' });
+      const signed = await c1.post(pathOf('SignAgreement', '__proto__'), {
+        party: 'coach',
+        signedBy: 'c-1',
+        signedOn: '2025-10-21',
+      });
       for (const response of [drafted, signed]) {
         expect([response.status, response.body.code]).toEqual([400, 'invalid']);
-        expect(response.body.errors).toEqual([expect.objectContaining({ path: 'params.id', message: expect.stringContaining('not a name such as __proto__') })]);
+        expect(response.body.errors).toEqual([
+          expect.objectContaining({
+            path: 'params.id',
+            message: expect.stringContaining('not a name such as __proto__'),
+          }),
+        ]);
       }
       expect(await api.store.headPosition()).toBe(head);
     });
@@ -46,19 +72,31 @@ describeApiOnEachEngine('ids that are names Object.prototype carries', (open) =>
       const head = await api.store.headPosition();
       for (const providerId of ['leadership', 'provider']) {
         const response = await supervisor.post(pathOf('EnrollProvider', providerId), enrollmentBody('__proto__'));
-        expect([response.status, response.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['body.coachId']]);
+        expect([response.status, response.body.errors.map((e: { path: string }) => e.path)]).toEqual([
+          400,
+          ['body.coachId'],
+        ]);
       }
       const other = await supervisor.post(pathOf('DraftAgreement', 'a-9'), { ...draft, providerId: 'constructor' });
-      expect([other.status, other.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['body.providerId']]);
+      expect([other.status, other.body.errors.map((e: { path: string }) => e.path)]).toEqual([
+        400,
+        ['body.providerId'],
+      ]);
       expect(await api.store.headPosition()).toBe(head);
     });
 
     it('are refused in the path and the query of a read', async () => {
       const admin = await as(api, 'admin', 'admin-1');
       const timeline = await admin.get('/providers/toString/timeline');
-      expect([timeline.status, timeline.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['params.id']]);
+      expect([timeline.status, timeline.body.errors.map((e: { path: string }) => e.path)]).toEqual([
+        400,
+        ['params.id'],
+      ]);
       const dosage = await admin.get('/views/dosage?providerId=__proto__');
-      expect([dosage.status, dosage.body.errors.map((e: { path: string }) => e.path)]).toEqual([400, ['query.providerId']]);
+      expect([dosage.status, dosage.body.errors.map((e: { path: string }) => e.path)]).toEqual([
+        400,
+        ['query.providerId'],
+      ]);
     });
   });
 
@@ -68,16 +106,32 @@ describeApiOnEachEngine('ids that are names Object.prototype carries', (open) =>
     beforeAll(async () => {
       // Both reproductions as an older store would hold them: an agreement called __proto__, signed,
       // and providers called leadership and provider with a coach called __proto__.
-      await api.store.append('agreement-__proto__', [stored('AgreementDrafted', { agreementId: '__proto__', ...draft }, { id: 'c-1', role: 'coach' })], 'any');
       await api.store.append(
         'agreement-__proto__',
-        [stored('AgreementSigned', { agreementId: '__proto__', party: 'coach', signedBy: 'c-1', signedOn: '2025-10-21' }, { id: 'c-1', role: 'coach' })],
+        [stored('AgreementDrafted', { agreementId: '__proto__', ...draft }, { id: 'c-1', role: 'coach' })],
+        'any',
+      );
+      await api.store.append(
+        'agreement-__proto__',
+        [
+          stored(
+            'AgreementSigned',
+            { agreementId: '__proto__', party: 'coach', signedBy: 'c-1', signedOn: '2025-10-21' },
+            { id: 'c-1', role: 'coach' },
+          ),
+        ],
         'any',
       );
       for (const providerId of ['leadership', 'provider'])
         ({ lastPosition: position } = await api.store.append(
           `provider-${providerId}`,
-          [stored('ProviderEnrolled', { providerId, ...enrollmentBody('__proto__') }, { id: 'sup-1', role: 'supervisor' })],
+          [
+            stored(
+              'ProviderEnrolled',
+              { providerId, ...enrollmentBody('__proto__') },
+              { id: 'sup-1', role: 'supervisor' },
+            ),
+          ],
           'any',
         ));
     });
@@ -86,7 +140,10 @@ describeApiOnEachEngine('ids that are names Object.prototype carries', (open) =>
       const admin = await as(target, 'admin', 'admin-1');
       const cycles = await admin.get(`/views/cycles?waitForPosition=${position}`);
       expect(cycles.status).toBe(200);
-      expect(cycles.body.agreements.find((a: { agreementId: string }) => a.agreementId === '__proto__')).toMatchObject({ providerId: 'p-1', signatures: [expect.objectContaining({ party: 'coach' })] });
+      expect(cycles.body.agreements.find((a: { agreementId: string }) => a.agreementId === '__proto__')).toMatchObject({
+        providerId: 'p-1',
+        signatures: [expect.objectContaining({ party: 'coach' })],
+      });
       expect((await admin.get(`/views/timeline?waitForPosition=${position}`)).status).toBe(200);
       const ready = await target.http().get('/health/ready');
       expect([ready.status, ready.body.status]).toEqual([200, 'ready']);
@@ -95,12 +152,18 @@ describeApiOnEachEngine('ids that are names Object.prototype carries', (open) =>
       // Coaches keep their own caseload, and nothing more.
       const c1 = await as(target, 'coach', 'c-1');
       const share = await c1.get(`/views/share?waitForPosition=${position}`);
-      expect([share.status, share.body.providers.map((p: { providerId: string }) => p.providerId)]).toEqual([200, ['p-1']]);
+      expect([share.status, share.body.providers.map((p: { providerId: string }) => p.providerId)]).toEqual([
+        200,
+        ['p-1'],
+      ]);
       expect((await c1.get('/providers/p-1/timeline')).status).toBe(200);
       expect((await c1.get('/providers/leadership/timeline')).status).toBe(403);
 
       // Commands for other providers are taken as they were before.
-      const session = await admin.post(pathOf('LogSession', 'p-2'), sessionBody(`s-${randomUUID()}`, '2025-10-20', 30, 'c-2'));
+      const session = await admin.post(
+        pathOf('LogSession', 'p-2'),
+        sessionBody(`s-${randomUUID()}`, '2025-10-20', 30, 'c-2'),
+      );
       expect(session.status).toBe(201);
 
       // Leadership reads the share, and nothing the share leaves out.

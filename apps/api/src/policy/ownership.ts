@@ -25,7 +25,10 @@ export class Ownership {
   /** The provider an agreement or a screening is about: the one its opening event names. */
   async providerOf(stream: string): Promise<string | undefined> {
     for await (const stored of this.store.readStream(stream, { maxCount: 1 })) {
-      const providerId = typeof stored.data === 'object' && stored.data !== null ? entryOf(stored.data as Record<string, unknown>, 'providerId') : undefined;
+      const providerId =
+        typeof stored.data === 'object' && stored.data !== null
+          ? entryOf(stored.data as Record<string, unknown>, 'providerId')
+          : undefined;
       return typeof providerId === 'string' ? providerId : undefined;
     }
     return undefined;

@@ -21,9 +21,13 @@ const VIEW_ROUTES: ReadonlyArray<[ViewName, string]> = [
 ];
 
 const forbiddenCommands = Role.values.flatMap((role) =>
-  (Object.keys(commandGrants) as CommandType[]).filter((type) => commandGrants[type][role] === undefined).map((type) => [role, type] as const),
+  (Object.keys(commandGrants) as CommandType[])
+    .filter((type) => commandGrants[type][role] === undefined)
+    .map((type) => [role, type] as const),
 );
-const forbiddenReads = Role.values.flatMap((role) => VIEW_ROUTES.filter(([view]) => viewGrants[view][role] === undefined).map(([, path]) => [role, path] as const));
+const forbiddenReads = Role.values.flatMap((role) =>
+  VIEW_ROUTES.filter(([view]) => viewGrants[view][role] === undefined).map(([, path]) => [role, path] as const),
+);
 const bodyOf = (type: CommandType) => wholeProgram.find((step) => step.type === type) ?? { id: 'p-1', body: {} };
 
 describeApiOnEachEngine('what each role may do', (open) => {
@@ -36,25 +40,44 @@ describeApiOnEachEngine('what each role may do', (open) => {
   it.each(forbiddenCommands)('a %s may not send %s, and nothing is written', async (role, type) => {
     const head = await api.store.headPosition();
     const { id, body } = bodyOf(type);
-    const response = await api.http().post(pathOf(type, id)).set('Authorization', `Bearer ${await api.token(role, 'someone')}`).send(body);
+    const response = await api
+      .http()
+      .post(pathOf(type, id))
+      .set('Authorization', `Bearer ${await api.token(role, 'someone')}`)
+      .send(body);
     expect([response.status, response.body.code]).toEqual([403, 'role-not-allowed']);
     expect(await api.store.headPosition()).toBe(head);
   });
 
   it.each(forbiddenReads)('a %s may not read %s', async (role, path) => {
-    const response = await api.http().get(path).set('Authorization', `Bearer ${await api.token(role, 'someone')}`);
+    const response = await api
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${await api.token(role, 'someone')}`);
     expect([response.status, response.body.code]).toEqual([403, 'role-not-allowed']);
   });
 
   it('only an admin mints tokens', async () => {
-    const asCoach = await api.http().post('/tokens').set('Authorization', `Bearer ${await api.token('coach', 'c-1')}`).send({ id: 'c-9', role: 'coach' });
+    const asCoach = await api
+      .http()
+      .post('/tokens')
+      .set('Authorization', `Bearer ${await api.token('coach', 'c-1')}`)
+      .send({ id: 'c-9', role: 'coach' });
     expect(asCoach.status).toBe(403);
-    const asAdmin = await api.http().post('/tokens').set('Authorization', `Bearer ${await api.token('admin', 'admin-1')}`).send({ id: 'lead-1', role: 'leadership' });
+    const asAdmin = await api
+      .http()
+      .post('/tokens')
+      .set('Authorization', `Bearer ${await api.token('admin', 'admin-1')}`)
+      .send({ id: 'lead-1', role: 'leadership' });
     expect(asAdmin.status).toBe(201);
     expect(asAdmin.body.actor).toEqual({ id: 'lead-1', role: 'leadership' });
     const share = await api.http().get('/views/share').set('Authorization', `Bearer ${asAdmin.body.token}`);
     expect(share.status).toBe(200);
-    const invalid = await api.http().post('/tokens').set('Authorization', `Bearer ${await api.token('admin', 'admin-1')}`).send({ id: '', role: 'king' });
+    const invalid = await api
+      .http()
+      .post('/tokens')
+      .set('Authorization', `Bearer ${await api.token('admin', 'admin-1')}`)
+      .send({ id: '', role: 'king' });
     expect(invalid.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.id', 'body.role']);
   });
 });

@@ -6,7 +6,13 @@ import { withoutScores } from './redact-scores';
 const dosage: DosageView = {
   asOf: '2026-01-15T12:00:00.000Z',
   guideId: 'rir-year-1',
-  providers: ['p-1', 'p-2'].map((providerId) => ({ providerId, coachId: 'c', targetMinutes: 150, months: [], yearToDateMinutes: 0 })),
+  providers: ['p-1', 'p-2'].map((providerId) => ({
+    providerId,
+    coachId: 'c',
+    targetMinutes: 150,
+    months: [],
+    yearToDateMinutes: 0,
+  })),
   coaches: [
     { coachId: 'c-1', caseload: 1, underTargetThisMonth: [] },
     { coachId: 'c-2', caseload: 1, underTargetThisMonth: [] },
@@ -23,9 +29,19 @@ describe('narrowing a view to what an actor may see', () => {
   });
 
   it('drops the agreements of other providers from the cycles and from the list of those behind', () => {
-    const agreement = (agreementId: string, providerId: string) => ({ agreementId, providerId }) as CyclesView['agreements'][number];
-    const cycles = { asOf: 'x', on: '2026-01-15', agreements: [agreement('a-1', 'p-1'), agreement('a-2', 'p-2')], behind: ['a-1', 'a-2'] } as CyclesView;
-    expect(narrow('cycles', cycles, { providers: new Set(['p-1']) })).toEqual({ ...cycles, agreements: [cycles.agreements[0]], behind: ['a-1'] });
+    const agreement = (agreementId: string, providerId: string) =>
+      ({ agreementId, providerId }) as CyclesView['agreements'][number];
+    const cycles = {
+      asOf: 'x',
+      on: '2026-01-15',
+      agreements: [agreement('a-1', 'p-1'), agreement('a-2', 'p-2')],
+      behind: ['a-1', 'a-2'],
+    } as CyclesView;
+    expect(narrow('cycles', cycles, { providers: new Set(['p-1']) })).toEqual({
+      ...cycles,
+      agreements: [cycles.agreements[0]],
+      behind: ['a-1'],
+    });
   });
 });
 
@@ -35,7 +51,10 @@ describe('the caseloads', () => {
     let state: CaseloadsState = caseloadsProjection.init();
     state = caseloadsProjection.apply(state, event('ProviderEnrolled', { providerId: 'p-1', coachId: 'c-1' }));
     state = caseloadsProjection.apply(state, event('ProviderEnrolled', { providerId: 'p-2', coachId: 'c-1' }));
-    state = caseloadsProjection.apply(state, event('ProviderReassigned', { providerId: 'p-1', fromCoachId: 'c-1', toCoachId: 'c-2' }));
+    state = caseloadsProjection.apply(
+      state,
+      event('ProviderReassigned', { providerId: 'p-1', fromCoachId: 'c-1', toCoachId: 'c-2' }),
+    );
     const view = caseloadsProjection.view(state, { asOf: 'x' });
     expect([...caseloadOf(view, 'c-1')]).toEqual(['p-2']);
     expect([...caseloadOf(view, 'c-2')]).toEqual(['p-1']);

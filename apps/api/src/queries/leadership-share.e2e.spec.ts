@@ -21,7 +21,10 @@ const REFUSED_TO_LEADERSHIP = (providerId: string) => [
 /** Each run's markers and event ids are its own, so that runs sharing one store cannot mask one another. */
 const ownRun = (history: IdentifyingHistory, run: number): IdentifyingHistory => {
   const renamed = JSON.parse(JSON.stringify(history).replaceAll('«', `«r${run}-`)) as IdentifyingHistory;
-  return { ...renamed, events: renamed.events.map((event) => ({ ...event, id: `r${run}-${event.id}` }) as RecordedEvent) };
+  return {
+    ...renamed,
+    events: renamed.events.map((event) => ({ ...event, id: `r${run}-${event.id}` }) as RecordedEvent),
+  };
 };
 
 describe('what leadership, CCR&R and the state bureau are given by the API', () => {
@@ -41,11 +44,18 @@ describe('what leadership, CCR&R and the state bureau are given by the API', () 
         const history = ownRun(generated, ++run);
         let position = 0;
         for (const e of history.events)
-          ({ lastPosition: position } = await api.store.append(e.stream, [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }], 'any'));
+          ({ lastPosition: position } = await api.store.append(
+            e.stream,
+            [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }],
+            'any',
+          ));
         const sharable = new Set([...history.providerIds, ...history.goalDescriptions]);
         const answers = [
           await api.http().get(`/views/share?waitForPosition=${position}`).set('Authorization', `Bearer ${leadership}`),
-          await api.http().get(`/views/share?providerId=${encodeURIComponent(history.providerIds[0]!)}`).set('Authorization', `Bearer ${leadership}`),
+          await api
+            .http()
+            .get(`/views/share?providerId=${encodeURIComponent(history.providerIds[0]!)}`)
+            .set('Authorization', `Bearer ${leadership}`),
         ];
         for (const answer of answers) {
           expect(answer.status).toBe(200);
@@ -53,7 +63,9 @@ describe('what leadership, CCR&R and the state bureau are given by the API', () 
           expect(history.secrets.filter((secret) => !sharable.has(secret) && text.includes(secret))).toEqual([]);
           expect(history.scoreValues.filter((value) => text.includes(String(Math.floor(value))))).toEqual([]);
         }
-        expect(answers[0]!.body.providers.map((p: { providerId: string }) => p.providerId)).toEqual(expect.arrayContaining(history.providerIds));
+        expect(answers[0]!.body.providers.map((p: { providerId: string }) => p.providerId)).toEqual(
+          expect.arrayContaining(history.providerIds),
+        );
         for (const path of REFUSED_TO_LEADERSHIP(encodeURIComponent(history.providerIds[0]!))) {
           const refused = await api.http().get(path).set('Authorization', `Bearer ${leadership}`);
           expect([path, refused.status]).toEqual([path, 403]);

@@ -13,7 +13,9 @@ import type { Selection } from './view-selection';
  * one stream at a time when asked, rather than a copy of every event held in memory.
  */
 export const liveProjections: ReadonlyArray<AnyProjection> = [
-  ...projections.filter((p) => p.name !== 'history').map((p) => (p.name === timelineForReaders.name ? timelineForReaders : p)),
+  ...projections
+    .filter((p) => p.name !== 'history')
+    .map((p) => (p.name === timelineForReaders.name ? timelineForReaders : p)),
   caseloadsProjection,
 ];
 
@@ -50,10 +52,14 @@ export class ProjectionHost {
         this.parked.add(name);
         this.logger.error({ projection: name, parked }, `Projection ${name} parked at position ${parked.position}`);
       },
-      onProgress: (progress) => this.logger.info({ progress }, `Projections at ${progress.position} of ${progress.headPosition}`),
+      onProgress: (progress) =>
+        this.logger.info({ progress }, `Projections at ${progress.position} of ${progress.headPosition}`),
     });
     this.rendered = new RenderedViews(
-      { positionOf: (name) => this.runner.positionOf(name), render: (name, selection) => this.runner.view(name, selection) },
+      {
+        positionOf: (name) => this.runner.positionOf(name),
+        render: (name, selection) => this.runner.view(name, selection),
+      },
       settings.viewMaxAgeMs,
     );
   }

@@ -12,8 +12,14 @@ export const DebriefEntry = t.type(
 );
 export type DebriefEntry = t.TypeOf<typeof DebriefEntry>;
 
-export const PlanGoal = t.type({ goalId: Id, practice: Label, description: Text, achievedOn: t.union([LocalDate, t.null]) }, 'PlanGoal');
-export const PlanEntry = t.type({ actionPlanId: Id, setOn: LocalDate, goals: t.array(PlanGoal), steps: t.array(Text) }, 'PlanEntry');
+export const PlanGoal = t.type(
+  { goalId: Id, practice: Label, description: Text, achievedOn: t.union([LocalDate, t.null]) },
+  'PlanGoal',
+);
+export const PlanEntry = t.type(
+  { actionPlanId: Id, setOn: LocalDate, goals: t.array(PlanGoal), steps: t.array(Text) },
+  'PlanEntry',
+);
 export type PlanEntry = t.TypeOf<typeof PlanEntry>;
 
 export const DebriefsView = t.type({ asOf: Instant, providerId: Id, debriefs: t.array(DebriefEntry) }, 'DebriefsView');
@@ -22,13 +28,22 @@ export const PlansView = t.type({ asOf: Instant, providerId: Id, actionPlans: t.
 export const debriefsOf = (events: ReadonlyArray<RecordedEvent>): DebriefEntry[] =>
   events.flatMap((event) =>
     event.type === 'DebriefHeld'
-      ? [{ observationId: event.data.observationId, heldOn: event.data.heldOn, strengths: event.data.strengths, nextSteps: event.data.nextSteps }]
+      ? [
+          {
+            observationId: event.data.observationId,
+            heldOn: event.data.heldOn,
+            strengths: event.data.strengths,
+            nextSteps: event.data.nextSteps,
+          },
+        ]
       : [],
   );
 
 export const plansOf = (events: ReadonlyArray<RecordedEvent>): PlanEntry[] => {
   const achieved = new Map<string, string>();
-  for (const event of events) if (event.type === 'GoalAchieved' && !achieved.has(event.data.goalId)) achieved.set(event.data.goalId, event.data.on);
+  for (const event of events)
+    if (event.type === 'GoalAchieved' && !achieved.has(event.data.goalId))
+      achieved.set(event.data.goalId, event.data.on);
   return events.flatMap((event) =>
     event.type === 'ActionPlanSet'
       ? [

@@ -5,8 +5,19 @@ const event = (type: string, data: object) => ({ type, data }) as unknown as Rec
 
 describe('a provider’s own record', () => {
   const history = [
-    event('ObservationCompleted', { providerId: 'p-1', observationId: 'o-1', observedOn: '2025-09-15', scores: { redFlags: 2 } }),
-    event('DebriefHeld', { providerId: 'p-1', observationId: 'o-1', heldOn: '2025-09-18', strengths: ['Warm.'], nextSteps: ['Schedule.'] }),
+    event('ObservationCompleted', {
+      providerId: 'p-1',
+      observationId: 'o-1',
+      observedOn: '2025-09-15',
+      scores: { redFlags: 2 },
+    }),
+    event('DebriefHeld', {
+      providerId: 'p-1',
+      observationId: 'o-1',
+      heldOn: '2025-09-18',
+      strengths: ['Warm.'],
+      nextSteps: ['Schedule.'],
+    }),
     event('ActionPlanSet', {
       providerId: 'p-1',
       actionPlanId: 'ap-1',
@@ -21,7 +32,9 @@ describe('a provider’s own record', () => {
   ];
 
   it('holds the debriefs’ strengths and next steps, and never a score', () => {
-    expect(debriefsOf(history)).toEqual([{ observationId: 'o-1', heldOn: '2025-09-18', strengths: ['Warm.'], nextSteps: ['Schedule.'] }]);
+    expect(debriefsOf(history)).toEqual([
+      { observationId: 'o-1', heldOn: '2025-09-18', strengths: ['Warm.'], nextSteps: ['Schedule.'] },
+    ]);
     expect(JSON.stringify(debriefsOf(history))).not.toContain('redFlags');
   });
 

@@ -33,19 +33,33 @@ export class ReadProviderRecordHandler implements IQueryHandler<ReadProviderReco
     private readonly recorder: AccessRecorder,
   ) {}
 
-  async execute({ record, providerId, asOf, actor, scope, correlationId }: ReadProviderRecord): Promise<E.Either<DomainError, unknown>> {
+  async execute({
+    record,
+    providerId,
+    asOf,
+    actor,
+    scope,
+    correlationId,
+  }: ReadProviderRecord): Promise<E.Either<DomainError, unknown>> {
     const reachable =
-      scope === 'all' || (scope === 'self' ? providerId === actor.id : (await this.ownership.currentCoachOf(providerId)) === actor.id);
+      scope === 'all' ||
+      (scope === 'self' ? providerId === actor.id : (await this.ownership.currentCoachOf(providerId)) === actor.id);
     if (!reachable) {
       const message = `Provider ${providerId} is not within the reach of ${actor.id}.`;
       return E.left(forbidden('outside-caseload', message, [{ path: 'params.id', message }]));
     }
     const history = await this.streams.read(`provider-${providerId}`);
     if (history.length === 0)
-      return E.left(notFound('provider-not-found', `No provider ${providerId} is enrolled.`, [{ path: 'params.id', message: 'no such provider' }]));
+      return E.left(
+        notFound('provider-not-found', `No provider ${providerId} is enrolled.`, [
+          { path: 'params.id', message: 'no such provider' },
+        ]),
+      );
     const known = knownBy(history, asOf);
     const header = { asOf: resolveAsOf(asOf, latestRecordedAt(known)), providerId };
     if (RECORDED_RECORDS.has(record)) await this.recorder.record(actor, record, { providerId, asOf }, correlationId);
-    return E.right(record === 'debriefs' ? { ...header, debriefs: debriefsOf(known) } : { ...header, actionPlans: plansOf(known) });
+    return E.right(
+      record === 'debriefs' ? { ...header, debriefs: debriefsOf(known) } : { ...header, actionPlans: plansOf(known) },
+    );
   }
 }

@@ -27,7 +27,11 @@ export class ReadStreamHistoryHandler implements IQueryHandler<ReadStreamHistory
   async execute({ stream, asOf, actor, correlationId }: ReadStreamHistory): Promise<E.Either<DomainError, unknown>> {
     const events = await this.streams.read(stream);
     if (events.length === 0)
-      return E.left(notFound('stream-not-found', `No stream is called ${stream}.`, [{ path: 'params.stream', message: 'no such stream' }]));
+      return E.left(
+        notFound('stream-not-found', `No stream is called ${stream}.`, [
+          { path: 'params.stream', message: 'no such stream' },
+        ]),
+      );
     const view = viewOf(historyProjection(stream), events, { stream, ...(asOf !== undefined ? { asOf } : {}) });
     await this.recorder.record(actor, 'history', { stream, asOf }, correlationId);
     return E.right(view);

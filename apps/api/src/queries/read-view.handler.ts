@@ -55,14 +55,19 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
         ? await viewFromStore<unknown>(this.store, findProjection(view)!, { ...query, asOf: params.asOf })
         : this.host.view<unknown>(view, query, position);
     const narrowed = reach && isNarrowed(view) ? narrow(view, rendered, reach) : rendered;
-    const answer = view === 'dosage' && params.month !== undefined ? dosageInMonth(narrowed as DosageView, params.month) : narrowed;
-    if (AUDITED_VIEWS.has(view)) await this.recorder.record(actor, view, { ...query, asOf: params.asOf }, correlationId);
+    const answer =
+      view === 'dosage' && params.month !== undefined ? dosageInMonth(narrowed as DosageView, params.month) : narrowed;
+    if (AUDITED_VIEWS.has(view))
+      await this.recorder.record(actor, view, { ...query, asOf: params.asOf }, correlationId);
     return E.right(answer);
   }
 
   private unavailable(view: string, waited: Exclude<WaitOutcome, 'reached'>, position: number): ViewUnavailableError {
     if (waited !== 'timed-out')
-      return new ViewUnavailableError('view-parked', `The ${waited.parked} view stopped on an event it could not fold; an operator must resume it.`);
+      return new ViewUnavailableError(
+        'view-parked',
+        `The ${waited.parked} view stopped on an event it could not fold; an operator must resume it.`,
+      );
     return new ViewUnavailableError(
       'view-behind',
       this.host.isCaughtUp

@@ -44,8 +44,12 @@ export class RenderedViews {
     const current = this.source.positionOf(name);
     const cached = this.renderings.get(key);
     const usable =
-      cached !== undefined && cached.position >= atLeastPosition && (cached.position === current || this.nowMs() - cached.renderedAtMs < this.maxAgeMs);
-    const rendering = usable ? cached : { position: current, renderedAtMs: this.nowMs(), view: this.source.render(name, whole ? {} : selection) };
+      cached !== undefined &&
+      cached.position >= atLeastPosition &&
+      (cached.position === current || this.nowMs() - cached.renderedAtMs < this.maxAgeMs);
+    const rendering = usable
+      ? cached
+      : { position: current, renderedAtMs: this.nowMs(), view: this.source.render(name, whole ? {} : selection) };
     if (!usable) {
       this.renderings.delete(key);
       this.renderings.set(key, rendering);

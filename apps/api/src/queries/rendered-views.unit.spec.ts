@@ -1,4 +1,11 @@
-import { AnyProjection, dosageProjection, foldHistory, shareProjection, timelineProjection, cyclesProjection } from '@coachline/projections';
+import {
+  AnyProjection,
+  dosageProjection,
+  foldHistory,
+  shareProjection,
+  timelineProjection,
+  cyclesProjection,
+} from '@coachline/projections';
 import { at, historyBuilder } from '@coachline/projections/testing';
 import { RenderedViews } from './rendered-views';
 import { timelineForReaders } from './timeline-for-readers';
@@ -8,9 +15,36 @@ const history = () => {
   const admin = { id: 'admin-1', role: 'admin' } as const;
   let builder = historyBuilder()
     .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'), admin)
-    .add('CommunityRegistered', { communityId: 'ottawa', name: 'Ottawa County', kind: 'county' }, at('2025-06-20'), admin)
-    .add('ProgramYearStarted', { communityId: 'kent', programYearId: 'py-k', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }, at('2025-06-20'), admin)
-    .add('ProgramYearStarted', { communityId: 'ottawa', programYearId: 'py-o', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }, at('2025-06-20'), admin);
+    .add(
+      'CommunityRegistered',
+      { communityId: 'ottawa', name: 'Ottawa County', kind: 'county' },
+      at('2025-06-20'),
+      admin,
+    )
+    .add(
+      'ProgramYearStarted',
+      {
+        communityId: 'kent',
+        programYearId: 'py-k',
+        guideId: 'rir-year-1',
+        startsOn: '2025-07-01',
+        endsOn: '2026-06-30',
+      },
+      at('2025-06-20'),
+      admin,
+    )
+    .add(
+      'ProgramYearStarted',
+      {
+        communityId: 'ottawa',
+        programYearId: 'py-o',
+        guideId: 'rir-year-1',
+        startsOn: '2025-07-01',
+        endsOn: '2026-06-30',
+      },
+      at('2025-06-20'),
+      admin,
+    );
   for (const [providerId, communityId, programYearId] of [
     ['p-1', 'kent', 'py-k'],
     ['p-2', 'ottawa', 'py-o'],
@@ -18,48 +52,89 @@ const history = () => {
     builder = builder
       .add(
         'ProviderEnrolled',
-        { providerId, communityId, programYearId, name: 'P', site: { siteId: 's', name: 'S', setting: 'center' }, agesServed: ['preschool'], coachId: 'c-1', enrolledOn: '2025-09-01' },
+        {
+          providerId,
+          communityId,
+          programYearId,
+          name: 'P',
+          site: { siteId: 's', name: 'S', setting: 'center' },
+          agesServed: ['preschool'],
+          coachId: 'c-1',
+          enrolledOn: '2025-09-01',
+        },
         at('2025-09-01'),
         admin,
       )
       .add(
         'SessionLogged',
-        { providerId, sessionId: `s-${providerId}`, coachId: 'c-1', heldOn: '2025-09-10', durationMinutes: 60, kind: 'coaching-conversation', mode: 'in-person', agendaUsed: true, practices: [], strategies: [] },
+        {
+          providerId,
+          sessionId: `s-${providerId}`,
+          coachId: 'c-1',
+          heldOn: '2025-09-10',
+          durationMinutes: 60,
+          kind: 'coaching-conversation',
+          mode: 'in-person',
+          agendaUsed: true,
+          practices: [],
+          strategies: [],
+        },
         at('2025-09-10'),
       )
       .add(
         'AgreementDrafted',
-        { agreementId: `a-${providerId}`, providerId, coachId: 'c-1', practices: ['routines'], visitMode: 'in-person', estimatedCycles: 4, cadence: 'every-two-weeks' },
+        {
+          agreementId: `a-${providerId}`,
+          providerId,
+          coachId: 'c-1',
+          practices: ['routines'],
+          visitMode: 'in-person',
+          estimatedCycles: 4,
+          cadence: 'every-two-weeks',
+        },
         at('2025-09-11'),
       );
   }
   return builder.events();
 };
 
-const selections = [{}, { providerId: 'p-1' }, { providerId: 'p-404' }, { communityId: 'ottawa' }, { providerId: 'p-1', communityId: 'kent' }, { providerId: 'p-1', communityId: 'ottawa' }];
+const selections = [
+  {},
+  { providerId: 'p-1' },
+  { providerId: 'p-404' },
+  { communityId: 'ottawa' },
+  { providerId: 'p-1', communityId: 'kent' },
+  { providerId: 'p-1', communityId: 'ottawa' },
+];
 
 describe('a view rendered whole, then selected from', () => {
   const events = history();
-  it.each(([dosageProjection, timelineProjection, cyclesProjection, shareProjection] as AnyProjection[]).map((p) => [p.name, p] as const))(
-    '%s: gives what the projection renders for the selection itself',
-    (name, projection) => {
-      const { state, latestRecordedAt } = foldHistory<unknown>(projection, events);
-      const query = { asOf: latestRecordedAt! };
-      const whole = projection.view(state, query);
-      for (const selection of selections) {
-        if (name !== 'timeline' && selection.communityId !== undefined) continue;
-        const select = selectors[name as keyof typeof selectors] as (view: unknown, s: typeof selection) => unknown;
-        expect([selection, select(whole, selection)]).toEqual([selection, projection.view(state, { ...query, ...selection })]);
-      }
-    },
-  );
+  it.each(
+    ([dosageProjection, timelineProjection, cyclesProjection, shareProjection] as AnyProjection[]).map(
+      (p) => [p.name, p] as const,
+    ),
+  )('%s: gives what the projection renders for the selection itself', (name, projection) => {
+    const { state, latestRecordedAt } = foldHistory<unknown>(projection, events);
+    const query = { asOf: latestRecordedAt! };
+    const whole = projection.view(state, query);
+    for (const selection of selections) {
+      if (name !== 'timeline' && selection.communityId !== undefined) continue;
+      const select = selectors[name as keyof typeof selectors] as (view: unknown, s: typeof selection) => unknown;
+      expect([selection, select(whole, selection)]).toEqual([
+        selection,
+        projection.view(state, { ...query, ...selection }),
+      ]);
+    }
+  });
 });
 
 describe('the timeline for readers', () => {
   it('renders one provider exactly as the timeline projection does', () => {
     const { state, latestRecordedAt } = foldHistory<never>(timelineProjection, history());
     for (const providerId of ['p-1', 'p-2', 'p-404'])
-      expect(timelineForReaders.view(state, { asOf: latestRecordedAt!, providerId })).toEqual(timelineProjection.view(state, { asOf: latestRecordedAt!, providerId }));
+      expect(timelineForReaders.view(state, { asOf: latestRecordedAt!, providerId })).toEqual(
+        timelineProjection.view(state, { asOf: latestRecordedAt!, providerId }),
+      );
   });
 });
 
@@ -69,7 +144,13 @@ describe('renderings shared between readers', () => {
     let now = 0;
     const renders: string[] = [];
     const views = new RenderedViews(
-      { positionOf: () => position, render: (name, selection) => (renders.push(`${name}@${position}`), { name, position, selection, providers: [], communities: [], agreements: [], behind: [] }) },
+      {
+        positionOf: () => position,
+        render: (name, selection) => (
+          renders.push(`${name}@${position}`),
+          { name, position, selection, providers: [], communities: [], agreements: [], behind: [] }
+        ),
+      },
       1_000,
       () => now,
     );

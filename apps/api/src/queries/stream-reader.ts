@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@coachline/domain';
-import { asRecordedEvent, type ChildDataProtectedStore, type EventStore, openStreamChildData, type StoredEvent } from '@coachline/eventstore';
+import {
+  asRecordedEvent,
+  type ChildDataProtectedStore,
+  type EventStore,
+  openStreamChildData,
+  type StoredEvent,
+} from '@coachline/eventstore';
 import { EVENT_STORE } from '../app/injection-tokens';
 
 /** One stream's events as the domain reads them, known to the program by `asOf` when given. */
@@ -22,9 +28,14 @@ export class StreamReader {
 /** The latest recordedAt among the events, the default as-of moment of a view. */
 export const latestRecordedAt = (events: ReadonlyArray<RecordedEvent>): string | undefined =>
   events.reduce<string | undefined>(
-    (latest, event) => (latest === undefined || Date.parse(event.metadata.recordedAt) > Date.parse(latest) ? event.metadata.recordedAt : latest),
+    (latest, event) =>
+      latest === undefined || Date.parse(event.metadata.recordedAt) > Date.parse(latest)
+        ? event.metadata.recordedAt
+        : latest,
     undefined,
   );
 
 export const knownBy = (events: ReadonlyArray<RecordedEvent>, asOf: string | undefined): RecordedEvent[] =>
-  asOf === undefined ? [...events] : events.filter((event) => Date.parse(event.metadata.recordedAt) <= Date.parse(asOf));
+  asOf === undefined
+    ? [...events]
+    : events.filter((event) => Date.parse(event.metadata.recordedAt) <= Date.parse(asOf));

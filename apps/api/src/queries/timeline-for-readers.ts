@@ -11,6 +11,9 @@ export const timelineForReaders: Projection<TimelineState, TimelineView> = {
   view: (state, query) => {
     if (query.providerId === undefined) return timelineProjection.view(state, query);
     const provider = entryOf(state.providers, query.providerId);
-    return timelineProjection.view({ ...state, providers: provider === undefined ? emptyTable() : tableOf([[query.providerId, provider]]) }, query);
+    return timelineProjection.view(
+      { ...state, providers: provider === undefined ? emptyTable() : tableOf([[query.providerId, provider]]) },
+      query,
+    );
   },
 };

@@ -14,7 +14,10 @@ export const PositionParam = Object.assign(
   new t.Type<string, string, unknown>(
     'Position',
     (u): u is string => typeof u === 'string' && DIGITS.test(u),
-    (u, c) => (typeof u === 'string' && DIGITS.test(u) ? t.success(u) : t.failure(u, c, `expected a global position (digits), got ${JSON.stringify(u)}`)),
+    (u, c) =>
+      typeof u === 'string' && DIGITS.test(u)
+        ? t.success(u)
+        : t.failure(u, c, `expected a global position (digits), got ${JSON.stringify(u)}`),
     (s) => s,
   ),
   { pattern: DIGITS },
@@ -26,8 +29,14 @@ const PARAMS = {
   providerId: { codec: Id, description: 'Only this provider.' },
   communityId: { codec: Id, description: 'Only this community.' },
   month: { codec: Month, description: 'Only this month.' },
-  stream: { codec: Id, description: 'The stream to read, such as provider-p-017: the history is read one stream at a time.' },
-  day: { codec: LocalDate, description: 'The UTC day to list (default today). Not with from or to: one day or a span, not both.' },
+  stream: {
+    codec: Id,
+    description: 'The stream to read, such as provider-p-017: the history is read one stream at a time.',
+  },
+  day: {
+    codec: LocalDate,
+    description: 'The UTC day to list (default today). Not with from or to: one day or a span, not both.',
+  },
   from: { codec: LocalDate, description: 'The first UTC day of a span.' },
   to: { codec: LocalDate, description: 'The last UTC day of a span (both days included).' },
   reader: { codec: Id, description: 'Only reads by this person.' },
@@ -35,12 +44,15 @@ const PARAMS = {
   view: { codec: Id, description: 'Only reads of this view.' },
   waitForPosition: {
     codec: PositionParam,
-    description: 'Answer once the view has reached this global position (a command’s `position`), to read your own write; a position the store has not reached is refused (400 unknown-position).',
+    description:
+      'Answer once the view has reached this global position (a command’s `position`), to read your own write; a position the store has not reached is refused (400 unknown-position).',
   },
 } as const;
 type ParamName = keyof typeof PARAMS;
 
-export type ViewParams = { readonly [K in Exclude<ParamName, 'waitForPosition'>]?: t.TypeOf<(typeof PARAMS)[K]['codec']> } & {
+export type ViewParams = {
+  readonly [K in Exclude<ParamName, 'waitForPosition'>]?: t.TypeOf<(typeof PARAMS)[K]['codec']>;
+} & {
   readonly waitForPosition?: number;
 };
 
@@ -72,10 +84,12 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 
-const codecsOf = (names: ReadonlyArray<ParamName> = []): Record<string, t.Mixed> => Object.fromEntries(names.map((name) => [name, PARAMS[name].codec]));
+const codecsOf = (names: ReadonlyArray<ParamName> = []): Record<string, t.Mixed> =>
+  Object.fromEntries(names.map((name) => [name, PARAMS[name].codec]));
 
 /** The query codec of each view, for decoding and for the OpenAPI document. */
-export const viewParamsCodec = (view: ParamProfile) => struct(`${view} query`, codecsOf(PROFILES[view].required), codecsOf(PROFILES[view].optional));
+export const viewParamsCodec = (view: ParamProfile) =>
+  struct(`${view} query`, codecsOf(PROFILES[view].required), codecsOf(PROFILES[view].optional));
 
 export const WAIT_HEADER = 'x-wait-for-position';
 
@@ -99,7 +113,15 @@ export const viewParameters = (view: ParamProfile): ViewParameter[] => {
     description: PARAMS[name].description,
   }));
   const waits = optional.includes('waitForPosition')
-    ? [{ name: 'X-Wait-For-Position', in: 'header' as const, required: false, codec: PositionParam as t.Mixed, description: 'The same as waitForPosition, which wins when both are sent.' }]
+    ? [
+        {
+          name: 'X-Wait-For-Position',
+          in: 'header' as const,
+          required: false,
+          codec: PositionParam as t.Mixed,
+          description: 'The same as waitForPosition, which wins when both are sent.',
+        },
+      ]
     : [];
   return [...query, ...waits];
 };
@@ -116,10 +138,17 @@ export const decodeViewParams = (
   const header = PROFILES[view].optional.includes('waitForPosition') ? headers[WAIT_HEADER] : undefined;
   const fromQuery = decodeWith(viewParamsCodec(view), `The query of ${view}`, 'query')(query ?? {});
   const fromHeader =
-    header === undefined ? E.right(undefined) : decodeWith(PositionParam, `The ${WAIT_HEADER} header`, `headers.${WAIT_HEADER}`)(header);
-  const errors = [...(E.isLeft(fromQuery) ? fromQuery.left.errors : []), ...(E.isLeft(fromHeader) ? fromHeader.left.errors : [])];
+    header === undefined
+      ? E.right(undefined)
+      : decodeWith(PositionParam, `The ${WAIT_HEADER} header`, `headers.${WAIT_HEADER}`)(header);
+  const errors = [
+    ...(E.isLeft(fromQuery) ? fromQuery.left.errors : []),
+    ...(E.isLeft(fromHeader) ? fromHeader.left.errors : []),
+  ];
   if (E.isLeft(fromQuery) || E.isLeft(fromHeader))
-    return E.left(invalid('invalid', `The query of ${view} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors));
+    return E.left(
+      invalid('invalid', `The query of ${view} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors),
+    );
   const { waitForPosition, ...params } = fromQuery.right as Record<string, string | undefined>;
   const position = waitForPosition ?? fromHeader.right;
   return E.right({ ...params, ...(position !== undefined ? { waitForPosition: Number(position) } : {}) } as ViewParams);

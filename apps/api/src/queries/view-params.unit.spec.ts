@@ -3,18 +3,29 @@ import { decodeViewParams } from './view-params';
 
 describe('view query parameters', () => {
   it('decodes the parameters a view takes, positions as numbers', () => {
-    expect(decodeViewParams('dosage', { month: '2025-09', asOf: '2026-01-01T00:00:00Z', waitForPosition: '42' }, {})).toEqual(
-      E.right({ month: '2025-09', asOf: '2026-01-01T00:00:00Z', waitForPosition: 42 }),
-    );
+    expect(
+      decodeViewParams('dosage', { month: '2025-09', asOf: '2026-01-01T00:00:00Z', waitForPosition: '42' }, {}),
+    ).toEqual(E.right({ month: '2025-09', asOf: '2026-01-01T00:00:00Z', waitForPosition: 42 }));
   });
 
   it('takes the position from X-Wait-For-Position when the query has none, the query’s otherwise', () => {
     expect(decodeViewParams('share', {}, { 'x-wait-for-position': '7' })).toEqual(E.right({ waitForPosition: 7 }));
-    expect(decodeViewParams('share', { waitForPosition: '9' }, { 'x-wait-for-position': '7' })).toEqual(E.right({ waitForPosition: 9 }));
+    expect(decodeViewParams('share', { waitForPosition: '9' }, { 'x-wait-for-position': '7' })).toEqual(
+      E.right({ waitForPosition: 9 }),
+    );
   });
 
   it('names each wrong or unknown parameter, and a wrong header, at once', () => {
-    const decoded = decodeViewParams('cycles', { month: '2025-09', providerId: ['a', 'b'], waitForPosition: '-1' }, { 'x-wait-for-position': 'soon' });
-    expect(E.isLeft(decoded) && decoded.left.errors.map((e) => e.path)).toEqual(['query.waitForPosition', 'query.providerId', 'query.month', 'headers.x-wait-for-position']);
+    const decoded = decodeViewParams(
+      'cycles',
+      { month: '2025-09', providerId: ['a', 'b'], waitForPosition: '-1' },
+      { 'x-wait-for-position': 'soon' },
+    );
+    expect(E.isLeft(decoded) && decoded.left.errors.map((e) => e.path)).toEqual([
+      'query.waitForPosition',
+      'query.providerId',
+      'query.month',
+      'headers.x-wait-for-position',
+    ]);
   });
 });

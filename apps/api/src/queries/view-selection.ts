@@ -6,7 +6,8 @@ export interface Selection {
   readonly communityId?: string;
 }
 
-const keeps = (selection: Selection, providerId: string): boolean => selection.providerId === undefined || selection.providerId === providerId;
+const keeps = (selection: Selection, providerId: string): boolean =>
+  selection.providerId === undefined || selection.providerId === providerId;
 
 /**
  * A query's selection applied to a view rendered whole, with the meaning each projection gives
@@ -15,21 +16,33 @@ const keeps = (selection: Selection, providerId: string): boolean => selection.p
  * rendered for each selection.
  */
 export const selectors = {
-  dosage: (view: DosageView, selection: Selection): DosageView => ({ ...view, providers: view.providers.filter((p) => keeps(selection, p.providerId)) }),
+  dosage: (view: DosageView, selection: Selection): DosageView => ({
+    ...view,
+    providers: view.providers.filter((p) => keeps(selection, p.providerId)),
+  }),
   timeline: (view: TimelineView, selection: Selection): TimelineView => ({
     ...view,
-    providers: view.providers.filter((p) => keeps(selection, p.providerId) && (selection.communityId === undefined || p.communityId === selection.communityId)),
+    providers: view.providers.filter(
+      (p) =>
+        keeps(selection, p.providerId) &&
+        (selection.communityId === undefined || p.communityId === selection.communityId),
+    ),
     // A provider asked for alone shows no community; a community asked for shows its providers too.
     communities:
       selection.providerId !== undefined && selection.communityId === undefined
         ? []
-        : view.communities.filter((c) => selection.communityId === undefined || c.communityId === selection.communityId),
+        : view.communities.filter(
+            (c) => selection.communityId === undefined || c.communityId === selection.communityId,
+          ),
   }),
   cycles: (view: CyclesView, selection: Selection): CyclesView => {
     const agreements = view.agreements.filter((a) => keeps(selection, a.providerId));
     return { ...view, agreements, behind: agreements.filter((a) => a.pace === 'behind').map((a) => a.agreementId) };
   },
-  share: (view: ShareView, selection: Selection): ShareView => ({ ...view, providers: view.providers.filter((p) => keeps(selection, p.providerId)) }),
+  share: (view: ShareView, selection: Selection): ShareView => ({
+    ...view,
+    providers: view.providers.filter((p) => keeps(selection, p.providerId)),
+  }),
 } as const;
 
 export type SelectableView = keyof typeof selectors;

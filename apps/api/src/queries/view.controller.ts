@@ -29,12 +29,18 @@ const answer = (result: E.Either<DomainError, unknown>): unknown => {
  * What a reader is sent. The views a provider may read hold no observation score to begin with;
  * this is the last line that keeps rule 5 whatever a view might come to carry.
  */
-const forReader = (request: ApiRequest, view: unknown): unknown => (actorOf(request).role === 'provider' ? withoutScores(view) : view);
+const forReader = (request: ApiRequest, view: unknown): unknown =>
+  actorOf(request).role === 'provider' ? withoutScores(view) : view;
 
 const idError = (path: string, id: string) => ({ path, message: `expected ${ID_RULE}, got ${JSON.stringify(id)}` });
 
 /** The query string and the ids of the path, every wrong one reported at once. */
-const paramsOf = (profile: ParamProfile, request: ApiRequest, query: unknown, ids: Readonly<Record<string, string>> = {}): ViewParams => {
+const paramsOf = (
+  profile: ParamProfile,
+  request: ApiRequest,
+  query: unknown,
+  ids: Readonly<Record<string, string>> = {},
+): ViewParams => {
   const decoded = decodeViewParams(profile, query, request.headers);
   const unfit = [
     ...Object.entries(ids).flatMap(([path, id]) => (Id.is(id) ? unstorableText(id, path) : [idError(path, id)])),
@@ -58,19 +64,38 @@ export class ViewController {
   async view(@Param('name') name: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf(name as ParamProfile, request, query);
     // The history's query requires `stream` (view-params.ts), so a decoded one has it.
-    if (name === 'history') return forReader(request, answer(await this.queryBus.execute(new ReadStreamHistory(params.stream!, params.asOf, actorOf(request), request.id))));
-    return forReader(request, answer(await this.queryBus.execute(new ReadView(name as LiveViewName, params, actorOf(request), scopeOf(request), request.id))));
+    if (name === 'history')
+      return forReader(
+        request,
+        answer(
+          await this.queryBus.execute(new ReadStreamHistory(params.stream!, params.asOf, actorOf(request), request.id)),
+        ),
+      );
+    return forReader(
+      request,
+      answer(
+        await this.queryBus.execute(
+          new ReadView(name as LiveViewName, params, actorOf(request), scopeOf(request), request.id),
+        ),
+      ),
+    );
   }
 
   @Get('providers/:id/timeline')
   @Guards(() => ({ kind: 'view', view: 'timeline' }))
   async timeline(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = { ...paramsOf('provider-record', request, query, { 'params.id': id }), providerId: id };
-    const view = answer(await this.queryBus.execute(new ReadView('timeline', params, actorOf(request), scopeOf(request), request.id))) as {
+    const view = answer(
+      await this.queryBus.execute(new ReadView('timeline', params, actorOf(request), scopeOf(request), request.id)),
+    ) as {
       providers: ReadonlyArray<unknown>;
     };
     if (view.providers.length === 0)
-      throw refusal(notFound('provider-not-found', `No provider ${id} is enrolled.`, [{ path: 'params.id', message: 'no such provider' }]));
+      throw refusal(
+        notFound('provider-not-found', `No provider ${id} is enrolled.`, [
+          { path: 'params.id', message: 'no such provider' },
+        ]),
+      );
     return forReader(request, view);
   }
 
@@ -78,20 +103,41 @@ export class ViewController {
   @Guards(() => ({ kind: 'view', view: 'debriefs' }))
   async debriefs(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf('provider-record', request, query, { 'params.id': id });
-    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('debriefs', id, params.asOf, actorOf(request), scopeOf(request), request.id))));
+    return forReader(
+      request,
+      answer(
+        await this.queryBus.execute(
+          new ReadProviderRecord('debriefs', id, params.asOf, actorOf(request), scopeOf(request), request.id),
+        ),
+      ),
+    );
   }
 
   @Get('providers/:id/plans')
   @Guards(() => ({ kind: 'view', view: 'plans' }))
   async plans(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf('provider-record', request, query, { 'params.id': id });
-    return forReader(request, answer(await this.queryBus.execute(new ReadProviderRecord('plans', id, params.asOf, actorOf(request), scopeOf(request), request.id))));
+    return forReader(
+      request,
+      answer(
+        await this.queryBus.execute(
+          new ReadProviderRecord('plans', id, params.asOf, actorOf(request), scopeOf(request), request.id),
+        ),
+      ),
+    );
   }
 
   @Get('streams/:stream')
   @Guards(() => ({ kind: 'view', view: 'history' }))
-  async stream(@Param('stream') stream: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
+  async stream(
+    @Param('stream') stream: string,
+    @QueryString() query: unknown,
+    @Req() request: ApiRequest,
+  ): Promise<unknown> {
     const params = paramsOf('provider-record', request, query, { 'params.stream': stream });
-    return forReader(request, answer(await this.queryBus.execute(new ReadStreamHistory(stream, params.asOf, actorOf(request), request.id))));
+    return forReader(
+      request,
+      answer(await this.queryBus.execute(new ReadStreamHistory(stream, params.asOf, actorOf(request), request.id))),
+    );
   }
 }

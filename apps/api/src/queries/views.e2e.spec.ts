@@ -35,22 +35,37 @@ describeApiOnEachEngine('views', (open) => {
   });
 
   it('reads its own write: a query waiting for the position a command returned sees it', async () => {
-    const logged = await api.http().post(pathOf('LogSession', 'p-2')).set('Authorization', `Bearer ${admin}`).send(sessionBody('s-10', '2025-10-14', 60, 'c-2'));
+    const logged = await api
+      .http()
+      .post(pathOf('LogSession', 'p-2'))
+      .set('Authorization', `Bearer ${admin}`)
+      .send(sessionBody('s-10', '2025-10-14', 60, 'c-2'));
     expect(logged.status).toBe(201);
     const byQuery = await get(`/views/dosage?providerId=p-2&month=2025-10&waitForPosition=${logged.body.position}`);
     expect(byQuery.body.providers[0].months).toEqual([{ month: '2025-10', minutes: 60, status: 'partial' }]);
-    const byHeader = await api.http().get('/views/share?providerId=p-2').set('Authorization', `Bearer ${admin}`).set('X-Wait-For-Position', String(logged.body.position));
+    const byHeader = await api
+      .http()
+      .get('/views/share?providerId=p-2')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('X-Wait-For-Position', String(logged.body.position));
     expect(byHeader.body.providers[0].sessions).toEqual([{ heldOn: '2025-10-14', durationMinutes: 60 }]);
   });
 
   it('answers as the program knew it at a past moment (?asOf)', async () => {
     api.setNow('2026-02-03T09:00:00.000Z');
-    const late = await api.http().post(pathOf('LogSession', 'p-2')).set('Authorization', `Bearer ${admin}`).send(sessionBody('s-11', '2025-11-04', 50, 'c-2'));
+    const late = await api
+      .http()
+      .post(pathOf('LogSession', 'p-2'))
+      .set('Authorization', `Bearer ${admin}`)
+      .send(sessionBody('s-11', '2025-11-04', 50, 'c-2'));
     expect(late.status).toBe(201);
     const now = await get(`/views/dosage?providerId=p-2&month=2025-11&waitForPosition=${late.body.position}`);
     const before = await get('/views/dosage?providerId=p-2&month=2025-11&asOf=2026-01-31T00:00:00.000Z');
     expect(now.body.providers[0].months).toEqual([{ month: '2025-11', minutes: 50, status: 'partial' }]);
-    expect(before.body).toMatchObject({ asOf: '2026-01-31T00:00:00.000Z', providers: [{ months: [{ month: '2025-11', minutes: 0, status: 'none' }] }] });
+    expect(before.body).toMatchObject({
+      asOf: '2026-01-31T00:00:00.000Z',
+      providers: [{ months: [{ month: '2025-11', minutes: 0, status: 'none' }] }],
+    });
   });
 
   it('timeline: the guide’s requirements per provider, and one provider by its route', async () => {
@@ -60,13 +75,22 @@ describeApiOnEachEngine('views', (open) => {
     const one = await get('/providers/p-1/timeline');
     expect(one.status).toBe(200);
     expect(one.body.providers).toHaveLength(1);
-    expect(one.body.providers[0].requirements.find((r: { requirementId: string }) => r.requirementId === 'demographic-survey')).toMatchObject({ status: 'done' });
+    expect(
+      one.body.providers[0].requirements.find(
+        (r: { requirementId: string }) => r.requirementId === 'demographic-survey',
+      ),
+    ).toMatchObject({ status: 'done' });
   });
 
   it('cycles: the agreement’s signatures and cycles', async () => {
     const response = await get(`/views/cycles?providerId=p-1&waitForPosition=${seeded}`);
     expect(response.body.agreements).toEqual([
-      expect.objectContaining({ agreementId: 'a-1', stage: 'ended', cyclesCompleted: 1, signatures: expect.arrayContaining([expect.objectContaining({ party: 'coachee' })]) }),
+      expect.objectContaining({
+        agreementId: 'a-1',
+        stage: 'ended',
+        cyclesCompleted: 1,
+        signatures: expect.arrayContaining([expect.objectContaining({ party: 'coachee' })]),
+      }),
     ]);
   });
 
@@ -76,7 +100,14 @@ describeApiOnEachEngine('views', (open) => {
       {
         providerId: 'p-1',
         practiceLists: [{ agreementId: 'a-1', practices: ['schedules-routines'] }],
-        goals: [{ goalId: 'g-1', practice: 'schedules-routines', description: 'Use a visual schedule every day.', achieved: true }],
+        goals: [
+          {
+            goalId: 'g-1',
+            practice: 'schedules-routines',
+            description: 'Use a visual schedule every day.',
+            achieved: true,
+          },
+        ],
         sessions: [
           { heldOn: '2025-09-16', durationMinutes: 100 },
           { heldOn: '2025-09-25', durationMinutes: 75 },
@@ -89,7 +120,9 @@ describeApiOnEachEngine('views', (open) => {
   it('evaluation: consents, observations with their scores, benchmarks and screenings per community', async () => {
     const response = await get(`/views/evaluation?communityId=kent&waitForPosition=${seeded}`);
     const kent = response.body.communities[0];
-    expect(kent.observations.records).toEqual([expect.objectContaining({ observationId: 'obs-1', scores: { keyPracticesPercent: 72.5, redFlags: 2 } })]);
+    expect(kent.observations.records).toEqual([
+      expect.objectContaining({ observationId: 'obs-1', scores: { keyPracticesPercent: 72.5, redFlags: 2 } }),
+    ]);
     expect(kent.screenings.summary).toMatchObject({ distributed: 1, erased: 1 });
   });
 
@@ -106,7 +139,11 @@ describeApiOnEachEngine('views', (open) => {
       'AgreementConcernRaised',
       'AgreementEnded',
     ]);
-    expect(byStream.body.events[0]).toMatchObject({ revision: 0, actor: { id: 'admin-1', role: 'admin' }, recordedAt: '2026-01-15T12:00:00.000Z' });
+    expect(byStream.body.events[0]).toMatchObject({
+      revision: 0,
+      actor: { id: 'admin-1', role: 'admin' },
+      recordedAt: '2026-01-15T12:00:00.000Z',
+    });
     expect(byView.body).toEqual(byStream.body);
   });
 
@@ -114,10 +151,20 @@ describeApiOnEachEngine('views', (open) => {
     const debriefs = await get('/providers/p-1/debriefs');
     const plans = await get('/providers/p-1/plans');
     expect(debriefs.body.debriefs).toEqual([
-      { observationId: 'obs-1', heldOn: '2025-09-18', strengths: ['Warm greetings at arrival.'], nextSteps: ['Add a visual schedule.'] },
+      {
+        observationId: 'obs-1',
+        heldOn: '2025-09-18',
+        strengths: ['Warm greetings at arrival.'],
+        nextSteps: ['Add a visual schedule.'],
+      },
     ]);
     expect(plans.body.actionPlans[0].goals).toEqual([
-      { goalId: 'g-1', practice: 'schedules-routines', description: 'Use a visual schedule every day.', achievedOn: '2025-11-03' },
+      {
+        goalId: 'g-1',
+        practice: 'schedules-routines',
+        description: 'Use a visual schedule every day.',
+        achievedOn: '2025-11-03',
+      },
     ]);
   });
 
@@ -126,10 +173,23 @@ describeApiOnEachEngine('views', (open) => {
     await get('/streams/provider-p-1', auditor);
     const day = (await get('/access-log?day=2026-02-03', auditor)).body;
     expect(day.reads).toEqual(
-      expect.arrayContaining([expect.objectContaining({ actor: { id: 'aud-1', role: 'auditor' }, view: 'history', query: { stream: 'provider-p-1' }, at: '2026-02-03T09:00:00.000Z' })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: { id: 'aud-1', role: 'auditor' },
+          view: 'history',
+          query: { stream: 'provider-p-1' },
+          at: '2026-02-03T09:00:00.000Z',
+        }),
+      ]),
     );
     expect(day.reads).toEqual(
-      expect.arrayContaining([expect.objectContaining({ actor: { id: 'admin-1', role: 'admin' }, view: 'evaluation', query: { communityId: 'kent' } })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: { id: 'admin-1', role: 'admin' },
+          view: 'evaluation',
+          query: { communityId: 'kent' },
+        }),
+      ]),
     );
     expect((await get('/access-log?day=2026-01-14', auditor)).body.reads).toEqual([]);
   });

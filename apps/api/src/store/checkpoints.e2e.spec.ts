@@ -15,17 +15,26 @@ describeApiOnEachEngine('views kept beside the events', (open) => {
     const position = await seed(first, [{ type: 'LogSession', id: 'p-1', body: sessionBody('s-1', '2025-09-10', 30) }]);
     const admin = await first.token('admin', 'admin-1');
     const minutesOf = async (api: TestApi, atLeast = 0) =>
-      (await api.http().get(`/views/dosage?providerId=p-1&waitForPosition=${atLeast}`).set('Authorization', `Bearer ${admin}`)).body.providers[0].yearToDateMinutes;
+      (
+        await api
+          .http()
+          .get(`/views/dosage?providerId=p-1&waitForPosition=${atLeast}`)
+          .set('Authorization', `Bearer ${admin}`)
+      ).body.providers[0].yearToDateMinutes;
     expect(await minutesOf(first, position)).toBe(30);
     await first.app.close();
 
     const saved = await checkpointsOf(first).list();
-    expect(saved.map((record) => [record.name, record.position])).toEqual(expect.arrayContaining([['dosage', position]]));
+    expect(saved.map((record) => [record.name, record.position])).toEqual(
+      expect.arrayContaining([['dosage', position]]),
+    );
 
     // What the next start can only have from the saved row. Stored views other than the caseloads
     // are resumed as they are stored; `coachline verify --store` is what checks them (docs/auditing.md).
     const dosage = saved.find((record) => record.name === 'dosage')!;
-    const state = dosage.state as { view: { providers: Record<string, { sessions: Record<string, { durationMinutes: number }> }> } };
+    const state = dosage.state as {
+      view: { providers: Record<string, { sessions: Record<string, { durationMinutes: number }> }> };
+    };
     state.view.providers['p-1']!.sessions['s-1']!.durationMinutes = 45;
     await checkpointsOf(first).save({ ...dosage, state });
     const second = await startTestApi(first.store);
@@ -43,7 +52,10 @@ describeApiOnEachEngine('views kept beside the events', (open) => {
       { type: 'EnrollProvider', id: 'p-2', body: enrollmentBody('c-2') },
     ]);
     const admin = await first.token('admin', 'admin-1');
-    expect((await first.http().get(`/views/share?waitForPosition=${position}`).set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+    expect(
+      (await first.http().get(`/views/share?waitForPosition=${position}`).set('Authorization', `Bearer ${admin}`))
+        .status,
+    ).toBe(200);
     await first.app.close();
     expect((await checkpointsOf(first).list()).map((record) => record.name)).not.toContain('caseloads');
 
@@ -63,7 +75,8 @@ describeApiOnEachEngine('views kept beside the events', (open) => {
     const second = await startTestApi(first.store);
     try {
       const coach = await second.token('coach', 'c-1');
-      const read = (providerId: string) => second.http().get(`/views/share?providerId=${providerId}`).set('Authorization', `Bearer ${coach}`);
+      const read = (providerId: string) =>
+        second.http().get(`/views/share?providerId=${providerId}`).set('Authorization', `Bearer ${coach}`);
       expect((await read('p-1')).status).toBe(200);
       for (const providerId of ['p-2', 'p-saved-only']) {
         const refused = await read(providerId);

@@ -5,10 +5,18 @@ import { dirname, join } from 'node:path';
 import { keyEncryptionKeyFile, keyFileBeside, openChildKeyStore } from '@coachline/eventstore';
 import type { PostgresEventStore } from '@coachline/eventstore-postgres';
 import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
-import { filesHolding, keyEncryptionKeysIn, keyForms, openWithEverything, sealedFieldsOf, wrappedKeysUnder } from '../testing/child-data-residue';
+import {
+  filesHolding,
+  keyEncryptionKeysIn,
+  keyForms,
+  openWithEverything,
+  sealedFieldsOf,
+  wrappedKeysUnder,
+} from '../testing/child-data-residue';
 
 // The app loads its database adapter lazily; its tests do the same.
-const openPglite = async (options: { dataDir: string }) => (await import('@coachline/eventstore-postgres')).openPgliteEventStore(options);
+const openPglite = async (options: { dataDir: string }) =>
+  (await import('@coachline/eventstore-postgres')).openPgliteEventStore(options);
 
 /**
  * The erasure guarantee end to end, on the deployment a newcomer starts with: the API process on
@@ -44,14 +52,19 @@ const dumpTables = async (store: PostgresEventStore): Promise<string> => {
   );
   const rows: string[] = [];
   for (const { table_schema, table_name } of tables)
-    for (const { row } of await query<{ row: string }>(store, `SELECT t::text AS row FROM "${table_schema}"."${table_name}" t`)) rows.push(`${table_name} ${row}`);
+    for (const { row } of await query<{ row: string }>(
+      store,
+      `SELECT t::text AS row FROM "${table_schema}"."${table_name}" t`,
+    ))
+      rows.push(`${table_name} ${row}`);
   return rows.join('\n');
 };
 
 type Line = { id: string; stream: string; type: string; data: Record<string, unknown> };
 
 // The most talkative level: whatever the API logs, it must not be child data.
-const environment = (dataDir: string, port: number): NodeJS.ProcessEnv => apiEnvironment(dataDir, port, { LOG_LEVEL: 'trace' });
+const environment = (dataDir: string, port: number): NodeJS.ProcessEnv =>
+  apiEnvironment(dataDir, port, { LOG_LEVEL: 'trace' });
 
 describe('erasing a child’s data, end to end on an embedded store', () => {
   let work: string;
@@ -71,7 +84,9 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     const keyFile = keyFileBeside(dataDir);
     const port = await freePort();
     const env = environment(dataDir, port);
-    const token = (await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env)).stdout.trim();
+    const token = (
+      await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env)
+    ).stdout.trim();
     const base = `http://127.0.0.1:${port}`;
     const startApi = async () => {
       api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: repositoryRoot, env });
@@ -85,19 +100,43 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
       await stopped;
     };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const post = (path: string, body: object) => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const post = (path: string, body: object) =>
+      fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     const stream = async (name: string) =>
-      ((await (await fetch(`${base}/streams/${name}`, { headers })).json()) as { events: Array<{ data: Record<string, unknown> }> }).events;
+      (
+        (await (await fetch(`${base}/streams/${name}`, { headers })).json()) as {
+          events: Array<{ data: Record<string, unknown> }>;
+        }
+      ).events;
 
     await startApi();
-    const distribution = { providerId: 'p-1', childRef: CHILD_REF, ageIntervalMonths: 24, distributedOn: '2025-09-10', childName: CHILD_NAME, childBirthDate: BIRTH_DATE };
+    const distribution = {
+      providerId: 'p-1',
+      childRef: CHILD_REF,
+      ageIntervalMonths: 24,
+      distributedOn: '2025-09-10',
+      childName: CHILD_NAME,
+      childBirthDate: BIRTH_DATE,
+    };
     expect((await post('/screenings/scr-1/distribution', distribution)).status).toBe(201);
-    expect((await post('/screenings/scr-1/score', { score: 40, zone: 'monitoring', scoredOn: '2025-09-24' })).status).toBe(201);
+    expect(
+      (await post('/screenings/scr-1/score', { score: 40, zone: 'monitoring', scoredOn: '2025-09-24' })).status,
+    ).toBe(201);
     expect((await post('/screenings/scr-1/follow-ups', { action: ACTION, on: '2025-09-30' })).status).toBe(201);
-    const kept = { providerId: 'p-1', childRef: KEPT_REF, ageIntervalMonths: 24, distributedOn: '2025-09-11', childName: KEPT_NAME };
+    const kept = {
+      providerId: 'p-1',
+      childRef: KEPT_REF,
+      ageIntervalMonths: 24,
+      distributedOn: '2025-09-11',
+      childName: KEPT_NAME,
+    };
     expect((await post('/screenings/scr-9/distribution', kept)).status).toBe(201);
     const before = await stream('screening-scr-1');
-    expect([before[0]!.data['childName'], before[0]!.data['childBirthDate'], before[2]!.data['action']]).toEqual([CHILD_NAME, BIRTH_DATE, ACTION]);
+    expect([before[0]!.data['childName'], before[0]!.data['childBirthDate'], before[2]!.data['action']]).toEqual([
+      CHILD_NAME,
+      BIRTH_DATE,
+      ACTION,
+    ]);
     await stopApi();
 
     // Before the erasure: the child's key as the store holds it (wrapped), and the sealed fields.
@@ -105,10 +144,18 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     const keys = await openChildKeyStore(beforeErasure.childKeyVault(), keyEncryptionKeyFile(keyFile));
     const childKey = await keys.keyFor(CHILD_REF);
     if (childKey === 'erased') throw new Error('the child is not erased yet');
-    const wrappedBefore = (await query<{ wrapped: string }>(beforeErasure, `SELECT encode(wrapped, 'hex') AS wrapped FROM coachline.child_keys`)).map((row) =>
-      Buffer.from(row.wrapped, 'hex'),
+    const wrappedBefore = (
+      await query<{ wrapped: string }>(
+        beforeErasure,
+        `SELECT encode(wrapped, 'hex') AS wrapped FROM coachline.child_keys`,
+      )
+    ).map((row) => Buffer.from(row.wrapped, 'hex'));
+    const sealedBefore = sealedFieldsOf(
+      await query<Line>(
+        beforeErasure,
+        `SELECT id, stream, type, data FROM coachline.events WHERE stream = 'screening-scr-1'`,
+      ),
     );
-    const sealedBefore = sealedFieldsOf(await query<Line>(beforeErasure, `SELECT id, stream, type, data FROM coachline.events WHERE stream = 'screening-scr-1'`));
     await query(beforeErasure, 'CHECKPOINT');
     await beforeErasure.close();
     expect(wrappedBefore).toHaveLength(2);
@@ -119,17 +166,30 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     for (const wrapped of wrappedBefore) expect(foundBefore.some((found) => found.equals(wrapped))).toBe(true);
     const keksBefore = await keyEncryptionKeysIn(keyFile);
     // While the child's key lives, what is on disk opens the sealed fields: the check after the erasure can fail.
-    expect(openWithEverything(sealedBefore, { wrapped: foundBefore, keks: keksBefore, childRefs: [CHILD_REF, KEPT_REF] }).sort()).toEqual([ACTION, BIRTH_DATE, CHILD_NAME].sort());
+    expect(
+      openWithEverything(sealedBefore, {
+        wrapped: foundBefore,
+        keks: keksBefore,
+        childRefs: [CHILD_REF, KEPT_REF],
+      }).sort(),
+    ).toEqual([ACTION, BIRTH_DATE, CHILD_NAME].sort());
 
     await startApi();
     expect((await post('/screenings/scr-1/erasure', { childRef: CHILD_REF, on: '2025-12-20' })).status).toBe(201);
     const after = await stream('screening-scr-1');
-    expect([after[0]!.data['childName'], after[0]!.data['childBirthDate'], after[2]!.data['action']]).toEqual([{ erased: true }, { erased: true }, { erased: true }]);
+    expect([after[0]!.data['childName'], after[0]!.data['childBirthDate'], after[2]!.data['action']]).toEqual([
+      { erased: true },
+      { erased: true },
+      { erased: true },
+    ]);
     expect((await stream('screening-scr-9'))[0]!.data['childName']).toBe(KEPT_NAME);
     // A replay of the erased child's data is written erased.
-    expect((await post('/screenings/scr-2/distribution', { ...distribution, distributedOn: '2026-01-05' })).status).toBe(201);
+    expect(
+      (await post('/screenings/scr-2/distribution', { ...distribution, distributedOn: '2026-01-05' })).status,
+    ).toBe(201);
     expect((await stream('screening-scr-2'))[0]!.data['childName']).toEqual({ erased: true });
-    for (const view of ['evaluation', 'timeline']) expect((await fetch(`${base}/views/${view}`, { headers })).status).toBe(200);
+    for (const view of ['evaluation', 'timeline'])
+      expect((await fetch(`${base}/views/${view}`, { headers })).status).toBe(200);
     await stopApi();
     // A restart opens the store with the rotated key file: the erasure holds, the other child's data still opens.
     await startApi();
@@ -151,7 +211,9 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     const exportedText = await readFile(exported, 'utf8');
     expect(exportedText).toContain('"ChildDataErased"');
     expect(exportedText).toContain('"sealed"');
-    expect((await readFile(join(dataDir, 'access-log.jsonl'), 'utf8')).split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(3);
+    expect(
+      (await readFile(join(dataDir, 'access-log.jsonl'), 'utf8')).split('\n').filter(Boolean).length,
+    ).toBeGreaterThanOrEqual(3);
 
     expect(await scanFolder(dataDir, SECRETS)).toEqual([]);
     expect(await scanFolder(work, SECRETS)).toEqual([]);
@@ -160,20 +222,35 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     // Every byte left on disk, the write-ahead log included: the key in no form, and nothing that opens the export's sealed fields.
     expect(await filesHolding([work], keyForms('the erased child’s key', childKey.key))).toEqual([]);
     const keksAfter = await keyEncryptionKeysIn(keyFile);
-    for (const kek of keksBefore) expect(keksAfter.some((now) => Buffer.from(now.key).equals(Buffer.from(kek.key)))).toBe(false);
-    const lines = exportedText.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Line);
+    for (const kek of keksBefore)
+      expect(keksAfter.some((now) => Buffer.from(now.key).equals(Buffer.from(kek.key)))).toBe(false);
+    const lines = exportedText
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Line);
     const sealedInExport = sealedFieldsOf(lines.filter((line) => line.stream === 'screening-scr-1'));
     expect(sealedInExport.map((field) => field.value)).toEqual(sealedBefore.map((field) => field.value));
-    const everything = { wrapped: [...(await wrappedKeysUnder([dataDir])), ...wrappedBefore], keks: keksAfter, childRefs: [CHILD_REF, KEPT_REF] };
+    const everything = {
+      wrapped: [...(await wrappedKeysUnder([dataDir])), ...wrappedBefore],
+      keks: keksAfter,
+      childRefs: [CHILD_REF, KEPT_REF],
+    };
     expect(openWithEverything(sealedInExport, everything)).toEqual([]);
     // The same search still opens the child whose data stays.
-    expect(openWithEverything(sealedFieldsOf(lines.filter((line) => line.stream === 'screening-scr-9')), everything)).toEqual([KEPT_NAME]);
+    expect(
+      openWithEverything(sealedFieldsOf(lines.filter((line) => line.stream === 'screening-scr-9')), everything),
+    ).toEqual([KEPT_NAME]);
 
     // The export carries the erasure into a fresh store; the child's data sent again there stores nothing readable.
     const fresh = join(work, 'fresh');
     expect((await coachline(env, 'import', '--create', '--events', exported, '--store', fresh)).code).toBe(0);
     const replayed = join(work, 'replayed.jsonl');
-    const metadata = { actor: { id: 'admin-1', role: 'admin' }, recordedAt: '2026-02-01T10:00:00.000Z', commandId: 'cmd-late', correlationId: 'cmd-late' };
+    const metadata = {
+      actor: { id: 'admin-1', role: 'admin' },
+      recordedAt: '2026-02-01T10:00:00.000Z',
+      commandId: 'cmd-late',
+      correlationId: 'cmd-late',
+    };
     await writeFile(
       replayed,
       `${JSON.stringify({ id: 'late-1', stream: 'screening-scr-3', type: 'AsqSe2Distributed', schemaVersion: 1, data: { ...distribution, screeningId: 'scr-3' }, metadata })}\n`,
@@ -185,7 +262,10 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
       expect(await target.childKeyVault().isErased(CHILD_REF)).toBe(true);
       const targetDump = await dumpTables(target);
       for (const secret of SECRETS) expect(targetDump).not.toContain(secret);
-      const [lateEvent] = await query<{ data: Record<string, unknown> }>(target, `SELECT data FROM coachline.events WHERE id = 'late-1'`);
+      const [lateEvent] = await query<{ data: Record<string, unknown> }>(
+        target,
+        `SELECT data FROM coachline.events WHERE id = 'late-1'`,
+      );
       expect(lateEvent!.data).toMatchObject({ childName: { erased: true }, childBirthDate: { erased: true } });
     } finally {
       await target.close();

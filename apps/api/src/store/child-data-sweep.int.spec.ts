@@ -16,14 +16,27 @@ import {
 import { openEventStore } from './open-event-store';
 
 // The app loads its database adapter lazily; its tests do the same.
-const openPglite = async (options: { dataDir: string }) => (await import('@coachline/eventstore-postgres')).openPgliteEventStore(options);
+const openPglite = async (options: { dataDir: string }) =>
+  (await import('@coachline/eventstore-postgres')).openPgliteEventStore(options);
 
-const metadata = { actor: { id: 'admin-1', role: 'admin' }, recordedAt: '2025-09-10T10:00:00.000Z', commandId: 'cmd-1', correlationId: 'cmd-1' };
+const metadata = {
+  actor: { id: 'admin-1', role: 'admin' },
+  recordedAt: '2025-09-10T10:00:00.000Z',
+  commandId: 'cmd-1',
+  correlationId: 'cmd-1',
+};
 const distributed: EventToAppend = {
   id: 'ev-1',
   type: 'AsqSe2Distributed',
   schemaVersion: 1,
-  data: { screeningId: 'scr-1', providerId: 'p-1', childRef: 'child-1', ageIntervalMonths: 24, distributedOn: '2025-09-10', childName: 'Ottoline Brambleworth' },
+  data: {
+    screeningId: 'scr-1',
+    providerId: 'p-1',
+    childRef: 'child-1',
+    ageIntervalMonths: 24,
+    distributedOn: '2025-09-10',
+    childName: 'Ottoline Brambleworth',
+  },
   metadata,
 };
 const erased: EventToAppend = {
@@ -67,17 +80,25 @@ describe('the store the API opens', () => {
 
   it('refuses to open the store with a key file that is missing or another store’s, naming COACHLINE_KEY_FILE and writing none', async () => {
     const living = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
-    const secondChild: EventToAppend = { ...distributed, id: 'ev-3', data: { ...(distributed.data as object), screeningId: 'scr-2', childRef: 'child-2' } };
+    const secondChild: EventToAppend = {
+      ...distributed,
+      id: 'ev-3',
+      data: { ...(distributed.data as object), screeningId: 'scr-2', childRef: 'child-2' },
+    };
     await living.append('screening-scr-2', [secondChild], 'no-stream');
     await living.close();
     const missing = join(work, 'elsewhere-keys', KEY_FILE_NAME);
     await expect(openEventStore({ kind: 'pglite', dataDir }, missing)).rejects.toThrow(
-      new RegExp(`^COACHLINE_KEY_FILE: The key file ${missing} does not exist, and this store's children's keys are wrapped`),
+      new RegExp(
+        `^COACHLINE_KEY_FILE: The key file ${missing} does not exist, and this store's children's keys are wrapped`,
+      ),
     );
     expect(existsSync(missing)).toBe(false);
     const another = join(work, 'another-keys', KEY_FILE_NAME);
     await keyEncryptionKeyFile(another).update('another-store', async () => [newKeyEncryptionKey(1)]);
-    await expect(openEventStore({ kind: 'pglite', dataDir }, another)).rejects.toThrow(/^COACHLINE_KEY_FILE: .* it is another store's key file/);
+    await expect(openEventStore({ kind: 'pglite', dataDir }, another)).rejects.toThrow(
+      /^COACHLINE_KEY_FILE: .* it is another store's key file/,
+    );
     // The refusals let the store go: it opens again with its own key file.
     const opened = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
     try {

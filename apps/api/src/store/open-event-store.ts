@@ -28,11 +28,15 @@ const addressOf = (location: StoreLocation): { readonly variable: string; readon
 const openAdapter = async (location: StoreLocation) => {
   switch (location.kind) {
     case 'pglite': {
-      const store = await (await import('@coachline/eventstore-postgres')).openPgliteEventStore({ dataDir: location.dataDir });
+      const store = await (
+        await import('@coachline/eventstore-postgres')
+      ).openPgliteEventStore({ dataDir: location.dataDir });
       return { store, vault: store.childKeyVault() };
     }
     case 'postgres': {
-      const store = await (await import('@coachline/eventstore-postgres')).openPostgresEventStore({
+      const store = await (
+        await import('@coachline/eventstore-postgres')
+      ).openPostgresEventStore({
         connectionString: location.connectionString,
         schema: location.schema,
       });

@@ -36,7 +36,12 @@ const rebuiltRecord = async (store: EventStore, projection: AnyProjection): Prom
     try {
       state = projection.apply(state, asRecordedEvent(stored));
     } catch (error) {
-      const parked = { position: stored.position, eventId: stored.id, eventType: stored.type, error: (error as Error).message ?? String(error) };
+      const parked = {
+        position: stored.position,
+        eventId: stored.id,
+        eventType: stored.type,
+        error: (error as Error).message ?? String(error),
+      };
       return { ...record, position: stored.position - 1, state: { view: state }, parked };
     }
   }
@@ -78,10 +83,16 @@ class RebuiltAtLoad implements ProjectionCheckpoints {
  * while running. The views in `rebuiltAtStart` are rebuilt from the events at every start
  * whatever the store keeps, and never saved.
  */
-export const openCheckpoints = (store: EventStore, rebuiltAtStart: ReadonlyArray<AnyProjection> = []): CheckpointSetup => {
+export const openCheckpoints = (
+  store: EventStore,
+  rebuiltAtStart: ReadonlyArray<AnyProjection> = [],
+): CheckpointSetup => {
   const setup: CheckpointSetup = keepsCheckpoints(store)
     ? { checkpoints: store.projectionCheckpoints(), saveEvery: { events: 100_000, ms: 10_000 } }
-    : { checkpoints: new InMemoryProjectionCheckpoints(), saveEvery: { events: Number.POSITIVE_INFINITY, ms: Number.POSITIVE_INFINITY } };
+    : {
+        checkpoints: new InMemoryProjectionCheckpoints(),
+        saveEvery: { events: Number.POSITIVE_INFINITY, ms: Number.POSITIVE_INFINITY },
+      };
   if (rebuiltAtStart.length === 0) return setup;
   const rebuilt = new Map(rebuiltAtStart.map((projection) => [projection.name, projection]));
   return { ...setup, checkpoints: new RebuiltAtLoad(store, setup.checkpoints, rebuilt) };

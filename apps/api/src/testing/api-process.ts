@@ -49,7 +49,20 @@ export const runNode = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Pr
  * the caller's database, secret or log settings leaks in unless `extra` sets it.
  */
 export const apiEnvironment = (dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', COACHLINE_DATA_DIR: dataDir, PORT: String(port) };
-  for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'COACHLINE_JWT_SECRET', 'COACHLINE_KEY_FILE', 'NODE_OPTIONS', 'LOG_LEVEL']) delete env[name];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json',
+    COACHLINE_DATA_DIR: dataDir,
+    PORT: String(port),
+  };
+  for (const name of [
+    'DATABASE_URL',
+    'EVENTSTORE_URL',
+    'COACHLINE_JWT_SECRET',
+    'COACHLINE_KEY_FILE',
+    'NODE_OPTIONS',
+    'LOG_LEVEL',
+  ])
+    delete env[name];
   return { ...env, ...extra };
 };

@@ -7,7 +7,10 @@ export type OpenTestApi = (options?: { waitForPositionMs?: number; viewMaxAgeMs?
  * Declares the same tests on the jest worker's shared PGlite and on the PostgreSQL server (skipped
  * only when no server answers), each API on a schema of its own that is dropped afterwards.
  */
-export const describeApiOnEachEngine = (title: string, body: (open: OpenTestApi, engine: 'pglite' | 'postgres') => void): void =>
+export const describeApiOnEachEngine = (
+  title: string,
+  body: (open: OpenTestApi, engine: 'pglite' | 'postgres') => void,
+): void =>
   describeOnEachEngine(title, (openStore, engine) => {
     const opened: Array<() => Promise<void>> = [];
     afterAll(async () => {

@@ -50,12 +50,34 @@ const COMPONENTS = [
 /** A community's year, every command of its stream. */
 export const communityFamily: ReadonlyArray<ProgramStep> = [
   step('RegisterCommunity', 'kent', { name: 'Kent County', kind: 'county' }),
-  step('StartProgramYear', 'kent', { programYearId: 'py-2025', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }),
-  step('RecordImplementationPlanStep', 'kent', { step: 1, answers: { 'who-coaches': 'Two coaches, one lead.' }, plan: 'Hire two coaches by August.' }),
-  ...COMPONENTS.map((component) => step('DefineCoachingSystemComponent', 'kent', { component, text: `Our ${component}.` })),
+  step('StartProgramYear', 'kent', {
+    programYearId: 'py-2025',
+    guideId: 'rir-year-1',
+    startsOn: '2025-07-01',
+    endsOn: '2026-06-30',
+  }),
+  step('RecordImplementationPlanStep', 'kent', {
+    step: 1,
+    answers: { 'who-coaches': 'Two coaches, one lead.' },
+    plan: 'Hire two coaches by August.',
+  }),
+  ...COMPONENTS.map((component) =>
+    step('DefineCoachingSystemComponent', 'kent', { component, text: `Our ${component}.` }),
+  ),
   step('ApproveCoachingSystem', 'kent', { approvedBy: 'admin-1', approvedOn: '2025-08-01' }),
-  step('RecordTraining', 'kent', { trainingId: 't-1', module: 'module-1a', heldOn: '2025-09-10', attendees: { providerIds: ['p-1'], coachIds: ['c-1'] } }),
-  step('RecordProviderCollaborationMeeting', 'kent', { meetingId: 'm-1', heldOn: '2025-09-20', facilitatorIds: ['c-1'], attendeeIds: ['p-1'], topic: 'Visual schedules' }),
+  step('RecordTraining', 'kent', {
+    trainingId: 't-1',
+    module: 'module-1a',
+    heldOn: '2025-09-10',
+    attendees: { providerIds: ['p-1'], coachIds: ['c-1'] },
+  }),
+  step('RecordProviderCollaborationMeeting', 'kent', {
+    meetingId: 'm-1',
+    heldOn: '2025-09-20',
+    facilitatorIds: ['c-1'],
+    attendeeIds: ['p-1'],
+    topic: 'Visual schedules',
+  }),
   step('RecordFocusGroup', 'kent', { heldOn: '2025-10-01' }),
 ];
 
@@ -64,7 +86,12 @@ export const coachFamily: ReadonlyArray<ProgramStep> = [
   step('RegisterCoach', 'c-1', { communityId: 'kent', name: 'Dana Ruiz', role: 'coach' }),
   step('RegisterCoach', 'c-2', { communityId: 'kent', name: 'Sam Okafor', role: 'coach' }),
   step('RecordCoachQualification', 'c-1', { qualificationId: 'q-1', credential: 'Pyramid Model coach' }),
-  step('VerifyCoachQualification', 'c-1', { qualificationId: 'q-1', credential: 'Pyramid Model coach', verifiedBy: 'sup-1', verifiedOn: '2025-08-15' }),
+  step('VerifyCoachQualification', 'c-1', {
+    qualificationId: 'q-1',
+    credential: 'Pyramid Model coach',
+    verifiedBy: 'sup-1',
+    verifiedOn: '2025-08-15',
+  }),
   step('AttendReflectiveConsultation', 'c-1', { month: '2025-09', heldOn: '2025-09-12', durationMinutes: 60 }),
   step('CompleteReflectiveConsultationSurvey', 'c-1', { completedOn: '2025-12-10' }),
 ];
@@ -80,9 +107,23 @@ export const providerFamily: ReadonlyArray<ProgramStep> = [
     signedOn: '2025-09-03',
     document: { uri: 'https://documents.example/consent-1.pdf', sha256: 'ab'.repeat(32) },
   }),
-  step('ScheduleObservation', 'p-1', { observationId: 'obs-1', instrument: 'TPOT', scheduledFor: '2025-09-15', observerId: 'obs-ann' }),
-  step('CompleteObservation', 'p-1', { observationId: 'obs-1', observedOn: '2025-09-15', scores: { keyPracticesPercent: 72.5, redFlags: 2 } }),
-  step('HoldDebrief', 'p-1', { observationId: 'obs-1', heldOn: '2025-09-18', strengths: ['Warm greetings at arrival.'], nextSteps: ['Add a visual schedule.'] }),
+  step('ScheduleObservation', 'p-1', {
+    observationId: 'obs-1',
+    instrument: 'TPOT',
+    scheduledFor: '2025-09-15',
+    observerId: 'obs-ann',
+  }),
+  step('CompleteObservation', 'p-1', {
+    observationId: 'obs-1',
+    observedOn: '2025-09-15',
+    scores: { keyPracticesPercent: 72.5, redFlags: 2 },
+  }),
+  step('HoldDebrief', 'p-1', {
+    observationId: 'obs-1',
+    heldOn: '2025-09-18',
+    strengths: ['Warm greetings at arrival.'],
+    nextSteps: ['Add a visual schedule.'],
+  }),
   step('CompleteBenchmarksOfQuality', 'p-1', {
     boqId: 'boq-1',
     form: 'BOQ',
@@ -100,7 +141,11 @@ export const providerFamily: ReadonlyArray<ProgramStep> = [
   step('LogSession', 'p-1', sessionBody('s-1', '2025-09-16', 90)),
   step('LogSession', 'p-1', sessionBody('s-2', '2025-09-25', 75)),
   step('LogSession', 'p-1', sessionBody('s-3', '2025-10-07', 45)),
-  step('CorrectSession', 'p-1', { sessionId: 's-1', changes: { durationMinutes: 100 }, reason: 'The visit ran longer than logged.' }),
+  step('CorrectSession', 'p-1', {
+    sessionId: 's-1',
+    changes: { durationMinutes: 100 },
+    reason: 'The visit ran longer than logged.',
+  }),
   step('VoidSession', 'p-1', { sessionId: 's-3', reason: 'Logged twice.' }),
   step('SendFeedback', 'p-1', { sessionId: 's-1', sentOn: '2025-09-17' }),
   step('WithdrawConsent', 'p-1', { consentId: 'consent-1', withdrawnOn: '2025-12-01' }),
@@ -126,7 +171,12 @@ export const agreementFamily: ReadonlyArray<ProgramStep> = [
 
 /** An ASQ-SE2 screening of a child in p-1's care, up to the erasure of the child's data. */
 export const screeningFamily: ReadonlyArray<ProgramStep> = [
-  step('DistributeAsqSe2', 'scr-1', { providerId: 'p-1', childRef: 'child-7f3a', ageIntervalMonths: 36, distributedOn: '2025-09-10' }),
+  step('DistributeAsqSe2', 'scr-1', {
+    providerId: 'p-1',
+    childRef: 'child-7f3a',
+    ageIntervalMonths: 36,
+    distributedOn: '2025-09-10',
+  }),
   step('ScoreAsqSe2', 'scr-1', { score: 40, zone: 'below-cutoff', scoredOn: '2025-09-24' }),
   step('RecordAsqSe2FollowUp', 'scr-1', { action: 'Shared the results with the family.', on: '2025-09-30' }),
   step('EraseChildData', 'scr-1', { childRef: 'child-7f3a', on: '2025-12-20' }),

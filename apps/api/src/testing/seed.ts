@@ -8,7 +8,8 @@ export const seed = async (api: TestApi, steps: ReadonlyArray<ProgramStep>): Pro
   let position = 0;
   for (const { type, id, body } of steps) {
     const response = await api.http().post(pathOf(type, id)).set('Authorization', `Bearer ${token}`).send(body);
-    if (response.status !== 201) throw new Error(`${type} on ${id} was refused: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`${type} on ${id} was refused: ${response.status} ${JSON.stringify(response.body)}`);
     position = response.body.position;
   }
   return position;

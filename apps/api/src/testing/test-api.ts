@@ -43,7 +43,11 @@ export const startTestApi = async (
     signer,
     tokens,
     clock: () => new Date(now),
-    settings: { waitForPositionMs: options.waitForPositionMs ?? 5_000, viewMaxAgeMs: options.viewMaxAgeMs ?? 0, ownsResources: false },
+    settings: {
+      waitForPositionMs: options.waitForPositionMs ?? 5_000,
+      viewMaxAgeMs: options.viewMaxAgeMs ?? 0,
+      ownsResources: false,
+    },
     logLevel: 'silent',
   });
   await app.listen(0, '127.0.0.1');

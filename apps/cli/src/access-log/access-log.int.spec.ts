@@ -44,7 +44,10 @@ const onServer: OpenStore = async () => {
   return { store: database.url, dispose: () => database.drop() };
 };
 
-const engines: Array<[string, OpenStore]> = [['an embedded store', embedded], ...(postgresAvailableSync() ? [['a PostgreSQL server', onServer] as [string, OpenStore]] : [])];
+const engines: Array<[string, OpenStore]> = [
+  ['an embedded store', embedded],
+  ...(postgresAvailableSync() ? [['a PostgreSQL server', onServer] as [string, OpenStore]] : []),
+];
 
 describe.each(engines)('the command line’s reads on %s', (_engine, open) => {
   let store: string;
@@ -62,11 +65,31 @@ describe.each(engines)('the command line’s reads on %s', (_engine, open) => {
   const out = path('out.jsonl');
   const RECORDED: Array<[string, string[], string, Record<string, string>]> = [
     ['a view of the evaluation', ['view', 'evaluation', '--provider', 'p-017'], 'evaluation', { providerId: 'p-017' }],
-    ['a view of the history', ['view', 'history', '--stream', 'provider-p-017', '--as-of', '2025-09-30'], 'history', { stream: 'provider-p-017', asOf: '2025-09-30T23:59:59.999Z' }],
+    [
+      'a view of the history',
+      ['view', 'history', '--stream', 'provider-p-017', '--as-of', '2025-09-30'],
+      'history',
+      { stream: 'provider-p-017', asOf: '2025-09-30T23:59:59.999Z' },
+    ],
     ['an export of the history', ['export', '--out', out], 'history-export', { out }],
-    ['an export of a stream as of a day', ['export', '--out', out, '--stream', 'provider-p-017', '--as-of', '2025-09-30'], 'history-export', { out, stream: 'provider-p-017', asOf: '2025-09-30T23:59:59.999Z' }],
-    ['an export with child data opened', ['export', '--out', out, '--open-child-data'], 'history-export', { out, childData: 'opened' }],
-    ['the evaluation extract', ['export', '--for', 'evaluation', '--out', out, '--as-of', '2025-12-31', '--pseudonym-secret', SECRET], 'evaluation-extract', { out, asOf: '2025-12-31T23:59:59.999Z' }],
+    [
+      'an export of a stream as of a day',
+      ['export', '--out', out, '--stream', 'provider-p-017', '--as-of', '2025-09-30'],
+      'history-export',
+      { out, stream: 'provider-p-017', asOf: '2025-09-30T23:59:59.999Z' },
+    ],
+    [
+      'an export with child data opened',
+      ['export', '--out', out, '--open-child-data'],
+      'history-export',
+      { out, childData: 'opened' },
+    ],
+    [
+      'the evaluation extract',
+      ['export', '--for', 'evaluation', '--out', out, '--as-of', '2025-12-31', '--pseudonym-secret', SECRET],
+      'evaluation-extract',
+      { out, asOf: '2025-12-31T23:59:59.999Z' },
+    ],
   ];
 
   it.each(RECORDED)('records %s once: who (--as), what, and when', async (_name, argv, view, query) => {
@@ -77,14 +100,22 @@ describe.each(engines)('the command line’s reads on %s', (_engine, open) => {
     const after = await reads();
     expect(after).toHaveLength(before.length + 1);
     const read = after.at(-1)!;
-    expect(read).toEqual({ id: expect.any(String), at: expect.any(String), actor: { id: 'aud-7', role: 'admin' }, view, query, correlationId: read.id });
+    expect(read).toEqual({
+      id: expect.any(String),
+      at: expect.any(String),
+      actor: { id: 'aud-7', role: 'admin' },
+      view,
+      query,
+      correlationId: read.id,
+    });
     expect(Date.parse(read.at)).toBeGreaterThanOrEqual(started - 1_000);
     expect(ViewRead.is(read)).toBe(true);
   });
 
   it('records nothing of the views that hold no scores, nor of the share', async () => {
     const before = await reads();
-    for (const view of ['dosage', 'timeline', 'cycles', 'share']) expect((await cli('view', view, '--store', store)).code).toBe(0);
+    for (const view of ['dosage', 'timeline', 'cycles', 'share'])
+      expect((await cli('view', view, '--store', store)).code).toBe(0);
     expect((await cli('export', '--for', 'share', '--out', out, '--store', store)).code).toBe(0);
     expect(await reads()).toEqual(before);
   });
@@ -99,15 +130,31 @@ describe.each(engines)('the command line’s reads on %s', (_engine, open) => {
     expect(all.day).toBe(today());
     const byReader = await listing('--reader', 'aud-7');
     expect(byReader.reads.length).toBe(RECORDED.length);
-    expect((await listing('--view', 'history-export')).reads.map((read) => read.query['childData'] ?? 'sealed')).toEqual(['sealed', 'sealed', 'opened']);
+    expect(
+      (await listing('--view', 'history-export')).reads.map((read) => read.query['childData'] ?? 'sealed'),
+    ).toEqual(['sealed', 'sealed', 'opened']);
     const aboutP017 = await listing('--subject', 'p-017');
     expect(aboutP017.reads.map((read) => read.view)).toEqual(['evaluation', 'history', 'history-export']);
-    expect(await listing('--from', '2020-01-01', '--to', '2020-01-31')).toEqual({ from: '2020-01-01', to: '2020-01-31', reads: [] });
+    expect(await listing('--from', '2020-01-01', '--to', '2020-01-31')).toEqual({
+      from: '2020-01-01',
+      to: '2020-01-31',
+      reads: [],
+    });
     expect((await listing('--from', today())).reads).toEqual(all.reads);
   });
 
   it('lists them as a table or as CSV', async () => {
-    const csv = await cli('access-log', '--store', store, '--reader', 'aud-7', '--view', 'evaluation', '--format', 'csv');
+    const csv = await cli(
+      'access-log',
+      '--store',
+      store,
+      '--reader',
+      'aud-7',
+      '--view',
+      'evaluation',
+      '--format',
+      'csv',
+    );
     const [header, row] = csv.stdout.trim().split('\n');
     expect(header).toBe('at,reader,role,view,query,correlationId');
     expect(row).toMatch(/^\d{4}-\d\d-\d\dT[^,]+,aud-7,admin,evaluation,providerId=p-017,[0-9a-f-]{36}$/);
@@ -118,9 +165,15 @@ describe.each(engines)('the command line’s reads on %s', (_engine, open) => {
   it.each([
     [['--from', '2026-01-16', '--to', '2026-01-15'], 'access-log: from (2026-01-16) is after to (2026-01-15)'],
     [['--from', '2026-01-01', '--to', '2026-03-01'], 'access-log: a listing covers at most 31 days, asked for 60'],
-    [['--day', '2026-01-15', '--from', '2026-01-15'], 'access-log: ask for one day (day) or a span (from, to), not both'],
+    [
+      ['--day', '2026-01-15', '--from', '2026-01-15'],
+      'access-log: ask for one day (day) or a span (from, to), not both',
+    ],
     [['--day', '2026-02-30'], '--day: expected a calendar date YYYY-MM-DD, got "2026-02-30"'],
-    [['--reader', '__proto__'], '--reader: expected an id of 1 to 128 letters, digits and -_.: (not a name such as __proto__ or constructor), got "__proto__"'],
+    [
+      ['--reader', '__proto__'],
+      '--reader: expected an id of 1 to 128 letters, digits and -_.: (not a name such as __proto__ or constructor), got "__proto__"',
+    ],
   ])('refuses a listing asked wrongly as bad usage: %j', async (argv, line) => {
     expect(await cli('access-log', '--store', store, ...argv)).toEqual({ code: 2, stdout: '', stderr: `${line}\n` });
   });
@@ -129,7 +182,14 @@ describe.each(engines)('the command line’s reads on %s', (_engine, open) => {
 describe('the access log of an embedded store', () => {
   it('is the API’s: its reads and the command line’s are listed together', async () => {
     const { store } = await embedded();
-    const apiRead: ViewRead = { id: 'r-api', at: new Date().toISOString(), actor: { id: 'ev-1', role: 'evaluator' }, view: 'evaluation', query: { providerId: 'p-017' }, correlationId: 'corr-1' };
+    const apiRead: ViewRead = {
+      id: 'r-api',
+      at: new Date().toISOString(),
+      actor: { id: 'ev-1', role: 'evaluator' },
+      view: 'evaluation',
+      query: { providerId: 'p-017' },
+      correlationId: 'corr-1',
+    };
     await new FileAccessLog(join(store, ACCESS_LOG_FILE)).record(apiRead);
     expect((await cli('view', 'evaluation', '--store', store, '--as', 'aud-7')).code).toBe(0);
     const listed = JSON.parse((await cli('access-log', '--store', store)).stdout) as Listing;
@@ -152,7 +212,11 @@ describe('the access log of an embedded store', () => {
 
   it('names a listing of a store that is not there, and makes none', async () => {
     const missing = path('no-store');
-    expect(await cli('access-log', '--store', missing)).toEqual({ code: 1, stdout: '', stderr: `${missing}: no such folder, so no store; a store is made only by import --create\n` });
+    expect(await cli('access-log', '--store', missing)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${missing}: no such folder, so no store; a store is made only by import --create\n`,
+    });
     expect(existsSync(missing)).toBe(false);
   });
 });

@@ -15,7 +15,10 @@ const dataFolder = (env: NodeJS.ProcessEnv): string => (env['COACHLINE_DATA_DIR'
  * in an embedded store's folder, the `<schema>_access` schema beside a PostgreSQL store, the file
  * in the API's data folder for EventStoreDB. A `memory:` store lasts one run and keeps none.
  */
-export const openStoreAccessLog = async (location: StoreLocation, env: NodeJS.ProcessEnv = process.env): Promise<AccessLog | undefined> => {
+export const openStoreAccessLog = async (
+  location: StoreLocation,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AccessLog | undefined> => {
   switch (location.kind) {
     case 'memory':
       return undefined;

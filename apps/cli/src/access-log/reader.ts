@@ -18,7 +18,13 @@ const osUser = (): string | undefined => {
 export const readerOf = (as: string | undefined, username: () => string | undefined = osUser): Actor => {
   if (as !== undefined) return { id: as, role: 'admin' };
   const name = username();
-  if (name === undefined) throw new FailureError('the operating-system user has no name to record the read under; name the reader with --as ID');
-  if (!isId(name)) throw new FailureError(`the operating-system user name "${escapeUnsafe(name)}" is not ${ID_RULE}; name the reader with --as ID`);
+  if (name === undefined)
+    throw new FailureError(
+      'the operating-system user has no name to record the read under; name the reader with --as ID',
+    );
+  if (!isId(name))
+    throw new FailureError(
+      `the operating-system user name "${escapeUnsafe(name)}" is not ${ID_RULE}; name the reader with --as ID`,
+    );
   return { id: name, role: 'admin' };
 };

@@ -28,7 +28,9 @@ export const recordRead = async (read: CommandLineRead): Promise<boolean> => {
   try {
     log = await openStoreAccessLog(location);
   } catch (error) {
-    throw new FailureError(`The access log could not record the read, which was refused: ${describeStoreFailure(location.address, error)}`);
+    throw new FailureError(
+      `The access log could not record the read, which was refused: ${describeStoreFailure(location.address, error)}`,
+    );
   }
   if (log === undefined) return false;
   try {

@@ -1,4 +1,11 @@
-import { describeStoreFailure, listingSpan, listReads, type AccessLog, type AccessLogFilter, type ViewRead } from '@coachline/eventstore';
+import {
+  describeStoreFailure,
+  listingSpan,
+  listReads,
+  type AccessLog,
+  type AccessLogFilter,
+  type ViewRead,
+} from '@coachline/eventstore';
 import type { ViewTable } from '@coachline/projections';
 import { openStoreAccessLog } from '../access-log/open-store-access-log';
 import { formatView, type Format } from '../output/format-view';
@@ -48,7 +55,11 @@ const openLog = async (url: string | undefined): Promise<AccessLog> => {
  * today in UTC) or a span of days (`--from`, `--to`), narrowed as the API's listing is (`--reader`,
  * `--subject`, `--view`).
  */
-export const accessLogCommand = async (options: AccessLogOptions, out: NodeJS.WritableStream, now: () => Date = () => new Date()): Promise<void> => {
+export const accessLogCommand = async (
+  options: AccessLogOptions,
+  out: NodeJS.WritableStream,
+  now: () => Date = () => new Date(),
+): Promise<void> => {
   const asked = listingSpan(options, now().toISOString().slice(0, 10));
   if ('refused' in asked) throw new UsageError(`access-log: ${asked.refused}`);
   const filter: AccessLogFilter = {

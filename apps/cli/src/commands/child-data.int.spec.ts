@@ -16,14 +16,30 @@ const ACTION = 'Referred to the Marrowbrook speech clinic';
 /** Two children screened, written before sealing existed (child data in the clear); the second child erased. */
 const plainHistory = () =>
   historyBuilder()
-    .add('AsqSe2Distributed', { screeningId: 'scr-1', providerId: 'p-017', ageIntervalMonths: 24, distributedOn: '2025-09-10', ...LIVE }, at('2025-09-10'))
-    .add('AsqSe2Scored', { screeningId: 'scr-1', score: 40, zone: 'monitoring', scoredOn: '2025-09-24' }, at('2025-09-24'))
+    .add(
+      'AsqSe2Distributed',
+      { screeningId: 'scr-1', providerId: 'p-017', ageIntervalMonths: 24, distributedOn: '2025-09-10', ...LIVE },
+      at('2025-09-10'),
+    )
+    .add(
+      'AsqSe2Scored',
+      { screeningId: 'scr-1', score: 40, zone: 'monitoring', scoredOn: '2025-09-24' },
+      at('2025-09-24'),
+    )
     .add('AsqSe2FollowUpRecorded', { screeningId: 'scr-1', action: ACTION, on: '2025-09-30' }, at('2025-09-30'))
-    .add('AsqSe2Distributed', { screeningId: 'scr-2', providerId: 'p-017', ageIntervalMonths: 30, distributedOn: '2025-09-11', ...ERASED }, at('2025-09-11'))
+    .add(
+      'AsqSe2Distributed',
+      { screeningId: 'scr-2', providerId: 'p-017', ageIntervalMonths: 30, distributedOn: '2025-09-11', ...ERASED },
+      at('2025-09-11'),
+    )
     .add('ChildDataErased', { screeningId: 'scr-2', childRef: ERASED.childRef, on: '2025-12-20' }, at('2025-12-20'))
     .events();
 
-const lines = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { data: Record<string, unknown>; integrity?: unknown });
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { data: Record<string, unknown>; integrity?: unknown });
 
 describe('child data through import and export', () => {
   jest.setTimeout(120_000);
@@ -36,9 +52,13 @@ describe('child data through import and export', () => {
     expect((await cli('import', '--events', file('plain.jsonl'), '--store', first, '--create')).code).toBe(0);
     expect((await cli('export', '--out', file('sealed.jsonl'), '--store', first)).code).toBe(0);
     const sealed = readFileSync(file('sealed.jsonl'), 'utf8');
-    for (const secret of [LIVE.childName, LIVE.childBirthDate, ACTION, ERASED.childName, ERASED.childBirthDate]) expect(sealed).not.toContain(secret);
+    for (const secret of [LIVE.childName, LIVE.childBirthDate, ACTION, ERASED.childName, ERASED.childBirthDate])
+      expect(sealed).not.toContain(secret);
     const [live, , followUp, gone] = lines(file('sealed.jsonl'));
-    expect(live!.data).toMatchObject({ childName: { sealed: expect.any(Object) }, childBirthDate: { sealed: expect.any(Object) } });
+    expect(live!.data).toMatchObject({
+      childName: { sealed: expect.any(Object) },
+      childBirthDate: { sealed: expect.any(Object) },
+    });
     expect(followUp!.data).toMatchObject({ action: { sealed: expect.any(Object) } });
     expect(gone!.data).toMatchObject({ childName: { erased: true }, childBirthDate: { erased: true } });
   });
@@ -55,21 +75,33 @@ describe('child data through import and export', () => {
     expect((await cli('export', '--out', file('second-sealed.jsonl'), '--store', second)).code).toBe(0);
     expect(readFileSync(file('second-sealed.jsonl'), 'utf8')).not.toContain(LIVE.childName);
     const reopened = lines(file('second-sealed.jsonl'));
-    const keyIdIn = (event: { data: Record<string, unknown> }) => (event.data['childName'] as { sealed: { keyId: string } }).sealed.keyId;
+    const keyIdIn = (event: { data: Record<string, unknown> }) =>
+      (event.data['childName'] as { sealed: { keyId: string } }).sealed.keyId;
     expect(keyIdIn(reopened[0]!)).not.toBe(keyIdIn(lines(file('sealed.jsonl'))[0]!));
 
-    expect((await cli('export', '--open-child-data', '--out', file('second-opened.jsonl'), '--store', second)).code).toBe(0);
+    expect(
+      (await cli('export', '--open-child-data', '--out', file('second-opened.jsonl'), '--store', second)).code,
+    ).toBe(0);
     expect(lines(file('second-opened.jsonl')).map((event) => event.data)).toEqual(opened.map((event) => event.data));
   });
 
   it('stores the erased child’s data sent again as erased', async () => {
     const late = historyBuilder()
-      .add('AsqSe2Distributed', { screeningId: 'scr-3', providerId: 'p-017', ageIntervalMonths: 36, distributedOn: '2026-02-01', ...ERASED }, at('2026-02-01'))
+      .add(
+        'AsqSe2Distributed',
+        { screeningId: 'scr-3', providerId: 'p-017', ageIntervalMonths: 36, distributedOn: '2026-02-01', ...ERASED },
+        at('2026-02-01'),
+      )
       .events()
       .map((event) => ({ ...event, id: 'late-1' }));
     writeEventFile(file('late.jsonl'), late);
     expect((await cli('import', '--events', file('late.jsonl'), '--store', second)).code).toBe(0);
-    expect((await cli('export', '--stream', 'screening-scr-3', '--out', file('late-out.jsonl'), '--store', second)).code).toBe(0);
-    expect(lines(file('late-out.jsonl'))[0]!.data).toMatchObject({ childName: { erased: true }, childBirthDate: { erased: true } });
+    expect(
+      (await cli('export', '--stream', 'screening-scr-3', '--out', file('late-out.jsonl'), '--store', second)).code,
+    ).toBe(0);
+    expect(lines(file('late-out.jsonl'))[0]!.data).toMatchObject({
+      childName: { erased: true },
+      childBirthDate: { erased: true },
+    });
   });
 });

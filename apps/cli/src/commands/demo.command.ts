@@ -12,7 +12,13 @@ export interface DemoOptions {
 export const demoCommand = async (options: DemoOptions, out: NodeJS.WritableStream): Promise<void> => {
   await checkOutputFile(options.out);
   const progress = progressOnStderr('demo');
-  const summary = await writeDemoFile(options.out, { providers: options.providers, seed: options.seed, onProgress: (n) => progress.tick(n) });
+  const summary = await writeDemoFile(options.out, {
+    providers: options.providers,
+    seed: options.seed,
+    onProgress: (n) => progress.tick(n),
+  });
   progress.stop();
-  out.write(`wrote ${summary.events} events (${options.providers} providers, seed ${options.seed}) to ${options.out}\n`);
+  out.write(
+    `wrote ${summary.events} events (${options.providers} providers, seed ${options.seed}) to ${options.out}\n`,
+  );
 };

@@ -49,7 +49,11 @@ const eventLine = (stored: StoredEvent, withIntegrity: boolean) => ({
  * it was written in: readers upcast on read, and a rewritten event would no longer match its hash.
  * The file, readable by its owner only, appears once whole and once the read is in the access log.
  */
-export const exportCommand = async (options: ExportOptions, out: NodeJS.WritableStream, now: () => Date = () => new Date()): Promise<void> => {
+export const exportCommand = async (
+  options: ExportOptions,
+  out: NodeJS.WritableStream,
+  now: () => Date = () => new Date(),
+): Promise<void> => {
   if (options.for !== undefined) return extractCommand({ ...options, for: options.for }, out);
   await checkOutputFile(options.out);
   const reader = readerOf(options.as);
@@ -69,14 +73,20 @@ export const exportCommand = async (options: ExportOptions, out: NodeJS.Writable
     }
   };
   try {
-    if (options.stream !== undefined) await requireSelected({ view: 'history', stream: options.stream }, storeHolds(store));
+    if (options.stream !== undefined)
+      await requireSelected({ view: 'history', stream: options.stream }, storeHolds(store));
     await writeOutputFile(options.out, lines(), {
       beforeCommit: () =>
         recordRead({
           store: options.store,
           reader,
           view: 'history-export',
-          query: { out: resolve(options.out), stream: options.stream, asOf: options.asOf, childData: open ? 'opened' : undefined },
+          query: {
+            out: resolve(options.out),
+            stream: options.stream,
+            asOf: options.asOf,
+            childData: open ? 'opened' : undefined,
+          },
           at: now(),
         }).then(() => undefined),
     });

@@ -58,13 +58,18 @@ export const importCommand = async (options: ImportOptions, out: NodeJS.Writable
   await ensureReadable(options.events);
   await checkStore(options.store, { create: options.create === true });
   const checking = progressOnStderr('verify');
-  const verification = await verifyEventFile(options.events, (count) => checking.tick(count)).catch((error: unknown) => {
-    throw error instanceof FailureError ? new FailureError(`${error.message}; nothing was imported`) : error;
-  });
+  const verification = await verifyEventFile(options.events, (count) => checking.tick(count)).catch(
+    (error: unknown) => {
+      throw error instanceof FailureError ? new FailureError(`${error.message}; nothing was imported`) : error;
+    },
+  );
   checking.stop();
   if (verification.errors.length > 0) {
     throw new FailureError(
-      [...verification.errors.map((e) => formatLineError(options.events, e)), `${verification.errors.length} error(s); nothing was imported`].join('\n'),
+      [
+        ...verification.errors.map((e) => formatLineError(options.events, e)),
+        `${verification.errors.length} error(s); nothing was imported`,
+      ].join('\n'),
     );
   }
   const store = await openStore(options.store, { keyFile: options.keyFile, create: options.create === true });

@@ -27,18 +27,21 @@ export const parseDay = (flag: string, value: string | undefined): string | unde
 export const parseAsOf = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value);
-  if (Number.isNaN(ms)) throw new UsageError(`--as-of: expected an ISO-8601 instant such as 2025-11-15T12:00:00Z, got "${value}"`);
+  if (Number.isNaN(ms))
+    throw new UsageError(`--as-of: expected an ISO-8601 instant such as 2025-11-15T12:00:00Z, got "${value}"`);
   return new Date(ms).toISOString();
 };
 
 export const parseFormat = (value: string | undefined): Format => {
   const format = value ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got "${format}"`);
   return format as Format;
 };
 
 export const parseViewName = (value: string): (typeof VIEW_NAMES)[number] => {
-  if (!(VIEW_NAMES as readonly string[]).includes(value)) throw new UsageError(`view: expected one of ${VIEW_NAMES.join(', ')}, got "${value}"`);
+  if (!(VIEW_NAMES as readonly string[]).includes(value))
+    throw new UsageError(`view: expected one of ${VIEW_NAMES.join(', ')}, got "${value}"`);
   return value as (typeof VIEW_NAMES)[number];
 };
 

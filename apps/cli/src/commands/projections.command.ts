@@ -1,4 +1,9 @@
-import { InMemoryProjectionCheckpoints, ProjectionCheckpoints, ProjectionRunner, RebuildProgress } from '@coachline/eventstore';
+import {
+  InMemoryProjectionCheckpoints,
+  ProjectionCheckpoints,
+  ProjectionRunner,
+  RebuildProgress,
+} from '@coachline/eventstore';
 import { projections } from '@coachline/projections';
 import { openStore, OpenedStore } from '../store/open-store';
 
@@ -9,7 +14,8 @@ export interface ProjectionsOptions {
 }
 
 /** PostgreSQL and PGlite keep views beside the events; other stores rebuild them each time. */
-const checkpointsOf = (store: OpenedStore): ProjectionCheckpoints => store.projectionCheckpoints?.() ?? new InMemoryProjectionCheckpoints();
+const checkpointsOf = (store: OpenedStore): ProjectionCheckpoints =>
+  store.projectionCheckpoints?.() ?? new InMemoryProjectionCheckpoints();
 
 const describeProgress = (p: RebuildProgress): string =>
   `rebuilding ${p.projections.join(', ')}: ${p.events} events, position ${p.position}/${p.headPosition}, ${p.eventsPerSecond} events/s` +
@@ -20,7 +26,11 @@ const describeProgress = (p: RebuildProgress): string =>
  * whose version changed, with progress on stderr) and lists each view's position, lag and,
  * for a projection that failed, the event and error it is parked at.
  */
-export const projectionsCommand = async (options: ProjectionsOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<void> => {
+export const projectionsCommand = async (
+  options: ProjectionsOptions,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<void> => {
   const store = await openStore(options.store, { keyFile: options.keyFile });
   try {
     const runner = new ProjectionRunner({
@@ -28,13 +38,18 @@ export const projectionsCommand = async (options: ProjectionsOptions, out: NodeJ
       checkpoints: checkpointsOf(store),
       projections,
       onProgress: (progress) => err.write(`${describeProgress(progress)}\n`),
-      onParked: (name, at) => err.write(`${name} parked at position ${at.position} (${at.eventType} ${at.eventId}): ${at.error}\n`),
+      onParked: (name, at) =>
+        err.write(`${name} parked at position ${at.position} (${at.eventType} ${at.eventId}): ${at.error}\n`),
     });
     await runner.start();
     await runner.stop();
     for (const status of await runner.status()) {
-      const parked = status.parked ? `  PARKED at ${status.parked.position} (${status.parked.eventType}): ${status.parked.error}` : '';
-      out.write(`${status.name.padEnd(12)} v${status.version}  position ${status.position}  lag ${status.lag}${parked}\n`);
+      const parked = status.parked
+        ? `  PARKED at ${status.parked.position} (${status.parked.eventType}): ${status.parked.error}`
+        : '';
+      out.write(
+        `${status.name.padEnd(12)} v${status.version}  position ${status.position}  lag ${status.lag}${parked}\n`,
+      );
     }
   } finally {
     await store.close();

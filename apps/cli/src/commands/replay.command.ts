@@ -47,7 +47,12 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
   }
   progress.stop();
   if (errors.length > 0) {
-    throw new FailureError([...errors.map((e) => formatLineError(options.events, e)), `${errors.length} error(s); no view was computed`].join('\n'));
+    throw new FailureError(
+      [
+        ...errors.map((e) => formatLineError(options.events, e)),
+        `${errors.length} error(s); no view was computed`,
+      ].join('\n'),
+    );
   }
   if (count === 0) throw noEvents(options.events, 'the file holds only blank lines');
   await requireSelected(options, (stream) => streams.has(stream));

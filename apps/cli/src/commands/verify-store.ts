@@ -30,13 +30,15 @@ export const headOf = (verdict: ChainIntact): string =>
 const openForReading = async (location: StoreLocation, shown: string): Promise<ReadOnlyStore> => {
   const adapter = postgres();
   try {
-    if (location.kind === 'postgres') return await adapter.openPostgresStoreForReading({ connectionString: location.address });
+    if (location.kind === 'postgres')
+      return await adapter.openPostgresStoreForReading({ connectionString: location.address });
     // Opening a folder that holds no store would create an empty one, which verifies trivially.
     await access(location.address);
     return await adapter.openPgliteStoreForReading({ dataDir: location.address });
   } catch (error) {
     if (error instanceof adapter.StoreSchemaError) throw new UsageError(`${shown}: ${error.message}`);
-    if (error instanceof adapter.NoStoreError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new FailureError(`${shown}: no store in this folder`);
+    if (error instanceof adapter.NoStoreError || (error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new FailureError(`${shown}: no store in this folder`);
     throw new FailureError(describeStoreFailure(location.address, error));
   }
 };
@@ -85,7 +87,10 @@ export const verifyStore = async (url: string, head: string | undefined, out: No
   const location = storeLocationOf(url);
   const shown = escapeUnsafe(redactStoreUrl(location.address));
   // No global lock orders EventStoreDB's writers, so it keeps no chain to check (docs/auditing.md).
-  if (location.kind === 'esdb') throw new UsageError(`${shown}: this store keeps no hash chain (EventStoreDB); verify an export of it with --events instead.`);
+  if (location.kind === 'esdb')
+    throw new UsageError(
+      `${shown}: this store keeps no hash chain (EventStoreDB); verify an export of it with --events instead.`,
+    );
   if (location.kind === 'memory') return verifyMemory(out);
   const store = await openForReading(location, shown);
   let reading: StoreReading;
@@ -93,12 +98,16 @@ export const verifyStore = async (url: string, head: string | undefined, out: No
     reading = await readStore(store, head);
   } catch (error) {
     if (error instanceof FailureError || error instanceof UsageError) throw error;
-    throw new FailureError(`${shown}: the store cannot be read: ${printableText((error as Error).message ?? String(error))}`);
+    throw new FailureError(
+      `${shown}: the store cannot be read: ${printableText((error as Error).message ?? String(error))}`,
+    );
   } finally {
     await store.close();
   }
   if (E.isLeft(reading.chain)) {
-    throw new FailureError(`${shown}: ${formatChainBreak(reading.chain.left)}\n${shown}: stored views not compared: the history they fold does not verify`);
+    throw new FailureError(
+      `${shown}: ${formatChainBreak(reading.chain.left)}\n${shown}: stored views not compared: the history they fold does not verify`,
+    );
   }
   out.write(`store: ${reading.chain.right.events} events, chain intact, ${headOf(reading.chain.right)}\n`);
   const views = reading.views ?? [];
@@ -109,6 +118,10 @@ export const verifyStore = async (url: string, head: string | undefined, out: No
     else out.write(`${formatViewVerdict(verdict, reading.headPosition)}\n`);
   }
   if (differing.length > 0) {
-    throw new FailureError([...differing, `${shown}: ${differing.length} of ${views.length} stored view(s) differ from the events`].join('\n'));
+    throw new FailureError(
+      [...differing, `${shown}: ${differing.length} of ${views.length} stored view(s) differ from the events`].join(
+        '\n',
+      ),
+    );
   }
 };

@@ -39,13 +39,19 @@ export const storeHolds =
  * Refuses a selection naming a provider, a community or a stream the history does not hold: the
  * view would be empty, and an empty view reads as "nothing happened" rather than "no such one".
  */
-export const requireSelected = async (selection: ViewSelection, holds: (stream: string) => boolean | Promise<boolean>): Promise<void> => {
-  const named: ReadonlyArray<readonly [flag: string, what: string, given: string | undefined, stream: (given: string) => string]> = [
+export const requireSelected = async (
+  selection: ViewSelection,
+  holds: (stream: string) => boolean | Promise<boolean>,
+): Promise<void> => {
+  const named: ReadonlyArray<
+    readonly [flag: string, what: string, given: string | undefined, stream: (given: string) => string]
+  > = [
     ['--provider', 'provider', selection.providerId, (id) => streamName('provider', id)],
     ['--community', 'community', selection.communityId, (id) => streamName('community', id)],
     ['--stream', 'stream', selection.stream, (stream) => stream],
   ];
   for (const [flag, what, given, stream] of named) {
-    if (given !== undefined && !(await holds(stream(given)))) throw new FailureError(`${flag} ${escapeUnsafe(given)}: no such ${what} in this history`);
+    if (given !== undefined && !(await holds(stream(given))))
+      throw new FailureError(`${flag} ${escapeUnsafe(given)}: no such ${what} in this history`);
   }
 };

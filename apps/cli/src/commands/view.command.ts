@@ -18,7 +18,11 @@ export interface ViewOptions extends ViewSelection {
  * `coachline view NAME [--store URL]`: the same views as `replay`, from a store's history. A
  * read of the evaluation or the history is recorded in the store's access log before it is shown.
  */
-export const viewCommand = async (options: ViewOptions, out: NodeJS.WritableStream, now: () => Date = () => new Date()): Promise<void> => {
+export const viewCommand = async (
+  options: ViewOptions,
+  out: NodeJS.WritableStream,
+  now: () => Date = () => new Date(),
+): Promise<void> => {
   const reader = RECORDED_VIEWS.has(options.view) ? readerOf(options.as) : undefined;
   const store = await openStore(options.store, { keyFile: options.keyFile });
   let shown: string;
@@ -30,6 +34,7 @@ export const viewCommand = async (options: ViewOptions, out: NodeJS.WritableStre
   } finally {
     await store.close();
   }
-  if (reader !== undefined) await recordRead({ store: options.store, reader, view: options.view, query: queryOf(options), at: now() });
+  if (reader !== undefined)
+    await recordRead({ store: options.store, reader, view: options.view, query: queryOf(options), at: now() });
   out.write(shown);
 };

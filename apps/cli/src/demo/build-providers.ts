@@ -49,7 +49,7 @@ interface SitePlan {
 const planSites = (random: DemoRandom, providers: number): SitePlan[] => {
   const centerProviders = Math.round(providers * CENTER_SHARE);
   const sites: SitePlan[] = [];
-  for (let placed = 0; placed < centerProviders; ) {
+  for (let placed = 0; placed < centerProviders;) {
     const classrooms = Math.min(random.int(2, 4), centerProviders - placed);
     sites.push({ setting: 'center', classrooms });
     placed += classrooms;
@@ -65,7 +65,11 @@ const enrollmentDay = (random: DemoRandom): Day => {
   return random.pick(weekdaysOfMonthBetween(demoMonth(july.number + random.int(2, 4)), 1, 20));
 };
 
-export const buildProviderSeeds = (random: DemoRandom, providers: number, coaches: ReadonlyArray<DemoCoach>): ProviderSeed[] => {
+export const buildProviderSeeds = (
+  random: DemoRandom,
+  providers: number,
+  coaches: ReadonlyArray<DemoCoach>,
+): ProviderSeed[] => {
   const providerId = numbered('p-', providers, 3);
   const sites = planSites(random, providers);
   const siteId = numbered('site-', sites.length, 3);

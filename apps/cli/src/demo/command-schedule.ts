@@ -42,7 +42,10 @@ const inIssueOrder = (bucket: MonthBucket, monthStart: number): CoachlineCommand
   for (let i = 0; i < ats.length; i++) {
     const second = (ats[i]! - monthStart) / MS_PER_SECOND;
     if (!Number.isInteger(second) || second < 0 || second >= SECONDS_IN_LONGEST_MONTH)
-      return commands.map((command, index) => ({ command, at: ats[index]! })).sort((a, b) => a.at - b.at).map((entry) => entry.command);
+      return commands
+        .map((command, index) => ({ command, at: ats[index]! }))
+        .sort((a, b) => a.at - b.at)
+        .map((entry) => entry.command);
     seconds[i] = second;
   }
   const starts = new Uint32Array(SECONDS_IN_LONGEST_MONTH + 1);
@@ -68,7 +71,9 @@ export class CommandSchedule {
   issue<Type extends DemoCommandType>(type: Type, data: CommandData<Type>, options: IssueOptions): Issued {
     const month = monthNumberOfInstant(options.at);
     if (month <= this.releasedThrough)
-      throw new Error(`${type} would be issued at ${isoInstant(options.at)}, in a month already released: the demo planner went back in time.`);
+      throw new Error(
+        `${type} would be issued at ${isoInstant(options.at)}, in a month already released: the demo planner went back in time.`,
+      );
     const commandId = this.ids.uuid();
     const link = options.causedBy ?? options.correlatedWith;
     const correlationId = link?.correlationId ?? commandId;
@@ -91,7 +96,8 @@ export class CommandSchedule {
     const due = [...this.buckets.keys()].filter((month) => month <= through).sort((a, b) => a - b);
     const released: CoachlineCommand[] = [];
     for (const month of due) {
-      for (const command of inIssueOrder(this.buckets.get(month)!, instantAt(demoMonth(month).first, 0))) released.push(command);
+      for (const command of inIssueOrder(this.buckets.get(month)!, instantAt(demoMonth(month).first, 0)))
+        released.push(command);
       this.buckets.delete(month);
     }
     this.releasedThrough = Math.max(this.releasedThrough, through);

@@ -15,7 +15,11 @@ describe('CommandSchedule', () => {
     schedule.issue('RecordFocusGroup', focusGroup('2025-09-01'), { at: at('2025-09-01', 600, 30), actor: admin });
     schedule.issue('RecordFocusGroup', focusGroup('2025-09-02'), { at: at('2025-09-01', 600, 30), actor: admin });
     const september = schedule.release(monthNumberOfDay(dayOf('2025-09-15')));
-    expect(september.map((command) => command.data)).toEqual([focusGroup('2025-09-01'), focusGroup('2025-09-02'), focusGroup('2025-09-03')]);
+    expect(september.map((command) => command.data)).toEqual([
+      focusGroup('2025-09-01'),
+      focusGroup('2025-09-02'),
+      focusGroup('2025-09-03'),
+    ]);
     expect(september.map((command) => command.metadata.issuedAt)).toEqual([
       '2025-09-01T10:00:30.000Z',
       '2025-09-01T10:00:30.000Z',
@@ -29,25 +33,46 @@ describe('CommandSchedule', () => {
     schedule.issue('RecordFocusGroup', focusGroup('2025-09-02'), { at: at('2025-09-02', 0) + 250, actor: admin });
     schedule.issue('RecordFocusGroup', focusGroup('2025-09-01'), { at: at('2025-09-01', 0) + 750, actor: admin });
     const released = schedule.releaseAll();
-    expect(released.map((command) => command.metadata.issuedAt)).toEqual(['2025-09-01T00:00:00.750Z', '2025-09-02T00:00:00.250Z']);
+    expect(released.map((command) => command.metadata.issuedAt)).toEqual([
+      '2025-09-01T00:00:00.750Z',
+      '2025-09-02T00:00:00.250Z',
+    ]);
   });
 
   it('refuses to issue into a month already released', () => {
     const schedule = new CommandSchedule(DemoRandom.streams(1).ids);
     schedule.release(monthNumberOfDay(dayOf('2025-09-01')));
-    expect(() => schedule.issue('RecordFocusGroup', focusGroup('2025-09-30'), { at: at('2025-09-30', 600), actor: admin })).toThrow(
-      /already released/,
-    );
-    expect(() => schedule.issue('RecordFocusGroup', focusGroup('2025-10-01'), { at: at('2025-10-01', 600), actor: admin })).not.toThrow();
+    expect(() =>
+      schedule.issue('RecordFocusGroup', focusGroup('2025-09-30'), { at: at('2025-09-30', 600), actor: admin }),
+    ).toThrow(/already released/);
+    expect(() =>
+      schedule.issue('RecordFocusGroup', focusGroup('2025-10-01'), { at: at('2025-10-01', 600), actor: admin }),
+    ).not.toThrow();
   });
 
   it('links a follow-up to its cause, and a piece of work to its first command', () => {
     const schedule = new CommandSchedule(DemoRandom.streams(1).ids);
-    const first = schedule.issue('RecordFocusGroup', focusGroup('2025-09-01'), { at: at('2025-09-01', 600), actor: admin });
-    const caused = schedule.issue('RecordFocusGroup', focusGroup('2025-09-02'), { at: at('2025-09-02', 600), actor: admin, causedBy: first });
-    schedule.issue('RecordFocusGroup', focusGroup('2025-09-03'), { at: at('2025-09-03', 600), actor: admin, correlatedWith: caused });
+    const first = schedule.issue('RecordFocusGroup', focusGroup('2025-09-01'), {
+      at: at('2025-09-01', 600),
+      actor: admin,
+    });
+    const caused = schedule.issue('RecordFocusGroup', focusGroup('2025-09-02'), {
+      at: at('2025-09-02', 600),
+      actor: admin,
+      causedBy: first,
+    });
+    schedule.issue('RecordFocusGroup', focusGroup('2025-09-03'), {
+      at: at('2025-09-03', 600),
+      actor: admin,
+      correlatedWith: caused,
+    });
     const [a, b, c] = schedule.releaseAll().map((command) => command.metadata);
-    expect(a).toEqual({ actor: admin, issuedAt: '2025-09-01T10:00:00.000Z', commandId: first.commandId, correlationId: first.commandId });
+    expect(a).toEqual({
+      actor: admin,
+      issuedAt: '2025-09-01T10:00:00.000Z',
+      commandId: first.commandId,
+      correlationId: first.commandId,
+    });
     expect(b).toEqual(expect.objectContaining({ correlationId: first.commandId, causationId: first.commandId }));
     expect(c).toEqual(expect.objectContaining({ correlationId: first.commandId }));
     expect(c!.causationId).toBeUndefined();

@@ -63,7 +63,10 @@ export class DemoContext {
     const key = pool.join('\u0000');
     let choices = this.choices.get(key);
     if (!choices) {
-      choices = pool.flatMap((first, i) => [this.list([first]), ...pool.slice(i + 1).map((second) => this.list([first, second]))]);
+      choices = pool.flatMap((first, i) => [
+        this.list([first]),
+        ...pool.slice(i + 1).map((second) => this.list([first, second])),
+      ]);
       this.choices.set(key, choices);
     }
     return choices;

@@ -9,7 +9,11 @@ const countedKinds = rirYear1Guide.dosage!.countedKinds;
 const listedMonths = (enrolledOn: string, exitedOn: string | undefined): string[] => {
   const months: string[] = [];
   const last = (exitedOn ?? '2026-06-30').slice(0, 7);
-  for (let [year, month] = enrolledOn.split('-').map(Number) as [number, number]; ; month === 12 ? ((month = 1), year++) : month++) {
+  for (
+    let [year, month] = enrolledOn.split('-').map(Number) as [number, number];
+    ;
+    month === 12 ? ((month = 1), year++) : month++
+  ) {
     const key = `${year}-${String(month).padStart(2, '0')}`;
     months.push(key);
     if (key === last) return months;
@@ -26,7 +30,9 @@ const dosage = ofType(events, 'ProviderEnrolled').map((enrolled) => {
 
 describe('the demo year’s coaching dosage (150 minutes a month)', () => {
   it('lets most providers meet the target in most of their months', () => {
-    const meetingMostMonths = dosage.filter((months) => months.filter((minutes) => minutes >= target).length > months.length / 2);
+    const meetingMostMonths = dosage.filter(
+      (months) => months.filter((minutes) => minutes >= target).length > months.length / 2,
+    );
     expect(meetingMostMonths.length / dosage.length).toBeGreaterThanOrEqual(0.7);
   });
 
@@ -35,7 +41,9 @@ describe('the demo year’s coaching dosage (150 minutes a month)', () => {
     const short = months.filter((minutes) => minutes < target);
     expect(short.length / months.length).toBeGreaterThan(0.05);
     expect(short.length / months.length).toBeLessThan(0.4);
-    expect(dosage.some((provider) => provider.filter((minutes) => minutes < target).length >= provider.length / 2)).toBe(true);
+    expect(
+      dosage.some((provider) => provider.filter((minutes) => minutes < target).length >= provider.length / 2),
+    ).toBe(true);
     expect(months.filter((minutes) => minutes === 0).length).toBeGreaterThan(0);
   });
 
@@ -53,7 +61,9 @@ describe('the demo year’s coaching dosage (150 minutes a month)', () => {
     const corrections = ofType(events, 'SessionCorrected');
     expect(corrections.length / logged).toBeGreaterThan(0.02);
     expect(corrections.length / logged).toBeLessThan(0.07);
-    expect(new Set(corrections.flatMap((event) => Object.keys(event.data.changes)))).toEqual(new Set(['durationMinutes', 'heldOn', 'kind']));
+    expect(new Set(corrections.flatMap((event) => Object.keys(event.data.changes)))).toEqual(
+      new Set(['durationMinutes', 'heldOn', 'kind']),
+    );
     const voids = ofType(events, 'SessionVoided').length;
     expect(voids / logged).toBeGreaterThan(0.008);
     expect(voids / logged).toBeLessThan(0.04);
@@ -61,7 +71,9 @@ describe('the demo year’s coaching dosage (150 minutes a month)', () => {
 
   it('logs sessions of every kind, mostly the kinds that count', () => {
     const kinds = ofType(events, 'SessionLogged').map((event) => event.data.kind);
-    expect(new Set(kinds)).toEqual(new Set(['coaching-conversation', 'observation', 'debrief', 'consultation', 'other']));
+    expect(new Set(kinds)).toEqual(
+      new Set(['coaching-conversation', 'observation', 'debrief', 'consultation', 'other']),
+    );
     expect(kinds.filter((kind) => countedKinds.includes(kind)).length / kinds.length).toBeGreaterThan(0.85);
   });
 
@@ -69,7 +81,11 @@ describe('the demo year’s coaching dosage (150 minutes a month)', () => {
     const groups = new Map<string, { providers: Set<string>; heldOn: Set<string>; minutes: Set<number> }>();
     for (const event of ofType(events, 'SessionLogged')) {
       if (event.data.groupSessionId === undefined) continue;
-      const group = groups.get(event.data.groupSessionId) ?? { providers: new Set(), heldOn: new Set(), minutes: new Set() };
+      const group = groups.get(event.data.groupSessionId) ?? {
+        providers: new Set(),
+        heldOn: new Set(),
+        minutes: new Set(),
+      };
       group.providers.add(event.data.providerId);
       group.heldOn.add(event.data.heldOn);
       group.minutes.add(event.data.durationMinutes);

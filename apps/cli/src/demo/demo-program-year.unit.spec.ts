@@ -15,19 +15,27 @@ describe('the demo’s RiR Year 1 program year', () => {
   it('sets the county up before the year: plan steps, coaching system, approval, program year', () => {
     const community = events.filter((event) => event.stream.startsWith('community-'));
     expect(community[0]!.type).toBe('CommunityRegistered');
-    expect(ofType(events, 'ImplementationPlanStepRecorded').map((event) => event.data.step)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(ofType(events, 'ImplementationPlanStepRecorded').map((event) => event.data.step)).toEqual([
+      1, 2, 3, 4, 5, 6, 7,
+    ]);
     expect(ofType(events, 'CoachingSystemComponentDefined')).toHaveLength(7);
     expect(ofType(events, 'ProgramYearStarted').map((event) => event.data)).toEqual([
       expect.objectContaining({ guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }),
     ]);
     const approved = ofType(events, 'CoachingSystemApproved')[0]!;
-    expect(ofType(events, 'CoachingSystemComponentDefined').every((event) => event.position! < approved.position!)).toBe(true);
+    expect(
+      ofType(events, 'CoachingSystemComponentDefined').every((event) => event.position! < approved.position!),
+    ).toBe(true);
   });
 
   it('has about one coach per eight providers, each qualification recorded then verified by a supervisor', () => {
     expect(ofType(events, 'CoachRegistered')).toHaveLength(5);
     const recorded = ofType(events, 'CoachQualificationRecorded').map((event) => event.data.qualificationId);
-    expect(ofType(events, 'CoachQualificationVerified').map((event) => event.data.qualificationId).sort()).toEqual([...recorded].sort());
+    expect(
+      ofType(events, 'CoachQualificationVerified')
+        .map((event) => event.data.qualificationId)
+        .sort(),
+    ).toEqual([...recorded].sort());
     expect(roleOf('CoachQualificationVerified')).toEqual(new Set(['supervisor']));
   });
 
@@ -47,14 +55,19 @@ describe('the demo’s RiR Year 1 program year', () => {
     for (const enrolled of ofType(events, 'ProviderEnrolled')) {
       const history = streams.get(enrolled.stream)!;
       const types = new Set(history.map((event) => event.type));
-      expect(types.has('DemographicSurveyCompleted') && types.has('BenchmarksOfQualityCompleted') && types.has('ActionPlanSet')).toBe(true);
+      expect(
+        types.has('DemographicSurveyCompleted') &&
+          types.has('BenchmarksOfQualityCompleted') &&
+          types.has('ActionPlanSet'),
+      ).toBe(true);
       const center = enrolled.data.site.setting === 'center';
       expect(types.has('ConsentUploaded')).toBe(center);
       expect(types.has('DebriefHeld')).toBe(center);
       const boq = ofType(history, 'BenchmarksOfQualityCompleted')[0]!;
       expect(boq.data.form).toBe(center ? 'BOQ' : 'FCCH-BOQ');
       const scheduled = ofType(history, 'ObservationScheduled')[0];
-      if (scheduled) expect(scheduled.data.instrument).toBe(enrolled.data.agesServed.includes('preschool') ? 'TPOT' : 'TPITOS');
+      if (scheduled)
+        expect(scheduled.data.instrument).toBe(enrolled.data.agesServed.includes('preschool') ? 'TPOT' : 'TPITOS');
     }
     // Rule 3's window closes at the end of the month after enrollment: at most 62 days on.
     const daysToFirstPlan = ofType(events, 'ProviderEnrolled').map((enrolled) => {
@@ -67,8 +80,13 @@ describe('the demo’s RiR Year 1 program year', () => {
   it('records observations and debriefs by observers, scores with the observation only', () => {
     expect(roleOf('ObservationCompleted')).toEqual(new Set(['observer']));
     expect(roleOf('DebriefHeld')).toEqual(new Set(['observer']));
-    for (const completed of ofType(events, 'ObservationCompleted')) expect(Object.keys(completed.data.scores)).toContain('keyPracticesPercent');
-    expect(ofType(events, 'ObservationCompleted').some((event) => 'responsesToChallengingBehaviorPercent' in event.data.scores)).toBe(true);
+    for (const completed of ofType(events, 'ObservationCompleted'))
+      expect(Object.keys(completed.data.scores)).toContain('keyPracticesPercent');
+    expect(
+      ofType(events, 'ObservationCompleted').some(
+        (event) => 'responsesToChallengingBehaviorPercent' in event.data.scores,
+      ),
+    ).toBe(true);
   });
 
   it('screens two or three children per provider under pseudonyms, following up when a score is of concern', () => {
@@ -83,7 +101,9 @@ describe('the demo’s RiR Year 1 program year', () => {
       const interval = intervals.get(event.data.screeningId)!;
       expect(zoneFor(DEMO_ASQ_SE2_CUTOFFS, interval, event.data.score)).toEqual(E.right(event.data.zone));
     }
-    expect(new Set(scored.map((event) => event.data.zone))).toEqual(new Set(['below-cutoff', 'monitoring', 'above-cutoff']));
+    expect(new Set(scored.map((event) => event.data.zone))).toEqual(
+      new Set(['below-cutoff', 'monitoring', 'above-cutoff']),
+    );
     const zones = new Map(scored.map((event) => [event.data.screeningId, event.data.zone]));
     const followedUp = ofType(events, 'AsqSe2FollowUpRecorded').map((event) => zones.get(event.data.screeningId));
     expect(followedUp.length).toBeGreaterThan(0);
@@ -95,7 +115,9 @@ describe('the demo’s RiR Year 1 program year', () => {
   });
 
   it('holds the five Year 1 trainings in the guide’s months, 6 to 12 collaboration meetings and the focus group', () => {
-    const modules = new Map(ofType(events, 'TrainingHeld').map((event) => [event.data.module, event.data.heldOn.slice(0, 7)]));
+    const modules = new Map(
+      ofType(events, 'TrainingHeld').map((event) => [event.data.module, event.data.heldOn.slice(0, 7)]),
+    );
     expect(Object.fromEntries(modules)).toEqual({
       'director-training': '2025-07',
       'module-1a': '2025-09',
@@ -107,7 +129,9 @@ describe('the demo’s RiR Year 1 program year', () => {
     expect(meetings.length).toBeGreaterThanOrEqual(6);
     expect(meetings.length).toBeLessThanOrEqual(12);
     expect(roleOf('ProviderCollaborationMeetingHeld')).toEqual(new Set(['coach']));
-    expect(ofType(events, 'FocusGroupHeld').map((event) => event.data.heldOn.slice(0, 7))).toEqual([expect.stringMatching(/^2026-0[45]$/)]);
+    expect(ofType(events, 'FocusGroupHeld').map((event) => event.data.heldOn.slice(0, 7))).toEqual([
+      expect.stringMatching(/^2026-0[45]$/),
+    ]);
   });
 
   it('has every coach attend Reflective Consultation every month, and take the RC survey in December', () => {
@@ -155,7 +179,9 @@ describe('the demo’s RiR Year 1 program year', () => {
     const reassigned = ofType(events, 'ProviderReassigned');
     expect(reassigned.length).toBeGreaterThanOrEqual(2);
     for (const move of reassigned) {
-      const after = ofType(events, 'SessionLogged').filter((event) => event.stream === move.stream && event.data.heldOn >= move.data.on);
+      const after = ofType(events, 'SessionLogged').filter(
+        (event) => event.stream === move.stream && event.data.heldOn >= move.data.on,
+      );
       expect(after.every((event) => event.data.coachId === move.data.toCoachId)).toBe(true);
     }
   });

@@ -1,4 +1,13 @@
-import { Actor, AgeGroup, AsqSe2AgeInterval, AsqSe2Zone, Cadence, ObservationInstrument, SiteSetting, VisitMode } from '@coachline/domain';
+import {
+  Actor,
+  AgeGroup,
+  AsqSe2AgeInterval,
+  AsqSe2Zone,
+  Cadence,
+  ObservationInstrument,
+  SiteSetting,
+  VisitMode,
+} from '@coachline/domain';
 import { Day } from './demo-calendar';
 
 /**
@@ -143,4 +152,5 @@ export const isActiveOn = (provider: DemoProvider, day: Day): boolean =>
   day >= provider.enrolledOn && (provider.exit === undefined || day <= provider.exit.on);
 
 /** Provider acts other than logging, correcting and voiding sessions must come before the exit is recorded. */
-export const beforeExit = (provider: DemoProvider, at: number): boolean => provider.exit === undefined || at < provider.exit.at;
+export const beforeExit = (provider: DemoProvider, at: number): boolean =>
+  provider.exit === undefined || at < provider.exit.at;

@@ -1,5 +1,12 @@
 import * as E from 'fp-ts/Either';
-import { decodeCommand, decodeRecordedEvent, deciders, encodeRecordedEvent, eventCatalogue, findCommandDefinition } from '@coachline/domain';
+import {
+  decodeCommand,
+  decodeRecordedEvent,
+  deciders,
+  encodeRecordedEvent,
+  eventCatalogue,
+  findCommandDefinition,
+} from '@coachline/domain';
 import { byStream, commandOf, demoYear } from './demo-year.fixtures';
 import { generateDemoProgram } from './generate-demo-program';
 
@@ -18,7 +25,9 @@ describe('a generated program year', () => {
 
   it('numbers events 1, 2, 3, … in order and never goes back in recorded time', () => {
     expect(events.map((event) => event.position)).toEqual(events.map((_, index) => index + 1));
-    const backwards = events.filter((event, index) => index > 0 && event.metadata.recordedAt < events[index - 1]!.metadata.recordedAt);
+    const backwards = events.filter(
+      (event, index) => index > 0 && event.metadata.recordedAt < events[index - 1]!.metadata.recordedAt,
+    );
     expect(backwards).toEqual([]);
   });
 
@@ -26,7 +35,9 @@ describe('a generated program year', () => {
     const failures = lines.flatMap((line, index) => {
       const decoded = decodeRecordedEvent(JSON.parse(line));
       if (E.isLeft(decoded)) return [`line ${index + 1}: ${decoded.left.message}`];
-      return JSON.stringify(encodeRecordedEvent(decoded.right)) === line ? [] : [`line ${index + 1} is not written back as read`];
+      return JSON.stringify(encodeRecordedEvent(decoded.right)) === line
+        ? []
+        : [`line ${index + 1} is not written back as read`];
     });
     expect(failures).toEqual([]);
   });

@@ -15,7 +15,12 @@ const cycleSessions = (provider: DemoProvider, after: Day, through: Day, recorde
     .filter((trace) => trace.heldOn > after && trace.heldOn <= through && trace.loggedAt <= recordedAt)
     .map((trace) => trace.sessionId);
 
-const planSigning = (context: DemoContext, provider: DemoProvider, agreement: AgreementPlan, inMonth: (day: Day) => boolean): void => {
+const planSigning = (
+  context: DemoContext,
+  provider: DemoProvider,
+  agreement: AgreementPlan,
+  inMonth: (day: Day) => boolean,
+): void => {
   const { random, schedule } = context;
   const { agreementId } = agreement;
   const coach = context.coach(coachOn(provider, agreement.draftOn));
@@ -45,7 +50,12 @@ const planSigning = (context: DemoContext, provider: DemoProvider, agreement: Ag
   if (inMonth(agreement.supervisorSignsOn))
     schedule.issue(
       'SignAgreement',
-      { agreementId, party: 'supervisor', signedBy: coach.supervisor.id, signedOn: dateOf(agreement.supervisorSignsOn) },
+      {
+        agreementId,
+        party: 'supervisor',
+        signedBy: coach.supervisor.id,
+        signedOn: dateOf(agreement.supervisorSignsOn),
+      },
       { at: between(random, agreement.supervisorSignsOn, 15, 20), actor: coach.supervisor, ...link },
     );
   if (inMonth(agreement.coacheeSignsOn))

@@ -33,7 +33,10 @@ export const planAgreement = (random: DemoRandom, input: AgreementPlanInput): Ag
   const everyTwoWeeks = random.chance(0.8);
   const cadenceDays = everyTwoWeeks ? 14 : 21;
   const estimatedCycles = random.int(6, MAX_COACHING_CYCLES);
-  const lastCycleDay = Math.min(LAST_PLANNED_DAY - 10, input.exitOn === undefined ? LAST_PLANNED_DAY : input.exitOn - 1);
+  const lastCycleDay = Math.min(
+    LAST_PLANNED_DAY - 10,
+    input.exitOn === undefined ? LAST_PLANNED_DAY : input.exitOn - 1,
+  );
   const cycleDays: Day[] = [];
   for (let cycle = 1; cycle <= estimatedCycles; cycle++) {
     const previous = cycleDays[cycleDays.length - 1] ?? activeSince;
@@ -49,7 +52,10 @@ export const planAgreement = (random: DemoRandom, input: AgreementPlanInput): Ag
         ? { on: weekdayFrom(last + random.int(1, 10)), reason: AGREEMENT_END_REASONS.completed }
         : undefined;
   // A concern comes up a few weeks into the coaching, while the agreement is still running.
-  const concernDay = Math.max(activeSince, Math.min(weekdayFrom(activeSince + random.int(15, 35)), (end?.on ?? LAST_PLANNED_DAY) - 1));
+  const concernDay = Math.max(
+    activeSince,
+    Math.min(weekdayFrom(activeSince + random.int(15, 35)), (end?.on ?? LAST_PLANNED_DAY) - 1),
+  );
   const raisedBy = random.chance(0.5) ? ('coach' as const) : ('coachee' as const);
   return {
     agreementId: `stars-${input.providerId}-1`,
@@ -61,9 +67,7 @@ export const planAgreement = (random: DemoRandom, input: AgreementPlanInput): Ag
     estimatedCycles,
     cadence: everyTwoWeeks ? 'every-two-weeks' : { other: 'every three weeks' },
     cycleDays,
-    ...(input.raisesConcern
-      ? { concern: { at: between(random, concernDay, 20, 23), raisedBy } }
-      : {}),
+    ...(input.raisesConcern ? { concern: { at: between(random, concernDay, 20, 23), raisedBy } } : {}),
     ...(end && end.on <= LAST_PLANNED_DAY ? { end } : {}),
   };
 };

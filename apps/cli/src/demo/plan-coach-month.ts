@@ -13,7 +13,10 @@ export const planCoachSetup = (context: DemoContext): void => {
     const registered = schedule.issue(
       'RegisterCoach',
       { coachId: coach.coachId, communityId: program.community.communityId, name: coach.name, role: coach.role },
-      { at: between(random, weekdayFrom(dayOf('2025-06-03') + random.int(0, 4)), 14, 18), actor: program.community.admin },
+      {
+        at: between(random, weekdayFrom(dayOf('2025-06-03') + random.int(0, 4)), 14, 18),
+        actor: program.community.admin,
+      },
     );
     for (const { qualificationId, credential } of coach.qualifications) {
       const recorded = schedule.issue(
@@ -24,7 +27,13 @@ export const planCoachSetup = (context: DemoContext): void => {
       const verifiedOn = weekdayFrom(dayOfInstant(recorded.at) + random.int(3, 20));
       schedule.issue(
         'VerifyCoachQualification',
-        { coachId: coach.coachId, qualificationId, credential, verifiedBy: coach.supervisor.id, verifiedOn: dateOf(verifiedOn) },
+        {
+          coachId: coach.coachId,
+          qualificationId,
+          credential,
+          verifiedBy: coach.supervisor.id,
+          verifiedOn: dateOf(verifiedOn),
+        },
         { at: between(random, verifiedOn, 14, 18), actor: coach.supervisor, causedBy: recorded },
       );
     }
@@ -43,7 +52,12 @@ export const planCoachMonth = (context: DemoContext, month: DemoMonth): void => 
     }
     schedule.issue(
       'AttendReflectiveConsultation',
-      { coachId: coach.coachId, month: month.key, heldOn: dateOf(heldOn), durationMinutes: random.pick(REFLECTIVE_CONSULTATION_MINUTES) },
+      {
+        coachId: coach.coachId,
+        month: month.key,
+        heldOn: dateOf(heldOn),
+        durationMinutes: random.pick(REFLECTIVE_CONSULTATION_MINUTES),
+      },
       { at: between(random, heldOn + random.int(0, 3), 16, 21), actor: coach.actor },
     );
     if (monthOfYear(month.first) === SURVEY_MONTH_OF_YEAR) {

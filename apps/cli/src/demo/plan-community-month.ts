@@ -9,7 +9,12 @@ import { COACHING_SYSTEM, implementationPlan, MEETING_TOPICS } from './vocabular
 /** The community's own acts: its setup before the year, trainings, collaboration meetings and the focus group. */
 
 /** Year 1's trainings, in the months the guide suggests (`000`; rule 6 leaves the choice to the community). */
-const TRAININGS: ReadonlyArray<{ readonly module: TrainingModule; readonly monthOfYear: number; readonly from: number; readonly to: number }> = [
+const TRAININGS: ReadonlyArray<{
+  readonly module: TrainingModule;
+  readonly monthOfYear: number;
+  readonly from: number;
+  readonly to: number;
+}> = [
   { module: 'director-training', monthOfYear: 0, from: 14, to: 25 },
   { module: 'module-1a', monthOfYear: 2, from: 8, to: 26 },
   { module: 'module-1b', monthOfYear: 4, from: 3, to: 21 },
@@ -98,7 +103,9 @@ const planTrainings = (context: DemoContext, month: DemoMonth): void => {
     // The Director Training is for those who run a program: family child care providers run their own home.
     const providerIds = (cohorts.get(cohort) ?? [])
       .filter((provider) => isActiveOn(provider, heldOn))
-      .filter((provider) => (training.module === 'director-training' ? provider.site.setting === 'fcch' : random.chance(0.9)))
+      .filter((provider) =>
+        training.module === 'director-training' ? provider.site.setting === 'fcch' : random.chance(0.9),
+      )
       .map((provider) => provider.providerId);
     schedule.issue(
       'RecordTraining',
@@ -114,7 +121,11 @@ const planTrainings = (context: DemoContext, month: DemoMonth): void => {
   }
 };
 
-const planCollaborationMeeting = (context: DemoContext, month: DemoMonth, meetingMonths: ReadonlyArray<number>): void => {
+const planCollaborationMeeting = (
+  context: DemoContext,
+  month: DemoMonth,
+  meetingMonths: ReadonlyArray<number>,
+): void => {
   const { random, schedule, program } = context;
   const index = meetingMonths.indexOf(monthOfYear(month.first));
   if (index < 0) return;

@@ -52,7 +52,9 @@ export const planObservation = (
     debriefOn,
     debriefAt: Math.max(between(random, debriefOn, 21, 24), completeAt + 10 * 60_000),
     // Consent withdrawn in the spring, long after the initial observation was debriefed.
-    ...(withdraws ? { withdrawnOn: weekdayFrom(Math.max(debriefOn + 30, dayOf('2026-02-02') + random.int(0, 60))) } : {}),
+    ...(withdraws
+      ? { withdrawnOn: weekdayFrom(Math.max(debriefOn + 30, dayOf('2026-02-02') + random.int(0, 60))) }
+      : {}),
   };
 };
 
@@ -88,7 +90,10 @@ export const planActionPlans = (
   const id = seed.providerId;
   const lastDay = Math.min(LAST_PLANNED_DAY, exitOn === undefined ? LAST_PLANNED_DAY : exitOn - 3);
   const setOn = weekdayFrom(initialDataDone + random.int(1, 6));
-  const firstPractices = random.sample([...PRACTICES_BY_PHASE[0]!, ...PRACTICES_BY_PHASE[1]!.slice(1)], random.int(2, 3));
+  const firstPractices = random.sample(
+    [...PRACTICES_BY_PHASE[0]!, ...PRACTICES_BY_PHASE[1]!.slice(1)],
+    random.int(2, 3),
+  );
   const plans: ActionPlanPlan[] = [
     {
       actionPlanId: `plan-${id}-1`,
@@ -99,11 +104,20 @@ export const planActionPlans = (
   ];
   const januarySetOn = weekdayFrom(dayOf('2026-01-05') + random.int(0, 20));
   if (random.chance(0.5) && januarySetOn > setOn + 30 && januarySetOn + 7 < lastDay) {
-    const nextPractices = PRACTICES_BY_PHASE[phaseOfMonth(monthOfYear(januarySetOn)) + 1]!.filter((p) => !firstPractices.includes(p));
+    const nextPractices = PRACTICES_BY_PHASE[phaseOfMonth(monthOfYear(januarySetOn)) + 1]!.filter(
+      (p) => !firstPractices.includes(p),
+    );
     plans.push({
       actionPlanId: `plan-${id}-2`,
       setOn: januarySetOn,
-      goals: goalsFor(random, id, random.sample(nextPractices, random.int(1, 2)), firstPractices.length + 1, januarySetOn, lastDay),
+      goals: goalsFor(
+        random,
+        id,
+        random.sample(nextPractices, random.int(1, 2)),
+        firstPractices.length + 1,
+        januarySetOn,
+        lastDay,
+      ),
       steps: random.pick(ACTION_PLAN_STEPS),
     });
   }

@@ -37,7 +37,16 @@ const BOQ_ELEMENTS: Readonly<Record<BoqForm, ReadonlyArray<string>>> = {
 const inMonth = (month: DemoMonth, day: Day): boolean => day >= month.first && day <= month.last;
 
 const ratingsFor = (random: DemoRandom, form: BoqForm): Record<string, number> =>
-  Object.fromEntries(BOQ_ELEMENTS[form].map((element) => [element, random.weighted([[0, 25], [1, 50], [2, 25]] as const)]));
+  Object.fromEntries(
+    BOQ_ELEMENTS[form].map((element) => [
+      element,
+      random.weighted([
+        [0, 25],
+        [1, 50],
+        [2, 25],
+      ] as const),
+    ]),
+  );
 
 /** TPOT: key practices as a percentage of indicators, red flags counted apart; TPITOS likewise (`DOMAIN`, instruments). */
 const scoresFor = (random: DemoRandom, observation: ObservationPlan): Record<string, number> =>
@@ -49,7 +58,12 @@ const scoresFor = (random: DemoRandom, observation: ObservationPlan): Record<str
       }
     : { keyPracticesPercent: random.int(30, 90), redFlags: random.int(0, 5) };
 
-const planEvaluation = (context: DemoContext, provider: DemoProvider, observation: ObservationPlan, month: DemoMonth): void => {
+const planEvaluation = (
+  context: DemoContext,
+  provider: DemoProvider,
+  observation: ObservationPlan,
+  month: DemoMonth,
+): void => {
   const { random, schedule } = context;
   const { providerId } = provider;
   const coach = context.coach(coachOn(provider, month.first)).actor;
@@ -168,7 +182,10 @@ const planEnrollmentAndTurns = (context: DemoContext, provider: DemoProvider, mo
     schedule.issue(
       'CompleteDemographicSurvey',
       { providerId, completedOn: dateOf(provider.surveyOn) },
-      { at: between(random, provider.surveyOn + random.int(0, 2), 17, 22), actor: context.coach(coachOn(provider, provider.surveyOn)).actor },
+      {
+        at: between(random, provider.surveyOn + random.int(0, 2), 17, 22),
+        actor: context.coach(coachOn(provider, provider.surveyOn)).actor,
+      },
     );
   if (inMonth(month, provider.boqOn)) {
     const form: BoqForm = provider.site.setting === 'center' ? 'BOQ' : 'FCCH-BOQ';
@@ -182,7 +199,10 @@ const planEnrollmentAndTurns = (context: DemoContext, provider: DemoProvider, mo
         completedOn: dateOf(provider.boqOn),
         ratings: ratingsFor(random, form),
       },
-      { at: between(random, provider.boqOn + random.int(0, 2), 17, 22), actor: context.coach(coachOn(provider, provider.boqOn)).actor },
+      {
+        at: between(random, provider.boqOn + random.int(0, 2), 17, 22),
+        actor: context.coach(coachOn(provider, provider.boqOn)).actor,
+      },
     );
   }
   const reassignment = provider.reassignment;

@@ -26,7 +26,10 @@ const SMALLEST_PROGRAM_WITH_EVERY_EVENT = 10;
 const chooseExceptions = (random: DemoRandom, seeds: ReadonlyArray<ProviderSeed>): Exceptions => {
   // A share of `count`, rounded, with a floor so that a demo of ten providers or more shows every kind of event.
   const share = (count: number, fraction: number, floor: number): number =>
-    Math.min(count, Math.max(seeds.length >= SMALLEST_PROGRAM_WITH_EVERY_EVENT ? floor : 0, Math.round(count * fraction)));
+    Math.min(
+      count,
+      Math.max(seeds.length >= SMALLEST_PROGRAM_WITH_EVERY_EVENT ? floor : 0, Math.round(count * fraction)),
+    );
   const july = monthNumberOfDay(PROGRAM_YEAR.startsOn);
   // A provider who leaves has been in the program a while: only July enrollees exit, from December on.
   const julyEnrollees = seeds.filter((seed) => monthNumberOfDay(seed.enrolledOn) === july);
@@ -54,15 +57,22 @@ const planProvider = (
   const id = seed.providerId;
   const exitOn = exceptions.exits.has(id) ? weekdayFrom(dayOf('2025-12-01') + random.int(0, 150)) : undefined;
   const exit =
-    exitOn === undefined ? undefined : { on: exitOn, at: between(random, exitOn + random.int(0, 1), 15, 17), reason: random.pick(EXIT_REASONS) };
+    exitOn === undefined
+      ? undefined
+      : { on: exitOn, at: between(random, exitOn + random.int(0, 1), 15, 17), reason: random.pick(EXIT_REASONS) };
   const coachIndex = coaches.findIndex((coach) => coach.coachId === seed.coachId);
   const reassignment = exceptions.reassignments.has(id)
-    ? { on: weekdayFrom(dayOf('2025-10-01') + random.int(0, 180)), toCoachId: coaches[(coachIndex + 1) % coaches.length]!.coachId }
+    ? {
+        on: weekdayFrom(dayOf('2025-10-01') + random.int(0, 180)),
+        toCoachId: coaches[(coachIndex + 1) % coaches.length]!.coachId,
+      }
     : undefined;
   const surveyOn = weekdayFrom(seed.enrolledOn + random.int(1, 15));
   const boqOn = weekdayFrom(seed.enrolledOn + random.int(7, 40));
   const observation =
-    seed.site.setting === 'center' ? planObservation(random, seed, random.pick(observers), exceptions.consentWithdrawals.has(id)) : undefined;
+    seed.site.setting === 'center'
+      ? planObservation(random, seed, random.pick(observers), exceptions.consentWithdrawals.has(id))
+      : undefined;
   const actionPlans = planActionPlans(random, seed, Math.max(surveyOn, boqOn, observation?.debriefOn ?? 0), exitOn);
   const screenings = planScreenings(random, seed, nextScreeningId);
   const firstPlan = actionPlans[0]!;
@@ -98,9 +108,12 @@ const planProvider = (
  */
 const withOneErasure = (random: DemoRandom, providers: DemoProvider[]): DemoProvider[] => {
   const february = dayOf('2026-02-02');
-  const candidates = providers.flatMap((provider, index) => provider.screenings.map((screening) => ({ index, screening })));
+  const candidates = providers.flatMap((provider, index) =>
+    provider.screenings.map((screening) => ({ index, screening })),
+  );
   const chosen =
-    candidates.find(({ screening }) => screening.followUp === undefined && lastRecordedDayOf(screening) < february) ?? candidates[0];
+    candidates.find(({ screening }) => screening.followUp === undefined && lastRecordedDayOf(screening) < february) ??
+    candidates[0];
   if (!chosen) return providers;
   const erasedOn = weekdayFrom(Math.max(february + random.int(0, 30), lastRecordedDayOf(chosen.screening) + 7));
   if (erasedOn > LAST_PLANNED_DAY) return providers;
@@ -120,6 +133,8 @@ export const planProviders = (
   const exceptions = chooseExceptions(random, seeds);
   const screeningId = numbered('asq-', seeds.length * 3, 5);
   let screenings = 0;
-  const providers = seeds.map((seed) => planProvider(random, seed, exceptions, coaches, observers, () => screeningId(++screenings)));
+  const providers = seeds.map((seed) =>
+    planProvider(random, seed, exceptions, coaches, observers, () => screeningId(++screenings)),
+  );
   return withOneErasure(random, providers);
 };

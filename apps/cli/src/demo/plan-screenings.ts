@@ -1,5 +1,12 @@
 import * as E from 'fp-ts/Either';
-import { AgeGroup, ASQ_SE2_AGE_INTERVALS, AsqSe2AgeInterval, AsqSe2CutoffTable, AsqSe2Zone, zoneFor } from '@coachline/domain';
+import {
+  AgeGroup,
+  ASQ_SE2_AGE_INTERVALS,
+  AsqSe2AgeInterval,
+  AsqSe2CutoffTable,
+  AsqSe2Zone,
+  zoneFor,
+} from '@coachline/domain';
 import { ProviderSeed } from './build-providers';
 import { Day, dayOfInstant, weekdayFrom } from './demo-calendar';
 import { ScreeningPlan } from './demo-program';
@@ -12,7 +19,11 @@ import { ASQ_FOLLOW_UPS } from './vocabulary-coaching';
  * written into code; these numbers only need to place each demo score in a zone.
  */
 export const DEMO_ASQ_SE2_CUTOFFS: AsqSe2CutoffTable = {
-  intervals: ASQ_SE2_AGE_INTERVALS.map((ageIntervalMonths, i) => ({ ageIntervalMonths, monitoringFrom: 20 + 5 * i, cutoff: 35 + 8 * i })),
+  intervals: ASQ_SE2_AGE_INTERVALS.map((ageIntervalMonths, i) => ({
+    ageIntervalMonths,
+    monitoringFrom: 20 + 5 * i,
+    cutoff: 35 + 8 * i,
+  })),
 };
 
 const INTERVALS_BY_AGE: Readonly<Record<AgeGroup, ReadonlyArray<AsqSe2AgeInterval>>> = {
@@ -27,7 +38,8 @@ const ZONES: ReadonlyArray<readonly [AsqSe2Zone, number]> = [
   ['above-cutoff', 9],
 ];
 
-const cutoffsOf = (interval: AsqSe2AgeInterval) => DEMO_ASQ_SE2_CUTOFFS.intervals.find((entry) => entry.ageIntervalMonths === interval)!;
+const cutoffsOf = (interval: AsqSe2AgeInterval) =>
+  DEMO_ASQ_SE2_CUTOFFS.intervals.find((entry) => entry.ageIntervalMonths === interval)!;
 
 const scoreIn = (random: DemoRandom, interval: AsqSe2AgeInterval, zone: AsqSe2Zone): number => {
   const { monitoringFrom, cutoff } = cutoffsOf(interval);
@@ -40,7 +52,11 @@ const scoreIn = (random: DemoRandom, interval: AsqSe2AgeInterval, zone: AsqSe2Zo
  * ASQ-SE2 screenings for two or three children in the provider's care: distributed and
  * scored within the first two months (rule 3), followed up when a score is of concern.
  */
-export const planScreenings = (random: DemoRandom, seed: ProviderSeed, nextScreeningId: () => string): ScreeningPlan[] =>
+export const planScreenings = (
+  random: DemoRandom,
+  seed: ProviderSeed,
+  nextScreeningId: () => string,
+): ScreeningPlan[] =>
   Array.from({ length: random.int(2, 3) }, () => {
     const ageIntervalMonths = random.pick(INTERVALS_BY_AGE[random.pick(seed.agesServed)]);
     const distributedOn = weekdayFrom(seed.enrolledOn + random.int(2, 18));
@@ -75,4 +91,5 @@ export const planScreenings = (random: DemoRandom, seed: ProviderSeed, nextScree
   });
 
 /** The last day anything is recorded on a screening, before which its child's data cannot be erased. */
-export const lastRecordedDayOf = (screening: ScreeningPlan): Day => dayOfInstant(screening.followUp?.at ?? screening.scoreAt);
+export const lastRecordedDayOf = (screening: ScreeningPlan): Day =>
+  dayOfInstant(screening.followUp?.at ?? screening.scoreAt);

@@ -50,7 +50,9 @@ const monthlyAim = (random: DemoRandom, provider: DemoProvider, month: DemoMonth
 
 /** Sessions work on the goals of the action plans set by then; before the first plan, on the phase's practices. */
 const practiceChoices = (context: DemoContext, provider: DemoProvider, month: DemoMonth): ReadonlyArray<string[]> => {
-  const goals = provider.actionPlans.filter((plan) => plan.setOn <= month.first).flatMap((plan) => plan.goals.map((goal) => goal.practice));
+  const goals = provider.actionPlans
+    .filter((plan) => plan.setOn <= month.first)
+    .flatMap((plan) => plan.goals.map((goal) => goal.practice));
   return context.choicesOf(goals.length > 0 ? goals : PRACTICES_BY_PHASE[phaseOfMonth(monthOfYear(month.first))]!);
 };
 
@@ -95,17 +97,33 @@ const sessionData = (
   // Optional fields are added only when present, as a decoded event would hold them.
   if (groupSessionId !== undefined) data.groupSessionId = groupSessionId;
   if (random.chance(0.65)) data.summary = random.pick(SUMMARIES[kind]);
-  if ((kind === 'coaching-conversation' || kind === 'debrief') && random.chance(0.45)) data.nextSteps = random.pick(NEXT_STEP_LISTS);
+  if ((kind === 'coaching-conversation' || kind === 'debrief') && random.chance(0.45))
+    data.nextSteps = random.pick(NEXT_STEP_LISTS);
   return data;
 };
 
-const logSession = (context: DemoContext, provider: DemoProvider, coach: DemoCoach, data: LoggedSessionData, heldOn: Day): void => {
-  const logged = context.schedule.issue('LogSession', data, { at: loggingInstant(context.random, heldOn), actor: coach.actor });
+const logSession = (
+  context: DemoContext,
+  provider: DemoProvider,
+  coach: DemoCoach,
+  data: LoggedSessionData,
+  heldOn: Day,
+): void => {
+  const logged = context.schedule.issue('LogSession', data, {
+    at: loggingInstant(context.random, heldOn),
+    actor: coach.actor,
+  });
   const usable = planFollowUps(context, provider, data, logged, coach.actor);
-  if (usable && provider.agreement) provider.recentSessions.push({ sessionId: data.sessionId, heldOn, loggedAt: logged.at });
+  if (usable && provider.agreement)
+    provider.recentSessions.push({ sessionId: data.sessionId, heldOn, loggedAt: logged.at });
 };
 
-const planProviderSessions = (context: DemoContext, provider: DemoProvider, month: DemoMonth, credited: number): void => {
+const planProviderSessions = (
+  context: DemoContext,
+  provider: DemoProvider,
+  month: DemoMonth,
+  credited: number,
+): void => {
   const { random } = context;
   const from = Math.max(month.first, provider.enrolledOn);
   const to = Math.min(month.last, provider.exit?.on ?? month.last);
@@ -113,7 +131,7 @@ const planProviderSessions = (context: DemoContext, provider: DemoProvider, mont
   if (days.length === 0) return;
   const aim = Math.round((monthlyAim(random, provider, month) * days.length) / month.weekdays.length) - credited;
   const durations: number[] = [];
-  for (let minutes = 0; minutes < aim && durations.length < days.length; ) {
+  for (let minutes = 0; minutes < aim && durations.length < days.length;) {
     const duration = random.pick(DURATIONS);
     durations.push(duration);
     minutes += duration;
@@ -124,7 +142,13 @@ const planProviderSessions = (context: DemoContext, provider: DemoProvider, mont
     // The first visit observes the classroom and builds rapport (`000`, July).
     const kind = firstMonth && index === 0 ? 'observation' : random.weighted(COUNTED_KINDS);
     const coach = context.coach(coachOn(provider, heldOn));
-    logSession(context, provider, coach, sessionData(context, provider, coach.coachId, heldOn, durations[index]!, kind, practices), heldOn);
+    logSession(
+      context,
+      provider,
+      coach,
+      sessionData(context, provider, coach.coachId, heldOn, durations[index]!, kind, practices),
+      heldOn,
+    );
   });
   // Support outside the setting, about things the coach did not see, is consultation and does not count (rule 1).
   const uncounted = random.weighted(UNCOUNTED_KINDS);
@@ -137,7 +161,11 @@ const planProviderSessions = (context: DemoContext, provider: DemoProvider, mont
 };
 
 /** A coach now and then coaches several of their providers together; each is credited the full duration. */
-const planGroupSessions = (context: DemoContext, month: DemoMonth, caseloads: ReadonlyMap<string, DemoProvider[]>): Map<string, number> => {
+const planGroupSessions = (
+  context: DemoContext,
+  month: DemoMonth,
+  caseloads: ReadonlyMap<string, DemoProvider[]>,
+): Map<string, number> => {
   const { random, schedule } = context;
   const credited = new Map<string, number>();
   for (const coach of context.program.coaches) {
@@ -155,9 +183,22 @@ const planGroupSessions = (context: DemoContext, month: DemoMonth, caseloads: Re
     let first: Issued | undefined;
     members.forEach((provider, index) => {
       const practices = practiceChoices(context, provider, month);
-      const data = sessionData(context, provider, coach.coachId, heldOn, durationMinutes, 'coaching-conversation', practices, groupSessionId);
+      const data = sessionData(
+        context,
+        provider,
+        coach.coachId,
+        heldOn,
+        durationMinutes,
+        'coaching-conversation',
+        practices,
+        groupSessionId,
+      );
       const at = loggedAt + index * 2 * MS_PER_MINUTE;
-      const logged = schedule.issue('LogSession', data, { at, actor: coach.actor, ...(first ? { correlatedWith: first } : {}) });
+      const logged = schedule.issue('LogSession', data, {
+        at,
+        actor: coach.actor,
+        ...(first ? { correlatedWith: first } : {}),
+      });
       first ??= logged;
       credited.set(provider.providerId, (credited.get(provider.providerId) ?? 0) + durationMinutes);
       if (provider.agreement) provider.recentSessions.push({ sessionId: data.sessionId, heldOn, loggedAt: at });

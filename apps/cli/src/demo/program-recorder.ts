@@ -13,14 +13,20 @@ import {
 
 const deciderFor = (command: CoachlineCommand) => {
   const definition = findCommandDefinition(command.type);
-  if (!definition) throw new Error(`The demo generator issued an unknown command type ${JSON.stringify(command.type)}.`);
+  if (!definition)
+    throw new Error(`The demo generator issued an unknown command type ${JSON.stringify(command.type)}.`);
   return deciders[definition.streamKind];
 };
 
 /** The envelope `recordedFrom` gives, built in one fixed shape, since it is built for every event of the year. */
 const eventMetadataOf = ({ metadata }: CoachlineCommand): EventMetadata =>
   metadata.causationId === undefined
-    ? { actor: metadata.actor, recordedAt: metadata.issuedAt, commandId: metadata.commandId, correlationId: metadata.correlationId }
+    ? {
+        actor: metadata.actor,
+        recordedAt: metadata.issuedAt,
+        commandId: metadata.commandId,
+        correlationId: metadata.correlationId,
+      }
     : {
         actor: metadata.actor,
         recordedAt: metadata.issuedAt,

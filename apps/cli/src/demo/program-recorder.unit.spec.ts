@@ -53,7 +53,10 @@ describe('ProgramRecorder', () => {
 
   it('keeps each stream’s state from one batch to the next', () => {
     const recorder = new ProgramRecorder(ids());
-    recorder.recordAll([register('c-01', '2025-06-02T14:00:00.000Z'), consultation('c-01', '2025-07', '2025-07-10T18:00:00.000Z')]);
+    recorder.recordAll([
+      register('c-01', '2025-06-02T14:00:00.000Z'),
+      consultation('c-01', '2025-07', '2025-07-10T18:00:00.000Z'),
+    ]);
     const next = recorder.recordAll([consultation('c-01', '2025-08', '2025-08-10T18:00:00.000Z')]);
     expect(next.map((event) => event.position)).toEqual([3]);
     expect(() => recorder.recordAll([consultation('c-01', '2025-08', '2025-08-12T18:00:00.000Z')])).toThrow(

@@ -44,11 +44,15 @@ export const loggingInstant = (random: DemoRandom, heldOn: Day): number => {
 const movedDay = (random: DemoRandom, provider: DemoProvider, heldOn: Day, correctedAt: number): Day | undefined => {
   const latest = Math.min(dayOfInstant(correctedAt), PROGRAM_YEAR.endsOn, provider.exit?.on ?? PROGRAM_YEAR.endsOn);
   const earliest = Math.max(provider.enrolledOn, PROGRAM_YEAR.startsOn);
-  const candidates = [-3, -2, -1, 1, 2, 3].map((offset) => heldOn + offset).filter((day) => day >= earliest && day <= latest);
+  const candidates = [-3, -2, -1, 1, 2, 3]
+    .map((offset) => heldOn + offset)
+    .filter((day) => day >= earliest && day <= latest);
   return candidates.length > 0 ? random.pick(candidates) : undefined;
 };
 
-const KIND_CORRECTIONS: Readonly<Record<SessionKind, { readonly kind: SessionKind; readonly reason: string } | undefined>> = {
+const KIND_CORRECTIONS: Readonly<
+  Record<SessionKind, { readonly kind: SessionKind; readonly reason: string } | undefined>
+> = {
   'coaching-conversation': { kind: 'consultation', reason: CORRECTION_REASONS.kind },
   observation: { kind: 'debrief', reason: CORRECTION_REASONS.kindObservation },
   debrief: { kind: 'coaching-conversation', reason: CORRECTION_REASONS.kindDebrief },
@@ -68,11 +72,14 @@ const correction = (
     if (day !== undefined) return { changes: { heldOn: dateOf(day) }, reason: CORRECTION_REASONS.heldOn };
   }
   const kindCorrection = KIND_CORRECTIONS[session.kind];
-  if (what === 'kind' && kindCorrection) return { changes: { kind: kindCorrection.kind }, reason: kindCorrection.reason };
+  if (what === 'kind' && kindCorrection)
+    return { changes: { kind: kindCorrection.kind }, reason: kindCorrection.reason };
   const delta = random.pick([-30, -15, 15, 30]);
   const durationMinutes = Math.min(240, Math.max(15, session.durationMinutes + delta));
   return {
-    changes: { durationMinutes: durationMinutes === session.durationMinutes ? session.durationMinutes + 15 : durationMinutes },
+    changes: {
+      durationMinutes: durationMinutes === session.durationMinutes ? session.durationMinutes + 15 : durationMinutes,
+    },
     reason: CORRECTION_REASONS.duration,
   };
 };
@@ -94,14 +101,21 @@ export const planFollowUps = (
   if (roll < 40) {
     const at = between(random, dayOfInstant(logged.at) + random.int(1, 10), 16, 22);
     const { changes, reason } = correction(random, provider, session, at);
-    schedule.issue('CorrectSession', { providerId, sessionId, changes, reason }, { at, actor: coach, causedBy: logged });
+    schedule.issue(
+      'CorrectSession',
+      { providerId, sessionId, changes, reason },
+      { at, actor: coach, causedBy: logged },
+    );
     return true;
   }
   if (roll < 60) {
     if (random.chance(0.5)) {
       // Logged twice by mistake: the copy is voided, the session itself still counts.
       const duplicate = { ...session, sessionId: context.nextSessionId() };
-      const copied = schedule.issue('LogSession', duplicate, { at: logged.at + random.int(2, 30) * MS_PER_MINUTE, actor: coach });
+      const copied = schedule.issue('LogSession', duplicate, {
+        at: logged.at + random.int(2, 30) * MS_PER_MINUTE,
+        actor: coach,
+      });
       schedule.issue(
         'VoidSession',
         { providerId, sessionId: duplicate.sessionId, reason: VOID_REASONS.duplicate },
@@ -121,7 +135,11 @@ export const planFollowUps = (
     const at = Math.max(logged.at + random.int(5, 90) * MS_PER_MINUTE, between(random, sentOn, 18, 23));
     // After the exit is recorded nothing new is recorded for the provider, feedback included.
     if (beforeExit(provider, at))
-      schedule.issue('SendFeedback', { providerId, sessionId, sentOn: dateOf(sentOn) }, { at, actor: coach, causedBy: logged });
+      schedule.issue(
+        'SendFeedback',
+        { providerId, sessionId, sentOn: dateOf(sentOn) },
+        { at, actor: coach, causedBy: logged },
+      );
   }
   return true;
 };

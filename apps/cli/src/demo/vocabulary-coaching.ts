@@ -9,11 +9,18 @@ export const PRACTICES_BY_PHASE: ReadonlyArray<ReadonlyArray<string>> = [
   ['building-relationships', 'responsive-interactions', 'engaging-families'],
   ['building-relationships', 'schedules-routines', 'transitions', 'supportive-environment', 'teaching-expectations'],
   ['schedules-routines', 'teaching-expectations', 'intentional-teaching', 'friendship-skills', 'empathy'],
-  ['friendship-skills', 'emotional-literacy', 'self-regulation', 'problem-solving', 'responding-to-challenging-behavior'],
+  [
+    'friendship-skills',
+    'emotional-literacy',
+    'self-regulation',
+    'problem-solving',
+    'responding-to-challenging-behavior',
+  ],
 ];
 
 /** The phase of the year a month belongs to, by the modules trained so far (1B in November, 2A in February, 2B in April). */
-export const phaseOfMonth = (monthOfYear: number): number => (monthOfYear < 4 ? 0 : monthOfYear < 7 ? 1 : monthOfYear < 9 ? 2 : 3);
+export const phaseOfMonth = (monthOfYear: number): number =>
+  monthOfYear < 4 ? 0 : monthOfYear < 7 ? 1 : monthOfYear < 9 ? 2 : 3;
 
 /** Practice-Based Coaching strategies. */
 export const STRATEGIES: ReadonlyArray<string> = [
@@ -107,7 +114,11 @@ export const GOAL_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 export const ACTION_PLAN_STEPS: ReadonlyArray<ReadonlyArray<string>> = [
   ['Coach models the practice during the next visit.', 'Provider tries it daily and notes what happens.'],
-  ['Provider reviews the module handout.', 'Coach observes the practice at the next visit.', 'Together review the notes.'],
+  [
+    'Provider reviews the module handout.',
+    'Coach observes the practice at the next visit.',
+    'Together review the notes.',
+  ],
   ['Provider prepares the visual materials.', 'Coach brings examples from other classrooms.'],
 ];
 

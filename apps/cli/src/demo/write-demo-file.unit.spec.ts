@@ -15,7 +15,11 @@ describe('writeDemoFile', () => {
   it('writes the generated year as JSON Lines, one event per line with its position', async () => {
     const path = join(folder, 'demo.jsonl');
     const progress: number[] = [];
-    const summary = await writeDemoFile(path, { providers: 24, seed: 7, onProgress: (written) => progress.push(written) });
+    const summary = await writeDemoFile(path, {
+      providers: 24,
+      seed: 7,
+      onProgress: (written) => progress.push(written),
+    });
     const { events, lines } = demoYear(24, 7);
     const text = readFileSync(path, 'utf8');
     expect(text).toBe(`${lines.join('\n')}\n`);
@@ -26,7 +30,9 @@ describe('writeDemoFile', () => {
 
   it('refuses bad options without leaving a file behind', async () => {
     const path = join(folder, 'demo.jsonl');
-    await expect(writeDemoFile(path, { providers: 0, seed: 1 })).rejects.toThrow(/providers must be a positive integer/);
+    await expect(writeDemoFile(path, { providers: 0, seed: 1 })).rejects.toThrow(
+      /providers must be a positive integer/,
+    );
     expect(existsSync(path)).toBe(false);
   });
 
@@ -34,15 +40,18 @@ describe('writeDemoFile', () => {
     const path = join(folder, 'demo.jsonl');
     const recordAll = ProgramRecorder.prototype.recordAll;
     let batches = 0;
-    const spy = jest.spyOn(ProgramRecorder.prototype, 'recordAll').mockImplementation(function (this: ProgramRecorder, commands) {
+    const spy = jest.spyOn(ProgramRecorder.prototype, 'recordAll').mockImplementation(function (
+      this: ProgramRecorder,
+      commands,
+    ) {
       if (++batches === 8) throw new Error('the recorder broke in January');
       return recordAll.call(this, commands);
     });
     const written: number[] = [];
     try {
-      await expect(writeDemoFile(path, { providers: 400, seed: 2, onProgress: (count) => written.push(count) })).rejects.toThrow(
-        'the recorder broke in January',
-      );
+      await expect(
+        writeDemoFile(path, { providers: 400, seed: 2, onProgress: (count) => written.push(count) }),
+      ).rejects.toThrow('the recorder broke in January');
     } finally {
       spy.mockRestore();
     }
@@ -52,7 +61,9 @@ describe('writeDemoFile', () => {
 
   it('reports a file that cannot be written in one line', async () => {
     const path = join(folder, 'missing', 'demo.jsonl');
-    await expect(writeDemoFile(path, { providers: 2, seed: 1 })).rejects.toThrow(new Error(`${path}: cannot write the file: no such folder`));
+    await expect(writeDemoFile(path, { providers: 2, seed: 1 })).rejects.toThrow(
+      new Error(`${path}: cannot write the file: no such folder`),
+    );
   });
 
   it('writes a file readable by its owner only', async () => {

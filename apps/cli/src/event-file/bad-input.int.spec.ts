@@ -78,11 +78,13 @@ describe('coachline verify and import under bad input, on an embedded store', ()
     const file = writeLines(injected.map((e) => JSON.stringify(e)));
     expect((await cli('verify', '--events', file)).code).toBe(0);
     const run = await cli('import', '--events', file, '--store', store, '--create');
-    expect(run).toEqual(expect.objectContaining({ code: 0, stdout: `imported ${injected.length} events into ${store}\n` }));
-    const stored = await storedEvents();
-    expect(stored.map((e) => [e['id'], e['stream'], e['data'], (e['metadata'] as Record<string, unknown>)['commandId']])).toEqual(
-      injected.map((e) => [e.id, e.stream, e.data, e.metadata.commandId]),
+    expect(run).toEqual(
+      expect.objectContaining({ code: 0, stdout: `imported ${injected.length} events into ${store}\n` }),
     );
+    const stored = await storedEvents();
+    expect(
+      stored.map((e) => [e['id'], e['stream'], e['data'], (e['metadata'] as Record<string, unknown>)['commandId']]),
+    ).toEqual(injected.map((e) => [e.id, e.stream, e.data, e.metadata.commandId]));
   });
 
   it('refuses every bad line with file:line: path: message on safe lines, exit code 1, and writes nothing', async () => {
@@ -90,7 +92,9 @@ describe('coachline verify and import under bad input, on an embedded store', ()
     const history = example();
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 0, max: history.length - 1 }).chain((at) => badLine(history[at]!).map((bad) => ({ at, bad }))),
+        fc
+          .integer({ min: 0, max: history.length - 1 })
+          .chain((at) => badLine(history[at]!).map((bad) => ({ at, bad }))),
         async ({ at, bad }) => {
           const file = writeLines([...history.slice(0, at).map((e) => JSON.stringify(e)), bad.line]);
           for (const command of ['verify', 'import'] as const) {
@@ -100,7 +104,9 @@ describe('coachline verify and import under bad input, on an embedded store', ()
             const errors = lines.slice(0, -1);
             expect(errors.length).toBeGreaterThan(0);
             for (const line of errors) expect(line.startsWith(`${file}:${at + 1}: `)).toBe(true);
-            expect(lines.at(-1)).toMatch(command === 'import' ? /error\(s\); nothing was imported$/ : /error\(s\) in \d+ event\(s\)$/);
+            expect(lines.at(-1)).toMatch(
+              command === 'import' ? /error\(s\); nothing was imported$/ : /error\(s\) in \d+ event\(s\)$/,
+            );
             expect(run.stderr).not.toMatch(UNSAFE);
             expect(run.stderr).not.toContain(MARKER.repeat(EXCERPT_LIMIT + 1));
           }
@@ -114,7 +120,11 @@ describe('coachline verify and import under bad input, on an embedded store', ()
   it('imports nothing when a good file ends in a line the store could not keep', async () => {
     const before = (await storedEvents()).length;
     const good = example().map((e) => JSON.stringify({ ...e, id: `late-${e.id}` }));
-    const nul = JSON.stringify({ ...example()[0], id: 'late-nul', data: { communityId: 'kent', name: '@@', kind: 'county' } }).replace('"@@"', '"Kent\\u0000"');
+    const nul = JSON.stringify({
+      ...example()[0],
+      id: 'late-nul',
+      data: { communityId: 'kent', name: '@@', kind: 'county' },
+    }).replace('"@@"', '"Kent\\u0000"');
     const run = await cli('import', '--events', writeLines([...good, nul]), '--store', store);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`:${good.length + 1}: data.name: must not contain U+0000 or an unpaired surrogate`);

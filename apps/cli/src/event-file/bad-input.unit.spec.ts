@@ -16,8 +16,10 @@ const history = example();
 let files = 0;
 
 /** What a terminal would act on or a reader be misled by; none may reach an error line. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const longestMarkerRun = (text: string): number => Math.max(0, ...(text.match(new RegExp(`${MARKER}+`, 'g')) ?? []).map((run) => run.length));
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const longestMarkerRun = (text: string): number =>
+  Math.max(0, ...(text.match(new RegExp(`${MARKER}+`, 'g')) ?? []).map((run) => run.length));
 
 /** The valid history up to an event, then that event as the given line; verified, errors formatted. */
 const verifyWithLastLine = async (upTo: number, last: RawLine) => {
@@ -44,9 +46,15 @@ describe('an event file with one bad line', () => {
     const faults = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 0, max: history.length - 1 }).chain((at) => badLine(history[at]!).map((bad) => ({ at, bad }))),
+        fc
+          .integer({ min: 0, max: history.length - 1 })
+          .chain((at) => badLine(history[at]!).map((bad) => ({ at, bad }))),
         async ({ at, bad }) => {
-          faults.add(bad.fault.replace(/ (at|in|of) .*$|^(oversized|huge array|wrong type|missing) .*$/, (m, _p, kind) => (kind ? kind : '')));
+          faults.add(
+            bad.fault.replace(/ (at|in|of) .*$|^(oversized|huge array|wrong type|missing) .*$/, (m, _p, kind) =>
+              kind ? kind : '',
+            ),
+          );
           const { file, verification, printed } = await verifyWithLastLine(at, bad.line);
           expect(verification.errors.length).toBeGreaterThan(0);
           expect(verification.errors.length).toBeLessThanOrEqual(ERRORS_PER_LINE + 1);
@@ -61,12 +69,15 @@ describe('an event file with one bad line', () => {
   });
 
   it('stores injection strings as data or refuses them, in every text field, and never repeats them raw', async () => {
-    const cases = fc.integer({ min: 0, max: history.length - 1 }).chain((at) =>
-      fc.tuple(fc.constant(at), fc.constantFrom(...textLeavesOf(history[at]!)), hostileText),
-    );
+    const cases = fc
+      .integer({ min: 0, max: history.length - 1 })
+      .chain((at) => fc.tuple(fc.constant(at), fc.constantFrom(...textLeavesOf(history[at]!)), hostileText));
     await fc.assert(
       fc.asyncProperty(cases, async ([at, path, text]) => {
-        const { file, verification, printed } = await verifyWithLastLine(at, JSON.stringify(withLeaf(history[at]!, path, text)));
+        const { file, verification, printed } = await verifyWithLastLine(
+          at,
+          JSON.stringify(withLeaf(history[at]!, path, text)),
+        );
         for (const error of verification.errors) expect(error.line).toBe(at + 1);
         expectSafe(file, printed);
       }),
@@ -76,8 +87,13 @@ describe('an event file with one bad line', () => {
 
   it('counts a field holding a huge list of wrong values as one line of errors, not thousands', async () => {
     const session = history[history.length - 1]!;
-    const { verification } = await verifyWithLastLine(history.length - 1, JSON.stringify(withLeaf(session, ['data', 'practices'], Array(50_000).fill(''))));
+    const { verification } = await verifyWithLastLine(
+      history.length - 1,
+      JSON.stringify(withLeaf(session, ['data', 'practices'], Array(50_000).fill(''))),
+    );
     expect(verification.errors).toHaveLength(ERRORS_PER_LINE + 1);
-    expect(verification.errors[ERRORS_PER_LINE]!.message).toBe(`${50_000 - ERRORS_PER_LINE} more error(s) on this line not listed`);
+    expect(verification.errors[ERRORS_PER_LINE]!.message).toBe(
+      `${50_000 - ERRORS_PER_LINE} more error(s) on this line not listed`,
+    );
   });
 });

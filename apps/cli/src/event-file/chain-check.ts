@@ -3,7 +3,10 @@ import { ChainVerifier, type ChainBreak, type ChainIntact } from '@coachline/eve
 import type { RecordedEvent } from '@coachline/domain';
 
 /** A line's event as written, before any upcast: what its hash covers. */
-export type WrittenEvent = Omit<RecordedEvent, 'schemaVersion' | 'data'> & { readonly schemaVersion: number; readonly data: unknown };
+export type WrittenEvent = Omit<RecordedEvent, 'schemaVersion' | 'data'> & {
+  readonly schemaVersion: number;
+  readonly data: unknown;
+};
 
 /** What the hash chain of an event file says: no hashes at all, intact up to its head, or broken at a line. */
 export type FileChain =
@@ -36,7 +39,12 @@ export const fileChain = (expectedHead: string | undefined) => {
       if (event.position === undefined || event.revision === undefined) {
         broken = {
           line,
-          broken: { kind: 'altered', position: event.position ?? 0, stream: event.stream, message: 'the line has no position or revision to place it in the chain' },
+          broken: {
+            kind: 'altered',
+            position: event.position ?? 0,
+            stream: event.stream,
+            message: 'the line has no position or revision to place it in the chain',
+          },
         };
         return broken.broken;
       }
@@ -48,7 +56,9 @@ export const fileChain = (expectedHead: string | undefined) => {
       if (broken !== undefined) return { kind: 'broken', ...broken };
       if (!on) return { kind: 'absent' };
       const verdict = verifier.finish();
-      return E.isLeft(verdict) ? { kind: 'broken', line: lastLine, broken: verdict.left } : { kind: 'intact', verdict: verdict.right };
+      return E.isLeft(verdict)
+        ? { kind: 'broken', line: lastLine, broken: verdict.left }
+        : { kind: 'intact', verdict: verdict.right };
     },
   };
 };

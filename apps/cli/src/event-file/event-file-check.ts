@@ -10,7 +10,8 @@ const REASONS = new Map([
   ['ELOOP', 'the link leads nowhere'],
 ]);
 
-const cannotRead = (file: string, reason: string): FailureError => new FailureError(`${escapeUnsafe(file)}: cannot read the file: ${reason}`);
+const cannotRead = (file: string, reason: string): FailureError =>
+  new FailureError(`${escapeUnsafe(file)}: cannot read the file: ${reason}`);
 
 /** A file with no events at all: an empty history is never what was meant. */
 export const noEvents = (file: string, why: string): FailureError =>

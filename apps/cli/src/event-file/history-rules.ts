@@ -26,7 +26,8 @@ export const historyRules = () => {
   return {
     check(event: RecordedEvent, line: number): LineError[] {
       const firstLine = seenIds.get(event.id);
-      if (firstLine !== undefined) return [{ line, path: 'id', message: `duplicate event id "${event.id}", first on line ${firstLine}` }];
+      if (firstLine !== undefined)
+        return [{ line, path: 'id', message: `duplicate event id "${event.id}", first on line ${firstLine}` }];
       seenIds.set(event.id, line);
 
       const definition = findEventDefinition(event.type)!;
@@ -46,7 +47,11 @@ export const historyRules = () => {
       const decision = decider.decide(command, state);
       // The event stays in the history whatever we find, so later lines are judged against it.
       states.set(event.stream, decider.evolve(state, domainEvent));
-      if (E.isLeft(decision)) return lineErrorsOf(line, decision.left).map((e) => ({ ...e, message: `${e.message} (${decision.left.code})` }));
+      if (E.isLeft(decision))
+        return lineErrorsOf(line, decision.left).map((e) => ({
+          ...e,
+          message: `${e.message} (${decision.left.code})`,
+        }));
       if (!decision.right.some((produced) => produced.type === event.type && sameJson(produced.data, event.data)))
         return [{ line, path: 'data', message: 'the rules would not have recorded this event as it stands' }];
       return [];

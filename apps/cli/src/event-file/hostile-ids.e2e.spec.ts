@@ -19,13 +19,26 @@ const protoAgreement = (): RecordedEvent[] =>
   historyBuilder()
     .add(
       'AgreementDrafted',
-      { agreementId: '__proto__', providerId: 'p-1', coachId: 'c-1', practices: ['transitions'], visitMode: 'virtual', estimatedCycles: 2, cadence: 'every-two-weeks' },
+      {
+        agreementId: '__proto__',
+        providerId: 'p-1',
+        coachId: 'c-1',
+        practices: ['transitions'],
+        visitMode: 'virtual',
+        estimatedCycles: 2,
+        cadence: 'every-two-weeks',
+      },
       at('2025-10-21'),
     )
-    .add('AgreementSigned', { agreementId: '__proto__', party: 'coach', signedBy: 'c-1', signedOn: '2025-10-21' }, at('2025-10-22'))
+    .add(
+      'AgreementSigned',
+      { agreementId: '__proto__', party: 'coach', signedBy: 'c-1', signedOn: '2025-10-21' },
+      at('2025-10-22'),
+    )
     .events();
 
-const refusal = (file: string, line: number, path: string, id: string) => `${file}:${line}: ${path}: expected ${ID_RULE}, got ${JSON.stringify(id)}`;
+const refusal = (file: string, line: number, path: string, id: string) =>
+  `${file}:${line}: ${path}: expected ${ID_RULE}, got ${JSON.stringify(id)}`;
 
 describe('an event file whose ids are names Object.prototype carries', () => {
   it('gives no cycles view: each bad line is named, once, and replay exits 1', async () => {
@@ -44,9 +57,27 @@ describe('an event file whose ids are names Object.prototype carries', () => {
     const file = join(dir, `hostile-${view}.jsonl`);
     const scores = JSON.parse('{"__proto__": 3, "redFlags": 1}') as Record<string, number>;
     const hostile = historyBuilder()
-      .add('ProviderEnrolled', { ...(example()[3]!.data as object), providerId: 'constructor', coachId: 'toString' } as never, at('2025-09-02'))
-      .add('ObservationScheduled', { providerId: 'p-017', observationId: 'o-1', instrument: 'TPOT', scheduledFor: '2025-09-20', observerId: 'obs-2' }, at('2025-09-06'))
-      .add('ObservationCompleted', { providerId: 'p-017', observationId: 'o-1', observedOn: '2025-09-20', scores }, at('2025-09-21'))
+      .add(
+        'ProviderEnrolled',
+        { ...(example()[3]!.data as object), providerId: 'constructor', coachId: 'toString' } as never,
+        at('2025-09-02'),
+      )
+      .add(
+        'ObservationScheduled',
+        {
+          providerId: 'p-017',
+          observationId: 'o-1',
+          instrument: 'TPOT',
+          scheduledFor: '2025-09-20',
+          observerId: 'obs-2',
+        },
+        at('2025-09-06'),
+      )
+      .add(
+        'ObservationCompleted',
+        { providerId: 'p-017', observationId: 'o-1', observedOn: '2025-09-20', scores },
+        at('2025-09-21'),
+      )
       .events();
     writeEventFile(file, [...example(), ...hostile.map((event, i) => ({ ...event, id: `h-${i}`, position: 10 + i }))]);
     const expected = [

@@ -17,13 +17,20 @@ export const tooManyErrors = (errors: ReadonlyArray<LineError>): boolean => erro
  * were left unread; the rest of the file is counted, not parsed. Nothing when no line is left:
  * every error was found, and the command reports them as usual.
  */
-export const stoppedReading = async (file: string, errors: ReadonlyArray<LineError>, rest: AsyncIterator<NumberedLine>): Promise<FailureError | undefined> => {
+export const stoppedReading = async (
+  file: string,
+  errors: ReadonlyArray<LineError>,
+  rest: AsyncIterator<NumberedLine>,
+): Promise<FailureError | undefined> => {
   let unread = 0;
   for (let next = await rest.next(); !next.done; next = await rest.next()) unread++;
   if (unread === 0) return undefined;
   const listed = errors.slice(0, MAX_LINE_ERRORS);
   const last = listed[listed.length - 1]?.line ?? 0;
   return new FailureError(
-    [...listed.map((e) => formatLineError(file, e)), `${escapeUnsafe(file)}: stopped after ${listed.length} errors at line ${last}; ${unread} more line(s) were not read`].join('\n'),
+    [
+      ...listed.map((e) => formatLineError(file, e)),
+      `${escapeUnsafe(file)}: stopped after ${listed.length} errors at line ${last}; ${unread} more line(s) were not read`,
+    ].join('\n'),
   );
 };

@@ -27,14 +27,24 @@ describe('verifying an event file', () => {
   it('lists every error while there are fewer than the limit, and stops at the limit, counting the lines it did not read', () =>
     fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 5 }), async (bad, after) => {
-        const file = fileOf([...good.slice(0, 4), ...Array.from({ length: bad }, (_, i) => `not json ${i}`), ...good.slice(4, 4 + after)]);
+        const file = fileOf([
+          ...good.slice(0, 4),
+          ...Array.from({ length: bad }, (_, i) => `not json ${i}`),
+          ...good.slice(4, 4 + after),
+        ]);
         const outcome = await verifyEventFile(file).then(
           (verification) => ({ listed: verification.errors.length, stopped: undefined }),
-          (error: Error) => ({ listed: error.message.split('\n').length - 1, stopped: error.message.split('\n').at(-1) }),
+          (error: Error) => ({
+            listed: error.message.split('\n').length - 1,
+            stopped: error.message.split('\n').at(-1),
+          }),
         );
         const unread = bad - MAX_LINE_ERRORS + after;
         if (bad >= MAX_LINE_ERRORS && unread > 0) {
-          expect(outcome).toEqual({ listed: MAX_LINE_ERRORS, stopped: `${file}: stopped after ${MAX_LINE_ERRORS} errors at line ${4 + MAX_LINE_ERRORS}; ${unread} more line(s) were not read` });
+          expect(outcome).toEqual({
+            listed: MAX_LINE_ERRORS,
+            stopped: `${file}: stopped after ${MAX_LINE_ERRORS} errors at line ${4 + MAX_LINE_ERRORS}; ${unread} more line(s) were not read`,
+          });
         } else {
           expect(outcome).toEqual({ listed: bad, stopped: undefined });
         }

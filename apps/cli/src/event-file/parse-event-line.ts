@@ -14,7 +14,11 @@ const atMost = (errors: LineError[]): LineError[] =>
     ? errors
     : [
         ...errors.slice(0, ERRORS_PER_LINE),
-        { line: errors[0]!.line, path: '(line)', message: `${errors.length - ERRORS_PER_LINE} more error(s) on this line not listed` },
+        {
+          line: errors[0]!.line,
+          path: '(line)',
+          message: `${errors.length - ERRORS_PER_LINE} more error(s) on this line not listed`,
+        },
       ];
 
 /**

@@ -53,7 +53,11 @@ export async function* readEventLines(file: string, options: ReadOptions = {}): 
     if (skipped > 0) {
       const length = skipped + (stop - start);
       skipped = 0;
-      return { number, text: '', unreadable: `the line is ${length} bytes long, more than the ${maxLineBytes} an event may take` };
+      return {
+        number,
+        text: '',
+        unreadable: `the line is ${length} bytes long, more than the ${maxLineBytes} an event may take`,
+      };
     }
     const slice = bytes.subarray(start, stop);
     if (!isUtf8(slice)) return { number, text: '', unreadable: 'the line is not valid UTF-8' };

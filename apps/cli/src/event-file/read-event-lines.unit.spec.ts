@@ -36,7 +36,9 @@ describe('reading an event file line by line', () => {
   });
 
   it('reports bytes that are not UTF-8 instead of replacing them', async () => {
-    const lines = await linesOf(Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc3, 0x22, 0x7d, 0x0a]), Buffer.from('{"b":2}\n')]));
+    const lines = await linesOf(
+      Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xc3, 0x22, 0x7d, 0x0a]), Buffer.from('{"b":2}\n')]),
+    );
     expect(lines).toEqual([
       { number: 1, text: '', unreadable: 'the line is not valid UTF-8' },
       { number: 2, text: '{"b":2}' },
@@ -44,20 +46,32 @@ describe('reading an event file line by line', () => {
   });
 
   it('skips a UTF-8 byte order mark, and refuses a UTF-16 or UTF-32 file in one error', async () => {
-    expect(await linesOf(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":1}\n')]))).toEqual([{ number: 1, text: '{"a":1}' }]);
-    expect(await linesOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":1}\n{"b":2}\n', 'utf16le')]))).toEqual([
-      { number: 1, text: '', unreadable: 'the file is UTF-16 (little-endian); event files are UTF-8' },
+    expect(await linesOf(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":1}\n')]))).toEqual([
+      { number: 1, text: '{"a":1}' },
     ]);
-    expect((await linesOf(Buffer.from([0x00, 0x00, 0xfe, 0xff, 0, 0, 0, 0x7b])))[0]!.unreadable).toBe('the file is UTF-32 (big-endian); event files are UTF-8');
+    expect(
+      await linesOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":1}\n{"b":2}\n', 'utf16le')])),
+    ).toEqual([{ number: 1, text: '', unreadable: 'the file is UTF-16 (little-endian); event files are UTF-8' }]);
+    expect((await linesOf(Buffer.from([0x00, 0x00, 0xfe, 0xff, 0, 0, 0, 0x7b])))[0]!.unreadable).toBe(
+      'the file is UTF-32 (big-endian); event files are UTF-8',
+    );
   });
 
   it('refuses a line longer than the limit without holding it, and reads on after it', async () => {
     const long = 'x'.repeat(3 << 20);
     expect(await linesOf(`{"a":1}\n${long}\n{"b":2}\n${long}`, 1 << 20)).toEqual([
       { number: 1, text: '{"a":1}' },
-      { number: 2, text: '', unreadable: `the line is ${3 << 20} bytes long, more than the ${1 << 20} an event may take` },
+      {
+        number: 2,
+        text: '',
+        unreadable: `the line is ${3 << 20} bytes long, more than the ${1 << 20} an event may take`,
+      },
       { number: 3, text: '{"b":2}' },
-      { number: 4, text: '', unreadable: `the line is ${3 << 20} bytes long, more than the ${1 << 20} an event may take` },
+      {
+        number: 4,
+        text: '',
+        unreadable: `the line is ${3 << 20} bytes long, more than the ${1 << 20} an event may take`,
+      },
     ]);
   });
 });

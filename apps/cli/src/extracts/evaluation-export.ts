@@ -38,7 +38,11 @@ export const evaluationExport = async (options: EvaluationExportOptions, out: No
   const fold = startEvaluationExtract(options.asOf);
   let secret: string;
   try {
-    ({ secret } = await loadPseudonymSecret({ ...(options.pseudonymSecret !== undefined ? { file: options.pseudonymSecret } : {}), env: options.env, folder: secretFolderOf(options.store) }));
+    ({ secret } = await loadPseudonymSecret({
+      ...(options.pseudonymSecret !== undefined ? { file: options.pseudonymSecret } : {}),
+      env: options.env,
+      folder: secretFolderOf(options.store),
+    }));
     for await (const stored of store.readAll()) fold.push(asRecordedEvent(stored));
   } finally {
     await store.close();
@@ -50,7 +54,11 @@ export const evaluationExport = async (options: EvaluationExportOptions, out: No
     options.out,
     options.format === 'json'
       ? extractLines(extract).map((line) => `${JSON.stringify(line)}\n`)
-      : [stringify([table.header as string[], ...(table.rows as unknown[][])], { cast: { boolean: (b) => String(b) } })],
+      : [
+          stringify([table.header as string[], ...(table.rows as unknown[][])], {
+            cast: { boolean: (b) => String(b) },
+          }),
+        ],
     {
       beforeCommit: async () => {
         recorded = await recordRead({

@@ -21,7 +21,12 @@ const storeOf = async (events: ReadonlyArray<RecordedEvent>): Promise<string> =>
   const folder = fresh('store');
   const store = await openStore(folder, { create: true });
   try {
-    for (const e of events) await store.append(e.stream, [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }], 'any');
+    for (const e of events)
+      await store.append(
+        e.stream,
+        [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }],
+        'any',
+      );
   } finally {
     await store.close();
   }
@@ -44,11 +49,16 @@ const exported = async (...argv: string[]): Promise<string> => {
   return readFileSync(out, 'utf8');
 };
 
-const pseudonymsIn = (text: string): string[] => [...new Set(text.match(/\b(provider|coach|child)-[0-9a-f]{16}\b/g) ?? [])].sort();
+const pseudonymsIn = (text: string): string[] =>
+  [...new Set(text.match(/\b(provider|coach|child)-[0-9a-f]{16}\b/g) ?? [])].sort();
 
 /** Counts of fewer than five providers are written as suppressed, whatever the history. */
 const smallCellsSuppressed = (lines: ReadonlyArray<Record<string, unknown>>): void => {
-  const providersOf = new Map(lines.filter((l) => l.record === 'aggregate' && l.measure === 'providers').map((l) => [`${l.by}/${l.group}`, l.value]));
+  const providersOf = new Map(
+    lines
+      .filter((l) => l.record === 'aggregate' && l.measure === 'providers')
+      .map((l) => [`${l.by}/${l.group}`, l.value]),
+  );
   for (const line of lines.filter((l) => l.record === 'aggregate')) {
     const providers = providersOf.get(`${line.by}/${line.group}`);
     if (line.value !== null) expect(providers).toBeGreaterThanOrEqual(5);
@@ -78,7 +88,10 @@ describe('coachline export --for evaluation and --for share, on histories full o
         expect(a.filter((p) => p.startsWith('provider-'))).toHaveLength(history.providerIds.length);
         expect(b).toHaveLength(a.length);
         expect(a.filter((p) => b.includes(p))).toEqual([]);
-        const lines = first.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+        const lines = first
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
         expect(lines[0]).toMatchObject({ record: 'manifest', extract: 'evaluation', suppressionThreshold: 5 });
         smallCellsSuppressed(lines);
         expect(Object.keys(JSON.parse(share))).toEqual(['asOf', 'providers']);
@@ -114,7 +127,9 @@ describe('coachline export --for evaluation', () => {
   });
 
   it('writes one long CSV table whose first rows are the manifest', async () => {
-    const csv = (await exported('--for', 'evaluation', '--store', store, '--format', 'csv', '--as-of', '2025-12-31')).split('\n');
+    const csv = (
+      await exported('--for', 'evaluation', '--store', store, '--format', 'csv', '--as-of', '2025-12-31')
+    ).split('\n');
     expect(csv[0]).toBe('record,provider,child,coach,community,programYear,by,group,on,measure,value,suppressed');
     expect(csv[1]).toBe('manifest,,,,,,,evaluation,,extract,,');
     expect(csv[2]).toBe('manifest,,,,,,,,2025-12-31T23:59:59.999Z,asOf,,');
@@ -122,19 +137,40 @@ describe('coachline export --for evaluation', () => {
   });
 
   it('records each extract in the store’s access log, as the API records a read', async () => {
-    const log = () => readFileSync(join(store, ACCESS_LOG_FILE), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const log = () =>
+      readFileSync(join(store, ACCESS_LOG_FILE), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
     const before = log().length;
     const out = fresh('out');
     await cli('export', '--for', 'evaluation', '--store', store, '--out', out, '--as-of', '2026-01-31');
     expect(log()).toHaveLength(before + 1);
-    expect(log().at(-1)).toMatchObject({ actor: { role: 'admin' }, view: 'evaluation-extract', query: { asOf: '2026-01-31T23:59:59.999Z', out } });
+    expect(log().at(-1)).toMatchObject({
+      actor: { role: 'admin' },
+      view: 'evaluation-extract',
+      query: { asOf: '2026-01-31T23:59:59.999Z', out },
+    });
     expect(statSync(join(store, ACCESS_LOG_FILE)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses an unknown reader, a stream, and a short secret', async () => {
     expect((await cli('export', '--for', 'leadership', '--out', fresh('out'), '--store', store)).code).toBe(2);
-    expect((await cli('export', '--for', 'evaluation', '--stream', 'provider-a', '--out', fresh('out'), '--store', store)).code).toBe(2);
-    const short = await cli('export', '--for', 'evaluation', '--out', fresh('out'), '--store', store, '--pseudonym-secret', secretFile('short'));
+    expect(
+      (await cli('export', '--for', 'evaluation', '--stream', 'provider-a', '--out', fresh('out'), '--store', store))
+        .code,
+    ).toBe(2);
+    const short = await cli(
+      'export',
+      '--for',
+      'evaluation',
+      '--out',
+      fresh('out'),
+      '--store',
+      store,
+      '--pseudonym-secret',
+      secretFile('short'),
+    );
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('shorter than 32 characters');
   });

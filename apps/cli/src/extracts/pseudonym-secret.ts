@@ -16,7 +16,8 @@ export interface PseudonymSecret {
 }
 
 const checked = (secret: string, where: string): string => {
-  if (secret.length < MIN_LENGTH) throw new FailureError(`${where} holds a pseudonym secret shorter than ${MIN_LENGTH} characters.`);
+  if (secret.length < MIN_LENGTH)
+    throw new FailureError(`${where} holds a pseudonym secret shorter than ${MIN_LENGTH} characters.`);
   return secret;
 };
 
@@ -24,7 +25,9 @@ const readSecret = async (path: string): Promise<string> => {
   try {
     return (await readFile(path, 'utf8')).trim();
   } catch (error) {
-    throw new FailureError(`${path}: cannot read the pseudonym secret (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new FailureError(
+      `${path}: cannot read the pseudonym secret (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 };
 
@@ -33,10 +36,16 @@ const readSecret = async (path: string): Promise<string> => {
  * one kept beside the store, generated on first use and readable by its owner only. The same key
  * gives the same pseudonyms, so extracts of one program can be joined across runs and years.
  */
-export const loadPseudonymSecret = async (options: { file?: string; env: NodeJS.ProcessEnv; folder: string }): Promise<PseudonymSecret> => {
-  if (options.file !== undefined) return { secret: checked(await readSecret(options.file), options.file), source: 'file', path: options.file };
+export const loadPseudonymSecret = async (options: {
+  file?: string;
+  env: NodeJS.ProcessEnv;
+  folder: string;
+}): Promise<PseudonymSecret> => {
+  if (options.file !== undefined)
+    return { secret: checked(await readSecret(options.file), options.file), source: 'file', path: options.file };
   const configured = options.env[PSEUDONYM_SECRET_ENV];
-  if (configured !== undefined && configured !== '') return { secret: checked(configured, PSEUDONYM_SECRET_ENV), source: 'environment' };
+  if (configured !== undefined && configured !== '')
+    return { secret: checked(configured, PSEUDONYM_SECRET_ENV), source: 'environment' };
   const path = join(options.folder, PSEUDONYM_SECRET_FILE);
   await mkdir(options.folder, { recursive: true, mode: 0o700 });
   try {

@@ -19,7 +19,9 @@ describe('pseudonyms', () => {
       fc.property(secret, secret, id, (a, b, shared) => {
         fc.pre(a !== b);
         expect(hmacPseudonymizer(a)('child', shared)).not.toBe(hmacPseudonymizer(b)('child', shared));
-        expect(hmacPseudonymizer(a)('provider', shared).slice(-16)).not.toBe(hmacPseudonymizer(a)('coach', shared).slice(-16));
+        expect(hmacPseudonymizer(a)('provider', shared).slice(-16)).not.toBe(
+          hmacPseudonymizer(a)('coach', shared).slice(-16),
+        );
       }),
     ));
 

@@ -19,7 +19,11 @@ export const shareExport = async (options: ShareExportOptions, out: NodeJS.Writa
   const store = await openStore(options.store, { keyFile: options.keyFile });
   let view: ShareView;
   try {
-    view = await viewFromStore<ShareView>(store, shareProjection, options.asOf !== undefined ? { asOf: options.asOf } : {});
+    view = await viewFromStore<ShareView>(
+      store,
+      shareProjection,
+      options.asOf !== undefined ? { asOf: options.asOf } : {},
+    );
   } finally {
     await store.close();
   }

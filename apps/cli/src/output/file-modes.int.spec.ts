@@ -79,7 +79,9 @@ describe('the folders the command line makes', () => {
   it('keep the pseudonym secret of a server store in a data folder open to its owner only', async () => {
     const work = path('work');
     mkdirSync(work);
-    const run = await cliProcess(['export', '--for', 'evaluation', '--store', 'memory:', '--out', 'extract.jsonl'], { cwd: work });
+    const run = await cliProcess(['export', '--for', 'evaluation', '--store', 'memory:', '--out', 'extract.jsonl'], {
+      cwd: work,
+    });
     expect(run.code).toBe(0);
     expect(modeOf(join(work, '.coachline'))).toBe(0o700);
     expect(modeOf(join(work, '.coachline', 'pseudonym-secret'))).toBe(0o600);

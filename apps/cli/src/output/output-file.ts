@@ -21,7 +21,8 @@ const reasonOf = (error: unknown): string => {
   return (code !== undefined ? REASONS.get(code) : undefined) ?? code ?? (error as Error).message;
 };
 
-const cannotWrite = (path: string, reason: string): FailureError => new FailureError(`${escapeUnsafe(path)}: cannot write the file: ${reason}`);
+const cannotWrite = (path: string, reason: string): FailureError =>
+  new FailureError(`${escapeUnsafe(path)}: cannot write the file: ${reason}`);
 
 /**
  * Checks, before any work is done or any store opened, that `--out` can be written: its folder is
@@ -53,15 +54,20 @@ export interface OutputFileOptions {
  * `path`, renamed to it once whole. A run that fails half way leaves no file, and an older file of
  * the same name stays as it was.
  */
-export const writeOutputFile = async (path: string, chunks: Iterable<string> | AsyncIterable<string>, options: OutputFileOptions = {}): Promise<void> => {
+export const writeOutputFile = async (
+  path: string,
+  chunks: Iterable<string> | AsyncIterable<string>,
+  options: OutputFileOptions = {},
+): Promise<void> => {
   const partial = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
   const file = createWriteStream(partial, { encoding: 'utf8', flags: 'wx', mode: 0o600 });
   const failed = new Promise<never>((_, fail) => file.once('error', fail));
   failed.catch(() => undefined);
   // Only the file's own failures are "cannot write"; what the chunks' source throws goes up as it is.
-  const onDisk = <T>(step: Promise<T>): Promise<T> => Promise.race([step, failed]).catch((error: unknown) => {
-    throw cannotWrite(path, reasonOf(error));
-  });
+  const onDisk = <T>(step: Promise<T>): Promise<T> =>
+    Promise.race([step, failed]).catch((error: unknown) => {
+      throw cannotWrite(path, reasonOf(error));
+    });
   try {
     await onDisk(once(file, 'open'));
     for await (const chunk of chunks) if (!file.write(chunk)) await onDisk(once(file, 'drain'));

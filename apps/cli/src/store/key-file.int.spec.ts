@@ -11,7 +11,18 @@ const file = (name: string) => join(dir, name);
 
 const history = () =>
   historyBuilder()
-    .add('AsqSe2Distributed', { screeningId: 'scr-1', providerId: 'p-017', ageIntervalMonths: 24, distributedOn: '2025-09-10', childRef: 'child-1', childName: 'Ottoline Brambleworth' }, at('2025-09-10'))
+    .add(
+      'AsqSe2Distributed',
+      {
+        screeningId: 'scr-1',
+        providerId: 'p-017',
+        ageIntervalMonths: 24,
+        distributedOn: '2025-09-10',
+        childRef: 'child-1',
+        childName: 'Ottoline Brambleworth',
+      },
+      at('2025-09-10'),
+    )
     .events();
 
 /** One line, naming what is wrong, never a stack trace. */
@@ -69,7 +80,9 @@ describe('the key file of a store’s children’s keys', () => {
     copyFileSync(keyFile, elsewhere);
     renameSync(keyFile, `${keyFile}.away`);
     try {
-      expect((await cli('export', '--out', file('by-option.jsonl'), '--store', store, '--key-file', elsewhere)).code).toBe(0);
+      expect(
+        (await cli('export', '--out', file('by-option.jsonl'), '--store', store, '--key-file', elsewhere)).code,
+      ).toBe(0);
       process.env['COACHLINE_KEY_FILE'] = elsewhere;
       expect((await cli('export', '--out', file('by-environment.jsonl'), '--store', store)).code).toBe(0);
     } finally {

@@ -20,14 +20,25 @@ const command = (type: string, data: Record<string, unknown>): CoachlineCommand 
   const decoded = decodeCommand({
     type,
     data,
-    metadata: { actor: { id: 'c-03', role: 'coach' }, issuedAt: '2025-09-16T18:02:11.000Z', commandId, correlationId: commandId },
+    metadata: {
+      actor: { id: 'c-03', role: 'coach' },
+      issuedAt: '2025-09-16T18:02:11.000Z',
+      commandId,
+      correlationId: commandId,
+    },
   });
   if (E.isLeft(decoded)) throw new Error('The command does not decode.');
   return decoded.right;
 };
 
 const distribute = (screeningId: string) =>
-  command('DistributeAsqSe2', { screeningId, providerId: 'p-017', ageIntervalMonths: 24, distributedOn: '2025-08-04', ...CHILD });
+  command('DistributeAsqSe2', {
+    screeningId,
+    providerId: 'p-017',
+    ageIntervalMonths: 24,
+    distributedOn: '2025-08-04',
+    ...CHILD,
+  });
 
 const run = async (store: EventStore, given: CoachlineCommand): Promise<void> => {
   const outcome = await handleCommand(store, given, { newEventId: () => randomUUID() })();
@@ -65,7 +76,10 @@ describe('openStore on EventStoreDB', () => {
 
   const childFieldsOf = (screeningId: string) =>
     inOneRun(async (store) => {
-      const [distributed] = await openStreamChildData(await readStream(store, `screening-${screeningId}`), store.childKeyStore);
+      const [distributed] = await openStreamChildData(
+        await readStream(store, `screening-${screeningId}`),
+        store.childKeyStore,
+      );
       const data = distributed?.data as Record<string, unknown>;
       return { childName: data['childName'], childBirthDate: data['childBirthDate'] };
     });
@@ -76,7 +90,9 @@ describe('openStore on EventStoreDB', () => {
     expect(JSON.stringify(stored)).not.toContain(CHILD.childName);
     expect(await childFieldsOf('scr-1')).toEqual({ childName: CHILD.childName, childBirthDate: CHILD.childBirthDate });
 
-    await inOneRun((store) => run(store, command('EraseChildData', { screeningId: 'scr-1', childRef: CHILD.childRef, on: '2026-01-10' })));
+    await inOneRun((store) =>
+      run(store, command('EraseChildData', { screeningId: 'scr-1', childRef: CHILD.childRef, on: '2026-01-10' })),
+    );
     expect(await childFieldsOf('scr-1')).toEqual({ childName: { erased: true }, childBirthDate: { erased: true } });
 
     // The same child's data sent again lands erased: no key is made for an erased child.

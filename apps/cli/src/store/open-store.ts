@@ -28,10 +28,14 @@ import { DEFAULT_STORE, StoreLocation, storeLocationOf } from './store-location'
 export { DEFAULT_STORE, isEsdbUrl } from './store-location';
 
 type AdapterStore = EventStore &
-  Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>> & { readonly childKeyVault?: () => ChildKeyVault };
+  Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>> & {
+    readonly childKeyVault?: () => ChildKeyVault;
+  };
 
 /** The store with child data sealed on the way in, and the key store it seals with. */
-export type OpenedStore = ChildDataProtectedStore<EventStore & Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>>>;
+export type OpenedStore = ChildDataProtectedStore<
+  EventStore & Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>>
+>;
 
 export interface OpenStoreOptions {
   /** Make the embedded store when the folder is new or empty (`import --create`); no other command makes one. */
@@ -49,14 +53,21 @@ export const KEY_FILE_ENV = 'COACHLINE_KEY_FILE';
  */
 export const keyFileOf = (location: StoreLocation, configured: string | undefined): string => {
   const given = configured ?? (process.env[KEY_FILE_ENV] === '' ? undefined : process.env[KEY_FILE_ENV]);
-  const keyFile = given === undefined ? keyFileBeside(location.kind === 'folder' ? location.address : DEFAULT_STORE) : resolve(given);
+  const keyFile =
+    given === undefined ? keyFileBeside(location.kind === 'folder' ? location.address : DEFAULT_STORE) : resolve(given);
   if (location.kind === 'folder' && isInsideFolder(keyFile, location.address))
-    throw new UsageError(`--key-file: the key file must be outside the store folder ${resolve(location.address)}, so that a copy of the store holds no key`);
+    throw new UsageError(
+      `--key-file: the key file must be outside the store folder ${resolve(location.address)}, so that a copy of the store holds no key`,
+    );
   return keyFile;
 };
 
 /** The children's key store: wrapped under the key file's key in a database, in the process for `memory:` (docs/privacy.md). */
-const openKeys = async (store: AdapterStore, location: StoreLocation, keyFile: string | undefined): Promise<ChildKeyStore> => {
+const openKeys = async (
+  store: AdapterStore,
+  location: StoreLocation,
+  keyFile: string | undefined,
+): Promise<ChildKeyStore> => {
   if (store.childKeyVault === undefined) return new InMemoryChildKeyStore();
   try {
     return await openChildKeyStore(store.childKeyVault(), keyEncryptionKeyFile(keyFileOf(location, keyFile)));
@@ -98,7 +109,9 @@ export const openStore = async (url: string | undefined, options: OpenStoreOptio
     if (error instanceof KeyFileError) throw new FailureError(error.message);
     if (location.kind === 'postgres' && error instanceof postgres().NoStoreError)
       throw new FailureError(`${escapeUnsafe(redactStoreUrl(location.address))}: ${error.message}; ${HOW_TO_CREATE}`);
-    throw new FailureError(error instanceof StoreUnavailableError ? error.message : describeStoreFailure(location.address, error));
+    throw new FailureError(
+      error instanceof StoreUnavailableError ? error.message : describeStoreFailure(location.address, error),
+    );
   }
 };
 

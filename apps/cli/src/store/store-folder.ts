@@ -31,8 +31,15 @@ const stateOf = async (folder: string): Promise<FolderState> => {
 const refusal = (folder: string, state: FolderState, create: boolean): FailureError | undefined => {
   const shown = escapeUnsafe(folder);
   if (state === 'store') return undefined;
-  if (!create) return new FailureError(state === 'missing' ? `${shown}: no such folder, so no store; ${HOW_TO_CREATE}` : `${shown}: no store in this folder; ${HOW_TO_CREATE}`);
-  return state === 'other files' ? new FailureError(`${shown}: the folder holds other files; make the store in a new or empty folder`) : undefined;
+  if (!create)
+    return new FailureError(
+      state === 'missing'
+        ? `${shown}: no such folder, so no store; ${HOW_TO_CREATE}`
+        : `${shown}: no store in this folder; ${HOW_TO_CREATE}`,
+    );
+  return state === 'other files'
+    ? new FailureError(`${shown}: the folder holds other files; make the store in a new or empty folder`)
+    : undefined;
 };
 
 /**

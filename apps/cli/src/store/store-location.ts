@@ -12,7 +12,8 @@ export type StoreLocation =
   | { readonly kind: 'esdb'; readonly address: string };
 
 /** EventStoreDB and KurrentDB connection strings. */
-export const isEsdbUrl = (location: string): boolean => /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(location);
+export const isEsdbUrl = (location: string): boolean =>
+  /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(location);
 
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//.test(location);
 
@@ -27,6 +28,8 @@ export const storeLocationOf = (url: string | undefined): StoreLocation => {
   if (isPostgresUrl(address)) return { kind: 'postgres', address };
   if (isEsdbUrl(address)) return { kind: 'esdb', address };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) || address === '')
-    throw new UsageError(`--store: expected memory:, a folder, postgres://… or esdb://…, got "${escapeUnsafe(address)}"`);
+    throw new UsageError(
+      `--store: expected memory:, a folder, postgres://… or esdb://…, got "${escapeUnsafe(address)}"`,
+    );
   return { kind: 'folder', address };
 };

@@ -27,11 +27,23 @@ const closedPort = (): Promise<number> =>
  * Runs reading commands on the store and checks the one line, the exit code, the time taken and
  * the folder left as it was. A server that never answers is asked once: each ask takes its timeout.
  */
-const refusedWithin = async (store: string, line: string, limitMs: number, commands = ['view', 'export']): Promise<void> => {
-  const argvOf = (command: string) => (command === 'view' ? ['view', 'dosage', '--store', store] : ['export', '--out', join(dir, 'out.jsonl'), '--store', store]);
+const refusedWithin = async (
+  store: string,
+  line: string,
+  limitMs: number,
+  commands = ['view', 'export'],
+): Promise<void> => {
+  const argvOf = (command: string) =>
+    command === 'view'
+      ? ['view', 'dosage', '--store', store]
+      : ['export', '--out', join(dir, 'out.jsonl'), '--store', store];
   for (const argv of commands.map(argvOf)) {
     const run = await cliProcess(argv, { cwd: dir });
-    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 1, stdout: '', stderr: `${line}\n` });
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${line}\n`,
+    });
     expect(run.stderr).not.toContain(PASSWORD);
     expect(run.ms).toBeLessThan(limitMs);
     expect(readdirSync(dir)).toEqual([]);
@@ -41,7 +53,11 @@ const refusedWithin = async (store: string, line: string, limitMs: number, comma
 describe('a PostgreSQL store that cannot be reached', () => {
   it('names a server that refuses the connection', async () => {
     const port = await closedPort();
-    await refusedWithin(`postgres://coach:${PASSWORD}@127.0.0.1:${port}/coachline`, `cannot open the store at postgres://coach:***@127.0.0.1:${port}/coachline: connection refused`, 10_000);
+    await refusedWithin(
+      `postgres://coach:${PASSWORD}@127.0.0.1:${port}/coachline`,
+      `cannot open the store at postgres://coach:***@127.0.0.1:${port}/coachline: connection refused`,
+      10_000,
+    );
   });
 
   it('names a server that never answers, after its connection timeout', async () => {
@@ -61,7 +77,11 @@ describe('a PostgreSQL store that cannot be reached', () => {
   (postgresAvailableSync() ? it : it.skip)('names a database that does not exist', async () => {
     const url = new URL(testDatabaseUrl());
     url.pathname = '/coachline_no_such_database';
-    await refusedWithin(url.toString(), `cannot open the store at ${url}: database "coachline_no_such_database" does not exist`, 10_000);
+    await refusedWithin(
+      url.toString(),
+      `cannot open the store at ${url}: database "coachline_no_such_database" does not exist`,
+      10_000,
+    );
   });
 });
 

@@ -1,7 +1,12 @@
 import { RecordedEvent } from '@coachline/domain';
 import { at, historyBuilder } from '@coachline/projections/testing';
 
-export const session = (sessionId: string, heldOn: string, durationMinutes: number, kind = 'coaching-conversation') => ({
+export const session = (
+  sessionId: string,
+  heldOn: string,
+  durationMinutes: number,
+  kind = 'coaching-conversation',
+) => ({
   providerId: 'p-017',
   sessionId,
   coachId: 'c-03',
@@ -17,9 +22,28 @@ export const session = (sessionId: string, heldOn: string, durationMinutes: numb
 /** The history behind the guides' dosage example. */
 export const example = (): RecordedEvent[] =>
   historyBuilder()
-    .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'), { id: 'admin-1', role: 'admin' })
-    .add('ProgramYearStarted', { communityId: 'kent', programYearId: 'py-2025', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }, at('2025-06-20'), { id: 'admin-1', role: 'admin' })
-    .add('CoachRegistered', { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' }, at('2025-06-21'), { id: 'admin-1', role: 'admin' })
+    .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'), {
+      id: 'admin-1',
+      role: 'admin',
+    })
+    .add(
+      'ProgramYearStarted',
+      {
+        communityId: 'kent',
+        programYearId: 'py-2025',
+        guideId: 'rir-year-1',
+        startsOn: '2025-07-01',
+        endsOn: '2026-06-30',
+      },
+      at('2025-06-20'),
+      { id: 'admin-1', role: 'admin' },
+    )
+    .add(
+      'CoachRegistered',
+      { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' },
+      at('2025-06-21'),
+      { id: 'admin-1', role: 'admin' },
+    )
     .add(
       'ProviderEnrolled',
       {
@@ -41,4 +65,3 @@ export const example = (): RecordedEvent[] =>
     .add('SessionLogged', session('s-4', '2025-10-09', 90, 'debrief'), at('2025-10-09'))
     .add('SessionLogged', session('s-5', '2025-10-20', 120, 'consultation'), at('2025-10-20'))
     .events();
-

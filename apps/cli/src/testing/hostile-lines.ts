@@ -32,8 +32,14 @@ export const MARKER = 'Q';
 /** Hostile text: a known injection, a random string of any code units, or either made very long. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...INJECTIONS),
-  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 16 }),
-  fc.tuple(fc.constantFrom(...INJECTIONS), fc.integer({ min: 200, max: 30_000 })).map(([text, n]) => `${text}${MARKER.repeat(n)}`),
+  fc.string({
+    unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    minLength: 1,
+    maxLength: 16,
+  }),
+  fc
+    .tuple(fc.constantFrom(...INJECTIONS), fc.integer({ min: 200, max: 30_000 }))
+    .map(([text, n]) => `${text}${MARKER.repeat(n)}`),
 );
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -41,7 +47,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** The path of every leaf of a JSON value, as keys. */
 export const leavesOf = (value: Json, path: ReadonlyArray<string> = []): string[][] => {
   if (Array.isArray(value)) return value.flatMap((v, i) => leavesOf(v, [...path, String(i)]));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leavesOf(v, [...path, k]));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => leavesOf(v, [...path, k]));
   return [[...path]];
 };
 
@@ -62,7 +69,8 @@ export const leafAt = (value: unknown, path: ReadonlyArray<string>): unknown =>
   path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], value);
 
 /** The string leaves of an event (its text fields, ids, dates and enums). */
-export const textLeavesOf = (event: RecordedEvent): string[][] => leavesOf(event as unknown as Json).filter((path) => typeof leafAt(event, path) === 'string');
+export const textLeavesOf = (event: RecordedEvent): string[][] =>
+  leavesOf(event as unknown as Json).filter((path) => typeof leafAt(event, path) === 'string');
 
 /** A line of an event file, as text or as raw bytes. */
 export type RawLine = string | Buffer;
@@ -86,20 +94,38 @@ export const badLine = (event: RecordedEvent): fc.Arbitrary<BadLine> => {
       .tuple(fc.constantFrom(...leaves), fc.constantFrom<unknown>(null, 42, -1.5, true, [], {}, ['x'], { a: 1 }))
       // A number swapped for another number may still be valid; a value of another type never is.
       .filter(([path, value]) => typeof value !== typeof leafAt(event, path))
-      .map(([path, value]) => ({ fault: `wrong type at ${path.join('.')}`, line: JSON.stringify(withLeaf(event, path, value)) })),
+      .map(([path, value]) => ({
+        fault: `wrong type at ${path.join('.')}`,
+        line: JSON.stringify(withLeaf(event, path, value)),
+      })),
     fc
-      .tuple(fc.constantFrom([], ['data'], ['metadata'], ['metadata', 'actor']), fc.oneof(hostileText, fc.constantFrom('extra', 'Id', '__proto__x')), fc.jsonValue({ maxDepth: 1 }))
+      .tuple(
+        fc.constantFrom([], ['data'], ['metadata'], ['metadata', 'actor']),
+        fc.oneof(hostileText, fc.constantFrom('extra', 'Id', '__proto__x')),
+        fc.jsonValue({ maxDepth: 1 }),
+      )
       .filter(([at, key]) => !Object.keys(leafAt(event, at) as object).includes(key))
-      .map(([at, key, value]) => ({ fault: `unknown field at ${at.join('.')}`, line: JSON.stringify(withLeaf(event, [...at, key], value ?? 0)) })),
+      .map(([at, key, value]) => ({
+        fault: `unknown field at ${at.join('.')}`,
+        line: JSON.stringify(withLeaf(event, [...at, key], value ?? 0)),
+      })),
     fc.constantFrom(...ENVELOPE, 'metadata.recordedAt', 'metadata.actor').map((field) => ({
       fault: `missing ${field}`,
       line: JSON.stringify(withLeaf(event, field.split('.'), undefined)),
     })),
-    fc.constantFrom<unknown>(0, -1, 99, 1.5, '1', null).map((v) => ({ fault: 'wrong schemaVersion', line: JSON.stringify({ ...event, schemaVersion: v }) })),
+    fc
+      .constantFrom<unknown>(0, -1, 99, 1.5, '1', null)
+      .map((v) => ({ fault: 'wrong schemaVersion', line: JSON.stringify({ ...event, schemaVersion: v }) })),
     fc.constantFrom(...texts).chain((path) =>
       fc.oneof(
-        fc.integer({ min: 10_001, max: 3_000_000 }).map((n) => ({ fault: `oversized ${path.join('.')}`, line: JSON.stringify(withLeaf(event, path, MARKER.repeat(n))) })),
-        fc.integer({ min: 1_000, max: 200_000 }).map((n) => ({ fault: `huge array at ${path.join('.')}`, line: JSON.stringify(withLeaf(event, path, Array(n).fill(`${MARKER}-1`))) })),
+        fc.integer({ min: 10_001, max: 3_000_000 }).map((n) => ({
+          fault: `oversized ${path.join('.')}`,
+          line: JSON.stringify(withLeaf(event, path, MARKER.repeat(n))),
+        })),
+        fc.integer({ min: 1_000, max: 200_000 }).map((n) => ({
+          fault: `huge array at ${path.join('.')}`,
+          line: JSON.stringify(withLeaf(event, path, Array(n).fill(`${MARKER}-1`))),
+        })),
         fc.constantFrom('\\u0000', '\\ud800', 'a\\udc00b').map((escape) => ({
           fault: `unstorable escape in ${path.join('.')}`,
           line: JSON.stringify(withLeaf(event, path, '@@')).replace('"@@"', `"x${escape}"`),
@@ -107,16 +133,23 @@ export const badLine = (event: RecordedEvent): fc.Arbitrary<BadLine> => {
       ),
     ),
     fc.integer({ min: 0, max: json.length - 1 }).chain((at) =>
-      fc.constantFrom<[string, Buffer]>(
-        ['invalid UTF-8', Buffer.from([0xff])],
-        ['invalid UTF-8', Buffer.from([0xc3])],
-        ['invalid UTF-8', Buffer.from([0xed, 0xa0, 0x80])],
-        ['raw NUL byte', Buffer.from([0x00])],
-      ).map(([fault, bytes]) => ({ fault, line: Buffer.concat([Buffer.from(json.slice(0, at)), bytes, Buffer.from(json.slice(at))]) })),
+      fc
+        .constantFrom<[string, Buffer]>(
+          ['invalid UTF-8', Buffer.from([0xff])],
+          ['invalid UTF-8', Buffer.from([0xc3])],
+          ['invalid UTF-8', Buffer.from([0xed, 0xa0, 0x80])],
+          ['raw NUL byte', Buffer.from([0x00])],
+        )
+        .map(([fault, bytes]) => ({
+          fault,
+          line: Buffer.concat([Buffer.from(json.slice(0, at)), bytes, Buffer.from(json.slice(at))]),
+        })),
     ),
   );
 };
 
 /** Writes lines as they are: strings as UTF-8, buffers byte for byte. */
 export const fileBytes = (lines: ReadonlyArray<RawLine>): Buffer =>
-  Buffer.concat(lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line, 'utf8') : line, Buffer.from('\n')]));
+  Buffer.concat(
+    lines.flatMap((line) => [typeof line === 'string' ? Buffer.from(line, 'utf8') : line, Buffer.from('\n')]),
+  );

@@ -40,12 +40,18 @@ export const COACHLINE_BIN = join(__dirname, '..', '..', 'bin', 'coachline.js');
  * Runs the command line as its own process, to its end: what a shell sees, including whether the
  * process ends at all once it has answered.
  */
-export const cliProcess = (argv: ReadonlyArray<string>, options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliProcessRun> =>
+export const cliProcess = (
+  argv: ReadonlyArray<string>,
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliProcessRun> =>
   new Promise((done, fail) => {
     const started = Date.now();
     // Jest's own Node options (VM modules) are not the user's.
     const { NODE_OPTIONS: _jestOptions, ...inherited } = process.env;
-    const child = spawn(process.execPath, [COACHLINE_BIN, ...argv], { cwd: options.cwd ?? process.cwd(), env: { ...inherited, ...options.env } });
+    const child = spawn(process.execPath, [COACHLINE_BIN, ...argv], {
+      cwd: options.cwd ?? process.cwd(),
+      env: { ...inherited, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

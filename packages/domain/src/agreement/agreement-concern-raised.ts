@@ -17,7 +17,8 @@ export const AgreementConcernRaised = defineEvent({
   type: 'AgreementConcernRaised',
   streamKind: 'agreement',
   streamIdField: 'agreementId',
-  description: 'The coach or the coachee raised a concern that the other is not meeting the agreement’s obligations (`002`).',
+  description:
+    'The coach or the coachee raised a concern that the other is not meeting the agreement’s obligations (`002`).',
   data: AgreementConcernRaisedData,
 });
 

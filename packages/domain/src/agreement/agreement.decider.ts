@@ -31,7 +31,10 @@ export const initialAgreementState: AgreementState = {
 type Decision = E.Either<DomainError, ReadonlyArray<AgreementEvent>>;
 
 const latest = (dates: ReadonlyArray<string | undefined>): string | undefined =>
-  dates.reduce<string | undefined>((last, date) => (date !== undefined && (last === undefined || date > last) ? date : last), undefined);
+  dates.reduce<string | undefined>(
+    (last, date) => (date !== undefined && (last === undefined || date > last) ? date : last),
+    undefined,
+  );
 
 const activeSinceOf = (signatures: AgreementState['signatures']): string | undefined =>
   AgreementParty.values.every((party) => signatures.has(party))
@@ -42,28 +45,48 @@ const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state:
   const cycle = command.data;
   if (state.activeSince === undefined)
     return E.left(
-      ruleBroken('agreement-not-active', 'Cycles are completed only once coach, supervisor and coachee have all signed.', 'data.agreementId'),
+      ruleBroken(
+        'agreement-not-active',
+        'Cycles are completed only once coach, supervisor and coachee have all signed.',
+        'data.agreementId',
+      ),
     );
   const expected = state.completedCycles + 1;
   if (cycle.cycleNumber !== expected)
-    return E.left(ruleBroken('cycle-out-of-order', `The next cycle of this agreement is cycle ${expected}.`, 'data.cycleNumber'));
+    return E.left(
+      ruleBroken('cycle-out-of-order', `The next cycle of this agreement is cycle ${expected}.`, 'data.cycleNumber'),
+    );
   if (cycle.completedOn < state.activeSince)
     return E.left(
-      ruleBroken('cycle-before-agreement-active', `The agreement is active since ${state.activeSince}.`, 'data.completedOn'),
+      ruleBroken(
+        'cycle-before-agreement-active',
+        `The agreement is active since ${state.activeSince}.`,
+        'data.completedOn',
+      ),
     );
   if (state.lastCycleCompletedOn !== undefined && cycle.completedOn < state.lastCycleCompletedOn)
     return E.left(
-      ruleBroken('cycle-before-previous-cycle', `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`, 'data.completedOn'),
+      ruleBroken(
+        'cycle-before-previous-cycle',
+        `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`,
+        'data.completedOn',
+      ),
     );
   return accept({ type: 'CoachingCycleCompleted', data: cycle });
 };
 
 const endAgreement = (command: CommandFor<typeof EndAgreement>, state: AgreementState): Decision => {
   if (state.endedOn !== undefined)
-    return E.left(ruleBroken('agreement-already-ended', `This agreement ended on ${state.endedOn}.`, 'data.agreementId'));
+    return E.left(
+      ruleBroken('agreement-already-ended', `This agreement ended on ${state.endedOn}.`, 'data.agreementId'),
+    );
   if (state.lastCycleCompletedOn !== undefined && command.data.on < state.lastCycleCompletedOn)
     return E.left(
-      ruleBroken('agreement-ends-before-last-cycle', `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`, 'data.on'),
+      ruleBroken(
+        'agreement-ends-before-last-cycle',
+        `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`,
+        'data.on',
+      ),
     );
   return accept({ type: 'AgreementEnded', data: command.data });
 };
@@ -71,15 +94,25 @@ const endAgreement = (command: CommandFor<typeof EndAgreement>, state: Agreement
 const decideDrafted = (command: AgreementCommand, state: AgreementState): Decision => {
   if (command.type === 'DraftAgreement')
     return E.left(
-      conflict('agreement-already-drafted', 'This agreement is already drafted.', [{ path: 'data.agreementId', message: 'already drafted' }]),
+      conflict('agreement-already-drafted', 'This agreement is already drafted.', [
+        { path: 'data.agreementId', message: 'already drafted' },
+      ]),
     );
   if (command.type === 'EndAgreement') return endAgreement(command, state);
   if (state.endedOn !== undefined)
-    return E.left(ruleBroken('agreement-ended', `This agreement ended on ${state.endedOn}; nothing more is recorded on it.`, 'data.agreementId'));
+    return E.left(
+      ruleBroken(
+        'agreement-ended',
+        `This agreement ended on ${state.endedOn}; nothing more is recorded on it.`,
+        'data.agreementId',
+      ),
+    );
   switch (command.type) {
     case 'SignAgreement':
       return state.signatures.has(command.data.party)
-        ? E.left(ruleBroken('already-signed', `The ${command.data.party} has already signed this agreement.`, 'data.party'))
+        ? E.left(
+            ruleBroken('already-signed', `The ${command.data.party} has already signed this agreement.`, 'data.party'),
+          )
         : accept({ type: 'AgreementSigned', data: command.data });
     case 'CompleteCoachingCycle':
       return completeCycle(command, state);
@@ -92,7 +125,9 @@ const decide = (command: AgreementCommand, state: AgreementState): Decision => {
   if (state.drafted) return decideDrafted(command, state);
   if (command.type === 'DraftAgreement') return accept({ type: 'AgreementDrafted', data: command.data });
   return E.left(
-    notFound('agreement-not-drafted', 'This agreement is not drafted.', [{ path: 'data.agreementId', message: 'no such agreement' }]),
+    notFound('agreement-not-drafted', 'This agreement is not drafted.', [
+      { path: 'data.agreementId', message: 'no such agreement' },
+    ]),
   );
 };
 

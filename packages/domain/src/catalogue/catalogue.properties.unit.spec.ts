@@ -16,7 +16,10 @@ describe('every event of the catalogue', () => {
       fc.property(arbitraryFor(definition.data), metadata, (data, meta) => {
         const event = {
           id: 'e-1',
-          stream: streamName(definition.streamKind, String((data as Record<string, unknown>)[definition.streamIdField])),
+          stream: streamName(
+            definition.streamKind,
+            String((data as Record<string, unknown>)[definition.streamIdField]),
+          ),
           type: definition.type,
           schemaVersion: definition.schemaVersion,
           data,
@@ -33,35 +36,47 @@ describe('every event of the catalogue', () => {
 });
 
 describe('every command of the catalogue', () => {
-  it.each(commandCatalogue.map((d) => [d.type, d] as const))('%s is refused naming any one field made wrong', (_type, definition) => {
-    fc.assert(
-      fc.property(
-        arbitraryFor(definition.data).chain((data) => {
-          const paths = fieldPaths(data);
-          return fc.tuple(fc.constant(data), fc.constantFrom(...paths));
-        }),
-        ([data, path]) => {
-          const input = { type: definition.type, data: withFieldAt(data, path, wrongValue), metadata: commandMetadata() };
-          const decoded = decodeCommand(input);
-          expect(E.isLeft(decoded)).toBe(true);
-          if (E.isLeft(decoded)) {
-            const wrongPath = ['data', ...path].join('.');
-            expect(decoded.left.errors.some((e) => e.path === wrongPath || e.path.startsWith(`${wrongPath}.`))).toBe(true);
-          }
-        },
-      ),
-      { numRuns: 30 },
-    );
-  });
+  it.each(commandCatalogue.map((d) => [d.type, d] as const))(
+    '%s is refused naming any one field made wrong',
+    (_type, definition) => {
+      fc.assert(
+        fc.property(
+          arbitraryFor(definition.data).chain((data) => {
+            const paths = fieldPaths(data);
+            return fc.tuple(fc.constant(data), fc.constantFrom(...paths));
+          }),
+          ([data, path]) => {
+            const input = {
+              type: definition.type,
+              data: withFieldAt(data, path, wrongValue),
+              metadata: commandMetadata(),
+            };
+            const decoded = decodeCommand(input);
+            expect(E.isLeft(decoded)).toBe(true);
+            if (E.isLeft(decoded)) {
+              const wrongPath = ['data', ...path].join('.');
+              expect(decoded.left.errors.some((e) => e.path === wrongPath || e.path.startsWith(`${wrongPath}.`))).toBe(
+                true,
+              );
+            }
+          },
+        ),
+        { numRuns: 30 },
+      );
+    },
+  );
 
-  it.each(commandCatalogue.map((d) => [d.type, d] as const))('%s is accepted by its codec when every field is right', (_type, definition) => {
-    fc.assert(
-      fc.property(arbitraryFor(definition.data), (data) => {
-        expect(E.isRight(decodeCommand({ type: definition.type, data, metadata: commandMetadata() }))).toBe(true);
-      }),
-      { numRuns: 20 },
-    );
-  });
+  it.each(commandCatalogue.map((d) => [d.type, d] as const))(
+    '%s is accepted by its codec when every field is right',
+    (_type, definition) => {
+      fc.assert(
+        fc.property(arbitraryFor(definition.data), (data) => {
+          expect(E.isRight(decodeCommand({ type: definition.type, data, metadata: commandMetadata() }))).toBe(true);
+        }),
+        { numRuns: 20 },
+      );
+    },
+  );
 
   it('reports every wrong field at once, with its path', () => {
     const decoded = decodeCommand({
@@ -96,6 +111,8 @@ describe('every command of the catalogue', () => {
 
   it('names an unknown command type', () => {
     const decoded = decodeCommand({ type: 'LogSesion', data: {}, metadata: commandMetadata() });
-    expect(decoded).toEqual(E.left(expect.objectContaining({ code: 'unknown-command', errors: [expect.objectContaining({ path: 'type' })] })));
+    expect(decoded).toEqual(
+      E.left(expect.objectContaining({ code: 'unknown-command', errors: [expect.objectContaining({ path: 'type' })] })),
+    );
   });
 });

@@ -22,7 +22,9 @@ export const commandCatalogue = [
 
 export type CoachlineCommand = CommandFor<(typeof commandCatalogue)[number]>;
 
-const byType: ReadonlyMap<string, CommandDefinition> = new Map(commandCatalogue.map((d) => [d.type, d as CommandDefinition]));
+const byType: ReadonlyMap<string, CommandDefinition> = new Map(
+  commandCatalogue.map((d) => [d.type, d as CommandDefinition]),
+);
 
 export const findCommandDefinition = (type: string): CommandDefinition | undefined => byType.get(type);
 
@@ -40,9 +42,15 @@ export const decodeCommand = (input: unknown): E.Either<DomainError, CoachlineCo
   if (!definition) {
     return E.left(
       invalid('unknown-command', `Unknown command type ${JSON.stringify(type)}.`, [
-        { path: 'type', message: `expected one of the ${commandCatalogue.length} command types, got ${JSON.stringify(type)}` },
+        {
+          path: 'type',
+          message: `expected one of the ${commandCatalogue.length} command types, got ${JSON.stringify(type)}`,
+        },
       ]),
     );
   }
-  return decodeWith(commandCodec(definition), `${definition.type} command`)(input) as E.Either<DomainError, CoachlineCommand>;
+  return decodeWith(commandCodec(definition), `${definition.type} command`)(input) as E.Either<
+    DomainError,
+    CoachlineCommand
+  >;
 };

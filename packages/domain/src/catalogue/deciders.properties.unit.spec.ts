@@ -15,7 +15,11 @@ const commandsOf = (kind: string): fc.Arbitrary<Command> =>
   fc.oneof(
     ...commandCatalogue
       .filter((d) => d.streamKind === kind)
-      .map((d) => arbitraryFor(d.data).map((data) => ({ type: d.type, data, metadata: commandMetadata({ issuedAt }) }) as Command)),
+      .map((d) =>
+        arbitraryFor(d.data).map(
+          (data) => ({ type: d.type, data, metadata: commandMetadata({ issuedAt }) }) as Command,
+        ),
+      ),
   );
 
 const eventsOf = (kind: string): fc.Arbitrary<DomainEvent> =>
@@ -53,14 +57,16 @@ describe.each(STREAM_KINDS.map((kind) => [kind]))('the %s decider', (kind) => {
   });
 
   it('accepts at least one generated command sequence (the generators reach the rules)', () => {
-    const accepted = fc.sample(fc.array(commandsOf(kind), { minLength: 30, maxLength: 30 }), { numRuns: 20, seed: 7 }).some((commands) => {
-      const history: DomainEvent[] = [];
-      for (const command of commands) {
-        const outcome = decider.decide(command, fold(decider, history));
-        if (E.isRight(outcome)) history.push(...outcome.right);
-      }
-      return history.length > 1;
-    });
+    const accepted = fc
+      .sample(fc.array(commandsOf(kind), { minLength: 30, maxLength: 30 }), { numRuns: 20, seed: 7 })
+      .some((commands) => {
+        const history: DomainEvent[] = [];
+        for (const command of commands) {
+          const outcome = decider.decide(command, fold(decider, history));
+          if (E.isRight(outcome)) history.push(...outcome.right);
+        }
+        return history.length > 1;
+      });
     expect(accepted).toBe(true);
   });
 });

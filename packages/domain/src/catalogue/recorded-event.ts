@@ -33,7 +33,8 @@ export type RecordedEvent<Ev extends { type: string; data: unknown } = Coachline
   readonly integrity?: { readonly hash: string; readonly chain: string };
 };
 
-const oneError = (code: string, path: string, message: string): DomainError => invalid(code, message, [{ path, message }]);
+const oneError = (code: string, path: string, message: string): DomainError =>
+  invalid(code, message, [{ path, message }]);
 
 /** Lifts data written at `version` to the current shape, one version at a time. */
 const upcast = (definition: EventDefinition, version: number, data: unknown): E.Either<DomainError, unknown> => {
@@ -59,17 +60,34 @@ export const decodeRecordedEvent = (input: unknown): E.Either<DomainError, Recor
   if (!definition) return E.left(oneError('unknown-event-type', 'type', `unknown event type "${type}"`));
   if (schemaVersion > definition.schemaVersion)
     return E.left(
-      oneError('unknown-schema-version', 'schemaVersion', `${definition.type} is known up to schemaVersion ${definition.schemaVersion}, got ${schemaVersion}`),
+      oneError(
+        'unknown-schema-version',
+        'schemaVersion',
+        `${definition.type} is known up to schemaVersion ${definition.schemaVersion}, got ${schemaVersion}`,
+      ),
     );
-  const lifted = schemaVersion < definition.schemaVersion ? upcast(definition, schemaVersion, envelope.right.data) : E.right(envelope.right.data);
+  const lifted =
+    schemaVersion < definition.schemaVersion
+      ? upcast(definition, schemaVersion, envelope.right.data)
+      : E.right(envelope.right.data);
   if (E.isLeft(lifted)) return lifted;
   const data = decodeWith(definition.data, `${definition.type} data`, 'data')(lifted.right);
   if (E.isLeft(data)) return data;
-  const expected = streamName(definition.streamKind, String((data.right as Record<string, unknown>)[definition.streamIdField]));
+  const expected = streamName(
+    definition.streamKind,
+    String((data.right as Record<string, unknown>)[definition.streamIdField]),
+  );
   if (stream !== expected)
-    return E.left(oneError('stream-mismatch', 'stream', `expected stream "${expected}" for this ${definition.type}, got "${stream}"`));
+    return E.left(
+      oneError(
+        'stream-mismatch',
+        'stream',
+        `expected stream "${expected}" for this ${definition.type}, got "${stream}"`,
+      ),
+    );
   // An event already at the current version is its own decoding: no copy per event on replay.
-  if (data.right === envelope.right.data && schemaVersion === definition.schemaVersion) return E.right(envelope.right as RecordedEvent);
+  if (data.right === envelope.right.data && schemaVersion === definition.schemaVersion)
+    return E.right(envelope.right as RecordedEvent);
   return E.right({ ...envelope.right, schemaVersion: definition.schemaVersion, data: data.right } as RecordedEvent);
 };
 

@@ -41,7 +41,9 @@ describe('reading stored events', () => {
 
   it('checks version 1 data with the version 1 shape, naming the field', () => {
     const decoded = decodeRecordedEvent({ ...boqVersion1, data: { ...boqVersion1.data, completedOn: '2025-02-30' } });
-    expect(decoded).toEqual(E.left(expect.objectContaining({ errors: [expect.objectContaining({ path: 'data.completedOn' })] })));
+    expect(decoded).toEqual(
+      E.left(expect.objectContaining({ errors: [expect.objectContaining({ path: 'data.completedOn' })] })),
+    );
   });
 
   it('refuses a schema version newer than this reader knows', () => {
@@ -51,7 +53,11 @@ describe('reading stored events', () => {
 
   it('refuses an unknown event type, naming the type field', () => {
     const decoded = decodeRecordedEvent({ ...boqVersion1, type: 'SessionDeleted' });
-    expect(decoded).toEqual(E.left(expect.objectContaining({ code: 'unknown-event-type', errors: [expect.objectContaining({ path: 'type' })] })));
+    expect(decoded).toEqual(
+      E.left(
+        expect.objectContaining({ code: 'unknown-event-type', errors: [expect.objectContaining({ path: 'type' })] }),
+      ),
+    );
   });
 
   it('refuses an event filed under another stream than its data names', () => {

@@ -19,37 +19,89 @@ export const initialCoachState: CoachState = {
 };
 
 const mustBeRegistered = (state: CoachState): E.Either<DomainError, void> =>
-  state.registered ? E.right(undefined) : E.left(notFound('coach-not-registered', 'This coach is not registered.', [{ path: 'data.coachId', message: 'no such coach' }]));
+  state.registered
+    ? E.right(undefined)
+    : E.left(
+        notFound('coach-not-registered', 'This coach is not registered.', [
+          { path: 'data.coachId', message: 'no such coach' },
+        ]),
+      );
 
 const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainError, ReadonlyArray<CoachEvent>> => {
   switch (command.type) {
     case 'RegisterCoach':
       return state.registered
-        ? E.left(conflict('coach-already-registered', 'This coach is already registered.', [{ path: 'data.coachId', message: 'already registered' }]))
+        ? E.left(
+            conflict('coach-already-registered', 'This coach is already registered.', [
+              { path: 'data.coachId', message: 'already registered' },
+            ]),
+          )
         : accept({ type: 'CoachRegistered', data: command.data });
     case 'RecordCoachQualification':
       return state.qualifications.has(command.data.qualificationId)
-        ? E.left(ruleBroken('qualification-already-recorded', 'This qualification is already recorded.', 'data.qualificationId'))
+        ? E.left(
+            ruleBroken(
+              'qualification-already-recorded',
+              'This qualification is already recorded.',
+              'data.qualificationId',
+            ),
+          )
         : accept({ type: 'CoachQualificationRecorded', data: command.data });
     case 'VerifyCoachQualification': {
       const qualification = state.qualifications.get(command.data.qualificationId);
       if (!qualification)
-        return E.left(ruleBroken('qualification-not-recorded', 'Only a recorded qualification can be verified.', 'data.qualificationId'));
+        return E.left(
+          ruleBroken(
+            'qualification-not-recorded',
+            'Only a recorded qualification can be verified.',
+            'data.qualificationId',
+          ),
+        );
       if (qualification.verified)
-        return E.left(ruleBroken('qualification-already-verified', 'This qualification is already verified.', 'data.qualificationId'));
+        return E.left(
+          ruleBroken(
+            'qualification-already-verified',
+            'This qualification is already verified.',
+            'data.qualificationId',
+          ),
+        );
       if (qualification.credential !== command.data.credential)
-        return E.left(ruleBroken('credential-mismatch', `The recorded credential is "${qualification.credential}".`, 'data.credential'));
+        return E.left(
+          ruleBroken(
+            'credential-mismatch',
+            `The recorded credential is "${qualification.credential}".`,
+            'data.credential',
+          ),
+        );
       return accept({ type: 'CoachQualificationVerified', data: command.data });
     }
     case 'AttendReflectiveConsultation':
       if (!command.data.heldOn.startsWith(command.data.month))
-        return E.left(ruleBroken('consultation-outside-month', 'Reflective Consultation is held within the month it counts for.', 'data.heldOn'));
+        return E.left(
+          ruleBroken(
+            'consultation-outside-month',
+            'Reflective Consultation is held within the month it counts for.',
+            'data.heldOn',
+          ),
+        );
       if (state.consultationMonths.has(command.data.month))
-        return E.left(ruleBroken('consultation-already-recorded', 'This month’s Reflective Consultation is already recorded.', 'data.month'));
+        return E.left(
+          ruleBroken(
+            'consultation-already-recorded',
+            'This month’s Reflective Consultation is already recorded.',
+            'data.month',
+          ),
+        );
       return accept({ type: 'ReflectiveConsultationAttended', data: command.data });
     case 'CompleteReflectiveConsultationSurvey':
       return state.surveyCompleted
-        ? E.left(ruleBroken('survey-already-completed', 'The Reflective Consultation survey is already completed.', 'data.coachId'))
+        ? E.left(
+            ruleBroken(
+              'survey-already-completed',
+              'The Reflective Consultation survey is already completed.',
+              'data.coachId',
+            ),
+          )
         : accept({ type: 'ReflectiveConsultationSurveyCompleted', data: command.data });
   }
 };
@@ -61,12 +113,18 @@ const evolve = (state: CoachState, event: CoachEvent): CoachState => {
     case 'CoachQualificationRecorded':
       return {
         ...state,
-        qualifications: new Map(state.qualifications).set(event.data.qualificationId, { credential: event.data.credential, verified: false }),
+        qualifications: new Map(state.qualifications).set(event.data.qualificationId, {
+          credential: event.data.credential,
+          verified: false,
+        }),
       };
     case 'CoachQualificationVerified':
       return {
         ...state,
-        qualifications: new Map(state.qualifications).set(event.data.qualificationId, { credential: event.data.credential, verified: true }),
+        qualifications: new Map(state.qualifications).set(event.data.qualificationId, {
+          credential: event.data.credential,
+          verified: true,
+        }),
       };
     case 'ReflectiveConsultationAttended':
       return { ...state, consultationMonths: new Set(state.consultationMonths).add(event.data.month) };
@@ -79,5 +137,7 @@ export const coachDecider: Decider<CoachCommand, CoachEvent, CoachState> = {
   initialState: initialCoachState,
   evolve,
   decide: (command, state) =>
-    command.type === 'RegisterCoach' ? decideFor(command, state) : E.flatMap(mustBeRegistered(state), () => decideFor(command, state)),
+    command.type === 'RegisterCoach'
+      ? decideFor(command, state)
+      : E.flatMap(mustBeRegistered(state), () => decideFor(command, state)),
 };

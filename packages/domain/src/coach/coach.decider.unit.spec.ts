@@ -25,16 +25,23 @@ describe('coach decider', () => {
   describe('RecordCoachQualification', () => {
     const record = command<CoachCommand>('RecordCoachQualification', recorded.data);
     it('records a credential', () => spec.given([registered]).when(record).then([recorded]));
-    it('refuses a coach never registered', () => spec.given([]).when(record).thenFails('coach-not-registered', ['data.coachId']));
+    it('refuses a coach never registered', () =>
+      spec.given([]).when(record).thenFails('coach-not-registered', ['data.coachId']));
     it('refuses the same qualification twice', () =>
-      spec.given([registered, recorded]).when(record).thenFails('qualification-already-recorded', ['data.qualificationId']));
+      spec
+        .given([registered, recorded])
+        .when(record)
+        .thenFails('qualification-already-recorded', ['data.qualificationId']));
   });
 
   describe('VerifyCoachQualification', () => {
     const verifiedData = { ...recorded.data, verifiedBy: 'sup-1', verifiedOn: '2025-08-01' };
     const verify = command<CoachCommand>('VerifyCoachQualification', verifiedData);
     it('verifies a recorded credential', () =>
-      spec.given([registered, recorded]).when(verify).then([{ type: 'CoachQualificationVerified', data: verifiedData }]));
+      spec
+        .given([registered, recorded])
+        .when(verify)
+        .then([{ type: 'CoachQualificationVerified', data: verifiedData }]));
     it('refuses a credential never recorded', () =>
       spec.given([registered]).when(verify).thenFails('qualification-not-recorded', ['data.qualificationId']));
     it('refuses verifying twice', () =>
@@ -72,7 +79,10 @@ describe('coach decider', () => {
     const data = { coachId: 'c-03', completedOn: '2025-12-05' };
     const complete = command<CoachCommand>('CompleteReflectiveConsultationSurvey', data);
     it('records the survey', () =>
-      spec.given([registered]).when(complete).then([{ type: 'ReflectiveConsultationSurveyCompleted', data }]));
+      spec
+        .given([registered])
+        .when(complete)
+        .then([{ type: 'ReflectiveConsultationSurveyCompleted', data }]));
     it('refuses a second survey', () =>
       spec
         .given([registered, { type: 'ReflectiveConsultationSurveyCompleted', data }])

@@ -12,11 +12,23 @@ const registered: CommunityEvent = {
 };
 const year1: CommunityEvent = {
   type: 'ProgramYearStarted',
-  data: { communityId: 'kent', programYearId: 'py-2025', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' },
+  data: {
+    communityId: 'kent',
+    programYearId: 'py-2025',
+    guideId: 'rir-year-1',
+    startsOn: '2025-07-01',
+    endsOn: '2026-06-30',
+  },
 };
 const year2: CommunityEvent = {
   type: 'ProgramYearStarted',
-  data: { communityId: 'kent', programYearId: 'py-2026', guideId: 'rir-year-1', startsOn: '2026-07-01', endsOn: '2027-06-30' },
+  data: {
+    communityId: 'kent',
+    programYearId: 'py-2026',
+    guideId: 'rir-year-1',
+    startsOn: '2026-07-01',
+    endsOn: '2027-06-30',
+  },
 };
 
 const training: TrainingHeldData = {
@@ -49,9 +61,13 @@ const twelveMeetings = Array.from({ length: 12 }, (_, i) => {
 
 describe('community decider: trainings, meetings and focus groups', () => {
   describe('RecordTraining', () => {
-    const record = (data: Partial<TrainingHeldData> = {}) => command<CommunityCommand>('RecordTraining', { ...training, ...data });
+    const record = (data: Partial<TrainingHeldData> = {}) =>
+      command<CommunityCommand>('RecordTraining', { ...training, ...data });
     it('records a training held within a program year', () =>
-      spec.given([registered, year1]).when(record()).then([{ type: 'TrainingHeld', data: training }]));
+      spec
+        .given([registered, year1])
+        .when(record())
+        .then([{ type: 'TrainingHeld', data: training }]));
     it('records a training attended by coaches only', () => {
       const attendees = { providerIds: [], coachIds: ['c-03'] };
       spec
@@ -79,24 +95,34 @@ describe('community decider: trainings, meetings and focus groups', () => {
     it('refuses a training before any program year', () =>
       spec.given([registered]).when(record()).thenFails('outside-program-year', ['data.heldOn']));
     it('refuses a training after the program year ended', () =>
-      spec.given([registered, year1]).when(record({ heldOn: '2026-07-01' })).thenFails('outside-program-year', ['data.heldOn']));
+      spec
+        .given([registered, year1])
+        .when(record({ heldOn: '2026-07-01' }))
+        .thenFails('outside-program-year', ['data.heldOn']));
   });
 
   describe('RecordProviderCollaborationMeeting', () => {
     const record = (data: Partial<typeof meeting> = {}) =>
       command<CommunityCommand>('RecordProviderCollaborationMeeting', { ...meeting, ...data });
     it('records a meeting held within a program year', () =>
-      spec.given([registered, year1]).when(record()).then([{ type: 'ProviderCollaborationMeetingHeld', data: meeting }]));
+      spec
+        .given([registered, year1])
+        .when(record())
+        .then([{ type: 'ProviderCollaborationMeetingHeld', data: meeting }]));
     it('records a twelfth meeting in the year', () =>
       spec
         .given([registered, year1, ...twelveMeetings.slice(0, 11)])
         .when(record({ meetingId: 'pcm-12', heldOn: '2026-06-20' }))
-        .then([{ type: 'ProviderCollaborationMeetingHeld', data: { ...meeting, meetingId: 'pcm-12', heldOn: '2026-06-20' } }]));
+        .then([
+          { type: 'ProviderCollaborationMeetingHeld', data: { ...meeting, meetingId: 'pcm-12', heldOn: '2026-06-20' } },
+        ]));
     it('counts meetings per program year: the next year starts again', () =>
       spec
         .given([registered, year1, year2, ...twelveMeetings])
         .when(record({ meetingId: 'pcm-13', heldOn: '2026-08-20' }))
-        .then([{ type: 'ProviderCollaborationMeetingHeld', data: { ...meeting, meetingId: 'pcm-13', heldOn: '2026-08-20' } }]));
+        .then([
+          { type: 'ProviderCollaborationMeetingHeld', data: { ...meeting, meetingId: 'pcm-13', heldOn: '2026-08-20' } },
+        ]));
     it('refuses a community never registered', () =>
       spec.given([]).when(record()).thenFails('community-not-registered', ['data.communityId']));
     it('refuses a meeting id already recorded', () =>
@@ -105,7 +131,10 @@ describe('community decider: trainings, meetings and focus groups', () => {
         .when(record({ heldOn: '2025-09-21' }))
         .thenFails('collaboration-meeting-already-recorded', ['data.meetingId']));
     it('refuses a meeting outside every program year', () =>
-      spec.given([registered, year1]).when(record({ heldOn: '2025-06-30' })).thenFails('outside-program-year', ['data.heldOn']));
+      spec
+        .given([registered, year1])
+        .when(record({ heldOn: '2025-06-30' }))
+        .thenFails('outside-program-year', ['data.heldOn']));
     it('refuses a thirteenth meeting in the year', () =>
       spec
         .given([registered, year1, ...twelveMeetings])
@@ -116,7 +145,11 @@ describe('community decider: trainings, meetings and focus groups', () => {
   describe('RecordFocusGroup', () => {
     const data = { communityId: 'kent', heldOn: '2026-05-12' };
     const record = command<CommunityCommand>('RecordFocusGroup', data);
-    it('records the focus group', () => spec.given([registered, year1]).when(record).then([{ type: 'FocusGroupHeld', data }]));
+    it('records the focus group', () =>
+      spec
+        .given([registered, year1])
+        .when(record)
+        .then([{ type: 'FocusGroupHeld', data }]));
     it('refuses a community never registered', () =>
       spec.given([]).when(record).thenFails('community-not-registered', ['data.communityId']));
   });

@@ -34,11 +34,17 @@ const startProgramYear = (command: CommandFor<typeof StartProgramYear>, state: C
   if (O.isNone(findGuide(year.guideId)))
     return E.left(ruleBroken('unknown-guide', `No program guide is called "${year.guideId}".`, 'data.guideId'));
   if (year.endsOn <= year.startsOn)
-    return E.left(ruleBroken('program-year-ends-before-start', 'A program year ends after the day it starts.', 'data.endsOn'));
+    return E.left(
+      ruleBroken('program-year-ends-before-start', 'A program year ends after the day it starts.', 'data.endsOn'),
+    );
   if (daysCovered(year.startsOn, year.endsOn) > MAX_PROGRAM_YEAR_DAYS)
-    return E.left(ruleBroken('program-year-too-long', `A program year lasts at most ${MAX_PROGRAM_YEAR_DAYS} days.`, 'data.endsOn'));
+    return E.left(
+      ruleBroken('program-year-too-long', `A program year lasts at most ${MAX_PROGRAM_YEAR_DAYS} days.`, 'data.endsOn'),
+    );
   if (state.programYears.some((started) => started.programYearId === year.programYearId))
-    return E.left(ruleBroken('program-year-already-started', 'This program year is already started.', 'data.programYearId'));
+    return E.left(
+      ruleBroken('program-year-already-started', 'This program year is already started.', 'data.programYearId'),
+    );
   const overlapping = state.programYears.find((started) => programYearsOverlap(started, year));
   if (overlapping)
     return E.left(
@@ -56,11 +62,17 @@ const missingComponents = (state: CommunityState): CoachingSystemComponent[] =>
 
 const approveCoachingSystem = (command: CommandFor<typeof ApproveCoachingSystem>, state: CommunityState): Decision => {
   if (state.coachingSystemApproved)
-    return E.left(ruleBroken('coaching-system-already-approved', 'The coaching system is already approved.', 'data.communityId'));
+    return E.left(
+      ruleBroken('coaching-system-already-approved', 'The coaching system is already approved.', 'data.communityId'),
+    );
   const missing = missingComponents(state);
   if (missing.length > 0)
     return E.left(
-      ruleBroken('coaching-system-incomplete', `The coaching system still lacks: ${missing.join(', ')}.`, 'data.communityId'),
+      ruleBroken(
+        'coaching-system-incomplete',
+        `The coaching system still lacks: ${missing.join(', ')}.`,
+        'data.communityId',
+      ),
     );
   return accept({ type: 'CoachingSystemApproved', data: command.data });
 };
@@ -70,7 +82,13 @@ const recordTraining = (command: CommandFor<typeof RecordTraining>, state: Commu
   if (state.trainingIds.has(training.trainingId))
     return E.left(ruleBroken('training-already-recorded', 'This training is already recorded.', 'data.trainingId'));
   if (training.attendees.providerIds.length + training.attendees.coachIds.length === 0)
-    return E.left(ruleBroken('training-without-attendees', 'A training has at least one provider or coach attending.', 'data.attendees'));
+    return E.left(
+      ruleBroken(
+        'training-without-attendees',
+        'A training has at least one provider or coach attending.',
+        'data.attendees',
+      ),
+    );
   if (!programYearContaining(state.programYears, training.heldOn)) return E.left(outsideProgramYear(training.heldOn));
   return accept({ type: 'TrainingHeld', data: training });
 };
@@ -85,7 +103,11 @@ const recordCollaborationMeeting = (
   const meeting = command.data;
   if (state.collaborationMeetings.has(meeting.meetingId))
     return E.left(
-      ruleBroken('collaboration-meeting-already-recorded', 'This Provider Collaboration Meeting is already recorded.', 'data.meetingId'),
+      ruleBroken(
+        'collaboration-meeting-already-recorded',
+        'This Provider Collaboration Meeting is already recorded.',
+        'data.meetingId',
+      ),
     );
   const year = programYearContaining(state.programYears, meeting.heldOn);
   if (!year) return E.left(outsideProgramYear(meeting.heldOn));
@@ -114,7 +136,13 @@ const decideRegistered = (command: CommunityCommand, state: CommunityState): Dec
       return accept({ type: 'ImplementationPlanStepRecorded', data: command.data });
     case 'DefineCoachingSystemComponent':
       return state.coachingSystemApproved
-        ? E.left(ruleBroken('coaching-system-approved', 'An approved coaching system can no longer be changed.', 'data.component'))
+        ? E.left(
+            ruleBroken(
+              'coaching-system-approved',
+              'An approved coaching system can no longer be changed.',
+              'data.component',
+            ),
+          )
         : accept({ type: 'CoachingSystemComponentDefined', data: command.data });
     case 'ApproveCoachingSystem':
       return approveCoachingSystem(command, state);
@@ -131,6 +159,8 @@ export const decideCommunity = (command: CommunityCommand, state: CommunityState
   if (state.registered) return decideRegistered(command, state);
   if (command.type === 'RegisterCommunity') return accept({ type: 'CommunityRegistered', data: command.data });
   return E.left(
-    notFound('community-not-registered', 'This community is not registered.', [{ path: 'data.communityId', message: 'no such community' }]),
+    notFound('community-not-registered', 'This community is not registered.', [
+      { path: 'data.communityId', message: 'no such community' },
+    ]),
   );
 };

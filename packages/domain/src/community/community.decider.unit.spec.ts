@@ -15,7 +15,13 @@ const registered: CommunityEvent = {
 };
 const year1: CommunityEvent = {
   type: 'ProgramYearStarted',
-  data: { communityId: 'kent', programYearId: 'py-2025', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' },
+  data: {
+    communityId: 'kent',
+    programYearId: 'py-2025',
+    guideId: 'rir-year-1',
+    startsOn: '2025-07-01',
+    endsOn: '2026-06-30',
+  },
 };
 const defined = (component: CoachingSystemComponent): CommunityEvent => ({
   type: 'CoachingSystemComponentDefined',
@@ -42,7 +48,12 @@ describe('community decider', () => {
       spec
         .given([registered])
         .when(start({ programYearId: 'py-2027', startsOn: '2027-07-01', endsOn: '2028-06-30' }))
-        .then([{ type: 'ProgramYearStarted', data: { ...year1.data, programYearId: 'py-2027', startsOn: '2027-07-01', endsOn: '2028-06-30' } }]));
+        .then([
+          {
+            type: 'ProgramYearStarted',
+            data: { ...year1.data, programYearId: 'py-2027', startsOn: '2027-07-01', endsOn: '2028-06-30' },
+          },
+        ]));
     it('starts the next year the day after the last one ends', () =>
       spec
         .given([registered, year1])
@@ -51,18 +62,30 @@ describe('community decider', () => {
     it('refuses a community never registered', () =>
       spec.given([]).when(start()).thenFails('community-not-registered', ['data.communityId']));
     it('refuses a guide Coachline does not know', () =>
-      spec.given([registered]).when(start({ guideId: 'rir-year-9' })).thenFails('unknown-guide', ['data.guideId']));
+      spec
+        .given([registered])
+        .when(start({ guideId: 'rir-year-9' }))
+        .thenFails('unknown-guide', ['data.guideId']));
     it('starts a year under the STARS Practice-Based Coaching guide', () =>
       spec
         .given([registered])
         .when(start({ guideId: 'stars-pbc' }))
         .then([{ type: 'ProgramYearStarted', data: { ...year1.data, guideId: 'stars-pbc' } }]));
     it('refuses a year that ends before it starts', () =>
-      spec.given([registered]).when(start({ endsOn: '2025-06-30' })).thenFails('program-year-ends-before-start', ['data.endsOn']));
+      spec
+        .given([registered])
+        .when(start({ endsOn: '2025-06-30' }))
+        .thenFails('program-year-ends-before-start', ['data.endsOn']));
     it('refuses a year that ends the day it starts', () =>
-      spec.given([registered]).when(start({ endsOn: '2025-07-01' })).thenFails('program-year-ends-before-start', ['data.endsOn']));
+      spec
+        .given([registered])
+        .when(start({ endsOn: '2025-07-01' }))
+        .thenFails('program-year-ends-before-start', ['data.endsOn']));
     it('refuses a year longer than 366 days', () =>
-      spec.given([registered]).when(start({ endsOn: '2026-07-02' })).thenFails('program-year-too-long', ['data.endsOn']));
+      spec
+        .given([registered])
+        .when(start({ endsOn: '2026-07-02' }))
+        .thenFails('program-year-too-long', ['data.endsOn']));
     it('refuses a program year id already started', () =>
       spec
         .given([registered, year1])
@@ -91,7 +114,10 @@ describe('community decider', () => {
     const record = (data: Partial<ImplementationPlanStepRecordedData> = {}) =>
       command<CommunityCommand>('RecordImplementationPlanStep', { ...step, ...data });
     it('records a step', () =>
-      spec.given([registered]).when(record()).then([{ type: 'ImplementationPlanStepRecorded', data: step }]));
+      spec
+        .given([registered])
+        .when(record())
+        .then([{ type: 'ImplementationPlanStepRecorded', data: step }]));
     it('records a step again to revise it', () => {
       const revised = { ...step, plan: 'Adopt the vision drafted with the partners.' };
       spec
@@ -112,9 +138,15 @@ describe('community decider', () => {
     const data = { communityId: 'kent', component: 'definition' as const, text: 'Coaching is job-embedded support.' };
     const define = command<CommunityCommand>('DefineCoachingSystemComponent', data);
     it('defines a component', () =>
-      spec.given([registered]).when(define).then([{ type: 'CoachingSystemComponentDefined', data }]));
+      spec
+        .given([registered])
+        .when(define)
+        .then([{ type: 'CoachingSystemComponentDefined', data }]));
     it('redefines a component to revise it', () =>
-      spec.given([registered, defined('definition')]).when(define).then([{ type: 'CoachingSystemComponentDefined', data }]));
+      spec
+        .given([registered, defined('definition')])
+        .when(define)
+        .then([{ type: 'CoachingSystemComponentDefined', data }]));
     it('refuses a community never registered', () =>
       spec.given([]).when(define).thenFails('community-not-registered', ['data.communityId']));
     it('refuses a change once the system is approved', () =>
@@ -127,11 +159,17 @@ describe('community decider', () => {
   describe('ApproveCoachingSystem', () => {
     const approve = command<CommunityCommand>('ApproveCoachingSystem', approval);
     it('approves a system with all seven components', () =>
-      spec.given([registered, ...allComponentsDefined]).when(approve).then([{ type: 'CoachingSystemApproved', data: approval }]));
+      spec
+        .given([registered, ...allComponentsDefined])
+        .when(approve)
+        .then([{ type: 'CoachingSystemApproved', data: approval }]));
     it('refuses a community never registered', () =>
       spec.given([]).when(approve).thenFails('community-not-registered', ['data.communityId']));
     it('refuses an incomplete system, naming what is missing', () => {
-      const outcome = communityDecider.decide(approve, fold(communityDecider, [registered, ...allComponentsDefined.slice(0, 5)]));
+      const outcome = communityDecider.decide(
+        approve,
+        fold(communityDecider, [registered, ...allComponentsDefined.slice(0, 5)]),
+      );
       expect(outcome).toMatchObject({
         _tag: 'Left',
         left: { code: 'coaching-system-incomplete', errors: [{ path: 'data.communityId' }] },

@@ -17,12 +17,14 @@ const dayNumber = (date: string): number => {
 export const daysCovered = (startsOn: string, endsOn: string): number => dayNumber(endsOn) - dayNumber(startsOn) + 1;
 
 // LocalDates are zero-padded YYYY-MM-DD, so comparing them as strings compares them as dates.
-export const programYearContains = (year: ProgramYearSpan, date: string): boolean => year.startsOn <= date && date <= year.endsOn;
+export const programYearContains = (year: ProgramYearSpan, date: string): boolean =>
+  year.startsOn <= date && date <= year.endsOn;
 
 type Span = Pick<ProgramYearSpan, 'startsOn' | 'endsOn'>;
 
-export const programYearsOverlap = (a: Span, b: Span): boolean =>
-  a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
+export const programYearsOverlap = (a: Span, b: Span): boolean => a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
 
-export const programYearContaining = (years: ReadonlyArray<ProgramYearSpan>, date: string): ProgramYearSpan | undefined =>
-  years.find((year) => programYearContains(year, date));
+export const programYearContaining = (
+  years: ReadonlyArray<ProgramYearSpan>,
+  date: string,
+): ProgramYearSpan | undefined => years.find((year) => programYearContains(year, date));

@@ -15,7 +15,11 @@ export const RequirementScope = oneOf('RequirementScope', 'provider', 'community
 export type RequirementScope = t.TypeOf<typeof RequirementScope>;
 
 /** The settings a requirement is limited to (rule 3: consent and TPOT/TPITOS are center-based only). */
-export const RequirementAppliesTo = struct('RequirementAppliesTo', {}, { settings: nonEmptyArray(SiteSetting, 'RequirementSettings') });
+export const RequirementAppliesTo = struct(
+  'RequirementAppliesTo',
+  {},
+  { settings: nonEmptyArray(SiteSetting, 'RequirementSettings') },
+);
 export type RequirementAppliesTo = t.TypeOf<typeof RequirementAppliesTo>;
 
 /**
@@ -111,7 +115,10 @@ export const MonthlyDosageRequirement = struct(
   optionalRequirementFields,
 );
 
-export const Requirement = t.union([OnceRequirement, CountRequirement, MonthlyRequirement, MonthlyDosageRequirement], 'Requirement');
+export const Requirement = t.union(
+  [OnceRequirement, CountRequirement, MonthlyRequirement, MonthlyDosageRequirement],
+  'Requirement',
+);
 export type Requirement = t.TypeOf<typeof Requirement>;
 export type RequirementKind = Requirement['kind'];
 

@@ -13,12 +13,16 @@ const fromJson = (guide: unknown) => ProgramGuide.decode(JSON.parse(JSON.stringi
 
 describe('program guides', () => {
   it.each(programGuides.map((guide) => [guide.guideId, guide] as const))('%s loads from JSON unchanged', (_, guide) =>
-    expect(fromJson(guide)).toEqual(E.right(guide)));
+    expect(fromJson(guide)).toEqual(E.right(guide)),
+  );
 
-  it.each(programGuides.map((guide) => [guide.guideId, guide] as const))('%s names each requirement once', (_, guide) => {
-    const ids = guide.requirements.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-  });
+  it.each(programGuides.map((guide) => [guide.guideId, guide] as const))(
+    '%s names each requirement once',
+    (_, guide) => {
+      const ids = guide.requirements.map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
 
   it('RiR Year 1 counts coaching conversations, observations and debriefs toward 150 minutes a month', () =>
     expect(rirYear1Guide.dosage).toEqual({
@@ -29,11 +33,9 @@ describe('program guides', () => {
   it('STARS sets no monthly minutes target', () => expect(starsPbcGuide.dosage?.targetMinutesPerMonth).toBeUndefined());
 
   it('limits consent and TPOT/TPITOS requirements to center-based providers', () =>
-    expect(rirYear1Guide.requirements.filter((r) => r.appliesTo?.settings?.includes('fcch') === false).map((r) => r.id)).toEqual([
-      'evaluation-consent',
-      'observation-scheduled',
-      'observation-debriefed',
-    ]));
+    expect(
+      rirYear1Guide.requirements.filter((r) => r.appliesTo?.settings?.includes('fcch') === false).map((r) => r.id),
+    ).toEqual(['evaluation-consent', 'observation-scheduled', 'observation-debriefed']));
 
   it('refuses a requirement of an unknown kind, naming where', () => {
     const broken = { ...rirYear1Guide, requirements: [{ ...rirYear1Guide.requirements[0], kind: 'weekly' }] };
@@ -49,8 +51,13 @@ describe('program guides', () => {
 
   it('refuses a window month beyond the second year', () => {
     const first = rirYear1Guide.requirements[0]!;
-    const result = fromJson({ ...rirYear1Guide, requirements: [{ ...first, window: { anchor: 'enrollment', throughMonth: 24 } }] });
-    expect(E.isLeft(result) && fieldErrors(result.left).map((f) => f.path)).toContain('requirements.0.window.throughMonth');
+    const result = fromJson({
+      ...rirYear1Guide,
+      requirements: [{ ...first, window: { anchor: 'enrollment', throughMonth: 24 } }],
+    });
+    expect(E.isLeft(result) && fieldErrors(result.left).map((f) => f.path)).toContain(
+      'requirements.0.window.throughMonth',
+    );
   });
 
   it('finds a guide by id, and nothing for an unknown id', () => {
@@ -73,7 +80,8 @@ describe('the events the guides name', () => {
     const fields = { ...data.required, ...data.optional };
     expect(fields[event.dateField]?.name).toBe('LocalDate');
     for (const [field, value] of Object.entries(event.where ?? {})) expect(fields[field]?.is(value)).toBe(true);
-    if (requirement.kind === 'monthly' && requirement.monthField) expect(fields[requirement.monthField]?.name).toBe('Month');
+    if (requirement.kind === 'monthly' && requirement.monthField)
+      expect(fields[requirement.monthField]?.name).toBe('Month');
     if (requirement.kind === 'count' && requirement.distinctBy) expect(fields[requirement.distinctBy]).toBeDefined();
   });
 });

@@ -13,7 +13,9 @@ const dayMs = 86_400_000;
 const day = (offset: number) => new Date(Date.UTC(2025, 6, 1) + offset * dayMs).toISOString().slice(0, 10);
 const dateIn = (from: number, to: number) => fc.integer({ min: from, max: to }).map(day);
 
-const matches: EventMatch[] = programGuides.flatMap((guide) => guide.requirements.flatMap((r) => ('event' in r ? [r.event] : [])));
+const matches: EventMatch[] = programGuides.flatMap((guide) =>
+  guide.requirements.flatMap((r) => ('event' in r ? [r.event] : [])),
+);
 
 /** Events of every type the guides name, with their date and `where` fields, dated around the year. */
 const guideEvent: fc.Arbitrary<DomainEvent> = fc.oneof(
@@ -76,8 +78,11 @@ describe('requirement status properties', () => {
     fc.assert(
       fc.property(query, (q) => {
         const statuses = requirementStatuses({ ...q, programYear, setting: 'fcch' });
-        const centerOnly = new Set(q.guide.requirements.filter((r) => r.appliesTo?.settings?.includes('fcch') === false).map((r) => r.id));
-        for (const s of statuses.filter((s) => centerOnly.has(s.requirementId))) expect(s.status).toBe('not-applicable');
+        const centerOnly = new Set(
+          q.guide.requirements.filter((r) => r.appliesTo?.settings?.includes('fcch') === false).map((r) => r.id),
+        );
+        for (const s of statuses.filter((s) => centerOnly.has(s.requirementId)))
+          expect(s.status).toBe('not-applicable');
       }),
     ));
 

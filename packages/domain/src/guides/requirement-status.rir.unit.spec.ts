@@ -5,7 +5,12 @@ import { rirYear1Guide } from './rir-year-1';
 const programYear = { startsOn: '2025-07-01', endsOn: '2026-06-30' };
 
 const ev = (type: string, data: Record<string, unknown>): DomainEvent => ({ type, data });
-const session = (sessionId: string, heldOn: string, durationMinutes: number, kind = 'coaching-conversation'): DomainEvent =>
+const session = (
+  sessionId: string,
+  heldOn: string,
+  durationMinutes: number,
+  kind = 'coaching-conversation',
+): DomainEvent =>
   ev('SessionLogged', {
     providerId: 'p-1',
     sessionId,
@@ -34,7 +39,8 @@ describe('RiR Year 1 requirement statuses', () => {
       ev('DebriefHeld', { providerId: 'p-1', observationId: 'o-1', heldOn: '2025-08-28' }),
       ev('BenchmarksOfQualityCompleted', { providerId: 'p-1', boqId: 'b-1', form: 'BOQ', completedOn: '2025-09-05' }),
     ];
-    const center = (on: string) => byId(statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-07-01', events: history, on }));
+    const center = (on: string) =>
+      byId(statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-07-01', events: history, on }));
 
     it('is done by the event that met it, due while the window is open', () => {
       const mid = center('2025-08-15');
@@ -46,7 +52,10 @@ describe('RiR Year 1 requirement statuses', () => {
         status: 'done',
         metBy: { type: 'DemographicSurveyCompleted', date: '2025-07-15', index: 2 },
       });
-      expect(mid.get('evaluation-consent')).toMatchObject({ status: 'done', metBy: { type: 'ConsentUploaded', index: 1 } });
+      expect(mid.get('evaluation-consent')).toMatchObject({
+        status: 'done',
+        metBy: { type: 'ConsentUploaded', index: 1 },
+      });
       expect(mid.get('asq-se2-distributed')?.status).toBe('done');
       expect(mid.get('benchmarks-of-quality')?.status).toBe('due');
       expect(mid.get('asq-se2-scored')?.status).toBe('due');
@@ -56,7 +65,10 @@ describe('RiR Year 1 requirement statuses', () => {
       const mid = center('2025-08-15');
       expect(mid.get('observation-debriefed')).toMatchObject({ status: 'due' });
       expect(mid.get('observation-debriefed')?.metBy).toBeUndefined();
-      expect(center('2025-08-28').get('observation-debriefed')).toMatchObject({ status: 'done', metBy: { date: '2025-08-28', index: 5 } });
+      expect(center('2025-08-28').get('observation-debriefed')).toMatchObject({
+        status: 'done',
+        metBy: { date: '2025-08-28', index: 5 },
+      });
     });
 
     it('is still due on the window’s last day, overdue the day after', () => {
@@ -76,8 +88,12 @@ describe('RiR Year 1 requirement statuses', () => {
     });
 
     it('makes consent and TPOT/TPITOS not applicable to a family child care home', () => {
-      const fcch = byId(statuses({ scope: 'provider', setting: 'fcch', enrolledOn: '2025-07-01', events: history, on: '2025-09-10' }));
-      expect(['evaluation-consent', 'observation-scheduled', 'observation-debriefed'].map((id) => fcch.get(id))).toEqual([
+      const fcch = byId(
+        statuses({ scope: 'provider', setting: 'fcch', enrolledOn: '2025-07-01', events: history, on: '2025-09-10' }),
+      );
+      expect(
+        ['evaluation-consent', 'observation-scheduled', 'observation-debriefed'].map((id) => fcch.get(id)),
+      ).toEqual([
         expect.objectContaining({ status: 'not-applicable' }),
         expect.objectContaining({ status: 'not-applicable' }),
         expect.objectContaining({ status: 'not-applicable' }),
@@ -88,20 +104,35 @@ describe('RiR Year 1 requirement statuses', () => {
     });
 
     it('gives a provider enrolled mid-year two months from their enrollment', () => {
-      const late = byId(statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-09-15', events: [], on: '2025-11-14' }));
-      expect(late.get('demographic-survey')).toMatchObject({ window: { from: '2025-09-15', to: '2025-11-14' }, status: 'due' });
-      const after = byId(statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-09-15', events: [], on: '2025-11-15' }));
+      const late = byId(
+        statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-09-15', events: [], on: '2025-11-14' }),
+      );
+      expect(late.get('demographic-survey')).toMatchObject({
+        window: { from: '2025-09-15', to: '2025-11-14' },
+        status: 'due',
+      });
+      const after = byId(
+        statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-09-15', events: [], on: '2025-11-15' }),
+      );
       expect(after.get('demographic-survey')?.status).toBe('overdue');
     });
 
     it('does not count an event dated before the window opened', () => {
       const events = [ev('DemographicSurveyCompleted', { providerId: 'p-1', completedOn: '2025-09-10' })];
-      const late = byId(statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-09-15', events, on: '2025-10-01' }));
+      const late = byId(
+        statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-09-15', events, on: '2025-10-01' }),
+      );
       expect(late.get('demographic-survey')?.status).toBe('due');
     });
 
     it('makes nothing applicable to a provider enrolled after the year', () => {
-      const list = statuses({ scope: 'provider', setting: 'center', enrolledOn: '2026-07-15', events: [], on: '2026-06-30' });
+      const list = statuses({
+        scope: 'provider',
+        setting: 'center',
+        enrolledOn: '2026-07-15',
+        events: [],
+        on: '2026-06-30',
+      });
       expect(list.length).toBeGreaterThan(0);
       expect(list.every((s) => s.status === 'not-applicable')).toBe(true);
     });
@@ -118,7 +149,9 @@ describe('RiR Year 1 requirement statuses', () => {
       session('s6', '2025-10-20', 60),
     ];
     const dosage = (on: string, exitedOn?: string) =>
-      byId(statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-07-01', exitedOn, events: sessions, on }));
+      byId(
+        statuses({ scope: 'provider', setting: 'center', enrolledOn: '2025-07-01', exitedOn, events: sessions, on }),
+      );
 
     it('expands to one requirement per month of enrollment', () =>
       expect([...dosage('2025-10-31').keys()].filter((id) => id.startsWith('dosage-'))).toEqual([
@@ -167,16 +200,33 @@ describe('RiR Year 1 requirement statuses', () => {
     });
 
     it('starts at the month of a mid-year enrollment', () => {
-      const list = statuses({ scope: 'provider', setting: 'fcch', enrolledOn: '2026-03-20', events: [], on: '2026-03-25' });
+      const list = statuses({
+        scope: 'provider',
+        setting: 'fcch',
+        enrolledOn: '2026-03-20',
+        events: [],
+        on: '2026-03-25',
+      });
       const months = list.filter((s) => s.kind === 'monthly-dosage');
-      expect(months.map((s) => s.requirementId)).toEqual(['dosage-2026-03', 'dosage-2026-04', 'dosage-2026-05', 'dosage-2026-06']);
+      expect(months.map((s) => s.requirementId)).toEqual([
+        'dosage-2026-03',
+        'dosage-2026-04',
+        'dosage-2026-05',
+        'dosage-2026-06',
+      ]);
       expect(months[0]?.window).toEqual({ from: '2026-03-20', to: '2026-03-31' });
     });
   });
 
   describe('community requirements (rules 6 and 7)', () => {
     const training = (trainingId: string, module: string, heldOn: string) =>
-      ev('TrainingHeld', { communityId: 'kent', trainingId, module, heldOn, attendees: { providerIds: [], coachIds: [] } });
+      ev('TrainingHeld', {
+        communityId: 'kent',
+        trainingId,
+        module,
+        heldOn,
+        attendees: { providerIds: [], coachIds: [] },
+      });
     const meeting = (n: number, heldOn: string) =>
       ev('ProviderCollaborationMeetingHeld', { communityId: 'kent', meetingId: `m-${n}`, heldOn });
     const history = [
@@ -216,25 +266,41 @@ describe('RiR Year 1 requirement statuses', () => {
     });
 
     it('suggests April to June for the focus group', () =>
-      expect(community(history, '2025-12-01').get('focus-group')?.suggestedMonths).toEqual(['2026-04', '2026-05', '2026-06']));
+      expect(community(history, '2025-12-01').get('focus-group')?.suggestedMonths).toEqual([
+        '2026-04',
+        '2026-05',
+        '2026-06',
+      ]));
 
     it('counts meetings toward six, overdue if the year ends short', () => {
-      expect(community(history, '2026-06-30').get('provider-collaboration-meetings')).toMatchObject({ status: 'due', count: 5 });
-      expect(community(history, '2026-07-01').get('provider-collaboration-meetings')).toMatchObject({ status: 'overdue', count: 5 });
+      expect(community(history, '2026-06-30').get('provider-collaboration-meetings')).toMatchObject({
+        status: 'due',
+        count: 5,
+      });
+      expect(community(history, '2026-07-01').get('provider-collaboration-meetings')).toMatchObject({
+        status: 'overdue',
+        count: 5,
+      });
     });
 
     it('is met by the sixth meeting', () =>
-      expect(community([...history, meeting(6, '2026-03-18')], '2026-04-01').get('provider-collaboration-meetings')).toMatchObject({
+      expect(
+        community([...history, meeting(6, '2026-03-18')], '2026-04-01').get('provider-collaboration-meetings'),
+      ).toMatchObject({
         status: 'done',
         count: 6,
         metBy: { type: 'ProviderCollaborationMeetingHeld', date: '2026-03-18', index: 9 },
       }));
 
     it('stays done past twelve meetings, reporting the count as exceeded', () => {
-      const thirteen = Array.from({ length: 13 }, (_, i) => meeting(i + 1, `2025-${String(7 + (i % 6)).padStart(2, '0')}-${10 + i}`));
+      const thirteen = Array.from({ length: 13 }, (_, i) =>
+        meeting(i + 1, `2025-${String(7 + (i % 6)).padStart(2, '0')}-${10 + i}`),
+      );
       const status = community(thirteen, '2026-01-01').get('provider-collaboration-meetings');
       expect(status).toMatchObject({ status: 'done', count: 13, exceeded: true });
-      expect(community(thirteen.slice(1), '2026-01-01').get('provider-collaboration-meetings')?.exceeded).toBeUndefined();
+      expect(
+        community(thirteen.slice(1), '2026-01-01').get('provider-collaboration-meetings')?.exceeded,
+      ).toBeUndefined();
     });
   });
 
@@ -259,7 +325,11 @@ describe('RiR Year 1 requirement statuses', () => {
     });
 
     it('credits a consultation to the month it names, late when held after that month', () => {
-      expect(coach('2025-11-10').get('reflective-consultation-2025-10')).toMatchObject({ status: 'done', late: true, metBy: { index: 2 } });
+      expect(coach('2025-11-10').get('reflective-consultation-2025-10')).toMatchObject({
+        status: 'done',
+        late: true,
+        metBy: { index: 2 },
+      });
       expect(coach('2025-11-10').get('reflective-consultation-2025-11')?.status).toBe('due');
     });
 

@@ -16,10 +16,23 @@ const history = [
   signed('coachee', '2025-09-22'),
   signed('coach', '2025-09-25'),
   signed('supervisor', '2025-10-20'),
-  ev('CoachingCycleCompleted', { agreementId: 'ag-1', cycleNumber: 1, completedOn: '2025-11-28', sessionIds: ['s1', 's2'] }),
+  ev('CoachingCycleCompleted', {
+    agreementId: 'ag-1',
+    cycleNumber: 1,
+    completedOn: '2025-11-28',
+    sessionIds: ['s1', 's2'],
+  }),
 ];
 const coachee = (on: string, more: Partial<StatusQuery> = {}) =>
-  requirementStatuses({ guide: starsPbcGuide, programYear, scope: 'provider', enrolledOn: '2025-09-15', events: history, on, ...more });
+  requirementStatuses({
+    guide: starsPbcGuide,
+    programYear,
+    scope: 'provider',
+    enrolledOn: '2025-09-15',
+    events: history,
+    on,
+    ...more,
+  });
 const stars = (on: string, more: Partial<StatusQuery> = {}) => byId(coachee(on, more));
 
 describe('STARS Practice-Based Coaching requirement statuses', () => {
@@ -57,12 +70,17 @@ describe('STARS Practice-Based Coaching requirement statuses', () => {
     expect(coachee('2025-12-01', { setting: 'fcch' }).map((s) => s.status)).toEqual(['done', 'done']));
 
   it('is not applicable to a coachee who left before the window opened', () =>
-    expect(coachee('2025-12-01', { exitedOn: '2025-09-01' }).map((s) => s.status)).toEqual(['not-applicable', 'not-applicable']));
+    expect(coachee('2025-12-01', { exitedOn: '2025-09-01' }).map((s) => s.status)).toEqual([
+      'not-applicable',
+      'not-applicable',
+    ]));
 
   it('has no monthly minutes requirement, since the agreement sets a cadence', () => {
     const withDosage: ProgramGuide = {
       ...starsPbcGuide,
-      requirements: [{ kind: 'monthly-dosage', id: 'dosage', title: 'Dosage', scope: 'provider', window: { anchor: 'enrollment' } }],
+      requirements: [
+        { kind: 'monthly-dosage', id: 'dosage', title: 'Dosage', scope: 'provider', window: { anchor: 'enrollment' } },
+      ],
     };
     const list = coachee('2026-06-30', { guide: withDosage, enrolledOn: '2026-05-01', events: [] });
     expect(list.map((s) => [s.requirementId, s.status])).toEqual([

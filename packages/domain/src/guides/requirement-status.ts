@@ -55,7 +55,9 @@ interface Evaluation {
 }
 
 const settingExcludes = (requirement: Requirement, setting: SiteSetting | undefined): boolean =>
-  setting !== undefined && requirement.appliesTo?.settings !== undefined && !requirement.appliesTo.settings.includes(setting);
+  setting !== undefined &&
+  requirement.appliesTo?.settings !== undefined &&
+  !requirement.appliesTo.settings.includes(setting);
 
 /** Whether the subject was enrolled for any day of the window (months after exit are not theirs). */
 const enrolledDuring = (window: DateWindow, query: StatusQuery): boolean =>
@@ -116,7 +118,12 @@ const monthlyEvaluation = (
 });
 
 /** The session whose minutes brought the month to the target, counting sessions held up to the day asked about. */
-const dosageEvaluation = (sessions: ReadonlyArray<IndexedSession>, month: Month, target: number, query: StatusQuery): Evaluation => {
+const dosageEvaluation = (
+  sessions: ReadonlyArray<IndexedSession>,
+  month: Month,
+  target: number,
+  query: StatusQuery,
+): Evaluation => {
   const held = sessions
     .filter((s) => monthOf(s.heldOn) === month && s.heldOn <= query.on)
     // A stable sort of sessions in logged order: same-day sessions keep the order they were logged in.
@@ -125,30 +132,53 @@ const dosageEvaluation = (sessions: ReadonlyArray<IndexedSession>, month: Month,
   let metBy: MetBy | undefined;
   for (const session of held) {
     minutes += session.durationMinutes;
-    if (!metBy && minutes >= target) metBy = { type: 'SessionLogged', date: session.heldOn, index: session.loggedIndex };
+    if (!metBy && minutes >= target)
+      metBy = { type: 'SessionLogged', date: session.heldOn, index: session.loggedIndex };
   }
   return { metBy, details: { minutes, targetMinutes: target } };
 };
 
-const requirementStatusesOf = (requirement: Requirement, query: StatusQuery, ledger: () => SessionLedger): RequirementStatus[] => {
+const requirementStatusesOf = (
+  requirement: Requirement,
+  query: StatusQuery,
+  ledger: () => SessionLedger,
+): RequirementStatus[] => {
   const window = resolveWindow(requirement.window, { ...query.programYear, enrolledOn: query.enrolledOn });
   const excluded = settingExcludes(requirement, query.setting);
   const common = { title: requirement.title, kind: requirement.kind };
   if (requirement.kind === 'once' || requirement.kind === 'count') {
     const suggested = requirement.suggestedMonths && suggestedMonthsWithin(requirement.suggestedMonths, window);
-    const base = { ...common, requirementId: requirement.id, window, ...(suggested?.length ? { suggestedMonths: suggested } : {}) };
-    return [statusOf(base, !excluded && enrolledDuring(window, query), () => countEvaluation(requirement, window, query), query.on)];
+    const base = {
+      ...common,
+      requirementId: requirement.id,
+      window,
+      ...(suggested?.length ? { suggestedMonths: suggested } : {}),
+    };
+    return [
+      statusOf(
+        base,
+        !excluded && enrolledDuring(window, query),
+        () => countEvaluation(requirement, window, query),
+        query.on,
+      ),
+    ];
   }
   const target = query.guide.dosage?.targetMinutesPerMonth;
   return monthsOf(window).map((month) => {
     const monthWindow = monthWithin(month, window);
     const base = { ...common, requirementId: `${requirement.id}-${month}`, month, window: monthWindow };
     // A dosage requirement in a guide without a monthly target has nothing to reach.
-    const applicable = !excluded && enrolledDuring(monthWindow, query) && (requirement.kind === 'monthly' || target !== undefined);
+    const applicable =
+      !excluded && enrolledDuring(monthWindow, query) && (requirement.kind === 'monthly' || target !== undefined);
     const evaluate = (): Evaluation =>
       requirement.kind === 'monthly'
         ? monthlyEvaluation(requirement, month, query)
-        : dosageEvaluation(countedSessions(ledger(), query.guide.dosage?.countedKinds ?? []), month, target ?? 0, query);
+        : dosageEvaluation(
+            countedSessions(ledger(), query.guide.dosage?.countedKinds ?? []),
+            month,
+            target ?? 0,
+            query,
+          );
     return statusOf(base, applicable, evaluate, query.on);
   });
 };

@@ -72,14 +72,20 @@ const countable = (fields: Fields, presentOnly: boolean): boolean =>
 const sessionOf = (data: unknown): (Fields & { providerId: string; sessionId: string }) | undefined => {
   if (!isFields(data)) return undefined;
   const [providerId, sessionId] = [entryOf(data, 'providerId'), entryOf(data, 'sessionId')];
-  return typeof providerId === 'string' && typeof sessionId === 'string' ? { ...data, providerId, sessionId } : undefined;
+  return typeof providerId === 'string' && typeof sessionId === 'string'
+    ? { ...data, providerId, sessionId }
+    : undefined;
 };
 
 /** How much of a session an entry keeps: given the session as logged or corrected, with its position. */
 export type KeptFields<S extends CountedSession> = (session: IndexedSession & Fields) => S;
 
 /** Only what the rule counts with: the shape a view stores. */
-export const countedFieldsOnly: KeptFields<CountedSession> = ({ heldOn, durationMinutes, kind }) => ({ heldOn, durationMinutes, kind });
+export const countedFieldsOnly: KeptFields<CountedSession> = ({ heldOn, durationMinutes, kind }) => ({
+  heldOn,
+  durationMinutes,
+  kind,
+});
 
 /** What the rule counts with, and the order the sessions were logged in. */
 export const countedFieldsInOrder: KeptFields<IndexedSession> = ({ heldOn, durationMinutes, kind, loggedIndex }) => ({
@@ -92,8 +98,9 @@ export const countedFieldsInOrder: KeptFields<IndexedSession> = ({ heldOn, durat
 /** The whole session as stored: only the fields the rule counts with were checked. */
 const wholeSession: KeptFields<EffectiveSession> = (session) => session as unknown as EffectiveSession;
 
-const isLogged = <S extends CountedSession>(entry: SessionEntry<S> | undefined): entry is S & { readonly voided?: true } =>
-  entry?.heldOn !== undefined;
+const isLogged = <S extends CountedSession>(
+  entry: SessionEntry<S> | undefined,
+): entry is S & { readonly voided?: true } => entry?.heldOn !== undefined;
 
 /**
  * Folds one session event, at position `index`, into the sessions of the provider it names
@@ -113,7 +120,10 @@ export const recordSessionEvent = <S extends CountedSession>(
   if (event.type === SessionLogged.type) {
     // A session is logged once; a repeated log of the same id changes nothing.
     if (!isLogged(entry) && countable(data, false))
-      sessions[data.sessionId] = { ...entry, ...keep({ ...(data as unknown as IndexedSession), loggedIndex: index }) } as SessionEntry<S>;
+      sessions[data.sessionId] = {
+        ...entry,
+        ...keep({ ...(data as unknown as IndexedSession), loggedIndex: index }),
+      } as SessionEntry<S>;
   } else if (event.type === SessionCorrected.type) {
     const changes = data['changes'];
     // A correction of a session not logged yet corrects nothing.
@@ -128,7 +138,10 @@ export const recordSessionEvent = <S extends CountedSession>(
 };
 
 /** The sessions of the provider a session event names, made empty the first time. */
-export const sessionsOfProvider = <S extends CountedSession>(ledger: SessionLedger<S>, event: DomainEvent): ProviderSessions<S> | undefined => {
+export const sessionsOfProvider = <S extends CountedSession>(
+  ledger: SessionLedger<S>,
+  event: DomainEvent,
+): ProviderSessions<S> | undefined => {
   const data = sessionOf(event.data);
   if (!data) return undefined;
   return (ledger[data.providerId] ??= emptyTable());
@@ -154,8 +167,10 @@ const monthlyMinutes = (sessions: ReadonlyArray<CountedSession>): Map<Month, num
 };
 
 /** One provider's counted minutes by the calendar month the sessions were held in, months in order. */
-export const minutesByMonth = (sessions: ProviderSessions, countedKinds: ReadonlyArray<SessionKind>): Map<Month, number> =>
-  monthlyMinutes(standingSessions(sessions).filter(isCounted(countedKinds)));
+export const minutesByMonth = (
+  sessions: ProviderSessions,
+  countedKinds: ReadonlyArray<SessionKind>,
+): Map<Month, number> => monthlyMinutes(standingSessions(sessions).filter(isCounted(countedKinds)));
 
 /** The ledger of a list of events, each at its position in the list. */
 export const sessionLedgerOf = <S extends CountedSession = IndexedSession>(
@@ -184,12 +199,15 @@ export const countedSessions = (ledger: SessionLedger, countedKinds: ReadonlyArr
  * The sessions that count for anything, in the order they were logged: each logged session
  * with its corrections applied in order, and none that was ever voided.
  */
-export const effectiveSessions = (events: ReadonlyArray<DomainEvent>): EffectiveSession[] => inLoggedOrder(sessionLedgerOf(events, wholeSession));
+export const effectiveSessions = (events: ReadonlyArray<DomainEvent>): EffectiveSession[] =>
+  inLoggedOrder(sessionLedgerOf(events, wholeSession));
 
 /**
  * Minutes of the effective sessions whose kind the guide counts, by the calendar month they
  * were held in, months in order. A group session counts in full for every provider it was
  * logged for.
  */
-export const countedMinutesByMonth = (events: ReadonlyArray<DomainEvent>, countedKinds: ReadonlyArray<SessionKind>): Map<Month, number> =>
-  monthlyMinutes(countedSessions(sessionLedgerOf(events), countedKinds));
+export const countedMinutesByMonth = (
+  events: ReadonlyArray<DomainEvent>,
+  countedKinds: ReadonlyArray<SessionKind>,
+): Map<Month, number> => monthlyMinutes(countedSessions(sessionLedgerOf(events), countedKinds));

@@ -34,7 +34,12 @@ const minutes = (events: DomainEvent[]) => [...countedMinutesByMonth(events, cou
 
 describe('session ledger', () => {
   it('sums counted minutes by the calendar month a session was held in', () =>
-    expect(minutes([logged('s1', '2025-09-30', 90), logged('s2', '2025-10-01', 60), logged('s3', '2025-09-02', 45)])).toEqual([['2025-09', 135], ['2025-10', 60]]));
+    expect(
+      minutes([logged('s1', '2025-09-30', 90), logged('s2', '2025-10-01', 60), logged('s3', '2025-09-02', 45)]),
+    ).toEqual([
+      ['2025-09', 135],
+      ['2025-10', 60],
+    ]));
 
   it('gives the months in calendar order, whatever order their sessions were logged in', () =>
     expect(
@@ -54,9 +59,12 @@ describe('session ledger', () => {
 
   it('gives the effective sessions in the order they were logged, a void seen first leaving no gap in the order', () =>
     expect(
-      effectiveSessions([voided('s9'), logged('20', '2025-09-12', 30), logged('s1', '2025-09-10', 60), logged('3', '2025-09-01', 45)]).map(
-        (s) => [s.sessionId, s.loggedIndex],
-      ),
+      effectiveSessions([
+        voided('s9'),
+        logged('20', '2025-09-12', 30),
+        logged('s1', '2025-09-10', 60),
+        logged('3', '2025-09-01', 45),
+      ]).map((s) => [s.sessionId, s.loggedIndex]),
     ).toEqual([
       ['20', 1],
       ['s1', 2],
@@ -70,14 +78,27 @@ describe('session ledger', () => {
       corrected('s1', { durationMinutes: 45, mode: 'virtual' }),
     ];
     expect(minutes(events)).toEqual([['2025-09', 45]]);
-    expect(effectiveSessions(events)[0]).toMatchObject({ sessionId: 's1', durationMinutes: 45, mode: 'virtual', loggedIndex: 0 });
+    expect(effectiveSessions(events)[0]).toMatchObject({
+      sessionId: 's1',
+      durationMinutes: 45,
+      mode: 'virtual',
+      loggedIndex: 0,
+    });
   });
 
   it('moves a session to the month its corrected date falls in', () =>
-    expect(minutes([logged('s1', '2025-09-30', 60), corrected('s1', { heldOn: '2025-10-01' })])).toEqual([['2025-10', 60]]));
+    expect(minutes([logged('s1', '2025-09-30', 60), corrected('s1', { heldOn: '2025-10-01' })])).toEqual([
+      ['2025-10', 60],
+    ]));
 
   it('stops counting a session corrected to a kind the guide does not count', () =>
-    expect(minutes([logged('s1', '2025-09-10', 60), logged('s2', '2025-09-11', 30), corrected('s1', { kind: 'consultation' })])).toEqual([['2025-09', 30]]));
+    expect(
+      minutes([
+        logged('s1', '2025-09-10', 60),
+        logged('s2', '2025-09-11', 30),
+        corrected('s1', { kind: 'consultation' }),
+      ]),
+    ).toEqual([['2025-09', 30]]));
 
   it('does not count consultation or other sessions', () =>
     expect(
@@ -90,16 +111,22 @@ describe('session ledger', () => {
     ).toEqual([['2025-09', 45]]));
 
   it('counts a voided session for nothing', () =>
-    expect(minutes([logged('s1', '2025-09-10', 60), logged('s2', '2025-09-11', 30), voided('s1')])).toEqual([['2025-09', 30]]));
+    expect(minutes([logged('s1', '2025-09-10', 60), logged('s2', '2025-09-11', 30), voided('s1')])).toEqual([
+      ['2025-09', 30],
+    ]));
 
   it('does not revive a voided session by correcting it afterwards', () =>
-    expect(minutes([logged('s1', '2025-09-10', 60), voided('s1'), corrected('s1', { durationMinutes: 90 })])).toEqual([]));
+    expect(minutes([logged('s1', '2025-09-10', 60), voided('s1'), corrected('s1', { durationMinutes: 90 })])).toEqual(
+      [],
+    ));
 
   it('voids a session whose void arrives before its log', () =>
     expect(minutes([voided('s1'), logged('s1', '2025-09-10', 60)])).toEqual([]));
 
   it('ignores a correction of a session not logged yet', () =>
-    expect(minutes([corrected('s1', { durationMinutes: 90 }), logged('s1', '2025-09-10', 60)])).toEqual([['2025-09', 60]]));
+    expect(minutes([corrected('s1', { durationMinutes: 90 }), logged('s1', '2025-09-10', 60)])).toEqual([
+      ['2025-09', 60],
+    ]));
 
   it('takes no log whose day, minutes or kind it cannot read, and counts a later readable log of the same id', () =>
     expect(
@@ -138,11 +165,17 @@ describe('session ledger', () => {
       ['p-1', 60],
       ['p-3', 60],
     ]);
-    expect(minutes(group.filter((e) => (e.data as { providerId: string }).providerId === 'p-3'))).toEqual([['2025-09', 60]]);
+    expect(minutes(group.filter((e) => (e.data as { providerId: string }).providerId === 'p-3'))).toEqual([
+      ['2025-09', 60],
+    ]);
   });
 
   it('counts a stored session whatever its ids, as the dosage view does', () => {
-    const events = [logged('__proto__', '2025-09-10', 60, { providerId: 'constructor' }), corrected('__proto__', { durationMinutes: 45 }, 'constructor'), logged('toString', '2025-09-11', 30)];
+    const events = [
+      logged('__proto__', '2025-09-10', 60, { providerId: 'constructor' }),
+      corrected('__proto__', { durationMinutes: 45 }, 'constructor'),
+      logged('toString', '2025-09-11', 30),
+    ];
     expect(minutes(events)).toEqual([['2025-09', 75]]);
     expect(minutes([...events, voided('__proto__', 'constructor')])).toEqual([['2025-09', 30]]);
   });
@@ -150,7 +183,9 @@ describe('session ledger', () => {
   it('reads the ids a session event holds itself, never ones its data inherits', () => {
     const { providerId, ...own } = logged('s2', '2025-09-11', 30).data as { providerId: string };
     const inherited = Object.assign(Object.create({ providerId }) as object, own);
-    expect(minutes([logged('s1', '2025-09-10', 60), { type: 'SessionLogged', data: inherited }])).toEqual([['2025-09', 60]]);
+    expect(minutes([logged('s1', '2025-09-10', 60), { type: 'SessionLogged', data: inherited }])).toEqual([
+      ['2025-09', 60],
+    ]);
   });
 
   it('ignores other events and session events it cannot read', () =>
@@ -218,13 +253,21 @@ describe('session ledger', () => {
 
     it('never counts a voided session, whatever comes before or after its void', () =>
       fc.assert(
-        fc.property(history, fc.constantFrom('a', 'b'), fc.constantFrom('a', 'b'), fc.nat(), (events, providerId, sessionId, at) => {
-          const withVoid = [...events];
-          withVoid.splice(at % (events.length + 1), 0, voided(sessionId, providerId));
-          const without = events.filter((e) => keyOf(e) !== `${providerId}/${sessionId}`);
-          expect(minutes(withVoid)).toEqual(minutes(without));
-          expect(effectiveSessions(withVoid).some((s) => s.providerId === providerId && s.sessionId === sessionId)).toBe(false);
-        }),
+        fc.property(
+          history,
+          fc.constantFrom('a', 'b'),
+          fc.constantFrom('a', 'b'),
+          fc.nat(),
+          (events, providerId, sessionId, at) => {
+            const withVoid = [...events];
+            withVoid.splice(at % (events.length + 1), 0, voided(sessionId, providerId));
+            const without = events.filter((e) => keyOf(e) !== `${providerId}/${sessionId}`);
+            expect(minutes(withVoid)).toEqual(minutes(without));
+            expect(
+              effectiveSessions(withVoid).some((s) => s.providerId === providerId && s.sessionId === sessionId),
+            ).toBe(false);
+          },
+        ),
         { numRuns: 300 },
       ));
 
@@ -234,11 +277,15 @@ describe('session ledger', () => {
           const ledger = sessionLedgerOf(events);
           for (const providerId of ['a', 'b']) {
             const own = events.filter((e) => (e.data as { providerId: string }).providerId === providerId);
-            const sessions = ledger[providerId] ?? (emptyTable<SessionEntry>());
+            const sessions = ledger[providerId] ?? emptyTable<SessionEntry>();
             expect([...minutesByMonth(sessions, counted)]).toEqual(minutes(own));
           }
           const total = [...countedMinutesByMonth(events, counted).values()].reduce((sum, m) => sum + m, 0);
-          expect(total).toBe(effectiveSessions(events).filter((s) => counted.includes(s.kind)).reduce((sum, s) => sum + s.durationMinutes, 0));
+          expect(total).toBe(
+            effectiveSessions(events)
+              .filter((s) => counted.includes(s.kind))
+              .reduce((sum, s) => sum + s.durationMinutes, 0),
+          );
         }),
         { numRuns: 200 },
       ));

@@ -32,7 +32,8 @@ export const starsPbcGuide: ProgramGuide = {
       // The agreement's month, then two months for the first cycle.
       window: { anchor: 'enrollment', fromMonth: 0, throughMonth: 2 },
       event: { type: 'CoachingCycleCompleted', dateField: 'completedOn' },
-      basis: 'Use all components of Practice-Based Coaching: shared goals and action plans, focused observation, reflection and feedback. (002)',
+      basis:
+        'Use all components of Practice-Based Coaching: shared goals and action plans, focused observation, reflection and feedback. (002)',
     },
   ],
 };

@@ -75,10 +75,13 @@ export const monthWithin = (month: Month, window: DateWindow): DateWindow => ({
  * "within the first two months", as one enrolled on July 1 has until August 31.
  */
 export const resolveWindow = (window: RequirementWindow, frame: WindowFrame): DateWindow => {
-  const anchor = window.anchor === 'enrollment' ? laterOf(frame.startsOn, frame.enrolledOn ?? frame.startsOn) : frame.startsOn;
+  const anchor =
+    window.anchor === 'enrollment' ? laterOf(frame.startsOn, frame.enrolledOn ?? frame.startsOn) : frame.startsOn;
   const from = addMonths(anchor, window.fromMonth ?? 0);
   const to =
-    window.throughMonth === undefined ? frame.endsOn : earlierOf(frame.endsOn, addDays(addMonths(anchor, window.throughMonth + 1), -1));
+    window.throughMonth === undefined
+      ? frame.endsOn
+      : earlierOf(frame.endsOn, addDays(addMonths(anchor, window.throughMonth + 1), -1));
   return { from, to };
 };
 

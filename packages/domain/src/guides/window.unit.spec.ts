@@ -12,29 +12,40 @@ describe('window arithmetic', () => {
   });
 
   it('"within the first two months" of a July 1 year ends on August 31', () =>
-    expect(resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, year)).toEqual({ from: '2025-07-01', to: '2025-08-31' }));
+    expect(resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, year)).toEqual({
+      from: '2025-07-01',
+      to: '2025-08-31',
+    }));
 
   it('measures enrollment windows from the day the provider enrolled', () =>
-    expect(resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, { ...year, enrolledOn: '2025-09-15' })).toEqual({
+    expect(
+      resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, { ...year, enrolledOn: '2025-09-15' }),
+    ).toEqual({
       from: '2025-09-15',
       to: '2025-11-14',
     }));
 
   it('never anchors an enrollment earlier than the first day of the year', () =>
-    expect(resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 0 }, { ...year, enrolledOn: '2025-05-20' })).toEqual({
+    expect(
+      resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 0 }, { ...year, enrolledOn: '2025-05-20' }),
+    ).toEqual({
       from: '2025-07-01',
       to: '2025-07-31',
     }));
 
   it('ignores enrollment for program-year windows', () =>
-    expect(resolveWindow({ anchor: 'program-year', fromMonth: 5, throughMonth: 5 }, { ...year, enrolledOn: '2025-09-15' })).toEqual({
+    expect(
+      resolveWindow({ anchor: 'program-year', fromMonth: 5, throughMonth: 5 }, { ...year, enrolledOn: '2025-09-15' }),
+    ).toEqual({
       from: '2025-12-01',
       to: '2025-12-31',
     }));
 
   it('runs to the end of the year without an end month, and never past it', () => {
     expect(resolveWindow({ anchor: 'program-year' }, year)).toEqual({ from: '2025-07-01', to: '2026-06-30' });
-    expect(resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, { ...year, enrolledOn: '2026-06-10' })).toEqual({
+    expect(
+      resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, { ...year, enrolledOn: '2026-06-10' }),
+    ).toEqual({
       from: '2026-06-10',
       to: '2026-06-30',
     });
@@ -50,7 +61,10 @@ describe('window arithmetic', () => {
     expect(monthsOf({ from: '2025-11-20', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']));
 
   it('places suggested month names in the window’s own years', () =>
-    expect(suggestedMonthsWithin(['april', 'july'], { from: '2025-07-01', to: '2026-06-30' })).toEqual(['2025-07', '2026-04']));
+    expect(suggestedMonthsWithin(['april', 'july'], { from: '2025-07-01', to: '2026-06-30' })).toEqual([
+      '2025-07',
+      '2026-04',
+    ]));
 
   describe('a window of one day', () => {
     const oneDay = { from: '2026-06-30', to: '2026-06-30' };
@@ -67,14 +81,22 @@ describe('window arithmetic', () => {
     });
 
     it('is what an enrollment on the last day of the year leaves', () =>
-      expect(resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, { ...year, enrolledOn: '2026-06-30' })).toEqual(oneDay));
+      expect(
+        resolveWindow({ anchor: 'enrollment', fromMonth: 0, throughMonth: 1 }, { ...year, enrolledOn: '2026-06-30' }),
+      ).toEqual(oneDay));
 
     it('is empty from the day after', () => expect(isEmpty({ from: '2026-07-01', to: '2026-06-30' })).toBe(true));
   });
 
   it('ends a month-long window on the day before the same day of the next month', () => {
-    expect(resolveWindow({ anchor: 'enrollment', throughMonth: 0 }, { ...year, enrolledOn: '2025-07-02' })).toEqual({ from: '2025-07-02', to: '2025-08-01' });
-    expect(resolveWindow({ anchor: 'enrollment', throughMonth: 0 }, { ...year, enrolledOn: '2026-01-31' })).toEqual({ from: '2026-01-31', to: '2026-02-27' });
+    expect(resolveWindow({ anchor: 'enrollment', throughMonth: 0 }, { ...year, enrolledOn: '2025-07-02' })).toEqual({
+      from: '2025-07-02',
+      to: '2025-08-01',
+    });
+    expect(resolveWindow({ anchor: 'enrollment', throughMonth: 0 }, { ...year, enrolledOn: '2026-01-31' })).toEqual({
+      from: '2026-01-31',
+      to: '2026-02-27',
+    });
   });
 
   it('whatever the enrollment day and months, opens on or after the anchor and never runs past the year', () =>
@@ -94,4 +116,3 @@ describe('window arithmetic', () => {
       ),
     ));
 });
-

@@ -20,7 +20,8 @@ export const ActionPlanSet = defineEvent({
   type: 'ActionPlanSet',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'Coach and provider set a joint action plan: goals on practices and the steps between sessions (rule 3).',
+  description:
+    'Coach and provider set a joint action plan: goals on practices and the steps between sessions (rule 3).',
   data: ActionPlanSetData,
 });
 

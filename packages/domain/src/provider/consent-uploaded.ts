@@ -20,7 +20,8 @@ export const ConsentUploaded = defineEvent({
   type: 'ConsentUploaded',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'A center-based provider’s signed evaluation consent for an observation instrument was uploaded (rules 3 and 4).',
+  description:
+    'A center-based provider’s signed evaluation consent for an observation instrument was uploaded (rules 3 and 4).',
   data: ConsentUploadedData,
 });
 
@@ -28,7 +29,8 @@ export const UploadConsent = defineCommand({
   type: 'UploadConsent',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'Upload a center-based provider’s signed evaluation consent for the instrument that fits their classroom.',
+  description:
+    'Upload a center-based provider’s signed evaluation consent for the instrument that fits their classroom.',
   data: ConsentUploadedData,
   produces: ['ConsentUploaded'],
 });

@@ -14,7 +14,8 @@ export const ConsentWithdrawn = defineEvent({
   type: 'ConsentWithdrawn',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'A provider withdrew an evaluation consent: no observation may be scheduled or completed under it from then on (rule 4).',
+  description:
+    'A provider withdrew an evaluation consent: no observation may be scheduled or completed under it from then on (rule 4).',
   data: ConsentWithdrawnData,
 });
 

@@ -15,7 +15,8 @@ export const DebriefHeld = defineEvent({
   type: 'DebriefHeld',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'The observer debriefed a completed observation with the provider: strengths and next steps, never scores (rule 5).',
+  description:
+    'The observer debriefed a completed observation with the provider: strengths and next steps, never scores (rule 5).',
   data: DebriefHeldData,
 });
 

@@ -10,7 +10,8 @@ export const FeedbackSent = defineEvent({
   type: 'FeedbackSent',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'The coach sent the provider feedback on a session (the guide’s “email feedback to providers as needed”).',
+  description:
+    'The coach sent the provider feedback on a session (the guide’s “email feedback to providers as needed”).',
   data: FeedbackSentData,
 });
 

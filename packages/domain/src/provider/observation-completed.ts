@@ -19,7 +19,8 @@ export const ObservationCompleted = defineEvent({
   type: 'ObservationCompleted',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'A scheduled observation took place and was scored; the scores reach coaches and evaluators only (rule 5).',
+  description:
+    'A scheduled observation took place and was scored; the scores reach coaches and evaluators only (rule 5).',
   data: ObservationCompletedData,
 });
 

@@ -18,7 +18,8 @@ export const ObservationScheduled = defineEvent({
   type: 'ObservationScheduled',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'A TPOT or TPITOS observation of a center-based provider was scheduled with an observer, under a current consent (rule 4).',
+  description:
+    'A TPOT or TPITOS observation of a center-based provider was scheduled with an observer, under a current consent (rule 4).',
   data: ObservationScheduledData,
 });
 
@@ -26,7 +27,8 @@ export const ScheduleObservation = defineCommand({
   type: 'ScheduleObservation',
   streamKind: 'provider',
   streamIdField: 'providerId',
-  description: 'Schedule an observation with the instrument that fits the classroom, once the provider’s consent for it is current.',
+  description:
+    'Schedule an observation with the instrument that fits the classroom, once the provider’s consent for it is current.',
   data: ObservationScheduledData,
   produces: ['ObservationScheduled'],
 });

@@ -3,7 +3,10 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
-export const ProviderTransitionedToYear2Data = struct('ProviderTransitionedToYear2Data', { providerId: Id, on: LocalDate });
+export const ProviderTransitionedToYear2Data = struct('ProviderTransitionedToYear2Data', {
+  providerId: Id,
+  on: LocalDate,
+});
 export type ProviderTransitionedToYear2Data = t.TypeOf<typeof ProviderTransitionedToYear2Data>;
 
 export const ProviderTransitionedToYear2 = defineEvent({

@@ -6,7 +6,11 @@ import { actionPlanSet, enrolled, providerId } from './provider.fixtures';
 
 const spec = deciderSpec(providerDecider);
 
-const goal = (goalId: string) => ({ goalId, practice: 'problem-solving', description: 'Practice solution cards at group time.' });
+const goal = (goalId: string) => ({
+  goalId,
+  practice: 'problem-solving',
+  description: 'Practice solution cards at group time.',
+});
 
 describe('provider decider: action plans and goals', () => {
   describe('SetActionPlan', () => {
@@ -14,19 +18,33 @@ describe('provider decider: action plans and goals', () => {
     it('sets a joint action plan', () => spec.given([enrolled]).when(set).then([actionPlanSet]));
     it('sets a later plan with new goals', () => {
       const next = { ...actionPlanSet.data, actionPlanId: 'plan-2', goals: [goal('g-3')], setOn: '2025-09-15' };
-      spec.given([enrolled, actionPlanSet]).when(command<ProviderCommand>('SetActionPlan', next)).then([{ type: 'ActionPlanSet', data: next }]);
+      spec
+        .given([enrolled, actionPlanSet])
+        .when(command<ProviderCommand>('SetActionPlan', next))
+        .then([{ type: 'ActionPlanSet', data: next }]);
     });
     it('refuses a plan id already set', () =>
       spec.given([enrolled, actionPlanSet]).when(set).thenFails('action-plan-already-set', ['data.actionPlanId']));
     it('refuses a goal id repeated within the plan, naming the repeat', () =>
       spec
         .given([enrolled])
-        .when(command<ProviderCommand>('SetActionPlan', { ...actionPlanSet.data, goals: [goal('g-1'), goal('g-2'), goal('g-1')] }))
+        .when(
+          command<ProviderCommand>('SetActionPlan', {
+            ...actionPlanSet.data,
+            goals: [goal('g-1'), goal('g-2'), goal('g-1')],
+          }),
+        )
         .thenFails('duplicate-goal', ['data.goals.2.goalId']));
     it('refuses a goal id an earlier plan set', () =>
       spec
         .given([enrolled, actionPlanSet])
-        .when(command<ProviderCommand>('SetActionPlan', { ...actionPlanSet.data, actionPlanId: 'plan-2', goals: [goal('g-3'), goal('g-2')] }))
+        .when(
+          command<ProviderCommand>('SetActionPlan', {
+            ...actionPlanSet.data,
+            actionPlanId: 'plan-2',
+            goals: [goal('g-3'), goal('g-2')],
+          }),
+        )
         .thenFails('duplicate-goal', ['data.goals.1.goalId']));
   });
 
@@ -36,7 +54,10 @@ describe('provider decider: action plans and goals', () => {
     it('records a goal of a plan achieved', () => spec.given([enrolled, actionPlanSet]).when(record).then([achieved]));
     it('accepts a goal achieved on the day its plan was set', () => {
       const sameDay = { providerId, goalId: 'g-2', on: '2025-08-28' };
-      spec.given([enrolled, actionPlanSet]).when(command<ProviderCommand>('RecordGoalAchieved', sameDay)).then([{ type: 'GoalAchieved', data: sameDay }]);
+      spec
+        .given([enrolled, actionPlanSet])
+        .when(command<ProviderCommand>('RecordGoalAchieved', sameDay))
+        .then([{ type: 'GoalAchieved', data: sameDay }]);
     });
     it('refuses a goal no plan set', () =>
       spec

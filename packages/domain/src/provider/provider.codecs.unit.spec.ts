@@ -36,7 +36,9 @@ describe('provider codecs', () => {
     it('refuses an observation without a single score', () =>
       expect(refusedPaths(decode({ ...observationCompleted.data, scores: {} }))).toEqual(['data.scores']));
     it('refuses a score that is not a finite number, naming it', () =>
-      expect(refusedPaths(decode({ ...observationCompleted.data, scores: { redFlags: 'three' } }))).toEqual(['data.scores.redFlags']));
+      expect(refusedPaths(decode({ ...observationCompleted.data, scores: { redFlags: 'three' } }))).toEqual([
+        'data.scores.redFlags',
+      ]));
     it('refuses a score name outside the id grammar, naming it, rather than dropping it', () => {
       // As a JSON body carries it: an own key called __proto__.
       const scores = JSON.parse('{"__proto__": 3, "redFlags": 1, "two words": 2}') as Record<string, number>;
@@ -55,9 +57,12 @@ describe('provider codecs', () => {
 
   describe('Benchmarks of Quality', () => {
     const decode = decodeWith(CompleteBenchmarksOfQuality.data, 'CompleteBenchmarksOfQuality', 'data');
-    it('refuses a BOQ with no ratings', () => expect(refusedPaths(decode({ ...benchmarksCompleted.data, ratings: {} }))).toEqual(['data.ratings']));
+    it('refuses a BOQ with no ratings', () =>
+      expect(refusedPaths(decode({ ...benchmarksCompleted.data, ratings: {} }))).toEqual(['data.ratings']));
     it('refuses a rating outside 0–2', () =>
-      expect(refusedPaths(decode({ ...benchmarksCompleted.data, ratings: { 'family-engagement': 3 } }))).toEqual(['data.ratings.family-engagement']));
+      expect(refusedPaths(decode({ ...benchmarksCompleted.data, ratings: { 'family-engagement': 3 } }))).toEqual([
+        'data.ratings.family-engagement',
+      ]));
     it('requires the form version from schema version 2 on', () => {
       const { formVersion: _formVersion, ...withoutVersion } = benchmarksCompleted.data;
       expect(refusedPaths(decode(withoutVersion))).toEqual(['data.formVersion']);
@@ -73,7 +78,9 @@ describe('provider codecs', () => {
       const decodedV1 = version1!.data.decode(v1);
       expect(E.isRight(decodedV1)).toBe(true);
       const upcast = version1!.upcast(E.isRight(decodedV1) ? decodedV1.right : undefined);
-      expect(BenchmarksOfQualityCompleted.data.decode(upcast)).toEqual(E.right({ ...v1, formVersion: UNRECORDED_FORM_VERSION }));
+      expect(BenchmarksOfQualityCompleted.data.decode(upcast)).toEqual(
+        E.right({ ...v1, formVersion: UNRECORDED_FORM_VERSION }),
+      );
     });
     it('upcasts every version 1 record the codec can describe', () =>
       fc.assert(
@@ -83,14 +90,19 @@ describe('provider codecs', () => {
         }),
       ));
   });
-
 });
 
 describe('provider decider, for any history', () => {
-  const anyEvent = fc.oneof(...providerEvents.map((definition) => arbitraryFor(definition.event))) as fc.Arbitrary<ProviderEvent>;
+  const anyEvent = fc.oneof(
+    ...providerEvents.map((definition) => arbitraryFor(definition.event)),
+  ) as fc.Arbitrary<ProviderEvent>;
   const anyCommand = fc.oneof(
     ...providerCommands.map((definition) =>
-      fc.record({ type: fc.constant(definition.type), data: arbitraryFor(definition.data), metadata: arbitraryFor(CommandMetadata) }),
+      fc.record({
+        type: fc.constant(definition.type),
+        data: arbitraryFor(definition.data),
+        metadata: arbitraryFor(CommandMetadata),
+      }),
     ),
   ) as fc.Arbitrary<ProviderCommand>;
 

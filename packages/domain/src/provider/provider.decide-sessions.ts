@@ -15,9 +15,17 @@ const heldOnRefusal = (
   exitedOn: string | undefined,
 ): DomainError | undefined => {
   if (heldOn < enrollment.enrolledOn)
-    return ruleBroken('session-before-enrollment', `The provider enrolled on ${enrollment.enrolledOn}; no session was held with them before.`, path);
+    return ruleBroken(
+      'session-before-enrollment',
+      `The provider enrolled on ${enrollment.enrolledOn}; no session was held with them before.`,
+      path,
+    );
   if (exitedOn !== undefined && heldOn > exitedOn)
-    return ruleBroken('provider-exited', `The provider exited on ${exitedOn}; no session was held with them after.`, path);
+    return ruleBroken(
+      'provider-exited',
+      `The provider exited on ${exitedOn}; no session was held with them after.`,
+      path,
+    );
   return futureDateRefusal('session-in-future', heldOn, issuedAt, path);
 };
 
@@ -32,8 +40,12 @@ const changesSomething = (record: SessionRecord, changes: SessionChanges): boole
 /** A session that was logged and not voided, the only kind that can be corrected or followed up. */
 const usableSession = (state: ProviderState, sessionId: string): E.Either<DomainError, SessionRecord> => {
   const record = state.sessions.get(sessionId);
-  if (!record) return E.left(ruleBroken('unknown-session', 'No session with this id was logged for the provider.', 'data.sessionId'));
-  if (record.voided) return E.left(ruleBroken('session-voided', 'This session was voided; it counts for nothing.', 'data.sessionId'));
+  if (!record)
+    return E.left(
+      ruleBroken('unknown-session', 'No session with this id was logged for the provider.', 'data.sessionId'),
+    );
+  if (record.voided)
+    return E.left(ruleBroken('session-voided', 'This session was voided; it counts for nothing.', 'data.sessionId'));
   return E.right(record);
 };
 
@@ -44,7 +56,13 @@ export const decideLogSession = (
 ): ProviderDecision => {
   if (state.sessions.has(command.data.sessionId))
     return refuse(ruleBroken('session-already-logged', 'A session with this id is already logged.', 'data.sessionId'));
-  const refusal = heldOnRefusal(command.data.heldOn, 'data.heldOn', command.metadata.issuedAt, enrollment, state.exitedOn);
+  const refusal = heldOnRefusal(
+    command.data.heldOn,
+    'data.heldOn',
+    command.metadata.issuedAt,
+    enrollment,
+    state.exitedOn,
+  );
   return refusal ? refuse(refusal) : accept({ type: 'SessionLogged', data: command.data });
 };
 
@@ -58,7 +76,9 @@ export const decideCorrectSession = (
   if (E.isLeft(found)) return found;
   const record = found.right;
   if (!changesSomething(record, changes))
-    return refuse(ruleBroken('empty-correction', 'A correction changes at least one field of the session.', 'data.changes'));
+    return refuse(
+      ruleBroken('empty-correction', 'A correction changes at least one field of the session.', 'data.changes'),
+    );
   const refusal =
     changes.heldOn === undefined
       ? undefined
@@ -66,18 +86,34 @@ export const decideCorrectSession = (
   return refusal ? refuse(refusal) : accept({ type: 'SessionCorrected', data: command.data });
 };
 
-export const decideVoidSession = (command: ProviderCommandOf<'VoidSession'>, state: ProviderState): ProviderDecision => {
+export const decideVoidSession = (
+  command: ProviderCommandOf<'VoidSession'>,
+  state: ProviderState,
+): ProviderDecision => {
   const record = state.sessions.get(command.data.sessionId);
-  if (!record) return refuse(ruleBroken('unknown-session', 'No session with this id was logged for the provider.', 'data.sessionId'));
-  if (record.voided) return refuse(ruleBroken('session-already-voided', 'This session is already voided.', 'data.sessionId'));
+  if (!record)
+    return refuse(
+      ruleBroken('unknown-session', 'No session with this id was logged for the provider.', 'data.sessionId'),
+    );
+  if (record.voided)
+    return refuse(ruleBroken('session-already-voided', 'This session is already voided.', 'data.sessionId'));
   return accept({ type: 'SessionVoided', data: command.data });
 };
 
-export const decideSendFeedback = (command: ProviderCommandOf<'SendFeedback'>, state: ProviderState): ProviderDecision => {
+export const decideSendFeedback = (
+  command: ProviderCommandOf<'SendFeedback'>,
+  state: ProviderState,
+): ProviderDecision => {
   const found = usableSession(state, command.data.sessionId);
   if (E.isLeft(found)) return found;
   const record = found.right;
   if (command.data.sentOn < record.session.heldOn)
-    return refuse(ruleBroken('feedback-before-session', `The session was held on ${record.session.heldOn}; feedback on it comes after.`, 'data.sentOn'));
+    return refuse(
+      ruleBroken(
+        'feedback-before-session',
+        `The session was held on ${record.session.heldOn}; feedback on it comes after.`,
+        'data.sentOn',
+      ),
+    );
   return accept({ type: 'FeedbackSent', data: command.data });
 };

@@ -17,7 +17,12 @@ import {
   decideUploadConsent,
   decideWithdrawConsent,
 } from './provider.decide-evaluation';
-import { decideCorrectSession, decideLogSession, decideSendFeedback, decideVoidSession } from './provider.decide-sessions';
+import {
+  decideCorrectSession,
+  decideLogSession,
+  decideSendFeedback,
+  decideVoidSession,
+} from './provider.decide-sessions';
 import { ProviderDecision } from './provider.rules';
 import { ProviderState } from './provider.state';
 
@@ -36,7 +41,11 @@ export const decide = (command: ProviderCommand, state: ProviderState): Provider
   if (command.type === 'EnrollProvider') return decideEnrollProvider(command, state);
   const enrollment = state.enrollment;
   if (!enrollment)
-    return refuse(notFound('provider-not-enrolled', 'This provider is not enrolled.', [{ path: 'data.providerId', message: 'no such provider' }]));
+    return refuse(
+      notFound('provider-not-enrolled', 'This provider is not enrolled.', [
+        { path: 'data.providerId', message: 'no such provider' },
+      ]),
+    );
   const exited = exitRefusal(command, state.exitedOn);
   if (exited) return refuse(exited);
   switch (command.type) {

@@ -31,23 +31,38 @@ describe('provider decider: enrollment and its lifecycle', () => {
       command<ProviderCommand>('ReassignProvider', { providerId, on: '2025-09-01', ...data });
 
     it('moves the provider to another coach', () =>
-      spec.given([enrolled]).when(reassign({ fromCoachId: 'c-03', toCoachId: 'c-07' })).then([reassigned]));
+      spec
+        .given([enrolled])
+        .when(reassign({ fromCoachId: 'c-03', toCoachId: 'c-07' }))
+        .then([reassigned]));
     it('makes the new coach the current one', () => {
       expect(currentCoachOf(fold(providerDecider, [enrolled]))).toBe('c-03');
       expect(currentCoachOf(fold(providerDecider, [enrolled, reassigned]))).toBe('c-07');
     });
     it('refuses a from-coach who is not the current coach', () =>
-      spec.given([enrolled, reassigned]).when(reassign({ fromCoachId: 'c-03', toCoachId: 'c-09' })).thenFails('coach-mismatch', ['data.fromCoachId']));
+      spec
+        .given([enrolled, reassigned])
+        .when(reassign({ fromCoachId: 'c-03', toCoachId: 'c-09' }))
+        .thenFails('coach-mismatch', ['data.fromCoachId']));
     it('refuses reassigning to the current coach', () =>
-      spec.given([enrolled]).when(reassign({ fromCoachId: 'c-03', toCoachId: 'c-03' })).thenFails('already-assigned', ['data.toCoachId']));
+      spec
+        .given([enrolled])
+        .when(reassign({ fromCoachId: 'c-03', toCoachId: 'c-03' }))
+        .thenFails('already-assigned', ['data.toCoachId']));
   });
 
   describe('CompleteDemographicSurvey', () => {
-    const completed: ProviderEvent = { type: 'DemographicSurveyCompleted', data: { providerId, completedOn: '2025-07-30' } };
+    const completed: ProviderEvent = {
+      type: 'DemographicSurveyCompleted',
+      data: { providerId, completedOn: '2025-07-30' },
+    };
     const complete = command<ProviderCommand>('CompleteDemographicSurvey', completed.data);
     it('records the survey', () => spec.given([enrolled]).when(complete).then([completed]));
     it('refuses a second survey', () =>
-      spec.given([enrolled, completed]).when(complete).thenFails('demographic-survey-already-completed', ['data.providerId']));
+      spec
+        .given([enrolled, completed])
+        .when(complete)
+        .thenFails('demographic-survey-already-completed', ['data.providerId']));
     it('accepts a survey completed the day after the UTC issue date (local dates east of Greenwich)', () =>
       spec
         .given([enrolled])
@@ -73,7 +88,8 @@ describe('provider decider: enrollment and its lifecycle', () => {
         .given([enrolled])
         .when(command<ProviderCommand>('ExitProvider', { ...exited.data, on: '2025-07-15' }))
         .then([{ type: 'ProviderExited', data: { ...exited.data, on: '2025-07-15' } }]));
-    it('refuses a second exit', () => spec.given([enrolled, exited]).when(exit).thenFails('provider-exited', ['data.providerId']));
+    it('refuses a second exit', () =>
+      spec.given([enrolled, exited]).when(exit).thenFails('provider-exited', ['data.providerId']));
   });
 
   describe('TransitionProviderToYear2', () => {

@@ -45,7 +45,13 @@ export const tpotConsentWithdrawn = {
 
 export const observationScheduled = {
   type: 'ObservationScheduled',
-  data: { providerId, observationId: 'obs-1', instrument: 'TPOT', scheduledFor: '2025-08-12', observerId: 'mmi-observer-2' },
+  data: {
+    providerId,
+    observationId: 'obs-1',
+    instrument: 'TPOT',
+    scheduledFor: '2025-08-12',
+    observerId: 'mmi-observer-2',
+  },
 } satisfies ProviderEvent;
 
 export const observationCompleted = {
@@ -122,7 +128,12 @@ export const exited = {
 } satisfies ProviderEvent;
 
 /** A session of provider p-1 as a ledger or a guide reads it: a counted coaching conversation unless told otherwise. */
-export const sessionLoggedEvent = (sessionId: string, heldOn: string, durationMinutes: number, more: Partial<SessionLoggedData> = {}): DomainEvent => ({
+export const sessionLoggedEvent = (
+  sessionId: string,
+  heldOn: string,
+  durationMinutes: number,
+  more: Partial<SessionLoggedData> = {},
+): DomainEvent => ({
   type: 'SessionLogged',
   data: {
     providerId: 'p-1',

@@ -10,7 +10,12 @@ export type ProviderDecision = E.Either<DomainError, ReadonlyArray<ProviderEvent
  * Rule 2's refusal of a date that had not come when the command was issued, if it had not:
  * `code` is `<thing>-in-future` and `path` the field holding the date.
  */
-export const futureDateRefusal = (code: string, date: string, issuedAt: string, path: string): DomainError | undefined =>
+export const futureDateRefusal = (
+  code: string,
+  date: string,
+  issuedAt: string,
+  path: string,
+): DomainError | undefined =>
   isRecordable(date, issuedAt)
     ? undefined
     : ruleBroken(

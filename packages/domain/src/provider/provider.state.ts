@@ -96,10 +96,16 @@ export const evolve = (state: ProviderState, event: ProviderEvent): ProviderStat
     case 'ConsentUploaded':
       return {
         ...state,
-        consents: withEntry(state.consents, event.data.consentId, { instrument: event.data.instrument, withdrawn: false }),
+        consents: withEntry(state.consents, event.data.consentId, {
+          instrument: event.data.instrument,
+          withdrawn: false,
+        }),
       };
     case 'ConsentWithdrawn':
-      return { ...state, consents: updated(state.consents, event.data.consentId, (consent) => ({ ...consent, withdrawn: true })) };
+      return {
+        ...state,
+        consents: updated(state.consents, event.data.consentId, (consent) => ({ ...consent, withdrawn: true })),
+      };
     case 'ObservationScheduled':
       return {
         ...state,
@@ -120,7 +126,10 @@ export const evolve = (state: ProviderState, event: ProviderEvent): ProviderStat
     case 'DebriefHeld':
       return {
         ...state,
-        observations: updated(state.observations, event.data.observationId, (observation) => ({ ...observation, debriefed: true })),
+        observations: updated(state.observations, event.data.observationId, (observation) => ({
+          ...observation,
+          debriefed: true,
+        })),
       };
     case 'BenchmarksOfQualityCompleted':
       return { ...state, benchmarksOfQuality: new Set(state.benchmarksOfQuality).add(event.data.boqId) };
@@ -132,7 +141,10 @@ export const evolve = (state: ProviderState, event: ProviderEvent): ProviderStat
     case 'GoalAchieved':
       return { ...state, goals: updated(state.goals, event.data.goalId, (goal) => ({ ...goal, achieved: true })) };
     case 'SessionLogged':
-      return { ...state, sessions: withEntry(state.sessions, event.data.sessionId, { session: event.data, voided: false }) };
+      return {
+        ...state,
+        sessions: withEntry(state.sessions, event.data.sessionId, { session: event.data, voided: false }),
+      };
     case 'SessionCorrected':
       return {
         ...state,
@@ -142,7 +154,10 @@ export const evolve = (state: ProviderState, event: ProviderEvent): ProviderStat
         })),
       };
     case 'SessionVoided':
-      return { ...state, sessions: updated(state.sessions, event.data.sessionId, (record) => ({ ...record, voided: true })) };
+      return {
+        ...state,
+        sessions: updated(state.sessions, event.data.sessionId, (record) => ({ ...record, voided: true })),
+      };
     case 'FeedbackSent':
       return state;
     case 'ProviderExited':

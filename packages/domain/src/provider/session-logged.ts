@@ -8,7 +8,14 @@ import { struct } from '../shared/struct';
  * coach saw) from consultation (outside it, about events the coach did not see); a program
  * guide decides which kinds count toward dosage.
  */
-export const SessionKind = oneOf('SessionKind', 'coaching-conversation', 'observation', 'debrief', 'consultation', 'other');
+export const SessionKind = oneOf(
+  'SessionKind',
+  'coaching-conversation',
+  'observation',
+  'debrief',
+  'consultation',
+  'other',
+);
 export type SessionKind = t.TypeOf<typeof SessionKind>;
 
 export const SessionMode = oneOf('SessionMode', 'in-person', 'virtual', 'hybrid');

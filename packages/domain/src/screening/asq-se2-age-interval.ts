@@ -14,7 +14,11 @@ export const AsqSe2AgeInterval = new t.Type<(typeof ASQ_SE2_AGE_INTERVALS)[numbe
   (u, c) =>
     isAgeInterval(u)
       ? t.success(u)
-      : t.failure(u, c, `expected an ASQ-SE2 age interval in months, one of ${ASQ_SE2_AGE_INTERVALS.join(', ')}, got ${show(u)}`),
+      : t.failure(
+          u,
+          c,
+          `expected an ASQ-SE2 age interval in months, one of ${ASQ_SE2_AGE_INTERVALS.join(', ')}, got ${show(u)}`,
+        ),
   (a) => a,
 );
 export type AsqSe2AgeInterval = t.TypeOf<typeof AsqSe2AgeInterval>;

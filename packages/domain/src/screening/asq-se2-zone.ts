@@ -34,9 +34,15 @@ const inconsistencies = (table: AsqSe2CutoffTable): FieldError[] => {
   return table.intervals.flatMap((interval, i) => {
     const faults: FieldError[] = [];
     if (interval.monitoringFrom > interval.cutoff)
-      faults.push({ path: `intervals.${i}.monitoringFrom`, message: `the monitoring zone starts above the cutoff (${interval.cutoff})` });
+      faults.push({
+        path: `intervals.${i}.monitoringFrom`,
+        message: `the monitoring zone starts above the cutoff (${interval.cutoff})`,
+      });
     if (seen.has(interval.ageIntervalMonths))
-      faults.push({ path: `intervals.${i}.ageIntervalMonths`, message: `the ${interval.ageIntervalMonths}-month interval is given twice` });
+      faults.push({
+        path: `intervals.${i}.ageIntervalMonths`,
+        message: `the ${interval.ageIntervalMonths}-month interval is given twice`,
+      });
     seen.add(interval.ageIntervalMonths);
     return faults;
   });
@@ -50,7 +56,13 @@ export const decodeAsqSe2CutoffTable = (input: unknown): E.Either<DomainError, A
       const faults = inconsistencies(table);
       return faults.length === 0
         ? E.right(table)
-        : E.left(invalid('inconsistent-asq-se2-cutoff-table', `ASQ-SE2 cutoff table is inconsistent: ${faults.map((f) => f.path).join(', ')}`, faults));
+        : E.left(
+            invalid(
+              'inconsistent-asq-se2-cutoff-table',
+              `ASQ-SE2 cutoff table is inconsistent: ${faults.map((f) => f.path).join(', ')}`,
+              faults,
+            ),
+          );
     }),
   );
 

@@ -23,13 +23,20 @@ describe('zoneFor', () => {
     [117, 'monitoring'],
     [118, 'above-cutoff'],
     [400, 'above-cutoff'],
-  ] as const)('places %i at 24 months in %s', (score, zone) => expect(zoneFor(table, 24, score)).toEqual(E.right(zone)));
+  ] as const)('places %i at 24 months in %s', (score, zone) =>
+    expect(zoneFor(table, 24, score)).toEqual(E.right(zone)),
+  );
 
-  it('reads the interval asked for, not another', () => expect(zoneFor(table, 6, 101)).toEqual(E.right('above-cutoff')));
+  it('reads the interval asked for, not another', () =>
+    expect(zoneFor(table, 6, 101)).toEqual(E.right('above-cutoff')));
 
   it('monitors only the cutoff score itself when the monitoring zone starts at the cutoff', () => {
     const narrow: AsqSe2CutoffTable = { intervals: [{ ageIntervalMonths: 12, monitoringFrom: 9, cutoff: 9 }] };
-    expect([8, 9, 10].map((score) => zoneFor(narrow, 12, score))).toEqual([E.right('below-cutoff'), E.right('monitoring'), E.right('above-cutoff')]);
+    expect([8, 9, 10].map((score) => zoneFor(narrow, 12, score))).toEqual([
+      E.right('below-cutoff'),
+      E.right('monitoring'),
+      E.right('above-cutoff'),
+    ]);
   });
 
   it('refuses an interval missing from the table', () =>
@@ -39,8 +46,16 @@ describe('zoneFor', () => {
 
   it('never lowers the zone as the score rises', () => {
     const interval = fc
-      .tuple(fc.constantFrom(...ASQ_SE2_AGE_INTERVALS), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }))
-      .map(([ageIntervalMonths, a, b]) => ({ ageIntervalMonths, monitoringFrom: Math.min(a, b), cutoff: Math.max(a, b) }));
+      .tuple(
+        fc.constantFrom(...ASQ_SE2_AGE_INTERVALS),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+      )
+      .map(([ageIntervalMonths, a, b]) => ({
+        ageIntervalMonths,
+        monitoringFrom: Math.min(a, b),
+        cutoff: Math.max(a, b),
+      }));
     fc.assert(
       fc.property(interval, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (entry, x, y) => {
         const generated: AsqSe2CutoffTable = { intervals: [entry] };
@@ -48,7 +63,8 @@ describe('zoneFor', () => {
         const lowZone = zoneFor(generated, entry.ageIntervalMonths, low);
         const highZone = zoneFor(generated, entry.ageIntervalMonths, high);
         expect(E.isRight(lowZone) && E.isRight(highZone)).toBe(true);
-        if (E.isRight(lowZone) && E.isRight(highZone)) expect(rank(lowZone.right)).toBeLessThanOrEqual(rank(highZone.right));
+        if (E.isRight(lowZone) && E.isRight(highZone))
+          expect(rank(lowZone.right)).toBeLessThanOrEqual(rank(highZone.right));
       }),
     );
   });
@@ -58,12 +74,14 @@ describe('decodeAsqSe2CutoffTable', () => {
   it('reads a consistent table', () => expect(decodeAsqSe2CutoffTable(table)).toEqual(E.right(table)));
 
   it('refuses a table without intervals', () =>
-    expect(decodeAsqSe2CutoffTable({ intervals: [] })).toMatchObject(E.left({ code: 'invalid', errors: [{ path: 'intervals' }] })));
+    expect(decodeAsqSe2CutoffTable({ intervals: [] })).toMatchObject(
+      E.left({ code: 'invalid', errors: [{ path: 'intervals' }] }),
+    ));
 
   it('refuses an interval the instrument does not have', () =>
-    expect(decodeAsqSe2CutoffTable({ intervals: [{ ageIntervalMonths: 9, monitoringFrom: 1, cutoff: 2 }] })).toMatchObject(
-      E.left({ code: 'invalid', errors: [{ path: 'intervals.0.ageIntervalMonths' }] }),
-    ));
+    expect(
+      decodeAsqSe2CutoffTable({ intervals: [{ ageIntervalMonths: 9, monitoringFrom: 1, cutoff: 2 }] }),
+    ).toMatchObject(E.left({ code: 'invalid', errors: [{ path: 'intervals.0.ageIntervalMonths' }] })));
 
   it('refuses a monitoring zone starting above the cutoff and an interval given twice, naming both', () =>
     expect(
@@ -85,9 +103,11 @@ describe('decodeAsqSe2CutoffTable', () => {
   it('refuses a monitoring zone starting one point above the cutoff, saying why', () =>
     expect(decodeAsqSe2CutoffTable({ intervals: [{ ageIntervalMonths: 12, monitoringFrom: 10, cutoff: 9 }] })).toEqual(
       E.left(
-        invalid('inconsistent-asq-se2-cutoff-table', 'ASQ-SE2 cutoff table is inconsistent: intervals.0.monitoringFrom', [
-          { path: 'intervals.0.monitoringFrom', message: 'the monitoring zone starts above the cutoff (9)' },
-        ]),
+        invalid(
+          'inconsistent-asq-se2-cutoff-table',
+          'ASQ-SE2 cutoff table is inconsistent: intervals.0.monitoringFrom',
+          [{ path: 'intervals.0.monitoringFrom', message: 'the monitoring zone starts above the cutoff (9)' }],
+        ),
       ),
     ));
 
@@ -120,7 +140,10 @@ describe('decodeAsqSe2CutoffTable', () => {
     fc.assert(
       fc.property(
         fc.shuffledSubarray([...ASQ_SE2_AGE_INTERVALS], { minLength: 1 }),
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })), { minLength: ASQ_SE2_AGE_INTERVALS.length, maxLength: ASQ_SE2_AGE_INTERVALS.length }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })), {
+          minLength: ASQ_SE2_AGE_INTERVALS.length,
+          maxLength: ASQ_SE2_AGE_INTERVALS.length,
+        }),
         (intervals, bounds) => {
           const generated = {
             intervals: intervals.map((ageIntervalMonths, i) => {

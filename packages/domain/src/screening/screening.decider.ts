@@ -31,15 +31,27 @@ const decideDistributed = (command: ScreeningCommand, state: ScreeningState, dis
       );
     case 'ScoreAsqSe2':
       if (state.scoredOn !== undefined)
-        return E.left(ruleBroken('screening-already-scored', `This screening was scored on ${state.scoredOn}.`, 'data.screeningId'));
+        return E.left(
+          ruleBroken('screening-already-scored', `This screening was scored on ${state.scoredOn}.`, 'data.screeningId'),
+        );
       if (command.data.scoredOn < distributedOn)
-        return E.left(ruleBroken('scored-before-distributed', `The questionnaire was distributed on ${distributedOn}.`, 'data.scoredOn'));
+        return E.left(
+          ruleBroken(
+            'scored-before-distributed',
+            `The questionnaire was distributed on ${distributedOn}.`,
+            'data.scoredOn',
+          ),
+        );
       return accept({ type: 'AsqSe2Scored', data: command.data });
     case 'RecordAsqSe2FollowUp':
       if (state.scoredOn === undefined)
-        return E.left(ruleBroken('screening-not-scored', 'A follow-up responds to a scored screening.', 'data.screeningId'));
+        return E.left(
+          ruleBroken('screening-not-scored', 'A follow-up responds to a scored screening.', 'data.screeningId'),
+        );
       if (command.data.on < state.scoredOn)
-        return E.left(ruleBroken('follow-up-before-scoring', `The screening was scored on ${state.scoredOn}.`, 'data.on'));
+        return E.left(
+          ruleBroken('follow-up-before-scoring', `The screening was scored on ${state.scoredOn}.`, 'data.on'),
+        );
       return accept({ type: 'AsqSe2FollowUpRecorded', data: command.data });
     case 'EraseChildData':
       return command.data.childRef !== state.childRef
@@ -50,18 +62,30 @@ const decideDistributed = (command: ScreeningCommand, state: ScreeningState, dis
 
 const decide = (command: ScreeningCommand, state: ScreeningState): Decision => {
   if (state.erased)
-    return E.left(ruleBroken('child-data-erased', 'The child’s data on this screening is erased; it accepts nothing more.', 'data.screeningId'));
+    return E.left(
+      ruleBroken(
+        'child-data-erased',
+        'The child’s data on this screening is erased; it accepts nothing more.',
+        'data.screeningId',
+      ),
+    );
   if (state.distributedOn !== undefined) return decideDistributed(command, state, state.distributedOn);
   if (command.type === 'DistributeAsqSe2') return accept({ type: 'AsqSe2Distributed', data: command.data });
   return E.left(
-    notFound('screening-not-distributed', 'This screening is not distributed.', [{ path: 'data.screeningId', message: 'no such screening' }]),
+    notFound('screening-not-distributed', 'This screening is not distributed.', [
+      { path: 'data.screeningId', message: 'no such screening' },
+    ]),
   );
 };
 
 const evolve = (state: ScreeningState, event: ScreeningEvent): ScreeningState => {
   switch (event.type) {
     case 'AsqSe2Distributed':
-      return { ...state, distributedOn: event.data.distributedOn, childRef: state.erased ? undefined : event.data.childRef };
+      return {
+        ...state,
+        distributedOn: event.data.distributedOn,
+        childRef: state.erased ? undefined : event.data.childRef,
+      };
     case 'AsqSe2Scored':
       return { ...state, scoredOn: event.data.scoredOn };
     case 'AsqSe2FollowUpRecorded':

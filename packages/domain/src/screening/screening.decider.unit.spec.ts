@@ -37,14 +37,20 @@ describe('screening decider', () => {
     const decode = decodeWith(DistributeAsqSe2.data, 'DistributeAsqSe2', 'data');
     it('refuses an age interval the instrument does not have', () =>
       expect(decode({ ...distribution, ageIntervalMonths: 9 })).toMatchObject(
-        E.left({ errors: [{ path: 'data.ageIntervalMonths', message: expect.stringContaining('2, 6, 12, 18, 24, 30, 36, 48, 60') }] }),
+        E.left({
+          errors: [
+            { path: 'data.ageIntervalMonths', message: expect.stringContaining('2, 6, 12, 18, 24, 30, 36, 48, 60') },
+          ],
+        }),
       ));
     it('takes the child’s name and birth date in the clear (the store seals them, rule 11)', () =>
       expect(decode({ ...distribution, childName: 'Ava', childBirthDate: '2023-05-01' })).toEqual(
         E.right({ ...distribution, childName: 'Ava', childBirthDate: '2023-05-01' }),
       ));
     it('refuses a sealed value in a command: commands carry plain values only', () =>
-      expect(decode({ ...distribution, childName: { erased: true } })).toMatchObject(E.left({ errors: [{ path: 'data.childName' }] })));
+      expect(decode({ ...distribution, childName: { erased: true } })).toMatchObject(
+        E.left({ errors: [{ path: 'data.childName' }] }),
+      ));
     it('refuses a wrong birth date without repeating it', () => {
       const refused = decode({ ...distribution, childBirthDate: '2023-02-30-Ava' });
       expect(refused).toMatchObject(E.left({ errors: [{ path: 'data.childBirthDate' }] }));
@@ -53,13 +59,18 @@ describe('screening decider', () => {
   });
 
   describe('ScoreAsqSe2', () => {
-    const score = (scoredOn = scored.data.scoredOn) => command<ScreeningCommand>('ScoreAsqSe2', { ...scored.data, scoredOn });
+    const score = (scoredOn = scored.data.scoredOn) =>
+      command<ScreeningCommand>('ScoreAsqSe2', { ...scored.data, scoredOn });
     it('scores a distributed questionnaire', () => spec.given([distributed]).when(score()).then([scored]));
     it('scores on the day it was distributed', () =>
-      spec.given([distributed]).when(score('2025-08-04')).then([{ type: 'AsqSe2Scored', data: { ...scored.data, scoredOn: '2025-08-04' } }]));
+      spec
+        .given([distributed])
+        .when(score('2025-08-04'))
+        .then([{ type: 'AsqSe2Scored', data: { ...scored.data, scoredOn: '2025-08-04' } }]));
     it('refuses a screening never distributed', () =>
       spec.given([]).when(score()).thenFails('screening-not-distributed', ['data.screeningId']));
-    it('refuses scoring twice', () => spec.given([distributed, scored]).when(score()).thenFails('screening-already-scored', ['data.screeningId']));
+    it('refuses scoring twice', () =>
+      spec.given([distributed, scored]).when(score()).thenFails('screening-already-scored', ['data.screeningId']));
     it('refuses a score dated before the distribution', () =>
       spec.given([distributed]).when(score('2025-08-03')).thenFails('scored-before-distributed', ['data.scoredOn']));
     it('refuses a screening whose child data was erased', () =>
@@ -67,27 +78,39 @@ describe('screening decider', () => {
   });
 
   describe('RecordAsqSe2FollowUp', () => {
-    const data = { screeningId: 'scr-1', action: 'Talked with the family about the monitoring zone; rescreen in 3 months.', on: '2025-08-20' };
+    const data = {
+      screeningId: 'scr-1',
+      action: 'Talked with the family about the monitoring zone; rescreen in 3 months.',
+      on: '2025-08-20',
+    };
     const followUp = (on = data.on) => command<ScreeningCommand>('RecordAsqSe2FollowUp', { ...data, on });
     it('records a follow-up to a scored screening', () =>
-      spec.given([distributed, scored]).when(followUp()).then([{ type: 'AsqSe2FollowUpRecorded', data }]));
+      spec
+        .given([distributed, scored])
+        .when(followUp())
+        .then([{ type: 'AsqSe2FollowUpRecorded', data }]));
     it('refuses a screening never distributed', () =>
       spec.given([]).when(followUp()).thenFails('screening-not-distributed', ['data.screeningId']));
     it('refuses a screening not yet scored', () =>
       spec.given([distributed]).when(followUp()).thenFails('screening-not-scored', ['data.screeningId']));
     it('refuses a follow-up dated before the scoring', () =>
-      spec.given([distributed, scored]).when(followUp('2025-08-17')).thenFails('follow-up-before-scoring', ['data.on']));
+      spec
+        .given([distributed, scored])
+        .when(followUp('2025-08-17'))
+        .thenFails('follow-up-before-scoring', ['data.on']));
     it('refuses a screening whose child data was erased', () =>
       spec.given([distributed, scored, erased]).when(followUp()).thenFails('child-data-erased', ['data.screeningId']));
   });
 
   describe('EraseChildData', () => {
-    const erase = (childRef = erasure.childRef) => command<ScreeningCommand>('EraseChildData', { ...erasure, childRef });
+    const erase = (childRef = erasure.childRef) =>
+      command<ScreeningCommand>('EraseChildData', { ...erasure, childRef });
     it('erases the child’s data', () => spec.given([distributed, scored]).when(erase()).then([erased]));
     it('refuses a screening never distributed', () =>
       spec.given([]).when(erase()).thenFails('screening-not-distributed', ['data.screeningId']));
     it('refuses another child’s reference', () =>
       spec.given([distributed]).when(erase('child-0000')).thenFails('child-ref-mismatch', ['data.childRef']));
-    it('refuses erasing twice', () => spec.given([distributed, erased]).when(erase()).thenFails('child-data-erased', ['data.screeningId']));
+    it('refuses erasing twice', () =>
+      spec.given([distributed, erased]).when(erase()).thenFails('child-data-erased', ['data.screeningId']));
   });
 });

@@ -25,7 +25,7 @@ const pathOf = (context: t.Context, prefix: string): string => {
     const parentTag = (parent.type as { _tag?: string })._tag;
     // Members of intersections and unions are keyed by index but are not fields of the input.
     if (parentTag === 'IntersectionType' || parentTag === 'UnionType') continue;
-    if (entry.key !== "") keys.push(entry.key);
+    if (entry.key !== '') keys.push(entry.key);
   }
   return [prefix, ...keys].filter((k) => k !== '').join('.');
 };
@@ -55,5 +55,7 @@ export const decodeWith =
     const decoded = codec.decode(input);
     if (E.isRight(decoded)) return decoded;
     const fields = fieldErrors(decoded.left, prefix);
-    return E.left(invalid('invalid', `${what} is invalid: ${fields.map((f) => f.path || '(root)').join(', ')}`, fields));
+    return E.left(
+      invalid('invalid', `${what} is invalid: ${fields.map((f) => f.path || '(root)').join(', ')}`, fields),
+    );
   };

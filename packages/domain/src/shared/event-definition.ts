@@ -74,6 +74,5 @@ export const defineCommand = <Type extends string, Data extends t.Mixed>(
 ): CommandDefinition<Type, Data> => spec;
 
 /** The `{ type, data }` event a definition describes. */
-export type EventOf<D> = D extends EventDefinition<infer Type, infer Data>
-  ? { readonly type: Type; readonly data: t.TypeOf<Data> }
-  : never;
+export type EventOf<D> =
+  D extends EventDefinition<infer Type, infer Data> ? { readonly type: Type; readonly data: t.TypeOf<Data> } : never;

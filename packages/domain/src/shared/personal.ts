@@ -40,7 +40,8 @@ export const isSealedValue = (u: unknown): u is SealedValue => {
   );
 };
 
-export const isErasedValue = (u: unknown): u is ErasedValue => isObject(u) && hasOnly(u, ['erased']) && u['erased'] === true;
+export const isErasedValue = (u: unknown): u is ErasedValue =>
+  isObject(u) && hasOnly(u, ['erased']) && u['erased'] === true;
 
 export const ERASED: ErasedValue = Object.freeze({ erased: true as const });
 
@@ -63,7 +64,14 @@ export class PersonalType<C extends t.Mixed> extends t.Type<Personal<t.TypeOf<C>
     super(
       name,
       is,
-      (u, c) => (is(u) ? t.success(u) : t.failure(undefined, c, `expected ${description}, a sealed value or { "erased": true } (the value is not shown: it is child data)`)),
+      (u, c) =>
+        is(u)
+          ? t.success(u)
+          : t.failure(
+              undefined,
+              c,
+              `expected ${description}, a sealed value or { "erased": true } (the value is not shown: it is child data)`,
+            ),
       (a) => (plain.is(a) ? plain.encode(a) : a) as Personal<t.OutputOf<C>>,
     );
   }
@@ -86,7 +94,10 @@ export class PersonalInputType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.
     super(
       name,
       (u): u is t.TypeOf<C> => plain.is(u),
-      (u, c) => (plain.is(u) ? t.success(u) : t.failure(undefined, c, `expected ${description} (the value is not shown: it is child data)`)),
+      (u, c) =>
+        plain.is(u)
+          ? t.success(u)
+          : t.failure(undefined, c, `expected ${description} (the value is not shown: it is child data)`),
       (a) => plain.encode(a) as t.OutputOf<C>,
     );
   }

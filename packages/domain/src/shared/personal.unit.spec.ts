@@ -7,7 +7,9 @@ import { LocalDate, Text } from './primitives';
 
 const childName = personal(Text, 'the child’s name');
 const decode = decodeWith(childName, 'child name', 'data.childName');
-const sealed = { sealed: { keyId: 'k-1', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', ciphertext: 'QXZh' } };
+const sealed = {
+  sealed: { keyId: 'k-1', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', ciphertext: 'QXZh' },
+};
 
 const metadata = {
   actor: { id: 'coach-1', role: 'coach' },
@@ -41,13 +43,16 @@ describe('a personal field', () => {
 
   it('never echoes what it refuses, whatever it was', () =>
     fc.assert(
-      fc.property(fc.string({ minLength: 6 }).filter((s) => /^\s*$/.test(s) === false), (secret) => {
-        for (const wrong of [{ sealed: secret }, { erased: secret }, [secret], { name: secret }]) {
-          const refused = decode(wrong);
-          expect(E.isLeft(refused)).toBe(true);
-          expect(JSON.stringify(refused)).not.toContain(JSON.stringify(secret).slice(1, -1));
-        }
-      }),
+      fc.property(
+        fc.string({ minLength: 6 }).filter((s) => /^\s*$/.test(s) === false),
+        (secret) => {
+          for (const wrong of [{ sealed: secret }, { erased: secret }, [secret], { name: secret }]) {
+            const refused = decode(wrong);
+            expect(E.isLeft(refused)).toBe(true);
+            expect(JSON.stringify(refused)).not.toContain(JSON.stringify(secret).slice(1, -1));
+          }
+        },
+      ),
     ));
 
   it('keeps the plain codec’s own rule: a birth date must be a calendar date', () => {
@@ -59,15 +64,20 @@ describe('a personal field', () => {
 
   it('tells the three forms apart', () => {
     expect([isSealedValue(sealed), isErasedValue(sealed), plainOf(sealed, Text)]).toEqual([true, false, undefined]);
-    expect([isSealedValue({ erased: true }), isErasedValue({ erased: true }), plainOf({ erased: true }, Text)]).toEqual([false, true, undefined]);
+    expect([isSealedValue({ erased: true }), isErasedValue({ erased: true }), plainOf({ erased: true }, Text)]).toEqual(
+      [false, true, undefined],
+    );
     expect(plainOf('Ava', Text)).toBe('Ava');
   });
 });
 
 describe('events with personal fields', () => {
-  it.each([['plain (files written before sealing)', 'Referred to early intervention'], ['sealed', sealed], ['erased', { erased: true }]])(
-    'decode a follow-up whose action is %s',
-    (_, action) => expect(decodeRecordedEvent(followUp(action))).toMatchObject(E.right({ data: { action } })),
+  it.each([
+    ['plain (files written before sealing)', 'Referred to early intervention'],
+    ['sealed', sealed],
+    ['erased', { erased: true }],
+  ])('decode a follow-up whose action is %s', (_, action) =>
+    expect(decodeRecordedEvent(followUp(action))).toMatchObject(E.right({ data: { action } })),
   );
 
   it('refuses a broken action without showing it', () => {

@@ -15,8 +15,7 @@ const refine = <A, N extends string>(
   new t.Type<A, A, unknown>(
     name,
     (u): u is A => base.is(u) && predicate(u),
-    (u, c) =>
-      base.is(u) && predicate(u) ? t.success(u) : t.failure(u, c, `expected ${message}, got ${show(u)}`),
+    (u, c) => (base.is(u) && predicate(u) ? t.success(u) : t.failure(u, c, `expected ${message}, got ${show(u)}`)),
     (a) => a,
   );
 
@@ -50,7 +49,8 @@ export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const Month = refine(t.string, (s) => MONTH_PATTERN.test(s), 'Month', 'a month YYYY-MM');
 export type Month = t.TypeOf<typeof Month>;
 
-export const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+export const INSTANT_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** Checked by its parts rather than by Date.parse: this runs on every event of every replay. */
 const isInstant = (s: string): boolean => {
@@ -62,12 +62,7 @@ const isInstant = (s: string): boolean => {
   return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 };
 /** An ISO-8601 instant with a zone: when the program learned of something. */
-export const Instant = refine(
-  t.string,
-  isInstant,
-  'Instant',
-  'an ISO-8601 instant such as 2025-09-16T18:02:11.000Z',
-);
+export const Instant = refine(t.string, isInstant, 'Instant', 'an ISO-8601 instant such as 2025-09-16T18:02:11.000Z');
 export type Instant = t.TypeOf<typeof Instant>;
 
 /**
@@ -82,7 +77,10 @@ export const ID_MAX_LENGTH = 128;
  * Names an ordinary JavaScript object answers to by inheritance. An id spelled like one of them
  * would reach `Object.prototype` wherever it keys a plain object, so none is an id.
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
 
 /** True when `s` follows the id grammar and is not a reserved name. */
 export const isId = (s: string): boolean => ID_PATTERN.test(s) && !RESERVED_IDS.has(s);
@@ -97,7 +95,8 @@ export type Id = t.TypeOf<typeof Id>;
  * True when `s` has at most `max` characters, counted as code points (as JSON Schema counts
  * them), so an emoji is one character; a string short in UTF-16 units is short in code points.
  */
-const withinCharacters = (s: string, max: number): boolean => s.length <= max || (s.length <= 2 * max && [...s].length <= max);
+const withinCharacters = (s: string, max: number): boolean =>
+  s.length <= max || (s.length <= 2 * max && [...s].length <= max);
 
 /** Free text a person wrote: a name, a reason, a sentence. Never blank, never a novel. */
 export const Text = refine(
@@ -193,7 +192,10 @@ export class NonEmptyArrayType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<
     super(
       name,
       (u): u is Array<t.TypeOf<C>> => list.is(u) && u.length > 0,
-      (u, c) => (Array.isArray(u) && u.length === 0 ? t.failure(u, c, `expected at least one entry, got []`) : list.validate(u, c)),
+      (u, c) =>
+        Array.isArray(u) && u.length === 0
+          ? t.failure(u, c, `expected at least one entry, got []`)
+          : list.validate(u, c),
       (a) => list.encode(a),
     );
   }

@@ -32,7 +32,9 @@ export const cut = (text: string, limit: number): string =>
 export const printableText = (text: string, limit: number = MESSAGE_LIMIT): string =>
   cut(
     escapeUnsafe(text)
-      .replace(QUOTED, (whole, inner: string) => (inner.length <= EXCERPT_LIMIT ? whole : `"${cut(inner, EXCERPT_LIMIT)}"`))
+      .replace(QUOTED, (whole, inner: string) =>
+        inner.length <= EXCERPT_LIMIT ? whole : `"${cut(inner, EXCERPT_LIMIT)}"`,
+      )
       .replace(LONG_RUN, (run) => cut(run, EXCERPT_LIMIT)),
     limit,
   );

@@ -32,7 +32,8 @@ export const nestingDepth = (value: unknown, limit: number = NESTING_LIMIT): num
     if (typeof inner !== 'object' || inner === null) continue;
     if (depth + 1 > deepest) deepest = depth + 1;
     if (deepest > limit) return deepest;
-    for (const child of Array.isArray(inner) ? inner : Object.values(inner)) if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+    for (const child of Array.isArray(inner) ? inner : Object.values(inner))
+      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
   }
   return deepest;
 };

@@ -3,8 +3,12 @@ import * as t from 'io-ts';
 
 type Props = Record<string, t.Mixed>;
 
-type Decoded<R extends Props, O extends Props> = { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> };
-type Encoded<R extends Props, O extends Props> = { [K in keyof R]: t.OutputOf<R[K]> } & { [K in keyof O]?: t.OutputOf<O[K]> };
+type Decoded<R extends Props, O extends Props> = { [K in keyof R]: t.TypeOf<R[K]> } & {
+  [K in keyof O]?: t.TypeOf<O[K]>;
+};
+type Encoded<R extends Props, O extends Props> = { [K in keyof R]: t.OutputOf<R[K]> } & {
+  [K in keyof O]?: t.OutputOf<O[K]>;
+};
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -39,7 +43,8 @@ export class StructType<R extends Props, O extends Props> extends t.Type<Decoded
       is,
       (u, context) => {
         if (is(u)) return t.success(u);
-        if (!isPlainObject(u)) return t.failure(u, context, `expected an object, got ${u === undefined ? 'nothing' : JSON.stringify(u)}`);
+        if (!isPlainObject(u))
+          return t.failure(u, context, `expected an object, got ${u === undefined ? 'nothing' : JSON.stringify(u)}`);
         const errors: t.ValidationError[] = [];
         const check = (key: string, codec: t.Mixed) => {
           const result = codec.validate(u[key], t.appendContext(context, key, codec, u[key]));
@@ -49,7 +54,11 @@ export class StructType<R extends Props, O extends Props> extends t.Type<Decoded
         for (const [key, codec] of optionalFields) if (u[key] !== undefined) check(key, codec);
         for (const key of Object.keys(u)) {
           if (!known.has(key))
-            errors.push({ value: u[key], context: t.appendContext(context, key, t.never, u[key]), message: `unknown field "${key}"` });
+            errors.push({
+              value: u[key],
+              context: t.appendContext(context, key, t.never, u[key]),
+              message: `unknown field "${key}"`,
+            });
         }
         // Only reachable when a field codec's `is` and `validate` disagree; keep the input then.
         return errors.length > 0 ? t.failures(errors) : t.success(u as Decoded<R, O>);
@@ -58,7 +67,8 @@ export class StructType<R extends Props, O extends Props> extends t.Type<Decoded
         const encoded: Record<string, unknown> = {};
         const value = a as Record<string, unknown>;
         for (const [key, codec] of requiredFields) encoded[key] = codec.encode(value[key]);
-        for (const [key, codec] of optionalFields) if (value[key] !== undefined) encoded[key] = codec.encode(value[key]);
+        for (const [key, codec] of optionalFields)
+          if (value[key] !== undefined) encoded[key] = codec.encode(value[key]);
         return encoded as Encoded<R, O>;
       },
     );

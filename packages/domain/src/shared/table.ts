@@ -20,7 +20,8 @@ export const tableOf = <T>(entries: Iterable<readonly [string, T]>): Table<T> =>
 };
 
 /** A table with the own entries of an object, however that object was made (a JSON body, a decoded event). */
-export const copyTable = <T>(source: Readonly<Record<string, T>>): Table<T> => tableOf(Object.keys(source).map((key) => [key, source[key]!] as const));
+export const copyTable = <T>(source: Readonly<Record<string, T>>): Table<T> =>
+  tableOf(Object.keys(source).map((key) => [key, source[key]!] as const));
 
 /** The entry of an object under `key` if the object holds it itself: never what it inherits. */
 export const entryOf = <T>(source: Readonly<Record<string, T>>, key: string): T | undefined =>

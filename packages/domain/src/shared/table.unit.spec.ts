@@ -39,8 +39,12 @@ describe('tables keyed by outside text', () => {
 
 describe('JSON read back as tables', () => {
   it('has no prototype behind any object, however deep, and keeps arrays and values', () => {
-    const json = JSON.parse('{"agreements": {"__proto__": {"signatures": [{"party": "coach"}], "cycles": []}}, "seq": 3, "none": null}');
-    const revived = withoutPrototypes(json) as { agreements: Record<string, { signatures: Array<Record<string, string>> }> };
+    const json = JSON.parse(
+      '{"agreements": {"__proto__": {"signatures": [{"party": "coach"}], "cycles": []}}, "seq": 3, "none": null}',
+    );
+    const revived = withoutPrototypes(json) as {
+      agreements: Record<string, { signatures: Array<Record<string, string>> }>;
+    };
     expect(revived).toEqual(json);
     expect(Object.getPrototypeOf(revived)).toBeNull();
     expect(Object.getPrototypeOf(revived.agreements)).toBeNull();

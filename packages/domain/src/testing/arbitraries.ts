@@ -34,10 +34,18 @@ const base64 = (minLength: number, maxLength: number) =>
 
 /** A child-data field as stored: sealed under some key (the domain never opens it). */
 const sealedValue = fc.record({
-  sealed: fc.record({ keyId: fc.constantFrom('key-a', 'key-b'), iv: base64(12, 12), tag: base64(16, 16), ciphertext: base64(1, 40) }),
+  sealed: fc.record({
+    keyId: fc.constantFrom('key-a', 'key-b'),
+    iv: base64(12, 12),
+    tag: base64(16, 16),
+    ciphertext: base64(1, 40),
+  }),
 });
 
-export const arbitraryFor = (codec: t.Mixed, overrides: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<unknown> => {
+export const arbitraryFor = (
+  codec: t.Mixed,
+  overrides: Record<string, fc.Arbitrary<unknown>> = {},
+): fc.Arbitrary<unknown> => {
   const named = overrides[codec.name] ?? primitiveArbitraries[codec.name];
   if (named) return named;
   const c = codec as t.Mixed & { _tag?: string; min?: number; max?: number };
@@ -55,18 +63,29 @@ export const arbitraryFor = (codec: t.Mixed, overrides: Record<string, fc.Arbitr
   }
   if (codec instanceof OneOfType) return fc.constantFrom(...codec.values);
   if (codec instanceof PersonalInputType) return arbitraryFor(codec.plain, overrides);
-  if (codec instanceof PersonalType) return fc.oneof(arbitraryFor(codec.plain, overrides), sealedValue, fc.constant({ erased: true }));
-  if (codec instanceof NonEmptyArrayType) return fc.array(arbitraryFor(codec.item, overrides), { minLength: 1, maxLength: 3 });
+  if (codec instanceof PersonalType)
+    return fc.oneof(arbitraryFor(codec.plain, overrides), sealedValue, fc.constant({ erased: true }));
+  if (codec instanceof NonEmptyArrayType)
+    return fc.array(arbitraryFor(codec.item, overrides), { minLength: 1, maxLength: 3 });
   if (codec instanceof t.LiteralType) return fc.constant(codec.value);
   if (codec instanceof t.ArrayType) return fc.array(arbitraryFor(codec.type, overrides), { maxLength: 3 });
   if (codec instanceof t.DictionaryType)
-    return fc.dictionary(arbitraryFor(codec.domain, overrides) as fc.Arbitrary<string>, arbitraryFor(codec.codomain, overrides), {
-      minKeys: 1,
-      maxKeys: 4,
-    });
-  if (codec instanceof t.UnionType) return fc.oneof(...(codec.types as t.Mixed[]).map((m) => arbitraryFor(m, overrides)));
+    return fc.dictionary(
+      arbitraryFor(codec.domain, overrides) as fc.Arbitrary<string>,
+      arbitraryFor(codec.codomain, overrides),
+      {
+        minKeys: 1,
+        maxKeys: 4,
+      },
+    );
+  if (codec instanceof t.UnionType)
+    return fc.oneof(...(codec.types as t.Mixed[]).map((m) => arbitraryFor(m, overrides)));
   if (codec instanceof t.InterfaceType)
-    return fc.record(Object.fromEntries(Object.entries(codec.props as Record<string, t.Mixed>).map(([k, p]) => [k, arbitraryFor(p, overrides)])));
+    return fc.record(
+      Object.fromEntries(
+        Object.entries(codec.props as Record<string, t.Mixed>).map(([k, p]) => [k, arbitraryFor(p, overrides)]),
+      ),
+    );
   if (codec instanceof t.ExactType) return arbitraryFor(codec.type, overrides);
   if (codec instanceof t.BooleanType) return fc.boolean();
   if (codec instanceof t.StringType) return fc.string();

@@ -33,15 +33,22 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 };
 
 // Events are compared as they are stored: a property set to undefined is one left out.
-const definedKeys = (value: Record<string, unknown>): string[] => Object.keys(value).filter((key) => value[key] !== undefined);
+const definedKeys = (value: Record<string, unknown>): string[] =>
+  Object.keys(value).filter((key) => value[key] !== undefined);
 
 const at = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+  typeof key === 'number'
+    ? `${path}[${key}]`
+    : /^[A-Za-z_$][\w$]*$/.test(key)
+      ? `${path}.${key}`
+      : `${path}[${JSON.stringify(key)}]`;
 
 const collect = (expected: unknown, actual: unknown, path: string, out: string[]): void => {
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length !== actual.length) out.push(`${path}: expected ${expected.length} item(s), got ${actual.length}`);
-    for (let i = 0; i < Math.max(expected.length, actual.length); i += 1) collect(expected[i], actual[i], at(path, i), out);
+    if (expected.length !== actual.length)
+      out.push(`${path}: expected ${expected.length} item(s), got ${actual.length}`);
+    for (let i = 0; i < Math.max(expected.length, actual.length); i += 1)
+      collect(expected[i], actual[i], at(path, i), out);
     return;
   }
   if (isPlainObject(expected) && isPlainObject(actual)) {
@@ -50,8 +57,13 @@ const collect = (expected: unknown, actual: unknown, path: string, out: string[]
     return;
   }
   if (Object.is(expected, actual)) return;
-  const bothObjects = typeof expected === 'object' && typeof actual === 'object' && expected !== null && actual !== null;
-  const sameShape = bothObjects && !Array.isArray(expected) && !Array.isArray(actual) && Object.getPrototypeOf(expected) === Object.getPrototypeOf(actual);
+  const bothObjects =
+    typeof expected === 'object' && typeof actual === 'object' && expected !== null && actual !== null;
+  const sameShape =
+    bothObjects &&
+    !Array.isArray(expected) &&
+    !Array.isArray(actual) &&
+    Object.getPrototypeOf(expected) === Object.getPrototypeOf(actual);
   if (sameShape && JSON.stringify(expected) === JSON.stringify(actual)) return;
   out.push(`${path}: expected ${shown(expected)}, got ${shown(actual)}`);
 };
@@ -69,5 +81,7 @@ export const differences = (expected: unknown, actual: unknown, root = 'value'):
 /** The differences as the indented lines of a message, the first few and a count of the rest. */
 export const listed = (lines: ReadonlyArray<string>): string => {
   const rest = lines.length - MAX_SHOWN;
-  return [...lines.slice(0, MAX_SHOWN).map((line) => `  ${line}`), ...(rest > 0 ? [`  … and ${rest} more`] : [])].join('\n');
+  return [...lines.slice(0, MAX_SHOWN).map((line) => `  ${line}`), ...(rest > 0 ? [`  … and ${rest} more`] : [])].join(
+    '\n',
+  );
 };

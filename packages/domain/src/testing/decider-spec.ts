@@ -33,7 +33,8 @@ export interface DeciderSpecification<C extends Command, Ev extends DomainEvent>
   given(events: ReadonlyArray<Ev>): { when(command: C): DeciderThen<Ev> };
 }
 
-const typesOf = (events: ReadonlyArray<DomainEvent>): string => (events.length === 0 ? 'no events' : `[${events.map((e) => e.type).join(', ')}]`);
+const typesOf = (events: ReadonlyArray<DomainEvent>): string =>
+  events.length === 0 ? 'no events' : `[${events.map((e) => e.type).join(', ')}]`;
 
 const refusal = (error: DomainError): string => {
   const paths = error.errors.map((e) => e.path);
@@ -49,7 +50,9 @@ const refusal = (error: DomainError): string => {
  *     spec.given([enrolled]).when(logSession).then([sessionLogged]);
  *     spec.given([enrolled, sessionLogged]).when(logSession).thenFails('session-already-logged', ['data.sessionId']);
  */
-export const deciderSpec = <C extends Command, Ev extends DomainEvent, S>(decider: Decider<C, Ev, S>): DeciderSpecification<C, Ev> => ({
+export const deciderSpec = <C extends Command, Ev extends DomainEvent, S>(
+  decider: Decider<C, Ev, S>,
+): DeciderSpecification<C, Ev> => ({
   given: (history) => ({
     when: (cmd) => {
       const context = `${cmd.type} given ${typesOf(history)}`;
@@ -57,41 +60,60 @@ export const deciderSpec = <C extends Command, Ev extends DomainEvent, S>(decide
       const accepted = (expectation: string): ReadonlyArray<Ev> => {
         const outcome = decide();
         if (E.isLeft(outcome)) {
-          throw new AssertionError(`${context}: expected ${expectation}, but it was refused with ${refusal(outcome.left)}`, {
-            actual: outcome.left,
-          });
+          throw new AssertionError(
+            `${context}: expected ${expectation}, but it was refused with ${refusal(outcome.left)}`,
+            {
+              actual: outcome.left,
+            },
+          );
         }
         return outcome.right;
       };
       const refused = (expectation: string): DomainError => {
         const outcome = decide();
         if (E.isRight(outcome)) {
-          throw new AssertionError(`${context}: expected a refusal ${expectation}, but it decided ${typesOf(outcome.right)}`, {
-            actual: outcome.right,
-          });
+          throw new AssertionError(
+            `${context}: expected a refusal ${expectation}, but it decided ${typesOf(outcome.right)}`,
+            {
+              actual: outcome.right,
+            },
+          );
         }
         return outcome.left;
       };
-      const thenFails = (expected: string | ((error: DomainError) => boolean), paths: ReadonlyArray<string> = []): void => {
+      const thenFails = (
+        expected: string | ((error: DomainError) => boolean),
+        paths: ReadonlyArray<string> = [],
+      ): void => {
         if (typeof expected === 'function') {
           const error = refused('the predicate accepts');
-          if (!expected(error)) throw new AssertionError(`${context}: refused with ${refusal(error)}, which the predicate does not accept`, { actual: error });
+          if (!expected(error))
+            throw new AssertionError(
+              `${context}: refused with ${refusal(error)}, which the predicate does not accept`,
+              { actual: error },
+            );
           return;
         }
         const error = refused(`with ${expected}`);
         if (error.code !== expected) {
-          throw new AssertionError(`${context}: expected a refusal with ${expected}, but it was refused with ${refusal(error)}`, {
-            expected,
-            actual: error.code,
-          });
+          throw new AssertionError(
+            `${context}: expected a refusal with ${expected}, but it was refused with ${refusal(error)}`,
+            {
+              expected,
+              actual: error.code,
+            },
+          );
         }
         const named = error.errors.map((e) => e.path);
         const missing = paths.filter((path) => !named.includes(path));
         if (missing.length > 0) {
-          throw new AssertionError(`${context}: refused with ${refusal(error)}, which does not name ${missing.join(', ')}`, {
-            expected: paths,
-            actual: named,
-          });
+          throw new AssertionError(
+            `${context}: refused with ${refusal(error)}, which does not name ${missing.join(', ')}`,
+            {
+              expected: paths,
+              actual: named,
+            },
+          );
         }
       };
       return {
@@ -108,7 +130,11 @@ export const deciderSpec = <C extends Command, Ev extends DomainEvent, S>(decide
         thenFails,
         thenNothingHappened: () => {
           const actual = accepted('no events');
-          if (actual.length > 0) throw new AssertionError(`${context}: expected no events, but it decided ${typesOf(actual)}`, { expected: [], actual });
+          if (actual.length > 0)
+            throw new AssertionError(`${context}: expected no events, but it decided ${typesOf(actual)}`, {
+              expected: [],
+              actual,
+            });
         },
       };
     },

@@ -15,7 +15,8 @@ const reminders: Decider<Remind, Reminded, ReadonlySet<string>> = {
   initialState: new Set(),
   evolve: (state, event) => new Set([...state, event.data.sessionId]),
   decide: (cmd, state) => {
-    if (cmd.data.sessionId === 'closed') return refuse(ruleBroken('session-closed', 'The session is closed.', 'data.sessionId'));
+    if (cmd.data.sessionId === 'closed')
+      return refuse(ruleBroken('session-closed', 'The session is closed.', 'data.sessionId'));
     if (state.has(cmd.data.sessionId)) return accept();
     return cmd.data.sessionId === 'twice' ? accept(sent('twice'), sent('twice')) : accept(sent(cmd.data.sessionId));
   },
@@ -38,15 +39,30 @@ const failureOf = (run: () => void): AssertionError => {
 describe('decider specifications', () => {
   describe('then', () => {
     it('passes when the decider decides exactly the expected events', () => {
-      expect(() => spec.given([]).when(remind('s-1')).then([sent('s-1')])).not.toThrow();
+      expect(() =>
+        spec
+          .given([])
+          .when(remind('s-1'))
+          .then([sent('s-1')]),
+      ).not.toThrow();
     });
 
     it('compares events as stored: a property set to undefined is one left out', () => {
-      expect(() => spec.given([]).when(remind('s-1')).then([{ type: 'ReminderSent', data: { sessionId: 's-1', note: undefined } }])).not.toThrow();
+      expect(() =>
+        spec
+          .given([])
+          .when(remind('s-1'))
+          .then([{ type: 'ReminderSent', data: { sessionId: 's-1', note: undefined } }]),
+      ).not.toThrow();
     });
 
     it('fails naming the command, the history and the field that differs', () => {
-      const error = failureOf(() => spec.given([sent('s-0')]).when(remind('s-1')).then([sent('s-2')]));
+      const error = failureOf(() =>
+        spec
+          .given([sent('s-0')])
+          .when(remind('s-1'))
+          .then([sent('s-2')]),
+      );
       expect(error.message).toContain('Remind given [ReminderSent]');
       expect(error.message).toContain('events[0].data.sessionId: expected "s-2", got "s-1"');
       expect(error.expected).toEqual([sent('s-2')]);
@@ -54,19 +70,36 @@ describe('decider specifications', () => {
     });
 
     it('fails on an event more than expected, counting them', () => {
-      const error = failureOf(() => spec.given([]).when(remind('twice')).then([sent('twice')]));
+      const error = failureOf(() =>
+        spec
+          .given([])
+          .when(remind('twice'))
+          .then([sent('twice')]),
+      );
       expect(error.message).toContain('events: expected 1 item(s), got 2');
       expect(error.message).toContain('events[1]: expected nothing, got {"type":"ReminderSent"');
     });
 
     it('fails on a field the decider added', () => {
-      const error = failureOf(() => spec.given([]).when(remind('s-1')).then([{ type: 'ReminderSent', data: { sessionId: 's-1', note: 'x' } }]));
+      const error = failureOf(() =>
+        spec
+          .given([])
+          .when(remind('s-1'))
+          .then([{ type: 'ReminderSent', data: { sessionId: 's-1', note: 'x' } }]),
+      );
       expect(error.message).toContain('events[0].data.note: expected "x", got nothing');
     });
 
     it('fails when the command is refused, naming the refusal', () => {
-      const error = failureOf(() => spec.given([]).when(remind('closed')).then([sent('closed')]));
-      expect(error.message).toBe('Remind given no events: expected events [ReminderSent], but it was refused with session-closed ("The session is closed.", naming data.sessionId)');
+      const error = failureOf(() =>
+        spec
+          .given([])
+          .when(remind('closed'))
+          .then([sent('closed')]),
+      );
+      expect(error.message).toBe(
+        'Remind given no events: expected events [ReminderSent], but it was refused with session-closed ("The session is closed.", naming data.sessionId)',
+      );
     });
 
     it('reads a real decider: a second draft of an agreement differs from the first by its id', () => {
@@ -94,31 +127,49 @@ describe('decider specifications', () => {
 
     it('fails on another code, naming both', () => {
       const error = failureOf(() => spec.given([]).when(remind('closed')).thenFails('session-voided'));
-      expect(error.message).toBe('Remind given no events: expected a refusal with session-voided, but it was refused with session-closed ("The session is closed.", naming data.sessionId)');
+      expect(error.message).toBe(
+        'Remind given no events: expected a refusal with session-voided, but it was refused with session-closed ("The session is closed.", naming data.sessionId)',
+      );
     });
 
     it('fails when the refusal does not name a path', () => {
-      const error = failureOf(() => spec.given([]).when(remind('closed')).thenFails('session-closed', ['data.sessionId', 'data.coachId']));
+      const error = failureOf(() =>
+        spec.given([]).when(remind('closed')).thenFails('session-closed', ['data.sessionId', 'data.coachId']),
+      );
       expect(error.message).toContain('which does not name data.coachId');
       expect(error.message).not.toMatch(/does not name data\.sessionId/);
     });
 
     it('fails when the command is accepted, naming what it decided', () => {
       const error = failureOf(() => spec.given([]).when(remind('s-1')).thenFails('session-closed'));
-      expect(error.message).toBe('Remind given no events: expected a refusal with session-closed, but it decided [ReminderSent]');
+      expect(error.message).toBe(
+        'Remind given no events: expected a refusal with session-closed, but it decided [ReminderSent]',
+      );
     });
 
     it('takes a predicate over the refusal', () => {
       const isRule = (error: DomainError) => error.kind === 'rule-broken';
       expect(() => spec.given([]).when(remind('closed')).thenFails(isRule)).not.toThrow();
-      const error = failureOf(() => spec.given([]).when(remind('closed')).thenFails((e) => e.kind === 'forbidden'));
-      expect(error.message).toContain('refused with session-closed ("The session is closed.", naming data.sessionId), which the predicate does not accept');
+      const error = failureOf(() =>
+        spec
+          .given([])
+          .when(remind('closed'))
+          .thenFails((e) => e.kind === 'forbidden'),
+      );
+      expect(error.message).toContain(
+        'refused with session-closed ("The session is closed.", naming data.sessionId), which the predicate does not accept',
+      );
     });
   });
 
   describe('thenNothingHappened', () => {
     it('passes when the decider decides no events', () => {
-      expect(() => spec.given([sent('s-1')]).when(remind('s-1')).thenNothingHappened()).not.toThrow();
+      expect(() =>
+        spec
+          .given([sent('s-1')])
+          .when(remind('s-1'))
+          .thenNothingHappened(),
+      ).not.toThrow();
     });
 
     it('fails when it decides events, naming them', () => {
@@ -140,15 +191,35 @@ describe('decider specifications', () => {
     try {
       const run = (f: () => void) => E.tryCatch(f, (error) => error);
       outcomes = [
-        run(() => spec.given([]).when(remind('s-1')).then([sent('s-1')])),
-        run(() => spec.given([]).when(remind('s-1')).then([sent('s-9')])),
+        run(() =>
+          spec
+            .given([])
+            .when(remind('s-1'))
+            .then([sent('s-1')]),
+        ),
+        run(() =>
+          spec
+            .given([])
+            .when(remind('s-1'))
+            .then([sent('s-9')]),
+        ),
         run(() => spec.given([]).when(remind('closed')).thenFails('session-closed', ['data.sessionId'])),
-        run(() => spec.given([sent('s-1')]).when(remind('s-1')).thenNothingHappened()),
+        run(() =>
+          spec
+            .given([sent('s-1')])
+            .when(remind('s-1'))
+            .thenNothingHappened(),
+        ),
       ];
     } finally {
       for (const [name, value] of taken) runner[name] = value;
     }
-    expect(outcomes.map((o) => (E.isLeft(o) ? (o.left as Error).name : 'passed'))).toEqual(['passed', 'AssertionError', 'passed', 'passed']);
+    expect(outcomes.map((o) => (E.isLeft(o) ? (o.left as Error).name : 'passed'))).toEqual([
+      'passed',
+      'AssertionError',
+      'passed',
+      'passed',
+    ]);
   });
 });
 

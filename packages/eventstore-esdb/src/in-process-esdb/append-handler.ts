@@ -2,7 +2,13 @@
  * The Streams service's `Append` call: the options message, then the proposed events, then one
  * answer: success, or WrongExpectedVersion as a response (not an error), as EventStoreDB 21+ does.
  */
-import { Metadata, status, type sendUnaryData, type ServerErrorResponse, type ServerReadableStream } from '@grpc/grpc-js';
+import {
+  Metadata,
+  status,
+  type sendUnaryData,
+  type ServerErrorResponse,
+  type ServerReadableStream,
+} from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
 import type { AppendOutcome, ExpectedStreamState, InMemoryLog, ProposedEvent } from './in-memory-log';
@@ -62,7 +68,10 @@ const wrongExpectedVersion = (current: number | undefined, expected: ExpectedStr
   return new AppendResp().setWrongExpectedVersion(error);
 };
 
-const response = (outcome: Exclude<AppendOutcome, { kind: 'stream-deleted' }>, expected: ExpectedStreamState): AppendResp => {
+const response = (
+  outcome: Exclude<AppendOutcome, { kind: 'stream-deleted' }>,
+  expected: ExpectedStreamState,
+): AppendResp => {
   if (outcome.kind === 'wrong-expected-version') return wrongExpectedVersion(outcome.currentRevision, expected);
   const success = new AppendResp.Success();
   if (outcome.currentRevision === undefined) success.setNoStream(new Empty());
@@ -77,7 +86,10 @@ const response = (outcome: Exclude<AppendOutcome, { kind: 'stream-deleted' }>, e
 
 /** What the server answers a write to a tombstoned stream with. */
 export const streamDeleted = (stream: string): ServerErrorResponse =>
-  failure(status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, { exception: 'stream-deleted', 'stream-name': stream });
+  failure(status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, {
+    exception: 'stream-deleted',
+    'stream-name': stream,
+  });
 
 /** `maxAppendSize`: the most bytes of data and metadata one append may carry (EventStoreDB's MaxAppendSize). */
 export const appendHandler =

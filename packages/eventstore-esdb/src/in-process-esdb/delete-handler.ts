@@ -57,7 +57,10 @@ const answer = <Response, Position extends PositionMessage<Position>>(
       return callback(wrongExpectedVersion(stream, expected, outcome.currentRevision));
     case 'deleted': {
       const at = outcome.position?.toString();
-      callback(null, respond(at === undefined ? undefined : newPosition().setCommitPosition(at).setPreparePosition(at)));
+      callback(
+        null,
+        respond(at === undefined ? undefined : newPosition().setCommitPosition(at).setPreparePosition(at)),
+      );
     }
   }
 };
@@ -83,7 +86,9 @@ export const tombstoneHandler =
       call.request,
       true,
       (position: TombstoneResp.Position | undefined) =>
-        position === undefined ? new TombstoneResp().setNoPosition(new Empty()) : new TombstoneResp().setPosition(position),
+        position === undefined
+          ? new TombstoneResp().setNoPosition(new Empty())
+          : new TombstoneResp().setPosition(position),
       () => new TombstoneResp.Position(),
       callback,
     );

@@ -71,30 +71,39 @@ describe('in-process EventStoreDB server', () => {
   it('reads $all forwards from a position inclusive, backwards from a position exclusive', async () => {
     const all = (await collect(client.readAll())) as AllStreamResolvedEvent[];
     const third = all.at(-2)!.event!.position;
-    const forwards = (await collect(client.readAll({ fromPosition: third, direction: FORWARDS }))) as AllStreamResolvedEvent[];
-    const backwards = (await collect(client.readAll({ fromPosition: third, direction: BACKWARDS, maxCount: 2 }))) as AllStreamResolvedEvent[];
+    const forwards = (await collect(
+      client.readAll({ fromPosition: third, direction: FORWARDS }),
+    )) as AllStreamResolvedEvent[];
+    const backwards = (await collect(
+      client.readAll({ fromPosition: third, direction: BACKWARDS, maxCount: 2 }),
+    )) as AllStreamResolvedEvent[];
 
     expect(forwards.map((resolved) => resolved.event!.data)).toEqual([{ n: 2 }, { n: 3 }]);
     expect(backwards.map((resolved) => resolved.event!.data)).toEqual([{ n: 1 }, { n: 0 }]);
   });
 
   it('reads a stream backwards from its end and forwards from a revision', async () => {
-    const backwards = await collect(client.readStream('provider-p-1', { fromRevision: END, direction: BACKWARDS, maxCount: 2 }));
+    const backwards = await collect(
+      client.readStream('provider-p-1', { fromRevision: END, direction: BACKWARDS, maxCount: 2 }),
+    );
     const forwards = await collect(client.readStream('provider-p-1', { fromRevision: 1n, direction: FORWARDS }));
     expect(backwards.map((resolved) => resolved.event!.revision)).toEqual([2n, 1n]);
     expect(forwards.map((resolved) => resolved.event!.revision)).toEqual([1n, 2n]);
   });
 
   it('checks the stream-exists expectation', async () => {
-    await expect(client.appendToStream('provider-nobody', event(9), { expectedRevision: STREAM_EXISTS })).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    );
+    await expect(
+      client.appendToStream('provider-nobody', event(9), { expectedRevision: STREAM_EXISTS }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     const result = await client.appendToStream('coach-c-1', event(4), { expectedRevision: STREAM_EXISTS });
     expect(result.nextExpectedRevision).toBe(1n);
   });
 
   it('filters a subscription on stream-name prefixes, says when it has caught up, then goes live', async () => {
-    const subscription = client.subscribeToAll({ fromPosition: START, filter: streamNameFilter({ prefixes: ['provider-'] }) });
+    const subscription = client.subscribeToAll({
+      fromPosition: START,
+      filter: streamNameFilter({ prefixes: ['provider-'] }),
+    });
     const seen: unknown[] = [];
     let check = (): void => undefined;
     subscription.on('data', (resolved: AllStreamResolvedEvent) => {

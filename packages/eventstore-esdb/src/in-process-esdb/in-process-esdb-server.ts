@@ -42,7 +42,11 @@ const STREAMS_SERVICE = 'event_store.client.streams.streams';
 const supportedMethods = (): SupportedMethods =>
   new SupportedMethods()
     .setEventStoreServerVersion(SERVER_VERSION)
-    .setMethodsList(['read', 'append', 'delete', 'tombstone'].map((method) => new SupportedMethod().setServiceName(STREAMS_SERVICE).setMethodName(method)));
+    .setMethodsList(
+      ['read', 'append', 'delete', 'tombstone'].map((method) =>
+        new SupportedMethod().setServiceName(STREAMS_SERVICE).setMethodName(method),
+      ),
+    );
 
 const unimplemented = (_call: unknown, callback?: unknown): void => {
   const error = Object.assign(new Error('Not served by the in-process server.'), { code: status.UNIMPLEMENTED });

@@ -66,7 +66,8 @@ const read = async (log: InMemoryLog, call: ReadCall, generation: ServerGenerati
         ? subscribeToAll(log, call, options, { structuredIds, caughtUpMessage: generation.caughtUpMessages })
         : readAll(log, call, options, structuredIds);
     case StreamOptionCase.STREAM:
-      if (subscription) throw new ReadRefused(status.UNIMPLEMENTED, 'Stream subscriptions are not served by the in-process server.');
+      if (subscription)
+        throw new ReadRefused(status.UNIMPLEMENTED, 'Stream subscriptions are not served by the in-process server.');
       return readStream(log, call, options, structuredIds, generation.streamReadPositions);
     default:
       throw new ReadRefused(status.INVALID_ARGUMENT, 'Read of neither a stream nor $all.');
@@ -143,7 +144,9 @@ const readAll = async (log: InMemoryLog, call: ReadCall, options: ReadReq.Option
   const first = (() => {
     switch (allOptions.getAllOptionCase()) {
       case AllOptionCase.POSITION: {
-        const at = log.indexAtOrAfter(BigInt((allOptions.getPosition() as ReadReq.Options.Position).getCommitPosition()));
+        const at = log.indexAtOrAfter(
+          BigInt((allOptions.getPosition() as ReadReq.Options.Position).getCommitPosition()),
+        );
         return backwards ? at - 1 : at;
       }
       case AllOptionCase.END:
@@ -153,6 +156,7 @@ const readAll = async (log: InMemoryLog, call: ReadCall, options: ReadReq.Option
     }
   })();
   let index = first;
-  const next = (): LogRecord | undefined => (index < 0 || index >= end ? undefined : log.all[backwards ? index-- : index++]);
+  const next = (): LogRecord | undefined =>
+    index < 0 || index >= end ? undefined : log.all[backwards ? index-- : index++];
   await sendRecords(call, next, countOf(options), recordFilter(options), structuredIds);
 };

@@ -50,7 +50,9 @@ describe('in-process EventStoreDB server: deleting streams', () => {
     await expect(read(stream)).rejects.toBeInstanceOf(StreamDeletedError);
     await expect(read(stream)).rejects.toMatchObject({ streamName: stream });
     await expect(client.appendToStream(stream, event(2))).rejects.toBeInstanceOf(StreamDeletedError);
-    await expect(client.appendToStream(stream, event(2), { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(StreamDeletedError);
+    await expect(client.appendToStream(stream, event(2), { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(
+      StreamDeletedError,
+    );
     await expect(client.tombstoneStream(stream)).rejects.toBeInstanceOf(StreamDeletedError);
     await expect(client.deleteStream(stream)).rejects.toBeInstanceOf(StreamDeletedError);
   });
@@ -58,15 +60,21 @@ describe('in-process EventStoreDB server: deleting streams', () => {
   it('tombstones a stream that never existed, so it can never be created', async () => {
     const stream = streamOf('coach');
     await client.tombstoneStream(stream, { expectedRevision: ANY });
-    await expect(client.appendToStream(stream, event(0), { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(StreamDeletedError);
+    await expect(client.appendToStream(stream, event(0), { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(
+      StreamDeletedError,
+    );
     await expect(read(stream)).rejects.toBeInstanceOf(StreamDeletedError);
   });
 
   it('checks the expected revision of a tombstone and leaves the stream alone when it is wrong', async () => {
     const stream = streamOf('provider');
     await client.appendToStream(stream, [event(0), event(1)]);
-    await expect(client.tombstoneStream(stream, { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    await expect(client.tombstoneStream(stream, { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(client.tombstoneStream(stream, { expectedRevision: 0n })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
+    await expect(client.tombstoneStream(stream, { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     expect((await read(stream)).map((resolved) => resolved.event?.data)).toEqual([{ n: 0 }, { n: 1 }]);
     await client.tombstoneStream(stream, { expectedRevision: 1n });
     await expect(read(stream)).rejects.toBeInstanceOf(StreamDeletedError);
@@ -77,7 +85,9 @@ describe('in-process EventStoreDB server: deleting streams', () => {
     await client.appendToStream(stream, [event(7)]);
     await client.tombstoneStream(stream);
     const all = (await collect(client.readAll())) as AllStreamResolvedEvent[];
-    expect(all.filter((resolved) => resolved.event?.streamId === stream).map((resolved) => resolved.event?.data)).toEqual([{ n: 7 }]);
+    expect(
+      all.filter((resolved) => resolved.event?.streamId === stream).map((resolved) => resolved.event?.data),
+    ).toEqual([{ n: 7 }]);
   });
 
   it('soft-deletes a stream: it reads as missing and a later append carries on its revisions', async () => {
@@ -95,7 +105,9 @@ describe('in-process EventStoreDB server: deleting streams', () => {
   it('refuses a soft delete whose expected revision is wrong', async () => {
     const stream = streamOf('coach');
     await client.appendToStream(stream, [event(0)]);
-    await expect(client.deleteStream(stream, { expectedRevision: 5n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(client.deleteStream(stream, { expectedRevision: 5n })).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     expect(await read(stream)).toHaveLength(1);
   });
 });

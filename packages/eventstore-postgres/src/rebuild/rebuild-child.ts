@@ -23,7 +23,12 @@ const main = async () => {
     },
   };
   // Small saves make many checkpoints, so a kill lands between and inside them.
-  const runner = new ProjectionRunner({ store, checkpoints, projections: [dosageProjection], saveEvery: { events: 200, ms: 50 } });
+  const runner = new ProjectionRunner({
+    store,
+    checkpoints,
+    projections: [dosageProjection],
+    saveEvery: { events: 200, ms: 50 },
+  });
   await runner.start();
   await runner.stop();
   await store.close();

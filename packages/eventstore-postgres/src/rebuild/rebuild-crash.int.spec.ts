@@ -21,11 +21,15 @@ const rebuild = (location: string, schema: string, killPast?: number): Promise<'
   new Promise((resolve, reject) => {
     const env = { ...process.env };
     delete env['NODE_OPTIONS'];
-    const proc = spawn(process.execPath, ['--require', join(root, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs'), child, location, schema], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--require', join(root, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs'), child, location, schema],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     proc.stderr.on('data', (chunk) => (stderr += String(chunk)));
     proc.stdout.on('data', (chunk: Buffer) => {
@@ -43,12 +47,18 @@ const rebuild = (location: string, schema: string, killPast?: number): Promise<'
 // already reached, so a restarted rebuild is killed again before it gets further.
 const killStages = [0.1, 0.1, 0.45, 0.8].map((f) => Math.floor(f * history.length));
 
-const targets: Array<[string, () => { location: string; open: () => Promise<PostgresEventStore>; cleanup: () => void }]> = [
+const targets: Array<
+  [string, () => { location: string; open: () => Promise<PostgresEventStore>; cleanup: () => void }]
+> = [
   [
     'embedded PGlite',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'coachline-rebuild-'));
-      return { location: dir, open: () => openPgliteEventStore({ dataDir: dir, schema: 'coachline' }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        location: dir,
+        open: () => openPgliteEventStore({ dataDir: dir, schema: 'coachline' }),
+        cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   ],
 ];
@@ -57,7 +67,11 @@ if (postgresAvailableSync()) {
     'the PostgreSQL server',
     () => {
       const schema = uniqueSchema('rebuild');
-      return { location: testDatabaseUrl(), open: () => openPostgresEventStore({ connectionString: testDatabaseUrl(), schema }), cleanup: () => undefined };
+      return {
+        location: testDatabaseUrl(),
+        open: () => openPostgresEventStore({ connectionString: testDatabaseUrl(), schema }),
+        cleanup: () => undefined,
+      };
     },
   ]);
 }
@@ -67,7 +81,8 @@ describe.each(targets)('a dosage rebuild killed at random moments, on %s', (_nam
 
   it('ends with the view of a clean rebuild: no event counted twice, none skipped', async () => {
     const { location, open, cleanup } = target();
-    const schemaOf = async (store: PostgresEventStore) => (store as unknown as { statements: { schema: string } }).statements.schema;
+    const schemaOf = async (store: PostgresEventStore) =>
+      (store as unknown as { statements: { schema: string } }).statements.schema;
     let store = await open();
     const schema = await schemaOf(store);
     await store.importEvents(history.map((event) => ({ stream: event.stream, event: toAppend(event) })));
@@ -77,14 +92,19 @@ describe.each(targets)('a dosage rebuild killed at random moments, on %s', (_nam
     for (const stage of killStages) {
       const outcome = await rebuild(location, schema, stage);
       store = await open();
-      positionsAfterKills.push(outcome === 'killed' ? ((await store.projectionCheckpoints().load('dosage'))?.position ?? 0) : -1);
+      positionsAfterKills.push(
+        outcome === 'killed' ? ((await store.projectionCheckpoints().load('dosage'))?.position ?? 0) : -1,
+      );
       await store.close();
     }
     expect(await rebuild(location, schema)).toBe('finished');
 
     store = await open();
     const record = await store.projectionCheckpoints().load('dosage');
-    if (location.startsWith('postgres')) await (store as unknown as { client: { query: (sql: string) => Promise<unknown> } }).client.query(`DROP SCHEMA "${schema}" CASCADE`);
+    if (location.startsWith('postgres'))
+      await (store as unknown as { client: { query: (sql: string) => Promise<unknown> } }).client.query(
+        `DROP SCHEMA "${schema}" CASCADE`,
+      );
     await store.close();
     cleanup();
 
@@ -92,7 +112,15 @@ describe.each(targets)('a dosage rebuild killed at random moments, on %s', (_nam
     expect(positionsAfterKills.some((p) => p > 0 && p < history.length)).toBe(true);
     expect(record?.position).toBe(history.length);
     const stored = record!.state as { view: unknown; latestRecordedAt?: string };
-    const rebuilt = render(dosageProjection, { state: stored.view, events: 0, ...(stored.latestRecordedAt ? { latestRecordedAt: stored.latestRecordedAt } : {}) }, {});
+    const rebuilt = render(
+      dosageProjection,
+      {
+        state: stored.view,
+        events: 0,
+        ...(stored.latestRecordedAt ? { latestRecordedAt: stored.latestRecordedAt } : {}),
+      },
+      {},
+    );
     expect(rebuilt).toEqual(viewOf(dosageProjection, history, {}));
   });
 });

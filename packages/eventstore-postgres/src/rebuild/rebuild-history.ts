@@ -8,8 +8,22 @@ import { at, historyBuilder } from '@coachline/projections/testing';
  */
 export const rebuildHistory = (providers: number, sessions: number): RecordedEvent[] => {
   const history = historyBuilder()
-    .add('ProgramYearStarted', { communityId: 'kent', programYearId: 'py-2025', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }, at('2025-06-20'))
-    .add('CoachRegistered', { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' }, at('2025-06-21'));
+    .add(
+      'ProgramYearStarted',
+      {
+        communityId: 'kent',
+        programYearId: 'py-2025',
+        guideId: 'rir-year-1',
+        startsOn: '2025-07-01',
+        endsOn: '2026-06-30',
+      },
+      at('2025-06-20'),
+    )
+    .add(
+      'CoachRegistered',
+      { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' },
+      at('2025-06-21'),
+    );
   for (let p = 0; p < providers; p++) {
     const providerId = `p-${String(p).padStart(4, '0')}`;
     history.add(
@@ -48,8 +62,14 @@ export const rebuildHistory = (providers: number, sessions: number): RecordedEve
         },
         at(day),
       );
-      if ((s + p) % 17 === 0) history.add('SessionCorrected', { providerId, sessionId, changes: { durationMinutes: 90 }, reason: 'Ran long.' }, at(day, '18:00:00.000'));
-      if ((s + p) % 23 === 0) history.add('SessionVoided', { providerId, sessionId, reason: 'Logged twice.' }, at(day, '19:00:00.000'));
+      if ((s + p) % 17 === 0)
+        history.add(
+          'SessionCorrected',
+          { providerId, sessionId, changes: { durationMinutes: 90 }, reason: 'Ran long.' },
+          at(day, '18:00:00.000'),
+        );
+      if ((s + p) % 23 === 0)
+        history.add('SessionVoided', { providerId, sessionId, reason: 'Logged twice.' }, at(day, '19:00:00.000'));
     }
   }
   return history.events();

@@ -15,7 +15,8 @@ const DAY_MS = 86_400_000;
 /** The days from `from` to `to`, both included; empty when `to` is before `from`. */
 export const daysBetween = (from: string, to: string): string[] => {
   const days: string[] = [];
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += DAY_MS) days.push(new Date(ms).toISOString().slice(0, 10));
+  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += DAY_MS)
+    days.push(new Date(ms).toISOString().slice(0, 10));
   return days;
 };
 
@@ -27,7 +28,10 @@ export type ListingSpan = { readonly day: string } | { readonly from: string; re
  * a span of one day), never both; with nothing asked, `today`. A span that runs backwards or is
  * longer than a month is refused with the reason as text.
  */
-export const listingSpan = (asked: { day?: string; from?: string; to?: string }, today: string): { span: ListingSpan } | { refused: string } => {
+export const listingSpan = (
+  asked: { day?: string; from?: string; to?: string },
+  today: string,
+): { span: ListingSpan } | { refused: string } => {
   if (asked.from === undefined && asked.to === undefined) return { span: { day: asked.day ?? today } };
   if (asked.day !== undefined) return { refused: 'ask for one day (day) or a span (from, to), not both' };
   const from = asked.from ?? asked.to!;
@@ -51,9 +55,14 @@ export const matches = (read: ViewRead, filter: AccessLogFilter): boolean =>
   (filter.subject === undefined || isAbout(read, filter.subject));
 
 /** The reads of a span that meet the filter, day by day, in the order recorded. */
-export const listReads = async (log: AccessLog, span: ListingSpan, filter: AccessLogFilter = {}): Promise<ViewRead[]> => {
+export const listReads = async (
+  log: AccessLog,
+  span: ListingSpan,
+  filter: AccessLogFilter = {},
+): Promise<ViewRead[]> => {
   const reads: ViewRead[] = [];
   const [from, to] = 'day' in span ? [span.day, span.day] : [span.from, span.to];
-  for (const day of daysBetween(from, to)) reads.push(...(await log.readDay(day)).filter((read) => matches(read, filter)));
+  for (const day of daysBetween(from, to))
+    reads.push(...(await log.readDay(day)).filter((read) => matches(read, filter)));
   return reads;
 };

@@ -22,10 +22,19 @@ describe('the access listing’s filters', () => {
 
   it('keep a read exactly when it meets every filter given', () =>
     fc.assert(
-      fc.property(fc.constantFrom('a', 'b'), fc.constantFrom('history', 'evaluation'), fc.option(fc.constantFrom('a', 'b'), { nil: undefined }), fc.option(fc.constantFrom('history', 'evaluation'), { nil: undefined }), (actor, view, reader, wanted) => {
-        const kept = matches(read(actor, view, {}), { ...(reader ? { reader } : {}), ...(wanted ? { view: wanted } : {}) });
-        expect(kept).toBe((reader === undefined || reader === actor) && (wanted === undefined || wanted === view));
-      }),
+      fc.property(
+        fc.constantFrom('a', 'b'),
+        fc.constantFrom('history', 'evaluation'),
+        fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+        fc.option(fc.constantFrom('history', 'evaluation'), { nil: undefined }),
+        (actor, view, reader, wanted) => {
+          const kept = matches(read(actor, view, {}), {
+            ...(reader ? { reader } : {}),
+            ...(wanted ? { view: wanted } : {}),
+          });
+          expect(kept).toBe((reader === undefined || reader === actor) && (wanted === undefined || wanted === view));
+        },
+      ),
     ));
 
   it('count the days of a span, both ends included, across months and leap days', () => {
@@ -42,13 +51,21 @@ describe('the span of a listing', () => {
     expect(listingSpan({}, TODAY)).toEqual({ span: { day: TODAY } });
     expect(listingSpan({ day: '2026-01-02' }, TODAY)).toEqual({ span: { day: '2026-01-02' } });
     expect(listingSpan({ from: '2026-01-02' }, TODAY)).toEqual({ span: { from: '2026-01-02', to: '2026-01-02' } });
-    expect(listingSpan({ from: '2026-01-01', to: '2026-01-31' }, TODAY)).toEqual({ span: { from: '2026-01-01', to: '2026-01-31' } });
+    expect(listingSpan({ from: '2026-01-01', to: '2026-01-31' }, TODAY)).toEqual({
+      span: { from: '2026-01-01', to: '2026-01-31' },
+    });
   });
 
   it('refuses a span that runs backwards, is longer than a month, or comes with a day', () => {
-    expect(listingSpan({ from: '2026-01-16', to: '2026-01-15' }, TODAY)).toEqual({ refused: 'from (2026-01-16) is after to (2026-01-15)' });
-    expect(listingSpan({ from: '2026-01-01', to: '2026-02-01' }, TODAY)).toEqual({ refused: 'a listing covers at most 31 days, asked for 32' });
-    expect(listingSpan({ day: TODAY, to: TODAY }, TODAY)).toEqual({ refused: 'ask for one day (day) or a span (from, to), not both' });
+    expect(listingSpan({ from: '2026-01-16', to: '2026-01-15' }, TODAY)).toEqual({
+      refused: 'from (2026-01-16) is after to (2026-01-15)',
+    });
+    expect(listingSpan({ from: '2026-01-01', to: '2026-02-01' }, TODAY)).toEqual({
+      refused: 'a listing covers at most 31 days, asked for 32',
+    });
+    expect(listingSpan({ day: TODAY, to: TODAY }, TODAY)).toEqual({
+      refused: 'ask for one day (day) or a span (from, to), not both',
+    });
   });
 
   it('lists the reads of each day of the span that meet the filter, day by day', async () => {
@@ -56,8 +73,15 @@ describe('the span of a listing', () => {
       ['2026-01-14', [read('a', 'history', {})]],
       ['2026-01-15', [read('b', 'history', {}), read('a', 'evaluation', {})]],
     ]);
-    const log: AccessLog = { record: async () => undefined, readDay: async (day) => days.get(day) ?? [], close: async () => undefined };
-    expect(await listReads(log, { from: '2026-01-13', to: '2026-01-15' }, { reader: 'a' })).toEqual([read('a', 'history', {}), read('a', 'evaluation', {})]);
+    const log: AccessLog = {
+      record: async () => undefined,
+      readDay: async (day) => days.get(day) ?? [],
+      close: async () => undefined,
+    };
+    expect(await listReads(log, { from: '2026-01-13', to: '2026-01-15' }, { reader: 'a' })).toEqual([
+      read('a', 'history', {}),
+      read('a', 'evaluation', {}),
+    ]);
     expect(await listReads(log, { day: '2026-01-15' })).toHaveLength(2);
   });
 });

@@ -26,12 +26,18 @@ const behaves = (name: string, open: () => Promise<{ log: AccessLog; dispose: ()
       await log.record(read('r-1', '2026-01-15T09:00:00.000Z'));
       await log.record(read('r-2', '2026-01-16T09:00:00.000Z'));
       await log.record(read('r-3', '2026-01-15T23:59:59.000Z'));
-      expect(await log.readDay('2026-01-15')).toEqual([read('r-1', '2026-01-15T09:00:00.000Z'), read('r-3', '2026-01-15T23:59:59.000Z')]);
+      expect(await log.readDay('2026-01-15')).toEqual([
+        read('r-1', '2026-01-15T09:00:00.000Z'),
+        read('r-3', '2026-01-15T23:59:59.000Z'),
+      ]);
       expect(await log.readDay('2026-01-14')).toEqual([]);
     });
 
     it('gives back each query as a table: a parameter name reaches no prototype', async () => {
-      await log.record({ ...read('r-1', '2026-01-15T09:00:00.000Z'), query: { providerId: 'p-1', asOf: '2026-01-01T00:00:00.000Z' } });
+      await log.record({
+        ...read('r-1', '2026-01-15T09:00:00.000Z'),
+        query: { providerId: 'p-1', asOf: '2026-01-01T00:00:00.000Z' },
+      });
       const [back] = await log.readDay('2026-01-15');
       expect(Object.getPrototypeOf(back!.query)).toBeNull();
       expect({ ...back!.query }).toEqual({ providerId: 'p-1', asOf: '2026-01-01T00:00:00.000Z' });
@@ -46,7 +52,10 @@ behaves('the access log in a store of its own', async () => {
 
 behaves('the access log as a JSON Lines file', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'coachline-access-'));
-  return { log: new FileAccessLog(join(dir, 'nested', 'access-log.jsonl')), dispose: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    log: new FileAccessLog(join(dir, 'nested', 'access-log.jsonl')),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
 });
 
 describe('the access log file', () => {
@@ -64,13 +73,18 @@ describe('the access log file', () => {
   it.each([
     ['a line that is not JSON', '{"id":'],
     ['a record missing its reader', JSON.stringify({ ...read('r-2', '2026-01-15T10:00:00.000Z'), actor: undefined })],
-    ['a query keyed by a name Object.prototype carries', '{"id":"r-2","at":"2026-01-15T10:00:00.000Z","actor":{"id":"a","role":"auditor"},"view":"history","query":{"__proto__":{"x":"y"}},"correlationId":"c"}'],
+    [
+      'a query keyed by a name Object.prototype carries',
+      '{"id":"r-2","at":"2026-01-15T10:00:00.000Z","actor":{"id":"a","role":"auditor"},"view":"history","query":{"__proto__":{"x":"y"}},"correlationId":"c"}',
+    ],
   ])('names the line of %s instead of listing it', async (_name, line) => {
     const path = join(dir, 'access-log.jsonl');
     const log = new FileAccessLog(path);
     await log.record(read('r-1', '2026-01-15T09:00:00.000Z'));
     await appendFile(path, `${line}\n`);
-    await expect(log.readDay('2026-01-15')).rejects.toThrow(new AccessLogDamagedError(`${path}:2: not a record of a read`));
+    await expect(log.readDay('2026-01-15')).rejects.toThrow(
+      new AccessLogDamagedError(`${path}:2: not a record of a read`),
+    );
   });
 });
 
@@ -78,8 +92,14 @@ describe('a record that could not be listed back', () => {
   it('is refused before it is written, by either log', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'coachline-access-'));
     try {
-      const hostile = { ...read('r-1', '2026-01-15T09:00:00.000Z'), query: JSON.parse('{"constructor":"x"}') as Record<string, string> };
-      for (const log of [new FileAccessLog(join(dir, 'access-log.jsonl')), new StoreAccessLog(new InMemoryEventStore())]) {
+      const hostile = {
+        ...read('r-1', '2026-01-15T09:00:00.000Z'),
+        query: JSON.parse('{"constructor":"x"}') as Record<string, string>,
+      };
+      for (const log of [
+        new FileAccessLog(join(dir, 'access-log.jsonl')),
+        new StoreAccessLog(new InMemoryEventStore()),
+      ]) {
         await expect(log.record(hostile)).rejects.toThrow(AccessLogUnavailableError);
         expect(await log.readDay('2026-01-15')).toEqual([]);
       }

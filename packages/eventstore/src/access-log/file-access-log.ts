@@ -1,6 +1,14 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { AccessLog, AccessLogDamagedError, AccessLogUnavailableError, dayOf, decodeViewRead, ensureRecordable, ViewRead } from './view-read';
+import {
+  AccessLog,
+  AccessLogDamagedError,
+  AccessLogUnavailableError,
+  dayOf,
+  decodeViewRead,
+  ensureRecordable,
+  ViewRead,
+} from './view-read';
 
 /** The name of the log in a data folder (an embedded store's, or the one kept for EventStoreDB). */
 export const ACCESS_LOG_FILE = 'access-log.jsonl';

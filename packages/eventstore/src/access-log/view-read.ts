@@ -2,7 +2,10 @@ import * as t from 'io-ts';
 import { Actor, Id, ID_RULE, Instant, isId, struct } from '@coachline/domain';
 
 const isQuery = (u: unknown): u is Readonly<Record<string, string>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && Object.entries(u).every(([name, value]) => isId(name) && typeof value === 'string');
+  typeof u === 'object' &&
+  u !== null &&
+  !Array.isArray(u) &&
+  Object.entries(u).every(([name, value]) => isId(name) && typeof value === 'string');
 
 /**
  * What the reader asked for (stream, provider, community, as-of moment, the file an extract went
@@ -12,7 +15,8 @@ const isQuery = (u: unknown): u is Readonly<Record<string, string>> =>
 const Query = new t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
   'ViewReadQuery',
   isQuery,
-  (u, c) => (isQuery(u) ? t.success(u) : t.failure(u, c, `expected parameter names that are each ${ID_RULE}, with text values`)),
+  (u, c) =>
+    isQuery(u) ? t.success(u) : t.failure(u, c, `expected parameter names that are each ${ID_RULE}, with text values`),
   t.identity,
 );
 
@@ -53,7 +57,10 @@ export class AccessLogDamagedError extends Error {
 
 /** A record the listing could not read back is refused before it is written. */
 export const ensureRecordable = (read: ViewRead): void => {
-  if (!ViewRead.is(read)) throw new AccessLogUnavailableError(`The access log could not record the read: it is not a record of a read (${ViewRead.name})`);
+  if (!ViewRead.is(read))
+    throw new AccessLogUnavailableError(
+      `The access log could not record the read: it is not a record of a read (${ViewRead.name})`,
+    );
 };
 
 export const dayOf = (instant: string): string => instant.slice(0, 10);

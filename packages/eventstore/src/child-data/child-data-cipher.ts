@@ -13,7 +13,9 @@ export interface SealedPlace {
 export class ChildDataTamperedError extends Error {
   override readonly name = 'ChildDataTamperedError';
   constructor(place: SealedPlace) {
-    super(`The sealed ${place.field} of event ${place.eventId} in ${place.stream} does not open with its key: it was altered or moved.`);
+    super(
+      `The sealed ${place.field} of event ${place.eventId} in ${place.stream} does not open with its key: it was altered or moved.`,
+    );
   }
 }
 
@@ -30,14 +32,21 @@ export const sealValue = (value: unknown, key: ChildKey, place: SealedPlace): Se
   cipher.setAAD(additionalData(key.keyId, place));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
   return {
-    sealed: { keyId: key.keyId, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') },
+    sealed: {
+      keyId: key.keyId,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+    },
   };
 };
 
 /** The plain value; throws `ChildDataTamperedError` when the ciphertext, tag, iv or place were changed. */
 export const openValue = (sealed: SealedValue, key: ChildKey, place: SealedPlace): unknown => {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(sealed.sealed.iv, 'base64'), { authTagLength: 16 });
+    const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(sealed.sealed.iv, 'base64'), {
+      authTagLength: 16,
+    });
     decipher.setAAD(additionalData(key.keyId, place));
     decipher.setAuthTag(Buffer.from(sealed.sealed.tag, 'base64'));
     const plain = Buffer.concat([decipher.update(Buffer.from(sealed.sealed.ciphertext, 'base64')), decipher.final()]);

@@ -48,7 +48,10 @@ export interface ChildKeyHarness {
   child(label: string): string;
   openVault(): Promise<ChildKeyVault>;
   /** A key store on a newly opened vault; `wrapVault` and `file` stand in for them (faults, another key file). */
-  open(options?: { wrapVault?: (vault: ChildKeyVault) => ChildKeyVault; file?: KeyEncryptionKeyFile }): Promise<WrappedChildKeyStore>;
+  open(options?: {
+    wrapVault?: (vault: ChildKeyVault) => ChildKeyVault;
+    file?: KeyEncryptionKeyFile;
+  }): Promise<WrappedChildKeyStore>;
   /** Closes every vault opened so far, as a process stopping does. */
   closeAll(): Promise<void>;
 }

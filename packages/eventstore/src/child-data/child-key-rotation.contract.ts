@@ -117,7 +117,11 @@ export interface ChildKeyRotationOptions {
   readonly rawKeys?: boolean;
 }
 
-export const childKeyRotationContract = (name: string, openStorage: OpenChildKeyStorage, options: ChildKeyRotationOptions = {}): void => {
+export const childKeyRotationContract = (
+  name: string,
+  openStorage: OpenChildKeyStorage,
+  options: ChildKeyRotationOptions = {},
+): void => {
   describe(`ChildKeyStore wrapping and rotation: ${name}`, () => {
     const harness = useChildKeyHarness(openStorage);
     const child = (label: string) => harness.child(label);
@@ -147,7 +151,9 @@ export const childKeyRotationContract = (name: string, openStorage: OpenChildKey
       expect(Buffer.from(row.wrapped).subarray(0, WRAPPED_KEY_PREFIX.length)).toEqual(WRAPPED_KEY_PREFIX);
       expect(Buffer.from(row.wrapped).includes(Buffer.from(made.key))).toBe(false);
       const [kek] = await expectSettled(vault);
-      expect(Buffer.from(unwrapChildKey(row.wrapped, row.keyId, row.childRef, kek!).key).toString('hex')).toBe(bytes(made));
+      expect(Buffer.from(unwrapChildKey(row.wrapped, row.keyId, row.childRef, kek!).key).toString('hex')).toBe(
+        bytes(made),
+      );
       expect(opensWith({ ...row, childRef: child('b') }, [kek!])).toBe(false);
       expect((await readFile(harness.keyFilePath)).includes(Buffer.from(made.key))).toBe(false);
     });
@@ -243,26 +249,32 @@ export const childKeyRotationContract = (name: string, openStorage: OpenChildKey
       await expectSettled(await harness.openVault());
     });
 
-    it.each(CRASH_POINTS)('finishes an erasure’s rotation cut short when %s, losing no live child’s key', async (point) => {
-      const faults: Faults = { point, armed: false };
-      const keys = await harness.open({ wrapVault: (vault) => crashingVault(vault, faults), file: crashingFile(harness.keyFile, faults) });
-      const live = [child('a'), child('b'), child('c')];
-      const erased = child('x');
-      const before = new Map<string, string>();
-      for (const ref of [...live, erased]) before.set(ref, bytes(await keys.keyFor(ref)));
-      const inspect = await harness.openVault();
-      const rowsBefore = await Promise.all([...live, erased].map((ref) => rowOf(inspect, ref)));
+    it.each(CRASH_POINTS)(
+      'finishes an erasure’s rotation cut short when %s, losing no live child’s key',
+      async (point) => {
+        const faults: Faults = { point, armed: false };
+        const keys = await harness.open({
+          wrapVault: (vault) => crashingVault(vault, faults),
+          file: crashingFile(harness.keyFile, faults),
+        });
+        const live = [child('a'), child('b'), child('c')];
+        const erased = child('x');
+        const before = new Map<string, string>();
+        for (const ref of [...live, erased]) before.set(ref, bytes(await keys.keyFor(ref)));
+        const inspect = await harness.openVault();
+        const rowsBefore = await Promise.all([...live, erased].map((ref) => rowOf(inspect, ref)));
 
-      faults.armed = true;
-      await expect(keys.erase(erased, '2026-01-10')).rejects.toThrow(`crash: ${point}`);
-      await harness.closeAll();
+        faults.armed = true;
+        await expect(keys.erase(erased, '2026-01-10')).rejects.toThrow(`crash: ${point}`);
+        await harness.closeAll();
 
-      const restarted = await harness.open();
-      for (const ref of live) expect(bytes(await restarted.keyFor(ref))).toBe(before.get(ref));
-      expect(await restarted.keyFor(erased)).toBe('erased');
-      const keks = await expectSettled(await harness.openVault());
-      for (const row of rowsBefore) expect(opensWith(row, keks)).toBe(false);
-    });
+        const restarted = await harness.open();
+        for (const ref of live) expect(bytes(await restarted.keyFor(ref))).toBe(before.get(ref));
+        expect(await restarted.keyFor(erased)).toBe('erased');
+        const keks = await expectSettled(await harness.openVault());
+        for (const row of rowsBefore) expect(opensWith(row, keks)).toBe(false);
+      },
+    );
 
     if (options.rawKeys === true) {
       it('wraps the raw keys of a store from before wrapping when it is first opened', async () => {

@@ -18,7 +18,11 @@ const keyOf = (found: ChildKey | 'erased'): ChildKey => {
 
 const bytes = (key: ChildKey): string => Buffer.from(key.key).toString('hex');
 
-export const childKeyStoreContract = (name: string, openStorage: OpenChildKeyStorage, options: ChildKeyRotationOptions = {}): void => {
+export const childKeyStoreContract = (
+  name: string,
+  openStorage: OpenChildKeyStorage,
+  options: ChildKeyRotationOptions = {},
+): void => {
   describe(`ChildKeyStore contract: ${name}`, () => {
     const harness = useChildKeyHarness(openStorage);
     const child = (label: string) => harness.child(label);
@@ -81,7 +85,9 @@ export const childKeyStoreContract = (name: string, openStorage: OpenChildKeySto
 
     it('hands one key to concurrent first uses, in one process and across two', async () => {
       const [one, other] = [await open(), await open()];
-      const all = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? one : other).keyFor(child('child-1'))));
+      const all = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? one : other).keyFor(child('child-1'))),
+      );
       const ids = new Set(all.map((found) => keyOf(found).keyId));
       expect(ids.size).toBe(1);
       expect(new Set(all.map((found) => bytes(keyOf(found)))).size).toBe(1);
@@ -110,7 +116,9 @@ export const childKeyStoreContract = (name: string, openStorage: OpenChildKeySto
 
     it('keeps each child apart, whatever characters its ref holds', async () => {
       const keys = await open();
-      const refs = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).filter((ref) => !ref.includes('\u0000'));
+      const refs = fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
+        .filter((ref) => !ref.includes('\u0000'));
       let round = 0;
       await fc.assert(
         fc.asyncProperty(fc.uniqueArray(refs, { minLength: 2, maxLength: 3 }), async (labels) => {

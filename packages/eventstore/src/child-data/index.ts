@@ -22,7 +22,13 @@ export {
 } from './key-wrapping';
 export { openChildKeyStore, WrappedChildKeyStore } from './wrapped-child-key-store';
 export { ChildDataTamperedError, openValue, sealValue, type SealedPlace } from './child-data-cipher';
-export { carriesPlainChildData, ChildUnknownError, openChildData, openStreamChildData, sealChildData } from './seal-child-data';
+export {
+  carriesPlainChildData,
+  ChildUnknownError,
+  openChildData,
+  openStreamChildData,
+  sealChildData,
+} from './seal-child-data';
 export {
   CHILD_DATA_ERASED,
   eraseKeysOfErasedChildren,

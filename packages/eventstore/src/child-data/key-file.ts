@@ -54,17 +54,30 @@ export const isInsideFolder = (file: string, folder: string): boolean => {
 const Generation = new t.Type<number, number, unknown>(
   'Generation',
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 1,
-  (u, c) => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 1 ? t.success(u) : t.failure(u, c, 'expected a whole number from 1')),
+  (u, c) =>
+    typeof u === 'number' && Number.isSafeInteger(u) && u >= 1
+      ? t.success(u)
+      : t.failure(u, c, 'expected a whole number from 1'),
   t.identity,
 );
 
 // The value is never shown in a message: it is, or is meant to be, a key.
 const isKeyText = (u: unknown): u is string => typeof u === 'string' && /^[A-Za-z0-9+/]{43}=$/.test(u);
-const KeyText = new t.Type<string, string, unknown>('KeyText', isKeyText, (u, c) => (isKeyText(u) ? t.success(u) : t.failure(u, c, 'expected 32 bytes in base64')), t.identity);
+const KeyText = new t.Type<string, string, unknown>(
+  'KeyText',
+  isKeyText,
+  (u, c) => (isKeyText(u) ? t.success(u) : t.failure(u, c, 'expected 32 bytes in base64')),
+  t.identity,
+);
 
 const KeyFileContent = struct('KeyFile', {
   format: t.literal(FORMAT),
-  stores: t.array(struct('KeyFileStore', { store: t.string, keys: t.array(struct('KeyFileKey', { generation: Generation, key: KeyText })) })),
+  stores: t.array(
+    struct('KeyFileStore', {
+      store: t.string,
+      keys: t.array(struct('KeyFileKey', { generation: Generation, key: KeyText })),
+    }),
+  ),
 });
 type KeyFileContent = t.TypeOf<typeof KeyFileContent>;
 
@@ -92,7 +105,14 @@ const withKeys = (content: KeyFileContent, storeId: string, keys: ReadonlyArray<
   format: FORMAT,
   stores: [
     ...content.stores.filter((entry) => entry.store !== storeId),
-    ...(keys.length === 0 ? [] : [{ store: storeId, keys: keys.map((kek) => ({ generation: kek.generation, key: Buffer.from(kek.key).toString('base64') })) }]),
+    ...(keys.length === 0
+      ? []
+      : [
+          {
+            store: storeId,
+            keys: keys.map((kek) => ({ generation: kek.generation, key: Buffer.from(kek.key).toString('base64') })),
+          },
+        ]),
   ],
 });
 
@@ -102,10 +122,16 @@ const errorCode = (error: unknown): string | undefined => (error as NodeJS.Errno
 const checkModes = async (path: string): Promise<void> => {
   const folder = await stat(dirname(path));
   if ((folder.mode & 0o022) !== 0)
-    throw new KeyFileError(`${dirname(path)} can be written by other users (mode ${(folder.mode & 0o777).toString(8)}): make it 700 (chmod 700 ${dirname(path)}).`);
-  const file = await stat(path).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error)));
+    throw new KeyFileError(
+      `${dirname(path)} can be written by other users (mode ${(folder.mode & 0o777).toString(8)}): make it 700 (chmod 700 ${dirname(path)}).`,
+    );
+  const file = await stat(path).catch((error: unknown) =>
+    errorCode(error) === 'ENOENT' ? undefined : Promise.reject(error),
+  );
   if (file !== undefined && (file.mode & 0o077) !== 0)
-    throw new KeyFileError(`${path} can be read or written by other users (mode ${(file.mode & 0o777).toString(8)}): make it 600 (chmod 600 ${path}).`);
+    throw new KeyFileError(
+      `${path} can be read or written by other users (mode ${(file.mode & 0o777).toString(8)}): make it 600 (chmod 600 ${path}).`,
+    );
 };
 
 const readContent = async (path: string): Promise<KeyFileContent | undefined> => {
@@ -190,7 +216,10 @@ const withLock = async <T>(path: string, work: () => Promise<T>): Promise<T> => 
         await rm(lock, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new KeyFileError(`${path} stays locked by another process (${lock}); remove the lock file if no Coachline process is running.`);
+      if (Date.now() > deadline)
+        throw new KeyFileError(
+          `${path} stays locked by another process (${lock}); remove the lock file if no Coachline process is running.`,
+        );
       await new Promise((done) => setTimeout(done, LOCK_RETRY_MS));
     }
   }
@@ -212,7 +241,9 @@ export const keyEncryptionKeyFile = (path: string): KeyEncryptionKeyFile => {
     },
     update: async (storeId, change) => {
       await mkdir(dirname(absolute), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
-        throw new KeyFileError(`${dirname(absolute)}: cannot make the key file's folder (${errorCode(error) ?? 'error'}).`);
+        throw new KeyFileError(
+          `${dirname(absolute)}: cannot make the key file's folder (${errorCode(error) ?? 'error'}).`,
+        );
       });
       await checkModes(absolute);
       return withLock(absolute, async () => {
@@ -233,7 +264,8 @@ export const keyEncryptionKeyFile = (path: string): KeyEncryptionKeyFile => {
 export const inMemoryKeyEncryptionKeys = (): KeyEncryptionKeyFile => {
   const stores = new Map<string, ReadonlyArray<KeyEncryptionKey>>();
   let queue: Promise<unknown> = Promise.resolve();
-  const copy = (keys: ReadonlyArray<KeyEncryptionKey>) => keys.map((kek) => ({ generation: kek.generation, key: Buffer.from(kek.key) }));
+  const copy = (keys: ReadonlyArray<KeyEncryptionKey>) =>
+    keys.map((kek) => ({ generation: kek.generation, key: Buffer.from(kek.key) }));
   return {
     location: 'the process’s memory',
     read: async (storeId) => (stores.size === 0 ? undefined : copy(stores.get(storeId) ?? [])),

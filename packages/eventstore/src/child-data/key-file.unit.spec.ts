@@ -1,7 +1,14 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, chmod, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inMemoryKeyEncryptionKeys, isInsideFolder, KEY_FILE_NAME, keyEncryptionKeyFile, keyFileBeside, KeyFileError } from './key-file';
+import {
+  inMemoryKeyEncryptionKeys,
+  isInsideFolder,
+  KEY_FILE_NAME,
+  keyEncryptionKeyFile,
+  keyFileBeside,
+  KeyFileError,
+} from './key-file';
 import { newKeyEncryptionKey, type KeyEncryptionKey } from './key-wrapping';
 
 const generations = (keys: ReadonlyArray<KeyEncryptionKey> | undefined) => keys?.map((kek) => kek.generation);
@@ -38,7 +45,9 @@ describe('the key file', () => {
     const file = keyEncryptionKeyFile(path);
     await file.update('store-1', async () => [newKeyEncryptionKey(1)]);
     const before = await readFile(path, 'utf8');
-    await expect(file.update('store-1', async () => Promise.reject(new Error('the process died')))).rejects.toThrow('the process died');
+    await expect(file.update('store-1', async () => Promise.reject(new Error('the process died')))).rejects.toThrow(
+      'the process died',
+    );
     expect(await readFile(path, 'utf8')).toBe(before);
     await file.update('store-1', async (current) => [...current, newKeyEncryptionKey(2)]);
     expect(await readdir(join(folder, 'keys'))).toEqual([KEY_FILE_NAME]);
@@ -49,7 +58,10 @@ describe('the key file', () => {
     const other = keyEncryptionKeyFile(path);
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        (i % 2 === 0 ? one : other).update('store-1', async (current) => [...current, newKeyEncryptionKey(current.length + 1)]),
+        (i % 2 === 0 ? one : other).update('store-1', async (current) => [
+          ...current,
+          newKeyEncryptionKey(current.length + 1),
+        ]),
       ),
     );
     expect(generations(await one.read('store-1'))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -64,7 +76,9 @@ describe('the key file', () => {
     expect(generations(await file.read('store-1'))).toEqual([1, 2]);
     await writeFile(`${path}.lock`, JSON.stringify({ pid: process.pid, host: hostname() }), { mode: 0o600 });
     let written = false;
-    const waiting = file.update('store-1', async (current) => [...current, newKeyEncryptionKey(3)]).then(() => (written = true));
+    const waiting = file
+      .update('store-1', async (current) => [...current, newKeyEncryptionKey(3)])
+      .then(() => (written = true));
     await new Promise((done) => setTimeout(done, 200));
     expect(written).toBe(false);
     await rm(`${path}.lock`);
@@ -76,7 +90,9 @@ describe('the key file', () => {
     const file = keyEncryptionKeyFile(path);
     await file.update('store-1', async () => [newKeyEncryptionKey(1)]);
     await chmod(path, 0o644);
-    await expect(file.read('store-1')).rejects.toThrow(`${path} can be read or written by other users (mode 644): make it 600 (chmod 600 ${path}).`);
+    await expect(file.read('store-1')).rejects.toThrow(
+      `${path} can be read or written by other users (mode 644): make it 600 (chmod 600 ${path}).`,
+    );
     await chmod(path, 0o600);
     await chmod(join(folder, 'keys'), 0o777);
     await expect(file.update('store-1', async () => undefined)).rejects.toThrow(KeyFileError);
@@ -97,9 +113,18 @@ describe('the key file', () => {
     await writeFile(path, 'not json', { mode: 0o600 });
     await expect(file.read('store-1')).rejects.toThrow(`${path} is not a Coachline key file: it is not JSON.`);
     const almostKey = 'A'.repeat(42);
-    await writeFile(path, JSON.stringify({ format: 'coachline-key-encryption-keys', stores: [{ store: 's', keys: [{ generation: 0, key: almostKey }] }] }), { mode: 0o600 });
+    await writeFile(
+      path,
+      JSON.stringify({
+        format: 'coachline-key-encryption-keys',
+        stores: [{ store: 's', keys: [{ generation: 0, key: almostKey }] }],
+      }),
+      { mode: 0o600 },
+    );
     const refusal = file.read('s');
-    await expect(refusal).rejects.toThrow(`${path} is not a Coachline key file: wrong stores.0.keys.0.generation, stores.0.keys.0.key.`);
+    await expect(refusal).rejects.toThrow(
+      `${path} is not a Coachline key file: wrong stores.0.keys.0.generation, stores.0.keys.0.key.`,
+    );
     await expect(refusal).rejects.not.toThrow(almostKey);
   });
 });

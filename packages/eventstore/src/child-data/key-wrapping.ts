@@ -38,7 +38,10 @@ export class ChildKeyUnwrapError extends Error {
 const additionalData = (keyId: string, childRef: string, generation: number): Buffer =>
   Buffer.from(JSON.stringify(['coachline-child-key', keyId, childRef, generation]), 'utf8');
 
-export const newKeyEncryptionKey = (generation: number): KeyEncryptionKey => ({ generation, key: randomBytes(KEY_BYTES) });
+export const newKeyEncryptionKey = (generation: number): KeyEncryptionKey => ({
+  generation,
+  key: randomBytes(KEY_BYTES),
+});
 
 /** The child's key sealed under the key-encryption key (AES-256-GCM, a fresh iv each time). */
 export const wrapChildKey = (key: ChildKey, childRef: string, kek: KeyEncryptionKey): Buffer => {
@@ -50,7 +53,12 @@ export const wrapChildKey = (key: ChildKey, childRef: string, kek: KeyEncryption
 };
 
 /** The child's key; throws `ChildKeyUnwrapError` when this key-encryption key does not open it. */
-export const unwrapChildKey = (wrapped: Uint8Array, keyId: string, childRef: string, kek: KeyEncryptionKey): ChildKey => {
+export const unwrapChildKey = (
+  wrapped: Uint8Array,
+  keyId: string,
+  childRef: string,
+  kek: KeyEncryptionKey,
+): ChildKey => {
   const bytes = Buffer.from(wrapped);
   if (bytes.length !== WRAPPED_KEY_BYTES || !bytes.subarray(0, WRAPPED_KEY_PREFIX.length).equals(WRAPPED_KEY_PREFIX)) {
     throw new ChildKeyUnwrapError(keyId, kek.generation);

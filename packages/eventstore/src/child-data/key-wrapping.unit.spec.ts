@@ -1,7 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { ChildKey } from './child-key-store';
-import { ChildKeyUnwrapError, newKeyEncryptionKey, unwrapChildKey, WRAPPED_KEY_BYTES, WRAPPED_KEY_PREFIX, wrapChildKey } from './key-wrapping';
+import {
+  ChildKeyUnwrapError,
+  newKeyEncryptionKey,
+  unwrapChildKey,
+  WRAPPED_KEY_BYTES,
+  WRAPPED_KEY_PREFIX,
+  wrapChildKey,
+} from './key-wrapping';
 
 const childKey = (): ChildKey => ({ keyId: randomUUID(), key: randomBytes(32) });
 
@@ -23,10 +30,14 @@ describe('wrapping a child’s key', () => {
     const key = childKey();
     const wrapped = wrapChildKey(key, 'child-1', kek);
     expect(() => unwrapChildKey(wrapped, key.keyId, 'child-1', newKeyEncryptionKey(3))).toThrow(ChildKeyUnwrapError);
-    expect(() => unwrapChildKey(wrapped, key.keyId, 'child-1', { generation: 4, key: kek.key })).toThrow(ChildKeyUnwrapError);
+    expect(() => unwrapChildKey(wrapped, key.keyId, 'child-1', { generation: 4, key: kek.key })).toThrow(
+      ChildKeyUnwrapError,
+    );
     expect(() => unwrapChildKey(wrapped, key.keyId, 'child-2', kek)).toThrow(ChildKeyUnwrapError);
     expect(() => unwrapChildKey(wrapped, randomUUID(), 'child-1', kek)).toThrow(ChildKeyUnwrapError);
-    expect(() => unwrapChildKey(wrapped.subarray(0, WRAPPED_KEY_BYTES - 1), key.keyId, 'child-1', kek)).toThrow(ChildKeyUnwrapError);
+    expect(() => unwrapChildKey(wrapped.subarray(0, WRAPPED_KEY_BYTES - 1), key.keyId, 'child-1', kek)).toThrow(
+      ChildKeyUnwrapError,
+    );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: WRAPPED_KEY_BYTES - 1 }), fc.integer({ min: 1, max: 255 }), (at, flip) => {
         const altered = Buffer.from(wrapped);

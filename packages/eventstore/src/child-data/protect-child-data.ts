@@ -36,7 +36,12 @@ const eraseKeysOf = async (events: ReadonlyArray<EventToAppend>, keys: ChildKeyS
   }
 };
 
-const sealBatch = async (inner: EventStore, stream: string, events: ReadonlyArray<EventToAppend>, keys: ChildKeyStore): Promise<EventToAppend[]> => {
+const sealBatch = async (
+  inner: EventStore,
+  stream: string,
+  events: ReadonlyArray<EventToAppend>,
+  keys: ChildKeyStore,
+): Promise<EventToAppend[]> => {
   if (!events.some(carriesPlainChildData)) return [...events];
   const childRef = events.map(childRefIn).find((ref) => ref !== undefined) ?? (await childRefOfStream(inner, stream));
   const sealed: EventToAppend[] = [];
@@ -45,10 +50,16 @@ const sealBatch = async (inner: EventStore, stream: string, events: ReadonlyArra
 };
 
 interface BulkImporter {
-  importEvents(source: AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>, options?: unknown): Promise<unknown>;
+  importEvents(
+    source:
+      AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>,
+    options?: unknown,
+  ): Promise<unknown>;
 }
 
-async function* refuseUnsealed(source: AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>) {
+async function* refuseUnsealed(
+  source: AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>,
+) {
   for await (const imported of source) {
     if (carriesPlainChildData(imported.event)) throw new UnsealedImportError(imported.stream, imported.event.type);
     yield imported;
@@ -71,7 +82,8 @@ export const protectChildData = <S extends EventStore>(inner: S, keys: ChildKeyS
     get(target, property) {
       if (property === 'append') return append;
       if (property === 'childKeyStore') return keys;
-      if (property === 'importEvents' && typeof (target as Partial<BulkImporter>).importEvents === 'function') return importEvents;
+      if (property === 'importEvents' && typeof (target as Partial<BulkImporter>).importEvents === 'function')
+        return importEvents;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
@@ -99,7 +111,10 @@ export const eraseKeysOfErasedChildren = async (store: EventStore, keys: ChildKe
  * first (a crash between the two, an import, an older process), then child data is sealed on
  * every append. The adapter is closed again if that first sweep fails.
  */
-export const openWithChildDataProtection = async <S extends EventStore>(inner: S, keys: ChildKeyStore): Promise<ChildDataProtectedStore<S>> => {
+export const openWithChildDataProtection = async <S extends EventStore>(
+  inner: S,
+  keys: ChildKeyStore,
+): Promise<ChildDataProtectedStore<S>> => {
   try {
     await eraseKeysOfErasedChildren(inner, keys);
   } catch (error) {

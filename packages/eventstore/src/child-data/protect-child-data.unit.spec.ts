@@ -5,7 +5,12 @@ import { handleCommand } from '../command-handling';
 import type { EventStore, StoredEvent } from '../event-store';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
 import { InMemoryChildKeyStore } from './in-memory-child-key-store';
-import { eraseKeysOfErasedChildren, openWithChildDataProtection, protectChildData, UnsealedImportError } from './protect-child-data';
+import {
+  eraseKeysOfErasedChildren,
+  openWithChildDataProtection,
+  protectChildData,
+  UnsealedImportError,
+} from './protect-child-data';
 import { openStreamChildData } from './seal-child-data';
 import { prepareImportSealing } from './seal-for-import';
 import { CHILD, distribute, erase, FOLLOW_UP_ACTION, followUp, score } from './screening-commands.fixtures';
@@ -44,7 +49,11 @@ describe('protectChildData', () => {
     const stored = await readAll(inner);
     expect(stored.map((event) => event.type)).toEqual(['AsqSe2Distributed', 'AsqSe2Scored', 'AsqSe2FollowUpRecorded']);
     expect(holdsChildData(stored)).toBe(false);
-    expect(stored[0]!.data).toMatchObject({ childRef: CHILD.childRef, childName: { sealed: expect.any(Object) }, childBirthDate: { sealed: expect.any(Object) } });
+    expect(stored[0]!.data).toMatchObject({
+      childRef: CHILD.childRef,
+      childName: { sealed: expect.any(Object) },
+      childBirthDate: { sealed: expect.any(Object) },
+    });
     expect(stored[2]!.data).toMatchObject({ action: { sealed: expect.any(Object) } });
   });
 
@@ -53,7 +62,11 @@ describe('protectChildData', () => {
     const opened = await openStreamChildData(await readStream(inner, 'screening-scr-1'), keys);
     expect(opened[0]!.data).toMatchObject({ childName: CHILD.childName, childBirthDate: CHILD.childBirthDate });
     expect(opened[2]!.data).toMatchObject({ action: FOLLOW_UP_ACTION });
-    const keyIds = new Set((await readAll(inner)).flatMap((e) => Object.values(e.data as object).flatMap((v) => (v?.sealed ? [v.sealed.keyId] : []))));
+    const keyIds = new Set(
+      (await readAll(inner)).flatMap((e) =>
+        Object.values(e.data as object).flatMap((v) => (v?.sealed ? [v.sealed.keyId] : [])),
+      ),
+    );
     expect(keyIds.size).toBe(1);
   });
 
@@ -66,7 +79,12 @@ describe('protectChildData', () => {
     const { inner, keys, store } = await screened();
     await run(store, erase());
     const opened = await openStreamChildData(await readStream(inner, 'screening-scr-1'), keys);
-    expect(opened.map((event) => event.type)).toEqual(['AsqSe2Distributed', 'AsqSe2Scored', 'AsqSe2FollowUpRecorded', 'ChildDataErased']);
+    expect(opened.map((event) => event.type)).toEqual([
+      'AsqSe2Distributed',
+      'AsqSe2Scored',
+      'AsqSe2FollowUpRecorded',
+      'ChildDataErased',
+    ]);
     expect(opened[0]!.data).toEqual({
       screeningId: 'scr-1',
       providerId: 'p-017',
@@ -84,7 +102,9 @@ describe('protectChildData', () => {
   it('destroys the key before appending the erasure: a failed append still leaves the data unreadable', async () => {
     const { inner, keys } = await screened();
     const failing = protectChildData(
-      Object.assign(Object.create(inner) as InMemoryEventStore, { append: () => Promise.reject(new Error('disk full')) }),
+      Object.assign(Object.create(inner) as InMemoryEventStore, {
+        append: () => Promise.reject(new Error('disk full')),
+      }),
       keys,
     );
     await expect(run(failing, erase())).rejects.toThrow('disk full');
@@ -99,13 +119,20 @@ describe('protectChildData', () => {
     await run(store, score('scr-2'));
     await run(store, followUp('scr-2'));
     const second = await readStream(inner, 'screening-scr-2');
-    expect(second[0]!.data).toMatchObject({ childRef: CHILD.childRef, childName: { erased: true }, childBirthDate: { erased: true } });
+    expect(second[0]!.data).toMatchObject({
+      childRef: CHILD.childRef,
+      childName: { erased: true },
+      childBirthDate: { erased: true },
+    });
     expect(second[2]!.data).toMatchObject({ action: { erased: true } });
   });
 
   it('keeps other children readable when one is erased', async () => {
     const { inner, keys, store } = await screened();
-    await run(store, distribute('scr-9', { childRef: 'child-other', childName: 'Orla Brightwater', childBirthDate: '2022-01-02' }));
+    await run(
+      store,
+      distribute('scr-9', { childRef: 'child-other', childName: 'Orla Brightwater', childBirthDate: '2022-01-02' }),
+    );
     await run(store, erase());
     const other = await openStreamChildData(await readStream(inner, 'screening-scr-9'), keys);
     expect(other[0]!.data).toMatchObject({ childName: 'Orla Brightwater' });
@@ -118,7 +145,12 @@ describe('protectChildData', () => {
       type: 'AsqSe2FollowUpRecorded',
       schemaVersion: 1,
       data: { screeningId: 'scr-5', action: FOLLOW_UP_ACTION, on: '2025-09-01' },
-      metadata: { actor: { id: 'c-03', role: 'coach' }, recordedAt: '2025-09-01T10:00:00.000Z', commandId: 'c', correlationId: 'c' },
+      metadata: {
+        actor: { id: 'c-03', role: 'coach' },
+        recordedAt: '2025-09-01T10:00:00.000Z',
+        commandId: 'c',
+        correlationId: 'c',
+      },
     };
     await expect(store.append('screening-scr-5', [event], 'any')).rejects.toThrow(/names no child/);
     expect(await store.headPosition()).toBe(0);
@@ -157,13 +189,33 @@ describe('openWithChildDataProtection', () => {
 describe('sealing an import', () => {
   const plainHistory = async () => {
     const plain = new InMemoryEventStore();
-    for (const command of [distribute(), score(), followUp(), distribute('scr-9', { ...CHILD, childRef: 'child-other' })]) await run(plain, command);
-    return (await readAll(plain)).map(({ stream, id, type, schemaVersion, data, metadata }) => ({ stream, event: { id, type, schemaVersion, data, metadata } }));
+    for (const command of [
+      distribute(),
+      score(),
+      followUp(),
+      distribute('scr-9', { ...CHILD, childRef: 'child-other' }),
+    ])
+      await run(plain, command);
+    return (await readAll(plain)).map(({ stream, id, type, schemaVersion, data, metadata }) => ({
+      stream,
+      event: { id, type, schemaVersion, data, metadata },
+    }));
   };
 
   it('seals plain child data with the target’s keys and applies the erasures it carries first', async () => {
     const history = await plainHistory();
-    const withErasure = [...history, { stream: 'screening-scr-9', event: { ...history[3]!.event, id: 'ev-erase', type: 'ChildDataErased', data: { screeningId: 'scr-9', childRef: 'child-other', on: '2026-01-10' } } }];
+    const withErasure = [
+      ...history,
+      {
+        stream: 'screening-scr-9',
+        event: {
+          ...history[3]!.event,
+          id: 'ev-erase',
+          type: 'ChildDataErased',
+          data: { screeningId: 'scr-9', childRef: 'child-other', on: '2026-01-10' },
+        },
+      },
+    ];
     const target = new InMemoryEventStore();
     const keys = new InMemoryChildKeyStore();
     const sealer = await prepareImportSealing(withErasure, target, keys);
@@ -178,7 +230,12 @@ describe('sealing an import', () => {
 
   it('refuses a bulk import of unsealed child data through the decorator', async () => {
     const history = await plainHistory();
-    const bulk = { ...new InMemoryEventStore(), importEvents: async (source: AsyncIterable<unknown>) => { for await (const _ of source) void _; } };
+    const bulk = {
+      ...new InMemoryEventStore(),
+      importEvents: async (source: AsyncIterable<unknown>) => {
+        for await (const _ of source) void _;
+      },
+    };
     const store = protectChildData(bulk as unknown as InMemoryEventStore, new InMemoryChildKeyStore());
     await expect((store as unknown as typeof bulk).importEvents(history as never)).rejects.toThrow(UnsealedImportError);
   });

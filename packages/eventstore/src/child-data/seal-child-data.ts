@@ -35,7 +35,9 @@ export const childRefOfStream = async (store: EventStore, stream: string): Promi
 export class ChildUnknownError extends Error {
   override readonly name = 'ChildUnknownError';
   constructor(stream: string, type: string) {
-    super(`A ${type} for ${stream} carries child data, but the stream names no child to seal it for; nothing was written.`);
+    super(
+      `A ${type} for ${stream} carries child data, but the stream names no child to seal it for; nothing was written.`,
+    );
   }
 }
 
@@ -67,7 +69,11 @@ export const sealChildData = async (
  * once it was destroyed. Fields still stored in the clear (written before sealing) read as erased
  * once the child's erasure is known.
  */
-export const openChildData = async <E extends StoredEvent>(event: E, keys: ChildKeyStore, childRef?: string): Promise<E> => {
+export const openChildData = async <E extends StoredEvent>(
+  event: E,
+  keys: ChildKeyStore,
+  childRef?: string,
+): Promise<E> => {
   const fields = personalFieldsOf(event);
   if (fields.length === 0) return event;
   const erased = childRef !== undefined && (await keys.isErased(childRef));
@@ -80,13 +86,17 @@ export const openChildData = async <E extends StoredEvent>(event: E, keys: Child
       continue;
     }
     const key = await keys.find(value.sealed.keyId);
-    data[field] = key === undefined ? ERASED : openValue(value, key, { stream: event.stream, eventId: event.id, field });
+    data[field] =
+      key === undefined ? ERASED : openValue(value, key, { stream: event.stream, eventId: event.id, field });
   }
   return { ...event, data };
 };
 
 /** A stream's events with their child fields opened (the screening's child is named by its first event). */
-export const openStreamChildData = async <E extends StoredEvent>(events: ReadonlyArray<E>, keys: ChildKeyStore): Promise<E[]> => {
+export const openStreamChildData = async <E extends StoredEvent>(
+  events: ReadonlyArray<E>,
+  keys: ChildKeyStore,
+): Promise<E[]> => {
   const childRef = events.length > 0 ? childRefIn(events[0]!) : undefined;
   const opened: E[] = [];
   for (const event of events) opened.push(await openChildData(event, keys, childRef));

@@ -67,7 +67,8 @@ export const prepareImportSealing = async (
   return {
     erasedChildren: [...erased],
     seal: async function* (source) {
-      for await (const { stream, event } of source) yield { stream, event: await sealChildData(stream, event, sealing, childOfStream.get(stream)) };
+      for await (const { stream, event } of source)
+        yield { stream, event: await sealChildData(stream, event, sealing, childOfStream.get(stream)) };
     },
   };
 };

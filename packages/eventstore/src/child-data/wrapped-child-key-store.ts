@@ -53,7 +53,9 @@ export class WrappedChildKeyStore implements ChildKeyStore {
     const found = await this.opened(() => this.vault.byChild(childRef));
     if (found !== undefined) return found;
     const fresh: ChildKey = { keyId: randomUUID(), key: randomBytes(32) };
-    const stored = await this.vault.create(childRef, fresh.keyId, (generation) => this.wrapNew(fresh, childRef, generation));
+    const stored = await this.vault.create(childRef, fresh.keyId, (generation) =>
+      this.wrapNew(fresh, childRef, generation),
+    );
     if (stored === 'erased') return 'erased';
     if (stored.keyId === fresh.keyId) return fresh;
     // Another writer made the child's key first: its key is the child's.
@@ -92,10 +94,14 @@ export class WrappedChildKeyStore implements ChildKeyStore {
       }
       // A new store, one from before wrapping, or one whose wrapped keys were all erased.
       const first = Math.max(state.generation, state.rotatingTo ?? 0) + 1;
-      keys = await this.file.update(state.storeId, async (current) => (current.length > 0 ? undefined : [newKeyEncryptionKey(first)]));
+      keys = await this.file.update(state.storeId, async (current) =>
+        current.length > 0 ? undefined : [newKeyEncryptionKey(first)],
+      );
     }
     this.remember(keys);
-    const missing = [state.generation, state.rotatingTo ?? 0].filter((generation) => generation > 0 && !this.keks.has(generation));
+    const missing = [state.generation, state.rotatingTo ?? 0].filter(
+      (generation) => generation > 0 && !this.keks.has(generation),
+    );
     if (missing.length > 0 && (await this.vault.holdsWrappedKeys())) {
       throw new KeyFileError(
         `The key file ${this.file.location} holds key-encryption keys of generation ${describeGenerations([...this.keks.keys()])} for this store, whose children's keys are wrapped under generation ${describeGenerations(missing)}: it is not the key file this store was last used with (restore the one that goes with the database; docs/privacy.md).`,
@@ -200,7 +206,9 @@ export class WrappedChildKeyStore implements ChildKeyStore {
    * The key a read finds, opened. A rotation can re-wrap it and forget the old generation between
    * the read and the opening; the key is then read again, at its new generation.
    */
-  private async opened<R extends 'erased' | undefined>(read: () => Promise<WrappedChildKey | R>): Promise<ChildKey | R> {
+  private async opened<R extends 'erased' | undefined>(
+    read: () => Promise<WrappedChildKey | R>,
+  ): Promise<ChildKey | R> {
     for (let attempt = 1; ; attempt++) {
       const found = await read();
       if (found === undefined || found === 'erased') return found as R;
@@ -233,7 +241,10 @@ export class WrappedChildKeyStore implements ChildKeyStore {
 }
 
 /** The key store over an adapter's vault and a key file, ready: see `WrappedChildKeyStore.prepare`. */
-export const openChildKeyStore = async (vault: ChildKeyVault, file: KeyEncryptionKeyFile): Promise<WrappedChildKeyStore> => {
+export const openChildKeyStore = async (
+  vault: ChildKeyVault,
+  file: KeyEncryptionKeyFile,
+): Promise<WrappedChildKeyStore> => {
   const keys = new WrappedChildKeyStore(vault, file);
   await keys.prepare();
   return keys;

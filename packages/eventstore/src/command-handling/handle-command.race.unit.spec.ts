@@ -16,7 +16,10 @@ const enrolledStore = async (): Promise<InMemoryEventStore> => {
 };
 
 /** Each outcome's events are in the stream exactly where the outcome says. */
-const expectOutcomesStored = async (store: InMemoryEventStore, outcomes: ReadonlyArray<CommandOutcome>): Promise<void> => {
+const expectOutcomesStored = async (
+  store: InMemoryEventStore,
+  outcomes: ReadonlyArray<CommandOutcome>,
+): Promise<void> => {
   const stored = await collect(store.readStream(STREAM));
   for (const outcome of outcomes) {
     for (const event of outcome.events) expect(stored[event.revision!]?.id).toBe(event.id);
@@ -40,13 +43,18 @@ describe(`${HANDLERS} handlers logging sessions on one provider at once`, () => 
       .map((event) => (event.data as { sessionId: string }).sessionId);
     expect([...logged].sort()).toEqual([...accepted].sort());
     expect(accepted.length).toBeGreaterThan(0);
-    await expectOutcomesStored(store, results.flatMap((result) => (E.isRight(result) ? [result.right] : [])));
+    await expectOutcomesStored(
+      store,
+      results.flatMap((result) => (E.isRight(result) ? [result.right] : [])),
+    );
   });
 
   it('all succeed when each may try as many times as there are rivals', async () => {
     const store = await enrolledStore();
     const results = await Promise.all(
-      Array.from({ length: HANDLERS }, (_, i) => handleCommand(store, logSession(`s-${i}`), { newEventId, maxAttempts: HANDLERS })()),
+      Array.from({ length: HANDLERS }, (_, i) =>
+        handleCommand(store, logSession(`s-${i}`), { newEventId, maxAttempts: HANDLERS })(),
+      ),
     );
 
     expect(results.filter(E.isLeft)).toEqual([]);
@@ -58,13 +66,17 @@ describe(`${HANDLERS} handlers logging sessions on one provider at once`, () => 
   it('the same command sent several times at once is recorded once, and every answer names that one event', async () => {
     const store = await enrolledStore();
     const command = logSession('s-once', 'p-017', 'cmd-once');
-    const results = await Promise.all(Array.from({ length: 5 }, () => handleCommand(store, command, { newEventId, maxAttempts: 5 })()));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => handleCommand(store, command, { newEventId, maxAttempts: 5 })()),
+    );
 
     const logged = (await collect(store.readStream(STREAM))).filter((event) => event.type === 'SessionLogged');
     expect(logged).toHaveLength(1);
     const outcomes = results.flatMap((result) => (E.isRight(result) ? [result.right] : []));
     expect(outcomes.length + results.filter(isRevisionConflict).length).toBe(5);
-    expect(outcomes.map((outcome) => outcome.events.map((event) => event.id))).toEqual(outcomes.map(() => [logged[0]!.id]));
+    expect(outcomes.map((outcome) => outcome.events.map((event) => event.id))).toEqual(
+      outcomes.map(() => [logged[0]!.id]),
+    );
     expect(outcomes.filter((outcome) => !outcome.replayed)).toHaveLength(1);
   });
 });

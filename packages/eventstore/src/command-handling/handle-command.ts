@@ -48,7 +48,8 @@ const DEFAULT_MAX_ATTEMPTS = 5;
  */
 const jitteredBackoff = (attempt: number): number => Math.random() * 5 * 2 ** (attempt - 1);
 
-const pause = (ms: number): Promise<void> => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+const pause = (ms: number): Promise<void> =>
+  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 
 const revisionConflict = (message: string): DomainError =>
   conflict('revision-conflict', message, [{ path: 'expectedRevision', message }]);
@@ -71,7 +72,11 @@ const toAppend = (event: RecordedEvent): EventToAppend => {
 
 type Attempt = E.Either<DomainError, CommandOutcome> | 'lost-race';
 
-const attempt = async (store: EventStore, command: CoachlineCommand, options: HandleCommandOptions): Promise<Attempt> => {
+const attempt = async (
+  store: EventStore,
+  command: CoachlineCommand,
+  options: HandleCommandOptions,
+): Promise<Attempt> => {
   const loaded = await loadStream(store, streamOfCommand(command));
   const { stream, history, revision } = loaded;
   const replay = earlierOutcome(loaded, command.metadata.commandId);
@@ -79,7 +84,9 @@ const attempt = async (store: EventStore, command: CoachlineCommand, options: Ha
 
   const ifMatch = options.expectedRevision;
   if (ifMatch !== undefined && ifMatch !== (revision ?? 'no-stream'))
-    return E.left(revisionConflict(`Stream ${stream} is at ${describeRevision(revision)}, not at ${describeRevision(ifMatch)}.`));
+    return E.left(
+      revisionConflict(`Stream ${stream} is at ${describeRevision(revision)}, not at ${describeRevision(ifMatch)}.`),
+    );
 
   const decision = decideCommand(command, history);
   if (E.isLeft(decision)) return decision;
@@ -87,7 +94,13 @@ const attempt = async (store: EventStore, command: CoachlineCommand, options: Ha
   const astray = recorded.find((event) => event.stream !== stream);
   if (astray) throw new Error(`${command.type} decided a ${astray.type} for stream ${astray.stream}, not ${stream}.`);
   if (recorded.length === 0)
-    return E.right({ stream, events: [], nextRevision: revision ?? -1, lastPosition: history.at(-1)?.position ?? 0, replayed: false });
+    return E.right({
+      stream,
+      events: [],
+      nextRevision: revision ?? -1,
+      lastPosition: history.at(-1)?.position ?? 0,
+      replayed: false,
+    });
 
   try {
     const { nextRevision, lastPosition } = await store.append(stream, recorded.map(toAppend), revision ?? 'no-stream');
@@ -108,7 +121,11 @@ const attempt = async (store: EventStore, command: CoachlineCommand, options: Ha
  * caller named the revision it saw. Store failures other than conflicts reject the task.
  */
 export const handleCommand =
-  (store: EventStore, command: CoachlineCommand, options: HandleCommandOptions): TE.TaskEither<DomainError, CommandOutcome> =>
+  (
+    store: EventStore,
+    command: CoachlineCommand,
+    options: HandleCommandOptions,
+  ): TE.TaskEither<DomainError, CommandOutcome> =>
   async () => {
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
@@ -120,7 +137,9 @@ export const handleCommand =
       if (outcome !== 'lost-race') return outcome;
     }
     return E.left(
-      revisionConflict(`Stream ${streamOfCommand(command)} kept changing: other writers got in first ${maxAttempts} times.`),
+      revisionConflict(
+        `Stream ${streamOfCommand(command)} kept changing: other writers got in first ${maxAttempts} times.`,
+      ),
     );
   };
 

@@ -28,7 +28,12 @@ const rivalSession = (): EventToAppend => ({
   type: 'SessionLogged',
   schemaVersion: 1,
   data: { ...logSession(`s-rival-${randomUUID()}`).data },
-  metadata: { actor: { id: 'c-04', role: 'coach' }, recordedAt: '2025-09-16T19:00:00.000Z', commandId: randomUUID(), correlationId: randomUUID() },
+  metadata: {
+    actor: { id: 'c-04', role: 'coach' },
+    recordedAt: '2025-09-16T19:00:00.000Z',
+    commandId: randomUUID(),
+    correlationId: randomUUID(),
+  },
 });
 
 /** Once contested, another writer slips a session into the stream just before each of the next `rivalAppends` appends. */
@@ -73,7 +78,9 @@ describe('handleCommand', () => {
     const second = await outcomeOf(handleCommand(store, logSession('s-1'), { newEventId }));
 
     expect(first).toMatchObject({ stream: STREAM, nextRevision: 0, lastPosition: 1, replayed: false });
-    expect(first.events).toEqual([expect.objectContaining({ id: 'event-enroll-0', type: 'ProviderEnrolled', revision: 0 })]);
+    expect(first.events).toEqual([
+      expect.objectContaining({ id: 'event-enroll-0', type: 'ProviderEnrolled', revision: 0 }),
+    ]);
     expect(second).toMatchObject({ stream: STREAM, nextRevision: 1, lastPosition: 2, replayed: false });
     const stored = await collect(store.readStream(STREAM));
     expect(stored.map((event) => [event.type, event.revision])).toEqual([
@@ -90,7 +97,9 @@ describe('handleCommand', () => {
 
   it('passes the domain’s refusal through and writes nothing', async () => {
     const store = new InMemoryEventStore();
-    expect(await refusalOf(handleCommand(store, logSession('s-1'), { newEventId }))).toMatchObject({ code: 'provider-not-enrolled' });
+    expect(await refusalOf(handleCommand(store, logSession('s-1'), { newEventId }))).toMatchObject({
+      code: 'provider-not-enrolled',
+    });
     expect(await store.headPosition()).toBe(0);
 
     await enrolled(store);
@@ -110,7 +119,12 @@ describe('handleCommand', () => {
     );
 
     for (const outcome of [repeated, repeatedWithStaleIfMatch]) {
-      expect(outcome).toMatchObject({ stream: STREAM, nextRevision: 1, lastPosition: first.lastPosition, replayed: true });
+      expect(outcome).toMatchObject({
+        stream: STREAM,
+        nextRevision: 1,
+        lastPosition: first.lastPosition,
+        replayed: true,
+      });
       expect(outcome.events.map((event) => event.id)).toEqual(first.events.map((event) => event.id));
     }
     expect(await store.headPosition()).toBe(3);
@@ -118,13 +132,29 @@ describe('handleCommand', () => {
 
   it('reads history written at an older schema version, upcast to the current one', async () => {
     const store = await enrolled(new InMemoryEventStore());
-    const { ratings, providerId, boqId, form, completedOn } = completeBenchmarksOfQuality('cmd-boq').data as Record<string, unknown>;
+    const { ratings, providerId, boqId, form, completedOn } = completeBenchmarksOfQuality('cmd-boq').data as Record<
+      string,
+      unknown
+    >;
     const v1 = { providerId, boqId, form, completedOn, ratings };
-    await store.append(STREAM, [{ ...rivalSession(), type: 'BenchmarksOfQualityCompleted', data: v1, metadata: { ...rivalSession().metadata, commandId: 'cmd-boq' } }], 0);
+    await store.append(
+      STREAM,
+      [
+        {
+          ...rivalSession(),
+          type: 'BenchmarksOfQualityCompleted',
+          data: v1,
+          metadata: { ...rivalSession().metadata, commandId: 'cmd-boq' },
+        },
+      ],
+      0,
+    );
 
     const replayed = await outcomeOf(handleCommand(store, completeBenchmarksOfQuality('cmd-boq'), { newEventId }));
     expect(replayed.replayed).toBe(true);
-    expect(replayed.events).toEqual([expect.objectContaining({ schemaVersion: 2, data: { ...v1, formVersion: 'unrecorded' } })]);
+    expect(replayed.events).toEqual([
+      expect.objectContaining({ schemaVersion: 2, data: { ...v1, formVersion: 'unrecorded' } }),
+    ]);
   });
 
   describe('with an If-Match revision', () => {
@@ -132,7 +162,9 @@ describe('handleCommand', () => {
       const store = await enrolled(new InMemoryEventStore());
 
       const stale = await refusalOf(handleCommand(store, logSession('s-1'), { newEventId, expectedRevision: 3 }));
-      const notNew = await refusalOf(handleCommand(store, enrollProvider(), { newEventId, expectedRevision: 'no-stream' }));
+      const notNew = await refusalOf(
+        handleCommand(store, enrollProvider(), { newEventId, expectedRevision: 'no-stream' }),
+      );
       const current = await outcomeOf(handleCommand(store, logSession('s-1'), { newEventId, expectedRevision: 0 }));
 
       expect(stale).toMatchObject({ kind: 'conflict', code: 'revision-conflict' });
@@ -162,14 +194,18 @@ describe('handleCommand', () => {
 
     expect(refusal).toMatchObject({ kind: 'conflict', code: 'revision-conflict' });
     expect(store.appendCalls).toBe(3);
-    const sessions = (await collect(store.readStream(STREAM))).map((event) => (event.data as { sessionId?: string }).sessionId);
+    const sessions = (await collect(store.readStream(STREAM))).map(
+      (event) => (event.data as { sessionId?: string }).sessionId,
+    );
     expect(sessions).not.toContain('s-mine');
   });
 
   it('waits before each retry, longer as attempts go on, so that racing writers spread out', async () => {
     const store = (await enrolled(new ContestedStore())).contest(Number.POSITIVE_INFINITY);
     const asked: number[] = [];
-    await refusalOf(handleCommand(store, logSession('s-1'), { newEventId, maxAttempts: 4, retryDelay: (n) => (asked.push(n), 0) }));
+    await refusalOf(
+      handleCommand(store, logSession('s-1'), { newEventId, maxAttempts: 4, retryDelay: (n) => (asked.push(n), 0) }),
+    );
     expect(asked).toEqual([2, 3, 4]);
   });
 
@@ -193,14 +229,21 @@ describe('handleCommand', () => {
   it('treats a stored event the domain cannot read as a fault of the store, not as a refusal', async () => {
     const store = await enrolled(new InMemoryEventStore());
     await store.append(STREAM, [{ ...rivalSession(), type: 'SessionRenamed' }], 0);
-    await expect(handleCommand(store, logSession('s-1'), { newEventId })()).rejects.toBeInstanceOf(UnreadableEventError);
+    await expect(handleCommand(store, logSession('s-1'), { newEventId })()).rejects.toBeInstanceOf(
+      UnreadableEventError,
+    );
   });
 
   it('decodes raw input first, reporting every wrong field and writing nothing', async () => {
     const store = new InMemoryEventStore();
-    const raw = { ...logSession('s-1'), data: { ...logSession('s-1').data, heldOn: '2025-09-31', durationMinutes: '45' } };
+    const raw = {
+      ...logSession('s-1'),
+      data: { ...logSession('s-1').data, heldOn: '2025-09-31', durationMinutes: '45' },
+    };
     const refusal = await refusalOf(decodeAndHandleCommand(store, raw, { newEventId }));
-    expect(refusal.errors.map((error) => error.path)).toEqual(expect.arrayContaining(['data.heldOn', 'data.durationMinutes']));
+    expect(refusal.errors.map((error) => error.path)).toEqual(
+      expect.arrayContaining(['data.heldOn', 'data.durationMinutes']),
+    );
     expect(await store.headPosition()).toBe(0);
   });
 });

@@ -10,7 +10,9 @@ export class UnreadableEventError extends Error {
     readonly revision: number,
     readonly reason: DomainError,
   ) {
-    super(`Event ${revision} of stream ${stream} cannot be read: ${reason.message} ${reason.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    super(
+      `Event ${revision} of stream ${stream} cannot be read: ${reason.message} ${reason.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    );
   }
 }
 

@@ -1,7 +1,16 @@
 import type { ExpectedRevision } from '../event-store';
 import type { OpenContractSubject } from './contract-subject';
 import { ContractContext, useContractContext } from './contract-context';
-import { anEvent, asAppended, collect, expectRevisionConflict, idsOf, positionsOf, someEvents, strictlyIncreasing } from './fixtures';
+import {
+  anEvent,
+  asAppended,
+  collect,
+  expectRevisionConflict,
+  idsOf,
+  positionsOf,
+  someEvents,
+  strictlyIncreasing,
+} from './fixtures';
 
 /** The stream's events and the store's head, to show that a refused append changed neither. */
 const snapshot = async (context: ContractContext, stream: string) => ({
@@ -18,8 +27,15 @@ export const appendContract = (open: OpenContractSubject): void => {
       const stream = context.stream('provider-p-017');
       const batch = [
         anEvent({ type: 'ProviderEnrolled', data: { providerId: 'p-017', agesServed: ['infant', 'toddler'] } }),
-        anEvent({ type: 'SessionLogged', schemaVersion: 2, data: { durationMinutes: 45, agendaUsed: true, summary: null } }),
-        anEvent({ type: 'FeedbackSent', metadata: { ...anEvent().metadata, causationId: 'cmd-1', tenant: { id: 't-1' } } }),
+        anEvent({
+          type: 'SessionLogged',
+          schemaVersion: 2,
+          data: { durationMinutes: 45, agendaUsed: true, summary: null },
+        }),
+        anEvent({
+          type: 'FeedbackSent',
+          metadata: { ...anEvent().metadata, causationId: 'cmd-1', tenant: { id: 't-1' } },
+        }),
       ];
 
       const result = await context.store.append(stream, batch, 'no-stream');
@@ -154,7 +170,10 @@ export const appendContract = (open: OpenContractSubject): void => {
 
         await expectRevisionConflict(context.store.append(stream, [], 0), stream);
         await expectRevisionConflict(context.store.append(stream, [], 'no-stream'), stream);
-        await expectRevisionConflict(context.store.append(context.stream('provider-missing'), [], 0), context.stream('provider-missing'));
+        await expectRevisionConflict(
+          context.store.append(context.stream('provider-missing'), [], 0),
+          context.stream('provider-missing'),
+        );
       });
     });
   });

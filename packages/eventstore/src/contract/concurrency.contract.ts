@@ -59,7 +59,9 @@ const expectNothingLostOrDuplicated = (read: ReadonlyArray<StoredEvent>, logs: R
       const last = stored.at(-1)!;
       expect([last.revision, last.position]).toEqual([result.nextRevision, result.lastPosition]);
       // A batch is contiguous in its stream, and one writer's appends follow one another.
-      expect(stored.map((event) => event!.revision)).toEqual(events.map((_, i) => result.nextRevision - events.length + 1 + i));
+      expect(stored.map((event) => event!.revision)).toEqual(
+        events.map((_, i) => result.nextRevision - events.length + 1 + i),
+      );
       expect(stored[0]!.position).toBeGreaterThan(previousPosition);
       previousPosition = last.position;
     }
@@ -111,7 +113,9 @@ export const concurrencyContract = (open: OpenContractSubject): void => {
     it("creating the same stream with 'no-stream': exactly one wins, the others get a conflict", async () => {
       const stream = context.stream('provider-new');
       const batches = Array.from({ length: WRITERS }, () => someEvents(2));
-      const outcomes = await Promise.allSettled(batches.map((batch) => context.store.append(stream, batch, 'no-stream')));
+      const outcomes = await Promise.allSettled(
+        batches.map((batch) => context.store.append(stream, batch, 'no-stream')),
+      );
 
       const winners = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [batches[i]!] : []));
       const losers = outcomes.filter((outcome) => outcome.status === 'rejected');

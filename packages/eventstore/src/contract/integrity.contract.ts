@@ -9,7 +9,10 @@ import { collect, someEvents } from './fixtures';
 const WRITERS = 20;
 
 /** Each event's hash is what `eventHash` computes over its content after its stream's previous one. */
-const expectHashesOfTheirContent = async (context: ContractContext, events: ReadonlyArray<StoredEvent>): Promise<void> => {
+const expectHashesOfTheirContent = async (
+  context: ContractContext,
+  events: ReadonlyArray<StoredEvent>,
+): Promise<void> => {
   for (const stream of new Set(events.map((event) => event.stream))) {
     let previous = CHAIN_START;
     for (const event of await collect(context.store.readStream(stream))) {
@@ -41,7 +44,9 @@ export const integrityContract = (open: OpenContractSubject): void => {
       await expectHashesOfTheirContent(context, own);
       const all = await collect(context.store.readAll({ after: Math.max(0, context.headAtStart - 1) }));
       for (let index = 1; index < all.length; index++) {
-        expect(all[index]!.integrity?.chain).toBe(chainHash(all[index - 1]!.integrity!.chain, all[index]!.integrity!.hash));
+        expect(all[index]!.integrity?.chain).toBe(
+          chainHash(all[index - 1]!.integrity!.chain, all[index]!.integrity!.hash),
+        );
       }
       await expectChainIntact(context);
     });
@@ -50,7 +55,12 @@ export const integrityContract = (open: OpenContractSubject): void => {
       await context.store.append(context.stream('child-k1'), someEvents(4, 'ScreeningRecorded'), 'any');
       const own = await context.ownEvents();
       expect(await collect(context.store.readStream(context.stream('child-k1')))).toEqual(own);
-      expect(own.every((event) => /^[0-9a-f]{64}$/.test(event.integrity?.hash ?? '') && /^[0-9a-f]{64}$/.test(event.integrity?.chain ?? ''))).toBe(true);
+      expect(
+        own.every(
+          (event) =>
+            /^[0-9a-f]{64}$/.test(event.integrity?.hash ?? '') && /^[0-9a-f]{64}$/.test(event.integrity?.chain ?? ''),
+        ),
+      ).toBe(true);
     });
 
     it(`stays intact under ${WRITERS} concurrent writers on shared and own streams`, async () => {

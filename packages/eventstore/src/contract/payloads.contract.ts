@@ -56,7 +56,9 @@ export const payloadsContract = (open: OpenContractSubject, options: { bigStream
       expect(fromAll).toEqual(fromStream);
       expect(fromStream!.stream).toBe(stream);
       // toEqual compares strings by code units; this makes normalisation differences explicit.
-      expect((fromStream!.data as typeof data).combining.normalize('NFC')).not.toBe((fromStream!.data as typeof data).combining);
+      expect((fromStream!.data as typeof data).combining.normalize('NFC')).not.toBe(
+        (fromStream!.data as typeof data).combining,
+      );
     });
 
     it('stores and reads back an event of about 1 MB', async () => {
@@ -79,7 +81,11 @@ export const payloadsContract = (open: OpenContractSubject, options: { bigStream
         const stream = context.stream('provider-big');
         let expected: number | 'no-stream' = 'no-stream';
         for (let from = 0; from < BIG_STREAM_EVENTS; from += BIG_STREAM_BATCH) {
-          const result = await context.store.append(stream, someEvents(BIG_STREAM_BATCH, 'SessionLogged', from), expected);
+          const result = await context.store.append(
+            stream,
+            someEvents(BIG_STREAM_BATCH, 'SessionLogged', from),
+            expected,
+          );
           expected = result.nextRevision;
         }
 
@@ -92,7 +98,9 @@ export const payloadsContract = (open: OpenContractSubject, options: { bigStream
         const lastThree = await collect(context.store.readStream(stream, { direction: 'backwards', maxCount: 3 }));
         expect(lastThree.map((event) => event.revision)).toEqual([9_999, 9_998, 9_997]);
 
-        const all = await collect(context.store.readAll({ after: context.headAtStart, streamPrefix: stream, batchSize: 1_000 }));
+        const all = await collect(
+          context.store.readAll({ after: context.headAtStart, streamPrefix: stream, batchSize: 1_000 }),
+        );
         expect(all.map((event) => event.id)).toEqual(read.map((event) => event.id));
       },
       120_000,

@@ -41,7 +41,9 @@ export const readAllContract = (open: OpenContractSubject): void => {
       const history = await aHistory();
       const all = await context.ownEvents();
       const middle = all[10]!.position;
-      const rest = (await collect(context.store.readAll({ after: middle }))).filter((event) => event.stream.startsWith(context.run));
+      const rest = (await collect(context.store.readAll({ after: middle }))).filter((event) =>
+        event.stream.startsWith(context.run),
+      );
       expect(idsOf(rest)).toEqual(idsOf(history.slice(11)));
       expect(await collect(context.store.readAll({ after: await context.store.headPosition() }))).toEqual([]);
     });
@@ -58,22 +60,38 @@ export const readAllContract = (open: OpenContractSubject): void => {
 
     it('keeps only the streams that begin with the prefix, taking _ and % literally', async () => {
       const history = await aHistory();
-      const underscore = await collect(context.store.readAll({ after: context.headAtStart, streamPrefix: context.stream('provider-p_') }));
-      const percent = await collect(context.store.readAll({ after: context.headAtStart, streamPrefix: context.stream('provider-p%') }));
-      const providers = await collect(context.store.readAll({ after: context.headAtStart, streamPrefix: context.stream('provider-') }));
+      const underscore = await collect(
+        context.store.readAll({ after: context.headAtStart, streamPrefix: context.stream('provider-p_') }),
+      );
+      const percent = await collect(
+        context.store.readAll({ after: context.headAtStart, streamPrefix: context.stream('provider-p%') }),
+      );
+      const providers = await collect(
+        context.store.readAll({ after: context.headAtStart, streamPrefix: context.stream('provider-') }),
+      );
 
-      expect(idsOf(underscore)).toEqual(idsOf(history.filter((event) => event.stream === context.stream('provider-p_1'))));
+      expect(idsOf(underscore)).toEqual(
+        idsOf(history.filter((event) => event.stream === context.stream('provider-p_1'))),
+      );
       expect(idsOf(percent)).toEqual(idsOf(history.filter((event) => event.stream === context.stream('provider-p%2'))));
-      expect(idsOf(providers)).toEqual(idsOf(history.filter((event) => event.stream.startsWith(context.stream('provider-')))));
+      expect(idsOf(providers)).toEqual(
+        idsOf(history.filter((event) => event.stream.startsWith(context.stream('provider-')))),
+      );
     });
 
     it('combines the type and stream filters', async () => {
       const history = await aHistory();
       const read = await collect(
-        context.store.readAll({ after: context.headAtStart, streamPrefix: context.stream('provider-px'), types: ['FeedbackSent'] }),
+        context.store.readAll({
+          after: context.headAtStart,
+          streamPrefix: context.stream('provider-px'),
+          types: ['FeedbackSent'],
+        }),
       );
       expect(idsOf(read)).toEqual(
-        idsOf(history.filter((event) => event.stream === context.stream('provider-px1') && event.type === 'FeedbackSent')),
+        idsOf(
+          history.filter((event) => event.stream === context.stream('provider-px1') && event.type === 'FeedbackSent'),
+        ),
       );
       expect(read).toHaveLength(1);
     });

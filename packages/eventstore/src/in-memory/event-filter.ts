@@ -6,5 +6,6 @@ export type EventFilter = (event: StoredEvent) => boolean;
 export const eventFilter = ({ types, streamPrefix }: Pick<ReadAllOptions, 'types' | 'streamPrefix'>): EventFilter => {
   const wanted = types === undefined ? undefined : new Set(types);
   return (event) =>
-    (wanted === undefined || wanted.has(event.type)) && (streamPrefix === undefined || event.stream.startsWith(streamPrefix));
+    (wanted === undefined || wanted.has(event.type)) &&
+    (streamPrefix === undefined || event.stream.startsWith(streamPrefix));
 };

@@ -26,7 +26,8 @@ describe('the in-memory event store, under any sequence of appends', () => {
 
         for (const { stream, size, expected } of appends) {
           const current = revisions.get(stream);
-          const acceptable = expected === 'any' || (expected === 'no-stream' ? current === undefined : expected === current);
+          const acceptable =
+            expected === 'any' || (expected === 'no-stream' ? current === undefined : expected === current);
           const batch = someEvents(size);
           const outcome = await store.append(stream, batch, expected).then(
             () => 'accepted' as const,

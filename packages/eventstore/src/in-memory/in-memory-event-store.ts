@@ -58,7 +58,11 @@ export class InMemoryEventStore implements EventStore {
   }
 
   // Everything up to the return happens without yielding, which is what makes the append atomic.
-  async append(stream: string, events: ReadonlyArray<EventToAppend>, expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     this.ensureOpen();
     if (stream.length === 0) throw new TypeError('A stream name must not be empty.');
     const existing = this.streams.get(stream);
@@ -108,7 +112,11 @@ export class InMemoryEventStore implements EventStore {
     const end = events.length;
     let count = 0;
     if (options.direction === 'backwards') {
-      for (let revision = Math.min(options.from ?? end - 1, end - 1); revision >= 0 && count < maxCount; revision--, count++)
+      for (
+        let revision = Math.min(options.from ?? end - 1, end - 1);
+        revision >= 0 && count < maxCount;
+        revision--, count++
+      )
         yield events[revision]!;
     } else {
       for (let revision = Math.max(options.from ?? 0, 0); revision < end && count < maxCount; revision++, count++)

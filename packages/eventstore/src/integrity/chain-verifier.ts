@@ -71,34 +71,58 @@ export class ChainVerifier {
   check(event: ChainedEvent): ChainBreak | undefined {
     const where = { position: event.position, stream: event.stream, revision: event.revision };
     if (event.position <= this.lastPosition) {
-      return { kind: 'reordered', ...where, message: `read after position ${this.lastPosition}: the global order was changed` };
+      return {
+        kind: 'reordered',
+        ...where,
+        message: `read after position ${this.lastPosition}: the global order was changed`,
+      };
     }
     if (event.position > this.lastPosition + 1) {
       const first = this.lastPosition + 1;
-      const missing = event.position - 1 === first ? `position ${first} is missing` : `positions ${first} to ${event.position - 1} are missing`;
-      return { kind: 'removed', position: first, message: `${missing}; the next event read is at position ${event.position}` };
+      const missing =
+        event.position - 1 === first
+          ? `position ${first} is missing`
+          : `positions ${first} to ${event.position - 1} are missing`;
+      return {
+        kind: 'removed',
+        position: first,
+        message: `${missing}; the next event read is at position ${event.position}`,
+      };
     }
     const tip = this.streams.get(event.stream);
     const expectedRevision = (tip?.revision ?? -1) + 1;
     if (event.revision < expectedRevision) {
-      return { kind: 'reordered', ...where, message: `revision ${event.revision} of ${event.stream} comes after revision ${expectedRevision - 1}` };
+      return {
+        kind: 'reordered',
+        ...where,
+        message: `revision ${event.revision} of ${event.stream} comes after revision ${expectedRevision - 1}`,
+      };
     }
     if (event.revision > expectedRevision) {
-      return { kind: 'removed', ...where, message: `revision ${expectedRevision} of ${event.stream} is missing before this revision ${event.revision}` };
+      return {
+        kind: 'removed',
+        ...where,
+        message: `revision ${expectedRevision} of ${event.stream} is missing before this revision ${event.revision}`,
+      };
     }
     if (!isIntegrity(event.integrity)) {
       return { kind: 'altered', ...where, message: 'no hash is stored with this event' };
     }
     const hash = eventHash(tip?.hash ?? CHAIN_START, event);
     if (hash !== event.integrity.hash) {
-      return { kind: 'altered', ...where, message: `the event does not match its hash ${short(event.integrity.hash)}: it was changed after it was written` };
+      return {
+        kind: 'altered',
+        ...where,
+        message: `the event does not match its hash ${short(event.integrity.hash)}: it was changed after it was written`,
+      };
     }
     const chain = chainHash(this.chain, hash);
     if (chain !== event.integrity.chain) {
       return {
         kind: 'reordered',
         ...where,
-        message: 'the event matches its hash but the chain breaks here: events were reordered, or removed before it, or it was rewritten with a new hash',
+        message:
+          'the event matches its hash but the chain breaks here: events were reordered, or removed before it, or it was rewritten with a new hash',
       };
     }
     this.streams.set(event.stream, { revision: event.revision, hash });

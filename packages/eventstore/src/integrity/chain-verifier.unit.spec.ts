@@ -21,7 +21,12 @@ const written = (history: ReadonlyArray<Recorded>): ChainedEvent[] => {
       type: 'ScreeningRecorded',
       schemaVersion: 1,
       data: { childRef: `child-${stream}`, score },
-      metadata: { actor: { id: 'coach-1', role: 'coach' }, recordedAt: '2026-01-05T10:00:00.000Z', commandId: `c-${index}`, correlationId: 'k' },
+      metadata: {
+        actor: { id: 'coach-1', role: 'coach' },
+        recordedAt: '2026-01-05T10:00:00.000Z',
+        commandId: `c-${index}`,
+        correlationId: 'k',
+      },
     };
     const integrity = nextIntegrity(tip?.hash ?? CHAIN_START, chain, content);
     streams.set(stream, { revision: content.revision, hash: integrity.hash });
@@ -36,10 +41,13 @@ const breakOf = async (events: ReadonlyArray<ChainedEvent>, options = {}): Promi
   return verdict.left;
 };
 
-const aHistory = fc.array(fc.record({ stream: fc.constantFrom('provider-a', 'provider-b', 'child-c'), score: fc.integer({ min: 0, max: 60 }) }), {
-  minLength: 2,
-  maxLength: 40,
-});
+const aHistory = fc.array(
+  fc.record({ stream: fc.constantFrom('provider-a', 'provider-b', 'child-c'), score: fc.integer({ min: 0, max: 60 }) }),
+  {
+    minLength: 2,
+    maxLength: 40,
+  },
+);
 
 describe('verifying the hash chain', () => {
   const history = written([
@@ -51,17 +59,24 @@ describe('verifying the hash chain', () => {
   ]);
 
   it('passes an untouched history and names its head, which is the last event’s chain', async () => {
-    expect(await verifyChain(history)).toEqual(E.right({ events: 5, lastPosition: 5, head: history[4]!.integrity!.chain }));
+    expect(await verifyChain(history)).toEqual(
+      E.right({ events: 5, lastPosition: 5, head: history[4]!.integrity!.chain }),
+    );
     expect(await verifyChain([])).toEqual(E.right({ events: 0, lastPosition: 0, head: '' }));
   });
 
   it('names an event whose content changed as altered', async () => {
-    const tampered = history.map((event) => (event.position === 3 ? { ...event, data: { childRef: 'child-provider-a', score: 31 } } : event));
+    const tampered = history.map((event) =>
+      event.position === 3 ? { ...event, data: { childRef: 'child-provider-a', score: 31 } } : event,
+    );
     expect(await breakOf(tampered)).toMatchObject({ kind: 'altered', position: 3, stream: 'provider-a', revision: 1 });
   });
 
   it('names the first missing position when an event was deleted', async () => {
-    expect(await breakOf(history.filter((event) => event.position !== 2))).toMatchObject({ kind: 'removed', position: 2 });
+    expect(await breakOf(history.filter((event) => event.position !== 2))).toMatchObject({
+      kind: 'removed',
+      position: 2,
+    });
   });
 
   it('catches a removed last event only against the head the store reports', async () => {
@@ -71,17 +86,31 @@ describe('verifying the hash chain', () => {
   });
 
   it('names a swap of two streams’ events at the first of them, as reordered', async () => {
-    const swapped = [history[0]!, { ...history[2]!, position: 2 }, { ...history[1]!, position: 3 }, history[3]!, history[4]!];
+    const swapped = [
+      history[0]!,
+      { ...history[2]!, position: 2 },
+      { ...history[1]!, position: 3 },
+      history[3]!,
+      history[4]!,
+    ];
     expect(await breakOf(swapped)).toMatchObject({ kind: 'reordered', position: 2, stream: 'provider-a', revision: 1 });
   });
 
   it('names a swap within a stream at the first of them, by the revision it skipped', async () => {
-    const swapped = [history[0]!, history[1]!, { ...history[4]!, position: 3 }, history[3]!, { ...history[2]!, position: 5 }];
+    const swapped = [
+      history[0]!,
+      history[1]!,
+      { ...history[4]!, position: 3 },
+      history[3]!,
+      { ...history[2]!, position: 5 },
+    ];
     expect(await breakOf(swapped)).toMatchObject({ kind: 'removed', position: 3, stream: 'provider-a', revision: 2 });
   });
 
   it('names a removal that renumbered the positions after it', async () => {
-    const renumbered = history.filter((event) => event.position !== 2).map((event, index) => ({ ...event, position: index + 1 }));
+    const renumbered = history
+      .filter((event) => event.position !== 2)
+      .map((event, index) => ({ ...event, position: index + 1 }));
     // Position 2 is now provider-a's second event: its hash is intact, the chain is not.
     expect(await breakOf(renumbered)).toMatchObject({ kind: 'reordered', position: 2, stream: 'provider-a' });
   });
@@ -101,7 +130,11 @@ describe('verifying the hash chain', () => {
 
   it('names an event without a stored hash', async () => {
     const { integrity: _dropped, ...bare } = history[1]!;
-    expect(await breakOf([history[0]!, bare])).toMatchObject({ kind: 'altered', position: 2, message: 'no hash is stored with this event' });
+    expect(await breakOf([history[0]!, bare])).toMatchObject({
+      kind: 'altered',
+      position: 2,
+      message: 'no hash is stored with this event',
+    });
   });
 
   it('checks a head noted earlier: passes through it, or reports the rewrite', async () => {
@@ -110,7 +143,10 @@ describe('verifying the hash chain', () => {
       E.right({ events: 5, lastPosition: 5, head: history[4]!.integrity!.chain, expectedHeadAt: 3 }),
     );
     // A full rewrite with every hash recomputed verifies on its own, but not against the noted head.
-    const rewrite = written([{ stream: 'provider-a', score: 11 }, ...history.slice(1).map(({ stream, data }) => ({ stream, score: (data as Recorded).score }))]);
+    const rewrite = written([
+      { stream: 'provider-a', score: 11 },
+      ...history.slice(1).map(({ stream, data }) => ({ stream, score: (data as Recorded).score })),
+    ]);
     expect(E.isRight(await verifyChain(rewrite))).toBe(true);
     expect(await breakOf(rewrite, { expectedHead: noted })).toMatchObject({ kind: 'altered', position: 5 });
   });
@@ -138,7 +174,10 @@ describe('verifying the hash chain', () => {
           const events = written(recorded);
           const k = at % events.length;
           const rest = events.filter((_, index) => index !== k);
-          expect(await breakOf(rest, { headPosition: events.length })).toMatchObject({ kind: 'removed', position: k + 1 });
+          expect(await breakOf(rest, { headPosition: events.length })).toMatchObject({
+            kind: 'removed',
+            position: k + 1,
+          });
         }),
       );
     });

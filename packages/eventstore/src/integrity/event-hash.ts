@@ -72,7 +72,11 @@ export const canonicalContentOf = (parts: CanonicalParts): string =>
   `"stream":${JSON.stringify(parts.stream)},"type":${JSON.stringify(parts.type)}}`;
 
 /** The integrity of the next event from canonical parts: the write path's form of `nextIntegrity`. */
-export const nextIntegrityOfCanonical = (previousStreamHash: string, previousChain: string, parts: CanonicalParts): EventIntegrity => {
+export const nextIntegrityOfCanonical = (
+  previousStreamHash: string,
+  previousChain: string,
+  parts: CanonicalParts,
+): EventIntegrity => {
   const hash = sha256hex(`${previousStreamHash}\n${canonicalContentOf(parts)}`);
   return { hash, chain: chainHash(previousChain, hash) };
 };
@@ -85,7 +89,11 @@ export const eventHash = (previousStreamHash: string, event: HashedContent): str
 export const chainHash = (previousChain: string, hash: string): string => sha256hex(`${previousChain}\n${hash}`);
 
 /** The integrity of the next event, given its stream's tip hash and the chain at the head. */
-export const nextIntegrity = (previousStreamHash: string, previousChain: string, event: HashedContent): EventIntegrity => {
+export const nextIntegrity = (
+  previousStreamHash: string,
+  previousChain: string,
+  event: HashedContent,
+): EventIntegrity => {
   const hash = eventHash(previousStreamHash, event);
   return { hash, chain: chainHash(previousChain, hash) };
 };

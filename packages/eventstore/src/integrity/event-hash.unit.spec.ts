@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalContent, canonicalContentOf, canonicalJson, chainHash, eventHash, nextIntegrity, nextIntegrityOfCanonical } from './event-hash';
+import {
+  canonicalContent,
+  canonicalContentOf,
+  canonicalJson,
+  chainHash,
+  eventHash,
+  nextIntegrity,
+  nextIntegrityOfCanonical,
+} from './event-hash';
 
 const content = {
   id: 'ev-1',
@@ -9,7 +17,12 @@ const content = {
   type: 'ProviderEnrolled',
   schemaVersion: 1,
   data: { providerId: 'p1', name: 'Sunrise Home Care', capacity: 6 },
-  metadata: { actor: { id: 'admin-1', role: 'admin' }, recordedAt: '2026-01-05T10:00:00.000Z', commandId: 'c1', correlationId: 'c1' },
+  metadata: {
+    actor: { id: 'admin-1', role: 'admin' },
+    recordedAt: '2026-01-05T10:00:00.000Z',
+    commandId: 'c1',
+    correlationId: 'c1',
+  },
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -17,7 +30,11 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 describe('event hashes', () => {
   it('hash the canonical JSON of the content after the stream’s previous hash', () => {
     const canonical = canonicalContent(content);
-    expect(canonical.startsWith('{"data":{"capacity":6,"name":"Sunrise Home Care","providerId":"p1"},"id":"ev-1","metadata":{')).toBe(true);
+    expect(
+      canonical.startsWith(
+        '{"data":{"capacity":6,"name":"Sunrise Home Care","providerId":"p1"},"id":"ev-1","metadata":{',
+      ),
+    ).toBe(true);
     expect(eventHash('', content)).toBe(sha256(`\n${canonical}`));
     expect(eventHash('abc', content)).toBe(sha256(`abc\n${canonical}`));
     expect(chainHash('', 'h1')).toBe(sha256('\nh1'));
@@ -68,7 +85,11 @@ describe('canonical parts', () => {
           metadata: fc.jsonValue(),
         }),
         (event) => {
-          const parts = { ...event, canonicalData: canonicalJson(event.data, 'data'), canonicalMetadata: canonicalJson(event.metadata, 'metadata') };
+          const parts = {
+            ...event,
+            canonicalData: canonicalJson(event.data, 'data'),
+            canonicalMetadata: canonicalJson(event.metadata, 'metadata'),
+          };
           expect(canonicalContentOf(parts)).toBe(canonicalContent(event));
           expect(nextIntegrityOfCanonical('prev', 'chain', parts)).toEqual(nextIntegrity('prev', 'chain', event));
         },

@@ -10,4 +10,11 @@ export {
 } from './event-hash';
 export type { CanonicalParts, EventIntegrity, HashedContent } from './event-hash';
 export { ChainVerifier, verifyChain } from './chain-verifier';
-export type { ChainBreak, ChainBreakKind, ChainedEvent, ChainIntact, ChainOptions, ChainVerification } from './chain-verifier';
+export type {
+  ChainBreak,
+  ChainBreakKind,
+  ChainedEvent,
+  ChainIntact,
+  ChainOptions,
+  ChainVerification,
+} from './chain-verifier';

@@ -14,7 +14,8 @@ export const MAX_DEPTH = 256;
 
 const ABSENT: Side = { present: false };
 const present = (value: unknown): Side => ({ present: true, value });
-const isObject = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The first place, depth first in the rebuilt value's own order, where a stored JSON value and
@@ -30,7 +31,8 @@ export const firstDifference = (stored: unknown, rebuilt: unknown): ValueDiffere
     rebuilt: rebuiltSide,
   });
   const walk = (a: unknown, b: unknown): ValueDifference | undefined => {
-    if (path.length >= MAX_DEPTH) return a === b ? undefined : { path: [...path], stored: present(a), rebuilt: present(b) };
+    if (path.length >= MAX_DEPTH)
+      return a === b ? undefined : { path: [...path], stored: present(a), rebuilt: present(b) };
     if (Array.isArray(a) && Array.isArray(b)) {
       for (let index = 0; index < Math.max(a.length, b.length); index++) {
         if (index >= a.length) return at(index, ABSENT, present(b[index]));

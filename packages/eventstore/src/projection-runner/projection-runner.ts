@@ -90,14 +90,26 @@ export class ProjectionRunner {
       this.fold(stored);
       events++;
       if (catchingUp && events % 10_000 === 0) {
-        this.options.onProgress?.(progressOf([...this.slots.keys()], startedMs, this.now(), events, stored.position, head));
+        this.options.onProgress?.(
+          progressOf([...this.slots.keys()], startedMs, this.now(), events, stored.position, head),
+        );
       }
       await this.saveIfDue();
     });
     await this.subscription.caughtUp;
     catchingUp = false;
     await this.saveAll();
-    if (events > 0) this.options.onProgress?.(progressOf([...this.slots.keys()], startedMs, this.now(), events, await this.options.store.headPosition(), head));
+    if (events > 0)
+      this.options.onProgress?.(
+        progressOf(
+          [...this.slots.keys()],
+          startedMs,
+          this.now(),
+          events,
+          await this.options.store.headPosition(),
+          head,
+        ),
+      );
   }
 
   /** Stops following the store and saves every view with its checkpoint. */
@@ -135,7 +147,11 @@ export class ProjectionRunner {
   view<View>(name: string, query: Omit<ViewQuery, 'asOf'>): View {
     const slot = this.slots.get(name);
     if (!slot) throw new Error(`No projection is called "${name}".`);
-    return render<View>(slot.projection, { state: slot.state, events: 0, ...(slot.latestRecordedAt ? { latestRecordedAt: slot.latestRecordedAt } : {}) }, query);
+    return render<View>(
+      slot.projection,
+      { state: slot.state, events: 0, ...(slot.latestRecordedAt ? { latestRecordedAt: slot.latestRecordedAt } : {}) },
+      query,
+    );
   }
 
   private fold(stored: StoredEvent): void {
@@ -145,12 +161,20 @@ export class ProjectionRunner {
         try {
           slot.state = slot.projection.apply(slot.state, asRecordedEvent(stored));
         } catch (error) {
-          slot.parked = { position: stored.position, eventId: stored.id, eventType: stored.type, error: (error as Error).message ?? String(error) };
+          slot.parked = {
+            position: stored.position,
+            eventId: stored.id,
+            eventType: stored.type,
+            error: (error as Error).message ?? String(error),
+          };
           this.options.onParked?.(slot.projection.name, slot.parked);
           continue;
         }
       }
-      if (slot.latestRecordedAt === undefined || Date.parse(stored.metadata.recordedAt) > Date.parse(slot.latestRecordedAt))
+      if (
+        slot.latestRecordedAt === undefined ||
+        Date.parse(stored.metadata.recordedAt) > Date.parse(slot.latestRecordedAt)
+      )
         slot.latestRecordedAt = stored.metadata.recordedAt;
       slot.position = stored.position;
     }
@@ -158,7 +182,11 @@ export class ProjectionRunner {
   }
 
   private async saveIfDue(): Promise<void> {
-    if (this.unsaved >= this.saveEvery.events || (this.unsaved > 0 && this.now() - this.lastSaveMs >= this.saveEvery.ms)) await this.saveAll();
+    if (
+      this.unsaved >= this.saveEvery.events ||
+      (this.unsaved > 0 && this.now() - this.lastSaveMs >= this.saveEvery.ms)
+    )
+      await this.saveAll();
   }
 
   private async saveAll(): Promise<void> {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { RecordedEvent } from '@coachline/domain';
-import { AnyProjection, cyclesProjection, CyclesView, dosageProjection, DosageView, viewOf } from '@coachline/projections';
+import {
+  AnyProjection,
+  cyclesProjection,
+  CyclesView,
+  dosageProjection,
+  DosageView,
+  viewOf,
+} from '@coachline/projections';
 import { at, historyBuilder, prototypeSnapshot } from '@coachline/projections/testing';
 import { EventToAppend } from '../event-store';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
@@ -55,7 +62,11 @@ describe('the projection runner', () => {
   it('builds the same dosage view as folding the history at once', async () => {
     const history = programHistory(sessionEvents(40, 3));
     const store = await storeWith(history);
-    const runner = new ProjectionRunner({ store, checkpoints: new InMemoryProjectionCheckpoints(), projections: [dosageProjection] });
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints: new InMemoryProjectionCheckpoints(),
+      projections: [dosageProjection],
+    });
     await runner.start();
     await runner.stop();
     expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
@@ -63,18 +74,32 @@ describe('the projection runner', () => {
 
   it('resumes after a crash at any point without counting an event twice or skipping one', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 25 }), async (sessions, crashAfterSaves, saveEvery) => {
-        const history = programHistory(sessionEvents(sessions, sessions % 7));
-        const store = await storeWith(history);
-        const checkpoints = new CrashingCheckpoints(crashAfterSaves);
-        const first = new ProjectionRunner({ store, checkpoints, projections: [dosageProjection], saveEvery: { events: saveEvery, ms: Number.MAX_SAFE_INTEGER } });
-        await first.start();
-        await first.stop();
-        const second = new ProjectionRunner({ store, checkpoints: checkpoints.survivor, projections: [dosageProjection] });
-        await second.start();
-        await second.stop();
-        expect(second.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 25 }),
+        async (sessions, crashAfterSaves, saveEvery) => {
+          const history = programHistory(sessionEvents(sessions, sessions % 7));
+          const store = await storeWith(history);
+          const checkpoints = new CrashingCheckpoints(crashAfterSaves);
+          const first = new ProjectionRunner({
+            store,
+            checkpoints,
+            projections: [dosageProjection],
+            saveEvery: { events: saveEvery, ms: Number.MAX_SAFE_INTEGER },
+          });
+          await first.start();
+          await first.stop();
+          const second = new ProjectionRunner({
+            store,
+            checkpoints: checkpoints.survivor,
+            projections: [dosageProjection],
+          });
+          await second.start();
+          await second.stop();
+          expect(second.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -107,32 +132,60 @@ describe('the projection runner', () => {
     const checkpoints = new InMemoryProjectionCheckpoints();
     await checkpoints.save({ name: 'dosage', version: 0, position: history.length, state: { view: { stale: true } } });
     const progress: number[] = [];
-    const runner = new ProjectionRunner({ store, checkpoints, projections: [dosageProjection], onProgress: (p) => progress.push(p.position) });
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints,
+      projections: [dosageProjection],
+      onProgress: (p) => progress.push(p.position),
+    });
     await runner.start();
     await runner.stop();
     expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
-    expect(await checkpoints.load('dosage')).toMatchObject({ version: dosageProjection.version, position: history.length });
+    expect(await checkpoints.load('dosage')).toMatchObject({
+      version: dosageProjection.version,
+      position: history.length,
+    });
     expect(progress.at(-1)).toBe(history.length);
   });
 
   it('follows the store live after catching up', async () => {
     const history = programHistory(sessionEvents(3, 0));
     const store = await storeWith(history.slice(0, -2));
-    const runner = new ProjectionRunner({ store, checkpoints: new InMemoryProjectionCheckpoints(), projections: [dosageProjection] });
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints: new InMemoryProjectionCheckpoints(),
+      projections: [dosageProjection],
+    });
     await runner.start();
     for (const event of history.slice(-2)) await store.append(event.stream, [toAppend(event)], 'any');
-    for (let i = 0; i < 50 && runner.positionOf('dosage') < history.length; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 50 && runner.positionOf('dosage') < history.length; i++)
+      await new Promise((r) => setTimeout(r, 5));
     expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
     await runner.stop();
   });
   it('resumes a stored view keyed by ids that are names Object.prototype carries, as it was folded', async () => {
     const untouched = prototypeSnapshot();
-    const drafted = { providerId: 'constructor', coachId: 'toString', practices: ['transitions'], visitMode: 'virtual' as const, estimatedCycles: 2, cadence: 'every-two-weeks' as const };
+    const drafted = {
+      providerId: 'constructor',
+      coachId: 'toString',
+      practices: ['transitions'],
+      visitMode: 'virtual' as const,
+      estimatedCycles: 2,
+      cadence: 'every-two-weeks' as const,
+    };
     const history = historyBuilder()
       .add('AgreementDrafted', { agreementId: '__proto__', ...drafted }, at('2025-10-01'))
-      .add('AgreementSigned', { agreementId: '__proto__', party: 'coach', signedBy: 'toString', signedOn: '2025-10-01' }, at('2025-10-01'))
+      .add(
+        'AgreementSigned',
+        { agreementId: '__proto__', party: 'coach', signedBy: 'toString', signedOn: '2025-10-01' },
+        at('2025-10-01'),
+      )
       .add('AgreementDrafted', { agreementId: 'hasOwnProperty', ...drafted }, at('2025-10-02'))
-      .add('AgreementSigned', { agreementId: '__proto__', party: 'coachee', signedBy: 'constructor', signedOn: '2025-10-03' }, at('2025-10-03'))
+      .add(
+        'AgreementSigned',
+        { agreementId: '__proto__', party: 'coachee', signedBy: 'constructor', signedOn: '2025-10-03' },
+        at('2025-10-03'),
+      )
       .events();
     const store = await storeWith(history.slice(0, 2));
     const checkpoints = new InMemoryProjectionCheckpoints();

@@ -27,7 +27,11 @@ export const sessionEvents =
       );
     }
     for (let i = 0; i < Math.min(voids, count); i++) {
-      history.add('SessionVoided', { providerId: `p-${i % 3}`, sessionId: `s-${i}`, reason: 'Logged twice.' }, at('2026-01-15'));
+      history.add(
+        'SessionVoided',
+        { providerId: `p-${i % 3}`, sessionId: `s-${i}`, reason: 'Logged twice.' },
+        at('2026-01-15'),
+      );
     }
     return history;
   };
@@ -35,8 +39,22 @@ export const sessionEvents =
 /** A program year, a coach and three providers, then whatever `more` adds. */
 export const programHistory = (more: (history: Builder) => Builder): RecordedEvent[] => {
   const history = historyBuilder()
-    .add('ProgramYearStarted', { communityId: 'kent', programYearId: 'py-2025', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }, at('2025-06-20'))
-    .add('CoachRegistered', { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' }, at('2025-06-21'));
+    .add(
+      'ProgramYearStarted',
+      {
+        communityId: 'kent',
+        programYearId: 'py-2025',
+        guideId: 'rir-year-1',
+        startsOn: '2025-07-01',
+        endsOn: '2026-06-30',
+      },
+      at('2025-06-20'),
+    )
+    .add(
+      'CoachRegistered',
+      { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' },
+      at('2025-06-21'),
+    );
   for (const providerId of ['p-0', 'p-1', 'p-2']) {
     history.add(
       'ProviderEnrolled',

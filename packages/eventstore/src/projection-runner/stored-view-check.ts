@@ -49,7 +49,11 @@ const readEvent = (stored: StoredEvent): { readonly event: RecordedEvent } | { r
   }
 };
 
-const verdictBase = (row: StoredViewRow) => ({ name: row.name, position: row.position, ...(row.parkedAt !== undefined ? { parkedAt: row.parkedAt } : {}) });
+const verdictBase = (row: StoredViewRow) => ({
+  name: row.name,
+  position: row.position,
+  ...(row.parkedAt !== undefined ? { parkedAt: row.parkedAt } : {}),
+});
 
 /**
  * Checks a store's stored views against its events: each view is rebuilt from the events up to
@@ -70,7 +74,12 @@ export class StoredViewCheck {
       const projection = byName.get(row.name);
       if (projection === undefined) this.verdicts.push({ ...verdictBase(row), kind: 'unknown-view' });
       else if (row.version !== projection.version)
-        this.verdicts.push({ ...verdictBase(row), kind: 'other-version', storedVersion: row.version, currentVersion: projection.version });
+        this.verdicts.push({
+          ...verdictBase(row),
+          kind: 'other-version',
+          storedVersion: row.version,
+          currentVersion: projection.version,
+        });
       else if (!Number.isSafeInteger(row.position) || row.position < 0) this.differs(row, { kind: 'no-position' });
       else if (row.position > headPosition) this.differs(row, { kind: 'beyond-head', headPosition });
       else this.pending.push({ row, projection, state: projection.init() });
@@ -80,7 +89,8 @@ export class StoredViewCheck {
 
   /** The next event of the history, in global order. */
   push(stored: StoredEvent): void {
-    while (this.pending.length > 0 && this.pending[0]!.row.position < stored.position) this.compare(this.pending.shift()!);
+    while (this.pending.length > 0 && this.pending[0]!.row.position < stored.position)
+      this.compare(this.pending.shift()!);
     let read: { readonly event: RecordedEvent } | { readonly error: string } | undefined;
     // As the projection runner folds: a view that cannot fold an event stops there, and every
     // event it reads moves its latest recorded moment on.
@@ -97,7 +107,8 @@ export class StoredViewCheck {
         }
       }
       const recordedAt = stored.metadata.recordedAt;
-      if (check.latestRecordedAt === undefined || Date.parse(recordedAt) > Date.parse(check.latestRecordedAt)) check.latestRecordedAt = recordedAt;
+      if (check.latestRecordedAt === undefined || Date.parse(recordedAt) > Date.parse(check.latestRecordedAt))
+        check.latestRecordedAt = recordedAt;
     }
   }
 
@@ -129,7 +140,10 @@ export class StoredViewCheck {
 }
 
 /** What the runner stores for a view: its state and the latest recorded moment it folded. */
-export const storedState = (state: unknown, latestRecordedAt: string | undefined): { readonly view: unknown; readonly latestRecordedAt?: string } => ({
+export const storedState = (
+  state: unknown,
+  latestRecordedAt: string | undefined,
+): { readonly view: unknown; readonly latestRecordedAt?: string } => ({
   view: state,
   ...(latestRecordedAt ? { latestRecordedAt } : {}),
 });

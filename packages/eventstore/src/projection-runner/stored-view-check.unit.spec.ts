@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { RecordedEvent } from '@coachline/domain';
-import { AnyProjection, caseloadsProjection, cyclesProjection, dosageProjection, storedProjections } from '@coachline/projections';
+import {
+  AnyProjection,
+  caseloadsProjection,
+  cyclesProjection,
+  dosageProjection,
+  storedProjections,
+} from '@coachline/projections';
 import { at } from '@coachline/projections/testing';
 import { EventToAppend } from '../event-store';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
@@ -26,7 +32,14 @@ const storeWith = async (events: ReadonlyArray<RecordedEvent>): Promise<InMemory
 /** Sessions, then one provider moved to another coach: every view and the caseloads have something to hold. */
 const history = (sessions: number, voids: number) =>
   programHistory((builder) =>
-    sessionEvents(sessions, voids)(builder).add('ProviderReassigned', { providerId: 'p-1', fromCoachId: 'c-03', toCoachId: 'c-07', on: '2026-01-20' }, at('2026-01-20')),
+    sessionEvents(
+      sessions,
+      voids,
+    )(builder).add(
+      'ProviderReassigned',
+      { providerId: 'p-1', fromCoachId: 'c-03', toCoachId: 'c-07', on: '2026-01-20' },
+      at('2026-01-20'),
+    ),
   );
 
 /** Checkpoints that keep every record ever saved, as rows a store would have held at each moment. */
@@ -46,7 +59,11 @@ const rowOf = (record: ProjectionRecord): StoredViewRow => ({
   ...(record.parked ? { parkedAt: record.parked.position } : {}),
 });
 
-const check = async (store: InMemoryEventStore, rows: ReadonlyArray<StoredViewRow>, projections: ReadonlyArray<AnyProjection> = storedProjections) => {
+const check = async (
+  store: InMemoryEventStore,
+  rows: ReadonlyArray<StoredViewRow>,
+  projections: ReadonlyArray<AnyProjection> = storedProjections,
+) => {
   const head = await store.headPosition();
   const checker = new StoredViewCheck(rows, projections, head);
   for await (const event of store.readAll()) checker.push(event);
@@ -55,7 +72,10 @@ const check = async (store: InMemoryEventStore, rows: ReadonlyArray<StoredViewRo
 
 /** The dosage view as stored, as far as the edits below reach into it. */
 interface StoredDosage {
-  view: { coaches: Record<string, true>; providers: Record<string, { sessions: Record<string, { durationMinutes: number }> }> };
+  view: {
+    coaches: Record<string, true>;
+    providers: Record<string, { sessions: Record<string, { durationMinutes: number }> }>;
+  };
 }
 
 /** The rows the runner stores for a whole history, with `edit` applied to the dosage row's state. */
@@ -73,25 +93,41 @@ const storedRows = async (store: InMemoryEventStore, edit: (state: StoredDosage)
   });
 };
 
-const differing = (verdicts: ReadonlyArray<StoredViewVerdict>) => verdicts.filter((verdict) => verdict.kind === 'differs');
+const differing = (verdicts: ReadonlyArray<StoredViewVerdict>) =>
+  verdicts.filter((verdict) => verdict.kind === 'differs');
 
 describe('checking stored views against the events', () => {
   it('finds every row the runner saved, at any save and after a resume, the same as the events at its position', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 30 }), async (sessions, voids, saveEvery) => {
-        const store = await storeWith(history(sessions, voids));
-        const checkpoints = new EverySave();
-        const runner = new ProjectionRunner({ store, checkpoints, projections: storedProjections, saveEvery: { events: saveEvery, ms: Number.MAX_SAFE_INTEGER } });
-        await runner.start();
-        await runner.stop();
-        // A second run resumes from the rows the first left: its saves fold on top of JSON read back.
-        const resumed = new ProjectionRunner({ store, checkpoints, projections: storedProjections, saveEvery: { events: saveEvery, ms: Number.MAX_SAFE_INTEGER } });
-        await resumed.start();
-        await resumed.stop();
-        const verdicts = await check(store, checkpoints.saves.map(rowOf));
-        expect(differing(verdicts)).toEqual([]);
-        expect(verdicts.length).toBe(checkpoints.saves.length);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 1, max: 30 }),
+        async (sessions, voids, saveEvery) => {
+          const store = await storeWith(history(sessions, voids));
+          const checkpoints = new EverySave();
+          const runner = new ProjectionRunner({
+            store,
+            checkpoints,
+            projections: storedProjections,
+            saveEvery: { events: saveEvery, ms: Number.MAX_SAFE_INTEGER },
+          });
+          await runner.start();
+          await runner.stop();
+          // A second run resumes from the rows the first left: its saves fold on top of JSON read back.
+          const resumed = new ProjectionRunner({
+            store,
+            checkpoints,
+            projections: storedProjections,
+            saveEvery: { events: saveEvery, ms: Number.MAX_SAFE_INTEGER },
+          });
+          await resumed.start();
+          await resumed.stop();
+          const verdicts = await check(store, checkpoints.saves.map(rowOf));
+          expect(differing(verdicts)).toEqual([]);
+          expect(verdicts.length).toBe(checkpoints.saves.length);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -109,38 +145,86 @@ describe('checking stored views against the events', () => {
         kind: 'differs',
         difference: {
           kind: 'value',
-          difference: { path: ['view', 'providers', 'p-1', 'sessions', 's-1', 'durationMinutes'], stored: { present: true, value: 90 }, rebuilt: { present: true, value: 30 } },
+          difference: {
+            path: ['view', 'providers', 'p-1', 'sessions', 's-1', 'durationMinutes'],
+            stored: { present: true, value: 90 },
+            rebuilt: { present: true, value: 30 },
+          },
         },
       },
     ]);
-    expect(verdicts.filter((verdict) => verdict.kind === 'matches').map((verdict) => verdict.name)).toEqual(['caseloads', 'cycles', 'evaluation', 'history', 'share', 'timeline']);
+    expect(verdicts.filter((verdict) => verdict.kind === 'matches').map((verdict) => verdict.name)).toEqual([
+      'caseloads',
+      'cycles',
+      'evaluation',
+      'history',
+      'share',
+      'timeline',
+    ]);
   });
 
   it('names a key added to or taken from a stored view', async () => {
     const store = await storeWith(history(6, 0));
     const added = await check(store, await storedRows(store, (state) => (state.view.coaches['c-forged'] = true)));
-    expect(differing(added)[0]).toMatchObject({ difference: { difference: { path: ['view', 'coaches', 'c-forged'], stored: { present: true, value: true }, rebuilt: { present: false } } } });
+    expect(differing(added)[0]).toMatchObject({
+      difference: {
+        difference: {
+          path: ['view', 'coaches', 'c-forged'],
+          stored: { present: true, value: true },
+          rebuilt: { present: false },
+        },
+      },
+    });
     const taken = await check(store, await storedRows(store, (state) => delete state.view.providers['p-2']));
-    expect(differing(taken)[0]).toMatchObject({ difference: { difference: { path: ['view', 'providers', 'p-2'], stored: { present: false } } } });
+    expect(differing(taken)[0]).toMatchObject({
+      difference: { difference: { path: ['view', 'providers', 'p-2'], stored: { present: false } } },
+    });
   });
 
   it('sees a forged caseload: a coach given a provider the events never gave them', async () => {
     const store = await storeWith(history(3, 0));
     const head = await store.headPosition();
-    const forged = { coachOf: { 'p-0': 'c-03', 'p-1': 'c-03', 'p-2': 'c-03' }, caseloads: { 'c-03': { 'p-0': true, 'p-1': true, 'p-2': true }, 'c-07': {} } };
-    const [verdict] = await check(store, [{ name: 'caseloads', version: caseloadsProjection.version, position: head, state: JSON.stringify({ view: forged }) }], [caseloadsProjection]);
-    expect(verdict).toMatchObject({ kind: 'differs', difference: { kind: 'value', difference: { path: ['view', 'coachOf', 'p-1'], stored: { value: 'c-03' }, rebuilt: { value: 'c-07' } } } });
+    const forged = {
+      coachOf: { 'p-0': 'c-03', 'p-1': 'c-03', 'p-2': 'c-03' },
+      caseloads: { 'c-03': { 'p-0': true, 'p-1': true, 'p-2': true }, 'c-07': {} },
+    };
+    const [verdict] = await check(
+      store,
+      [
+        {
+          name: 'caseloads',
+          version: caseloadsProjection.version,
+          position: head,
+          state: JSON.stringify({ view: forged }),
+        },
+      ],
+      [caseloadsProjection],
+    );
+    expect(verdict).toMatchObject({
+      kind: 'differs',
+      difference: {
+        kind: 'value',
+        difference: { path: ['view', 'coachOf', 'p-1'], stored: { value: 'c-03' }, rebuilt: { value: 'c-07' } },
+      },
+    });
   });
 
   it('compares a view behind the head at its own position, and finds it changed there', async () => {
     const events = history(10, 0);
     const store = await storeWith(events);
     const checkpoints = new EverySave();
-    const runner = new ProjectionRunner({ store, checkpoints, projections: [dosageProjection], saveEvery: { events: 4, ms: Number.MAX_SAFE_INTEGER } });
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints,
+      projections: [dosageProjection],
+      saveEvery: { events: 4, ms: Number.MAX_SAFE_INTEGER },
+    });
     await runner.start();
     await runner.stop();
     const behind = checkpoints.saves.find((record) => record.position > 0 && record.position < events.length)!;
-    expect(await check(store, [rowOf(behind)])).toEqual([{ name: 'dosage', position: behind.position, kind: 'matches' }]);
+    expect(await check(store, [rowOf(behind)])).toEqual([
+      { name: 'dosage', position: behind.position, kind: 'matches' },
+    ]);
     // The same row claiming the head's position lacks what came after it.
     const [moved] = await check(store, [rowOf({ ...behind, position: events.length })]);
     expect(moved).toMatchObject({ kind: 'differs', difference: { kind: 'value' } });
@@ -157,7 +241,13 @@ describe('checking stored views against the events', () => {
       { name: 'share', version: 0, position: head, state },
       { name: 'forecast', version: 1, position: head, state },
     ]);
-    expect(verdicts.map((verdict) => [verdict.name, verdict.kind, verdict.kind === 'differs' ? verdict.difference.kind : undefined])).toEqual([
+    expect(
+      verdicts.map((verdict) => [
+        verdict.name,
+        verdict.kind,
+        verdict.kind === 'differs' ? verdict.difference.kind : undefined,
+      ]),
+    ).toEqual([
       ['cycles', 'differs', 'not-json'],
       ['dosage', 'differs', 'beyond-head'],
       ['forecast', 'unknown-view', undefined],
@@ -176,9 +266,16 @@ describe('checking stored views against the events', () => {
         throw new Error('cannot fold this event');
       },
     };
-    const [verdict] = await check(store, [{ name: 'fragile', version: fragile.version, position: head, state: '{"view":{}}' }], [fragile]);
+    const [verdict] = await check(
+      store,
+      [{ name: 'fragile', version: fragile.version, position: head, state: '{"view":{}}' }],
+      [fragile],
+    );
     const firstFolded = (await storeEvents(store)).find((event) => fragile.eventTypes.includes(event.type))!;
-    expect(verdict).toMatchObject({ kind: 'differs', difference: { kind: 'fold-fails', position: firstFolded.position, error: 'cannot fold this event' } });
+    expect(verdict).toMatchObject({
+      kind: 'differs',
+      difference: { kind: 'fold-fails', position: firstFolded.position, error: 'cannot fold this event' },
+    });
   });
 });
 

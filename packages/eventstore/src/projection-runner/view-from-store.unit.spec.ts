@@ -6,7 +6,12 @@ import { viewFromStore } from './view-from-store';
 
 const storeWith = async (events: ReadonlyArray<RecordedEvent>) => {
   const store = new InMemoryEventStore();
-  for (const e of events) await store.append(e.stream, [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }], 'any');
+  for (const e of events)
+    await store.append(
+      e.stream,
+      [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }],
+      'any',
+    );
   return store;
 };
 

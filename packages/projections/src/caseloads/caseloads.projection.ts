@@ -52,4 +52,5 @@ export const caseloadsProjection: Projection<CaseloadsState, CaseloadsView> = {
 };
 
 /** The providers a coach has now, from the view (own entries only, whatever shape the view came in). */
-export const caseloadOf = (view: CaseloadsView, coachId: string): ReadonlySet<string> => new Set(Object.keys(entryOf(view.caseloads, coachId) ?? {}));
+export const caseloadOf = (view: CaseloadsView, coachId: string): ReadonlySet<string> =>
+  new Set(Object.keys(entryOf(view.caseloads, coachId) ?? {}));

@@ -14,7 +14,12 @@ const apply = (state: CyclesState, event: RecordedEvent): CyclesState => {
       // An agreement is drafted once; a repeated draft changes nothing.
       if (!ledger.drafted) {
         const { providerId, coachId, estimatedCycles, cadence } = event.data;
-        ledger.drafted = { providerId, coachId, estimatedCycles, cadence: cadence === 'every-two-weeks' ? cadence : { other: cadence.other } };
+        ledger.drafted = {
+          providerId,
+          coachId,
+          estimatedCycles,
+          cadence: cadence === 'every-two-weeks' ? cadence : { other: cadence.other },
+        };
       }
       return state;
     }

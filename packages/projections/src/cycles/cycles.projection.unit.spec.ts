@@ -13,7 +13,9 @@ const agreement = (events: ReadonlyArray<RecordedEvent>, asOf: string, agreement
   return found;
 };
 
-const drafted = (options: { agreementId?: string; providerId?: string; estimatedCycles?: number; cadence?: Cadence } = {}) => ({
+const drafted = (
+  options: { agreementId?: string; providerId?: string; estimatedCycles?: number; cadence?: Cadence } = {},
+) => ({
   agreementId: options.agreementId ?? 'ag-1',
   providerId: options.providerId ?? 'p-017',
   coachId: 'c-03',
@@ -23,8 +25,18 @@ const drafted = (options: { agreementId?: string; providerId?: string; estimated
   cadence: options.cadence ?? ('every-two-weeks' as const),
 });
 
-const signed = (party: 'coach' | 'supervisor' | 'coachee', signedOn: string, agreementId = 'ag-1') => ({ agreementId, party, signedBy: `${party}-1`, signedOn });
-const cycle = (cycleNumber: number, completedOn: string, agreementId = 'ag-1') => ({ agreementId, cycleNumber, completedOn, sessionIds: [`s-${cycleNumber}`] });
+const signed = (party: 'coach' | 'supervisor' | 'coachee', signedOn: string, agreementId = 'ag-1') => ({
+  agreementId,
+  party,
+  signedBy: `${party}-1`,
+  signedOn,
+});
+const cycle = (cycleNumber: number, completedOn: string, agreementId = 'ag-1') => ({
+  agreementId,
+  cycleNumber,
+  completedOn,
+  sessionIds: [`s-${cycleNumber}`],
+});
 
 /** Drafted on September 2, signed by the coach and supervisor, then by the coachee on September 8. */
 const signedAgreement = (options: Parameters<typeof drafted>[0] = {}) =>
@@ -37,7 +49,12 @@ const signedAgreement = (options: Parameters<typeof drafted>[0] = {}) =>
 describe('the cycles view', () => {
   it('is a draft until all three parties have signed, then active since the last signature', () => {
     const history = signedAgreement().events();
-    expect(agreement(history, at('2025-09-06'))).toMatchObject({ stage: 'drafted', activeSince: null, daysSinceLastCycle: null, pace: null });
+    expect(agreement(history, at('2025-09-06'))).toMatchObject({
+      stage: 'drafted',
+      activeSince: null,
+      daysSinceLastCycle: null,
+      pace: null,
+    });
     expect(agreement(history, at('2025-09-08'))).toEqual({
       agreementId: 'ag-1',
       providerId: 'p-017',
@@ -94,8 +111,16 @@ describe('the cycles view', () => {
       .add('CoachingCycleCompleted', cycle(1, '2025-09-20'), at('2025-09-20'))
       .add('CoachingCycleCompleted', cycle(2, '2025-10-03'), at('2025-10-08'))
       .events();
-    expect(agreement(history, at('2025-10-07'))).toMatchObject({ cyclesCompleted: 1, daysSinceLastCycle: 17, pace: 'behind' });
-    expect(agreement(history, at('2025-10-08'))).toMatchObject({ cyclesCompleted: 2, daysSinceLastCycle: 5, pace: 'on-cadence' });
+    expect(agreement(history, at('2025-10-07'))).toMatchObject({
+      cyclesCompleted: 1,
+      daysSinceLastCycle: 17,
+      pace: 'behind',
+    });
+    expect(agreement(history, at('2025-10-08'))).toMatchObject({
+      cyclesCompleted: 2,
+      daysSinceLastCycle: 5,
+      pace: 'on-cadence',
+    });
   });
 
   it('makes no judgement of a cadence stated in words', () => {
@@ -109,19 +134,38 @@ describe('the cycles view', () => {
       cadenceDays: null,
       daysSinceLastCycle: 62,
       pace: null,
-      cycles: [expect.objectContaining({ onCadence: null }), expect.objectContaining({ daysSincePrevious: 40, onCadence: null })],
+      cycles: [
+        expect.objectContaining({ onCadence: null }),
+        expect.objectContaining({ daysSincePrevious: 40, onCadence: null }),
+      ],
     });
     expect(view.behind).toEqual([]);
   });
 
   it('is never behind once it has ended or has completed its estimated cycles', () => {
-    const ended = signedAgreement().add('AgreementEnded', { agreementId: 'ag-1', on: '2025-10-01', reason: 'The coachee changed centers.' }, at('2025-10-01')).events();
-    expect(agreement(ended, at('2025-12-01'))).toMatchObject({ stage: 'ended', endedOn: '2025-10-01', activeSince: '2025-09-08', daysSinceLastCycle: null, pace: null });
+    const ended = signedAgreement()
+      .add(
+        'AgreementEnded',
+        { agreementId: 'ag-1', on: '2025-10-01', reason: 'The coachee changed centers.' },
+        at('2025-10-01'),
+      )
+      .events();
+    expect(agreement(ended, at('2025-12-01'))).toMatchObject({
+      stage: 'ended',
+      endedOn: '2025-10-01',
+      activeSince: '2025-09-08',
+      daysSinceLastCycle: null,
+      pace: null,
+    });
     const complete = signedAgreement({ estimatedCycles: 2 })
       .add('CoachingCycleCompleted', cycle(1, '2025-09-20'), at('2025-09-20'))
       .add('CoachingCycleCompleted', cycle(2, '2025-10-04'), at('2025-10-04'))
       .events();
-    expect(agreement(complete, at('2025-12-01'))).toMatchObject({ cyclesCompleted: 2, daysSinceLastCycle: 58, pace: 'on-cadence' });
+    expect(agreement(complete, at('2025-12-01'))).toMatchObject({
+      cyclesCompleted: 2,
+      daysSinceLastCycle: 58,
+      pace: 'on-cadence',
+    });
     expect(cycles(complete, at('2025-12-01')).behind).toEqual([]);
   });
 
@@ -148,7 +192,22 @@ describe('the cycles view', () => {
     expect(cyclesProjection.viewCodec.is(view)).toBe(true);
     const table = cyclesProjection.table(view);
     expect(table.rows).toEqual([
-      ['ag-1', 'p-017', 'c-03', 'active', 'coach:coach-1:2025-09-03;supervisor:supervisor-1:2025-09-05;coachee:coachee-1:2025-09-08', '2025-09-08', null, 'every-two-weeks', 14, 6, 2, '20', 20, 'behind'],
+      [
+        'ag-1',
+        'p-017',
+        'c-03',
+        'active',
+        'coach:coach-1:2025-09-03;supervisor:supervisor-1:2025-09-05;coachee:coachee-1:2025-09-08',
+        '2025-09-08',
+        null,
+        'every-two-weeks',
+        14,
+        6,
+        2,
+        '20',
+        20,
+        'behind',
+      ],
     ]);
     expect(table.header).toHaveLength(table.rows[0]!.length);
   });

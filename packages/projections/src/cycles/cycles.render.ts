@@ -24,7 +24,12 @@ const cyclesOf = (ledger: AgreementLedger) => {
   return sortedBy(byNumber.values(), (c) => c.cycleNumber);
 };
 
-const agreementCycles = (agreementId: string, ledger: AgreementLedger, drafted: NonNullable<AgreementLedger['drafted']>, on: string): AgreementCycles => {
+const agreementCycles = (
+  agreementId: string,
+  ledger: AgreementLedger,
+  drafted: NonNullable<AgreementLedger['drafted']>,
+  on: string,
+): AgreementCycles => {
   const cadenceDays = cadenceDaysOf(drafted.cadence);
   const activeSince = activeSinceOf(ledger);
   const stage = ledger.endedOn !== undefined ? 'ended' : activeSince !== null ? 'active' : 'drafted';
@@ -41,13 +46,21 @@ const agreementCycles = (agreementId: string, ledger: AgreementLedger, drafted: 
   });
   const lastCycleOn = cycles.at(-1)?.completedOn;
   const daysSinceLastCycle = stage === 'active' ? daysBetween(lastCycleOn ?? activeSince!, on) : null;
-  const behind = daysSinceLastCycle !== null && cadenceDays !== null && cycles.length < drafted.estimatedCycles && daysSinceLastCycle > cadenceDays;
+  const behind =
+    daysSinceLastCycle !== null &&
+    cadenceDays !== null &&
+    cycles.length < drafted.estimatedCycles &&
+    daysSinceLastCycle > cadenceDays;
   return {
     agreementId,
     providerId: drafted.providerId,
     coachId: drafted.coachId,
     stage,
-    signatures: sortedBy(ledger.signatures, (s) => s.signedOn, (s) => AgreementParty.values.indexOf(s.party)).map((s) => ({
+    signatures: sortedBy(
+      ledger.signatures,
+      (s) => s.signedOn,
+      (s) => AgreementParty.values.indexOf(s.party),
+    ).map((s) => ({
       party: s.party,
       signedBy: s.signedBy,
       signedOn: s.signedOn,
@@ -79,7 +92,12 @@ export const renderCycles = (state: CyclesState, query: ViewQuery): CyclesView =
       return ledger.drafted ? [agreementCycles(agreementId, ledger, ledger.drafted, on)] : [];
     })
     .filter((a) => query.providerId === undefined || a.providerId === query.providerId);
-  return { asOf: query.asOf, on, agreements, behind: agreements.filter((a) => a.pace === 'behind').map((a) => a.agreementId) };
+  return {
+    asOf: query.asOf,
+    on,
+    agreements,
+    behind: agreements.filter((a) => a.pace === 'behind').map((a) => a.agreementId),
+  };
 };
 
 const cadenceText = (cadence: Cadence): string => (cadence === 'every-two-weeks' ? cadence : cadence.other);

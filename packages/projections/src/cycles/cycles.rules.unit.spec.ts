@@ -5,7 +5,8 @@ import { at, historyBuilder } from '../testing';
 import { cyclesProjection } from './cycles.projection';
 import { AgreementCycles, CyclesView } from './cycles.view';
 
-const cycles = (events: ReadonlyArray<RecordedEvent>, asOf: string): CyclesView => viewOf<CyclesView>(cyclesProjection, events, { asOf });
+const cycles = (events: ReadonlyArray<RecordedEvent>, asOf: string): CyclesView =>
+  viewOf<CyclesView>(cyclesProjection, events, { asOf });
 
 const agreement = (events: ReadonlyArray<RecordedEvent>, asOf: string): AgreementCycles => {
   const found = cycles(events, asOf).agreements.find((a) => a.agreementId === 'ag-1');
@@ -22,8 +23,18 @@ const draftedData = {
   estimatedCycles: 6,
   cadence: 'every-two-weeks' as const,
 };
-const signed = (party: AgreementParty, signedOn: string) => ({ agreementId: 'ag-1', party, signedBy: `${party}-1`, signedOn });
-const cycle = (cycleNumber: number, completedOn: string) => ({ agreementId: 'ag-1', cycleNumber, completedOn, sessionIds: [`s-${cycleNumber}`] });
+const signed = (party: AgreementParty, signedOn: string) => ({
+  agreementId: 'ag-1',
+  party,
+  signedBy: `${party}-1`,
+  signedOn,
+});
+const cycle = (cycleNumber: number, completedOn: string) => ({
+  agreementId: 'ag-1',
+  cycleNumber,
+  completedOn,
+  sessionIds: [`s-${cycleNumber}`],
+});
 
 /** Drafted on September 1; each party signs on the day given, in the order given, recorded that day. */
 const signedInOrder = (signatures: ReadonlyArray<readonly [AgreementParty, string]>) => {
@@ -49,7 +60,11 @@ describe('when an agreement becomes active', () => {
     ['the coachee', ['2025-09-05', '2025-09-02', '2025-09-08']],
   ] as const)('is active from the day %s signed when that party signs last', (_, [coach, supervisor, coachee]) => {
     const history = activeOn(coach, supervisor, coachee).events();
-    expect(agreement(history, at('2025-09-30'))).toMatchObject({ stage: 'active', activeSince: '2025-09-08', daysSinceLastCycle: 22 });
+    expect(agreement(history, at('2025-09-30'))).toMatchObject({
+      stage: 'active',
+      activeSince: '2025-09-08',
+      daysSinceLastCycle: 22,
+    });
   });
 
   it('whatever order and on whatever days the three parties sign, is active from the latest of their days', () =>
@@ -64,13 +79,17 @@ describe('when an agreement becomes active', () => {
           const latest = [...days].sort().at(-1)!;
           expect(view.activeSince).toBe(latest);
           expect(view.stage).toBe('active');
-          expect(view.daysSinceLastCycle).toBe(Math.round((Date.parse('2025-12-31') - Date.parse(latest)) / 86_400_000));
+          expect(view.daysSinceLastCycle).toBe(
+            Math.round((Date.parse('2025-12-31') - Date.parse(latest)) / 86_400_000),
+          );
         },
       ),
     ));
 
   it('keeps the first signature a party recorded: a later one neither moves the day nor is listed', () => {
-    const history = activeOn('2025-09-02', '2025-09-05', '2025-09-08').add('AgreementSigned', signed('coach', '2025-09-20'), at('2025-09-20')).events();
+    const history = activeOn('2025-09-02', '2025-09-05', '2025-09-08')
+      .add('AgreementSigned', signed('coach', '2025-09-20'), at('2025-09-20'))
+      .events();
     const view = agreement(history, at('2025-09-30'));
     expect(view.activeSince).toBe('2025-09-08');
     expect(view.signatures).toEqual([
@@ -86,7 +105,11 @@ describe('when an agreement becomes active', () => {
       ['supervisor', '2025-09-03'],
       ['coach', '2025-09-03'],
     ]).events();
-    expect(agreement(history, at('2025-09-04')).signatures.map((s) => s.party)).toEqual(['coach', 'supervisor', 'coachee']);
+    expect(agreement(history, at('2025-09-04')).signatures.map((s) => s.party)).toEqual([
+      'coach',
+      'supervisor',
+      'coachee',
+    ]);
   });
 });
 
@@ -108,9 +131,17 @@ describe('cycles on the same day', () => {
     expect(agreement(history.events(), at('2025-09-20'))).toMatchObject({ daysSinceLastCycle: 0, pace: 'on-cadence' }));
 
   it('ends on the day of its last cycle: ended, with that cycle counted and no pace judged', () => {
-    const ended = history.add('AgreementEnded', { agreementId: 'ag-1', on: '2025-09-20', reason: 'Goals reached.' }, at('2025-09-20')).events();
+    const ended = history
+      .add('AgreementEnded', { agreementId: 'ag-1', on: '2025-09-20', reason: 'Goals reached.' }, at('2025-09-20'))
+      .events();
     const view = cycles(ended, at('2025-12-01'));
-    expect(view.agreements[0]).toMatchObject({ stage: 'ended', endedOn: '2025-09-20', cyclesCompleted: 2, daysSinceLastCycle: null, pace: null });
+    expect(view.agreements[0]).toMatchObject({
+      stage: 'ended',
+      endedOn: '2025-09-20',
+      cyclesCompleted: 2,
+      daysSinceLastCycle: null,
+      pace: null,
+    });
     expect(view.behind).toEqual([]);
   });
 });
@@ -144,12 +175,19 @@ describe('what is recorded once', () => {
       .events();
     const once = cycles(history, at('2025-12-01'));
     fc.assert(
-      fc.property(fc.subarray(history.map((_, i) => i), { minLength: 1 }), fc.nat(), (repeated, later) => {
-        const twice = history.flatMap((event, i) => (repeated.includes(i) ? [event, event] : [event]));
-        expect(cycles(twice, at('2025-12-01'))).toEqual(once);
-        const replayedLate = [...history, history[later % history.length]!];
-        expect(cycles(replayedLate, at('2025-12-01'))).toEqual(once);
-      }),
+      fc.property(
+        fc.subarray(
+          history.map((_, i) => i),
+          { minLength: 1 },
+        ),
+        fc.nat(),
+        (repeated, later) => {
+          const twice = history.flatMap((event, i) => (repeated.includes(i) ? [event, event] : [event]));
+          expect(cycles(twice, at('2025-12-01'))).toEqual(once);
+          const replayedLate = [...history, history[later % history.length]!];
+          expect(cycles(replayedLate, at('2025-12-01'))).toEqual(once);
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,22 @@
 import * as t from 'io-ts';
-import { AgreementParty, Cadence, CycleNumber, EstimatedCycles, FiniteNumber, Id, Instant, LocalDate, NonNegativeInteger, oneOf, Table } from '@coachline/domain';
+import {
+  AgreementParty,
+  Cadence,
+  CycleNumber,
+  EstimatedCycles,
+  FiniteNumber,
+  Id,
+  Instant,
+  LocalDate,
+  NonNegativeInteger,
+  oneOf,
+  Table,
+} from '@coachline/domain';
 
-export const AgreementSignature = t.type({ party: AgreementParty, signedBy: Id, signedOn: LocalDate }, 'AgreementSignature');
+export const AgreementSignature = t.type(
+  { party: AgreementParty, signedBy: Id, signedOn: LocalDate },
+  'AgreementSignature',
+);
 export type AgreementSignature = t.TypeOf<typeof AgreementSignature>;
 
 /** A completed cycle and the days since the one before it, judged against the cadence when the cadence is known. */

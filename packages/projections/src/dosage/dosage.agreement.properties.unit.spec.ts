@@ -12,7 +12,8 @@ import { DosageView } from './dosage.view';
  */
 
 const DAY_MS = 86_400_000;
-const dayAfter = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const dayAfter = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const lastDayBefore = (date: string) => dayAfter(date, -1);
 const yearLater = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
@@ -41,7 +42,13 @@ const providerHistory = fc.record({
 
 type Generated = typeof providerHistory extends fc.Arbitrary<infer T> ? T : never;
 
-const sessionData = (providerId: string, sessionId: string, heldOn: string, durationMinutes: number, kind: SessionKind) => ({
+const sessionData = (
+  providerId: string,
+  sessionId: string,
+  heldOn: string,
+  durationMinutes: number,
+  kind: SessionKind,
+) => ({
   providerId,
   sessionId,
   coachId: 'c-03',
@@ -70,9 +77,21 @@ const historyOf = (g: Generated) => {
   const endsOn = lastDayBefore(yearLater(g.startsOn));
   const enrolledOn = dayAfter(g.startsOn, g.enrolledAfter);
   const history = historyBuilder()
-    .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at(lastDayBefore(g.startsOn)))
-    .add('ProgramYearStarted', { communityId: 'kent', programYearId: 'py-1', guideId: 'rir-year-1', startsOn: g.startsOn, endsOn }, at(lastDayBefore(g.startsOn)))
-    .add('CoachRegistered', { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' }, at(lastDayBefore(g.startsOn)))
+    .add(
+      'CommunityRegistered',
+      { communityId: 'kent', name: 'Kent County', kind: 'county' },
+      at(lastDayBefore(g.startsOn)),
+    )
+    .add(
+      'ProgramYearStarted',
+      { communityId: 'kent', programYearId: 'py-1', guideId: 'rir-year-1', startsOn: g.startsOn, endsOn },
+      at(lastDayBefore(g.startsOn)),
+    )
+    .add(
+      'CoachRegistered',
+      { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' },
+      at(lastDayBefore(g.startsOn)),
+    )
     .add('ProviderEnrolled', enrollment('p-1', enrolledOn), at(enrolledOn))
     .add('ProviderEnrolled', enrollment('p-2', enrolledOn), at(enrolledOn));
   let day = enrolledOn;
@@ -80,12 +99,20 @@ const historyOf = (g: Generated) => {
     day = dayAfter(day, step.after);
     const heldOn = dayAfter(day, -step.heldDaysBack);
     const { providerId, sessionId } = step;
-    if (step.action === 'log') history.add('SessionLogged', sessionData(providerId, sessionId, heldOn, step.durationMinutes, step.kind), at(day));
-    else if (step.action === 'void') history.add('SessionVoided', { providerId, sessionId, reason: 'Logged by mistake.' }, at(day));
+    if (step.action === 'log')
+      history.add(
+        'SessionLogged',
+        sessionData(providerId, sessionId, heldOn, step.durationMinutes, step.kind),
+        at(day),
+      );
+    else if (step.action === 'void')
+      history.add('SessionVoided', { providerId, sessionId, reason: 'Logged by mistake.' }, at(day));
     else {
       const changes = {
         ...(step.changes.heldOn ? { heldOn } : {}),
-        ...(step.changes.durationMinutes || (!step.changes.heldOn && !step.changes.kind) ? { durationMinutes: step.durationMinutes } : {}),
+        ...(step.changes.durationMinutes || (!step.changes.heldOn && !step.changes.kind)
+          ? { durationMinutes: step.durationMinutes }
+          : {}),
         ...(step.changes.kind ? { kind: step.kind } : {}),
       };
       history.add('SessionCorrected', { providerId, sessionId, changes, reason: 'Checked the notes.' }, at(day));
@@ -96,7 +123,8 @@ const historyOf = (g: Generated) => {
   return { events: history.events(), programYear: { startsOn: g.startsOn, endsOn }, enrolledOn, exitedOn };
 };
 
-const recordedBy = (events: RecordedEvent[], asOf: string) => events.filter((e) => Date.parse(e.metadata.recordedAt) <= Date.parse(asOf));
+const recordedBy = (events: RecordedEvent[], asOf: string) =>
+  events.filter((e) => Date.parse(e.metadata.recordedAt) <= Date.parse(asOf));
 
 describe('the dosage view and the guide’s dosage requirements', () => {
   it('agree month by month on the minutes and on whether the target was met, for any provider history', () =>
@@ -122,7 +150,11 @@ describe('the dosage view and the guide’s dosage requirements', () => {
         expect(begun.map((s) => s.month)).toEqual(months.map((m) => m.month));
         months.forEach((month, i) => {
           const status = begun[i]!;
-          expect([status.month, status.minutes, status.targetMinutes]).toEqual([month.month, month.minutes, view.providers[0]!.targetMinutes]);
+          expect([status.month, status.minutes, status.targetMinutes]).toEqual([
+            month.month,
+            month.minutes,
+            view.providers[0]!.targetMinutes,
+          ]);
           expect(status.status === 'done').toBe(month.status === 'met');
         });
       }),

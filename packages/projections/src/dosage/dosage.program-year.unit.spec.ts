@@ -19,7 +19,11 @@ const enrolled = (providerId: string, programYearId: string, enrolledOn: string)
 const community = () =>
   historyBuilder()
     .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'))
-    .add('CoachRegistered', { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' }, at('2025-06-21'));
+    .add(
+      'CoachRegistered',
+      { coachId: 'c-03', communityId: 'kent', name: 'Dana Ruiz', role: 'coach' },
+      at('2025-06-21'),
+    );
 
 const dosage = (events: ReturnType<ReturnType<typeof community>['events']>, asOf: string): DosageView =>
   viewOf<DosageView>(dosageProjection, events, { asOf });
@@ -28,9 +32,29 @@ describe('the dosage view across program years and guides', () => {
   /** A RiR year as usual, then a calendar-year STARS program: a guide that counts sessions but sets no monthly target. */
   const twoYears = () =>
     community()
-      .add('ProgramYearStarted', { communityId: 'kent', programYearId: 'py-2025', guideId: 'rir-year-1', startsOn: '2025-07-01', endsOn: '2026-06-30' }, at('2025-06-22'))
+      .add(
+        'ProgramYearStarted',
+        {
+          communityId: 'kent',
+          programYearId: 'py-2025',
+          guideId: 'rir-year-1',
+          startsOn: '2025-07-01',
+          endsOn: '2026-06-30',
+        },
+        at('2025-06-22'),
+      )
       .add('ProviderEnrolled', enrolled('p-017', 'py-2025', '2025-09-02'), at('2025-09-02'))
-      .add('ProgramYearStarted', { communityId: 'kent', programYearId: 'stars-2026', guideId: 'stars-pbc', startsOn: '2026-01-01', endsOn: '2026-12-31' }, at('2025-12-15'))
+      .add(
+        'ProgramYearStarted',
+        {
+          communityId: 'kent',
+          programYearId: 'stars-2026',
+          guideId: 'stars-pbc',
+          startsOn: '2026-01-01',
+          endsOn: '2026-12-31',
+        },
+        at('2025-12-15'),
+      )
       .add('ProviderEnrolled', enrolled('p-100', 'stars-2026', '2026-03-10'), at('2026-03-10'))
       .add('SessionLogged', session('p-100', 's-1', '2026-03-12', 30), at('2026-03-12'))
       .add('SessionLogged', session('p-100', 's-2', '2026-04-02', 45, 'consultation'), at('2026-04-02'))
@@ -43,10 +67,36 @@ describe('the dosage view across program years and guides', () => {
     expect(view.guideId).toBe('stars-pbc');
     const [rir, stars] = view.providers;
     expect(rir).toMatchObject({ providerId: 'p-017', targetMinutes: 150, yearToDateMinutes: 30 });
-    expect(rir!.months.map((m) => m.month)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
-    expect(rir!.months.find((m) => m.month === '2026-03')).toEqual({ month: '2026-03', minutes: 30, status: 'partial' });
+    expect(rir!.months.map((m) => m.month)).toEqual([
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
+    expect(rir!.months.find((m) => m.month === '2026-03')).toEqual({
+      month: '2026-03',
+      minutes: 30,
+      status: 'partial',
+    });
     expect(stars).toMatchObject({ providerId: 'p-100', targetMinutes: null, yearToDateMinutes: 50 });
-    expect(stars!.months.map((m) => m.month)).toEqual(['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(stars!.months.map((m) => m.month)).toEqual([
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ]);
   });
 
   it('calls any minutes met under a guide without a target, and no minutes none', () => {
@@ -60,8 +110,12 @@ describe('the dosage view across program years and guides', () => {
   });
 
   it('takes "this month" as each provider’s own, capped to the end of their year', () => {
-    expect(dosage(twoYears(), at('2027-02-01')).coaches).toEqual([{ coachId: 'c-03', caseload: 2, underTargetThisMonth: ['p-017'] }]);
-    expect(dosage(twoYears(), at('2026-05-20')).coaches).toEqual([{ coachId: 'c-03', caseload: 2, underTargetThisMonth: ['p-017', 'p-100'] }]);
+    expect(dosage(twoYears(), at('2027-02-01')).coaches).toEqual([
+      { coachId: 'c-03', caseload: 2, underTargetThisMonth: ['p-017'] },
+    ]);
+    expect(dosage(twoYears(), at('2026-05-20')).coaches).toEqual([
+      { coachId: 'c-03', caseload: 2, underTargetThisMonth: ['p-017', 'p-100'] },
+    ]);
   });
 
   describe('without a program year the view knows', () => {
@@ -76,7 +130,18 @@ describe('the dosage view across program years and guides', () => {
       expect(view.guideId).toBe('rir-year-1');
       expect(view.providers[0]!.targetMinutes).toBe(150);
       expect(view.providers[0]!.months.map((m) => m.month)).toEqual([
-        '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06',
+        '2025-07',
+        '2025-08',
+        '2025-09',
+        '2025-10',
+        '2025-11',
+        '2025-12',
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+        '2026-05',
+        '2026-06',
       ]);
     });
 

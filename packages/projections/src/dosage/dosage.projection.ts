@@ -71,7 +71,15 @@ export const dosageProjection: Projection<DosageState, DosageView> = {
   table: (view) => ({
     header: ['providerId', 'coachId', 'month', 'minutes', 'targetMinutes', 'status', 'yearToDateMinutes'],
     rows: view.providers.flatMap((p) =>
-      p.months.map((m) => [p.providerId, p.coachId, m.month, m.minutes, p.targetMinutes, m.status, p.yearToDateMinutes]),
+      p.months.map((m) => [
+        p.providerId,
+        p.coachId,
+        m.month,
+        m.minutes,
+        p.targetMinutes,
+        m.status,
+        p.yearToDateMinutes,
+      ]),
     ),
   }),
 };

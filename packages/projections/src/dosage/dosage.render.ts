@@ -33,12 +33,18 @@ interface ProviderFigures {
   readonly thisMonth: string;
 }
 
-const figuresOf = (state: DosageState, providerId: string, ledger: ProviderLedger, asOfMonth: string): ProviderFigures => {
+const figuresOf = (
+  state: DosageState,
+  providerId: string,
+  ledger: ProviderLedger,
+  asOfMonth: string,
+): ProviderFigures => {
   const year = state.programYears[ledger.programYearId];
   const guide = guideOf(year?.guideId);
   const target = guide?.dosage?.targetMinutesPerMonth ?? null;
   const yearEndMonth = monthOf(year?.endsOn ?? fallbackYearEnd(ledger.enrolledOn));
-  const lastMonth = ledger.exitedOn && monthOf(ledger.exitedOn) < yearEndMonth ? monthOf(ledger.exitedOn) : yearEndMonth;
+  const lastMonth =
+    ledger.exitedOn && monthOf(ledger.exitedOn) < yearEndMonth ? monthOf(ledger.exitedOn) : yearEndMonth;
 
   const minutes = minutesByMonth(ledger.sessions, guide?.dosage?.countedKinds ?? []);
 
@@ -92,7 +98,9 @@ export const renderDosage = (state: DosageState, query: ViewQuery) => {
   return {
     asOf: query.asOf,
     guideId: state.latestGuideId ?? DEFAULT_GUIDE_ID,
-    providers: figures.map((f) => f.dosage).filter((p) => query.providerId === undefined || p.providerId === query.providerId),
+    providers: figures
+      .map((f) => f.dosage)
+      .filter((p) => query.providerId === undefined || p.providerId === query.providerId),
     coaches,
   };
 };

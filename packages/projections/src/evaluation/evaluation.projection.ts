@@ -6,7 +6,8 @@ import { EvaluationState, EvaluationView, ProviderEvaluationLedger, ScreeningEnt
 const providerOf = (state: EvaluationState, providerId: string): ProviderEvaluationLedger =>
   (state.providers[providerId] ??= { consents: emptyTable(), observations: emptyTable(), benchmarks: emptyTable() });
 
-const screeningOf = (state: EvaluationState, screeningId: string): ScreeningEntry => (state.screenings[screeningId] ??= { followUps: [] });
+const screeningOf = (state: EvaluationState, screeningId: string): ScreeningEntry =>
+  (state.screenings[screeningId] ??= { followUps: [] });
 
 /** Forgets what a screening said about its child: the key is destroyed, the events stay unreadable (rule 11). */
 const erase = (screening: ScreeningEntry): void => {
@@ -44,13 +45,16 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
       const screening = screeningOf(state, event.data.screeningId);
       // Stored actions are sealed under the child's key, so a view never holds one in the clear.
       const action = plainOf(event.data.action, Text);
-      screening.followUps.push(screening.erased || action === undefined ? { on: event.data.on } : { on: event.data.on, action });
+      screening.followUps.push(
+        screening.erased || action === undefined ? { on: event.data.on } : { on: event.data.on, action },
+      );
       return;
     }
     case 'ChildDataErased': {
       erase(screeningOf(state, event.data.screeningId));
       // The child's other screenings are erased with it, whichever of them the erasure was recorded on.
-      for (const screening of Object.values(state.screenings)) if (screening.childRef === event.data.childRef) erase(screening);
+      for (const screening of Object.values(state.screenings))
+        if (screening.childRef === event.data.childRef) erase(screening);
       return;
     }
     default:
@@ -73,7 +77,8 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
       return state;
     }
     case 'ConsentWithdrawn':
-      (providerOf(state, event.data.providerId).consents[event.data.consentId] ??= {}).withdrawnOn ??= event.data.withdrawnOn;
+      (providerOf(state, event.data.providerId).consents[event.data.consentId] ??= {}).withdrawnOn ??=
+        event.data.withdrawnOn;
       return state;
     case 'ObservationScheduled': {
       const observation = (providerOf(state, event.data.providerId).observations[event.data.observationId] ??= {});
@@ -92,7 +97,12 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
     }
     case 'BenchmarksOfQualityCompleted': {
       const { form, formVersion, completedOn, ratings } = event.data;
-      providerOf(state, event.data.providerId).benchmarks[event.data.boqId] ??= { form, formVersion, completedOn, ratings: copyTable(ratings) };
+      providerOf(state, event.data.providerId).benchmarks[event.data.boqId] ??= {
+        form,
+        formVersion,
+        completedOn,
+        ratings: copyTable(ratings),
+      };
       return state;
     }
     default:

@@ -21,7 +21,16 @@ const consentRecords = (state: EvaluationState, providerIds: ReadonlyArray<strin
     Object.entries(state.providers[providerId]!.consents).flatMap(([consentId, c]): ConsentRecord[] =>
       c.instrument === undefined || c.signedOn === undefined
         ? []
-        : [{ providerId, consentId, instrument: c.instrument, signedOn: c.signedOn, withdrawnOn: c.withdrawnOn ?? null, current: c.withdrawnOn === undefined }],
+        : [
+            {
+              providerId,
+              consentId,
+              instrument: c.instrument,
+              signedOn: c.signedOn,
+              withdrawnOn: c.withdrawnOn ?? null,
+              current: c.withdrawnOn === undefined,
+            },
+          ],
     ),
   );
 
@@ -76,22 +85,50 @@ const screeningSummary = (records: ReadonlyArray<ScreeningRecord>): ScreeningSum
   return {
     distributed: records.length,
     scored: records.filter((r) => r.scoredOn !== null).length,
-    byZone: { 'below-cutoff': inZone('below-cutoff'), monitoring: inZone('monitoring'), 'above-cutoff': inZone('above-cutoff') },
+    byZone: {
+      'below-cutoff': inZone('below-cutoff'),
+      monitoring: inZone('monitoring'),
+      'above-cutoff': inZone('above-cutoff'),
+    },
     followUps: records.reduce((sum, r) => sum + r.followUps.length, 0),
     erased: records.filter((r) => r.childRef === ERASED_CHILD_REF).length,
   };
 };
 
-const communityEvaluation = (state: EvaluationState, communityId: string, providerIds: ReadonlyArray<string>): CommunityEvaluation => {
-  const consents = sortedBy(consentRecords(state, providerIds), (c) => c.providerId, (c) => c.signedOn, (c) => c.consentId);
-  const observations = sortedBy(observationRecords(state, providerIds), (o) => o.providerId, (o) => o.scheduledFor ?? o.observedOn ?? '', (o) => o.observationId);
-  const screenings = sortedBy(screeningRecords(state, new Set(providerIds)), (s) => s.providerId, (s) => s.distributedOn, (s) => s.screeningId);
+const communityEvaluation = (
+  state: EvaluationState,
+  communityId: string,
+  providerIds: ReadonlyArray<string>,
+): CommunityEvaluation => {
+  const consents = sortedBy(
+    consentRecords(state, providerIds),
+    (c) => c.providerId,
+    (c) => c.signedOn,
+    (c) => c.consentId,
+  );
+  const observations = sortedBy(
+    observationRecords(state, providerIds),
+    (o) => o.providerId,
+    (o) => o.scheduledFor ?? o.observedOn ?? '',
+    (o) => o.observationId,
+  );
+  const screenings = sortedBy(
+    screeningRecords(state, new Set(providerIds)),
+    (s) => s.providerId,
+    (s) => s.distributedOn,
+    (s) => s.screeningId,
+  );
   return {
     communityId,
     consents: {
       byInstrument: ObservationInstrument.values.map((instrument) => {
         const of = consents.filter((c) => c.instrument === instrument);
-        return { instrument, uploaded: of.length, withdrawn: of.filter((c) => !c.current).length, current: of.filter((c) => c.current).length };
+        return {
+          instrument,
+          uploaded: of.length,
+          withdrawn: of.filter((c) => !c.current).length,
+          current: of.filter((c) => c.current).length,
+        };
       }),
       records: consents,
     },
@@ -100,7 +137,12 @@ const communityEvaluation = (state: EvaluationState, communityId: string, provid
       completed: observations.filter((o) => o.observedOn !== null).length,
       records: observations,
     },
-    benchmarks: sortedBy(benchmarksRecords(state, providerIds), (b) => b.providerId, (b) => b.completedOn, (b) => b.boqId),
+    benchmarks: sortedBy(
+      benchmarksRecords(state, providerIds),
+      (b) => b.providerId,
+      (b) => b.completedOn,
+      (b) => b.boqId,
+    ),
     screenings: { summary: screeningSummary(screenings), records: screenings },
   };
 };
@@ -115,7 +157,9 @@ export const renderEvaluation = (state: EvaluationState, query: ViewQuery): Eval
     members.push(providerId);
     providersByCommunity.set(communityId, members);
   }
-  const communityIds = [...new Set([...Object.keys(state.communities), ...providersByCommunity.keys()])].sort(compareText);
+  const communityIds = [...new Set([...Object.keys(state.communities), ...providersByCommunity.keys()])].sort(
+    compareText,
+  );
   return {
     asOf: query.asOf,
     communities: communityIds
@@ -131,9 +175,31 @@ const figures = (values: Record<string, number>): string =>
 
 /** One row per consent, observation, BOQ and screening; scores and ratings as `name=value` lists. */
 export const evaluationTable = (view: EvaluationView): ViewTable => ({
-  header: ['communityId', 'record', 'providerId', 'recordId', 'instrument', 'on', 'status', 'score', 'childRef', 'details'],
+  header: [
+    'communityId',
+    'record',
+    'providerId',
+    'recordId',
+    'instrument',
+    'on',
+    'status',
+    'score',
+    'childRef',
+    'details',
+  ],
   rows: view.communities.flatMap((c) => [
-    ...c.consents.records.map((r) => [c.communityId, 'consent', r.providerId, r.consentId, r.instrument, r.signedOn, r.current ? 'current' : 'withdrawn', null, null, r.withdrawnOn ? `withdrawnOn=${r.withdrawnOn}` : null]),
+    ...c.consents.records.map((r) => [
+      c.communityId,
+      'consent',
+      r.providerId,
+      r.consentId,
+      r.instrument,
+      r.signedOn,
+      r.current ? 'current' : 'withdrawn',
+      null,
+      null,
+      r.withdrawnOn ? `withdrawnOn=${r.withdrawnOn}` : null,
+    ]),
     ...c.observations.records.map((r) => [
       c.communityId,
       'observation',
@@ -146,7 +212,18 @@ export const evaluationTable = (view: EvaluationView): ViewTable => ({
       null,
       r.scores ? figures(r.scores) : null,
     ]),
-    ...c.benchmarks.map((r) => [c.communityId, 'benchmarks', r.providerId, r.boqId, r.form, r.completedOn, r.formVersion, r.total, null, figures(r.ratings)]),
+    ...c.benchmarks.map((r) => [
+      c.communityId,
+      'benchmarks',
+      r.providerId,
+      r.boqId,
+      r.form,
+      r.completedOn,
+      r.formVersion,
+      r.total,
+      null,
+      figures(r.ratings),
+    ]),
     ...c.screenings.records.map((r) => [
       c.communityId,
       'screening',

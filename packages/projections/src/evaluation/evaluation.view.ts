@@ -30,7 +30,12 @@ export const ConsentRecord = t.type(
 export type ConsentRecord = t.TypeOf<typeof ConsentRecord>;
 
 export const ConsentsByInstrument = t.type(
-  { instrument: ObservationInstrument, uploaded: NonNegativeInteger, withdrawn: NonNegativeInteger, current: NonNegativeInteger },
+  {
+    instrument: ObservationInstrument,
+    uploaded: NonNegativeInteger,
+    withdrawn: NonNegativeInteger,
+    current: NonNegativeInteger,
+  },
   'ConsentsByInstrument',
 );
 
@@ -107,7 +112,11 @@ export const CommunityEvaluation = t.type(
   {
     communityId: Id,
     consents: t.type({ byInstrument: t.array(ConsentsByInstrument), records: t.array(ConsentRecord) }),
-    observations: t.type({ scheduled: NonNegativeInteger, completed: NonNegativeInteger, records: t.array(ObservationRecord) }),
+    observations: t.type({
+      scheduled: NonNegativeInteger,
+      completed: NonNegativeInteger,
+      records: t.array(ObservationRecord),
+    }),
     benchmarks: t.array(BenchmarksRecord),
     screenings: t.type({ summary: ScreeningSummary, records: t.array(ScreeningRecord) }),
   },

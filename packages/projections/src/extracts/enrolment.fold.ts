@@ -15,7 +15,8 @@ export interface EnrolmentLedger {
   debriefs: number;
 }
 
-const providerOf = (state: EnrolmentState, providerId: string): EnrolmentLedger => (state.providers[providerId] ??= { debriefs: 0 });
+const providerOf = (state: EnrolmentState, providerId: string): EnrolmentLedger =>
+  (state.providers[providerId] ??= { debriefs: 0 });
 
 /** Fields are copied by name, as in the share: no name, site or free text has a place in this state. */
 const apply = (state: EnrolmentState, event: RecordedEvent): EnrolmentState => {
@@ -46,7 +47,13 @@ const apply = (state: EnrolmentState, event: RecordedEvent): EnrolmentState => {
 
 /** A fold for the extract only; it is no view of its own, so it is not in the registry. */
 export const enrolmentFold = {
-  eventTypes: new Set(['ProgramYearStarted', 'ProviderEnrolled', 'ProviderExited', 'ProviderTransitionedToYear2', 'DebriefHeld']),
+  eventTypes: new Set([
+    'ProgramYearStarted',
+    'ProviderEnrolled',
+    'ProviderExited',
+    'ProviderTransitionedToYear2',
+    'DebriefHeld',
+  ]),
   init: (): EnrolmentState => ({ programYears: emptyTable(), providers: emptyTable() }),
   apply,
 };

@@ -4,7 +4,20 @@ import { EvaluationExtract, ExtractProviderRow } from './evaluation-extract.view
 type Cell = string | number | boolean | null;
 
 /** The long CSV layout: one value per row, so that every record kind shares one header. */
-export const EXTRACT_TABLE_HEADER = ['record', 'provider', 'child', 'coach', 'community', 'programYear', 'by', 'group', 'on', 'measure', 'value', 'suppressed'] as const;
+export const EXTRACT_TABLE_HEADER = [
+  'record',
+  'provider',
+  'child',
+  'coach',
+  'community',
+  'programYear',
+  'by',
+  'group',
+  'on',
+  'measure',
+  'value',
+  'suppressed',
+] as const;
 
 type Row = Partial<Record<(typeof EXTRACT_TABLE_HEADER)[number], Cell>>;
 
@@ -17,7 +30,12 @@ const providerRows = (p: ExtractProviderRow): Row[] => {
     programYear: p.programYear ? `${p.programYear.startsOn}/${p.programYear.endsOn}` : null,
   };
   const dated = (measure: string, on: string | null): Row[] => (on === null ? [] : [{ ...who, measure, on }]);
-  const counted = (measure: string, value: number | null, on: string | null = null): Row => ({ ...who, measure, value, on });
+  const counted = (measure: string, value: number | null, on: string | null = null): Row => ({
+    ...who,
+    measure,
+    value,
+    on,
+  });
   return [
     ...dated('enrolled', p.enrolledOn),
     ...dated('exited', p.exitedOn),
@@ -30,8 +48,17 @@ const providerRows = (p: ExtractProviderRow): Row[] => {
     counted('debriefs', p.debriefs),
     counted('agreements', p.agreements),
     counted('cyclesCompleted', p.cyclesCompleted),
-    ...p.consents.map((c) => ({ ...who, measure: `consent:${c.instrument}`, on: c.signedOn, group: c.withdrawnOn === null ? 'current' : `withdrawn ${c.withdrawnOn}` })),
-    ...p.scores.flatMap((o) => Object.entries(o.scores).map(([name, value]) => counted(`score:${o.instrument ?? 'unknown'}:${name}`, value, o.observedOn))),
+    ...p.consents.map((c) => ({
+      ...who,
+      measure: `consent:${c.instrument}`,
+      on: c.signedOn,
+      group: c.withdrawnOn === null ? 'current' : `withdrawn ${c.withdrawnOn}`,
+    })),
+    ...p.scores.flatMap((o) =>
+      Object.entries(o.scores).map(([name, value]) =>
+        counted(`score:${o.instrument ?? 'unknown'}:${name}`, value, o.observedOn),
+      ),
+    ),
     ...p.benchmarks.flatMap((b) => [
       counted(`${b.form}:total`, b.total, b.completedOn),
       counted(`${b.form}:possible`, b.possible, b.completedOn),
@@ -46,7 +73,12 @@ export const evaluationExtractTable = (extract: EvaluationExtract): ViewTable =>
   const rows: Row[] = [
     { record: 'manifest', measure: 'extract', group: manifest.extract },
     { record: 'manifest', measure: 'asOf', on: manifest.asOf },
-    { record: 'manifest', measure: 'suppressionThreshold', value: manifest.suppressionThreshold, group: manifest.suppression },
+    {
+      record: 'manifest',
+      measure: 'suppressionThreshold',
+      value: manifest.suppressionThreshold,
+      group: manifest.suppression,
+    },
     ...extract.providers.flatMap(providerRows),
     ...extract.screenings.flatMap((s): Row[] => {
       const who: Row = { record: 'screening', provider: s.provider, child: s.child };
@@ -56,7 +88,17 @@ export const evaluationExtractTable = (extract: EvaluationExtract): ViewTable =>
         ...s.followUpsOn.map((on) => ({ ...who, measure: 'followUp', on })),
       ];
     }),
-    ...extract.aggregates.map((a): Row => ({ record: 'aggregate', by: a.by, group: a.group, measure: a.measure, value: a.value, suppressed: a.suppressed })),
+    ...extract.aggregates.map((a): Row => ({
+      record: 'aggregate',
+      by: a.by,
+      group: a.group,
+      measure: a.measure,
+      value: a.value,
+      suppressed: a.suppressed,
+    })),
   ];
-  return { header: EXTRACT_TABLE_HEADER, rows: rows.map((row) => EXTRACT_TABLE_HEADER.map((column) => row[column] ?? null)) };
+  return {
+    header: EXTRACT_TABLE_HEADER,
+    rows: rows.map((row) => EXTRACT_TABLE_HEADER.map((column) => row[column] ?? null)),
+  };
 };

@@ -1,7 +1,13 @@
 import { copyTable, RecordedEvent } from '@coachline/domain';
 import { cyclesProjection, CyclesView } from '../cycles';
 import { dosageProjection, DosageView } from '../dosage';
-import { ERASED_CHILD_REF, evaluationProjection, EvaluationView, ObservationRecord, ScreeningRecord } from '../evaluation';
+import {
+  ERASED_CHILD_REF,
+  evaluationProjection,
+  EvaluationView,
+  ObservationRecord,
+  ScreeningRecord,
+} from '../evaluation';
 import { render, resolveAsOf, startFold } from '../fold';
 import { compareText, sortedBy } from '../ordering';
 import { enrolmentFold, EnrolmentState } from './enrolment.fold';
@@ -55,7 +61,11 @@ const byProvider = <T extends { providerId: string }>(records: ReadonlyArray<T>)
 };
 
 const scoresOf = (observations: ReadonlyArray<ObservationRecord>): ExtractProviderRow['scores'] =>
-  observations.flatMap((o) => (o.observedOn !== null && o.scores !== null ? [{ instrument: o.instrument, observedOn: o.observedOn, scores: copyTable(o.scores) }] : []));
+  observations.flatMap((o) =>
+    o.observedOn !== null && o.scores !== null
+      ? [{ instrument: o.instrument, observedOn: o.observedOn, scores: copyTable(o.scores) }]
+      : [],
+  );
 
 const factsOf = (views: Views, pseudonymize: Pseudonymize): ProviderFacts[] => {
   const communities = views.evaluation.communities;
@@ -67,7 +77,8 @@ const factsOf = (views: Views, pseudonymize: Pseudonymize): ProviderFacts[] => {
   const dosage = new Map(views.dosage.providers.map((p) => [p.providerId, p]));
   return Object.entries(views.enrolment.providers).flatMap(([providerId, ledger]): ProviderFacts[] => {
     if (ledger.communityId === undefined) return [];
-    const programYear = ledger.programYearId === undefined ? undefined : views.enrolment.programYears[ledger.programYearId];
+    const programYear =
+      ledger.programYearId === undefined ? undefined : views.enrolment.programYears[ledger.programYearId];
     const own = dosage.get(providerId);
     const observed = observations.get(providerId) ?? [];
     const agreed = agreements.get(providerId) ?? [];
@@ -88,14 +99,27 @@ const factsOf = (views: Views, pseudonymize: Pseudonymize): ProviderFacts[] => {
             yearToDateMinutes: own?.yearToDateMinutes ?? 0,
             months: (own?.months ?? []).map((m) => ({ month: m.month, minutes: m.minutes, status: m.status })),
           },
-          observations: { scheduled: observed.filter((o) => o.scheduledFor !== null).length, completed: observed.filter((o) => o.observedOn !== null).length },
+          observations: {
+            scheduled: observed.filter((o) => o.scheduledFor !== null).length,
+            completed: observed.filter((o) => o.observedOn !== null).length,
+          },
           debriefs: ledger.debriefs,
           agreements: agreed.length,
           cyclesCompleted: agreed.reduce((sum, a) => sum + a.cyclesCompleted, 0),
-          consents: (consents.get(providerId) ?? []).map((c) => ({ instrument: c.instrument, signedOn: c.signedOn, withdrawnOn: c.withdrawnOn })),
+          consents: (consents.get(providerId) ?? []).map((c) => ({
+            instrument: c.instrument,
+            signedOn: c.signedOn,
+            withdrawnOn: c.withdrawnOn,
+          })),
           scores: scoresOf(observed),
           // The form's version is free text: the form and the ratings are what is evaluated.
-          benchmarks: (benchmarks.get(providerId) ?? []).map((b) => ({ form: b.form, completedOn: b.completedOn, total: b.total, possible: b.possible, ratings: copyTable(b.ratings) })),
+          benchmarks: (benchmarks.get(providerId) ?? []).map((b) => ({
+            form: b.form,
+            completedOn: b.completedOn,
+            total: b.total,
+            possible: b.possible,
+            ratings: copyTable(b.ratings),
+          })),
         },
       },
     ];
@@ -154,12 +178,22 @@ const breakdown = (facts: ReadonlyArray<ProviderFacts>, groupOf: (f: ProviderFac
   return { groups, hidden };
 };
 
-const aggregateRows = (by: AggregateBreakdown, groups: Map<string, ProviderFacts[]>, hidden: ReadonlySet<string>): ExtractAggregateRow[] =>
+const aggregateRows = (
+  by: AggregateBreakdown,
+  groups: Map<string, ProviderFacts[]>,
+  hidden: ReadonlySet<string>,
+): ExtractAggregateRow[] =>
   [...groups.keys()].sort(compareText).flatMap((group) => {
     const members = groups.get(group)!.map(measuresOf);
     return EXTRACT_MEASURES.map((measure) => {
       const total = members.reduce((sum, member) => sum + member[measure], 0);
-      return { record: 'aggregate' as const, by, group: by === 'all' ? null : group, measure, ...cell(total, hidden.has(group)) };
+      return {
+        record: 'aggregate' as const,
+        by,
+        group: by === 'all' ? null : group,
+        measure,
+        ...cell(total, hidden.has(group)),
+      };
     });
   });
 
@@ -185,22 +219,31 @@ export const renderEvaluationExtract = (views: Views, options: ExtractOptions): 
   const all = breakdown(facts, () => 'all', threshold);
   const communities = breakdown(facts, (f) => f.communityId, threshold);
   const cohorts = breakdown(facts, (f) => f.cohort, threshold);
-  const providers = facts.map(
-    (f): ExtractProviderRow => ({
-      record: 'provider',
-      provider: pseudonymize('provider', f.providerId),
-      coach: f.coach,
-      community: communities.hidden.has(f.communityId) ? null : f.communityId,
-      programYear: cohorts.hidden.has(f.cohort) ? null : f.programYear,
-      ...f.row,
-    }),
-  );
+  const providers = facts.map((f): ExtractProviderRow => ({
+    record: 'provider',
+    provider: pseudonymize('provider', f.providerId),
+    coach: f.coach,
+    community: communities.hidden.has(f.communityId) ? null : f.communityId,
+    programYear: cohorts.hidden.has(f.cohort) ? null : f.programYear,
+    ...f.row,
+  }));
   // Rows are ordered by pseudonym, so that their order does not give away the order of the ids.
   const screenings = facts.flatMap((f) => f.screenings.map((s) => screeningRow(s, pseudonymize)));
   return {
-    manifest: { record: 'manifest', extract: 'evaluation', asOf: views.asOf, suppressionThreshold: threshold, suppression: suppression(threshold) },
+    manifest: {
+      record: 'manifest',
+      extract: 'evaluation',
+      asOf: views.asOf,
+      suppressionThreshold: threshold,
+      suppression: suppression(threshold),
+    },
     providers: sortedBy(providers, (p) => p.provider),
-    screenings: sortedBy(screenings, (s) => s.provider, (s) => s.distributedOn, (s) => s.child),
+    screenings: sortedBy(
+      screenings,
+      (s) => s.provider,
+      (s) => s.distributedOn,
+      (s) => s.child,
+    ),
     aggregates: [
       ...aggregateRows('all', all.groups, all.hidden),
       ...aggregateRows('community', communities.groups, communities.hidden),
@@ -225,7 +268,10 @@ export const startEvaluationExtract = (asOf?: string) => {
       dosage.push(event);
       evaluation.push(event);
       cycles.push(event);
-      if (enrolmentFold.eventTypes.has(event.type) && (asOfMs === undefined || Date.parse(event.metadata.recordedAt) <= asOfMs))
+      if (
+        enrolmentFold.eventTypes.has(event.type) &&
+        (asOfMs === undefined || Date.parse(event.metadata.recordedAt) <= asOfMs)
+      )
         enrolment = enrolmentFold.apply(enrolment, event);
     },
     result(extract: ExtractOptions): EvaluationExtract {
@@ -243,7 +289,10 @@ export const startEvaluationExtract = (asOf?: string) => {
   };
 };
 
-export const evaluationExtractOf = (history: Iterable<RecordedEvent>, options: ExtractOptions & { asOf?: string }): EvaluationExtract => {
+export const evaluationExtractOf = (
+  history: Iterable<RecordedEvent>,
+  options: ExtractOptions & { asOf?: string },
+): EvaluationExtract => {
   const fold = startEvaluationExtract(options.asOf);
   for (const event of history) fold.push(event);
   return fold.result(options);

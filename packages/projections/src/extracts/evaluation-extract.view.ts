@@ -71,10 +71,24 @@ export const ExtractProviderRow = t.type(
     debriefs: NonNegativeInteger,
     agreements: NonNegativeInteger,
     cyclesCompleted: NonNegativeInteger,
-    consents: t.array(t.type({ instrument: ObservationInstrument, signedOn: LocalDate, withdrawnOn: nullable(LocalDate) })),
-    scores: t.array(t.type({ instrument: nullable(ObservationInstrument), observedOn: LocalDate, scores: t.record(Id, FiniteNumber) })),
+    consents: t.array(
+      t.type({ instrument: ObservationInstrument, signedOn: LocalDate, withdrawnOn: nullable(LocalDate) }),
+    ),
+    scores: t.array(
+      t.type({
+        instrument: nullable(ObservationInstrument),
+        observedOn: LocalDate,
+        scores: t.record(Id, FiniteNumber),
+      }),
+    ),
     benchmarks: t.array(
-      t.type({ form: BoqForm, completedOn: LocalDate, total: NonNegativeInteger, possible: NonNegativeInteger, ratings: t.record(Id, NonNegativeInteger) }),
+      t.type({
+        form: BoqForm,
+        completedOn: LocalDate,
+        total: NonNegativeInteger,
+        possible: NonNegativeInteger,
+        ratings: t.record(Id, NonNegativeInteger),
+      }),
     ),
   },
   'ExtractProviderRow',
@@ -128,4 +142,9 @@ export type EvaluationExtract = t.TypeOf<typeof EvaluationExtract>;
 export type ExtractLine = ExtractManifest | ExtractProviderRow | ExtractScreeningRow | ExtractAggregateRow;
 
 /** The extract as lines, manifest first: what a JSON Lines file holds. */
-export const extractLines = (extract: EvaluationExtract): ExtractLine[] => [extract.manifest, ...extract.providers, ...extract.screenings, ...extract.aggregates];
+export const extractLines = (extract: EvaluationExtract): ExtractLine[] => [
+  extract.manifest,
+  ...extract.providers,
+  ...extract.screenings,
+  ...extract.aggregates,
+];

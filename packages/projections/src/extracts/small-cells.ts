@@ -7,7 +7,9 @@ import { compareText } from '../ordering';
  * worked out by subtracting the shown groups from the total.
  */
 export const hiddenGroups = (providersPerGroup: ReadonlyMap<string, number>, threshold: number): Set<string> => {
-  const hidden = new Set([...providersPerGroup].filter(([, providers]) => providers < threshold).map(([group]) => group));
+  const hidden = new Set(
+    [...providersPerGroup].filter(([, providers]) => providers < threshold).map(([group]) => group),
+  );
   if (hidden.size === 0) return hidden;
   let covered = [...hidden].reduce((sum, group) => sum + providersPerGroup.get(group)!, 0);
   const shown = [...providersPerGroup]

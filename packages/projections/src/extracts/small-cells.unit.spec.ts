@@ -1,16 +1,45 @@
 import fc from 'fast-check';
 import { hiddenGroups } from './small-cells';
 
-const sizes = fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.integer({ min: 1, max: 30 }), { minKeys: 1, maxKeys: 8 });
+const sizes = fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), fc.integer({ min: 1, max: 30 }), {
+  minKeys: 1,
+  maxKeys: 8,
+});
 
 describe('small cells', () => {
   it('hides every group of fewer than five providers and nothing else when none is small', () => {
-    expect(hiddenGroups(new Map([['kent', 12], ['lake', 5]]), 5)).toEqual(new Set());
-    expect(hiddenGroups(new Map([['kent', 12], ['lake', 4], ['bay', 3]]), 5)).toEqual(new Set(['lake', 'bay']));
+    expect(
+      hiddenGroups(
+        new Map([
+          ['kent', 12],
+          ['lake', 5],
+        ]),
+        5,
+      ),
+    ).toEqual(new Set());
+    expect(
+      hiddenGroups(
+        new Map([
+          ['kent', 12],
+          ['lake', 4],
+          ['bay', 3],
+        ]),
+        5,
+      ),
+    ).toEqual(new Set(['lake', 'bay']));
   });
 
   it('hides the smallest shown group too when a lone small group could be worked out from the total', () => {
-    expect(hiddenGroups(new Map([['kent', 12], ['lake', 6], ['bay', 3]]), 5)).toEqual(new Set(['bay', 'lake']));
+    expect(
+      hiddenGroups(
+        new Map([
+          ['kent', 12],
+          ['lake', 6],
+          ['bay', 3],
+        ]),
+        5,
+      ),
+    ).toEqual(new Set(['bay', 'lake']));
     expect(hiddenGroups(new Map([['kent', 4]]), 5)).toEqual(new Set(['kent']));
   });
 

@@ -21,7 +21,21 @@ const entryOf = (event: RecordedEvent): HistoryEntry => {
 };
 
 const historyTable = (view: HistoryView): ViewTable => ({
-  header: ['position', 'recordedAt', 'stream', 'revision', 'type', 'schemaVersion', 'id', 'actorId', 'actorRole', 'commandId', 'correlationId', 'causationId', 'data'],
+  header: [
+    'position',
+    'recordedAt',
+    'stream',
+    'revision',
+    'type',
+    'schemaVersion',
+    'id',
+    'actorId',
+    'actorRole',
+    'commandId',
+    'correlationId',
+    'causationId',
+    'data',
+  ],
   rows: view.events.map((e) => [
     e.position,
     e.recordedAt,

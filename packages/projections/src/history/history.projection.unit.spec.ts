@@ -7,16 +7,27 @@ import { HistoryState, HistoryView } from './history.view';
 const history = () => {
   const events = kentProgram()
     .add('ProviderEnrolled', enrollment('p-017', '2025-09-02'), at('2025-09-02'))
-    .add('SessionLogged', sessionData('p-017', 's-1', '2025-09-04', 60), at('2025-09-04'), { id: 'c-03', role: 'coach' })
+    .add('SessionLogged', sessionData('p-017', 's-1', '2025-09-04', 60), at('2025-09-04'), {
+      id: 'c-03',
+      role: 'coach',
+    })
     .add('ProviderEnrolled', enrollment('p-018', '2025-09-03'), at('2025-09-03'))
-    .add('SessionVoided', { providerId: 'p-017', sessionId: 's-1', reason: 'Logged twice.' }, at('2025-09-05'), { id: 'sup-1', role: 'supervisor' })
+    .add('SessionVoided', { providerId: 'p-017', sessionId: 's-1', reason: 'Logged twice.' }, at('2025-09-05'), {
+      id: 'sup-1',
+      role: 'supervisor',
+    })
     .events();
   // The void answers the log: it carries the log's command as its cause.
-  return events.map((event): RecordedEvent => (event.type === 'SessionVoided' ? { ...event, metadata: { ...event.metadata, causationId: 'cmd-5' } } : event));
+  return events.map((event): RecordedEvent =>
+    event.type === 'SessionVoided' ? { ...event, metadata: { ...event.metadata, causationId: 'cmd-5' } } : event,
+  );
 };
 
-const view = (events: ReadonlyArray<RecordedEvent>, query: { asOf?: string; stream?: string } = {}, stream?: string): HistoryView =>
-  viewOf<HistoryView>(historyProjection(stream), events, query);
+const view = (
+  events: ReadonlyArray<RecordedEvent>,
+  query: { asOf?: string; stream?: string } = {},
+  stream?: string,
+): HistoryView => viewOf<HistoryView>(historyProjection(stream), events, query);
 
 describe('the history view', () => {
   it('lists every event of a stream in order, with all its metadata and its data', () => {
@@ -39,8 +50,19 @@ describe('the history view', () => {
           causationId: null,
           data: enrollment('p-017', '2025-09-02'),
         },
-        expect.objectContaining({ id: 'e-5', type: 'SessionLogged', revision: 1, data: sessionData('p-017', 's-1', '2025-09-04', 60) }),
-        expect.objectContaining({ id: 'e-7', type: 'SessionVoided', revision: 2, actor: { id: 'sup-1', role: 'supervisor' }, causationId: 'cmd-5' }),
+        expect.objectContaining({
+          id: 'e-5',
+          type: 'SessionLogged',
+          revision: 1,
+          data: sessionData('p-017', 's-1', '2025-09-04', 60),
+        }),
+        expect.objectContaining({
+          id: 'e-7',
+          type: 'SessionVoided',
+          revision: 2,
+          actor: { id: 'sup-1', role: 'supervisor' },
+          causationId: 'cmd-5',
+        }),
       ],
     });
   });
@@ -52,7 +74,9 @@ describe('the history view', () => {
   });
 
   it('shows the history as it was known at the as-of moment', () =>
-    expect(view(history(), { asOf: at('2025-09-03'), stream: 'provider-p-017' }).events.map((e) => e.type)).toEqual(['ProviderEnrolled']));
+    expect(view(history(), { asOf: at('2025-09-03'), stream: 'provider-p-017' }).events.map((e) => e.type)).toEqual([
+      'ProviderEnrolled',
+    ]));
 
   it('keeps only the events of its stream when made for one, under a name of its own', () => {
     const projection = historyProjection('provider-p-018');

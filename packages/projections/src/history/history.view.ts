@@ -22,7 +22,10 @@ export const HistoryEntry = t.type(
 export type HistoryEntry = t.TypeOf<typeof HistoryEntry>;
 
 /** Every event of a stream (or of the whole history) in global order, for auditors. */
-export const HistoryView = t.type({ asOf: Instant, stream: t.union([Id, t.null]), events: t.array(HistoryEntry) }, 'HistoryView');
+export const HistoryView = t.type(
+  { asOf: Instant, stream: t.union([Id, t.null]), events: t.array(HistoryEntry) },
+  'HistoryView',
+);
 export type HistoryView = t.TypeOf<typeof HistoryView>;
 
 /** What the fold keeps: the entries themselves, already plain JSON. */

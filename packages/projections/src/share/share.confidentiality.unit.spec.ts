@@ -47,24 +47,35 @@ type Data = Record<string, unknown>;
 
 /** Gives each generated free text its own marker; only a goal's description may be shared. */
 const markTexts = (value: unknown, markers: Markers, path: ReadonlyArray<string>): unknown => {
-  if (value === TEXT) return path.at(-1) === 'description' && path[0] === 'goals' ? shared(markers, 'goal') : secret(markers, `text-${path.join('.')}`);
+  if (value === TEXT)
+    return path.at(-1) === 'description' && path[0] === 'goals'
+      ? shared(markers, 'goal')
+      : secret(markers, `text-${path.join('.')}`);
   if (Array.isArray(value)) return value.map((v, i) => markTexts(v, markers, [...path, String(i)]));
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markTexts(v, markers, [...path, k])]));
   return value;
 };
 
-const secretList = (list: unknown, markers: Markers, kind: string): unknown => (Array.isArray(list) ? list.map(() => secret(markers, kind)) : list);
+const secretList = (list: unknown, markers: Markers, kind: string): unknown =>
+  Array.isArray(list) ? list.map(() => secret(markers, kind)) : list;
 
 /** Marks the fields of one event that are not free text but carry what rule 10 keeps out, or what it lets through. */
 const markFields = (type: string, data: Data, markers: Markers): Data => {
   switch (type) {
     case 'ActionPlanSet':
-      return { ...data, goals: (data.goals as Data[]).map((goal) => ({ ...goal, practice: shared(markers, 'goal-practice') })) };
+      return {
+        ...data,
+        goals: (data.goals as Data[]).map((goal) => ({ ...goal, practice: shared(markers, 'goal-practice') })),
+      };
     case 'AgreementDrafted':
       return { ...data, practices: (data.practices as string[]).map(() => shared(markers, 'agreement-practice')) };
     case 'SessionLogged':
-      return { ...data, practices: secretList(data.practices, markers, 'session-practice'), strategies: secretList(data.strategies, markers, 'strategy') };
+      return {
+        ...data,
+        practices: secretList(data.practices, markers, 'session-practice'),
+        strategies: secretList(data.strategies, markers, 'strategy'),
+      };
     case 'SessionCorrected': {
       const changes = data.changes as Data;
       return {
@@ -82,7 +93,13 @@ const markFields = (type: string, data: Data, markers: Markers): Data => {
     case 'AsqSe2Scored':
       return { ...data, score: Math.floor(secretNumber(markers)) };
     case 'ObservationCompleted':
-      return { ...data, scores: { [secret(markers, 'score-name')]: secretNumber(markers), [secret(markers, 'score-name')]: secretNumber(markers) } };
+      return {
+        ...data,
+        scores: {
+          [secret(markers, 'score-name')]: secretNumber(markers),
+          [secret(markers, 'score-name')]: secretNumber(markers),
+        },
+      };
     case 'BenchmarksOfQualityCompleted':
       return { ...data, ratings: { [secret(markers, 'critical-element')]: 2 } };
     default:
@@ -91,11 +108,22 @@ const markFields = (type: string, data: Data, markers: Markers): Data => {
 };
 
 /** Events that feed the share are drawn more often, so that there is something to share. */
-const feedsTheShare = new Set(['ActionPlanSet', 'AgreementDrafted', 'SessionLogged', 'SessionCorrected', 'SessionVoided', 'GoalAchieved', 'CoachingCycleCompleted']);
+const feedsTheShare = new Set([
+  'ActionPlanSet',
+  'AgreementDrafted',
+  'SessionLogged',
+  'SessionCorrected',
+  'SessionVoided',
+  'GoalAchieved',
+  'CoachingCycleCompleted',
+]);
 
 const anyEvent = fc.oneof(
   ...eventCatalogue.map((definition) => ({
-    arbitrary: arbitraryFor(definition.data, { Text: fc.constant(TEXT) }).map((data) => ({ type: definition.type, data: data as Data })),
+    arbitrary: arbitraryFor(definition.data, { Text: fc.constant(TEXT) }).map((data) => ({
+      type: definition.type,
+      data: data as Data,
+    })),
     weight: feedsTheShare.has(definition.type) ? 6 : 1,
   })),
 );
@@ -115,7 +143,15 @@ const markedHistory = fc.array(anyEvent, { minLength: 1, maxLength: 60 }).map((g
   // Every provider the generated ids can name is enrolled, under names the share must not carry.
   for (const providerId of PROVIDERS) {
     const enrolled = enrollment(providerId, '2025-07-01');
-    builder.add('ProviderEnrolled', { ...enrolled, name: secret(markers, 'provider-name'), site: { ...enrolled.site, name: secret(markers, 'site-name') } }, at('2025-07-01'));
+    builder.add(
+      'ProviderEnrolled',
+      {
+        ...enrolled,
+        name: secret(markers, 'provider-name'),
+        site: { ...enrolled.site, name: secret(markers, 'site-name') },
+      },
+      at('2025-07-01'),
+    );
   }
   const expected: string[] = [];
   const goals = new Set<string>();
@@ -160,7 +196,16 @@ describe('the share view keeps every confidential field out (rule 10)', () => {
       }),
       { numRuns: 200 },
     );
-    for (const type of ['SessionLogged', 'SessionCorrected', 'DebriefHeld', 'ObservationCompleted', 'AsqSe2Distributed', 'AsqSe2Scored', 'BenchmarksOfQualityCompleted', 'AgreementConcernRaised'])
+    for (const type of [
+      'SessionLogged',
+      'SessionCorrected',
+      'DebriefHeld',
+      'ObservationCompleted',
+      'AsqSe2Distributed',
+      'AsqSe2Scored',
+      'BenchmarksOfQualityCompleted',
+      'AgreementConcernRaised',
+    ])
       expect(kinds).toContain(type);
   });
 });

@@ -50,7 +50,8 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       if (session.corrections?.includes(event.id)) return state;
       (session.corrections ??= []).push(event.id);
       if (event.data.changes.heldOn !== undefined) session.heldOn = event.data.changes.heldOn;
-      if (event.data.changes.durationMinutes !== undefined) session.durationMinutes = event.data.changes.durationMinutes;
+      if (event.data.changes.durationMinutes !== undefined)
+        session.durationMinutes = event.data.changes.durationMinutes;
       return state;
     }
     case 'SessionVoided': {

@@ -1,5 +1,15 @@
 import * as t from 'io-ts';
-import { Id, Instant, Label, Labels, LocalDate, NonNegativeInteger, PositiveInteger, Table, Text } from '@coachline/domain';
+import {
+  Id,
+  Instant,
+  Label,
+  Labels,
+  LocalDate,
+  NonNegativeInteger,
+  PositiveInteger,
+  Table,
+  Text,
+} from '@coachline/domain';
 
 /**
  * The confidential share (rule 10, STARS `002`): to program leadership, the local CCR&R and

@@ -8,7 +8,12 @@ type DataOf<T extends CoachlineEvent['type']> = Extract<CoachlineEvent, { type: 
  */
 export const historyBuilder = () => {
   const events: RecordedEvent[] = [];
-  const add = <T extends CoachlineEvent['type']>(type: T, data: DataOf<T>, recordedAt: string, actor: Actor = { id: 'c-03', role: 'coach' }) => {
+  const add = <T extends CoachlineEvent['type']>(
+    type: T,
+    data: DataOf<T>,
+    recordedAt: string,
+    actor: Actor = { id: 'c-03', role: 'coach' },
+  ) => {
     const position = events.length + 1;
     const stream = streamOf({ type, data })!;
     events.push({

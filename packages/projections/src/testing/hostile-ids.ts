@@ -33,7 +33,9 @@ export const withHostileIdsRenamed = <T>(value: T): T => {
   if (Array.isArray(value)) return value.map(withHostileIdsRenamed) as T;
   if (typeof value !== 'object' || value === null) return value;
   // Renamed keys are never reserved names, so they are safe keys of a plain object.
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [renamedText(key), withHostileIdsRenamed(inner)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [renamedText(key), withHostileIdsRenamed(inner)]),
+  ) as T;
 };
 
 /**
@@ -44,6 +46,9 @@ export const prototypeSnapshot = (): ReadonlyArray<readonly unknown[]> =>
   Object.getOwnPropertyNames(Object.prototype)
     .sort()
     .map((name) => {
-      const { value, get, set, writable, enumerable, configurable } = Object.getOwnPropertyDescriptor(Object.prototype, name)!;
+      const { value, get, set, writable, enumerable, configurable } = Object.getOwnPropertyDescriptor(
+        Object.prototype,
+        name,
+      )!;
       return [name, value, get, set, writable, enumerable, configurable];
     });

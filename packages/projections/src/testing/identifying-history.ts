@@ -55,12 +55,17 @@ const streamKindOf = new Map(eventCatalogue.map((definition) => [definition.type
 
 const anyEvent = fc.oneof(
   ...eventCatalogue.map((definition) => ({
-    arbitrary: arbitraryFor(definition.data, { Text: fc.constant(TEXT) }).map((data) => ({ type: definition.type, data: data as Data })),
+    arbitrary: arbitraryFor(definition.data, { Text: fc.constant(TEXT) }).map((data) => ({
+      type: definition.type,
+      data: data as Data,
+    })),
     weight: weighty.has(definition.type) ? 4 : 1,
   })),
 );
 
-export const identifyingHistory = (options: { maxProviders?: number; maxEvents?: number } = {}): fc.Arbitrary<IdentifyingHistory> =>
+export const identifyingHistory = (
+  options: { maxProviders?: number; maxEvents?: number } = {},
+): fc.Arbitrary<IdentifyingHistory> =>
   fc
     .record({
       communities: fc.array(fc.nat(COMMUNITIES.length - 1), { minLength: 1, maxLength: options.maxProviders ?? 14 }),
@@ -93,22 +98,50 @@ export const identifyingHistory = (options: { maxProviders?: number; maxEvents?:
       let pick = 0;
       const mark = (value: unknown, key: string | undefined): unknown => {
         if (value === TEXT) return marker(`text-${key ?? 'item'}`);
-        if (typeof value === 'string' && key !== undefined && pools[key]) return pools[key]![pick++ % pools[key]!.length];
+        if (typeof value === 'string' && key !== undefined && pools[key])
+          return pools[key]![pick++ % pools[key]!.length];
         if (Array.isArray(value)) return value.map((v) => mark(v, key));
-        if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mark(v, k)]));
+        if (typeof value === 'object' && value !== null)
+          return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mark(v, k)]));
         return value;
       };
       const builder = historyBuilder();
-      COMMUNITIES.forEach((communityId) => builder.add('CommunityRegistered', { communityId, name: marker('community-name'), kind: 'county' }, at('2025-06-20')));
-      PROGRAM_YEARS.forEach((year, i) => builder.add('ProgramYearStarted', { communityId: COMMUNITIES[i]!, guideId: 'rir-year-1', ...year }, at('2025-06-20')));
-      coachIds.forEach((coachId) => builder.add('CoachRegistered', { coachId, communityId: 'north', name: marker('coach-name'), role: 'coach' }, at('2025-06-21')));
+      COMMUNITIES.forEach((communityId) =>
+        builder.add(
+          'CommunityRegistered',
+          { communityId, name: marker('community-name'), kind: 'county' },
+          at('2025-06-20'),
+        ),
+      );
+      PROGRAM_YEARS.forEach((year, i) =>
+        builder.add(
+          'ProgramYearStarted',
+          { communityId: COMMUNITIES[i]!, guideId: 'rir-year-1', ...year },
+          at('2025-06-20'),
+        ),
+      );
+      coachIds.forEach((coachId) =>
+        builder.add(
+          'CoachRegistered',
+          { coachId, communityId: 'north', name: marker('coach-name'), role: 'coach' },
+          at('2025-06-21'),
+        ),
+      );
       providerIds.forEach((providerId, i) => {
         const enrolled = enrollment(providerId, '2025-07-01', {
           communityId: COMMUNITIES[communities[i]!]!,
           coachId: coachIds[i % coachIds.length]!,
           programYearId: PROGRAM_YEARS[i % PROGRAM_YEARS.length]!.programYearId,
         });
-        builder.add('ProviderEnrolled', { ...enrolled, name: marker('provider-name'), site: { ...enrolled.site, siteId: marker('site'), name: marker('site-name') } }, at('2025-07-01'));
+        builder.add(
+          'ProviderEnrolled',
+          {
+            ...enrolled,
+            name: marker('provider-name'),
+            site: { ...enrolled.site, siteId: marker('site'), name: marker('site-name') },
+          },
+          at('2025-07-01'),
+        );
       });
       // A store seals a screening's child data for the child its distribution names, so every
       // screening the history speaks of is distributed first, as it would be in a program.
@@ -138,9 +171,12 @@ export const identifyingHistory = (options: { maxProviders?: number; maxEvents?:
           };
           marked.scores = { keyPractices: score(), redFlags: score() };
         }
-        if (type === 'ActionPlanSet') goalDescriptions.push(...(marked.goals as Data[]).map((goal) => String(goal.description)));
+        if (type === 'ActionPlanSet')
+          goalDescriptions.push(...(marked.goals as Data[]).map((goal) => String(goal.description)));
         builder.add(type as never, marked as never, at('2025-08-01'));
       }
-      const events = builder.events().map((event) => ({ ...event, schemaVersion: schemaVersionOf.get(event.type) ?? 1 }) as RecordedEvent);
+      const events = builder
+        .events()
+        .map((event) => ({ ...event, schemaVersion: schemaVersionOf.get(event.type) ?? 1 }) as RecordedEvent);
       return { events, providerIds, coachIds, childRefs, secrets, scoreValues, goalDescriptions };
     });

@@ -1,4 +1,12 @@
-import { emptyTable, entryOf, findEventDefinition, programGuides, RecordedEvent, StreamKind, Table } from '@coachline/domain';
+import {
+  emptyTable,
+  entryOf,
+  findEventDefinition,
+  programGuides,
+  RecordedEvent,
+  StreamKind,
+  Table,
+} from '@coachline/domain';
 import { Projection } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
 import { TimelineState, TimelineSubject, TimelineView } from './timeline.view';
@@ -39,7 +47,9 @@ const keptData = (type: string, data: Record<string, unknown>): Record<string, u
   if (type === 'SessionCorrected' && typeof data.changes === 'object' && data.changes !== null)
     return { ...data, changes: withoutSessionText(data.changes as Record<string, unknown>) };
   if (SESSION_TYPES.includes(type)) return data;
-  return Object.fromEntries((fieldsRead.get(type) ?? []).filter((field) => Object.hasOwn(data, field)).map((field) => [field, data[field]]));
+  return Object.fromEntries(
+    (fieldsRead.get(type) ?? []).filter((field) => Object.hasOwn(data, field)).map((field) => [field, data[field]]),
+  );
 };
 
 const keptTypes = new Set<string>([...fieldsRead.keys(), ...SESSION_TYPES]);
@@ -81,7 +91,12 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
       break;
     case 'ProviderEnrolled': {
       const { communityId, programYearId, site, enrolledOn } = event.data;
-      (state.providers[event.data.providerId] ??= { events: [] }).enrollment = { communityId, programYearId, setting: site.setting, enrolledOn };
+      (state.providers[event.data.providerId] ??= { events: [] }).enrollment = {
+        communityId,
+        programYearId,
+        setting: site.setting,
+        enrolledOn,
+      };
       break;
     }
     case 'ProviderExited':
@@ -99,7 +114,6 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
   if (keptTypes.has(event.type)) keep(state, event);
   return state;
 };
-
 
 /**
  * Where each requirement of the program guide stands, per provider and per community (with

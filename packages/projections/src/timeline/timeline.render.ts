@@ -1,6 +1,13 @@
 import * as O from 'fp-ts/Option';
 import { pipe } from 'fp-ts/function';
-import { findGuide, ProgramGuide, requirementStatuses, RequirementScope, RequirementStatus, SiteSetting } from '@coachline/domain';
+import {
+  findGuide,
+  ProgramGuide,
+  requirementStatuses,
+  RequirementScope,
+  RequirementStatus,
+  SiteSetting,
+} from '@coachline/domain';
 import { dayOf } from '../calendar';
 import { compareText, sortedBy } from '../ordering';
 import { ViewQuery, ViewTable } from '../projection';
@@ -46,7 +53,12 @@ const toRequirement = (status: RequirementStatus, events: ReadonlyArray<Timeline
   };
 };
 
-const requirementsOf = (guide: ProgramGuide | undefined, programYear: ProgramYear, subject: Subject, on: string): TimelineRequirement[] => {
+const requirementsOf = (
+  guide: ProgramGuide | undefined,
+  programYear: ProgramYear,
+  subject: Subject,
+  on: string,
+): TimelineRequirement[] => {
   if (!guide) return [];
   const statuses = requirementStatuses({
     guide,
@@ -84,7 +96,13 @@ const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[]
       const programYear = state.programYears[enrollment.programYearId];
       const guide = programYear && guideOf(programYear.guideId);
       const events = sortedBy([...provider.events, ...(owned.get(providerId) ?? [])], (record) => record.seq);
-      const subject = { scope: 'provider' as const, setting: enrollment.setting, enrolledOn: enrollment.enrolledOn, exitedOn: provider.exitedOn, events };
+      const subject = {
+        scope: 'provider' as const,
+        setting: enrollment.setting,
+        enrolledOn: enrollment.enrolledOn,
+        exitedOn: provider.exitedOn,
+        events,
+      };
       return [
         {
           providerId,
@@ -100,7 +118,12 @@ const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[]
     });
 };
 
-const programYearTimeline = (state: TimelineState, communityId: string, programYearId: string, on: string): ProgramYearTimeline => {
+const programYearTimeline = (
+  state: TimelineState,
+  communityId: string,
+  programYearId: string,
+  on: string,
+): ProgramYearTimeline => {
   const programYear = state.programYears[programYearId]!;
   const guide = guideOf(programYear.guideId);
   const community = state.communities[communityId];
@@ -133,7 +156,9 @@ const communityTimelines = (state: TimelineState, on: string): CommunityTimeline
     .filter((communityId) => state.communities[communityId]!.registered || yearsOf(communityId).length > 0)
     .map((communityId) => ({
       communityId,
-      programYears: yearsOf(communityId).map((programYearId) => programYearTimeline(state, communityId, programYearId, on)),
+      programYears: yearsOf(communityId).map((programYearId) =>
+        programYearTimeline(state, communityId, programYearId, on),
+      ),
     }));
 };
 
@@ -144,12 +169,16 @@ const communityTimelines = (state: TimelineState, on: string): CommunityTimeline
 export const renderTimeline = (state: TimelineState, query: ViewQuery): TimelineView => {
   const on = dayOf(query.asOf);
   const providers = providerTimelines(state, on).filter(
-    (p) => (query.providerId === undefined || p.providerId === query.providerId) && (query.communityId === undefined || p.communityId === query.communityId),
+    (p) =>
+      (query.providerId === undefined || p.providerId === query.providerId) &&
+      (query.communityId === undefined || p.communityId === query.communityId),
   );
   const communities =
     query.providerId !== undefined && query.communityId === undefined
       ? []
-      : communityTimelines(state, on).filter((c) => query.communityId === undefined || c.communityId === query.communityId);
+      : communityTimelines(state, on).filter(
+          (c) => query.communityId === undefined || c.communityId === query.communityId,
+        );
   return { asOf: query.asOf, on, providers, communities };
 };
 
@@ -200,9 +229,21 @@ export const timelineTable = (view: TimelineView): ViewTable => ({
     ),
     ...view.communities.flatMap((c) =>
       c.programYears.flatMap((y) => [
-        ...y.requirements.map((r) => ['community', c.communityId, c.communityId, y.programYearId, ...requirementCells(r)]),
+        ...y.requirements.map((r) => [
+          'community',
+          c.communityId,
+          c.communityId,
+          y.programYearId,
+          ...requirementCells(r),
+        ]),
         ...y.coaches.flatMap((coach) =>
-          coach.requirements.map((r) => ['coach', coach.coachId, c.communityId, y.programYearId, ...requirementCells(r)]),
+          coach.requirements.map((r) => [
+            'coach',
+            coach.coachId,
+            c.communityId,
+            y.programYearId,
+            ...requirementCells(r),
+          ]),
         ),
       ]),
     ),

@@ -71,7 +71,10 @@ export const ProgramYearTimeline = t.type(
 );
 export type ProgramYearTimeline = t.TypeOf<typeof ProgramYearTimeline>;
 
-export const CommunityTimeline = t.type({ communityId: Id, programYears: t.array(ProgramYearTimeline) }, 'CommunityTimeline');
+export const CommunityTimeline = t.type(
+  { communityId: Id, programYears: t.array(ProgramYearTimeline) },
+  'CommunityTimeline',
+);
 export type CommunityTimeline = t.TypeOf<typeof CommunityTimeline>;
 
 /** The timeline / compliance view: every requirement of the guide per provider and per community, as of a moment. */

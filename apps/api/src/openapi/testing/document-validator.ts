@@ -4,7 +4,10 @@ import addFormats from 'ajv-formats';
 /** The parts of an OpenAPI 3.1 document the checks read. */
 export interface Document {
   readonly paths: Readonly<Record<string, Readonly<Record<string, Operation>>>>;
-  readonly components: { readonly schemas: Readonly<Record<string, unknown>>; readonly securitySchemes?: Readonly<Record<string, unknown>> };
+  readonly components: {
+    readonly schemas: Readonly<Record<string, unknown>>;
+    readonly securitySchemes?: Readonly<Record<string, unknown>>;
+  };
   readonly security?: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
@@ -40,7 +43,8 @@ export const inlined = (schema: unknown, document: Document): unknown => {
   const reference = (schema as Schema)['$ref'];
   if (typeof reference === 'string') {
     const name = COMPONENT.exec(reference)?.[1];
-    if (name === undefined || !Object.hasOwn(document.components.schemas, name)) throw new Error(`The reference ${reference} leads nowhere.`);
+    if (name === undefined || !Object.hasOwn(document.components.schemas, name))
+      throw new Error(`The reference ${reference} leads nowhere.`);
     return inlined(document.components.schemas[name], document);
   }
   return Object.fromEntries(Object.entries(schema).map(([key, inner]) => [key, inlined(inner, document)]));
@@ -77,4 +81,6 @@ export const schemaChecker = (document: Document) => {
 
 /** Every operation of the document with its method and path. */
 export const operationsOf = (document: Document): Array<{ method: string; path: string; operation: Operation }> =>
-  Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })));
+  Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+  );

@@ -17,7 +17,13 @@ const text = { type: 'string' };
 const schemaObject = { type: ['object', 'boolean'] };
 
 const mediaType = extensible({ schema: schemaObject, example: true, examples: map(true), encoding: map(true) });
-const header = extensible({ description: text, required: { type: 'boolean' }, deprecated: { type: 'boolean' }, schema: schemaObject, content: map(mediaType) });
+const header = extensible({
+  description: text,
+  required: { type: 'boolean' },
+  deprecated: { type: 'boolean' },
+  schema: schemaObject,
+  content: map(mediaType),
+});
 const parameter = {
   ...extensible(
     {
@@ -38,7 +44,9 @@ const parameter = {
   if: { properties: { in: { const: 'path' } } },
   then: { properties: { required: { const: true } }, required: ['required'] },
 };
-const response = extensible({ description: text, headers: map(header), content: map(mediaType), links: map(true) }, ['description']);
+const response = extensible({ description: text, headers: map(header), content: map(mediaType), links: map(true) }, [
+  'description',
+]);
 const operation = extensible(
   {
     tags: { type: 'array', items: text },
@@ -47,7 +55,12 @@ const operation = extensible(
     operationId: text,
     parameters: { type: 'array', items: parameter },
     requestBody: extensible({ description: text, content: map(mediaType), required: { type: 'boolean' } }, ['content']),
-    responses: { type: 'object', propertyNames: { pattern: '^([1-5](\\d\\d|XX)|default)$' }, additionalProperties: response, minProperties: 1 },
+    responses: {
+      type: 'object',
+      propertyNames: { pattern: '^([1-5](\\d\\d|XX)|default)$' },
+      additionalProperties: response,
+      minProperties: 1,
+    },
     callbacks: map(true),
     deprecated: { type: 'boolean' },
     security: { type: 'array', items: map({ type: 'array', items: text }) },
@@ -56,17 +69,39 @@ const operation = extensible(
   ['responses'],
 );
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const pathItem = extensible({ summary: text, description: text, parameters: { type: 'array', items: parameter }, ...Object.fromEntries(METHODS.map((m) => [m, operation])) });
+const pathItem = extensible({
+  summary: text,
+  description: text,
+  parameters: { type: 'array', items: parameter },
+  ...Object.fromEntries(METHODS.map((m) => [m, operation])),
+});
 
 const OPENAPI_3_1 = extensible(
   {
     openapi: { type: 'string', pattern: '^3\\.1\\.\\d+(-.+)?$' },
-    info: extensible({ title: text, summary: text, description: text, termsOfService: text, contact: true, license: true, version: text }, ['title', 'version']),
+    info: extensible(
+      {
+        title: text,
+        summary: text,
+        description: text,
+        termsOfService: text,
+        contact: true,
+        license: true,
+        version: text,
+      },
+      ['title', 'version'],
+    ),
     jsonSchemaDialect: text,
     servers: { type: 'array' },
     paths: { type: 'object', propertyNames: { pattern: '^/' }, additionalProperties: pathItem },
     webhooks: map(pathItem),
-    components: extensible({ schemas: map(schemaObject), securitySchemes: map(true), responses: map(response), parameters: map(parameter), headers: map(header) }),
+    components: extensible({
+      schemas: map(schemaObject),
+      securitySchemes: map(true),
+      responses: map(response),
+      parameters: map(parameter),
+      headers: map(header),
+    }),
     security: { type: 'array', items: map({ type: 'array', items: text }) },
     tags: { type: 'array' },
     externalDocs: true,
@@ -89,20 +124,33 @@ export const structuralProblems = (document: Document): string[] => {
   const problems = structure(document) ? [] : [loose.errorsText(structure.errors, { separator: '\n' })];
   const ids = new Set<string>();
   const schemes = new Set(Object.keys(document.components.securitySchemes ?? {}));
-  const schemas: Array<[string, unknown]> = Object.entries(document.components.schemas).map(([name, schema]) => [`components.schemas.${name}`, schema]);
+  const schemas: Array<[string, unknown]> = Object.entries(document.components.schemas).map(([name, schema]) => [
+    `components.schemas.${name}`,
+    schema,
+  ]);
   for (const { method, path, operation } of operationsOf(document)) {
     const where = `${method} ${path}`;
     if (ids.has(operation.operationId)) problems.push(`${where}: operationId ${operation.operationId} is used twice`);
     ids.add(operation.operationId);
-    const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
-    if (JSON.stringify(declared) !== JSON.stringify(templateNames(path).sort())) problems.push(`${where}: path parameters ${declared.join(', ')} do not match the template`);
-    for (const requirement of [...(operation.security ?? []), ...(document.security ?? [])] as Array<Record<string, unknown>>)
-      for (const name of Object.keys(requirement)) if (!schemes.has(name)) problems.push(`${where}: no security scheme ${name}`);
+    const declared = (operation.parameters ?? [])
+      .filter((p) => p.in === 'path')
+      .map((p) => p.name)
+      .sort();
+    if (JSON.stringify(declared) !== JSON.stringify(templateNames(path).sort()))
+      problems.push(`${where}: path parameters ${declared.join(', ')} do not match the template`);
+    for (const requirement of [...(operation.security ?? []), ...(document.security ?? [])] as Array<
+      Record<string, unknown>
+    >)
+      for (const name of Object.keys(requirement))
+        if (!schemes.has(name)) problems.push(`${where}: no security scheme ${name}`);
     for (const p of operation.parameters ?? []) schemas.push([`${where} parameter ${p.name}`, p.schema]);
-    for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) schemas.push([`${where} body ${type}`, media.schema]);
+    for (const [type, media] of Object.entries(operation.requestBody?.content ?? {}))
+      schemas.push([`${where} body ${type}`, media.schema]);
     for (const [status, answer] of Object.entries(operation.responses)) {
-      for (const [type, media] of Object.entries(answer.content ?? {})) schemas.push([`${where} ${status} ${type}`, media.schema]);
-      for (const [name, h] of Object.entries(answer.headers ?? {})) schemas.push([`${where} ${status} header ${name}`, h.schema]);
+      for (const [type, media] of Object.entries(answer.content ?? {}))
+        schemas.push([`${where} ${status} ${type}`, media.schema]);
+      for (const [name, h] of Object.entries(answer.headers ?? {}))
+        schemas.push([`${where} ${status} header ${name}`, h.schema]);
     }
   }
   for (const [where, schema] of schemas) {

@@ -8,7 +8,11 @@ const storable = (s: string) => !UNSTORABLE.test(s);
 const characters = (s: string): number => [...s].length;
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-const moments = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2027-12-31T23:59:59Z'), noInvalidDate: true });
+const moments = fc.date({
+  min: new Date('2024-01-01T00:00:00Z'),
+  max: new Date('2027-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
 
 /** ASCII and a few wider characters, for patterns fast-check cannot generate from (a lookahead): the filter keeps those that match. */
 const someCharacters = fc.constantFrom(...'abcXYZ019-_.:/ é😀\n');
@@ -30,7 +34,9 @@ const stringOf = (schema: Schema): fc.Arbitrary<string> => {
   else if (schema['format'] === 'date-time') base = moments.map((date) => date.toISOString());
   else if (pattern && pattern.source.startsWith('^')) base = matching(pattern);
   else base = fc.string({ unit: 'grapheme', minLength: Math.max(min, 1), maxLength: Math.min(max, 40) });
-  return base.filter((s) => storable(s) && characters(s) >= min && characters(s) <= max && (!pattern || pattern.test(s)));
+  return base.filter(
+    (s) => storable(s) && characters(s) >= min && characters(s) <= max && (!pattern || pattern.test(s)),
+  );
 };
 
 /**
@@ -44,7 +50,8 @@ export const arbitraryOf = (schema: Schema): fc.Arbitrary<unknown> => {
   const not = schema['not'] as Schema | undefined;
   const unrestricted = { ...schema };
   delete unrestricted['not'];
-  if (not !== undefined && Object.keys(schema).every((k) => k === 'not' || k === 'description')) return fc.constant(undefined);
+  if (not !== undefined && Object.keys(schema).every((k) => k === 'not' || k === 'description'))
+    return fc.constant(undefined);
   const base = arbitraryOfType(unrestricted);
   return not && Array.isArray(not['enum']) ? base.filter((value) => !(not['enum'] as unknown[]).includes(value)) : base;
 };
@@ -54,7 +61,10 @@ const arbitraryOfType = (schema: Schema): fc.Arbitrary<unknown> => {
     case 'string':
       return stringOf(schema);
     case 'integer':
-      return fc.integer({ min: (schema['minimum'] as number | undefined) ?? -1000, max: Math.min((schema['maximum'] as number | undefined) ?? 1000, 1_000_000) });
+      return fc.integer({
+        min: (schema['minimum'] as number | undefined) ?? -1000,
+        max: Math.min((schema['maximum'] as number | undefined) ?? 1000, 1_000_000),
+      });
     case 'number':
       return fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true });
     case 'boolean':
@@ -76,13 +86,22 @@ const objectOf = (schema: Schema): fc.Arbitrary<unknown> => {
   const properties = (schema['properties'] as Record<string, Schema> | undefined) ?? {};
   const required = new Set((schema['required'] as string[] | undefined) ?? []);
   if (Object.keys(properties).length === 0 && typeof schema['additionalProperties'] === 'object') {
-    const keys = schema['propertyNames'] ? stringOf(schema['propertyNames'] as Schema) : fc.stringMatching(/^[a-z][a-z-]{0,11}$/);
+    const keys = schema['propertyNames']
+      ? stringOf(schema['propertyNames'] as Schema)
+      : fc.stringMatching(/^[a-z][a-z-]{0,11}$/);
     const minKeys = (schema['minProperties'] as number | undefined) ?? 0;
-    return fc.dictionary(keys, arbitraryOf(schema['additionalProperties'] as Schema), { minKeys, maxKeys: Math.max(minKeys, 3) }).map((entries) => ({ ...entries }));
+    return fc
+      .dictionary(keys, arbitraryOf(schema['additionalProperties'] as Schema), {
+        minKeys,
+        maxKeys: Math.max(minKeys, 3),
+      })
+      .map((entries) => ({ ...entries }));
   }
   const fields = Object.fromEntries(Object.entries(properties).map(([key, inner]) => [key, arbitraryOf(inner)]));
   const requiredKeys = Object.keys(properties).filter((key) => required.has(key));
   return fc
     .record(fields, { requiredKeys })
-    .map((value) => Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, inner]) => inner !== undefined)));
+    .map((value) =>
+      Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, inner]) => inner !== undefined)),
+    );
 };
