@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { accept, CommandFor, Decider } from '../shared/decider';
+import { accept, CommandFor, Decider, refuse } from '../shared/decider';
 import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
 import { EndAgreement } from './agreement-ended';
 import { AgreementParty } from './agreement-signed';
@@ -44,7 +44,7 @@ const activeSinceOf = (signatures: AgreementState['signatures']): string | undef
 const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state: AgreementState): Decision => {
   const cycle = command.data;
   if (state.activeSince === undefined)
-    return E.left(
+    return refuse(
       ruleBroken(
         'agreement-not-active',
         'Cycles are completed only once coach, supervisor and coachee have all signed.',
@@ -53,11 +53,11 @@ const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state:
     );
   const expected = state.completedCycles + 1;
   if (cycle.cycleNumber !== expected)
-    return E.left(
+    return refuse(
       ruleBroken('cycle-out-of-order', `The next cycle of this agreement is cycle ${expected}.`, 'data.cycleNumber'),
     );
   if (cycle.completedOn < state.activeSince)
-    return E.left(
+    return refuse(
       ruleBroken(
         'cycle-before-agreement-active',
         `The agreement is active since ${state.activeSince}.`,
@@ -65,7 +65,7 @@ const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state:
       ),
     );
   if (state.lastCycleCompletedOn !== undefined && cycle.completedOn < state.lastCycleCompletedOn)
-    return E.left(
+    return refuse(
       ruleBroken(
         'cycle-before-previous-cycle',
         `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`,
@@ -77,11 +77,11 @@ const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state:
 
 const endAgreement = (command: CommandFor<typeof EndAgreement>, state: AgreementState): Decision => {
   if (state.endedOn !== undefined)
-    return E.left(
+    return refuse(
       ruleBroken('agreement-already-ended', `This agreement ended on ${state.endedOn}.`, 'data.agreementId'),
     );
   if (state.lastCycleCompletedOn !== undefined && command.data.on < state.lastCycleCompletedOn)
-    return E.left(
+    return refuse(
       ruleBroken(
         'agreement-ends-before-last-cycle',
         `Cycle ${state.completedCycles} was completed on ${state.lastCycleCompletedOn}.`,
@@ -93,14 +93,14 @@ const endAgreement = (command: CommandFor<typeof EndAgreement>, state: Agreement
 
 const decideDrafted = (command: AgreementCommand, state: AgreementState): Decision => {
   if (command.type === 'DraftAgreement')
-    return E.left(
+    return refuse(
       conflict('agreement-already-drafted', 'This agreement is already drafted.', [
         { path: 'data.agreementId', message: 'already drafted' },
       ]),
     );
   if (command.type === 'EndAgreement') return endAgreement(command, state);
   if (state.endedOn !== undefined)
-    return E.left(
+    return refuse(
       ruleBroken(
         'agreement-ended',
         `This agreement ended on ${state.endedOn}; nothing more is recorded on it.`,
@@ -110,7 +110,7 @@ const decideDrafted = (command: AgreementCommand, state: AgreementState): Decisi
   switch (command.type) {
     case 'SignAgreement':
       return state.signatures.has(command.data.party)
-        ? E.left(
+        ? refuse(
             ruleBroken('already-signed', `The ${command.data.party} has already signed this agreement.`, 'data.party'),
           )
         : accept({ type: 'AgreementSigned', data: command.data });
@@ -124,7 +124,7 @@ const decideDrafted = (command: AgreementCommand, state: AgreementState): Decisi
 const decide = (command: AgreementCommand, state: AgreementState): Decision => {
   if (state.drafted) return decideDrafted(command, state);
   if (command.type === 'DraftAgreement') return accept({ type: 'AgreementDrafted', data: command.data });
-  return E.left(
+  return refuse(
     notFound('agreement-not-drafted', 'This agreement is not drafted.', [
       { path: 'data.agreementId', message: 'no such agreement' },
     ]),

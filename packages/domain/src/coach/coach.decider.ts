@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { accept, Decider } from '../shared/decider';
+import { accept, Decider, refuse } from '../shared/decider';
 import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
 import { CoachCommand } from './coach.commands';
 import { CoachEvent } from './coach.events';
@@ -21,7 +21,7 @@ export const initialCoachState: CoachState = {
 const mustBeRegistered = (state: CoachState): E.Either<DomainError, void> =>
   state.registered
     ? E.right(undefined)
-    : E.left(
+    : refuse(
         notFound('coach-not-registered', 'This coach is not registered.', [
           { path: 'data.coachId', message: 'no such coach' },
         ]),
@@ -31,7 +31,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
   switch (command.type) {
     case 'RegisterCoach':
       return state.registered
-        ? E.left(
+        ? refuse(
             conflict('coach-already-registered', 'This coach is already registered.', [
               { path: 'data.coachId', message: 'already registered' },
             ]),
@@ -39,7 +39,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
         : accept({ type: 'CoachRegistered', data: command.data });
     case 'RecordCoachQualification':
       return state.qualifications.has(command.data.qualificationId)
-        ? E.left(
+        ? refuse(
             ruleBroken(
               'qualification-already-recorded',
               'This qualification is already recorded.',
@@ -50,7 +50,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
     case 'VerifyCoachQualification': {
       const qualification = state.qualifications.get(command.data.qualificationId);
       if (!qualification)
-        return E.left(
+        return refuse(
           ruleBroken(
             'qualification-not-recorded',
             'Only a recorded qualification can be verified.',
@@ -58,7 +58,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
           ),
         );
       if (qualification.verified)
-        return E.left(
+        return refuse(
           ruleBroken(
             'qualification-already-verified',
             'This qualification is already verified.',
@@ -66,7 +66,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
           ),
         );
       if (qualification.credential !== command.data.credential)
-        return E.left(
+        return refuse(
           ruleBroken(
             'credential-mismatch',
             `The recorded credential is "${qualification.credential}".`,
@@ -77,7 +77,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
     }
     case 'AttendReflectiveConsultation':
       if (!command.data.heldOn.startsWith(command.data.month))
-        return E.left(
+        return refuse(
           ruleBroken(
             'consultation-outside-month',
             'Reflective Consultation is held within the month it counts for.',
@@ -85,7 +85,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
           ),
         );
       if (state.consultationMonths.has(command.data.month))
-        return E.left(
+        return refuse(
           ruleBroken(
             'consultation-already-recorded',
             'This month’s Reflective Consultation is already recorded.',
@@ -95,7 +95,7 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
       return accept({ type: 'ReflectiveConsultationAttended', data: command.data });
     case 'CompleteReflectiveConsultationSurvey':
       return state.surveyCompleted
-        ? E.left(
+        ? refuse(
             ruleBroken(
               'survey-already-completed',
               'The Reflective Consultation survey is already completed.',

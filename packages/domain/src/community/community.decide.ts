@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import { findGuide } from '../guides/guide-registry';
-import { accept, CommandFor } from '../shared/decider';
+import { accept, CommandFor, refuse } from '../shared/decider';
 import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
 import { ApproveCoachingSystem } from './coaching-system-approved';
 import { CoachingSystemComponent } from './coaching-system-component-defined';
@@ -32,22 +32,22 @@ const startProgramYear = (command: CommandFor<typeof StartProgramYear>, state: C
   const year = command.data;
   // A community picks its guide per program year; the guide must be one Coachline knows.
   if (O.isNone(findGuide(year.guideId)))
-    return E.left(ruleBroken('unknown-guide', `No program guide is called "${year.guideId}".`, 'data.guideId'));
+    return refuse(ruleBroken('unknown-guide', `No program guide is called "${year.guideId}".`, 'data.guideId'));
   if (year.endsOn <= year.startsOn)
-    return E.left(
+    return refuse(
       ruleBroken('program-year-ends-before-start', 'A program year ends after the day it starts.', 'data.endsOn'),
     );
   if (daysCovered(year.startsOn, year.endsOn) > MAX_PROGRAM_YEAR_DAYS)
-    return E.left(
+    return refuse(
       ruleBroken('program-year-too-long', `A program year lasts at most ${MAX_PROGRAM_YEAR_DAYS} days.`, 'data.endsOn'),
     );
   if (state.programYears.some((started) => started.programYearId === year.programYearId))
-    return E.left(
+    return refuse(
       ruleBroken('program-year-already-started', 'This program year is already started.', 'data.programYearId'),
     );
   const overlapping = state.programYears.find((started) => programYearsOverlap(started, year));
   if (overlapping)
-    return E.left(
+    return refuse(
       ruleBroken(
         'program-years-overlap',
         `Program year ${overlapping.programYearId} already runs from ${overlapping.startsOn} to ${overlapping.endsOn}.`,
@@ -62,12 +62,12 @@ const missingComponents = (state: CommunityState): CoachingSystemComponent[] =>
 
 const approveCoachingSystem = (command: CommandFor<typeof ApproveCoachingSystem>, state: CommunityState): Decision => {
   if (state.coachingSystemApproved)
-    return E.left(
+    return refuse(
       ruleBroken('coaching-system-already-approved', 'The coaching system is already approved.', 'data.communityId'),
     );
   const missing = missingComponents(state);
   if (missing.length > 0)
-    return E.left(
+    return refuse(
       ruleBroken(
         'coaching-system-incomplete',
         `The coaching system still lacks: ${missing.join(', ')}.`,
@@ -80,16 +80,16 @@ const approveCoachingSystem = (command: CommandFor<typeof ApproveCoachingSystem>
 const recordTraining = (command: CommandFor<typeof RecordTraining>, state: CommunityState): Decision => {
   const training = command.data;
   if (state.trainingIds.has(training.trainingId))
-    return E.left(ruleBroken('training-already-recorded', 'This training is already recorded.', 'data.trainingId'));
+    return refuse(ruleBroken('training-already-recorded', 'This training is already recorded.', 'data.trainingId'));
   if (training.attendees.providerIds.length + training.attendees.coachIds.length === 0)
-    return E.left(
+    return refuse(
       ruleBroken(
         'training-without-attendees',
         'A training has at least one provider or coach attending.',
         'data.attendees',
       ),
     );
-  if (!programYearContaining(state.programYears, training.heldOn)) return E.left(outsideProgramYear(training.heldOn));
+  if (!programYearContaining(state.programYears, training.heldOn)) return refuse(outsideProgramYear(training.heldOn));
   return accept({ type: 'TrainingHeld', data: training });
 };
 
@@ -102,7 +102,7 @@ const recordCollaborationMeeting = (
 ): Decision => {
   const meeting = command.data;
   if (state.collaborationMeetings.has(meeting.meetingId))
-    return E.left(
+    return refuse(
       ruleBroken(
         'collaboration-meeting-already-recorded',
         'This Provider Collaboration Meeting is already recorded.',
@@ -110,9 +110,9 @@ const recordCollaborationMeeting = (
       ),
     );
   const year = programYearContaining(state.programYears, meeting.heldOn);
-  if (!year) return E.left(outsideProgramYear(meeting.heldOn));
+  if (!year) return refuse(outsideProgramYear(meeting.heldOn));
   if (meetingsWithin(state, year) >= MAX_COLLABORATION_MEETINGS_PER_YEAR)
-    return E.left(
+    return refuse(
       ruleBroken(
         'too-many-collaboration-meetings',
         `Program year ${year.programYearId} already holds ${MAX_COLLABORATION_MEETINGS_PER_YEAR} Provider Collaboration Meetings.`,
@@ -125,7 +125,7 @@ const recordCollaborationMeeting = (
 const decideRegistered = (command: CommunityCommand, state: CommunityState): Decision => {
   switch (command.type) {
     case 'RegisterCommunity':
-      return E.left(
+      return refuse(
         conflict('community-already-registered', 'This community is already registered.', [
           { path: 'data.communityId', message: 'already registered' },
         ]),
@@ -136,7 +136,7 @@ const decideRegistered = (command: CommunityCommand, state: CommunityState): Dec
       return accept({ type: 'ImplementationPlanStepRecorded', data: command.data });
     case 'DefineCoachingSystemComponent':
       return state.coachingSystemApproved
-        ? E.left(
+        ? refuse(
             ruleBroken(
               'coaching-system-approved',
               'An approved coaching system can no longer be changed.',
@@ -158,7 +158,7 @@ const decideRegistered = (command: CommunityCommand, state: CommunityState): Dec
 export const decideCommunity = (command: CommunityCommand, state: CommunityState): Decision => {
   if (state.registered) return decideRegistered(command, state);
   if (command.type === 'RegisterCommunity') return accept({ type: 'CommunityRegistered', data: command.data });
-  return E.left(
+  return refuse(
     notFound('community-not-registered', 'This community is not registered.', [
       { path: 'data.communityId', message: 'no such community' },
     ]),

@@ -41,11 +41,11 @@ const changesSomething = (record: SessionRecord, changes: SessionChanges): boole
 const usableSession = (state: ProviderState, sessionId: string): E.Either<DomainError, SessionRecord> => {
   const record = state.sessions.get(sessionId);
   if (!record)
-    return E.left(
+    return refuse(
       ruleBroken('unknown-session', 'No session with this id was logged for the provider.', 'data.sessionId'),
     );
   if (record.voided)
-    return E.left(ruleBroken('session-voided', 'This session was voided; it counts for nothing.', 'data.sessionId'));
+    return refuse(ruleBroken('session-voided', 'This session was voided; it counts for nothing.', 'data.sessionId'));
   return E.right(record);
 };
 

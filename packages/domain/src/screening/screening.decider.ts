@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { accept, Decider } from '../shared/decider';
+import { accept, Decider, refuse } from '../shared/decider';
 import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
 import { ScreeningCommand } from './screening.commands';
 import { ScreeningEvent } from './screening.events';
@@ -24,18 +24,18 @@ type Decision = E.Either<DomainError, ReadonlyArray<ScreeningEvent>>;
 const decideDistributed = (command: ScreeningCommand, state: ScreeningState, distributedOn: string): Decision => {
   switch (command.type) {
     case 'DistributeAsqSe2':
-      return E.left(
+      return refuse(
         conflict('screening-already-distributed', 'This screening is already distributed.', [
           { path: 'data.screeningId', message: 'already distributed' },
         ]),
       );
     case 'ScoreAsqSe2':
       if (state.scoredOn !== undefined)
-        return E.left(
+        return refuse(
           ruleBroken('screening-already-scored', `This screening was scored on ${state.scoredOn}.`, 'data.screeningId'),
         );
       if (command.data.scoredOn < distributedOn)
-        return E.left(
+        return refuse(
           ruleBroken(
             'scored-before-distributed',
             `The questionnaire was distributed on ${distributedOn}.`,
@@ -45,24 +45,24 @@ const decideDistributed = (command: ScreeningCommand, state: ScreeningState, dis
       return accept({ type: 'AsqSe2Scored', data: command.data });
     case 'RecordAsqSe2FollowUp':
       if (state.scoredOn === undefined)
-        return E.left(
+        return refuse(
           ruleBroken('screening-not-scored', 'A follow-up responds to a scored screening.', 'data.screeningId'),
         );
       if (command.data.on < state.scoredOn)
-        return E.left(
+        return refuse(
           ruleBroken('follow-up-before-scoring', `The screening was scored on ${state.scoredOn}.`, 'data.on'),
         );
       return accept({ type: 'AsqSe2FollowUpRecorded', data: command.data });
     case 'EraseChildData':
       return command.data.childRef !== state.childRef
-        ? E.left(ruleBroken('child-ref-mismatch', 'This screening concerns another child.', 'data.childRef'))
+        ? refuse(ruleBroken('child-ref-mismatch', 'This screening concerns another child.', 'data.childRef'))
         : accept({ type: 'ChildDataErased', data: command.data });
   }
 };
 
 const decide = (command: ScreeningCommand, state: ScreeningState): Decision => {
   if (state.erased)
-    return E.left(
+    return refuse(
       ruleBroken(
         'child-data-erased',
         'The child’s data on this screening is erased; it accepts nothing more.',
@@ -71,7 +71,7 @@ const decide = (command: ScreeningCommand, state: ScreeningState): Decision => {
     );
   if (state.distributedOn !== undefined) return decideDistributed(command, state, state.distributedOn);
   if (command.type === 'DistributeAsqSe2') return accept({ type: 'AsqSe2Distributed', data: command.data });
-  return E.left(
+  return refuse(
     notFound('screening-not-distributed', 'This screening is not distributed.', [
       { path: 'data.screeningId', message: 'no such screening' },
     ]),
