@@ -3,16 +3,24 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, Text, oneOf } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** Which side of the agreement raised a concern: either may. */
 export const ConcernRaisedBy = oneOf('ConcernRaisedBy', 'coach', 'coachee');
+/** `ConcernRaisedBy` as decoded. */
 export type ConcernRaisedBy = t.TypeOf<typeof ConcernRaisedBy>;
 
+/** The data of the `AgreementConcernRaised` event and of the `RaiseAgreementConcern` command. */
 export const AgreementConcernRaisedData = struct('AgreementConcernRaisedData', {
   agreementId: Id,
   raisedBy: ConcernRaisedBy,
   summary: Text,
 });
+/** `AgreementConcernRaisedData` as decoded. */
 export type AgreementConcernRaisedData = t.TypeOf<typeof AgreementConcernRaisedData>;
 
+/**
+ * The coach or the coachee raised a concern that the other is not meeting the agreement’s obligations (`002`).
+ * Lives in the `agreement` stream named by its `agreementId`.
+ */
 export const AgreementConcernRaised = defineEvent({
   type: 'AgreementConcernRaised',
   streamKind: 'agreement',
@@ -22,6 +30,7 @@ export const AgreementConcernRaised = defineEvent({
   data: AgreementConcernRaisedData,
 });
 
+/** Raise a concern about an agreement that has not ended. Accepted, it records `AgreementConcernRaised`. */
 export const RaiseAgreementConcern = defineCommand({
   type: 'RaiseAgreementConcern',
   streamKind: 'agreement',

@@ -3,9 +3,15 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate, Text } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `AgreementEnded` event and of the `EndAgreement` command. */
 export const AgreementEndedData = struct('AgreementEndedData', { agreementId: Id, on: LocalDate, reason: Text });
+/** `AgreementEndedData` as decoded. */
 export type AgreementEndedData = t.TypeOf<typeof AgreementEndedData>;
 
+/**
+ * The coaching agreement ended; nothing more is recorded on it. Lives in the `agreement` stream named by its
+ * `agreementId`.
+ */
 export const AgreementEnded = defineEvent({
   type: 'AgreementEnded',
   streamKind: 'agreement',
@@ -14,6 +20,7 @@ export const AgreementEnded = defineEvent({
   data: AgreementEndedData,
 });
 
+/** End an agreement, once, giving the reason. Accepted, it records `AgreementEnded`. */
 export const EndAgreement = defineCommand({
   type: 'EndAgreement',
   streamKind: 'agreement',

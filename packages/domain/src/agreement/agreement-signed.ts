@@ -7,14 +7,20 @@ import { struct } from '../shared/struct';
 export const AgreementParty = oneOf('AgreementParty', 'coach', 'supervisor', 'coachee');
 export type AgreementParty = t.TypeOf<typeof AgreementParty>;
 
+/** The data of the `AgreementSigned` event and of the `SignAgreement` command. */
 export const AgreementSignedData = struct('AgreementSignedData', {
   agreementId: Id,
   party: AgreementParty,
   signedBy: Id,
   signedOn: LocalDate,
 });
+/** `AgreementSignedData` as decoded. */
 export type AgreementSignedData = t.TypeOf<typeof AgreementSignedData>;
 
+/**
+ * One party signed the coaching agreement; the last of the three signatures makes it active (rule 9). Lives in the
+ * `agreement` stream named by its `agreementId`.
+ */
 export const AgreementSigned = defineEvent({
   type: 'AgreementSigned',
   streamKind: 'agreement',
@@ -23,6 +29,7 @@ export const AgreementSigned = defineEvent({
   data: AgreementSignedData,
 });
 
+/** Sign a drafted agreement that has not ended, once per party. Accepted, it records `AgreementSigned`. */
 export const SignAgreement = defineCommand({
   type: 'SignAgreement',
   streamKind: 'agreement',

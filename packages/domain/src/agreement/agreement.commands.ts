@@ -5,6 +5,7 @@ import { EndAgreement } from './agreement-ended';
 import { SignAgreement } from './agreement-signed';
 import { CompleteCoachingCycle } from './coaching-cycle-completed';
 
+/** The commands decided on an agreement's stream; its decider takes exactly these. */
 export const agreementCommands = [
   DraftAgreement,
   SignAgreement,
@@ -13,4 +14,5 @@ export const agreementCommands = [
   EndAgreement,
 ] as const;
 
+/** Any command of an agreement's stream, decoded, as its decider receives it. */
 export type AgreementCommand = CommandFor<(typeof agreementCommands)[number]>;

@@ -7,6 +7,7 @@ import { AgreementCommand } from './agreement.commands';
 import { AgreementEvent } from './agreement.events';
 import { CompleteCoachingCycle } from './coaching-cycle-completed';
 
+/** What the agreement's rules need to know of its history. */
 export interface AgreementState {
   readonly drafted: boolean;
   /** signedOn of each party that has signed. */
@@ -19,6 +20,7 @@ export interface AgreementState {
   readonly endedOn: string | undefined;
 }
 
+/** An agreement stream before anything is recorded on it. */
 export const initialAgreementState: AgreementState = {
   drafted: false,
   signatures: new Map(),
@@ -152,6 +154,7 @@ const evolve = (state: AgreementState, event: AgreementEvent): AgreementState =>
   }
 };
 
+/** The rules of a coaching agreement: drafting, the three signatures, cycles in order, concerns and the end. */
 export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = {
   initialState: initialAgreementState,
   evolve,

@@ -5,6 +5,7 @@ import { AgreementEnded } from './agreement-ended';
 import { AgreementSigned } from './agreement-signed';
 import { CoachingCycleCompleted } from './coaching-cycle-completed';
 
+/** The events recorded on an agreement's stream. */
 export const agreementEvents = [
   AgreementDrafted,
   AgreementSigned,
@@ -13,4 +14,5 @@ export const agreementEvents = [
   AgreementEnded,
 ] as const;
 
+/** Any event of an agreement's stream, as its decider decides and folds it. */
 export type AgreementEvent = EventOf<(typeof agreementEvents)[number]>;

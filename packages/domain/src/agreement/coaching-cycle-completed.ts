@@ -4,8 +4,10 @@ import { Id, IntegerBetween, LocalDate, Ids } from '../shared/primitives';
 import { struct } from '../shared/struct';
 import { MAX_COACHING_CYCLES } from './agreement-drafted';
 
+/** A cycle's place within its agreement, one to `MAX_COACHING_CYCLES`: cycles are recorded in order. */
 export const CycleNumber = IntegerBetween(1, MAX_COACHING_CYCLES, 'CycleNumber');
 
+/** The data of the `CoachingCycleCompleted` event and of the `CompleteCoachingCycle` command. */
 export const CoachingCycleCompletedData = struct('CoachingCycleCompletedData', {
   agreementId: Id,
   cycleNumber: CycleNumber,
@@ -13,8 +15,14 @@ export const CoachingCycleCompletedData = struct('CoachingCycleCompletedData', {
   /** The sessions of the provider stream that made up the cycle. */
   sessionIds: Ids,
 });
+/** `CoachingCycleCompletedData` as decoded. */
 export type CoachingCycleCompletedData = t.TypeOf<typeof CoachingCycleCompletedData>;
 
+/**
+ * A Practice-Based Coaching cycle (shared goals and action plan, focused observation, reflection and feedback) was
+ * completed under an active agreement; the count of completed cycles may be shared (rule 10). Lives in the
+ * `agreement` stream named by its `agreementId`.
+ */
 export const CoachingCycleCompleted = defineEvent({
   type: 'CoachingCycleCompleted',
   streamKind: 'agreement',
@@ -24,6 +32,10 @@ export const CoachingCycleCompleted = defineEvent({
   data: CoachingCycleCompletedData,
 });
 
+/**
+ * Record the next coaching cycle, in order, completed while the agreement is active. Accepted, it records
+ * `CoachingCycleCompleted`.
+ */
 export const CompleteCoachingCycle = defineCommand({
   type: 'CompleteCoachingCycle',
   streamKind: 'agreement',

@@ -12,6 +12,7 @@ import { CommandDefinition } from '../shared/event-definition';
 import { CommandMetadata } from '../shared/metadata';
 import { struct } from '../shared/struct';
 
+/** Every command Coachline accepts, by stream kind: what `decodeCommand` and the API know. */
 export const commandCatalogue = [
   ...communityCommands,
   ...coachCommands,
@@ -20,12 +21,14 @@ export const commandCatalogue = [
   ...screeningCommands,
 ] as const;
 
+/** Any command of the catalogue, decoded. */
 export type CoachlineCommand = CommandFor<(typeof commandCatalogue)[number]>;
 
 const byType: ReadonlyMap<string, CommandDefinition> = new Map(
   commandCatalogue.map((d) => [d.type, d as CommandDefinition]),
 );
 
+/** Commands are routed by their `type` string; `undefined` for a type this version does not know. */
 export const findCommandDefinition = (type: string): CommandDefinition | undefined => byType.get(type);
 
 /** The codec of a whole command: its type, its data and the metadata the edge attached. */

@@ -14,7 +14,9 @@ export const eventCatalogue = [
   ...screeningEvents,
 ] as const;
 
+/** Any event of the catalogue, at its current schema version. */
 export type CoachlineEvent = EventOf<(typeof eventCatalogue)[number]>;
+/** The `type` of any event Coachline has written. */
 export type CoachlineEventType = CoachlineEvent['type'];
 
 const byType: ReadonlyMap<string, EventDefinition> = new Map(eventCatalogue.map((d) => [d.type, d as EventDefinition]));

@@ -3,13 +3,19 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, Text } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `CoachQualificationRecorded` event and of the `RecordCoachQualification` command. */
 export const CoachQualificationRecordedData = struct('CoachQualificationRecordedData', {
   coachId: Id,
   qualificationId: Id,
   credential: Text,
 });
+/** `CoachQualificationRecordedData` as decoded. */
 export type CoachQualificationRecordedData = t.TypeOf<typeof CoachQualificationRecordedData>;
 
+/**
+ * A credential a coach holds was recorded, still to be verified (`003`). Lives in the `coach` stream named by its
+ * `coachId`.
+ */
 export const CoachQualificationRecorded = defineEvent({
   type: 'CoachQualificationRecorded',
   streamKind: 'coach',
@@ -18,6 +24,7 @@ export const CoachQualificationRecorded = defineEvent({
   data: CoachQualificationRecordedData,
 });
 
+/** Record a credential the coach states they hold. Accepted, it records `CoachQualificationRecorded`. */
 export const RecordCoachQualification = defineCommand({
   type: 'RecordCoachQualification',
   streamKind: 'coach',

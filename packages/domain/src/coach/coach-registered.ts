@@ -14,14 +14,20 @@ export const CoachRole = oneOf(
   'supervisor',
 );
 
+/** The data of the `CoachRegistered` event and of the `RegisterCoach` command. */
 export const CoachRegisteredData = struct('CoachRegisteredData', {
   coachId: Id,
   communityId: Id,
   name: Text,
   role: CoachRole,
 });
+/** `CoachRegisteredData` as decoded. */
 export type CoachRegisteredData = t.TypeOf<typeof CoachRegisteredData>;
 
+/**
+ * A coach joined a community’s coaching system in one of its coaching roles. Lives in the `coach` stream named by
+ * its `coachId`.
+ */
 export const CoachRegistered = defineEvent({
   type: 'CoachRegistered',
   streamKind: 'coach',
@@ -30,6 +36,7 @@ export const CoachRegistered = defineEvent({
   data: CoachRegisteredData,
 });
 
+/** Register a coach, once, in a community. Accepted, it records `CoachRegistered`. */
 export const RegisterCoach = defineCommand({
   type: 'RegisterCoach',
   streamKind: 'coach',

@@ -5,6 +5,7 @@ import { RegisterCoach } from './coach-registered';
 import { AttendReflectiveConsultation } from './reflective-consultation-attended';
 import { CompleteReflectiveConsultationSurvey } from './reflective-consultation-survey-completed';
 
+/** The commands decided on a coach's stream; its decider takes exactly these. */
 export const coachCommands = [
   RegisterCoach,
   RecordCoachQualification,
@@ -13,4 +14,5 @@ export const coachCommands = [
   CompleteReflectiveConsultationSurvey,
 ] as const;
 
+/** Any command of a coach's stream, decoded, as its decider receives it. */
 export type CoachCommand = CommandFor<(typeof coachCommands)[number]>;

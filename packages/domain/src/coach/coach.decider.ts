@@ -4,6 +4,7 @@ import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-er
 import { CoachCommand } from './coach.commands';
 import { CoachEvent } from './coach.events';
 
+/** What a coach's rules need to know of the history. */
 export interface CoachState {
   readonly registered: boolean;
   readonly qualifications: ReadonlyMap<string, { readonly credential: string; readonly verified: boolean }>;
@@ -11,6 +12,7 @@ export interface CoachState {
   readonly surveyCompleted: boolean;
 }
 
+/** A coach stream before anything is recorded on it. */
 export const initialCoachState: CoachState = {
   registered: false,
   qualifications: new Map(),
@@ -133,6 +135,7 @@ const evolve = (state: CoachState, event: CoachEvent): CoachState => {
   }
 };
 
+/** The rules of a coach's stream: registration, qualifications and Reflective Consultation. */
 export const coachDecider: Decider<CoachCommand, CoachEvent, CoachState> = {
   initialState: initialCoachState,
   evolve,

@@ -5,6 +5,7 @@ import { CoachRegistered } from './coach-registered';
 import { ReflectiveConsultationAttended } from './reflective-consultation-attended';
 import { ReflectiveConsultationSurveyCompleted } from './reflective-consultation-survey-completed';
 
+/** The events recorded on a coach's stream. */
 export const coachEvents = [
   CoachRegistered,
   CoachQualificationRecorded,
@@ -13,4 +14,5 @@ export const coachEvents = [
   ReflectiveConsultationSurveyCompleted,
 ] as const;
 
+/** Any event of a coach's stream, as its decider decides and folds it. */
 export type CoachEvent = EventOf<(typeof coachEvents)[number]>;

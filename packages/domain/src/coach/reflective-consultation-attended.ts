@@ -3,14 +3,20 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, IntegerBetween, LocalDate, Month } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `ReflectiveConsultationAttended` event and of the `AttendReflectiveConsultation` command. */
 export const ReflectiveConsultationAttendedData = struct('ReflectiveConsultationAttendedData', {
   coachId: Id,
   month: Month,
   heldOn: LocalDate,
   durationMinutes: IntegerBetween(1, 480, 'ConsultationMinutes'),
 });
+/** `ReflectiveConsultationAttendedData` as decoded. */
 export type ReflectiveConsultationAttendedData = t.TypeOf<typeof ReflectiveConsultationAttendedData>;
 
+/**
+ * A coach attended the month’s Reflective Consultation (required monthly, rule 8). Lives in the `coach` stream
+ * named by its `coachId`.
+ */
 export const ReflectiveConsultationAttended = defineEvent({
   type: 'ReflectiveConsultationAttended',
   streamKind: 'coach',
@@ -19,6 +25,10 @@ export const ReflectiveConsultationAttended = defineEvent({
   data: ReflectiveConsultationAttendedData,
 });
 
+/**
+ * Record that the coach attended Reflective Consultation for a month. Accepted, it records
+ * `ReflectiveConsultationAttended`.
+ */
 export const AttendReflectiveConsultation = defineCommand({
   type: 'AttendReflectiveConsultation',
   streamKind: 'coach',

@@ -3,12 +3,21 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/**
+ * The data of the `ReflectiveConsultationSurveyCompleted` event and of the `CompleteReflectiveConsultationSurvey`
+ * command.
+ */
 export const ReflectiveConsultationSurveyCompletedData = struct('ReflectiveConsultationSurveyCompletedData', {
   coachId: Id,
   completedOn: LocalDate,
 });
+/** `ReflectiveConsultationSurveyCompletedData` as decoded. */
 export type ReflectiveConsultationSurveyCompletedData = t.TypeOf<typeof ReflectiveConsultationSurveyCompletedData>;
 
+/**
+ * A coach completed the Reflective Consultation survey (due in December, rule 8). Lives in the `coach` stream
+ * named by its `coachId`.
+ */
 export const ReflectiveConsultationSurveyCompleted = defineEvent({
   type: 'ReflectiveConsultationSurveyCompleted',
   streamKind: 'coach',
@@ -17,6 +26,10 @@ export const ReflectiveConsultationSurveyCompleted = defineEvent({
   data: ReflectiveConsultationSurveyCompletedData,
 });
 
+/**
+ * Record that the coach completed the Reflective Consultation survey. Accepted, it records
+ * `ReflectiveConsultationSurveyCompleted`.
+ */
 export const CompleteReflectiveConsultationSurvey = defineCommand({
   type: 'CompleteReflectiveConsultationSurvey',
   streamKind: 'coach',

@@ -3,13 +3,19 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `CoachingSystemApproved` event and of the `ApproveCoachingSystem` command. */
 export const CoachingSystemApprovedData = struct('CoachingSystemApprovedData', {
   communityId: Id,
   approvedBy: Id,
   approvedOn: LocalDate,
 });
+/** `CoachingSystemApprovedData` as decoded. */
 export type CoachingSystemApprovedData = t.TypeOf<typeof CoachingSystemApprovedData>;
 
+/**
+ * Executive leadership approved the community’s coaching system with all seven components defined; it is fixed
+ * from then on (`004`). Lives in the `community` stream named by its `communityId`.
+ */
 export const CoachingSystemApproved = defineEvent({
   type: 'CoachingSystemApproved',
   streamKind: 'community',
@@ -19,6 +25,10 @@ export const CoachingSystemApproved = defineEvent({
   data: CoachingSystemApprovedData,
 });
 
+/**
+ * Approve the coaching system, once, when all seven of its components are defined. Accepted, it records
+ * `CoachingSystemApproved`.
+ */
 export const ApproveCoachingSystem = defineCommand({
   type: 'ApproveCoachingSystem',
   streamKind: 'community',

@@ -16,13 +16,19 @@ export const CoachingSystemComponent = oneOf(
 );
 export type CoachingSystemComponent = t.TypeOf<typeof CoachingSystemComponent>;
 
+/** The data of the `CoachingSystemComponentDefined` event and of the `DefineCoachingSystemComponent` command. */
 export const CoachingSystemComponentDefinedData = struct('CoachingSystemComponentDefinedData', {
   communityId: Id,
   component: CoachingSystemComponent,
   text: Text,
 });
+/** `CoachingSystemComponentDefinedData` as decoded. */
 export type CoachingSystemComponentDefinedData = t.TypeOf<typeof CoachingSystemComponentDefinedData>;
 
+/**
+ * A community wrote one component of its coaching system; a later definition of the same component revises it
+ * until the system is approved (`004`). Lives in the `community` stream named by its `communityId`.
+ */
 export const CoachingSystemComponentDefined = defineEvent({
   type: 'CoachingSystemComponentDefined',
   streamKind: 'community',
@@ -32,6 +38,10 @@ export const CoachingSystemComponentDefined = defineEvent({
   data: CoachingSystemComponentDefinedData,
 });
 
+/**
+ * Define, or revise, one component of a coaching system not yet approved. Accepted, it records
+ * `CoachingSystemComponentDefined`.
+ */
 export const DefineCoachingSystemComponent = defineCommand({
   type: 'DefineCoachingSystemComponent',
   streamKind: 'community',

@@ -7,13 +7,19 @@ import { struct } from '../shared/struct';
 export const CommunityKind = oneOf('CommunityKind', 'community', 'county', 'district');
 export type CommunityKind = t.TypeOf<typeof CommunityKind>;
 
+/** The data of the `CommunityRegistered` event and of the `RegisterCommunity` command. */
 export const CommunityRegisteredData = struct('CommunityRegisteredData', {
   communityId: Id,
   name: Text,
   kind: CommunityKind,
 });
+/** `CommunityRegisteredData` as decoded. */
 export type CommunityRegisteredData = t.TypeOf<typeof CommunityRegisteredData>;
 
+/**
+ * An implementing community, county or district joined the program. Lives in the `community` stream named by its
+ * `communityId`.
+ */
 export const CommunityRegistered = defineEvent({
   type: 'CommunityRegistered',
   streamKind: 'community',
@@ -22,6 +28,7 @@ export const CommunityRegistered = defineEvent({
   data: CommunityRegisteredData,
 });
 
+/** Register an implementing community, county or district, once. Accepted, it records `CommunityRegistered`. */
 export const RegisterCommunity = defineCommand({
   type: 'RegisterCommunity',
   streamKind: 'community',

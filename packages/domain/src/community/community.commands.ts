@@ -8,6 +8,7 @@ import { StartProgramYear } from './program-year-started';
 import { RecordProviderCollaborationMeeting } from './provider-collaboration-meeting-held';
 import { RecordTraining } from './training-held';
 
+/** The commands decided on a community's stream; its decider takes exactly these. */
 export const communityCommands = [
   RegisterCommunity,
   StartProgramYear,
@@ -19,4 +20,5 @@ export const communityCommands = [
   RecordFocusGroup,
 ] as const;
 
+/** Any command of a community's stream, decoded, as its decider receives it. */
 export type CommunityCommand = CommandFor<(typeof communityCommands)[number]>;

@@ -155,6 +155,7 @@ const decideRegistered = (command: CommunityCommand, state: CommunityState): Dec
   }
 };
 
+/** Accepts or refuses a community command against the state its history folds to. */
 export const decideCommunity = (command: CommunityCommand, state: CommunityState): Decision => {
   if (state.registered) return decideRegistered(command, state);
   if (command.type === 'RegisterCommunity') return accept({ type: 'CommunityRegistered', data: command.data });

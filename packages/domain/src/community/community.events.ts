@@ -8,6 +8,7 @@ import { ProgramYearStarted } from './program-year-started';
 import { ProviderCollaborationMeetingHeld } from './provider-collaboration-meeting-held';
 import { TrainingHeld } from './training-held';
 
+/** The events recorded on a community's stream. */
 export const communityEvents = [
   CommunityRegistered,
   ProgramYearStarted,
@@ -19,4 +20,5 @@ export const communityEvents = [
   FocusGroupHeld,
 ] as const;
 
+/** Any event of a community's stream, as its decider decides and folds it. */
 export type CommunityEvent = EventOf<(typeof communityEvents)[number]>;

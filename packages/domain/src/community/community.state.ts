@@ -2,6 +2,7 @@ import { CoachingSystemComponent } from './coaching-system-component-defined';
 import { CommunityEvent } from './community.events';
 import { ProgramYearSpan } from './program-years';
 
+/** What a community's rules need to know of its history. */
 export interface CommunityState {
   readonly registered: boolean;
   readonly programYears: ReadonlyArray<ProgramYearSpan>;
@@ -12,6 +13,7 @@ export interface CommunityState {
   readonly collaborationMeetings: ReadonlyMap<string, string>;
 }
 
+/** A community stream before anything is recorded on it. */
 export const initialCommunityState: CommunityState = {
   registered: false,
   programYears: [],
@@ -21,6 +23,7 @@ export const initialCommunityState: CommunityState = {
   collaborationMeetings: new Map(),
 };
 
+/** Folds one recorded community event into the state; total, since a recorded event is a fact. */
 export const evolveCommunity = (state: CommunityState, event: CommunityEvent): CommunityState => {
   switch (event.type) {
     case 'CommunityRegistered':

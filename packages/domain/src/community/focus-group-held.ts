@@ -3,9 +3,15 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `FocusGroupHeld` event and of the `RecordFocusGroup` command. */
 export const FocusGroupHeldData = struct('FocusGroupHeldData', { communityId: Id, heldOn: LocalDate });
+/** `FocusGroupHeldData` as decoded. */
 export type FocusGroupHeldData = t.TypeOf<typeof FocusGroupHeldData>;
 
+/**
+ * The evaluation partner held its focus group with the community (MMI in RiR, `000`). Lives in the `community`
+ * stream named by its `communityId`.
+ */
 export const FocusGroupHeld = defineEvent({
   type: 'FocusGroupHeld',
   streamKind: 'community',
@@ -14,6 +20,7 @@ export const FocusGroupHeld = defineEvent({
   data: FocusGroupHeldData,
 });
 
+/** Record the evaluation focus group held with the community. Accepted, it records `FocusGroupHeld`. */
 export const RecordFocusGroup = defineCommand({
   type: 'RecordFocusGroup',
   streamKind: 'community',

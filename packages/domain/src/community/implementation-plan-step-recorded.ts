@@ -10,6 +10,7 @@ import { struct } from '../shared/struct';
  */
 export const ImplementationPlanStep = IntegerBetween(1, 7, 'ImplementationPlanStep');
 
+/** The data of the `ImplementationPlanStepRecorded` event and of the `RecordImplementationPlanStep` command. */
 export const ImplementationPlanStepRecordedData = struct(
   'ImplementationPlanStepRecordedData',
   {
@@ -21,8 +22,13 @@ export const ImplementationPlanStepRecordedData = struct(
   },
   { trainingNeeds: Sentences },
 );
+/** `ImplementationPlanStepRecordedData` as decoded. */
 export type ImplementationPlanStepRecordedData = t.TypeOf<typeof ImplementationPlanStepRecordedData>;
 
+/**
+ * A community recorded its answers, training needs and plan for one step of its Coaching Implementation Plan; a
+ * later record of the same step revises it (`001`). Lives in the `community` stream named by its `communityId`.
+ */
 export const ImplementationPlanStepRecorded = defineEvent({
   type: 'ImplementationPlanStepRecorded',
   streamKind: 'community',
@@ -32,6 +38,10 @@ export const ImplementationPlanStepRecorded = defineEvent({
   data: ImplementationPlanStepRecordedData,
 });
 
+/**
+ * Record, or revise, one of the seven steps of the Coaching Implementation Plan. Accepted, it records
+ * `ImplementationPlanStepRecorded`.
+ */
 export const RecordImplementationPlanStep = defineCommand({
   type: 'RecordImplementationPlanStep',
   streamKind: 'community',

@@ -3,6 +3,7 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `ProgramYearStarted` event and of the `StartProgramYear` command. */
 export const ProgramYearStartedData = struct('ProgramYearStartedData', {
   communityId: Id,
   programYearId: Id,
@@ -10,8 +11,13 @@ export const ProgramYearStartedData = struct('ProgramYearStartedData', {
   startsOn: LocalDate,
   endsOn: LocalDate,
 });
+/** `ProgramYearStartedData` as decoded. */
 export type ProgramYearStartedData = t.TypeOf<typeof ProgramYearStartedData>;
 
+/**
+ * A community began a year of implementation under a program guide (RiR Year 1 runs July 1 to June 30); its years
+ * never overlap. Lives in the `community` stream named by its `communityId`.
+ */
 export const ProgramYearStarted = defineEvent({
   type: 'ProgramYearStarted',
   streamKind: 'community',
@@ -21,6 +27,10 @@ export const ProgramYearStarted = defineEvent({
   data: ProgramYearStartedData,
 });
 
+/**
+ * Start a program year of at most 366 days that overlaps none of the community’s other years. Accepted, it records
+ * `ProgramYearStarted`.
+ */
 export const StartProgramYear = defineCommand({
   type: 'StartProgramYear',
   streamKind: 'community',

@@ -17,13 +17,16 @@ const dayNumber = (date: string): number => {
 export const daysCovered = (startsOn: string, endsOn: string): number => dayNumber(endsOn) - dayNumber(startsOn) + 1;
 
 // LocalDates are zero-padded YYYY-MM-DD, so comparing them as strings compares them as dates.
+/** Whether a date falls within a program year, both ends included. */
 export const programYearContains = (year: ProgramYearSpan, date: string): boolean =>
   year.startsOn <= date && date <= year.endsOn;
 
 type Span = Pick<ProgramYearSpan, 'startsOn' | 'endsOn'>;
 
+/** Whether two program years share a day: a community's years must not. */
 export const programYearsOverlap = (a: Span, b: Span): boolean => a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
 
+/** The program year a date falls in, if any: records are counted in the year of their date. */
 export const programYearContaining = (
   years: ReadonlyArray<ProgramYearSpan>,
   date: string,

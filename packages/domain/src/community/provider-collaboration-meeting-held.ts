@@ -3,6 +3,10 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate, Ids, Text, nonEmptyArray } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/**
+ * The data of the `ProviderCollaborationMeetingHeld` event and of the `RecordProviderCollaborationMeeting`
+ * command.
+ */
 export const ProviderCollaborationMeetingHeldData = struct(
   'ProviderCollaborationMeetingHeldData',
   {
@@ -17,8 +21,13 @@ export const ProviderCollaborationMeetingHeldData = struct(
   /** Each meeting gathers ideas for the next one’s topic (`000`). */
   { nextTopic: Text },
 );
+/** `ProviderCollaborationMeetingHeldData` as decoded. */
 export type ProviderCollaborationMeetingHeldData = t.TypeOf<typeof ProviderCollaborationMeetingHeldData>;
 
+/**
+ * Coaches facilitated a Provider Collaboration Meeting within a program year; a year holds 6 to 12 of them (rule
+ * 7). Lives in the `community` stream named by its `communityId`.
+ */
 export const ProviderCollaborationMeetingHeld = defineEvent({
   type: 'ProviderCollaborationMeetingHeld',
   streamKind: 'community',
@@ -28,6 +37,10 @@ export const ProviderCollaborationMeetingHeld = defineEvent({
   data: ProviderCollaborationMeetingHeldData,
 });
 
+/**
+ * Record a Provider Collaboration Meeting held within a program year, at most the twelfth of that year. Accepted,
+ * it records `ProviderCollaborationMeetingHeld`.
+ */
 export const RecordProviderCollaborationMeeting = defineCommand({
   type: 'RecordProviderCollaborationMeeting',
   streamKind: 'community',

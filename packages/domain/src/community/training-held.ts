@@ -15,9 +15,12 @@ export const TrainingModule = oneOf(
 );
 export type TrainingModule = t.TypeOf<typeof TrainingModule>;
 
+/** Who attended a training, so each provider's and coach's training requirement is met by it. */
 export const TrainingAttendees = struct('TrainingAttendees', { providerIds: Ids, coachIds: Ids });
+/** `TrainingAttendees` as decoded. */
 export type TrainingAttendees = t.TypeOf<typeof TrainingAttendees>;
 
+/** The data of the `TrainingHeld` event and of the `RecordTraining` command. */
 export const TrainingHeldData = struct('TrainingHeldData', {
   communityId: Id,
   trainingId: Id,
@@ -25,8 +28,13 @@ export const TrainingHeldData = struct('TrainingHeldData', {
   heldOn: LocalDate,
   attendees: TrainingAttendees,
 });
+/** `TrainingHeldData` as decoded. */
 export type TrainingHeldData = t.TypeOf<typeof TrainingHeldData>;
 
+/**
+ * A community held a training within one of its program years; when is its choice, the guide’s months are
+ * suggestions (rule 6). Lives in the `community` stream named by its `communityId`.
+ */
 export const TrainingHeld = defineEvent({
   type: 'TrainingHeld',
   streamKind: 'community',
@@ -36,6 +44,10 @@ export const TrainingHeld = defineEvent({
   data: TrainingHeldData,
 });
 
+/**
+ * Record a training held within a program year, with the providers and coaches who attended. Accepted, it records
+ * `TrainingHeld`.
+ */
 export const RecordTraining = defineCommand({
   type: 'RecordTraining',
   streamKind: 'community',

@@ -6,5 +6,6 @@ import { starsPbcGuide } from './stars-pbc';
 /** Every guide a community may pick for a program year; a new guide is one more entry. */
 export const programGuides: ReadonlyArray<ProgramGuide> = [rirYear1Guide, starsPbcGuide];
 
+/** The guide a program year names, or none: a stored year may name a guide this version lacks. */
 export const findGuide = (guideId: string): O.Option<ProgramGuide> =>
   O.fromNullable(programGuides.find((guide) => guide.guideId === guideId));

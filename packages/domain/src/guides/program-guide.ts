@@ -115,11 +115,14 @@ export const MonthlyDosageRequirement = struct(
   optionalRequirementFields,
 );
 
+/** Any kind of requirement; `kind` tells how it is met. */
 export const Requirement = t.union(
   [OnceRequirement, CountRequirement, MonthlyRequirement, MonthlyDosageRequirement],
   'Requirement',
 );
+/** `Requirement` as decoded. */
 export type Requirement = t.TypeOf<typeof Requirement>;
+/** How a requirement is met: once, a number of times, monthly, or by monthly dosage. */
 export type RequirementKind = Requirement['kind'];
 
 /**
@@ -133,9 +136,11 @@ export const GuideDosage = struct(
 );
 export type GuideDosage = t.TypeOf<typeof GuideDosage>;
 
+/** A program guide as data, so a new guide is one more entry and never new code. */
 export const ProgramGuide = struct(
   'ProgramGuide',
   { guideId: Id, title: Text, source: Text, requirements: nonEmptyArray(Requirement, 'Requirements') },
   { dosage: GuideDosage },
 );
+/** `ProgramGuide` as decoded. */
 export type ProgramGuide = t.TypeOf<typeof ProgramGuide>;

@@ -6,6 +6,10 @@ import { ProgramGuide, Requirement, RequirementKind, RequirementScope } from './
 import { IndexedSession, SessionLedger, countedSessions, sessionLedgerOf } from './session-ledger';
 import { DateWindow, isEmpty, monthOf, monthWithin, monthsOf, resolveWindow, suggestedMonthsWithin } from './window';
 
+/**
+ * `due` while the window is open, `overdue` once it closed unmet; `not-applicable` when the requirement does not
+ * apply to the subject.
+ */
 export type ComplianceStatus = 'done' | 'due' | 'overdue' | 'not-applicable';
 
 /** The event that met a requirement; `index` is its position in the events given. */
@@ -15,6 +19,7 @@ export interface MetBy {
   readonly index: number;
 }
 
+/** Where the subject stands on one requirement on the day asked about: one line of the timeline. */
 export interface RequirementStatus {
   /** The requirement's id; monthly requirements add the month (`dosage-2025-09`). */
   readonly requirementId: string;
@@ -36,6 +41,7 @@ export interface RequirementStatus {
   readonly suggestedMonths?: ReadonlyArray<Month>;
 }
 
+/** Whose statuses to work out, against which guide and year, from which events, on which day. */
 export interface StatusQuery {
   readonly guide: ProgramGuide;
   readonly programYear: { readonly startsOn: LocalDate; readonly endsOn: LocalDate };

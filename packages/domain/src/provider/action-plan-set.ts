@@ -7,6 +7,7 @@ import { struct } from '../shared/struct';
 export const ActionPlanGoal = struct('ActionPlanGoal', { goalId: Id, practice: Label, description: Text });
 export type ActionPlanGoal = t.TypeOf<typeof ActionPlanGoal>;
 
+/** The data of the `ActionPlanSet` event and of the `SetActionPlan` command. */
 export const ActionPlanSetData = struct('ActionPlanSetData', {
   providerId: Id,
   actionPlanId: Id,
@@ -14,8 +15,13 @@ export const ActionPlanSetData = struct('ActionPlanSetData', {
   steps: Sentences,
   setOn: LocalDate,
 });
+/** `ActionPlanSetData` as decoded. */
 export type ActionPlanSetData = t.TypeOf<typeof ActionPlanSetData>;
 
+/**
+ * Coach and provider set a joint action plan: goals on practices and the steps between sessions (rule 3). Lives in
+ * the `provider` stream named by its `providerId`.
+ */
 export const ActionPlanSet = defineEvent({
   type: 'ActionPlanSet',
   streamKind: 'provider',
@@ -25,6 +31,7 @@ export const ActionPlanSet = defineEvent({
   data: ActionPlanSetData,
 });
 
+/** Set a joint action plan whose goals are new to this provider. Accepted, it records `ActionPlanSet`. */
 export const SetActionPlan = defineCommand({
   type: 'SetActionPlan',
   streamKind: 'provider',

@@ -9,6 +9,7 @@ export type BoqForm = t.TypeOf<typeof BoqForm>;
 
 /** Each critical element's benchmark items: 0 not in place, 1 partially, 2 in place. */
 export const BenchmarkRating = IntegerBetween(0, 2, 'BenchmarkRating');
+/** A rating for each benchmark item, keyed by the item's id; a form with no rating is refused. */
 export const BenchmarkRatings = nonEmptyRecord(Id, BenchmarkRating, 'BenchmarkRatings');
 
 const requiredFields = {
@@ -23,15 +24,21 @@ const requiredFields = {
 export const BenchmarksOfQualityCompletedDataV1 = struct('BenchmarksOfQualityCompletedDataV1', requiredFields);
 export type BenchmarksOfQualityCompletedDataV1 = t.TypeOf<typeof BenchmarksOfQualityCompletedDataV1>;
 
+/** The data of the `BenchmarksOfQualityCompleted` event and of the `CompleteBenchmarksOfQuality` command. */
 export const BenchmarksOfQualityCompletedData = struct('BenchmarksOfQualityCompletedData', {
   ...requiredFields,
   formVersion: Text,
 });
+/** `BenchmarksOfQualityCompletedData` as decoded. */
 export type BenchmarksOfQualityCompletedData = t.TypeOf<typeof BenchmarksOfQualityCompletedData>;
 
 /** What version 1 records say about the form's version: nothing was written down. */
 export const UNRECORDED_FORM_VERSION = 'unrecorded';
 
+/**
+ * The coach and provider completed a Benchmarks of Quality form fitting the setting, each critical element rated
+ * 0, 1 or 2 (rule 3). Lives in the `provider` stream named by its `providerId`.
+ */
 export const BenchmarksOfQualityCompleted = defineEvent({
   type: 'BenchmarksOfQualityCompleted',
   streamKind: 'provider',
@@ -49,6 +56,10 @@ export const BenchmarksOfQualityCompleted = defineEvent({
   ],
 });
 
+/**
+ * Record a completed BOQ (centers) or FCCH BOQ (homes) with the form version used and its ratings. Accepted, it
+ * records `BenchmarksOfQualityCompleted`.
+ */
 export const CompleteBenchmarksOfQuality = defineCommand({
   type: 'CompleteBenchmarksOfQuality',
   streamKind: 'provider',

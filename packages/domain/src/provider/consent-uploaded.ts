@@ -7,6 +7,7 @@ import { struct } from '../shared/struct';
 export const ObservationInstrument = oneOf('ObservationInstrument', 'TPOT', 'TPITOS');
 export type ObservationInstrument = t.TypeOf<typeof ObservationInstrument>;
 
+/** The data of the `ConsentUploaded` event and of the `UploadConsent` command. */
 export const ConsentUploadedData = struct('ConsentUploadedData', {
   providerId: Id,
   consentId: Id,
@@ -14,8 +15,13 @@ export const ConsentUploadedData = struct('ConsentUploadedData', {
   signedOn: LocalDate,
   document: DocumentRef,
 });
+/** `ConsentUploadedData` as decoded. */
 export type ConsentUploadedData = t.TypeOf<typeof ConsentUploadedData>;
 
+/**
+ * A center-based provider’s signed evaluation consent for an observation instrument was uploaded (rules 3 and 4).
+ * Lives in the `provider` stream named by its `providerId`.
+ */
 export const ConsentUploaded = defineEvent({
   type: 'ConsentUploaded',
   streamKind: 'provider',
@@ -25,6 +31,10 @@ export const ConsentUploaded = defineEvent({
   data: ConsentUploadedData,
 });
 
+/**
+ * Upload a center-based provider’s signed evaluation consent for the instrument that fits their classroom.
+ * Accepted, it records `ConsentUploaded`.
+ */
 export const UploadConsent = defineCommand({
   type: 'UploadConsent',
   streamKind: 'provider',

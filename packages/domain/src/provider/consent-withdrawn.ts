@@ -3,13 +3,19 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `ConsentWithdrawn` event and of the `WithdrawConsent` command. */
 export const ConsentWithdrawnData = struct('ConsentWithdrawnData', {
   providerId: Id,
   consentId: Id,
   withdrawnOn: LocalDate,
 });
+/** `ConsentWithdrawnData` as decoded. */
 export type ConsentWithdrawnData = t.TypeOf<typeof ConsentWithdrawnData>;
 
+/**
+ * A provider withdrew an evaluation consent: no observation may be scheduled or completed under it from then on
+ * (rule 4). Lives in the `provider` stream named by its `providerId`.
+ */
 export const ConsentWithdrawn = defineEvent({
   type: 'ConsentWithdrawn',
   streamKind: 'provider',
@@ -19,6 +25,7 @@ export const ConsentWithdrawn = defineEvent({
   data: ConsentWithdrawnData,
 });
 
+/** Withdraw an uploaded evaluation consent that is still current. Accepted, it records `ConsentWithdrawn`. */
 export const WithdrawConsent = defineCommand({
   type: 'WithdrawConsent',
   streamKind: 'provider',

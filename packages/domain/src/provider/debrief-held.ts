@@ -3,14 +3,20 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate, Sentences } from '../shared/primitives';
 import { forbiddenField, struct } from '../shared/struct';
 
+/** The data of the `DebriefHeld` event and of the `HoldDebrief` command. */
 export const DebriefHeldData = struct(
   'DebriefHeldData',
   { providerId: Id, observationId: Id, heldOn: LocalDate, strengths: Sentences, nextSteps: Sentences },
   // Providers read the debrief, so scores sent along are refused by name rather than dropped.
   { scores: forbiddenField('a debrief never carries observation scores (rule 5)') },
 );
+/** `DebriefHeldData` as decoded. */
 export type DebriefHeldData = t.TypeOf<typeof DebriefHeldData>;
 
+/**
+ * The observer debriefed a completed observation with the provider: strengths and next steps, never scores (rule
+ * 5). Lives in the `provider` stream named by its `providerId`.
+ */
 export const DebriefHeld = defineEvent({
   type: 'DebriefHeld',
   streamKind: 'provider',
@@ -20,6 +26,10 @@ export const DebriefHeld = defineEvent({
   data: DebriefHeldData,
 });
 
+/**
+ * Record the debrief of a completed observation, once, with its strengths and next steps. Accepted, it records
+ * `DebriefHeld`.
+ */
 export const HoldDebrief = defineCommand({
   type: 'HoldDebrief',
   streamKind: 'provider',

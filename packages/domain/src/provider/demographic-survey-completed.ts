@@ -3,12 +3,18 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `DemographicSurveyCompleted` event and of the `CompleteDemographicSurvey` command. */
 export const DemographicSurveyCompletedData = struct('DemographicSurveyCompletedData', {
   providerId: Id,
   completedOn: LocalDate,
 });
+/** `DemographicSurveyCompletedData` as decoded. */
 export type DemographicSurveyCompletedData = t.TypeOf<typeof DemographicSurveyCompletedData>;
 
+/**
+ * The provider completed the demographic survey, part of the initial data (rule 3). Lives in the `provider` stream
+ * named by its `providerId`.
+ */
 export const DemographicSurveyCompleted = defineEvent({
   type: 'DemographicSurveyCompleted',
   streamKind: 'provider',
@@ -17,6 +23,10 @@ export const DemographicSurveyCompleted = defineEvent({
   data: DemographicSurveyCompletedData,
 });
 
+/**
+ * Record, once, that the provider completed the demographic survey. Accepted, it records
+ * `DemographicSurveyCompleted`.
+ */
 export const CompleteDemographicSurvey = defineCommand({
   type: 'CompleteDemographicSurvey',
   streamKind: 'provider',

@@ -3,9 +3,15 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `GoalAchieved` event and of the `RecordGoalAchieved` command. */
 export const GoalAchievedData = struct('GoalAchievedData', { providerId: Id, goalId: Id, on: LocalDate });
+/** `GoalAchievedData` as decoded. */
 export type GoalAchievedData = t.TypeOf<typeof GoalAchievedData>;
 
+/**
+ * The provider achieved a goal of one of their action plans. Lives in the `provider` stream named by its
+ * `providerId`.
+ */
 export const GoalAchieved = defineEvent({
   type: 'GoalAchieved',
   streamKind: 'provider',
@@ -14,6 +20,7 @@ export const GoalAchieved = defineEvent({
   data: GoalAchievedData,
 });
 
+/** Record, once, that a goal of an action plan was achieved. Accepted, it records `GoalAchieved`. */
 export const RecordGoalAchieved = defineCommand({
   type: 'RecordGoalAchieved',
   streamKind: 'provider',

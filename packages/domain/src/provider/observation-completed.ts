@@ -7,14 +7,20 @@ import { struct } from '../shared/struct';
 export const ObservationScores = nonEmptyRecord(Id, FiniteNumber, 'ObservationScores');
 export type ObservationScores = t.TypeOf<typeof ObservationScores>;
 
+/** The data of the `ObservationCompleted` event and of the `CompleteObservation` command. */
 export const ObservationCompletedData = struct('ObservationCompletedData', {
   providerId: Id,
   observationId: Id,
   observedOn: LocalDate,
   scores: ObservationScores,
 });
+/** `ObservationCompletedData` as decoded. */
 export type ObservationCompletedData = t.TypeOf<typeof ObservationCompletedData>;
 
+/**
+ * A scheduled observation took place and was scored; the scores reach coaches and evaluators only (rule 5). Lives
+ * in the `provider` stream named by its `providerId`.
+ */
 export const ObservationCompleted = defineEvent({
   type: 'ObservationCompleted',
   streamKind: 'provider',
@@ -24,6 +30,10 @@ export const ObservationCompleted = defineEvent({
   data: ObservationCompletedData,
 });
 
+/**
+ * Record the scores of a scheduled observation, while the consent for it is still current. Accepted, it records
+ * `ObservationCompleted`.
+ */
 export const CompleteObservation = defineCommand({
   type: 'CompleteObservation',
   streamKind: 'provider',

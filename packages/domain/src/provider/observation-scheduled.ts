@@ -4,6 +4,7 @@ import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 import { ObservationInstrument } from './consent-uploaded';
 
+/** The data of the `ObservationScheduled` event and of the `ScheduleObservation` command. */
 export const ObservationScheduledData = struct('ObservationScheduledData', {
   providerId: Id,
   observationId: Id,
@@ -12,8 +13,13 @@ export const ObservationScheduledData = struct('ObservationScheduledData', {
   /** Observers are often outside staff, so the id need not name anyone registered. */
   observerId: Id,
 });
+/** `ObservationScheduledData` as decoded. */
 export type ObservationScheduledData = t.TypeOf<typeof ObservationScheduledData>;
 
+/**
+ * A TPOT or TPITOS observation of a center-based provider was scheduled with an observer, under a current consent
+ * (rule 4). Lives in the `provider` stream named by its `providerId`.
+ */
 export const ObservationScheduled = defineEvent({
   type: 'ObservationScheduled',
   streamKind: 'provider',
@@ -23,6 +29,10 @@ export const ObservationScheduled = defineEvent({
   data: ObservationScheduledData,
 });
 
+/**
+ * Schedule an observation with the instrument that fits the classroom, once the provider’s consent for it is
+ * current. Accepted, it records `ObservationScheduled`.
+ */
 export const ScheduleObservation = defineCommand({
   type: 'ScheduleObservation',
   streamKind: 'provider',

@@ -14,6 +14,7 @@ export type AgeGroup = t.TypeOf<typeof AgeGroup>;
 export const ProviderSite = struct('ProviderSite', { siteId: Id, name: Text, setting: SiteSetting });
 export type ProviderSite = t.TypeOf<typeof ProviderSite>;
 
+/** The data of the `ProviderEnrolled` event and of the `EnrollProvider` command. */
 export const ProviderEnrolledData = struct('ProviderEnrolledData', {
   providerId: Id,
   communityId: Id,
@@ -24,8 +25,13 @@ export const ProviderEnrolledData = struct('ProviderEnrolledData', {
   coachId: Id,
   enrolledOn: LocalDate,
 });
+/** `ProviderEnrolledData` as decoded. */
 export type ProviderEnrolledData = t.TypeOf<typeof ProviderEnrolledData>;
 
+/**
+ * A provider entered a program year of a community, at a site, with the coach assigned to them. Lives in the
+ * `provider` stream named by its `providerId`.
+ */
 export const ProviderEnrolled = defineEvent({
   type: 'ProviderEnrolled',
   streamKind: 'provider',
@@ -34,6 +40,7 @@ export const ProviderEnrolled = defineEvent({
   data: ProviderEnrolledData,
 });
 
+/** Enroll a provider, once, in a program year with a coach. Accepted, it records `ProviderEnrolled`. */
 export const EnrollProvider = defineCommand({
   type: 'EnrollProvider',
   streamKind: 'provider',

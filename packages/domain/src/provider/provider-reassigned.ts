@@ -3,14 +3,20 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `ProviderReassigned` event and of the `ReassignProvider` command. */
 export const ProviderReassignedData = struct('ProviderReassignedData', {
   providerId: Id,
   fromCoachId: Id,
   toCoachId: Id,
   on: LocalDate,
 });
+/** `ProviderReassignedData` as decoded. */
 export type ProviderReassignedData = t.TypeOf<typeof ProviderReassignedData>;
 
+/**
+ * A provider moved from one coach’s caseload to another’s. Lives in the `provider` stream named by its
+ * `providerId`.
+ */
 export const ProviderReassigned = defineEvent({
   type: 'ProviderReassigned',
   streamKind: 'provider',
@@ -19,6 +25,7 @@ export const ProviderReassigned = defineEvent({
   data: ProviderReassignedData,
 });
 
+/** Move a provider from their current coach to another coach. Accepted, it records `ProviderReassigned`. */
 export const ReassignProvider = defineCommand({
   type: 'ReassignProvider',
   streamKind: 'provider',

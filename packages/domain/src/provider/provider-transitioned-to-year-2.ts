@@ -3,12 +3,18 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `ProviderTransitionedToYear2` event and of the `TransitionProviderToYear2` command. */
 export const ProviderTransitionedToYear2Data = struct('ProviderTransitionedToYear2Data', {
   providerId: Id,
   on: LocalDate,
 });
+/** `ProviderTransitionedToYear2Data` as decoded. */
 export type ProviderTransitionedToYear2Data = t.TypeOf<typeof ProviderTransitionedToYear2Data>;
 
+/**
+ * The provider moved on to Year 2 of the program, which the Year 1 guide prepares for from March. Lives in the
+ * `provider` stream named by its `providerId`.
+ */
 export const ProviderTransitionedToYear2 = defineEvent({
   type: 'ProviderTransitionedToYear2',
   streamKind: 'provider',
@@ -17,6 +23,7 @@ export const ProviderTransitionedToYear2 = defineEvent({
   data: ProviderTransitionedToYear2Data,
 });
 
+/** Record, once, that the provider moved on to Year 2. Accepted, it records `ProviderTransitionedToYear2`. */
 export const TransitionProviderToYear2 = defineCommand({
   type: 'TransitionProviderToYear2',
   streamKind: 'provider',

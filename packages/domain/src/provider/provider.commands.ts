@@ -17,6 +17,7 @@ import { CorrectSession } from './session-corrected';
 import { LogSession } from './session-logged';
 import { VoidSession } from './session-voided';
 
+/** The commands decided on a provider's stream; its decider takes exactly these. */
 export const providerCommands = [
   EnrollProvider,
   ReassignProvider,
@@ -37,6 +38,7 @@ export const providerCommands = [
   TransitionProviderToYear2,
 ] as const;
 
+/** Any command of a provider's stream, decoded, as its decider receives it. */
 export type ProviderCommand = CommandFor<(typeof providerCommands)[number]>;
 
 /** One command of the stream by its type, for the deciders that handle it. */

@@ -17,6 +17,7 @@ import { SessionCorrected } from './session-corrected';
 import { SessionLogged } from './session-logged';
 import { SessionVoided } from './session-voided';
 
+/** The events recorded on a provider's stream. */
 export const providerEvents = [
   ProviderEnrolled,
   ProviderReassigned,
@@ -37,4 +38,5 @@ export const providerEvents = [
   ProviderTransitionedToYear2,
 ] as const;
 
+/** Any event of a provider's stream, as its decider decides and folds it. */
 export type ProviderEvent = EventOf<(typeof providerEvents)[number]>;

@@ -34,6 +34,7 @@ export interface GoalRecord {
   readonly achieved: boolean;
 }
 
+/** What a provider's rules need to know of the history. */
 export interface ProviderState {
   readonly enrollment?: Enrollment;
   readonly coachId?: string;
@@ -48,6 +49,7 @@ export interface ProviderState {
   readonly transitionedToYear2: boolean;
 }
 
+/** A provider stream before anything is recorded on it. */
 export const initialProviderState: ProviderState = {
   demographicSurveyCompleted: false,
   consents: new Map(),

@@ -8,14 +8,20 @@ import { optionalSessionFields, sessionFields } from './session-logged';
 export const SessionChanges = struct('SessionChanges', {}, { ...sessionFields, ...optionalSessionFields });
 export type SessionChanges = t.TypeOf<typeof SessionChanges>;
 
+/** The data of the `SessionCorrected` event and of the `CorrectSession` command. */
 export const SessionCorrectedData = struct('SessionCorrectedData', {
   providerId: Id,
   sessionId: Id,
   changes: SessionChanges,
   reason: Text,
 });
+/** `SessionCorrectedData` as decoded. */
 export type SessionCorrectedData = t.TypeOf<typeof SessionCorrectedData>;
 
+/**
+ * A logged session was corrected: `changes` holds the new values of the fields it changes (rule 12). Lives in the
+ * `provider` stream named by its `providerId`.
+ */
 export const SessionCorrected = defineEvent({
   type: 'SessionCorrected',
   streamKind: 'provider',
@@ -24,6 +30,7 @@ export const SessionCorrected = defineEvent({
   data: SessionCorrectedData,
 });
 
+/** Correct a logged session that is not voided, giving the reason. Accepted, it records `SessionCorrected`. */
 export const CorrectSession = defineCommand({
   type: 'CorrectSession',
   streamKind: 'provider',

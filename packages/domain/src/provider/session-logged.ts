@@ -41,13 +41,19 @@ export const optionalSessionFields = {
   nextSteps: Sentences,
 };
 
+/** The data of the `SessionLogged` event and of the `LogSession` command. */
 export const SessionLoggedData = struct(
   'SessionLoggedData',
   { providerId: Id, sessionId: Id, ...sessionFields },
   optionalSessionFields,
 );
+/** `SessionLoggedData` as decoded. */
 export type SessionLoggedData = t.TypeOf<typeof SessionLoggedData>;
 
+/**
+ * A coach recorded a session held with a provider (rule 2: recorded after every session). A group session is
+ * logged once per provider with a shared groupSessionId. Lives in the `provider` stream named by its `providerId`.
+ */
 export const SessionLogged = defineEvent({
   type: 'SessionLogged',
   streamKind: 'provider',
@@ -57,6 +63,9 @@ export const SessionLogged = defineEvent({
   data: SessionLoggedData,
 });
 
+/**
+ * Record a session held with the provider, on or after the day it was held. Accepted, it records `SessionLogged`.
+ */
 export const LogSession = defineCommand({
   type: 'LogSession',
   streamKind: 'provider',

@@ -3,9 +3,15 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, Text } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `SessionVoided` event and of the `VoidSession` command. */
 export const SessionVoidedData = struct('SessionVoidedData', { providerId: Id, sessionId: Id, reason: Text });
+/** `SessionVoidedData` as decoded. */
 export type SessionVoidedData = t.TypeOf<typeof SessionVoidedData>;
 
+/**
+ * A logged session was voided: it counts for nothing from then on, and its record stays (rule 12). Lives in the
+ * `provider` stream named by its `providerId`.
+ */
 export const SessionVoided = defineEvent({
   type: 'SessionVoided',
   streamKind: 'provider',
@@ -14,6 +20,7 @@ export const SessionVoided = defineEvent({
   data: SessionVoidedData,
 });
 
+/** Void a logged session that is not already voided, giving the reason. Accepted, it records `SessionVoided`. */
 export const VoidSession = defineCommand({
   type: 'VoidSession',
   streamKind: 'provider',

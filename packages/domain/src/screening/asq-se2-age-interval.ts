@@ -8,6 +8,7 @@ const isAgeInterval = (u: unknown): u is (typeof ASQ_SE2_AGE_INTERVALS)[number] 
 
 const show = (u: unknown): string => (u === undefined ? 'nothing' : (JSON.stringify(u) ?? String(u)));
 
+/** The age of an ASQ-SE2 questionnaire in months: only ages a questionnaire exists for decode. */
 export const AsqSe2AgeInterval = new t.Type<(typeof ASQ_SE2_AGE_INTERVALS)[number], number, unknown>(
   'AsqSe2AgeInterval',
   isAgeInterval,
@@ -21,4 +22,5 @@ export const AsqSe2AgeInterval = new t.Type<(typeof ASQ_SE2_AGE_INTERVALS)[numbe
         ),
   (a) => a,
 );
+/** One of `ASQ_SE2_AGE_INTERVALS`. */
 export type AsqSe2AgeInterval = t.TypeOf<typeof AsqSe2AgeInterval>;

@@ -28,6 +28,10 @@ export const DistributeAsqSe2Data = struct('DistributeAsqSe2Data', required, {
 });
 export type DistributeAsqSe2Data = t.TypeOf<typeof DistributeAsqSe2Data>;
 
+/**
+ * An ASQ-SE2 questionnaire for a child in a provider’s care was handed out for the family to complete (within the
+ * first two months, rule 3). Lives in the `screening` stream named by its `screeningId`.
+ */
 export const AsqSe2Distributed = defineEvent({
   type: 'AsqSe2Distributed',
   streamKind: 'screening',
@@ -38,6 +42,10 @@ export const AsqSe2Distributed = defineEvent({
   personal: ['childName', 'childBirthDate'],
 });
 
+/**
+ * Open a screening by distributing the ASQ-SE2 questionnaire of the child’s age interval, once. Accepted, it
+ * records `AsqSe2Distributed`.
+ */
 export const DistributeAsqSe2 = defineCommand({
   type: 'DistributeAsqSe2',
   streamKind: 'screening',

@@ -12,13 +12,19 @@ export const AsqSe2FollowUpRecordedData = struct('AsqSe2FollowUpRecordedData', {
 });
 export type AsqSe2FollowUpRecordedData = t.TypeOf<typeof AsqSe2FollowUpRecordedData>;
 
+/** The data of the `RecordAsqSe2FollowUp` command. */
 export const RecordAsqSe2FollowUpData = struct('RecordAsqSe2FollowUpData', {
   screeningId: Id,
   action: personalInput(Text, 'the follow-up action, a non-blank text of at most 10000 characters'),
   on: LocalDate,
 });
+/** `RecordAsqSe2FollowUpData` as decoded. */
 export type RecordAsqSe2FollowUpData = t.TypeOf<typeof RecordAsqSe2FollowUpData>;
 
+/**
+ * Something was done in response to a scored ASQ-SE2: a referral, a rescreen, a talk with the family. Lives in the
+ * `screening` stream named by its `screeningId`.
+ */
 export const AsqSe2FollowUpRecorded = defineEvent({
   type: 'AsqSe2FollowUpRecorded',
   streamKind: 'screening',
@@ -28,6 +34,10 @@ export const AsqSe2FollowUpRecorded = defineEvent({
   personal: ['action'],
 });
 
+/**
+ * Record a follow-up to a scored ASQ-SE2, taken on or after the day it was scored. Accepted, it records
+ * `AsqSe2FollowUpRecorded`.
+ */
 export const RecordAsqSe2FollowUp = defineCommand({
   type: 'RecordAsqSe2FollowUp',
   streamKind: 'screening',

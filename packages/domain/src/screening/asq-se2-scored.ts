@@ -7,14 +7,20 @@ import { struct } from '../shared/struct';
 export const AsqSe2Zone = oneOf('AsqSe2Zone', 'below-cutoff', 'monitoring', 'above-cutoff');
 export type AsqSe2Zone = t.TypeOf<typeof AsqSe2Zone>;
 
+/** The data of the `AsqSe2Scored` event and of the `ScoreAsqSe2` command. */
 export const AsqSe2ScoredData = struct('AsqSe2ScoredData', {
   screeningId: Id,
   score: NonNegativeInteger,
   zone: AsqSe2Zone,
   scoredOn: LocalDate,
 });
+/** `AsqSe2ScoredData` as decoded. */
 export type AsqSe2ScoredData = t.TypeOf<typeof AsqSe2ScoredData>;
 
+/**
+ * A returned ASQ-SE2 was scored and placed in its zone by the publisher’s cutoff table for the interval (rule 3).
+ * Lives in the `screening` stream named by its `screeningId`.
+ */
 export const AsqSe2Scored = defineEvent({
   type: 'AsqSe2Scored',
   streamKind: 'screening',
@@ -24,6 +30,9 @@ export const AsqSe2Scored = defineEvent({
   data: AsqSe2ScoredData,
 });
 
+/**
+ * Score a distributed ASQ-SE2, once, on or after the day it was distributed. Accepted, it records `AsqSe2Scored`.
+ */
 export const ScoreAsqSe2 = defineCommand({
   type: 'ScoreAsqSe2',
   streamKind: 'screening',

@@ -3,9 +3,16 @@ import { defineCommand, defineEvent } from '../shared/event-definition';
 import { Id, LocalDate } from '../shared/primitives';
 import { struct } from '../shared/struct';
 
+/** The data of the `ChildDataErased` event and of the `EraseChildData` command. */
 export const ChildDataErasedData = struct('ChildDataErasedData', { screeningId: Id, childRef: Id, on: LocalDate });
+/** `ChildDataErasedData` as decoded. */
 export type ChildDataErasedData = t.TypeOf<typeof ChildDataErasedData>;
 
+/**
+ * A family’s request to erase their child’s data was honoured on this screening: the child’s key is destroyed,
+ * earlier events stay but can no longer be read, and the screening accepts nothing more (rule 11). Lives in the
+ * `screening` stream named by its `screeningId`.
+ */
 export const ChildDataErased = defineEvent({
   type: 'ChildDataErased',
   streamKind: 'screening',
@@ -15,6 +22,10 @@ export const ChildDataErased = defineEvent({
   data: ChildDataErasedData,
 });
 
+/**
+ * Erase the data of the child this screening concerns, once; recorded on each of the child’s screenings. Accepted,
+ * it records `ChildDataErased`.
+ */
 export const EraseChildData = defineCommand({
   type: 'EraseChildData',
   streamKind: 'screening',

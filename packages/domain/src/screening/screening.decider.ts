@@ -4,6 +4,7 @@ import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-er
 import { ScreeningCommand } from './screening.commands';
 import { ScreeningEvent } from './screening.events';
 
+/** What a screening's rules need to know of its history. */
 export interface ScreeningState {
   readonly distributedOn: string | undefined;
   /** The pseudonymous child this screening concerns; forgotten once the child’s data is erased. */
@@ -12,6 +13,7 @@ export interface ScreeningState {
   readonly erased: boolean;
 }
 
+/** A screening stream before anything is recorded on it. */
 export const initialScreeningState: ScreeningState = {
   distributedOn: undefined,
   childRef: undefined,
@@ -95,6 +97,7 @@ const evolve = (state: ScreeningState, event: ScreeningEvent): ScreeningState =>
   }
 };
 
+/** The rules of an ASQ-SE2 screening: distributed, scored, followed up, and the child's data erased. */
 export const screeningDecider: Decider<ScreeningCommand, ScreeningEvent, ScreeningState> = {
   initialState: initialScreeningState,
   evolve,

@@ -8,8 +8,10 @@ export interface FieldError {
   readonly message: string;
 }
 
+/** The kinds the API maps to statuses; the `code` says exactly what went wrong. */
 export type DomainErrorKind = 'invalid' | 'rule-broken' | 'not-found' | 'conflict' | 'forbidden';
 
+/** A refusal as a value: the caller is at fault. A fault of the system is thrown instead. */
 export interface DomainError {
   readonly _tag: 'DomainError';
   readonly kind: DomainErrorKind;
@@ -29,15 +31,20 @@ const make =
     errors,
   });
 
+/** Input that does not decode, or breaks no rule but makes no sense. */
 export const invalid = make('invalid');
+/** The command names a stream or record that holds nothing. */
 export const notFound = make('not-found');
+/** The command repeats or contradicts what is already recorded. */
 export const conflict = make('conflict');
+/** The actor may not do this, whatever the data. */
 export const forbidden = make('forbidden');
 
 /** A rule of the program refused the command; `path` names the field that broke it. */
 export const ruleBroken = (code: string, message: string, path: string): DomainError =>
   make('rule-broken')(code, message, [{ path, message }]);
 
+/** Tells a refusal from a failure where both arrive the same way, as a caught value. */
 export const isDomainError = (u: unknown): u is DomainError =>
   typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === 'DomainError';
 

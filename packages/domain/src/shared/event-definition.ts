@@ -1,7 +1,9 @@
 import * as t from 'io-ts';
 import { struct, StructType } from './struct';
 
+/** Every kind of stream; a stream's name starts with its kind. */
 export const STREAM_KINDS = ['community', 'coach', 'provider', 'agreement', 'screening'] as const;
+/** One of `STREAM_KINDS`. */
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
 /** `<kind>-<id>`, the stream an event of that kind and id lives in. */
@@ -59,6 +61,7 @@ export const defineEvent = <Type extends string, Data extends t.Mixed>(spec: {
   };
 };
 
+/** A command type as data: the catalogue, the API's schemas and the guides read it rather than code. */
 export interface CommandDefinition<Type extends string = string, Data extends t.Mixed = t.Mixed> {
   readonly type: Type;
   readonly streamKind: StreamKind;

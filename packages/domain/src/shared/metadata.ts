@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { Id, Instant, oneOf } from './primitives';
 import { struct } from './struct';
 
+/** The role an actor acts in: access is granted by role, and every event keeps the role its actor had. */
 export const Role = oneOf(
   'Role',
   'admin',
@@ -13,9 +14,12 @@ export const Role = oneOf(
   'auditor',
   'provider',
 );
+/** `Role` as decoded. */
 export type Role = t.TypeOf<typeof Role>;
 
+/** Who sent a command, kept in each event's metadata so the history says who did what. */
 export const Actor = struct('Actor', { id: Id, role: Role });
+/** `Actor` as decoded. */
 export type Actor = t.TypeOf<typeof Actor>;
 
 /** What every recorded event carries besides its data: who, when recorded, and why. */

@@ -11,12 +11,15 @@ export interface SealedEnvelope {
   readonly tag: string;
   readonly ciphertext: string;
 }
+/** A child-identifying field as stored: sealed under the child's key. */
 export interface SealedValue {
   readonly sealed: SealedEnvelope;
 }
+/** What a child-identifying field reads as once the child's key is destroyed. */
 export interface ErasedValue {
   readonly erased: true;
 }
+/** A child-identifying field in any of its states: plain on its way to the store, sealed, or erased. */
 export type Personal<A> = A | SealedValue | ErasedValue;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -27,6 +30,7 @@ const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'obj
 const hasOnly = (u: Record<string, unknown>, keys: ReadonlyArray<string>): boolean =>
   Object.keys(u).length === keys.length && keys.every((key) => Object.hasOwn(u, key));
 
+/** Checks the whole envelope, so a plain value shaped a little like one is never taken for sealed. */
 export const isSealedValue = (u: unknown): u is SealedValue => {
   if (!isObject(u) || !hasOnly(u, ['sealed'])) return false;
   const sealed = u['sealed'];
@@ -40,9 +44,11 @@ export const isSealedValue = (u: unknown): u is SealedValue => {
   );
 };
 
+/** True for exactly `{ erased: true }`, so a plain value is never taken for an erased one. */
 export const isErasedValue = (u: unknown): u is ErasedValue =>
   isObject(u) && hasOnly(u, ['erased']) && u['erased'] === true;
 
+/** The one erased value, frozen: what a reader puts where a field's key is gone. */
 export const ERASED: ErasedValue = Object.freeze({ erased: true as const });
 
 /** The plain value, or `undefined` when it is sealed or erased. */
@@ -77,6 +83,7 @@ export class PersonalType<C extends t.Mixed> extends t.Type<Personal<t.TypeOf<C>
   }
 }
 
+/** The codec of a child-identifying field of an event, which may be read back sealed or erased. */
 export const personal = <C extends t.Mixed>(plain: C, description: string): PersonalType<C> =>
   new PersonalType(`Personal<${plain.name}>`, plain, description);
 
@@ -103,5 +110,6 @@ export class PersonalInputType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.
   }
 }
 
+/** The codec of a child-identifying field of a command: plain only, and never quoted back in a refusal. */
 export const personalInput = <C extends t.Mixed>(plain: C, description: string): PersonalInputType<C> =>
   new PersonalInputType(plain.name, plain, description);

@@ -49,6 +49,7 @@ export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const Month = refine(t.string, (s) => MONTH_PATTERN.test(s), 'Month', 'a month YYYY-MM');
 export type Month = t.TypeOf<typeof Month>;
 
+/** An ISO 8601 instant with its offset: a moment without a zone would be ambiguous in an audit. */
 export const INSTANT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
@@ -85,6 +86,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
 /** True when `s` follows the id grammar and is not a reserved name. */
 export const isId = (s: string): boolean => ID_PATTERN.test(s) && !RESERVED_IDS.has(s);
 
+/** The id grammar in words, quoted in every refusal of an id. */
 export const ID_RULE = `an id of 1 to ${ID_MAX_LENGTH} letters, digits and -_.: (not a name such as __proto__ or constructor)`;
 
 /** Ids are chosen by the caller, within the id grammar. */
@@ -119,19 +121,23 @@ export const Ids = t.array(Id, 'Ids');
  */
 /** One line, not starting or ending with a space. */
 export const LABEL_PATTERN = /^[^\s](?:[^\n\r\u2028\u2029]*[^\s])?$/;
+/** Room for any name a program gives a practice or a strategy, and no more. */
 export const LABEL_MAX_LENGTH = 200;
 
+/** The codec of a label: one line, trimmed, at most `LABEL_MAX_LENGTH` characters. */
 export const Label = refine(
   t.string,
   (s) => LABEL_PATTERN.test(s) && withinCharacters(s, LABEL_MAX_LENGTH),
   'Label',
   'a name of at most 200 characters on one line, without surrounding spaces',
 );
+/** `Label` as decoded. */
 export type Label = t.TypeOf<typeof Label>;
 
 /** Names from a list the program chose (practices, strategies). */
 export const Labels = t.array(Label, 'Labels');
 
+/** A whole number of at least one, for counts and durations that cannot be nothing. */
 export const PositiveInteger = refine(
   t.number,
   (n) => Number.isSafeInteger(n) && n > 0,
@@ -139,6 +145,7 @@ export const PositiveInteger = refine(
   'a positive integer',
 );
 
+/** A whole number of at least zero, for counts that may be nothing yet. */
 export const NonNegativeInteger = refine(
   t.number,
   (n) => Number.isSafeInteger(n) && n >= 0,
@@ -146,6 +153,7 @@ export const NonNegativeInteger = refine(
   'a non-negative integer',
 );
 
+/** A number JSON can carry: NaN and the infinities would not come back from the store as written. */
 export const FiniteNumber = refine(t.number, Number.isFinite, 'FiniteNumber', 'a finite number');
 
 /** A bounded integer, as used for step numbers, cycle counts and durations. */
@@ -158,6 +166,7 @@ export const IntegerBetween = (min: number, max: number, name: string) =>
 /** A document kept outside the event store, pinned by its content hash. */
 export const Sha256 = refine(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'Sha256', '64 lowercase hex digits');
 
+/** A document kept outside the store: where it is, and the hash that shows it unchanged. */
 export const DocumentRef = struct('DocumentRef', { uri: Text, sha256: Sha256 });
 
 /** One of a closed list of words; the failure lists the words allowed. */
@@ -178,6 +187,7 @@ export class OneOfType<L extends string> extends t.Type<L, L, unknown> {
   }
 }
 
+/** A codec of a closed list of words whose refusal lists the words allowed. */
 export const oneOf = <L extends string>(name: string, ...values: [L, ...L[]]): OneOfType<L> =>
   new OneOfType(name, values);
 
@@ -201,6 +211,7 @@ export class NonEmptyArrayType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<
   }
 }
 
+/** A list codec whose refusal of an empty list says so, rather than naming an entry. */
 export const nonEmptyArray = <C extends t.Mixed>(item: C, name = `NonEmpty<${item.name}>`): NonEmptyArrayType<C> =>
   new NonEmptyArrayType(name, item);
 

@@ -17,6 +17,7 @@ const at = (path: string, key: string | number): string => (path === '' ? String
  */
 export const NESTING_LIMIT = 32;
 
+/** The refusal of JSON nested deeper than the store reads back safely. */
 export const NESTING_RULE = `must not nest arrays and objects more than ${NESTING_LIMIT} levels deep`;
 
 /**

@@ -75,6 +75,10 @@ export class StructType<R extends Props, O extends Props> extends t.Type<Decoded
   }
 }
 
+/**
+ * A strict object codec: an unknown field is refused by name, so a misspelt optional field is never dropped in
+ * silence.
+ */
 export const struct = <R extends Props, O extends Props = Record<never, never>>(
   name: string,
   required: R,

@@ -11,8 +11,10 @@ declare const keyedByOutsideText: unique symbol;
  */
 export type Table<T> = { [key: string]: T } & { readonly [keyedByOutsideText]: true };
 
+/** A table with no prototype: the only way to start one, as the brand requires. */
 export const emptyTable = <T>(): Table<T> => Object.create(null) as Table<T>;
 
+/** A table from key and value pairs, such as ids read from outside. */
 export const tableOf = <T>(entries: Iterable<readonly [string, T]>): Table<T> => {
   const table = emptyTable<T>();
   for (const [key, value] of entries) table[key] = value;

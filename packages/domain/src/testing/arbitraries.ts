@@ -15,6 +15,7 @@ const yearStart = Date.UTC(2025, 6, 1);
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** Generators for the primitive codecs by name, whose refinements a derivation from the codec cannot meet. */
 export const primitiveArbitraries: Record<string, fc.Arbitrary<unknown>> = {
   LocalDate: fc.integer({ min: 0, max: 364 }).map((d) => isoDate(yearStart + d * dayMs)),
   Month: fc.integer({ min: 0, max: 11 }).map((m) => isoDate(Date.UTC(2025, 6 + m, 1)).slice(0, 7)),
@@ -42,6 +43,10 @@ const sealedValue = fc.record({
   }),
 });
 
+/**
+ * A fast-check arbitrary for a codec, so each event and command gets one without writing it; `overrides` replaces the
+ * generator of a codec by its name.
+ */
 export const arbitraryFor = (
   codec: t.Mixed,
   overrides: Record<string, fc.Arbitrary<unknown>> = {},
@@ -105,6 +110,7 @@ export const fieldPaths = (value: unknown, prefix: string[] = []): string[][] =>
   return [prefix];
 };
 
+/** `value` with the field at `path` replaced, for checking that one wrong field is refused by its path. */
 export const withFieldAt = (value: unknown, path: ReadonlyArray<string>, replacement: unknown): unknown => {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path as [string, ...string[]];

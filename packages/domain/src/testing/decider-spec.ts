@@ -29,7 +29,9 @@ export interface DeciderThen<Ev extends DomainEvent> {
   thenNothingHappened(): void;
 }
 
+/** A decider spec waiting for the history the stream already holds. */
 export interface DeciderSpecification<C extends Command, Ev extends DomainEvent> {
+  /** The events already recorded on the stream, oldest first; `when` takes the command sent to it. */
   given(events: ReadonlyArray<Ev>): { when(command: C): DeciderThen<Ev> };
 }
 
