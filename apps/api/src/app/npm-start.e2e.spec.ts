@@ -2,7 +2,15 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
+import {
+  ADMIN_TOKEN_MAIN,
+  API_MAIN,
+  apiEnvironment,
+  freePort,
+  repositoryRoot,
+  runNode,
+  waitFor,
+} from '../testing/api-process';
 
 describe('starting the API the way a newcomer does', () => {
   let dataDir: string;
@@ -23,13 +31,13 @@ describe('starting the API the way a newcomer does', () => {
   it('starts on embedded PGlite, takes a command, answers a view, and stops on SIGTERM', async () => {
     const port = await freePort();
     const env = apiEnvironment(dataDir, port);
-    const admin = await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env);
+    const admin = await runNode([...ADMIN_TOKEN_MAIN, '--id', 'admin-1'], env);
     expect(admin.code).toBe(0);
     const token = admin.stdout.trim();
     expect(token.split('.')).toHaveLength(3);
     expect((await stat(join(dataDir, 'jwt-secret'))).mode & 0o777).toBe(0o600);
 
-    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: repositoryRoot, env });
+    api = spawn(process.execPath, API_MAIN, { cwd: repositoryRoot, env });
     api.stdout!.on('data', (chunk) => (logs += chunk));
     api.stderr!.on('data', (chunk) => (banner += chunk));
     const base = `http://127.0.0.1:${port}`;

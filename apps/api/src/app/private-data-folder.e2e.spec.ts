@@ -2,7 +2,15 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
+import {
+  ADMIN_TOKEN_MAIN,
+  API_MAIN,
+  apiEnvironment,
+  freePort,
+  repositoryRoot,
+  runNode,
+  waitFor,
+} from '../testing/api-process';
 import { filesOpenToOthers } from '@coachline/eventstore/testing';
 
 /**
@@ -20,7 +28,7 @@ describe('the API’s data folder and its token register, across a restart', () 
 
   const start = async (): Promise<void> => {
     let banner = '';
-    api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], {
+    api = spawn(process.execPath, API_MAIN, {
       cwd: repositoryRoot,
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -56,7 +64,7 @@ describe('the API’s data folder and its token register, across a restart', () 
   });
 
   it('keeps every folder 0700 and every file 0600, and a revocation, through writes and a restart', async () => {
-    const minted = await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env);
+    const minted = await runNode([...ADMIN_TOKEN_MAIN, '--id', 'admin-1'], env);
     expect(minted.code).toBe(0);
     const admin = minted.stdout.trim();
     const adminTokenId = /Admin token (\S+) for admin-1/.exec(minted.stderr)?.[1];

@@ -5,7 +5,13 @@ import { resolve } from 'node:path';
 /** The repository's root: where `npm start` runs the API from. */
 export const repositoryRoot = resolve(__dirname, '../../../..');
 
-/** How `npm start` runs the API's TypeScript (root package.json). */
+/** `npm start`: the API's build, built again first if a source is newer (root package.json). */
+export const API_MAIN = ['tools/scripts/run-api.mjs', 'main'];
+
+/** `npm run api:admin`: an admin's token, from the same build. */
+export const ADMIN_TOKEN_MAIN = ['tools/scripts/run-api.mjs', 'admin-token.main'];
+
+/** The API's TypeScript compiled as it loads, for the tests that still start it from `src`. */
 export const NODE_ARGS = ['-r', '@swc-node/register'];
 
 export const freePort = (): Promise<number> =>

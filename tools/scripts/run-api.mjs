@@ -1,0 +1,23 @@
+// `npm start` and `npm run api:admin`: runs an entry of the API's build in this process,
+//   node tools/scripts/run-api.mjs main|admin-token.main [its arguments]
+// after building it again, with one line on stderr saying so, if a source changed since the build
+// (a checkout, an edit): what starts is always what the sources say.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { APPS, root, staleness } from './app-builds.mjs';
+
+const [entry] = process.argv.splice(2, 1);
+if (!APPS.api.entries.some(({ out }) => out === entry)) {
+  process.stderr.write(`usage: node tools/scripts/run-api.mjs ${APPS.api.entries.map(({ out }) => out).join('|')}\n`);
+  process.exit(2);
+}
+
+const stale = staleness('api');
+if (stale !== undefined) {
+  const { buildApp } = await import('./build-apps.mjs');
+  const ms = await buildApp('api');
+  process.stderr.write(`Built the API before starting it (${stale}) in ${Math.round(ms)} ms\n`);
+}
+// A system error's stack, in the log, names the TypeScript lines.
+process.setSourceMapsEnabled(true);
+createRequire(import.meta.url)(join(root, 'apps', 'api', 'dist', `${entry}.js`));
