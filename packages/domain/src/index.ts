@@ -1,18 +1,124 @@
-export * from './shared/domain-error';
-export * from './shared/decode';
-export * from './shared/primitives';
-export * from './shared/table';
-export * from './shared/struct';
-export * from './shared/personal';
-export * from './shared/metadata';
-export * from './shared/event-definition';
-export * from './shared/decider';
-export * from './shared/printable-text';
-export * from './shared/storable-text';
-export * from './coach';
-export * from './provider';
-export * from './community';
-export * from './agreement';
-export * from './screening';
-export * from './guides';
-export * from './catalogue';
+/**
+ * The domain's public surface. Every name is listed by hand: what other packages, the apps and
+ * embedders use, and nothing else. Adding a name here is a promise to keep it; the committed list
+ * in `public-surface.unit.spec.ts` makes that promise visible in review.
+ */
+
+// Refusals: the one value every refused command or unreadable input becomes, and its makers.
+export { conflict, forbidden, invalid, isDomainError, notFound, ruleBroken } from './shared/domain-error';
+export type { DomainError, DomainErrorKind, FieldError } from './shared/domain-error';
+
+// Decoding outside input with a codec into a typed value or a DomainError naming every wrong field.
+export { decodeWith, fieldErrors } from './shared/decode';
+
+// Primitives and ids: the grammars every field of every command and event is checked against.
+export {
+  FiniteNumber,
+  Id,
+  ID_PATTERN,
+  ID_RULE,
+  Instant,
+  INSTANT_PATTERN,
+  IntegerBetween,
+  isCalendarDate,
+  isId,
+  Label,
+  LABEL_MAX_LENGTH,
+  LABEL_PATTERN,
+  Labels,
+  LocalDate,
+  Month,
+  MONTH_PATTERN,
+  nonEmptyArray,
+  NonEmptyArrayType,
+  nonEmptyRecord,
+  NonNegativeInteger,
+  oneOf,
+  OneOfType,
+  PositiveInteger,
+  RESERVED_IDS,
+  Sha256,
+  Text,
+} from './shared/primitives';
+
+// Strict objects: codecs that refuse fields they do not name.
+export { forbiddenField, struct, StructType } from './shared/struct';
+
+// Tables: prototype-free records keyed by ids, safe to key with text from outside.
+export { copyTable, emptyTable, entryOf, tableOf, withoutPrototypes } from './shared/table';
+export type { Table } from './shared/table';
+
+// Personal data: fields sealed under a child's key, and what is left of them once erased.
+export { ERASED, isErasedValue, isSealedValue, PersonalType, plainOf } from './shared/personal';
+export type { SealedValue } from './shared/personal';
+
+// Text from outside: how much of it is quoted back, and what cannot be stored.
+export { escapeUnsafe, EXCERPT_LIMIT, MESSAGE_LIMIT, printableText } from './shared/printable-text';
+export { NESTING_LIMIT, nestingDepth, unstorableJson, unstorableText } from './shared/storable-text';
+
+// Who acts and when: the metadata every command carries and every recorded event keeps.
+export { Actor, CommandMetadata, EventMetadata, Role } from './shared/metadata';
+
+// Streams: the kinds of stream and how each one is named.
+export { STREAM_KINDS, streamName } from './shared/event-definition';
+export type { CommandDefinition, StreamKind } from './shared/event-definition';
+
+// Deciders: the shape every stream kind's rules take, for Coachline's own and an embedder's.
+export { accept, refuse } from './shared/decider';
+export type { Command, Decider, DomainEvent } from './shared/decider';
+
+// One decider per stream kind, with the commands it takes and the events it decides.
+export { providerDecider } from './provider/provider.decider';
+export type { ProviderCommand } from './provider/provider.commands';
+export type { ProviderEvent } from './provider/provider.events';
+export { coachDecider } from './coach/coach.decider';
+export type { CoachCommand } from './coach/coach.commands';
+export type { CoachEvent } from './coach/coach.events';
+export { communityDecider } from './community/community.decider';
+export type { CommunityCommand } from './community/community.commands';
+export type { CommunityEvent } from './community/community.events';
+export { agreementDecider } from './agreement/agreement.decider';
+export type { AgreementCommand } from './agreement/agreement.commands';
+export type { AgreementEvent } from './agreement/agreement.events';
+export { screeningDecider } from './screening/screening.decider';
+export type { ScreeningCommand } from './screening/screening.commands';
+export type { ScreeningEvent } from './screening/screening.events';
+
+// The program's vocabulary: codecs of the values events carry, for forms, fixtures and schemas.
+export { AgeGroup, SiteSetting } from './provider/provider-enrolled';
+export { ObservationInstrument } from './provider/consent-uploaded';
+export { BoqForm } from './provider/benchmarks-of-quality-completed';
+export { LogSession, SessionKind } from './provider/session-logged';
+export { SessionChanges } from './provider/session-corrected';
+export { CoachingSystemComponent } from './community/coaching-system-component-defined';
+export { TrainingModule } from './community/training-held';
+export { Cadence, EstimatedCycles, MAX_COACHING_CYCLES, VisitMode } from './agreement/agreement-drafted';
+export { AgreementParty } from './agreement/agreement-signed';
+export { CycleNumber } from './agreement/coaching-cycle-completed';
+export { ASQ_SE2_AGE_INTERVALS, AsqSe2AgeInterval } from './screening/asq-se2-age-interval';
+export { AsqSe2Zone } from './screening/asq-se2-scored';
+export { AsqSe2CutoffTable, zoneFor } from './screening/asq-se2-zone';
+
+// Program guides: each guide's requirements as data, and where a provider stands against them.
+export { ProgramGuide, RequirementScope } from './guides/program-guide';
+export { findGuide, programGuides } from './guides/guide-registry';
+export { rirYear1Guide } from './guides/rir-year-1';
+export { requirementStatuses } from './guides/requirement-status';
+export type { RequirementStatus } from './guides/requirement-status';
+
+// The dosage rule: a provider's sessions with corrections applied and voids left out, by month.
+export { countedFieldsOnly, countedMinutesByMonth, minutesByMonth, recordSessionEvent } from './guides/session-ledger';
+export type { ProviderSessions } from './guides/session-ledger';
+
+// The catalogues: every event and command by type, and decoding them from outside.
+export { eventCatalogue, findEventDefinition } from './catalogue/event-catalogue';
+export type { CoachlineEvent } from './catalogue/event-catalogue';
+export { commandCatalogue, decodeCommand, findCommandDefinition } from './catalogue/command-catalogue';
+export type { CoachlineCommand } from './catalogue/command-catalogue';
+
+// Recorded events: the stored envelope, read back at any schema version and written as stored.
+export { decodeRecordedEvent, encodeRecordedEvent, streamOf } from './catalogue/recorded-event';
+export type { RecordedEvent } from './catalogue/recorded-event';
+
+// Deciding any command: the stream it belongs to, the decision, and the events to record.
+export { decideCommand, deciders, recordedFrom, streamOfCommand } from './catalogue/decide-command';

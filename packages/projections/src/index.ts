@@ -1,11 +1,46 @@
-export * from './projection';
-export * from './fold';
-export * from './dosage';
-export * from './timeline';
-export * from './cycles';
-export * from './share';
-export * from './evaluation';
-export * from './history';
-export * from './caseloads';
-export * from './registry';
-export * from './extracts';
+/**
+ * The views' public surface. Every name is listed by hand: what the views package, the apps and
+ * embedders use, and nothing else. The committed list in `public-surface.unit.spec.ts` makes
+ * each addition visible in review.
+ */
+
+// What a view is: a pure fold of recorded events, the query a reader asks of it, its stored rows.
+export { routes } from './projection';
+export type { AnyProjection, Projection, ViewQuery, ViewTable } from './projection';
+
+// Folding a history into a view, whole or one event at a time, as the program knew it at a moment.
+export { foldHistory, render, resolveAsOf, startFold, viewOf } from './fold';
+export type { FoldOptions } from './fold';
+
+// Every view by name, and the ones kept in storage.
+export { findProjection, projections, storedProjections } from './registry';
+
+// Dosage: each provider's counted minutes by month against the guide's target.
+export { dosageProjection } from './dosage/dosage.projection';
+export { DosageView } from './dosage/dosage.view';
+
+// Timeline: each requirement of the guide, done, due or overdue, per provider, coach and community.
+export { timelineProjection } from './timeline/timeline.projection';
+export { TimelineView } from './timeline/timeline.view';
+export type { TimelineState } from './timeline/timeline.view';
+
+// Coaching cycles: each agreement's signatures, cycles and pace.
+export { cyclesProjection } from './cycles/cycles.projection';
+export { CyclesView } from './cycles/cycles.view';
+
+// The share: what a provider's coach shares with them, goals, cycles and visits.
+export { shareProjection } from './share/share.projection';
+export { ShareView } from './share/share.view';
+
+// History: one stream's events as recorded.
+export { historyProjection } from './history/history.projection';
+
+// Caseloads: which coach each provider is with, for access decisions.
+export { caseloadOf, caseloadsProjection, CaseloadsView } from './caseloads/caseloads.projection';
+export type { CaseloadsState } from './caseloads/caseloads.projection';
+
+// The evaluation extract: pseudonymous rows for evaluators, small cells hidden.
+export { extractLines } from './extracts/evaluation-extract.view';
+export type { Pseudonymize } from './extracts/evaluation-extract.view';
+export { startEvaluationExtract } from './extracts/evaluation-extract';
+export { evaluationExtractTable } from './extracts/evaluation-extract.table';

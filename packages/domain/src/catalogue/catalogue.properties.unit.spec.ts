@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
-import { arbitraryFor, commandMetadata, fieldPaths, withFieldAt } from '../testing';
+import { arbitraryFor } from '../testing';
+import { commandMetadata } from '../testing/decider-spec';
+import { fieldPaths, withFieldAt } from '../testing/arbitraries';
 import { commandCatalogue, decodeCommand } from './command-catalogue';
 import { eventCatalogue } from './event-catalogue';
 import { decodeRecordedEvent, encodeRecordedEvent } from './recorded-event';

@@ -1,5 +1,6 @@
 import { viewOf } from '../fold';
-import { at, historyBuilder, sessionData } from '../testing';
+import { at, historyBuilder } from '../testing';
+import { sessionData } from '../testing/fixtures';
 import { dosageProjection } from './dosage.projection';
 import { DosageView } from './dosage.view';
 

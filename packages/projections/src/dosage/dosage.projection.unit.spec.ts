@@ -1,6 +1,7 @@
 import { viewOf } from '../fold';
 import { SessionKind } from '@coachline/domain';
-import { at, historyBuilder, sessionData } from '../testing';
+import { at, historyBuilder } from '../testing';
+import { sessionData } from '../testing/fixtures';
 import { dosageProjection } from './dosage.projection';
 import { DosageView } from './dosage.view';
 

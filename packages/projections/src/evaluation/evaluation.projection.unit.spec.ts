@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@coachline/domain';
 import { viewOf } from '../fold';
-import { at, enrollment, kentProgram } from '../testing';
+import { at, enrollment } from '../testing';
+import { kentProgram } from '../testing/fixtures';
 import { evaluationProjection } from './evaluation.projection';
 import { CommunityEvaluation, EvaluationView } from './evaluation.view';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { RecordedEvent } from '@coachline/domain';
-import { at, enrollment, historyBuilder, identifyingHistory, MARKER_START, sessionData } from '../testing';
+import { at, enrollment, historyBuilder, identifyingHistory, MARKER_START } from '../testing';
+import { sessionData } from '../testing/fixtures';
 import { evaluationExtractOf } from './evaluation-extract';
 import { evaluationExtractTable } from './evaluation-extract.table';
 import { EvaluationExtract, extractLines, ExtractAggregateRow, Pseudonymize } from './evaluation-extract.view';

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@coachline/domain';
 import { foldHistory, viewOf } from '../fold';
-import { at, enrollment, kentProgram, sessionData } from '../testing';
+import { at, enrollment } from '../testing';
+import { kentProgram, sessionData } from '../testing/fixtures';
 import { historyProjection } from './history.projection';
 import { HistoryState, HistoryView } from './history.view';
 

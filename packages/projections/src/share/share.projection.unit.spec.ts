@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@coachline/domain';
 import { viewOf } from '../fold';
-import { at, enrollment, historyBuilder, sessionData } from '../testing';
+import { at, enrollment, historyBuilder } from '../testing';
+import { sessionData } from '../testing/fixtures';
 import { shareProjection } from './share.projection';
 import { ShareView } from './share.view';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { RecordedEvent } from '@coachline/domain';
 import { viewOf } from '../fold';
-import { at, enrollment, historyBuilder, sessionData } from '../testing';
+import { at, enrollment, historyBuilder } from '../testing';
+import { sessionData } from '../testing/fixtures';
 import { shareProjection } from './share.projection';
 import { ProviderShare, ShareView } from './share.view';
 

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '@coachline/domain';
 import { viewOf } from '../fold';
-import { at, enrollment, eventIdOf, historyBuilder, kentProgram, sessionData } from '../testing';
+import { at, enrollment, historyBuilder } from '../testing';
+import { eventIdOf, kentProgram, sessionData } from '../testing/fixtures';
 import { timelineProjection } from './timeline.projection';
 import { TimelineRequirement, TimelineView } from './timeline.view';
 

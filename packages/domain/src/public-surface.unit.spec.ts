@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as main from './index';
+import * as testing from './testing';
+
+// What `@coachline/domain` and `@coachline/domain/testing` promise to other packages, the apps and embedders.
+// Adding a name to an entry point means adding it here too, so the promise shows in review;
+// removing one is a breaking change for whoever imports it.
+const VALUES = [
+  'ASQ_SE2_AGE_INTERVALS',
+  'Actor',
+  'AgeGroup',
+  'AgreementParty',
+  'AsqSe2AgeInterval',
+  'AsqSe2CutoffTable',
+  'AsqSe2Zone',
+  'BoqForm',
+  'Cadence',
+  'CoachingSystemComponent',
+  'CommandMetadata',
+  'CycleNumber',
+  'ERASED',
+  'EXCERPT_LIMIT',
+  'EstimatedCycles',
+  'EventMetadata',
+  'FiniteNumber',
+  'ID_PATTERN',
+  'ID_RULE',
+  'INSTANT_PATTERN',
+  'Id',
+  'Instant',
+  'IntegerBetween',
+  'LABEL_MAX_LENGTH',
+  'LABEL_PATTERN',
+  'Label',
+  'Labels',
+  'LocalDate',
+  'LogSession',
+  'MAX_COACHING_CYCLES',
+  'MESSAGE_LIMIT',
+  'MONTH_PATTERN',
+  'Month',
+  'NESTING_LIMIT',
+  'NonEmptyArrayType',
+  'NonNegativeInteger',
+  'ObservationInstrument',
+  'OneOfType',
+  'PersonalType',
+  'PositiveInteger',
+  'ProgramGuide',
+  'RESERVED_IDS',
+  'RequirementScope',
+  'Role',
+  'STREAM_KINDS',
+  'SessionChanges',
+  'SessionKind',
+  'Sha256',
+  'SiteSetting',
+  'StructType',
+  'Text',
+  'TrainingModule',
+  'VisitMode',
+  'accept',
+  'agreementDecider',
+  'coachDecider',
+  'commandCatalogue',
+  'communityDecider',
+  'conflict',
+  'copyTable',
+  'countedFieldsOnly',
+  'countedMinutesByMonth',
+  'decideCommand',
+  'deciders',
+  'decodeCommand',
+  'decodeRecordedEvent',
+  'decodeWith',
+  'emptyTable',
+  'encodeRecordedEvent',
+  'entryOf',
+  'escapeUnsafe',
+  'eventCatalogue',
+  'fieldErrors',
+  'findCommandDefinition',
+  'findEventDefinition',
+  'findGuide',
+  'forbidden',
+  'forbiddenField',
+  'invalid',
+  'isCalendarDate',
+  'isDomainError',
+  'isErasedValue',
+  'isId',
+  'isSealedValue',
+  'minutesByMonth',
+  'nestingDepth',
+  'nonEmptyArray',
+  'nonEmptyRecord',
+  'notFound',
+  'oneOf',
+  'plainOf',
+  'printableText',
+  'programGuides',
+  'providerDecider',
+  'recordSessionEvent',
+  'recordedFrom',
+  'refuse',
+  'requirementStatuses',
+  'rirYear1Guide',
+  'ruleBroken',
+  'screeningDecider',
+  'streamName',
+  'streamOf',
+  'streamOfCommand',
+  'struct',
+  'tableOf',
+  'unstorableJson',
+  'unstorableText',
+  'withoutPrototypes',
+  'zoneFor',
+];
+
+const TYPES = [
+  'AgreementCommand',
+  'AgreementEvent',
+  'CoachCommand',
+  'CoachEvent',
+  'CoachlineCommand',
+  'CoachlineEvent',
+  'Command',
+  'CommandDefinition',
+  'CommunityCommand',
+  'CommunityEvent',
+  'Decider',
+  'DomainError',
+  'DomainErrorKind',
+  'DomainEvent',
+  'FieldError',
+  'ProviderCommand',
+  'ProviderEvent',
+  'ProviderSessions',
+  'RecordedEvent',
+  'RequirementStatus',
+  'ScreeningCommand',
+  'ScreeningEvent',
+  'SealedValue',
+  'StreamKind',
+  'Table',
+];
+
+const TESTING_VALUES = ['AssertionError', 'arbitraryFor', 'command', 'deciderSpec'];
+
+const TESTING_TYPES: string[] = [];
+/** The names an entry point lists, by whether it lists them as types only. */
+const listedNames = (entry: string): { values: string[]; types: string[]; wholesale: boolean } => {
+  const source = readFileSync(join(__dirname, entry), 'utf8');
+  const values: string[] = [];
+  const types: string[] = [];
+  for (const [, typeOnly, names] of source.matchAll(/export (type )?\{([^}]*)\} from/g)) {
+    for (const specifier of names!.split(',').map((name) => name.trim())) {
+      if (specifier === '') continue;
+      const name = specifier
+        .replace(/^type /, '')
+        .split(' as ')
+        .at(-1)!;
+      (typeOnly || specifier.startsWith('type ') ? types : values).push(name);
+    }
+  }
+  return { values: values.sort(), types: types.sort(), wholesale: /export \*/.test(source) };
+};
+
+describe.each([
+  ['@coachline/domain', 'index.ts', main, VALUES, TYPES],
+  ['@coachline/domain/testing', 'testing.ts', testing, TESTING_VALUES, TESTING_TYPES],
+])('the entry point %s', (_, entry, loaded, values, types) => {
+  it('exports at run time exactly the committed values', () => {
+    expect(Object.keys(loaded).sort()).toEqual(values);
+  });
+
+  it('lists each value and type by name, exactly the committed ones', () => {
+    expect(listedNames(entry)).toEqual({ values, types, wholesale: false });
+  });
+});
