@@ -21,11 +21,14 @@ const drafted: AgreementEvent = {
     cadence: 'every-two-weeks',
   },
 };
-const signed = (party: AgreementParty, signedOn: string): AgreementEvent => ({
+const signed = (party: AgreementParty, signedOn: string): Extract<AgreementEvent, { type: 'AgreementSigned' }> => ({
   type: 'AgreementSigned',
   data: { agreementId: 'ag-1', party, signedBy: `${party}-1`, signedOn },
 });
-const cycle = (cycleNumber: number, completedOn: string): AgreementEvent => ({
+const cycle = (
+  cycleNumber: number,
+  completedOn: string,
+): Extract<AgreementEvent, { type: 'CoachingCycleCompleted' }> => ({
   type: 'CoachingCycleCompleted',
   data: { agreementId: 'ag-1', cycleNumber, completedOn, sessionIds: [`s-${cycleNumber}`] },
 });

@@ -18,13 +18,16 @@ const draft: AgreementDraftedData = {
   cadence: 'every-two-weeks',
 };
 const drafted: AgreementEvent = { type: 'AgreementDrafted', data: draft };
-const signed = (party: AgreementParty, signedOn: string): AgreementEvent => ({
+const signed = (party: AgreementParty, signedOn: string): Extract<AgreementEvent, { type: 'AgreementSigned' }> => ({
   type: 'AgreementSigned',
   data: { agreementId: 'ag-1', party, signedBy: `${party}-1`, signedOn },
 });
 /** The coachee signs last, on 2025-09-05: the agreement is active from that day. */
 const allSigned = [signed('coach', '2025-09-01'), signed('supervisor', '2025-09-03'), signed('coachee', '2025-09-05')];
-const cycle = (cycleNumber: number, completedOn: string): AgreementEvent => ({
+const cycle = (
+  cycleNumber: number,
+  completedOn: string,
+): Extract<AgreementEvent, { type: 'CoachingCycleCompleted' }> => ({
   type: 'CoachingCycleCompleted',
   data: { agreementId: 'ag-1', cycleNumber, completedOn, sessionIds: [`s-${cycleNumber}a`, `s-${cycleNumber}b`] },
 });

@@ -13,8 +13,16 @@ export const commandMetadata = (overrides: Partial<CommandMetadata> = {}): Comma
   ...overrides,
 });
 
+/**
+ * The arguments `command` takes for a union of commands: one member's type with that member's
+ * own data, so that `command<ProviderCommand>('LogSession', voidData)` does not compile.
+ */
+type CommandArguments<C extends Command> = C extends Command
+  ? [type: C['type'], data: C['data'], metadata?: Partial<CommandMetadata>]
+  : never;
+
 /** Builds a command with spec metadata; `issuedAt` may be moved to test time-bound rules. */
-export const command = <C extends Command>(type: C['type'], data: C['data'], metadata?: Partial<CommandMetadata>): C =>
+export const command = <C extends Command>(...[type, data, metadata]: CommandArguments<C>): C =>
   ({ type, data, metadata: commandMetadata(metadata) }) as C;
 
 /** What the decider must answer to a command given a history; each throws an `AssertionError` when it does not. */
