@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { asRecordedEvent, EventStore } from '@coachline/eventstore';
+import type { EventStore } from '@coachline/eventstore';
+import { asRecordedEvent } from '@coachline/views';
 import { findProjection, render, startFold } from '@coachline/projections';
 import type { CommandRecord } from './traffic';
 

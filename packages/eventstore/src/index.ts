@@ -2,7 +2,7 @@ export * from './event-store';
 export * from './errors';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export * from './command-handling';
-export * from './projection-runner';
+export * from './projection-storage';
 export * from './integrity';
 export * from './child-data';
 export * from './access-log';

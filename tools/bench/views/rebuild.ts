@@ -1,4 +1,4 @@
-import { ProjectionRunner } from '@coachline/eventstore';
+import { ProjectionRunner } from '@coachline/views';
 import { openPostgresEventStore, PostgresEventStore } from '@coachline/eventstore-postgres';
 import { AnyProjection } from '@coachline/projections';
 import pg from 'pg';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { entryOf, type RecordedEvent } from '@coachline/domain';
-import { type EventStore, asRecordedEvent } from '@coachline/eventstore';
+import type { EventStore } from '@coachline/eventstore';
+import { asRecordedEvent } from '@coachline/views';
 import { foldHistory } from '@coachline/projections';
 import { EVENT_STORE } from '../app/injection-tokens';
 import { CaseloadsState, caseloadsProjection } from './caseloads.projection';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventStore, ProjectionRunner, type ProjectionStatus } from '@coachline/eventstore';
+import type { EventStore } from '@coachline/eventstore';
+import { ProjectionRunner, type ProjectionStatus } from '@coachline/views';
 import { AnyProjection, caseloadsProjection, projections } from '@coachline/projections';
 import { PinoLogger } from 'nestjs-pino';
 import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';

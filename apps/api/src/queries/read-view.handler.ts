@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, forbidden, invalid } from '@coachline/domain';
-import { type EventStore, viewFromStore } from '@coachline/eventstore';
+import type { EventStore } from '@coachline/eventstore';
+import { viewFromStore } from '@coachline/views';
 import { DosageView, findProjection } from '@coachline/projections';
 import * as E from 'fp-ts/Either';
 import { AccessRecorder } from '../access-log/access-recorder';

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@coachline/domain';
 import {
-  asRecordedEvent,
   type ChildDataProtectedStore,
   type EventStore,
   openStreamChildData,
   type StoredEvent,
 } from '@coachline/eventstore';
+import { asRecordedEvent } from '@coachline/views';
 import { EVENT_STORE } from '../app/injection-tokens';
 
 /** One stream's events as the domain reads them, known to the program by `asOf` when given. */

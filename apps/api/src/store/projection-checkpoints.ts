@@ -1,10 +1,10 @@
 import {
-  asRecordedEvent,
   type EventStore,
   InMemoryProjectionCheckpoints,
   type ProjectionCheckpoints,
   type ProjectionRecord,
 } from '@coachline/eventstore';
+import { asRecordedEvent } from '@coachline/views';
 import type { AnyProjection } from '@coachline/projections';
 
 export interface CheckpointSetup {

@@ -1,9 +1,5 @@
-import {
-  InMemoryProjectionCheckpoints,
-  ProjectionCheckpoints,
-  ProjectionRunner,
-  RebuildProgress,
-} from '@coachline/eventstore';
+import { InMemoryProjectionCheckpoints, ProjectionCheckpoints } from '@coachline/eventstore';
+import { ProjectionRunner, RebuildProgress } from '@coachline/views';
 import { projections } from '@coachline/projections';
 import { openStore, OpenedStore } from '../store/open-store';
 

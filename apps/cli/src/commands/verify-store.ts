@@ -6,13 +6,12 @@ import {
   type ChainIntact,
   describeStoreFailure,
   redactStoreUrl,
-  type StoredViewVerdict,
-  StoredViewCheck,
 } from '@coachline/eventstore';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
 import type { ReadOnlyStore } from '@coachline/eventstore-postgres';
 import { escapeUnsafe, printableText } from '@coachline/domain';
 import { storedProjections } from '@coachline/projections';
+import { StoredViewCheck, type StoredViewVerdict } from '@coachline/views';
 import { formatChainBreak } from '../event-file/chain-check';
 import { progressOnStderr } from '../output/progress';
 import { type StoreLocation, storeLocationOf } from '../store/store-location';

@@ -1,5 +1,5 @@
 import { escapeUnsafe, EXCERPT_LIMIT, printableText } from '@coachline/domain';
-import type { Side, StoredViewVerdict, ViewDifference } from '@coachline/eventstore';
+import type { Side, StoredViewVerdict, ViewDifference } from '@coachline/views';
 
 /** The longest key of a path printed whole; longer ones are cut. */
 const KEY_LIMIT = 40;

@@ -1,4 +1,4 @@
-import { viewFromStore } from '@coachline/eventstore';
+import { viewFromStore } from '@coachline/views';
 import { recordRead } from '../access-log/record-read';
 import { readerOf } from '../access-log/reader';
 import { formatView, Format } from '../output/format-view';

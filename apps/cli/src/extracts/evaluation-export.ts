@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { asRecordedEvent } from '@coachline/eventstore';
+import { asRecordedEvent } from '@coachline/views';
 import { evaluationExtractTable, extractLines, startEvaluationExtract } from '@coachline/projections';
 import type { Actor } from '@coachline/domain';
 import { resolve } from 'node:path';

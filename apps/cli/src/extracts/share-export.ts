@@ -1,4 +1,4 @@
-import { viewFromStore } from '@coachline/eventstore';
+import { viewFromStore } from '@coachline/views';
 import { shareProjection, ShareView } from '@coachline/projections';
 import { formatView } from '../output/format-view';
 import { writeOutputFile } from '../output/output-file';

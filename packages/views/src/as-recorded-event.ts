@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { decodeRecordedEvent, findEventDefinition, RecordedEvent } from '@coachline/domain';
-import { StoredEvent } from '../event-store';
-import { UnreadableEventError } from '../command-handling';
+import { StoredEvent, UnreadableEventError } from '@coachline/eventstore';
 
 /**
  * A stored event as projections read it. Events of the current schema version were checked by

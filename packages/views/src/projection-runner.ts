@@ -1,8 +1,14 @@
 import { withoutPrototypes } from '@coachline/domain';
 import { AnyProjection, render, ViewQuery } from '@coachline/projections';
-import { EventStore, StoredEvent, Subscription } from '../event-store';
+import {
+  EventStore,
+  ParkedAt,
+  ProjectionCheckpoints,
+  ProjectionRecord,
+  StoredEvent,
+  Subscription,
+} from '@coachline/eventstore';
 import { asRecordedEvent } from './as-recorded-event';
-import { ParkedAt, ProjectionCheckpoints, ProjectionRecord } from './projection-checkpoints';
 import { progressOf, RebuildProgress } from './rebuild-progress';
 import { storedState } from './stored-view-check';
 

@@ -1,20 +1,8 @@
 import type { RecordedEvent } from '@coachline/domain';
 import { AnyProjection, routes } from '@coachline/projections';
-import type { StoredEvent } from '../event-store';
+import type { StoredEvent, StoredViewRow } from '@coachline/eventstore';
 import { asRecordedEvent } from './as-recorded-event';
 import { firstDifference, type ValueDifference } from './first-difference';
-
-/** A row of a store's views table as it lies there: nothing in it is trusted yet. */
-export interface StoredViewRow {
-  readonly name: string;
-  readonly version: number;
-  /** The position the row says its view reflects; NaN when what is stored is no position. */
-  readonly position: number;
-  /** The stored state, JSON text as the runner wrote it (`{ view, latestRecordedAt }`). */
-  readonly state: string;
-  /** Where the runner says the view stopped, when it did. */
-  readonly parkedAt?: number;
-}
 
 /** Why a stored view is not what the events give at its position. */
 export type ViewDifference =

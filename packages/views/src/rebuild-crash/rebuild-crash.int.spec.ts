@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dosageProjection, render, viewOf } from '@coachline/projections';
-import { openPgliteEventStore, openPostgresEventStore } from '../open';
-import type { PostgresEventStore } from '../postgres-event-store';
-import { postgresAvailableSync, testDatabaseUrl, uniqueSchema } from '../testing';
-import { rebuildHistory, toAppend } from './rebuild-history';
+import { openPgliteEventStore, openPostgresEventStore, type PostgresEventStore } from '@coachline/eventstore-postgres';
+import { postgresAvailableSync, testDatabaseUrl, uniqueSchema } from '@coachline/eventstore-postgres/testing';
+import { appendable } from '../testing';
+import { rebuildHistory } from './rebuild-history';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const child = join(__dirname, 'rebuild-child.ts');
@@ -85,7 +85,7 @@ describe.each(targets)('a dosage rebuild killed at random moments, on %s', (_nam
       (store as unknown as { statements: { schema: string } }).statements.schema;
     let store = await open();
     const schema = await schemaOf(store);
-    await store.importEvents(history.map((event) => ({ stream: event.stream, event: toAppend(event) })));
+    await store.importEvents(history.map((event) => ({ stream: event.stream, event: appendable(event) })));
     await store.close();
 
     const positionsAfterKills: number[] = [];

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { RecordedEvent } from '@coachline/domain';
 import {
   AnyProjection,
   caseloadsProjection,
@@ -8,26 +7,16 @@ import {
   storedProjections,
 } from '@coachline/projections';
 import { at } from '@coachline/projections/testing';
-import { EventToAppend } from '../event-store';
-import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
-import { InMemoryProjectionCheckpoints, ProjectionRecord } from './projection-checkpoints';
+import {
+  InMemoryEventStore,
+  InMemoryProjectionCheckpoints,
+  ProjectionRecord,
+  StoredViewRow,
+} from '@coachline/eventstore';
 import { ProjectionRunner } from './projection-runner';
 import { programHistory, sessionEvents } from './runner.fixtures';
-import { StoredViewCheck, StoredViewRow, StoredViewVerdict } from './stored-view-check';
-
-const toAppend = (event: RecordedEvent): EventToAppend => ({
-  id: event.id,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  metadata: event.metadata,
-});
-
-const storeWith = async (events: ReadonlyArray<RecordedEvent>): Promise<InMemoryEventStore> => {
-  const store = new InMemoryEventStore();
-  for (const event of events) await store.append(event.stream, [toAppend(event)], 'any');
-  return store;
-};
+import { StoredViewCheck, StoredViewVerdict } from './stored-view-check';
+import { storeHolding } from './testing';
 
 /** Sessions, then one provider moved to another coach: every view and the caseloads have something to hold. */
 const history = (sessions: number, voids: number) =>
@@ -104,7 +93,7 @@ describe('checking stored views against the events', () => {
         fc.integer({ min: 0, max: 5 }),
         fc.integer({ min: 1, max: 30 }),
         async (sessions, voids, saveEvery) => {
-          const store = await storeWith(history(sessions, voids));
+          const store = await storeHolding(history(sessions, voids));
           const checkpoints = new EverySave();
           const runner = new ProjectionRunner({
             store,
@@ -133,7 +122,7 @@ describe('checking stored views against the events', () => {
   });
 
   it('names the view and the first path where a stored value was changed, with both values', async () => {
-    const store = await storeWith(history(12, 0));
+    const store = await storeHolding(history(12, 0));
     const rows = await storedRows(store, (state) => {
       state.view.providers['p-1']!.sessions['s-1']!.durationMinutes = 90;
     });
@@ -164,7 +153,7 @@ describe('checking stored views against the events', () => {
   });
 
   it('names a key added to or taken from a stored view', async () => {
-    const store = await storeWith(history(6, 0));
+    const store = await storeHolding(history(6, 0));
     const added = await check(store, await storedRows(store, (state) => (state.view.coaches['c-forged'] = true)));
     expect(differing(added)[0]).toMatchObject({
       difference: {
@@ -182,7 +171,7 @@ describe('checking stored views against the events', () => {
   });
 
   it('sees a forged caseload: a coach given a provider the events never gave them', async () => {
-    const store = await storeWith(history(3, 0));
+    const store = await storeHolding(history(3, 0));
     const head = await store.headPosition();
     const forged = {
       coachOf: { 'p-0': 'c-03', 'p-1': 'c-03', 'p-2': 'c-03' },
@@ -211,7 +200,7 @@ describe('checking stored views against the events', () => {
 
   it('compares a view behind the head at its own position, and finds it changed there', async () => {
     const events = history(10, 0);
-    const store = await storeWith(events);
+    const store = await storeHolding(events);
     const checkpoints = new EverySave();
     const runner = new ProjectionRunner({
       store,
@@ -231,7 +220,7 @@ describe('checking stored views against the events', () => {
   });
 
   it('reports rows that are no view of the store at all, and leaves alone those another version wrote', async () => {
-    const store = await storeWith(history(2, 0));
+    const store = await storeHolding(history(2, 0));
     const head = await store.headPosition();
     const state = JSON.stringify({ view: dosageProjection.init() });
     const verdicts = await check(store, [
@@ -257,7 +246,7 @@ describe('checking stored views against the events', () => {
   });
 
   it('says a view cannot have reached a position its fold fails before', async () => {
-    const store = await storeWith(history(4, 0));
+    const store = await storeHolding(history(4, 0));
     const head = await store.headPosition();
     const fragile: AnyProjection = {
       ...dosageProjection,

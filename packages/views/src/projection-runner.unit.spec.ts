@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { RecordedEvent } from '@coachline/domain';
 import {
   AnyProjection,
   cyclesProjection,
@@ -9,25 +8,10 @@ import {
   viewOf,
 } from '@coachline/projections';
 import { at, historyBuilder, prototypeSnapshot } from '@coachline/projections/testing';
-import { EventToAppend } from '../event-store';
-import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
-import { InMemoryProjectionCheckpoints, ProjectionCheckpoints, ProjectionRecord } from './projection-checkpoints';
+import { InMemoryProjectionCheckpoints, ProjectionCheckpoints, ProjectionRecord } from '@coachline/eventstore';
 import { ProjectionRunner } from './projection-runner';
 import { programHistory, sessionEvents } from './runner.fixtures';
-
-const toAppend = (event: RecordedEvent): EventToAppend => ({
-  id: event.id,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  metadata: event.metadata,
-});
-
-const storeWith = async (events: ReadonlyArray<RecordedEvent>): Promise<InMemoryEventStore> => {
-  const store = new InMemoryEventStore();
-  for (const event of events) await store.append(event.stream, [toAppend(event)], 'any');
-  return store;
-};
+import { appendable, storeHolding } from './testing';
 
 /** Checkpoints that stop keeping anything after a number of saves: what a process killed then leaves behind. */
 class CrashingCheckpoints implements ProjectionCheckpoints {
@@ -61,7 +45,7 @@ const throwingOn = (type: string): AnyProjection => ({
 describe('the projection runner', () => {
   it('builds the same dosage view as folding the history at once', async () => {
     const history = programHistory(sessionEvents(40, 3));
-    const store = await storeWith(history);
+    const store = await storeHolding(history);
     const runner = new ProjectionRunner({
       store,
       checkpoints: new InMemoryProjectionCheckpoints(),
@@ -80,7 +64,7 @@ describe('the projection runner', () => {
         fc.integer({ min: 1, max: 25 }),
         async (sessions, crashAfterSaves, saveEvery) => {
           const history = programHistory(sessionEvents(sessions, sessions % 7));
-          const store = await storeWith(history);
+          const store = await storeHolding(history);
           const checkpoints = new CrashingCheckpoints(crashAfterSaves);
           const first = new ProjectionRunner({
             store,
@@ -106,7 +90,7 @@ describe('the projection runner', () => {
 
   it('parks a projection that throws, with the event and the error, and keeps the others going', async () => {
     const history = programHistory(sessionEvents(5, 0));
-    const store = await storeWith(history);
+    const store = await storeHolding(history);
     const parked: string[] = [];
     const runner = new ProjectionRunner({
       store,
@@ -128,7 +112,7 @@ describe('the projection runner', () => {
 
   it('rebuilds a projection from the start when its version changes', async () => {
     const history = programHistory(sessionEvents(6, 0));
-    const store = await storeWith(history);
+    const store = await storeHolding(history);
     const checkpoints = new InMemoryProjectionCheckpoints();
     await checkpoints.save({ name: 'dosage', version: 0, position: history.length, state: { view: { stale: true } } });
     const progress: number[] = [];
@@ -150,14 +134,14 @@ describe('the projection runner', () => {
 
   it('follows the store live after catching up', async () => {
     const history = programHistory(sessionEvents(3, 0));
-    const store = await storeWith(history.slice(0, -2));
+    const store = await storeHolding(history.slice(0, -2));
     const runner = new ProjectionRunner({
       store,
       checkpoints: new InMemoryProjectionCheckpoints(),
       projections: [dosageProjection],
     });
     await runner.start();
-    for (const event of history.slice(-2)) await store.append(event.stream, [toAppend(event)], 'any');
+    for (const event of history.slice(-2)) await store.append(event.stream, [appendable(event)], 'any');
     for (let i = 0; i < 50 && runner.positionOf('dosage') < history.length; i++)
       await new Promise((r) => setTimeout(r, 5));
     expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
@@ -187,12 +171,12 @@ describe('the projection runner', () => {
         at('2025-10-03'),
       )
       .events();
-    const store = await storeWith(history.slice(0, 2));
+    const store = await storeHolding(history.slice(0, 2));
     const checkpoints = new InMemoryProjectionCheckpoints();
     const first = new ProjectionRunner({ store, checkpoints, projections: [cyclesProjection] });
     await first.start();
     await first.stop();
-    for (const event of history.slice(2)) await store.append(event.stream, [toAppend(event)], 'any');
+    for (const event of history.slice(2)) await store.append(event.stream, [appendable(event)], 'any');
     const second = new ProjectionRunner({ store, checkpoints, projections: [cyclesProjection] });
     await second.start();
     await second.stop();

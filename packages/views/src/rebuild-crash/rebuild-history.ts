@@ -1,5 +1,4 @@
 import { RecordedEvent } from '@coachline/domain';
-import { EventToAppend } from '@coachline/eventstore';
 import { at, historyBuilder } from '@coachline/projections/testing';
 
 /**
@@ -74,11 +73,3 @@ export const rebuildHistory = (providers: number, sessions: number): RecordedEve
   }
   return history.events();
 };
-
-export const toAppend = (event: RecordedEvent): EventToAppend => ({
-  id: event.id,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  data: event.data,
-  metadata: event.metadata,
-});

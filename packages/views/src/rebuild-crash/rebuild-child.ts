@@ -3,8 +3,9 @@
  * moments: `rebuild-child.ts <postgres-url | pglite-folder> <schema>`.
  */
 import { dosageProjection } from '@coachline/projections';
-import { ProjectionRecord, ProjectionRunner } from '@coachline/eventstore';
-import { openPgliteEventStore, openPostgresEventStore } from '../open';
+import type { ProjectionRecord } from '@coachline/eventstore';
+import { openPgliteEventStore, openPostgresEventStore } from '@coachline/eventstore-postgres';
+import { ProjectionRunner } from '../projection-runner';
 
 const [location, schema] = process.argv.slice(2) as [string, string];
 

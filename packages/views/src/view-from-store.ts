@@ -1,5 +1,5 @@
 import { AnyProjection, FoldOptions, render, startFold, ViewQuery } from '@coachline/projections';
-import { EventStore } from '../event-store';
+import { EventStore } from '@coachline/eventstore';
 import { asRecordedEvent } from './as-recorded-event';
 
 /**

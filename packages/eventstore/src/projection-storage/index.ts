@@ -1,0 +1,2 @@
+export * from './projection-checkpoints';
+export type { StoredViewRow } from './stored-view-row';
