@@ -14,16 +14,16 @@ export const commandMetadata = (overrides: Partial<CommandMetadata> = {}): Comma
 });
 
 /**
- * The arguments `command` takes for a union of commands: one member's type with that member's
- * own data, so that `command<ProviderCommand>('LogSession', voidData)` does not compile.
+ * Builds a command with spec metadata; `issuedAt` may be moved to test time-bound rules. For a
+ * union of commands it takes one member's type with that member's own data, so that
+ * `command<ProviderCommand>('LogSession', voidData)` does not compile.
  */
-type CommandArguments<C extends Command> = C extends Command
-  ? [type: C['type'], data: C['data'], metadata?: Partial<CommandMetadata>]
-  : never;
-
-/** Builds a command with spec metadata; `issuedAt` may be moved to test time-bound rules. */
-export const command = <C extends Command>(...[type, data, metadata]: CommandArguments<C>): C =>
-  ({ type, data, metadata: commandMetadata(metadata) }) as C;
+export const command = <C extends Command>(
+  ...args: C extends Command ? [type: C['type'], data: C['data'], metadata?: Partial<CommandMetadata>] : never
+): C => {
+  const [type, data, metadata] = args;
+  return { type, data, metadata: commandMetadata(metadata) } as C;
+};
 
 /** What the decider must answer to a command given a history; each throws an `AssertionError` when it does not. */
 export interface DeciderThen<Ev extends DomainEvent> {
