@@ -6,12 +6,21 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '..', '..');
 
 export const APPS = {
-  cli: { entries: [{ source: 'src/main.ts', out: 'main' }], decoratorMetadata: false },
+  cli: {
+    // `--help` loads main alone; a command's action requires the rest (src/actions.ts).
+    entries: [
+      { source: 'src/main.ts', out: 'main' },
+      { source: 'src/actions.ts', out: 'actions' },
+    ],
+    oneProcess: true,
+    decoratorMetadata: false,
+  },
   api: {
     entries: [
       { source: 'src/main.ts', out: 'main' },
       { source: 'src/auth/admin-token.main.ts', out: 'admin-token.main' },
     ],
+    oneProcess: false,
     decoratorMetadata: true,
   },
 };

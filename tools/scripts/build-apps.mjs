@@ -1,6 +1,7 @@
 // Builds the command line and the API into the JavaScript users run (apps/<app>/dist):
 //   node tools/scripts/build-apps.mjs [cli|api ...] [--if-stale]
-// One CommonJS bundle per entry point. The workspace packages (@coachline/*) are bundled from their
+// One CommonJS bundle per entry point; the command line's entries, which run in one process,
+// require each other by path and share no module. The workspace packages (@coachline/*) are bundled from their
 // sources; everything installed in node_modules stays a plain require, loaded from there at run
 // time. The API's own files pass through swc first: NestJS injects by the constructor parameter
 // types that TypeScript's decorator metadata records, which esbuild does not emit.
@@ -64,6 +65,35 @@ const decoratorMetadata = (folder) => ({
   },
 });
 
+/**
+ * Entries that run in one process stay apart: an import of another entry becomes a require of its
+ * bundle, rather than a second copy of it and of everything it imports.
+ */
+const entriesApart = (appDir, entries) => ({
+  name: 'entries-apart',
+  setup(esbuild) {
+    const bundleOf = new Map(entries.map(({ source, out }) => [join(appDir, source), `./${out}.js`]));
+    esbuild.onResolve({ filter: /^\./ }, ({ path, resolveDir, kind }) => {
+      if (kind === 'entry-point') return undefined;
+      const bundle = bundleOf.get(`${join(resolveDir, path)}.ts`) ?? bundleOf.get(join(resolveDir, path));
+      return bundle === undefined ? undefined : { path: bundle, external: true };
+    });
+  },
+});
+
+/** The modules bundled into more than one of the outputs: each would be loaded twice, as two. */
+const modulesInTwoBundles = (metafile) => {
+  const seen = new Map();
+  const twice = new Set();
+  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+    for (const input of Object.keys(inputs)) {
+      if (seen.has(input) && seen.get(input) !== output) twice.add(input);
+      seen.set(input, output);
+    }
+  }
+  return [...twice];
+};
+
 /** Writes each output through a temporary file: a test or a start racing the build never reads half a file. */
 const writeAtomically = (files) => {
   for (const { path, contents } of files) {
@@ -99,11 +129,18 @@ export const buildApp = async (name) => {
     logLevel: 'warning',
     plugins: [
       installedPackagesExternal(join(appDir, 'dist')),
+      ...(app.oneProcess ? [entriesApart(appDir, app.entries)] : []),
       ...(app.decoratorMetadata ? [decoratorMetadata(join(appDir, 'src') + sep)] : []),
     ],
   });
   // esbuild's service process would otherwise live on beside an API started after the build.
   await stop();
+  const twice = app.oneProcess ? modulesInTwoBundles(result.metafile) : [];
+  if (twice.length > 0) {
+    throw new Error(
+      `apps/${name}: ${twice.join(', ')} would be in more than one bundle; import it from one entry's modules only`,
+    );
+  }
   const inputs = [
     ...Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))),
     // A change to how the app is built makes a new build as much as a change to its sources.

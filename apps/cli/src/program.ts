@@ -1,24 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
-import { FailureError, UsageError } from './commands/usage-error';
 
-// Each command's module is required when the command runs, so `--help`, `--version` and bad usage
-// start without loading the store adapters, the database clients, the domain's codecs or the
-// formatters (tools/bench/cli-start measures it). A CommonJS require, typed by the module's own
-// types: the built command line is one CommonJS bundle, in which a required module is evaluated
-// on its first require.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const accessLog = (): typeof import('./commands/access-log.command') => require('./commands/access-log.command');
-const demo = (): typeof import('./commands/demo.command') => require('./commands/demo.command');
-const exporting = (): typeof import('./commands/export.command') => require('./commands/export.command');
-const importing = (): typeof import('./commands/import.command') => require('./commands/import.command');
-const options = (): typeof import('./commands/options') => require('./commands/options');
-const projections = (): typeof import('./commands/projections.command') => require('./commands/projections.command');
-const replay = (): typeof import('./commands/replay.command') => require('./commands/replay.command');
-const verify = (): typeof import('./commands/verify.command') => require('./commands/verify.command');
-const view = (): typeof import('./commands/view.command') => require('./commands/view.command');
-const domain = (): typeof import('@coachline/domain') => require('@coachline/domain');
-/* eslint-enable @typescript-eslint/no-require-imports */
+// The commands' code is required when a command runs (see actions.ts); a CommonJS require, as the
+// built command line is CommonJS, typed by the module's own types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const actions = (): typeof import('./actions') => require('./actions');
 
 export interface Io {
   readonly out: NodeJS.WritableStream;
@@ -51,7 +37,7 @@ const withViewOptions = (command: Command): Command =>
     .option('--format <format>', 'json, csv or table', 'json');
 
 const viewSelectionOf = (view: string, flags: ViewFlags) => {
-  const { parseAsOf, parseFormat, parseId, parseViewName } = options();
+  const { parseAsOf, parseFormat, parseId, parseViewName } = actions();
   return {
     view: parseViewName(view),
     format: parseFormat(flags.format),
@@ -77,7 +63,7 @@ const buildProgram = (io: Io): Command => {
     .option('--store <url>', `the store whose hash chain to recompute: ${STORE_HELP}`)
     .option('--head <hash>', 'a chain hash noted earlier that the history must pass through')
     .action((opts: { events?: string; store?: string; head?: string }) =>
-      verify().verifyCommand(
+      actions().verifyCommand(
         { ...optional('events', opts.events), ...optional('store', opts.store), ...optional('head', opts.head) },
         io.out,
       ),
@@ -90,7 +76,7 @@ const buildProgram = (io: Io): Command => {
       .requiredOption('--events <file>', 'the event file (JSON Lines)')
       .requiredOption('--view <name>', 'dosage, timeline, cycles, share, evaluation or history'),
   ).action((opts: ViewFlags & { events: string; view: string }) =>
-    replay().replayCommand({ events: opts.events, ...viewSelectionOf(opts.view, opts) }, io.out),
+    actions().replayCommand({ events: opts.events, ...viewSelectionOf(opts.view, opts) }, io.out),
   );
 
   program
@@ -101,7 +87,7 @@ const buildProgram = (io: Io): Command => {
     .option('--create', 'make the store if its folder is new or empty (no command makes a store otherwise)')
     .option('--key-file <file>', KEY_FILE_HELP)
     .action((opts: { events: string; store: string; create?: boolean; keyFile?: string }) =>
-      importing().importCommand(
+      actions().importCommand(
         { events: opts.events, store: opts.store, create: opts.create === true, ...optional('keyFile', opts.keyFile) },
         io.out,
       ),
@@ -142,8 +128,8 @@ const buildProgram = (io: Io): Command => {
         keyFile?: string;
         as?: string;
       }) => {
-        const { parseAsOf, parseId } = options();
-        return exporting().exportCommand(
+        const { parseAsOf, parseId } = actions();
+        return actions().exportCommand(
           {
             out: opts.out,
             store: opts.store,
@@ -170,11 +156,11 @@ const buildProgram = (io: Io): Command => {
       .option('--key-file <file>', KEY_FILE_HELP)
       .option('--as <id>', AS_HELP),
   ).action((name: string, opts: ViewFlags & { store: string; keyFile?: string; as?: string }) =>
-    view().viewCommand(
+    actions().viewCommand(
       {
         store: opts.store,
         ...optional('keyFile', opts.keyFile),
-        ...optional('as', options().parseId('--as', opts.as)),
+        ...optional('as', actions().parseId('--as', opts.as)),
         ...viewSelectionOf(name, opts),
       },
       io.out,
@@ -208,8 +194,8 @@ const buildProgram = (io: Io): Command => {
         view?: string;
         format?: string;
       }) => {
-        const { parseDay, parseFormat, parseId } = options();
-        return accessLog().accessLogCommand(
+        const { parseDay, parseFormat, parseId } = actions();
+        return actions().accessLogCommand(
           {
             store: opts.store,
             format: parseFormat(opts.format),
@@ -232,8 +218,8 @@ const buildProgram = (io: Io): Command => {
     .option('--providers <n>', 'how many providers', '24')
     .option('--seed <n>', 'the same seed writes the same year', '1')
     .action((opts: { out: string; providers: string; seed: string }) => {
-      const { parsePositiveInteger } = options();
-      return demo().demoCommand(
+      const { parsePositiveInteger } = actions();
+      return actions().demoCommand(
         {
           out: opts.out,
           providers: parsePositiveInteger('--providers', opts.providers, 24),
@@ -249,7 +235,7 @@ const buildProgram = (io: Io): Command => {
     .option('--store <url>', STORE_HELP, './.coachline')
     .option('--key-file <file>', KEY_FILE_HELP)
     .action((opts: { store: string; keyFile?: string }) =>
-      projections().projectionsCommand({ store: opts.store, ...optional('keyFile', opts.keyFile) }, io.out, io.err),
+      actions().projectionsCommand({ store: opts.store, ...optional('keyFile', opts.keyFile) }, io.out, io.err),
     );
 
   return program;
@@ -269,6 +255,7 @@ export const runCli = async (argv: ReadonlyArray<string>, io: Io): Promise<numbe
       // Help and version are successes; everything else commander refuses is bad usage.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    const { FailureError, printableText, UsageError } = actions();
     if (error instanceof UsageError) {
       io.err.write(`${error.message}\n`);
       return EXIT.usage;
@@ -280,7 +267,7 @@ export const runCli = async (argv: ReadonlyArray<string>, io: Io): Promise<numbe
     // Something unforeseen: still one line, the stack only when asked for.
     const stack = process.env['COACHLINE_DEBUG'] === '1' ? `\n${(error as Error).stack ?? ''}` : '';
     io.err.write(
-      `coachline: ${domain().printableText(String((error as Error).message ?? error).split('\n')[0] ?? '')}${stack}\n`,
+      `coachline: ${printableText(String((error as Error).message ?? error).split('\n')[0] ?? '')}${stack}\n`,
     );
     return EXIT.failure;
   }

@@ -1,0 +1,17 @@
+/**
+ * What the commands run, behind one require from the program: the build makes this module and
+ * everything it imports a bundle of its own (dist/actions.js), so `--help`, `--version` and bad
+ * usage load only the program and commander. The program takes the error classes from here too:
+ * a class in both bundles would be two classes, and `instanceof` would miss the commands' errors.
+ */
+export { printableText } from '@coachline/domain';
+export { accessLogCommand } from './commands/access-log.command';
+export { demoCommand } from './commands/demo.command';
+export { exportCommand } from './commands/export.command';
+export { importCommand } from './commands/import.command';
+export { parseAsOf, parseDay, parseFormat, parseId, parsePositiveInteger, parseViewName } from './commands/options';
+export { projectionsCommand } from './commands/projections.command';
+export { replayCommand } from './commands/replay.command';
+export { FailureError, UsageError } from './commands/usage-error';
+export { verifyCommand } from './commands/verify.command';
+export { viewCommand } from './commands/view.command';
