@@ -15,7 +15,7 @@ export const MASKS: ReadonlyArray<Mask> = [
   // A pseudonym is a keyed hash under a secret each store generates for itself.
   { name: 'pseudonym', pattern: /\b(provider|coach|child)-[0-9a-f]{16}\b/g },
   { name: 'rate', pattern: /\b\d+(?:\.\d+)? events\/s\b/g },
-  { name: 'duration', pattern: /\b\d+(?:\.\d+)? ?(?:ms|s)\b/g },
+  { name: 'duration', pattern: /\b\d+(?:\.\d+)? ?(?:ms|s)\b|(?<=\bduration_ms )\d+(?:\.\d+)?/g },
   // A folder under /tmp, as the guide's scratch folder is shown.
   { name: 'temp-path', pattern: /(?<![\w./-])\/tmp\/[^\s/'",:;)\]}]+/g },
 ];
