@@ -16,7 +16,7 @@ const stale = staleness('api');
 if (stale !== undefined) {
   const { buildApp } = await import('./build-apps.mjs');
   const ms = await buildApp('api');
-  process.stderr.write(`Built the API before starting it (${stale}) in ${Math.round(ms)} ms\n`);
+  process.stderr.write(`Built the API before running it (${stale}) in ${Math.round(ms)} ms\n`);
 }
 // A system error's stack, in the log, names the TypeScript lines.
 process.setSourceMapsEnabled(true);
