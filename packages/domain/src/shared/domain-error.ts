@@ -31,7 +31,7 @@ const make =
     errors,
   });
 
-/** Input that does not decode, or breaks no rule but makes no sense. */
+/** The input is wrong as given: it does not decode, or a field's value is refused; `errors` names each field. */
 export const invalid = make('invalid');
 /** The command names a stream or record that holds nothing. */
 export const notFound = make('not-found');

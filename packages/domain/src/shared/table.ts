@@ -11,7 +11,7 @@ declare const keyedByOutsideText: unique symbol;
  */
 export type Table<T> = { [key: string]: T } & { readonly [keyedByOutsideText]: true };
 
-/** A table with no prototype: the only way to start one, as the brand requires. */
+/** An empty table to fill, made without a prototype, as no plain `{}` can be. */
 export const emptyTable = <T>(): Table<T> => Object.create(null) as Table<T>;
 
 /** A table from key and value pairs, such as ids read from outside. */
