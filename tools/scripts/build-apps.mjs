@@ -143,8 +143,12 @@ export const buildApp = async (name) => {
   }
   const inputs = [
     ...Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))),
-    // A change to how the app is built makes a new build as much as a change to its sources.
+    // A change to how the app is built, or to where its imports lead, calls for a new build as
+    // much as a change to its sources.
     relative(root, fileURLToPath(import.meta.url)),
+    'tools/scripts/app-builds.mjs',
+    'tsconfig.base.json',
+    `apps/${name}/tsconfig.json`,
   ];
   const dist = join(appDir, 'dist');
   const listing = join(dist, 'inputs.json');
