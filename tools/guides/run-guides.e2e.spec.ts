@@ -2,6 +2,7 @@
 // scratch folder of its own, and what each shows is compared with what it prints. The guides
 // run side by side (most of their time is spent waiting on the processes they start); each
 // block's test waits for its own block.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { GuideBlock, guideBlocks } from './guide-blocks';
@@ -56,6 +57,20 @@ const planned = guides(docs)
 
 let running: Promise<void> = Promise.resolve();
 
+// A reader's checkout has its apps built by `npm ci`; here they are built from the sources as
+// they stand, so that a guide shows what the code does now and no command rebuilds on the way.
+const buildApps = (): Promise<void> =>
+  new Promise((done, fail) => {
+    const build = spawn('npm', ['run', '-s', 'build:apps'], {
+      cwd: repositoryRoot,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    build.stderr.on('data', (chunk) => (errors += chunk));
+    build.once('error', fail);
+    build.once('close', (code) => (code === 0 ? done() : fail(new Error(`npm run build:apps failed:\n${errors}`))));
+  });
+
 beforeAll(() => {
   // The guides with the most to run start first, so that the longest is not left for last.
   const commands = (blocks: ReadonlyArray<GuideBlock>): number =>
@@ -66,7 +81,12 @@ beforeAll(() => {
   const lane = async (): Promise<void> => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) await next.run();
   };
-  running = Promise.all(Array.from({ length: GUIDES_AT_ONCE }, lane)).then(() => undefined);
+  running = buildApps().then(
+    () => Promise.all(Array.from({ length: GUIDES_AT_ONCE }, lane)).then(() => undefined),
+    (error: unknown) => {
+      for (const { outcomes } of planned) for (const pending of outcomes.values()) pending.settle([String(error)]);
+    },
+  );
 });
 
 afterAll(() => running, WHOLE_RUN_LIMIT_MS);
