@@ -1,0 +1,40 @@
+// Mutation testing of the rule files of the domain and the projections, one package after the
+// other, then the scores with and without text-only mutants (tools/scripts/mutation-score.mjs).
+//
+//   node tools/scripts/mutation-run.mjs [domain|projections ...] [--incremental]
+//
+// StrykerJS 10 declares Node 22 in its engines, and its entry point (command line and API
+// alike) refuses older versions when it is loaded. The workspace also runs on Node 20.19, where
+// Stryker's runner itself works unchanged, so the runner's own module is loaded by its path.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { Stryker } = await import(
+  pathToFileURL(path.join(root, 'node_modules/@stryker-mutator/core/dist/src/stryker.js')).href
+);
+const PROJECTS = ['domain', 'projections'];
+
+const args = process.argv.slice(2);
+const incremental = args.includes('--incremental');
+const unknown = args.filter((a) => a !== '--incremental' && !PROJECTS.includes(a));
+if (unknown.length > 0) {
+  console.error(`Unknown argument(s): ${unknown.join(', ')}. Give any of ${PROJECTS.join(', ')} and --incremental.`);
+  process.exit(2);
+}
+const chosen = args.filter((a) => PROJECTS.includes(a));
+const projects = chosen.length > 0 ? chosen : PROJECTS;
+
+process.chdir(root);
+for (const project of projects) {
+  const started = Date.now();
+  console.log(`== mutation testing: ${project}`);
+  await new Stryker({ configFile: `packages/${project}/stryker.config.mjs`, incremental }).runMutationTest();
+  console.log(`== ${project}: ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+const score = spawnSync(process.execPath, [path.join(root, 'tools/scripts/mutation-score.mjs'), ...projects], {
+  stdio: 'inherit',
+});
+process.exit(score.status ?? 1);
