@@ -3,8 +3,8 @@ import tseslint from 'typescript-eslint';
 
 // Boundaries between packages are the architecture: the domain stays pure (fp-ts and io-ts
 // only), projections build on the domain, the event store port on the domain, adapters on the
-// port, the views kept from a store on projections and the port, apps on anything, and nobody
-// reaches past another package's src/index.ts.
+// port, the views kept from a store on projections and the port, the store opener on the port and
+// the adapters, apps on anything, and nobody reaches past another package's src/index.ts.
 const deepImports = {
   group: ['@coachline/*/src', '@coachline/*/src/**', '**/packages/*/src/**', '**/apps/*/src/**'],
   message: "Import another package only through its entry point ('@coachline/<name>' or '@coachline/<name>/testing').",
@@ -24,6 +24,7 @@ const depConstraints = [
   { sourceTag: 'scope:eventstore', onlyDependOnLibsWithTags: ['scope:domain'] },
   { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:domain', 'scope:eventstore'] },
   { sourceTag: 'scope:views', onlyDependOnLibsWithTags: ['scope:domain', 'scope:projections', 'scope:eventstore'] },
+  { sourceTag: 'scope:opener', onlyDependOnLibsWithTags: ['scope:domain', 'scope:eventstore', 'scope:adapter'] },
   { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
 ];

@@ -9,7 +9,15 @@ const root = join(__dirname, '..', '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const example = readFileSync(join(root, 'packages', 'domain', 'examples', 'month-of-sessions.ts'), 'utf8');
 
-const LIBRARIES = ['domain', 'projections', 'eventstore', 'eventstore-postgres', 'eventstore-esdb', 'views'];
+const LIBRARIES = [
+  'domain',
+  'projections',
+  'eventstore',
+  'eventstore-postgres',
+  'eventstore-esdb',
+  'views',
+  'store-opener',
+];
 const entryPoints = LIBRARIES.flatMap((library) => [`@coachline/${library}`, `@coachline/${library}/testing`]);
 
 // Node's ES module loader cannot open `fp-ts/Either` (fp-ts has no exports map), only its files.

@@ -13,7 +13,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 /** In the order they depend on each other: each build reads the declarations of the ones before. */
-export const LIBRARIES = ['domain', 'projections', 'eventstore', 'eventstore-postgres', 'eventstore-esdb', 'views'];
+export const LIBRARIES = [
+  'domain',
+  'projections',
+  'eventstore',
+  'eventstore-postgres',
+  'eventstore-esdb',
+  'views',
+  'store-opener',
+];
 
 const WORKSPACE_ONLY = ['scripts', 'devDependencies', 'nx', 'publishConfig'];
 

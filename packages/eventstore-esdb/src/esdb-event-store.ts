@@ -22,6 +22,8 @@ import {
   type RecordedEvent,
 } from '@eventstore/db-client';
 import {
+  meetsExpectedRevision,
+  requireExpectedRevision,
   RevisionConflictError,
   type AppendResult,
   type EventHandler,
@@ -53,11 +55,11 @@ type Selection = Pick<ReadAllOptions, 'types' | 'streamPrefix'>;
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The port's expectation in the client's terms, once the port has refused any that is no revision. */
 const expectedRevision = (expected: ExpectedRevision): AppendExpectedRevision => {
+  requireExpectedRevision(expected);
   if (expected === 'no-stream') return 'no_stream';
   if (expected === 'any') return 'any';
-  if (!Number.isSafeInteger(expected) || expected < 0)
-    throw new RangeError(`Expected revision ${expected} is not a revision.`);
   return BigInt(expected);
 };
 
@@ -198,8 +200,7 @@ export class EsdbEventStore implements EventStore {
   private async checkRevision(stream: string, expected: ExpectedRevision): Promise<AppendResult> {
     const last = await this.lastEventOf(stream);
     const actual = last?.revision;
-    const accepted = expected === 'any' || (expected === 'no-stream' ? actual === undefined : actual === expected);
-    if (!accepted) throw new RevisionConflictError(stream, expected, actual);
+    if (!meetsExpectedRevision(expected, actual)) throw new RevisionConflictError(stream, expected, actual);
     return { nextRevision: actual ?? -1, lastPosition: last?.position ?? 0 };
   }
 

@@ -1,4 +1,4 @@
-import type { AppendResult, ExpectedRevision } from '@coachline/eventstore';
+import { type AppendResult, type ExpectedRevision, meetsExpectedRevision } from '@coachline/eventstore';
 import { fitsOneStatement } from './bulk-rows';
 import { EVENT_COLUMNS, eventRow, integrityOf, type EncodedEvent } from './event-rows';
 import type { SqlQueryable, SqlTransaction, SqlValue } from './sql-client';
@@ -13,9 +13,6 @@ export interface AppendRequest {
 export type AppendOutcome =
   | { readonly kind: 'appended'; readonly result: AppendResult }
   | { readonly kind: 'conflict'; readonly actual: number | undefined };
-
-export const expectationMet = (expected: ExpectedRevision, actual: number | undefined): boolean =>
-  expected === 'any' || (expected === 'no-stream' ? actual === undefined : actual === expected);
 
 /** Where a stream ends: its last event's revision, position and hash. */
 export interface StreamTip {
@@ -88,7 +85,7 @@ export const writeBatch = async (
 
   const outcomes = batch.map((append): AppendOutcome => {
     const tip = tips.get(append.stream);
-    if (!expectationMet(append.expected, tip?.revision)) return { kind: 'conflict', actual: tip?.revision };
+    if (!meetsExpectedRevision(append.expected, tip?.revision)) return { kind: 'conflict', actual: tip?.revision };
     let revision = tip?.revision ?? -1;
     let hash = tip?.hash ?? '';
     for (const event of append.events) {

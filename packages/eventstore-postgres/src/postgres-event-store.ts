@@ -1,14 +1,15 @@
-import type {
-  AppendResult,
-  EventHandler,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  StoredEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  type AppendResult,
+  type EventHandler,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  requireExpectedRevision,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from '@coachline/eventstore';
 import { encodeEvent } from './event-rows';
 import { importEvents, type ImportedEvent, type ImportOptions, type ImportResult } from './event-import';
@@ -27,15 +28,6 @@ export interface StoreTuning {
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 200;
-
-const checkExpected = (expected: ExpectedRevision): void => {
-  if (expected === 'any' || expected === 'no-stream') return;
-  if (!Number.isInteger(expected) || expected < 0) {
-    throw new TypeError(
-      `Expected revision must be 'any', 'no-stream' or a revision (an integer ≥ 0), got ${String(expected)}.`,
-    );
-  }
-};
 
 /** The event store on PostgreSQL, through the SQL seam: the same code on a server and on PGlite. */
 export class PostgresEventStore implements EventStore {
@@ -72,7 +64,7 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (typeof stream !== 'string' || stream === '') throw new TypeError('A stream name is required.');
-    checkExpected(expected);
+    requireExpectedRevision(expected);
     return this.writes.append({ stream, events: events.map(encodeEvent), expected });
   }
 

@@ -1,9 +1,11 @@
 export * from './event-store';
 export * from './errors';
+export { meetsExpectedRevision, requireExpectedRevision } from './expected-revision';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export * from './command-handling';
 export * from './projection-storage';
 export * from './integrity';
 export * from './child-data';
 export * from './access-log';
+export * from './opened-store';
 export { describeStoreFailure, ensureStoreAnswers, redactStoreUrl, StoreUnavailableError } from './store-failure';

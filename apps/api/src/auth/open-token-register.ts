@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { openStoreEngine } from '@coachline/store-opener';
 import type { ApiConfig } from '../app/config';
 import { FileTokenLedger, TOKEN_REGISTER_FILE } from './file-token-ledger';
 import { StoreTokenLedger } from './store-token-ledger';
@@ -10,13 +11,12 @@ export const tokenRegisterSchemaOf = (storeSchema: string): string => `${storeSc
 /** On a PostgreSQL server the register is a schema of its own beside the store's; elsewhere a file in the data folder. */
 export const openTokenRegister = async (config: Pick<ApiConfig, 'store' | 'dataDir'>): Promise<TokenRegister> => {
   if (config.store.kind === 'postgres') {
-    const { openPostgresEventStore } = await import('@coachline/eventstore-postgres');
-    const store = await openPostgresEventStore({
-      connectionString: config.store.connectionString,
-      schema: tokenRegisterSchemaOf(config.store.schema),
-      poolSize: 2,
-    });
-    return TokenRegister.open(new StoreTokenLedger(store));
+    // Tokens carry no child data: the register's events are the engine's, unsealed.
+    const { events } = await openStoreEngine(
+      { kind: 'postgres', address: config.store.connectionString, schema: tokenRegisterSchemaOf(config.store.schema) },
+      { poolSize: 2 },
+    );
+    return TokenRegister.open(new StoreTokenLedger(events));
   }
   return TokenRegister.open(new FileTokenLedger(join(config.dataDir, TOKEN_REGISTER_FILE)));
 };

@@ -74,7 +74,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
         stream,
         revision: nextRevision,
         position: lastPosition,
-        events: events.map((event) => ({ id: event.id, type: event.type, revision: event.revision! })),
+        events: events.map((event) => ({ id: event.id, type: event.type, revision: event.revision })),
       },
     });
   }

@@ -69,7 +69,7 @@ describe('the store the API opens', () => {
     expect((await readStream(sealing))[0]!.data).toMatchObject({ childName: 'Ottoline Brambleworth' });
     await raw.close();
 
-    const opened = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
+    const opened = await openEventStore({ kind: 'pglite', dataDir }, keyFile);
     try {
       expect((await readStream(opened))[0]!.data).toMatchObject({ childRef: 'child-1', childName: { erased: true } });
       expect(await opened.childKeyStore.keyFor('child-1')).toBe('erased');
@@ -79,7 +79,7 @@ describe('the store the API opens', () => {
   }, 60_000);
 
   it('refuses to open the store with a key file that is missing or another store’s, naming COACHLINE_KEY_FILE and writing none', async () => {
-    const living = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
+    const living = await openEventStore({ kind: 'pglite', dataDir }, keyFile);
     const secondChild: EventToAppend = {
       ...distributed,
       id: 'ev-3',
@@ -100,7 +100,7 @@ describe('the store the API opens', () => {
       /^COACHLINE_KEY_FILE: .* it is another store's key file/,
     );
     // The refusals let the store go: it opens again with its own key file.
-    const opened = (await openEventStore({ kind: 'pglite', dataDir }, keyFile)) as ChildDataProtectedStore;
+    const opened = await openEventStore({ kind: 'pglite', dataDir }, keyFile);
     try {
       expect((await readStream(opened))[0]!.data).toMatchObject({ childName: { erased: true } });
     } finally {

@@ -1,41 +1,24 @@
 import { resolve } from 'node:path';
 import {
-  type ChildDataProtectedStore,
-  type ChildKeyStore,
-  type ChildKeyVault,
   describeStoreFailure,
-  ensureStoreAnswers,
-  EventStore,
-  InMemoryChildKeyStore,
-  InMemoryEventStore,
   isInsideFolder,
-  keyEncryptionKeyFile,
   keyFileBeside,
   KeyFileError,
-  openChildKeyStore,
-  openWithChildDataProtection,
+  type OpenedStore,
   redactStoreUrl,
   StoreUnavailableError,
 } from '@coachline/eventstore';
 import { escapeUnsafe } from '@coachline/domain';
-import type * as EsdbAdapter from '@coachline/eventstore-esdb';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
-import type { PostgresEventStore } from '@coachline/eventstore-postgres';
+import { openStore as openStoreAt } from '@coachline/store-opener';
 import { FailureError, UsageError } from '../commands/usage-error';
 import { checkStoreFolder, HOW_TO_CREATE, prepareStoreFolder } from './store-folder';
 import { DEFAULT_STORE, StoreLocation, storeLocationOf } from './store-location';
 
 export { DEFAULT_STORE, isEsdbUrl } from './store-location';
 
-type AdapterStore = EventStore &
-  Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>> & {
-    readonly childKeyVault?: () => ChildKeyVault;
-  };
-
-/** The store with child data sealed on the way in, and the key store it seals with. */
-export type OpenedStore = ChildDataProtectedStore<
-  EventStore & Partial<Pick<PostgresEventStore, 'importEvents' | 'projectionCheckpoints'>>
->;
+/** The store with child data sealed on the way in, its key store, and the engine's checkpoints and bulk import. */
+export type { OpenedStore } from '@coachline/eventstore';
 
 export interface OpenStoreOptions {
   /** Make the embedded store when the folder is new or empty (`import --create`); no other command makes one. */
@@ -62,34 +45,10 @@ export const keyFileOf = (location: StoreLocation, configured: string | undefine
   return keyFile;
 };
 
-/** The children's key store: wrapped under the key file's key in a database, in the process for `memory:` (docs/privacy.md). */
-const openKeys = async (
-  store: AdapterStore,
-  location: StoreLocation,
-  keyFile: string | undefined,
-): Promise<ChildKeyStore> => {
-  if (store.childKeyVault === undefined) return new InMemoryChildKeyStore();
-  try {
-    return await openChildKeyStore(store.childKeyVault(), keyEncryptionKeyFile(keyFileOf(location, keyFile)));
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-};
-
-/**
- * EventStoreDB connects on first use; a server that takes the connection and never answers would
- * hold the command for as long as the client retries. (PostgreSQL gives up after 10 s itself.)
- */
-const FIRST_ANSWER_MS = 10_000;
-
-// The database adapters are required only when a command opens a store, so `verify` and
-// `replay` start without loading database clients. (A CommonJS require, since the command line
-// runs its TypeScript through a CommonJS loader.)
-/* eslint-disable @typescript-eslint/no-require-imports */
+// The PostgreSQL adapter is required only to recognise its refusal of a database without a store,
+// once the opening has failed (a CommonJS require, as the command line runs through a CommonJS loader).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-postgres');
-const esdb = (): typeof EsdbAdapter => require('@coachline/eventstore-esdb');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * `--store`: `memory:`, `postgres://…`, `esdb://…`, or a folder holding an embedded PGlite
@@ -100,11 +59,10 @@ export const openStore = async (url: string | undefined, options: OpenStoreOptio
   const location = storeLocationOf(url);
   if (location.kind === 'folder') await prepareStoreFolder(location.address, options.create === true);
   // A key file placed inside the store's folder is refused before the store is touched.
-  keyFileOf(location, options.keyFile);
+  const keyFile = keyFileOf(location, options.keyFile);
   try {
-    const store = await openAdapter(location, options.create === true);
-    if (location.kind === 'esdb') await ensureStoreAnswers(location.address, store, FIRST_ANSWER_MS);
-    return await openWithChildDataProtection(store, await openKeys(store, location, options.keyFile));
+    // As with a folder, only `import --create` makes a store in a database that holds none.
+    return await openStoreAt(location, { keyFile, existingOnly: options.create !== true });
   } catch (error) {
     if (error instanceof KeyFileError) throw new FailureError(error.message);
     if (location.kind === 'postgres' && error instanceof postgres().NoStoreError)
@@ -119,18 +77,4 @@ export const openStore = async (url: string | undefined, options: OpenStoreOptio
 export const checkStore = async (url: string | undefined, options: OpenStoreOptions = {}): Promise<void> => {
   const location = storeLocationOf(url);
   if (location.kind === 'folder') await checkStoreFolder(location.address, options.create === true);
-};
-
-const openAdapter = async (location: StoreLocation, create: boolean): Promise<AdapterStore> => {
-  switch (location.kind) {
-    case 'memory':
-      return new InMemoryEventStore();
-    case 'postgres':
-      // As with a folder, only `import --create` makes a store in a database that holds none.
-      return postgres().openPostgresEventStore({ connectionString: location.address, existingOnly: !create });
-    case 'esdb':
-      return esdb().openEsdbEventStore(location.address);
-    case 'folder':
-      return postgres().openPgliteEventStore({ dataDir: location.address });
-  }
 };

@@ -34,6 +34,8 @@ export {
   eraseKeysOfErasedChildren,
   openWithChildDataProtection,
   protectChildData,
+  SealingEventStore,
+  sealedImportsOnly,
   UnsealedImportError,
   type ChildDataProtectedStore,
 } from './protect-child-data';

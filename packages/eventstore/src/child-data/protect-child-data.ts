@@ -1,11 +1,22 @@
-import type { EventStore, EventToAppend } from '../event-store';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store';
 import type { ChildKeyStore } from './child-key-store';
 import { carriesPlainChildData, childRefIn, childRefOfStream, sealChildData } from './seal-child-data';
 
 export const CHILD_DATA_ERASED = 'ChildDataErased';
 
 /** A store that seals child data on its way in, with the key store it seals with. */
-export type ChildDataProtectedStore<S extends EventStore = EventStore> = S & { readonly childKeyStore: ChildKeyStore };
+export type ChildDataProtectedStore = EventStore & { readonly childKeyStore: ChildKeyStore };
 
 /** Child data reached a bulk import unsealed: the importer must seal it first (`sealForImport`). */
 export class UnsealedImportError extends Error {
@@ -49,17 +60,13 @@ const sealBatch = async (
   return sealed;
 };
 
-interface BulkImporter {
-  importEvents(
-    source:
-      AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>,
-    options?: unknown,
-  ): Promise<unknown>;
-}
+type ImportSource =
+  AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>;
 
-async function* refuseUnsealed(
-  source: AsyncIterable<{ stream: string; event: EventToAppend }> | Iterable<{ stream: string; event: EventToAppend }>,
-) {
+/** The events of a bulk import as they come, refused at the first that carries child data in the clear. */
+export async function* sealedImportsOnly(
+  source: ImportSource,
+): AsyncGenerator<{ stream: string; event: EventToAppend }> {
   for await (const imported of source) {
     if (carriesPlainChildData(imported.event)) throw new UnsealedImportError(imported.stream, imported.event.type);
     yield imported;
@@ -67,28 +74,53 @@ async function* refuseUnsealed(
 }
 
 /**
- * The store with child data sealed on every append, erasures honoured before they are written,
- * and everything else (reads, subscriptions, the adapter's own extras) passed through: reads
- * return sealed fields, since no view needs a child's name. A bulk import must arrive sealed.
+ * The store with child data sealed on every append and erasures honoured before they are
+ * written; reads, subscriptions and the rest go to the inner store as they are, so reads return
+ * sealed fields, since no view needs a child's name.
  */
-export const protectChildData = <S extends EventStore>(inner: S, keys: ChildKeyStore): ChildDataProtectedStore<S> => {
-  const append: EventStore['append'] = async (stream, events, expected) => {
-    await eraseKeysOf(events, keys);
-    return inner.append(stream, await sealBatch(inner, stream, events, keys), expected);
-  };
-  const importEvents: BulkImporter['importEvents'] = (source, options) =>
-    (inner as unknown as BulkImporter).importEvents(refuseUnsealed(source), options);
-  return new Proxy(inner, {
-    get(target, property) {
-      if (property === 'append') return append;
-      if (property === 'childKeyStore') return keys;
-      if (property === 'importEvents' && typeof (target as Partial<BulkImporter>).importEvents === 'function')
-        return importEvents;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as unknown as ChildDataProtectedStore<S>;
-};
+export class SealingEventStore implements ChildDataProtectedStore {
+  constructor(
+    private readonly inner: EventStore,
+    readonly childKeyStore: ChildKeyStore,
+  ) {}
+
+  async append(
+    stream: string,
+    events: ReadonlyArray<EventToAppend>,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    await eraseKeysOf(events, this.childKeyStore);
+    return this.inner.append(stream, await sealBatch(this.inner, stream, events, this.childKeyStore), expected);
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent> {
+    return this.inner.readStream(stream, options);
+  }
+
+  streamRevision(stream: string): Promise<number | undefined> {
+    return this.inner.streamRevision(stream);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
+    return this.inner.readAll(options);
+  }
+
+  subscribe(after: number, handler: EventHandler, options?: SubscribeOptions): Subscription {
+    return this.inner.subscribe(after, handler, options);
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/** `inner` with child data sealed under the keys of `keys` on every append. */
+export const protectChildData = (inner: EventStore, keys: ChildKeyStore): SealingEventStore =>
+  new SealingEventStore(inner, keys);
 
 /**
  * Destroys the key of every child whose erasure is in the store. Run at start-up, it closes the
@@ -111,10 +143,10 @@ export const eraseKeysOfErasedChildren = async (store: EventStore, keys: ChildKe
  * first (a crash between the two, an import, an older process), then child data is sealed on
  * every append. The adapter is closed again if that first sweep fails.
  */
-export const openWithChildDataProtection = async <S extends EventStore>(
-  inner: S,
+export const openWithChildDataProtection = async (
+  inner: EventStore,
   keys: ChildKeyStore,
-): Promise<ChildDataProtectedStore<S>> => {
+): Promise<SealingEventStore> => {
   try {
     await eraseKeysOfErasedChildren(inner, keys);
   } catch (error) {

@@ -14,7 +14,7 @@ import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { isRevisionConflict } from '../errors';
 import type { EventStore, EventToAppend } from '../event-store';
-import { LoadedStream, loadStream } from './load-stream';
+import { LoadedStream, loadStream, type PlacedEvent } from './load-stream';
 
 export interface HandleCommandOptions {
   /** The id of the command's n-th event; asked afresh on every attempt. */
@@ -30,7 +30,7 @@ export interface HandleCommandOptions {
 export interface CommandOutcome {
   readonly stream: string;
   /** The command's events with their revisions; replayed ones also carry their positions. */
-  readonly events: ReadonlyArray<RecordedEvent>;
+  readonly events: ReadonlyArray<PlacedEvent>;
   /** The stream's revision after the command (-1 for a stream that still does not exist). */
   readonly nextRevision: number;
   /** The global position of the command's last event (of the stream's last one if it produced none). */
@@ -62,7 +62,7 @@ const earlierOutcome = (loaded: LoadedStream, commandId: string): CommandOutcome
   const events = loaded.history.filter((event) => event.metadata.commandId === commandId);
   const last = events.at(-1);
   if (last === undefined) return undefined;
-  return { stream: loaded.stream, events, nextRevision: last.revision!, lastPosition: last.position!, replayed: true };
+  return { stream: loaded.stream, events, nextRevision: last.revision, lastPosition: last.position, replayed: true };
 };
 
 const toAppend = (event: RecordedEvent): EventToAppend => {
@@ -105,7 +105,7 @@ const attempt = async (
   try {
     const { nextRevision, lastPosition } = await store.append(stream, recorded.map(toAppend), revision ?? 'no-stream');
     const first = nextRevision - recorded.length + 1;
-    const events = recorded.map((event, i) => ({ ...event, revision: first + i }));
+    const events = recorded.map((event, i): PlacedEvent => ({ ...event, revision: first + i }));
     return E.right({ stream, events, nextRevision, lastPosition, replayed: false });
   } catch (error) {
     if (!isRevisionConflict(error)) throw error;

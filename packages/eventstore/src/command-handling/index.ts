@@ -1,4 +1,4 @@
 export { decodeAndHandleCommand, handleCommand } from './handle-command';
 export type { CommandOutcome, HandleCommandOptions } from './handle-command';
 export { loadStream, UnreadableEventError } from './load-stream';
-export type { LoadedStream } from './load-stream';
+export type { LoadedStream, PlacedEvent, ReadBackEvent } from './load-stream';

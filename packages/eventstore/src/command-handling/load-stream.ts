@@ -16,10 +16,19 @@ export class UnreadableEventError extends Error {
   }
 }
 
+/**
+ * A decided event once the store has placed it: its revision in its stream is known. The domain
+ * decides events without one; the store gives it.
+ */
+export type PlacedEvent = RecordedEvent & { readonly revision: number };
+
+/** An event read back from the store: its revision and its place in the global order are both known. */
+export type ReadBackEvent = PlacedEvent & { readonly position: number };
+
 /** A stream's history as the domain sees it, and the revision it was read at. */
 export interface LoadedStream {
   readonly stream: string;
-  readonly history: ReadonlyArray<RecordedEvent>;
+  readonly history: ReadonlyArray<ReadBackEvent>;
   /** The revision of the last event, `undefined` for a stream that does not exist yet. */
   readonly revision: number | undefined;
 }
@@ -38,12 +47,12 @@ const envelopeOf = ({ id, stream, type, schemaVersion, data, metadata, position,
 
 /** Reads and decodes a stream, upcasting events written at older schema versions. */
 export const loadStream = async (store: EventStore, stream: string): Promise<LoadedStream> => {
-  const history: RecordedEvent[] = [];
+  const history: ReadBackEvent[] = [];
   let revision: number | undefined;
   for await (const stored of store.readStream(stream)) {
     const decoded = decodeRecordedEvent(envelopeOf(stored));
     if (E.isLeft(decoded)) throw new UnreadableEventError(stream, stored.revision, decoded.left);
-    history.push(decoded.right);
+    history.push({ ...decoded.right, revision: stored.revision, position: stored.position });
     revision = stored.revision;
   }
   return { stream, history, revision };

@@ -176,5 +176,15 @@ export const appendContract = (open: OpenContractSubject): void => {
         );
       });
     });
+
+    it('refuses an expectation that is no revision, and writes nothing', async () => {
+      const stream = context.stream('provider-p-1');
+      await context.store.append(stream, someEvents(1), 'no-stream');
+      const before = await snapshot(context, stream);
+
+      for (const expected of [-1, 0.5, Number.NaN] as ExpectedRevision[])
+        await expect(context.store.append(stream, someEvents(1), expected)).rejects.toThrow(RangeError);
+      expect(await snapshot(context, stream)).toEqual(before);
+    });
   });
 };

@@ -12,7 +12,7 @@ const anAppend = fc.record({
   expected: fc.oneof(
     fc.constant<ExpectedRevision>('any'),
     fc.constant<ExpectedRevision>('no-stream'),
-    fc.integer({ min: -1, max: 6 }),
+    fc.integer({ min: 0, max: 6 }),
   ),
 });
 

@@ -11,16 +11,11 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
+import { meetsExpectedRevision, requireExpectedRevision } from '../expected-revision';
 import { CHAIN_START, nextIntegrity } from '../integrity/event-hash';
 import { CatchUpSubscription, LiveLog } from './catch-up-subscription';
 import { eventFilter } from './event-filter';
 import { frozenJsonCopy } from './frozen-json';
-
-const revisionMatches = (expected: ExpectedRevision, actual: number | undefined): boolean => {
-  if (expected === 'any') return true;
-  if (expected === 'no-stream') return actual === undefined;
-  return actual === expected;
-};
 
 const requirePositiveInteger = (value: number | undefined, name: string): void => {
   if (value !== undefined && !(Number.isSafeInteger(value) && value > 0))
@@ -65,9 +60,10 @@ export class InMemoryEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.ensureOpen();
     if (stream.length === 0) throw new TypeError('A stream name must not be empty.');
+    requireExpectedRevision(expected);
     const existing = this.streams.get(stream);
     const actual = existing === undefined ? undefined : existing.length - 1;
-    if (!revisionMatches(expected, actual)) throw new RevisionConflictError(stream, expected, actual);
+    if (!meetsExpectedRevision(expected, actual)) throw new RevisionConflictError(stream, expected, actual);
     if (events.length === 0) return { nextRevision: actual ?? -1, lastPosition: existing?.at(-1)?.position ?? 0 };
 
     const batchIds = new Set<string>();

@@ -1,0 +1,96 @@
+import {
+  type ChildKeyStore,
+  ensureStoreAnswers,
+  InMemoryChildKeyStore,
+  InMemoryEventStore,
+  keyEncryptionKeyFile,
+  openChildKeyStore,
+  OpenedStore,
+  type StoreEngine,
+} from '@coachline/eventstore';
+import type * as EsdbAdapter from '@coachline/eventstore-esdb';
+import type * as PostgresAdapter from '@coachline/eventstore-postgres';
+import type { StoreLocation } from './store-location';
+
+export interface OpenStoreOptions {
+  /** The key file children's keys are wrapped under; needed by every store but `memory:`. */
+  readonly keyFile?: string;
+  /** On a PostgreSQL server, refuse a database that holds no store instead of making one there. */
+  readonly existingOnly?: boolean;
+  /** Connections to a PostgreSQL server at most. */
+  readonly poolSize?: number;
+}
+
+/**
+ * EventStoreDB connects on first use; a server that takes the connection and never answers would
+ * hold the opening for as long as the client retries. (PostgreSQL gives up after 10 s itself.)
+ */
+const FIRST_ANSWER_MS = 10_000;
+
+// An adapter is loaded only when a store of its kind is opened: the embedded default never loads
+// the EventStoreDB client, a server deployment never boots PGlite, and a command that opens no
+// store loads neither. A CommonJS require, since the applications run their TypeScript through a
+// CommonJS loader (the ES module build defines `require`).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-postgres');
+const esdb = (): typeof EsdbAdapter => require('@coachline/eventstore-esdb');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const postgresEngine = (store: PostgresAdapter.PostgresEventStore): StoreEngine => ({
+  events: store,
+  checkpoints: store.projectionCheckpoints(),
+  childKeyVault: store.childKeyVault(),
+  importEvents: (source) => store.importEvents(source),
+});
+
+/** The engine at `location`, as its adapter opens it: events and whatever else it keeps, nothing sealed yet. */
+export const openStoreEngine = async (
+  location: StoreLocation,
+  options: OpenStoreOptions = {},
+): Promise<StoreEngine> => {
+  switch (location.kind) {
+    case 'memory':
+      return { events: new InMemoryEventStore() };
+    case 'folder':
+      return postgresEngine(await postgres().openPgliteEventStore({ dataDir: location.address }));
+    case 'postgres':
+      return postgresEngine(
+        await postgres().openPostgresEventStore({
+          connectionString: location.address,
+          ...(location.schema === undefined ? {} : { schema: location.schema }),
+          ...(options.existingOnly === undefined ? {} : { existingOnly: options.existingOnly }),
+          ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+        }),
+      );
+    case 'esdb': {
+      const store = esdb().openEsdbEventStore(location.address);
+      await ensureStoreAnswers(location.address, store, FIRST_ANSWER_MS);
+      return { events: store, childKeyVault: store.childKeyVault() };
+    }
+  }
+};
+
+/** Children's keys wrapped under the key file's key where the engine keeps a vault; in the process for `memory:`. */
+const openKeys = async (engine: StoreEngine, keyFile: string | undefined): Promise<ChildKeyStore> => {
+  if (engine.childKeyVault === undefined) return new InMemoryChildKeyStore();
+  if (keyFile === undefined)
+    throw new TypeError('A store that keeps children’s keys needs the key file they are wrapped under.');
+  return openChildKeyStore(engine.childKeyVault, keyEncryptionKeyFile(keyFile));
+};
+
+/**
+ * Opens the store at `location` ready to serve (docs/privacy.md): children's keys wrapped under
+ * the key of `keyFile`, erasures whose key survived finished, child data sealed on every append.
+ * The engine is closed again when any of that fails.
+ */
+export const openStore = async (location: StoreLocation, options: OpenStoreOptions = {}): Promise<OpenedStore> => {
+  const engine = await openStoreEngine(location, options);
+  let keys: ChildKeyStore;
+  try {
+    keys = await openKeys(engine, options.keyFile);
+  } catch (error) {
+    await engine.events.close();
+    throw error;
+  }
+  return OpenedStore.open(engine, keys);
+};
