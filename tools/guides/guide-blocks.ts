@@ -7,6 +7,8 @@
 // - `<!-- not run: why -->` just before a block: counted, never run.
 // - `<!-- run: api NAME=value … -->` just before a block: the API is started (`npm start`) on a
 //   fresh store before that block, with `API` and `PORT` set in the guide's shell.
+// - `<!-- needs: postgres -->` just before a block: run only when the PostgreSQL server at
+//   127.0.0.1:5432 answers (and psql is installed), counted as not run otherwise.
 // - A line `…` in shown output stands for any lines; `…` within a line for any text on it.
 
 export interface Command {
@@ -32,6 +34,8 @@ export interface ConsoleBlock extends BlockBase {
   readonly kind: 'console';
   readonly commands: ReadonlyArray<Command>;
   readonly api: ApiStart | undefined;
+  /** What the block needs besides the workspace (`postgres`). */
+  readonly needs: ReadonlyArray<string>;
 }
 
 export interface ScriptBlock extends BlockBase {
@@ -40,6 +44,7 @@ export interface ScriptBlock extends BlockBase {
   /** The output block that follows it, if any. */
   readonly expected: string | undefined;
   readonly api: ApiStart | undefined;
+  readonly needs: ReadonlyArray<string>;
 }
 
 export interface NotRunBlock extends BlockBase {
@@ -148,6 +153,12 @@ const apiStart = (markers: ReadonlyArray<string>): ApiStart | undefined => {
   return undefined;
 };
 
+const needsOf = (markers: ReadonlyArray<string>): ReadonlyArray<string> =>
+  markers.flatMap((marker) => {
+    const match = /^needs:\s*(.+)$/i.exec(marker);
+    return match ? (match[1] ?? '').split(/[\s,]+/).filter((need) => need !== '') : [];
+  });
+
 /** Splits a console block into commands and the lines each prints. */
 export const consoleCommands = (body: ReadonlyArray<string>): ReadonlyArray<Command> | string => {
   const commands: Array<{ text: string[]; output: string[] }> = [];
@@ -213,12 +224,13 @@ export const guideBlocks = (markdown: string): ReadonlyArray<GuideBlock> => {
       continue;
     }
     const api = apiStart(fence.markers);
+    const needs = needsOf(fence.markers);
     if (fence.language === 'console') {
       const commands = consoleCommands(fence.body);
       blocks.push(
         typeof commands === 'string'
           ? { kind: 'refused', line: fence.line, title, problem: commands }
-          : { kind: 'console', line: fence.line, title, commands, api },
+          : { kind: 'console', line: fence.line, title, commands, api, needs },
       );
     } else {
       blocks.push({
@@ -228,6 +240,7 @@ export const guideBlocks = (markdown: string): ReadonlyArray<GuideBlock> => {
         script: text,
         expected: output?.body.join('\n'),
         api,
+        needs,
       });
     }
   }

@@ -34,6 +34,7 @@ describe('reading a guide’s shell blocks', () => {
     'npx coachline verify --store esdb://127.0.0.1:2113',
     fence,
     '',
+    '<!-- needs: postgres -->',
     '<!-- run: api COACHLINE_DATA_DIR=./audit-store -->',
     `${fence}console`,
     '$ curl -s $API/health',
@@ -79,12 +80,14 @@ describe('reading a guide’s shell blocks', () => {
     expect(blocks.map((block) => block.line)).not.toContain(21);
   });
 
-  it('counts a marked block as not run, and starts the API where a block asks', () => {
+  it('counts a marked block as not run, and takes where a block starts the API and what it needs', () => {
     expect(blocks[2]).toMatchObject({ kind: 'not-run', reason: 'needs an EventStoreDB cluster' });
     expect(blocks[3]).toMatchObject({
       kind: 'console',
       api: { env: [['COACHLINE_DATA_DIR', './audit-store']] },
+      needs: ['postgres'],
     });
+    expect(blocks[0]).toMatchObject({ needs: [] });
   });
 
   it('refuses unlabelled commands, a console block without a command, and npm ci unmarked', () => {

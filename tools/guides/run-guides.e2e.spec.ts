@@ -2,7 +2,7 @@
 // scratch folder of its own, and what each shows is compared with what it prints. The guides
 // run side by side (most of their time is spent waiting on the processes they start); each
 // block's test waits for its own block.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { GuideBlock, guideBlocks } from './guide-blocks';
@@ -22,6 +22,20 @@ const guides = (folder: string): string[] =>
     .sort();
 
 const GUIDES_AT_ONCE = 3;
+
+// What a block may need besides the workspace, and whether this machine has it.
+const POSTGRES_ANSWERS = `require('node:net').connect(5432, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1)).setTimeout(3000, () => process.exit(1))`;
+const available = new Map<string, boolean>([
+  [
+    'postgres',
+    spawnSync('psql', ['--version']).status === 0 &&
+      spawnSync(process.execPath, ['-e', POSTGRES_ANSWERS], { timeout: 5000 }).status === 0,
+  ],
+]);
+const missing = (block: GuideBlock): string | undefined =>
+  block.kind === 'console' || block.kind === 'script'
+    ? block.needs.find((need) => available.get(need) !== true)
+    : undefined;
 const WHOLE_RUN_LIMIT_MS = 15 * 60_000;
 
 interface Outcome {
@@ -41,7 +55,12 @@ const planned = guides(docs)
   .filter((path) => only === undefined || path.includes(only))
   .map((path) => {
     const name = relative(repositoryRoot, path);
-    const blocks: ReadonlyArray<GuideBlock> = guideBlocks(readFileSync(path, 'utf8'));
+    const blocks: ReadonlyArray<GuideBlock> = guideBlocks(readFileSync(path, 'utf8')).map((block) => {
+      const need = missing(block);
+      return need === undefined
+        ? block
+        : { kind: 'not-run', line: block.line, title: block.title, reason: `no ${need} here` };
+    });
     const outcomes = new Map<GuideBlock, Outcome>(blocks.map((block) => [block, outcome()]));
     const run = async (): Promise<void> => {
       await runGuide(name, blocks, (block, problems) => outcomes.get(block)?.settle(problems)).catch(
