@@ -16,7 +16,11 @@ const SHOWN_SCRATCH = '/tmp/guide';
 export const readerEnvironment = (): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env))
-    if (/^(COACHLINE_|DATABASE_URL$|EVENTSTORE_URL$|NODE_OPTIONS$|NODE_ENV$|JEST_|LOG_LEVEL$|API$|PORT$)/.test(name))
+    if (
+      /^(COACHLINE_|DATABASE_URL$|EVENTSTORE_URL$|NODE_OPTIONS$|NODE_ENV$|JEST_|LOG_LEVEL$|API$|PORT$|npm_lifecycle_|npm_package_|npm_command$|INIT_CWD$)/.test(
+        name,
+      )
+    )
       delete env[name];
   return env;
 };
