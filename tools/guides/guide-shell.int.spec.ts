@@ -29,6 +29,14 @@ describe('a guide’s shell', () => {
     expect((await shell.run('echo $?')).output).toBe('0\n');
   });
 
+  it('stops a command that does not end within its limit, and says so', async () => {
+    const hasty = new GuideShell(folder, { PATH: process.env['PATH'] }, 300);
+    const ran = await hasty.run('echo waiting; sleep 600');
+    hasty.stop();
+    expect(ran.status).toBe(124);
+    expect(ran.output).toBe('waiting\n(stopped: still running after 300 ms)\n');
+  });
+
   it('interleaves stdout and stderr as a terminal shows them', async () => {
     const ran = await shell.run('echo one; echo two >&2; echo three');
     expect(ran.output).toBe('one\ntwo\nthree\n');

@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** A command still running after this long is stopped: a guide's command ends on its own. */
+const COMMAND_LIMIT_MS = 5 * 60_000;
+
 export interface Ran {
   readonly status: number;
   /** stdout and stderr interleaved, as a terminal shows them. */
@@ -27,6 +30,7 @@ export class GuideShell {
   constructor(
     private readonly folder: string,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly limitMs = COMMAND_LIMIT_MS,
   ) {
     this.state = join(folder, '.guide-shell-state');
     this.output = join(folder, '.guide-shell-output');
@@ -67,11 +71,20 @@ export class GuideShell {
         },
       );
       if (child.pid !== undefined) this.groups.add(child.pid);
+      const limit = setTimeout(() => {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      }, this.limitMs);
       child.once('error', fail);
-      child.once('exit', (code, signal) => done(code ?? (signal === null ? 1 : 128)));
+      child.once('exit', (code, signal) => {
+        clearTimeout(limit);
+        done(code ?? (signal === 'SIGKILL' ? 124 : 128));
+      });
     });
     this.status = status;
-    return { status, output: await readFile(this.output, 'utf8') };
+    const output = await readFile(this.output, 'utf8');
+    return status === 124
+      ? { status, output: `${output}(stopped: still running after ${this.limitMs} ms)\n` }
+      : { status, output };
   }
 
   /** Stops whatever the guide's commands left running (a server started with `&`). */
