@@ -30,7 +30,7 @@ process.chdir(root);
 for (const project of projects) {
   const started = Date.now();
   console.log(`== mutation testing: ${project}`);
-  await new Stryker({ configFile: `packages/${project}/stryker.config.mjs`, incremental }).runMutationTest();
+  await new Stryker({ configFile: `tools/scripts/mutation-${project}.config.mjs`, incremental }).runMutationTest();
   console.log(`== ${project}: ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -1,5 +1,5 @@
-// Mutation testing of the domain's rule files: run from the repository root by `npm run test:mutation`.
-import { mutationConfig } from '../../tools/scripts/mutation-config.mjs';
+// Mutation testing of the rule files of packages/domain, run from the repository root by `npm run test:mutation`.
+import { mutationConfig } from './mutation-config.mjs';
 
 export default mutationConfig(
   'domain',

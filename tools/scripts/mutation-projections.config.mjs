@@ -1,5 +1,5 @@
-// Mutation testing of the views' rule files: run from the repository root by `npm run test:mutation`.
-import { mutationConfig } from '../../tools/scripts/mutation-config.mjs';
+// Mutation testing of the rule files of packages/projections, run from the repository root by `npm run test:mutation`.
+import { mutationConfig } from './mutation-config.mjs';
 
 export default mutationConfig(
   'projections',
@@ -14,5 +14,11 @@ export default mutationConfig(
     'share/share.projection.ts',
     'share/share.render.ts',
   ],
-  ['src/dosage/*.unit.spec.ts', 'src/cycles/*.unit.spec.ts', 'src/share/*.unit.spec.ts'],
+  [
+    'src/dosage/*.unit.spec.ts',
+    'src/cycles/*.unit.spec.ts',
+    'src/share/*.unit.spec.ts',
+    // Pins each view's name, under which its stored state is kept.
+    'src/registry.unit.spec.ts',
+  ],
 );
