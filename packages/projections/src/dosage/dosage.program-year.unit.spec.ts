@@ -153,3 +153,28 @@ describe('the dosage view across program years and guides', () => {
     });
   });
 });
+
+describe('the dosage view of a provider who exits after their program year ended', () => {
+  it('lists months only to the end of the year, not to the exit', () => {
+    const history = community()
+      .add(
+        'ProgramYearStarted',
+        {
+          communityId: 'kent',
+          programYearId: 'py-2025',
+          guideId: 'rir-year-1',
+          startsOn: '2025-07-01',
+          endsOn: '2026-06-30',
+        },
+        at('2025-06-22'),
+      )
+      .add('ProviderEnrolled', enrolled('p-017', 'py-2025', '2026-04-02'), at('2026-04-02'))
+      .add('ProviderExited', { providerId: 'p-017', on: '2026-08-14', reason: 'moved' }, at('2026-08-14'))
+      .events();
+    expect(dosage(history, at('2026-09-01')).providers[0]!.months.map((m) => m.month)).toEqual([
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
+  });
+});

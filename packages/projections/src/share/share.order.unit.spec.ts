@@ -48,3 +48,15 @@ describe('the order of what the share lists', () => {
     expect(provider(history).sessions.map((s) => s.durationMinutes)).toEqual([30, 45, 60]);
   });
 });
+
+describe('the share of a provider with nothing recorded but their enrollment', () => {
+  it('lists no practice list, goal, session or cycle', () => {
+    expect(provider(enrolled().events())).toEqual({
+      providerId: 'p-017',
+      practiceLists: [],
+      goals: [],
+      sessions: [],
+      completedCycles: 0,
+    });
+  });
+});
