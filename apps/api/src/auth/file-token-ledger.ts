@@ -16,6 +16,11 @@ const NEWLINE = 0x0a;
 export class FileTokenLedger implements TokenLedger {
   private readOffset = 0;
   private linesRead = 0;
+  /**
+   * The look under way. Two looks from the same offset would each move it past what they read,
+   * past the end of the file: every look after would take the file for damaged.
+   */
+  private looking: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly path: string) {}
 
@@ -24,7 +29,14 @@ export class FileTokenLedger implements TokenLedger {
     await appendFile(this.path, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', flag: 'a', mode: 0o600 });
   }
 
-  async readNew(): Promise<ReadonlyArray<TokenEntry>> {
+  /** One look at a time: a look asked for while one is under way starts where that one stops. */
+  readNew(): Promise<ReadonlyArray<TokenEntry>> {
+    const look = this.looking.then(() => this.readFromLastLook());
+    this.looking = look.catch(() => undefined);
+    return look;
+  }
+
+  private async readFromLastLook(): Promise<ReadonlyArray<TokenEntry>> {
     let file;
     try {
       file = await open(this.path, 'r');

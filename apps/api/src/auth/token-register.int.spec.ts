@@ -97,6 +97,30 @@ const behaves = (name: string, open: () => Promise<Ledgers>) =>
       expect(there.isRevoked('t-2')).toBe(true);
     });
 
+    it('issues, revokes and lists while it looks again, without taking the ledger for damaged', async () => {
+      const here = await TokenRegister.open(ledgers.first);
+      const there = await TokenRegister.open(await ledgers.another());
+      // Entries here has not read yet: every look at the same moment finds them.
+      await there.issue(token('t-0'));
+      await there.issue(token('t-1'));
+      await Promise.all([
+        here.issue(token('t-2')),
+        here.issue(token('t-3')),
+        here.refresh(),
+        here.revoke('t-1', 'admin-1', NOW),
+        here.list({}, NOW),
+        here.refresh(),
+      ]);
+      await there.issue(token('t-4'));
+      expect((await here.list({}, NOW)).map((t) => `${t.id} ${t.state}`).sort()).toEqual([
+        't-0 active',
+        't-1 revoked',
+        't-2 active',
+        't-3 active',
+        't-4 active',
+      ]);
+    });
+
     it('looks again by itself once refreshing', async () => {
       const here = await TokenRegister.open(ledgers.first);
       const there = await TokenRegister.open(await ledgers.another());

@@ -11,7 +11,11 @@ export type TokenEntry = t.TypeOf<typeof TokenEntry>;
 /** Where the entries are kept: a file beside the access log, or a store of their own. */
 export interface TokenLedger {
   append(entry: TokenEntry): Promise<void>;
-  /** The entries recorded since the last call (every one, at the first), by any process. */
+  /**
+   * The entries recorded since the last call (every one, at the first), by any process. Called
+   * again before a call has answered (a request's look beside the timed one), an entry may come
+   * twice, never the ledger taken for damaged.
+   */
   readNew(): Promise<ReadonlyArray<TokenEntry>>;
   close(): Promise<void>;
 }
