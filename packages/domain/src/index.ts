@@ -50,7 +50,7 @@ export type { Table } from './shared/table';
 
 // Personal data: fields sealed under a child's key, and what is left of them once erased.
 export { ERASED, isErasedValue, isSealedValue, PersonalType, plainOf } from './shared/personal';
-export type { SealedValue } from './shared/personal';
+export type { Personal, SealedValue } from './shared/personal';
 
 // Text from outside: how much of it is quoted back, and what cannot be stored.
 export { escapeUnsafe, EXCERPT_LIMIT, MESSAGE_LIMIT, printableText } from './shared/printable-text';

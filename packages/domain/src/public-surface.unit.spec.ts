@@ -135,6 +135,7 @@ const TYPES = [
   'DomainErrorKind',
   'DomainEvent',
   'FieldError',
+  'Personal',
   'ProviderCommand',
   'ProviderEvent',
   'ProviderSessions',
