@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { conflict, DomainError, findCommandDefinition } from '@coachline/domain';
-import { type CommandOutcome, type EventStore, handleCommand } from '@coachline/eventstore';
+import { type CommandOutcome, type EventStore, handleCommand, isSystemFault } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { PinoLogger } from 'nestjs-pino';
 import { EVENT_STORE } from '../app/injection-tokens';
@@ -52,11 +52,15 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     })();
     const { commandId, correlationId } = command.metadata;
     if (E.isLeft(outcome)) {
+      const failure = outcome.left;
+      // The exception filter answers what the system threw (503 for a lost store connection, 500
+      // for anything else, logged either way), so it is handed the fault's cause itself.
+      if (isSystemFault(failure)) throw failure.cause;
       this.logger.info(
-        { commandType: command.type, commandId, refused: outcome.left.code },
-        `${command.type} refused: ${outcome.left.code}`,
+        { commandType: command.type, commandId, refused: failure.code },
+        `${command.type} refused: ${failure.code}`,
       );
-      return outcome;
+      return E.left(failure);
     }
     const reused = reusedKey(outcome.right, findCommandDefinition(command.type)!.produces);
     if (reused) return E.left(reused);

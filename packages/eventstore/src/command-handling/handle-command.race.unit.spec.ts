@@ -1,8 +1,8 @@
-import { DomainError } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
 import { collect } from '../testing';
 import { CommandOutcome, handleCommand } from './handle-command';
+import type { CommandFailure } from './system-fault';
 import { enrollProvider, logSession, newEventId } from './provider-commands.fixtures';
 
 const STREAM = 'provider-p-017';
@@ -27,8 +27,11 @@ const expectOutcomesStored = async (
   }
 };
 
-const isRevisionConflict = (result: E.Either<DomainError, CommandOutcome>): boolean =>
-  E.isLeft(result) && result.left.kind === 'conflict' && result.left.code === 'revision-conflict';
+const isRevisionConflict = (result: E.Either<CommandFailure, CommandOutcome>): boolean =>
+  E.isLeft(result) &&
+  result.left._tag === 'DomainError' &&
+  result.left.kind === 'conflict' &&
+  result.left.code === 'revision-conflict';
 
 describe(`${HANDLERS} handlers logging sessions on one provider at once`, () => {
   it('each succeeds through retries or gets a revision-conflict; nothing is lost or logged twice', async () => {

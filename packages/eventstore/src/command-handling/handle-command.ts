@@ -15,6 +15,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { isRevisionConflict } from '../errors';
 import type { EventStore, EventToAppend } from '../event-store';
 import { LoadedStream, loadStream, type PlacedEvent } from './load-stream';
+import { type CommandFailure, systemFault } from './system-fault';
 
 export interface HandleCommandOptions {
   /** The id of the command's n-th event; asked afresh on every attempt. */
@@ -70,15 +71,21 @@ const toAppend = (event: RecordedEvent): EventToAppend => {
   return { id, type, schemaVersion, data, metadata } as EventToAppend;
 };
 
-type Attempt = E.Either<DomainError, CommandOutcome> | 'lost-race';
+type Attempt = E.Either<CommandFailure, CommandOutcome> | 'lost-race';
 
 const attempt = async (
   store: EventStore,
   command: CoachlineCommand,
   options: HandleCommandOptions,
 ): Promise<Attempt> => {
-  const loaded = await loadStream(store, streamOfCommand(command));
-  const { stream, history, revision } = loaded;
+  const stream = streamOfCommand(command);
+  let loaded: LoadedStream;
+  try {
+    loaded = await loadStream(store, stream);
+  } catch (error) {
+    return E.left(systemFault('store', `Stream ${stream} could not be read`, error));
+  }
+  const { history, revision } = loaded;
   const replay = earlierOutcome(loaded, command.metadata.commandId);
   if (replay) return E.right(replay);
 
@@ -102,45 +109,64 @@ const attempt = async (
       replayed: false,
     });
 
+  const appended = recorded.map(toAppend);
   try {
-    const { nextRevision, lastPosition } = await store.append(stream, recorded.map(toAppend), revision ?? 'no-stream');
+    const { nextRevision, lastPosition } = await store.append(stream, appended, revision ?? 'no-stream');
     const first = nextRevision - recorded.length + 1;
     const events = recorded.map((event, i): PlacedEvent => ({ ...event, revision: first + i }));
     return E.right({ stream, events, nextRevision, lastPosition, replayed: false });
   } catch (error) {
-    if (!isRevisionConflict(error)) throw error;
+    if (!isRevisionConflict(error))
+      return E.left(systemFault('store', `The events of ${command.type} could not be appended to ${stream}`, error));
     return ifMatch === undefined
       ? 'lost-race'
       : E.left(revisionConflict(`Stream ${stream} changed after it was read at ${describeRevision(ifMatch)}.`));
   }
 };
 
+const attempts = async (
+  store: EventStore,
+  command: CoachlineCommand,
+  options: HandleCommandOptions,
+): Promise<E.Either<CommandFailure, CommandOutcome>> => {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
+    throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}.`);
+  const retryDelay = options.retryDelay ?? jitteredBackoff;
+  for (let tried = 1; tried <= maxAttempts; tried++) {
+    if (tried > 1) await pause(retryDelay(tried));
+    const outcome = await attempt(store, command, options);
+    if (outcome !== 'lost-race') return outcome;
+  }
+  return E.left(
+    revisionConflict(
+      `Stream ${streamOfCommand(command)} kept changing: other writers got in first ${maxAttempts} times.`,
+    ),
+  );
+};
+
 /**
  * Handles a decoded command: loads its stream, folds and decides, and appends at the revision it
  * read. When another writer gets in first it starts over (up to `maxAttempts`), unless the
- * caller named the revision it saw. Store failures other than conflicts reject the task.
+ * caller named the revision it saw.
+ *
+ * The task never rejects. The caller's faults are `DomainError`s; the system's are
+ * `SystemFault`s on the same side, told apart by `_tag`: a store that fails or holds an event
+ * the domain cannot read (`origin: 'store'`), and a bug or an impossible option (`'defect'`).
+ * An application turns a `SystemFault` back into a throw where its framework answers those.
  */
 export const handleCommand =
   (
     store: EventStore,
     command: CoachlineCommand,
     options: HandleCommandOptions,
-  ): TE.TaskEither<DomainError, CommandOutcome> =>
+  ): TE.TaskEither<CommandFailure, CommandOutcome> =>
   async () => {
-    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
-      throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}.`);
-    const retryDelay = options.retryDelay ?? jitteredBackoff;
-    for (let attempts = 1; attempts <= maxAttempts; attempts++) {
-      if (attempts > 1) await pause(retryDelay(attempts));
-      const outcome = await attempt(store, command, options);
-      if (outcome !== 'lost-race') return outcome;
+    try {
+      return await attempts(store, command, options);
+    } catch (error) {
+      return E.left(systemFault('defect', `${command.type} could not be handled`, error));
     }
-    return E.left(
-      revisionConflict(
-        `Stream ${streamOfCommand(command)} kept changing: other writers got in first ${maxAttempts} times.`,
-      ),
-    );
   };
 
 /** Decodes a command as it arrived (every wrong field reported at once), then handles it. */
@@ -148,7 +174,7 @@ export const decodeAndHandleCommand = (
   store: EventStore,
   input: unknown,
   options: HandleCommandOptions,
-): TE.TaskEither<DomainError, CommandOutcome> =>
+): TE.TaskEither<CommandFailure, CommandOutcome> =>
   pipe(
     TE.fromEither(decodeCommand(input)),
     TE.flatMap((command) => handleCommand(store, command, options)),

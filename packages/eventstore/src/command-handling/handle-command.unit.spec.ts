@@ -6,19 +6,21 @@ import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
 import { collect } from '../testing';
 import { CommandOutcome, decodeAndHandleCommand, handleCommand } from './handle-command';
 import { UnreadableEventError } from './load-stream';
+import type { CommandFailure } from './system-fault';
 import { completeBenchmarksOfQuality, enrollProvider, logSession, newEventId } from './provider-commands.fixtures';
 
 const STREAM = 'provider-p-017';
 
-const outcomeOf = async (task: () => Promise<E.Either<DomainError, CommandOutcome>>): Promise<CommandOutcome> => {
+const outcomeOf = async (task: () => Promise<E.Either<CommandFailure, CommandOutcome>>): Promise<CommandOutcome> => {
   const result = await task();
   if (E.isLeft(result)) throw new Error(`Expected the command to be accepted, got ${JSON.stringify(result.left)}`);
   return result.right;
 };
 
-const refusalOf = async (task: () => Promise<E.Either<DomainError, CommandOutcome>>): Promise<DomainError> => {
+const refusalOf = async (task: () => Promise<E.Either<CommandFailure, CommandOutcome>>): Promise<DomainError> => {
   const result = await task();
   if (E.isRight(result)) throw new Error(`Expected the command to be refused, got ${JSON.stringify(result.right)}`);
+  if (result.left._tag !== 'DomainError') throw new Error(`Expected a refusal, got ${result.left.message}`);
   return result.left;
 };
 
@@ -229,7 +231,9 @@ describe('handleCommand', () => {
   it('treats a stored event the domain cannot read as a fault of the store, not as a refusal', async () => {
     const store = await enrolled(new InMemoryEventStore());
     await store.append(STREAM, [{ ...rivalSession(), type: 'SessionRenamed' }], 0);
-    await expect(handleCommand(store, logSession('s-1'), { newEventId })()).rejects.toBeInstanceOf(
+    const result = await handleCommand(store, logSession('s-1'), { newEventId })();
+    expect(result).toEqual(E.left(expect.objectContaining({ _tag: 'SystemFault', origin: 'store' })));
+    expect(E.isLeft(result) && result.left._tag === 'SystemFault' && result.left.cause).toBeInstanceOf(
       UnreadableEventError,
     );
   });

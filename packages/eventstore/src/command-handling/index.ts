@@ -2,3 +2,5 @@ export { decodeAndHandleCommand, handleCommand } from './handle-command';
 export type { CommandOutcome, HandleCommandOptions } from './handle-command';
 export { loadStream, UnreadableEventError } from './load-stream';
 export type { LoadedStream, PlacedEvent, ReadBackEvent } from './load-stream';
+export { isSystemFault, systemFault } from './system-fault';
+export type { CommandFailure, SystemFault } from './system-fault';
