@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { keyEncryptionKeyFile, keyFileBeside, openChildKeyStore } from '@coachline/eventstore';
 import type { PostgresEventStore } from '@coachline/eventstore-postgres';
-import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
+import {
+  ADMIN_TOKEN_MAIN,
+  API_MAIN,
+  apiEnvironment,
+  freePort,
+  repositoryRoot,
+  runNode,
+  waitFor,
+} from '../testing/api-process';
 import {
   filesHolding,
   keyEncryptionKeysIn,
@@ -84,12 +92,10 @@ describe('erasing a child’s data, end to end on an embedded store', () => {
     const keyFile = keyFileBeside(dataDir);
     const port = await freePort();
     const env = environment(dataDir, port);
-    const token = (
-      await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env)
-    ).stdout.trim();
+    const token = (await runNode([...ADMIN_TOKEN_MAIN, '--id', 'admin-1'], env)).stdout.trim();
     const base = `http://127.0.0.1:${port}`;
     const startApi = async () => {
-      api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], { cwd: repositoryRoot, env });
+      api = spawn(process.execPath, API_MAIN, { cwd: repositoryRoot, env });
       api.stdout!.on('data', (chunk) => (logs += chunk));
       api.stderr!.on('data', (chunk) => (logs += chunk));
       await waitFor(async () => (await fetch(`${base}/health`)).ok, 90_000);

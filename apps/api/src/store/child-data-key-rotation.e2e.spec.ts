@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY_FILE_NAME, type KeyEncryptionKey, unwrapChildKey, type WrappedChildKey } from '@coachline/eventstore';
 import { createTestDatabase, openStoreDatabase, postgresAvailableSync } from '@coachline/eventstore-postgres/testing';
-import { apiEnvironment, freePort, NODE_ARGS, repositoryRoot, runNode, waitFor } from '../testing/api-process';
+import {
+  ADMIN_TOKEN_MAIN,
+  API_MAIN,
+  apiEnvironment,
+  freePort,
+  repositoryRoot,
+  runNode,
+  waitFor,
+} from '../testing/api-process';
 import { keyEncryptionKeysIn, openWithEverything, sealedFieldsOf } from '../testing/child-data-residue';
 
 /**
@@ -52,10 +60,8 @@ const opensWith = (row: WrappedChildKey, keks: ReadonlyArray<KeyEncryptionKey>):
       const keyFile = join(work, 'keys', KEY_FILE_NAME);
       const port = await freePort();
       const env = apiEnvironment(join(work, 'data'), port, { DATABASE_URL: database.url, COACHLINE_KEY_FILE: keyFile });
-      const token = (
-        await runNode([...NODE_ARGS, 'apps/api/src/auth/admin-token.main.ts', '--id', 'admin-1'], env)
-      ).stdout.trim();
-      api = spawn(process.execPath, [...NODE_ARGS, 'apps/api/src/main.ts'], {
+      const token = (await runNode([...ADMIN_TOKEN_MAIN, '--id', 'admin-1'], env)).stdout.trim();
+      api = spawn(process.execPath, API_MAIN, {
         cwd: repositoryRoot,
         env,
         stdio: 'ignore',

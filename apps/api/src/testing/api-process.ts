@@ -11,9 +11,6 @@ export const API_MAIN = ['tools/scripts/run-api.mjs', 'main'];
 /** `npm run api:admin`: an admin's token, from the same build. */
 export const ADMIN_TOKEN_MAIN = ['tools/scripts/run-api.mjs', 'admin-token.main'];
 
-/** The API's TypeScript compiled as it loads, for the tests that still start it from `src`. */
-export const NODE_ARGS = ['-r', '@swc-node/register'];
-
 export const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
     const server = createServer();
@@ -51,13 +48,21 @@ export const runNode = (args: ReadonlyArray<string>, env: NodeJS.ProcessEnv): Pr
   });
 
 /**
+ * Builds the API unless its build is current, so a start after it writes nothing of a build on
+ * stderr and spends none of a test's wait for the API's answer on one.
+ */
+export const apiBuilt = async (): Promise<void> => {
+  const build = await runNode(['tools/scripts/build-apps.mjs', 'api', '--if-stale'], process.env);
+  if (build.code !== 0) throw new Error(`The API's build failed: ${build.stderr}`);
+};
+
+/**
  * The environment of an API started as a newcomer starts it, on a folder of its own: nothing of
  * the caller's database, secret or log settings leaks in unless `extra` sets it.
  */
 export const apiEnvironment = (dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json',
     COACHLINE_DATA_DIR: dataDir,
     PORT: String(port),
   };
