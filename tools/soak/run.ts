@@ -99,7 +99,6 @@ const main = async (): Promise<boolean> => {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json',
     HOST: '127.0.0.1',
     PORT: String(port),
     COACHLINE_DATA_DIR: dataDir,

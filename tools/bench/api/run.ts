@@ -18,7 +18,15 @@ import pg from 'pg';
 import { Latencies } from './latencies';
 import { workdayMix } from './mix';
 import { seedProgram } from './seed-program';
-import { RunningServer, startServer } from './servers';
+import {
+  ADMIN_TOKEN_MAIN,
+  API_MAIN,
+  BARE_APP_ENV,
+  BARE_APP_MAIN,
+  buildApi,
+  RunningServer,
+  startServer,
+} from './servers';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const workload = {
@@ -77,17 +85,14 @@ const main = async () => {
   const servers: RunningServer[] = [];
   try {
     console.log(`# workload: ${JSON.stringify({ ...workload, databaseUrl: undefined })}`);
-    const api = await startServer('apps/api/src/main.ts', env, '/health/ready');
+    buildApi();
+    const api = await startServer(API_MAIN, env, '/health/ready');
     servers.push(api);
-    const admin = spawnSync(
-      process.execPath,
-      ['-r', '@swc-node/register', 'apps/api/src/auth/admin-token.main.ts', '--id', 'bench-admin'],
-      {
-        cwd: root,
-        env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.runtime.json', ...env },
-        encoding: 'utf8',
-      },
-    );
+    const admin = spawnSync(process.execPath, [...ADMIN_TOKEN_MAIN, '--id', 'bench-admin'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     if (admin.status !== 0) throw new Error(`api:admin failed: ${admin.stderr}`);
     const program = await seedProgram(api.url, admin.stdout.trim(), workload.coaches, workload.providers);
     const mix = workdayMix(program);
@@ -98,7 +103,7 @@ const main = async () => {
     await api.stop();
     servers.pop();
 
-    const bare = await startServer('tools/bench/api/bare-app.ts', {}, '/health');
+    const bare = await startServer(BARE_APP_MAIN, BARE_APP_ENV, '/health');
     servers.push(bare);
     await autocannon({ url: bare.url, connections: workload.connections, duration: 3, requests: mix });
     const baseline = await load(bare.url, mix);
