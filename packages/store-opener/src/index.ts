@@ -1,2 +1,2 @@
 export { isEsdbUrl, isPostgresUrl, MEMORY_STORE, type StoreLocation, storeLocationOf } from './store-location';
-export { openStore, openStoreEngine, type OpenStoreOptions } from './open-store';
+export { openStore, openStoreEngine, type OpenStoreOptions, postgresStoreEngine } from './open-store';

@@ -36,7 +36,8 @@ const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-po
 const esdb = (): typeof EsdbAdapter => require('@coachline/eventstore-esdb');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const postgresEngine = (store: PostgresAdapter.PostgresEventStore): StoreEngine => ({
+/** A PostgreSQL or PGlite store as an engine to open: its events, checkpoints, key vault and bulk import. */
+export const postgresStoreEngine = (store: PostgresAdapter.PostgresEventStore): StoreEngine => ({
   events: store,
   checkpoints: store.projectionCheckpoints(),
   childKeyVault: store.childKeyVault(),
@@ -52,9 +53,9 @@ export const openStoreEngine = async (
     case 'memory':
       return { events: new InMemoryEventStore() };
     case 'folder':
-      return postgresEngine(await postgres().openPgliteEventStore({ dataDir: location.address }));
+      return postgresStoreEngine(await postgres().openPgliteEventStore({ dataDir: location.address }));
     case 'postgres':
-      return postgresEngine(
+      return postgresStoreEngine(
         await postgres().openPostgresEventStore({
           connectionString: location.address,
           ...(location.schema === undefined ? {} : { schema: location.schema }),

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { EventStore } from '@coachline/eventstore';
+import type { OpenedStore } from '@coachline/eventstore';
 import { LoggerModule } from 'nestjs-pino';
 import type { AccessLog } from '../access-log/access-log';
 import { AccessRecorder } from '../access-log/access-recorder';
@@ -33,7 +33,8 @@ import { ACCESS_LOG, API_SETTINGS, type ApiSettings, CLOCK, type Clock, EVENT_ST
 
 /** What the edge opens and hands to the application: the tests hand in their own. */
 export interface ApiDependencies {
-  readonly store: EventStore;
+  /** The store as a process opens it: child data sealed, with the keys to open it and its checkpoints. */
+  readonly store: OpenedStore;
   readonly accessLog: AccessLog;
   readonly signer: TokenSigner;
   /** The tokens issued and revoked; the app closes it when it owns its resources. */

@@ -1,27 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@coachline/domain';
-import {
-  type ChildDataProtectedStore,
-  type EventStore,
-  openStreamChildData,
-  type StoredEvent,
-} from '@coachline/eventstore';
+import { type OpenedStore, openStreamChildData, type StoredEvent } from '@coachline/eventstore';
 import { asRecordedEvent } from '@coachline/views';
 import { EVENT_STORE } from '../app/injection-tokens';
 
 /** One stream's events as the domain reads them, known to the program by `asOf` when given. */
 @Injectable()
 export class StreamReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: OpenedStore) {}
 
   async read(stream: string): Promise<RecordedEvent[]> {
     const stored: StoredEvent[] = [];
     for await (const event of this.store.readStream(stream)) stored.push(event);
     // Child fields are stored sealed; a stream read opens them (plain while the child's key
     // exists, `{ "erased": true }` after), which views never do.
-    const keys = (this.store as Partial<ChildDataProtectedStore>).childKeyStore;
-    const opened = keys === undefined ? stored : await openStreamChildData(stored, keys);
-    return opened.map(asRecordedEvent);
+    return (await openStreamChildData(stored, this.store.childKeyStore)).map(asRecordedEvent);
   }
 }
 

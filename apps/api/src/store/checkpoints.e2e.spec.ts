@@ -5,8 +5,10 @@ import { enrollmentBody, sessionBody } from '../testing/program-script';
 import { seed } from '../testing/seed';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
-const checkpointsOf = (api: TestApi): ProjectionCheckpoints =>
-  (api.store as unknown as { projectionCheckpoints(): ProjectionCheckpoints }).projectionCheckpoints();
+const checkpointsOf = (api: TestApi): ProjectionCheckpoints => {
+  if (api.store.projectionCheckpoints === undefined) throw new Error('The store keeps no projection checkpoints.');
+  return api.store.projectionCheckpoints();
+};
 
 describeApiOnEachEngine('views kept beside the events', (open) => {
   it('are saved with their position when the API stops, and picked up from there by the next start', async () => {

@@ -1,4 +1,6 @@
+import { InMemoryChildKeyStore, OpenedStore } from '@coachline/eventstore';
 import { describeOnEachEngine } from '@coachline/eventstore-postgres/testing';
+import { postgresStoreEngine } from '@coachline/store-opener';
 import { startTestApi, TestApi } from './test-api';
 
 export type OpenTestApi = (options?: { waitForPositionMs?: number; viewMaxAgeMs?: number }) => Promise<TestApi>;
@@ -18,7 +20,9 @@ export const describeApiOnEachEngine = (
     });
     body(async (options) => {
       const { store, dispose } = await openStore('api');
-      const api = await startTestApi(store, options);
+      // As a process opens it, its checkpoints included; children's keys stay in the process.
+      const bundled = await OpenedStore.open(postgresStoreEngine(store), new InMemoryChildKeyStore());
+      const api = await startTestApi(bundled, options);
       opened.push(async () => {
         await api.close();
         await dispose();

@@ -1,5 +1,11 @@
 import type { Role } from '@coachline/domain';
-import { type EventStore, InMemoryEventStore } from '@coachline/eventstore';
+import {
+  type EventStore,
+  InMemoryChildKeyStore,
+  InMemoryEventStore,
+  OpenedStore,
+  SealingEventStore,
+} from '@coachline/eventstore';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { StoreAccessLog } from '../access-log/store-access-log';
@@ -15,7 +21,7 @@ export const TEST_NOW = '2026-01-15T12:00:00.000Z';
 
 export interface TestApi {
   readonly app: NestExpressApplication;
-  readonly store: EventStore;
+  readonly store: OpenedStore;
   readonly accessLog: StoreAccessLog;
   readonly signer: TokenSigner;
   readonly tokens: TokenRegister;
@@ -27,11 +33,27 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The API on the given store, listening on a free port of 127.0.0.1, with silent logs and a settable clock. */
+/**
+ * A store a test made itself, bundled as a process opens one: child data sealed on every append
+ * under children's keys held in the process, or under the keys it already seals with.
+ */
+export const openedTestStore = (store: EventStore): Promise<OpenedStore> =>
+  store instanceof OpenedStore
+    ? Promise.resolve(store)
+    : OpenedStore.open(
+        { events: store },
+        store instanceof SealingEventStore ? store.childKeyStore : new InMemoryChildKeyStore(),
+      );
+
+/**
+ * The API on the given store (bundled by `openedTestStore` unless it is one already), listening
+ * on a free port of 127.0.0.1, with silent logs and a settable clock.
+ */
 export const startTestApi = async (
-  store: EventStore,
+  given: EventStore,
   options: { waitForPositionMs?: number; viewMaxAgeMs?: number; tokenStore?: EventStore } = {},
 ): Promise<TestApi> => {
+  const store = await openedTestStore(given);
   let now = TEST_NOW;
   const accessLog = new StoreAccessLog(new InMemoryEventStore());
   const signer = new TokenSigner(TEST_SECRET);
