@@ -44,8 +44,9 @@ export const buildLibraries = () => {
 };
 
 /**
- * Stages each built library as it will be packed (its manifest, dist and readme) under `staging`,
- * and packs it into `destination`. Returns the staged folders and the tarballs.
+ * Stages each built library as it will be packed (its manifest and what its `files` names: dist and
+ * the changelog) under `staging`, and packs it into `destination`. Returns the staged folders and
+ * the tarballs.
  */
 export const packLibraries = (destination, staging = mkdtempSync(join(tmpdir(), 'coachline-stage-'))) => {
   mkdirSync(destination, { recursive: true });
@@ -56,7 +57,7 @@ export const packLibraries = (destination, staging = mkdtempSync(join(tmpdir(), 
     mkdirSync(folder, { recursive: true });
     const manifest = packedManifest(JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')));
     writeFileSync(join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    cpSync(join(source, 'dist'), join(folder, 'dist'), { recursive: true });
+    for (const entry of manifest.files) cpSync(join(source, entry), join(folder, entry), { recursive: true });
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
         cwd: folder,
