@@ -1,2 +1,3 @@
 export { isEsdbUrl, isPostgresUrl, MEMORY_STORE, type StoreLocation, storeLocationOf } from './store-location';
 export { openStore, openStoreEngine, type OpenStoreOptions, postgresStoreEngine } from './open-store';
+export { type AccessLogOptions, openAccessLogFor } from './open-access-log';

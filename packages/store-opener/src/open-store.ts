@@ -8,8 +8,8 @@ import {
   OpenedStore,
   type StoreEngine,
 } from '@coachline/eventstore';
-import type * as EsdbAdapter from '@coachline/eventstore-esdb';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
+import { esdb, postgres } from './adapters';
 import type { StoreLocation } from './store-location';
 
 export interface OpenStoreOptions {
@@ -26,15 +26,6 @@ export interface OpenStoreOptions {
  * hold the opening for as long as the client retries. (PostgreSQL gives up after 10 s itself.)
  */
 const FIRST_ANSWER_MS = 10_000;
-
-// An adapter is loaded only when a store of its kind is opened: the embedded default never loads
-// the EventStoreDB client, a server deployment never boots PGlite, and a command that opens no
-// store loads neither. A CommonJS require, since the applications run their TypeScript through a
-// CommonJS loader (the ES module build defines `require`).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const postgres = (): typeof PostgresAdapter => require('@coachline/eventstore-postgres');
-const esdb = (): typeof EsdbAdapter => require('@coachline/eventstore-esdb');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A PostgreSQL or PGlite store as an engine to open: its events, checkpoints, key vault and bulk import. */
 export const postgresStoreEngine = (store: PostgresAdapter.PostgresEventStore): StoreEngine => ({

@@ -1,12 +1,12 @@
-import { join } from 'node:path';
-import { ACCESS_LOG_FILE, FileAccessLog, type AccessLog } from '@coachline/eventstore';
+import type { AccessLog } from '@coachline/eventstore';
+import { openAccessLogFor } from '@coachline/store-opener';
 import type { ApiConfig } from '../app/config';
+import { storeLocationOfConfig } from '../store/open-event-store';
 
 /** On a PostgreSQL server the log is a schema of its own beside the store's; elsewhere a file in the data folder. */
 export const openAccessLog = async (config: ApiConfig): Promise<AccessLog> => {
-  if (config.store.kind === 'postgres') {
-    const { openPostgresAccessLog } = await import('@coachline/eventstore-postgres');
-    return openPostgresAccessLog({ connectionString: config.store.connectionString, schema: config.store.schema });
-  }
-  return new FileAccessLog(join(config.dataDir, ACCESS_LOG_FILE));
+  const log = await openAccessLogFor(storeLocationOfConfig(config.store), { dataFolder: config.dataDir });
+  // Only a `memory:` store keeps no log, and the API is never configured with one.
+  if (log === undefined) throw new TypeError('The API needs a store that keeps an access log.');
+  return log;
 };

@@ -17,6 +17,9 @@ const placeOf = (location: StoreLocation): { readonly variable: string; readonly
   }
 };
 
+/** The store the configuration names, as the store opener takes it. */
+export const storeLocationOfConfig = (location: StoreLocation): StoreAt => placeOf(location).at;
+
 /**
  * Opens the store the configuration names, with child data sealed under each child's key on
  * every append (rule 11), children's keys wrapped under the key-encryption key of `keyFile`,
