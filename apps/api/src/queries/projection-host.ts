@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@coachline/eventstore';
+import type { OpenedStore } from '@coachline/eventstore';
 import { ProjectionRunner, type ProjectionStatus } from '@coachline/views';
 import { AnyProjection, caseloadsProjection, projections } from '@coachline/projections';
 import { PinoLogger } from 'nestjs-pino';
@@ -36,7 +36,7 @@ export class ProjectionHost {
   private readonly parked = new Set<string>();
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) store: OpenedStore,
     @Inject(API_SETTINGS) settings: ApiSettings,
     private readonly logger: PinoLogger,
   ) {

@@ -1,6 +1,7 @@
 import {
   type EventStore,
   InMemoryProjectionCheckpoints,
+  type OpenedStore,
   type ProjectionCheckpoints,
   type ProjectionRecord,
 } from '@coachline/eventstore';
@@ -12,14 +13,6 @@ export interface CheckpointSetup {
   /** When the runner saves views with their checkpoints (events folded, milliseconds). */
   readonly saveEvery: { readonly events: number; readonly ms: number };
 }
-
-/** A store that keeps projection checkpoints beside its events (PostgreSQL, PGlite). */
-interface KeepsCheckpoints {
-  projectionCheckpoints(): ProjectionCheckpoints;
-}
-
-const keepsCheckpoints = (store: EventStore): store is EventStore & KeepsCheckpoints =>
-  typeof (store as Partial<KeepsCheckpoints>).projectionCheckpoints === 'function';
 
 /**
  * A view rebuilt from the events alone, up to the head, reading only the events it folds: cheap
@@ -84,10 +77,10 @@ class RebuiltAtLoad implements ProjectionCheckpoints {
  * whatever the store keeps, and never saved.
  */
 export const openCheckpoints = (
-  store: EventStore,
+  store: OpenedStore,
   rebuiltAtStart: ReadonlyArray<AnyProjection> = [],
 ): CheckpointSetup => {
-  const setup: CheckpointSetup = keepsCheckpoints(store)
+  const setup: CheckpointSetup = store.projectionCheckpoints
     ? { checkpoints: store.projectionCheckpoints(), saveEvery: { events: 100_000, ms: 10_000 } }
     : {
         checkpoints: new InMemoryProjectionCheckpoints(),
