@@ -145,3 +145,21 @@ describe('cycles and the end on the same day', () => {
       ),
     ));
 });
+
+describe('an agreement after a concern is raised', () => {
+  const concern: AgreementEvent = {
+    type: 'AgreementConcernRaised',
+    data: { agreementId: 'ag-1', raisedBy: 'coachee', summary: 'Visits were moved twice.' },
+  };
+
+  it('keeps its days: the next cycle and an end are judged as before it', () => {
+    spec
+      .given([drafted, ...coachLast, cycle(1, '2025-09-20'), concern])
+      .when(complete(2, '2025-09-20'))
+      .then([cycle(2, '2025-09-20')]);
+    spec
+      .given([drafted, ...coachLast, cycle(1, '2025-09-20'), concern])
+      .when(end('2025-09-19'))
+      .thenFails('agreement-ends-before-last-cycle', ['data.on']);
+  });
+});

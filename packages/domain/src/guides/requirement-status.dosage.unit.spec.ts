@@ -78,3 +78,15 @@ describe('the monthly dosage requirement', () => {
     });
   });
 });
+
+describe('the monthly dosage requirement on the day asked about', () => {
+  it('counts a session held on that very day', () => {
+    const history = [logged('s-1', '2025-09-10', 100), logged('s-2', '2025-09-12', 60)];
+    expect(september(history, rirYear1Guide, '2025-09-12')).toMatchObject({
+      status: 'done',
+      minutes: 160,
+      metBy: { type: 'SessionLogged', date: '2025-09-12', index: 1 },
+    });
+    expect(september(history, rirYear1Guide, '2025-09-11')).toMatchObject({ status: 'due', minutes: 100 });
+  });
+});
