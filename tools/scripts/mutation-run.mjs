@@ -2,18 +2,12 @@
 // other, then the scores with and without text-only mutants (tools/scripts/mutation-score.mjs).
 //
 //   node tools/scripts/mutation-run.mjs [domain|projections ...] [--incremental]
-//
-// StrykerJS 10 declares Node 22 in its engines, and its entry point (command line and API
-// alike) refuses older versions when it is loaded. The workspace also runs on Node 20.19, where
-// Stryker's runner itself works unchanged, so the runner's own module is loaded by its path.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { Stryker } from '@stryker-mutator/core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { Stryker } = await import(
-  pathToFileURL(path.join(root, 'node_modules/@stryker-mutator/core/dist/src/stryker.js')).href
-);
 const PROJECTS = ['domain', 'projections'];
 
 const args = process.argv.slice(2);
