@@ -139,19 +139,26 @@ export const eraseKeysOfErasedChildren = async (store: EventStore, keys: ChildKe
 };
 
 /**
- * The adapter a process opens, made ready to serve: erasures whose key survived are finished
- * first (a crash between the two, an import, an older process), then child data is sealed on
- * every append. The adapter is closed again if that first sweep fails.
+ * Finishes, before a process serves, erasures whose key survived (a crash between the two, an
+ * import, an older process). The adapter is closed again if the sweep fails.
  */
-export const openWithChildDataProtection = async (
-  inner: EventStore,
-  keys: ChildKeyStore,
-): Promise<SealingEventStore> => {
+export const sweepErasures = async (inner: EventStore, keys: ChildKeyStore): Promise<void> => {
   try {
     await eraseKeysOfErasedChildren(inner, keys);
   } catch (error) {
     await inner.close();
     throw error;
   }
+};
+
+/**
+ * The adapter a process opens, made ready to serve: erasures swept first, then child data is
+ * sealed on every append.
+ */
+export const openWithChildDataProtection = async (
+  inner: EventStore,
+  keys: ChildKeyStore,
+): Promise<SealingEventStore> => {
+  await sweepErasures(inner, keys);
   return protectChildData(inner, keys);
 };
