@@ -1,11 +1,97 @@
-export * from './event-store';
-export * from './errors';
-export { meetsExpectedRevision, requireExpectedRevision } from './expected-revision';
+/**
+ * The event store port's public surface. Every name is listed by hand: what the adapters, the
+ * views package, the apps and embedders use, and the names their signatures carry, nothing else.
+ * The committed list in `public-surface.unit.spec.ts` makes each addition visible in review.
+ */
+
+// The port: what every adapter appends, reads and delivers, and the shapes it does so in.
+export type {
+  AppendResult,
+  EventHandler,
+  EventMetadataJson,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from './event-store';
+
+// The in-memory store: the port kept in the process, for tests and `memory:`.
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
-export * from './command-handling';
-export * from './projection-storage';
-export * from './integrity';
-export * from './child-data';
-export * from './access-log';
-export * from './opened-store';
+
+// Command handling: a decider run against its stream, and what it answers when it cannot.
+export { handleCommand } from './command-handling/handle-command';
+export type { CommandOutcome, HandleCommandOptions } from './command-handling/handle-command';
+export { UnreadableEventError } from './command-handling/load-stream';
+export type { PlacedEvent } from './command-handling/load-stream';
+export { isSystemFault } from './command-handling/system-fault';
+export type { CommandFailure, SystemFault } from './command-handling/system-fault';
+
+// Expected revision: the check every append makes, and the refusals of an append that fails it.
+export { meetsExpectedRevision, requireExpectedRevision } from './expected-revision';
+export { DuplicateEventError, isRevisionConflict, RevisionConflictError } from './errors';
+
+// The opened store: an engine made ready to serve, sealing child data on every append.
+export { OpenedStore } from './opened-store/opened-store';
+export type { BulkImport, BulkImportResult, EventToImport, StoreEngine } from './opened-store/store-engine';
+
+// Projection storage: where the views runner keeps each view's checkpoint and rows.
+export { InMemoryProjectionCheckpoints } from './projection-storage/projection-checkpoints';
+export type { ParkedAt, ProjectionCheckpoints, ProjectionRecord } from './projection-storage/projection-checkpoints';
+export type { StoredViewRow } from './projection-storage/stored-view-row';
+
+// Integrity: each event's hash chained to the one before, and the check of a whole chain.
+export { CHAIN_START, canonicalJson, nextIntegrity, nextIntegrityOfCanonical } from './integrity/event-hash';
+export type { CanonicalParts, EventIntegrity, HashedContent } from './integrity/event-hash';
+export { ChainVerifier, verifyChain } from './integrity/chain-verifier';
+export type {
+  ChainBreak,
+  ChainBreakKind,
+  ChainedEvent,
+  ChainIntact,
+  ChainOptions,
+  ChainVerification,
+} from './integrity/chain-verifier';
+
+// Child data: sealed under each child's key, the keys wrapped under the key file's, erased with the key.
+export type { ChildKey, ChildKeyStore } from './child-data/child-key-store';
+export type {
+  ChildKeyVault,
+  ChildKeyWrappingState,
+  Rewrap,
+  WrapAt,
+  WrappedChildKey,
+} from './child-data/child-key-vault';
+export { InMemoryChildKeyStore } from './child-data/in-memory-child-key-store';
+export { openChildKeyStore, WrappedChildKeyStore } from './child-data/wrapped-child-key-store';
+export {
+  isInsideFolder,
+  KEY_FILE_NAME,
+  keyEncryptionKeyFile,
+  keyFileBeside,
+  KeyFileError,
+} from './child-data/key-file';
+export type { KeyEncryptionKeyFile } from './child-data/key-file';
+export { newKeyEncryptionKey, unwrapChildKey, WRAPPED_KEY_BYTES, WRAPPED_KEY_PREFIX } from './child-data/key-wrapping';
+export type { KeyEncryptionKey } from './child-data/key-wrapping';
+export { openValue } from './child-data/child-data-cipher';
+export type { SealedPlace } from './child-data/child-data-cipher';
+export { openChildData, openStreamChildData } from './child-data/seal-child-data';
+export { protectChildData, SealingEventStore, UnsealedImportError } from './child-data/protect-child-data';
+export type { ChildDataProtectedStore } from './child-data/protect-child-data';
+export { prepareImportSealing } from './child-data/seal-for-import';
+export type { ImportSealer } from './child-data/seal-for-import';
+
+// Access log: who read which view of whom, kept in the store or in a file, and listing it by day.
+export { AccessLogUnavailableError, dayOf, ViewRead } from './access-log/view-read';
+export type { AccessLog } from './access-log/view-read';
+export { daysBetween, listingSpan, listReads, matches, MAX_LISTED_DAYS } from './access-log/access-log-filter';
+export type { AccessLogFilter, ListingSpan } from './access-log/access-log-filter';
+export { StoreAccessLog } from './access-log/store-access-log';
+export { ACCESS_LOG_FILE, FileAccessLog } from './access-log/file-access-log';
+
+// Store failures: a store that does not answer, named without its password.
 export { describeStoreFailure, ensureStoreAnswers, redactStoreUrl, StoreUnavailableError } from './store-failure';

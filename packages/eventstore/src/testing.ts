@@ -4,13 +4,22 @@
  * only from spec files run by a runner that provides `describe`, `it`, `beforeEach`, `afterEach`
  * and `expect` as globals (jest, or vitest with `globals: true`).
  */
-export * from './contract';
-export {
-  childKeyStoreContract,
-  type ChildKeyRotationOptions,
-  type ChildKeyStorage,
-  type OpenChildKeyStorage,
-  type OpenedChildKeyVault,
+
+// The contract suite every event store adapter passes, and the fixtures its adapters' own tests share.
+export { eventStoreContract } from './contract/event-store-contract';
+export type { ContractOptions, ContractSubject, OpenContractSubject } from './contract/contract-subject';
+export { EventCollector } from './contract/event-collector';
+export { anEvent, collect, someEvents } from './contract/fixtures';
+
+// The contract suite every children's key store passes.
+export { childKeyStoreContract } from './child-data/child-key-store.contract';
+export type {
+  ChildKeyRotationOptions,
+  ChildKeyStorage,
+  OpenChildKeyStorage,
+  OpenedChildKeyVault,
 } from './child-data/child-key-store.contract';
+
+// Test hosts: what in a folder another user could read, and a server that never answers.
 export { filesOpenToOthers } from './test-hosts/files-open-to-others';
 export { silentServer } from './test-hosts/silent-server';

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as main from './index';
+import * as testing from './testing';
+
+// What `@coachline/eventstore` and `@coachline/eventstore/testing` promise to the adapters, the views
+// package, the apps and embedders. Adding a name to an entry point means adding it here too, so the
+// promise shows in review; removing one is a breaking change for whoever imports it.
+const VALUES = [
+  'ACCESS_LOG_FILE',
+  'AccessLogUnavailableError',
+  'CHAIN_START',
+  'ChainVerifier',
+  'DuplicateEventError',
+  'FileAccessLog',
+  'InMemoryChildKeyStore',
+  'InMemoryEventStore',
+  'InMemoryProjectionCheckpoints',
+  'KEY_FILE_NAME',
+  'KeyFileError',
+  'MAX_LISTED_DAYS',
+  'OpenedStore',
+  'RevisionConflictError',
+  'SealingEventStore',
+  'StoreAccessLog',
+  'StoreUnavailableError',
+  'UnreadableEventError',
+  'UnsealedImportError',
+  'ViewRead',
+  'WRAPPED_KEY_BYTES',
+  'WRAPPED_KEY_PREFIX',
+  'WrappedChildKeyStore',
+  'canonicalJson',
+  'dayOf',
+  'daysBetween',
+  'describeStoreFailure',
+  'ensureStoreAnswers',
+  'handleCommand',
+  'isInsideFolder',
+  'isRevisionConflict',
+  'isSystemFault',
+  'keyEncryptionKeyFile',
+  'keyFileBeside',
+  'listReads',
+  'listingSpan',
+  'matches',
+  'meetsExpectedRevision',
+  'newKeyEncryptionKey',
+  'nextIntegrity',
+  'nextIntegrityOfCanonical',
+  'openChildData',
+  'openChildKeyStore',
+  'openStreamChildData',
+  'openValue',
+  'prepareImportSealing',
+  'protectChildData',
+  'redactStoreUrl',
+  'requireExpectedRevision',
+  'unwrapChildKey',
+  'verifyChain',
+];
+
+const TYPES = [
+  'AccessLog',
+  'AccessLogFilter',
+  'AppendResult',
+  'BulkImport',
+  'BulkImportResult',
+  'CanonicalParts',
+  'ChainBreak',
+  'ChainBreakKind',
+  'ChainIntact',
+  'ChainOptions',
+  'ChainVerification',
+  'ChainedEvent',
+  'ChildDataProtectedStore',
+  'ChildKey',
+  'ChildKeyStore',
+  'ChildKeyVault',
+  'ChildKeyWrappingState',
+  'CommandFailure',
+  'CommandOutcome',
+  'EventHandler',
+  'EventIntegrity',
+  'EventMetadataJson',
+  'EventStore',
+  'EventToAppend',
+  'EventToImport',
+  'ExpectedRevision',
+  'HandleCommandOptions',
+  'HashedContent',
+  'ImportSealer',
+  'KeyEncryptionKey',
+  'KeyEncryptionKeyFile',
+  'ListingSpan',
+  'ParkedAt',
+  'PlacedEvent',
+  'ProjectionCheckpoints',
+  'ProjectionRecord',
+  'ReadAllOptions',
+  'ReadStreamOptions',
+  'Rewrap',
+  'SealedPlace',
+  'StoreEngine',
+  'StoredEvent',
+  'StoredViewRow',
+  'SubscribeOptions',
+  'Subscription',
+  'SystemFault',
+  'WrapAt',
+  'WrappedChildKey',
+];
+
+const TESTING_VALUES = [
+  'EventCollector',
+  'anEvent',
+  'childKeyStoreContract',
+  'collect',
+  'eventStoreContract',
+  'filesOpenToOthers',
+  'silentServer',
+  'someEvents',
+];
+
+const TESTING_TYPES = [
+  'ChildKeyRotationOptions',
+  'ChildKeyStorage',
+  'ContractOptions',
+  'ContractSubject',
+  'OpenChildKeyStorage',
+  'OpenContractSubject',
+  'OpenedChildKeyVault',
+];
+
+/** The names an entry point lists, by whether it lists them as types only. */
+const listedNames = (entry: string): { values: string[]; types: string[]; wholesale: boolean } => {
+  const source = readFileSync(join(__dirname, entry), 'utf8');
+  const values: string[] = [];
+  const types: string[] = [];
+  for (const [, typeOnly, names] of source.matchAll(/export (type )?\{([^}]*)\} from/g)) {
+    for (const specifier of names!.split(',').map((name) => name.trim())) {
+      if (specifier === '') continue;
+      const name = specifier
+        .replace(/^type /, '')
+        .split(' as ')
+        .at(-1)!;
+      (typeOnly || specifier.startsWith('type ') ? types : values).push(name);
+    }
+  }
+  return { values: values.sort(), types: types.sort(), wholesale: /export \*/.test(source) };
+};
+
+describe.each([
+  ['@coachline/eventstore', 'index.ts', main, VALUES, TYPES],
+  ['@coachline/eventstore/testing', 'testing.ts', testing, TESTING_VALUES, TESTING_TYPES],
+])('the entry point %s', (_, entry, loaded, values, types) => {
+  it('exports at run time exactly the committed values', () => {
+    expect(Object.keys(loaded).sort()).toEqual(values);
+  });
+
+  it('lists each value and type by name, exactly the committed ones', () => {
+    expect(listedNames(entry)).toEqual({ values, types, wholesale: false });
+  });
+});
