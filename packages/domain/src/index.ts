@@ -5,11 +5,11 @@
  */
 
 // Refusals: the one value every refused command or unreadable input becomes, and its makers.
-export { conflict, forbidden, invalid, isDomainError, notFound, ruleBroken } from './shared/domain-error';
-export type { DomainError, DomainErrorKind, FieldError } from './shared/domain-error';
+export { conflict, forbidden, invalid, isDomainError, notFound, ruleBroken } from './kernel/domain-error';
+export type { DomainError, DomainErrorKind, FieldError } from './kernel/domain-error';
 
 // Decoding outside input with a codec into a typed value or a DomainError naming every wrong field.
-export { decodeWith, fieldErrors } from './shared/decode';
+export { decodeWith, fieldErrors } from './kernel/decode';
 
 // Primitives and ids: the grammars every field of every command and event is checked against.
 export {
@@ -39,33 +39,33 @@ export {
   RESERVED_IDS,
   Sha256,
   Text,
-} from './shared/primitives';
+} from './kernel/primitives';
 
 // Strict objects: codecs that refuse fields they do not name.
-export { forbiddenField, struct, StructType } from './shared/struct';
+export { forbiddenField, struct, StructType } from './kernel/struct';
 
 // Tables: prototype-free records keyed by ids, safe to key with text from outside.
-export { copyTable, emptyTable, entryOf, tableOf, withoutPrototypes } from './shared/table';
-export type { Table } from './shared/table';
+export { copyTable, emptyTable, entryOf, tableOf, withoutPrototypes } from './kernel/table';
+export type { Table } from './kernel/table';
 
 // Personal data: fields sealed under a child's key, and what is left of them once erased.
-export { ERASED, isErasedValue, isSealedValue, PersonalType, plainOf } from './shared/personal';
-export type { Personal, SealedValue } from './shared/personal';
+export { ERASED, isErasedValue, isSealedValue, PersonalType, plainOf } from './kernel/personal';
+export type { Personal, SealedValue } from './kernel/personal';
 
 // Text from outside: how much of it is quoted back, and what cannot be stored.
-export { escapeUnsafe, EXCERPT_LIMIT, MESSAGE_LIMIT, printableText } from './shared/printable-text';
-export { NESTING_LIMIT, nestingDepth, unstorableJson, unstorableText } from './shared/storable-text';
+export { escapeUnsafe, EXCERPT_LIMIT, MESSAGE_LIMIT, printableText } from './kernel/printable-text';
+export { NESTING_LIMIT, nestingDepth, unstorableJson, unstorableText } from './kernel/storable-text';
 
 // Who acts and when: the metadata every command carries and every recorded event keeps.
-export { Actor, CommandMetadata, EventMetadata, Role } from './shared/metadata';
+export { Actor, CommandMetadata, EventMetadata, Role } from './kernel/metadata';
 
 // Streams: the kinds of stream and how each one is named.
-export { STREAM_KINDS, streamName } from './shared/event-definition';
-export type { CommandDefinition, StreamKind } from './shared/event-definition';
+export { STREAM_KINDS, streamName } from './kernel/event-definition';
+export type { CommandDefinition, StreamKind } from './kernel/event-definition';
 
 // Deciders: the shape every stream kind's rules take, for Coachline's own and an embedder's.
-export { accept, refuse } from './shared/decider';
-export type { Command, Decider, DomainEvent } from './shared/decider';
+export { accept, refuse } from './kernel/decider';
+export type { Command, Decider, DomainEvent } from './kernel/decider';
 
 // One decider per stream kind, with the commands it takes and the events it decides.
 export { providerDecider } from './provider/provider.decider';

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, Text, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, Text, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** Which side of the agreement raised a concern: either may. */
 export const ConcernRaisedBy = oneOf('ConcernRaisedBy', 'coach', 'coachee');

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, Label, Text, nonEmptyArray, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, IntegerBetween, Label, Text, nonEmptyArray, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** How the coaching visits are made, as the agreement states it. */
 export const VisitMode = oneOf('VisitMode', 'in-person', 'virtual', 'combination');

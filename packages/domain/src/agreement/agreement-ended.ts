@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Text } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate, Text } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** The data of the `AgreementEnded` event and of the `EndAgreement` command. */
 export const AgreementEndedData = struct('AgreementEndedData', { agreementId: Id, on: LocalDate, reason: Text });

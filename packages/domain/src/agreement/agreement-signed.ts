@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** The three parties whose signatures make an agreement active (`002`). */
 export const AgreementParty = oneOf('AgreementParty', 'coach', 'supervisor', 'coachee');

@@ -1,4 +1,4 @@
-import { CommandFor } from '../shared/decider';
+import { CommandFor } from '../kernel/decider';
 import { RaiseAgreementConcern } from './agreement-concern-raised';
 import { DraftAgreement } from './agreement-drafted';
 import { EndAgreement } from './agreement-ended';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fold } from '../shared/decider';
+import { fold } from '../kernel/decider';
 import { command, deciderSpec } from '../testing';
 import { AgreementParty } from './agreement-signed';
 import { AgreementCommand } from './agreement.commands';

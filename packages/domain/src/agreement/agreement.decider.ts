@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { accept, CommandFor, Decider, refuse } from '../shared/decider';
-import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
+import { accept, CommandFor, Decider, refuse } from '../kernel/decider';
+import { conflict, DomainError, notFound, ruleBroken } from '../kernel/domain-error';
 import { EndAgreement } from './agreement-ended';
 import { AgreementParty } from './agreement-signed';
 import { AgreementCommand } from './agreement.commands';

@@ -1,4 +1,4 @@
-import { fold } from '../shared/decider';
+import { fold } from '../kernel/decider';
 import { command, deciderSpec } from '../testing';
 import { AgreementDraftedData } from './agreement-drafted';
 import { AgreementParty } from './agreement-signed';

@@ -1,4 +1,4 @@
-import { EventOf } from '../shared/event-definition';
+import { EventOf } from '../kernel/event-definition';
 import { AgreementConcernRaised } from './agreement-concern-raised';
 import { AgreementDrafted } from './agreement-drafted';
 import { AgreementEnded } from './agreement-ended';

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, LocalDate, Ids } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, IntegerBetween, LocalDate, Ids } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 import { MAX_COACHING_CYCLES } from './agreement-drafted';
 
 /** A cycle's place within its agreement, one to `MAX_COACHING_CYCLES`: cycles are recorded in order. */

@@ -6,8 +6,8 @@ import { fieldPaths, withFieldAt } from '../testing/arbitraries';
 import { commandCatalogue, decodeCommand } from './command-catalogue';
 import { eventCatalogue } from './event-catalogue';
 import { decodeRecordedEvent, encodeRecordedEvent } from './recorded-event';
-import { streamName } from '../shared/event-definition';
-import { EventMetadata } from '../shared/metadata';
+import { streamName } from '../kernel/event-definition';
+import { EventMetadata } from '../kernel/metadata';
 
 const metadata = arbitraryFor(EventMetadata) as fc.Arbitrary<EventMetadata>;
 const wrongValue = { 'not-a-valid-value': true };

@@ -5,12 +5,12 @@ import { coachCommands } from '../coach/coach.commands';
 import { communityCommands } from '../community/community.commands';
 import { providerCommands } from '../provider/provider.commands';
 import { screeningCommands } from '../screening/screening.commands';
-import { CommandFor } from '../shared/decider';
-import { decodeWith } from '../shared/decode';
-import { DomainError, invalid } from '../shared/domain-error';
-import { CommandDefinition } from '../shared/event-definition';
-import { CommandMetadata } from '../shared/metadata';
-import { struct } from '../shared/struct';
+import { CommandFor } from '../kernel/decider';
+import { decodeWith } from '../kernel/decode';
+import { DomainError, invalid } from '../kernel/domain-error';
+import { CommandDefinition } from '../kernel/event-definition';
+import { CommandMetadata } from '../kernel/metadata';
+import { struct } from '../kernel/struct';
 
 /** Every command Coachline accepts, by stream kind: what `decodeCommand` and the API know. */
 export const commandCatalogue = [

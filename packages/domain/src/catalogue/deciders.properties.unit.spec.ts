@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
-import { Command, DomainEvent, fold } from '../shared/decider';
-import { STREAM_KINDS } from '../shared/event-definition';
+import { Command, DomainEvent, fold } from '../kernel/decider';
+import { STREAM_KINDS } from '../kernel/event-definition';
 import { arbitraryFor } from '../testing';
 import { commandMetadata } from '../testing/decider-spec';
 import { commandCatalogue } from './command-catalogue';

@@ -3,7 +3,7 @@ import { coachEvents } from '../coach/coach.events';
 import { communityEvents } from '../community/community.events';
 import { providerEvents } from '../provider/provider.events';
 import { screeningEvents } from '../screening/screening.events';
-import { EventDefinition, EventOf } from '../shared/event-definition';
+import { EventDefinition, EventOf } from '../kernel/event-definition';
 
 /** Every event Coachline has ever written, by stream kind: the public contract. */
 export const eventCatalogue = [

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { decodeWith } from '../shared/decode';
-import { DomainError, invalid } from '../shared/domain-error';
-import { EventDefinition, streamName } from '../shared/event-definition';
-import { EventMetadata } from '../shared/metadata';
-import { Id, NonNegativeInteger, PositiveInteger } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { decodeWith } from '../kernel/decode';
+import { DomainError, invalid } from '../kernel/domain-error';
+import { EventDefinition, streamName } from '../kernel/event-definition';
+import { EventMetadata } from '../kernel/metadata';
+import { Id, NonNegativeInteger, PositiveInteger } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 import { CoachlineEvent, findEventDefinition } from './event-catalogue';
 
 /**

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
-import { Command, DomainEvent, fold } from '../shared/decider';
-import { DomainErrorKind, isDomainError } from '../shared/domain-error';
-import { STREAM_KINDS } from '../shared/event-definition';
+import { Command, DomainEvent, fold } from '../kernel/decider';
+import { DomainErrorKind, isDomainError } from '../kernel/domain-error';
+import { STREAM_KINDS } from '../kernel/event-definition';
 import { arbitraryFor } from '../testing';
 import { commandMetadata } from '../testing/decider-spec';
 import { commandCatalogue } from './command-catalogue';

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, Text, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, Text, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** Roles from the MiMTSS coaching system (`004`) and RiR's coach lead. */
 export const CoachRole = oneOf(

@@ -1,4 +1,4 @@
-import { CommandFor } from '../shared/decider';
+import { CommandFor } from '../kernel/decider';
 import { RecordCoachQualification } from './coach-qualification-recorded';
 import { VerifyCoachQualification } from './coach-qualification-verified';
 import { RegisterCoach } from './coach-registered';

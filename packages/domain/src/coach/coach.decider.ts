@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { accept, Decider, refuse } from '../shared/decider';
-import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
+import { accept, Decider, refuse } from '../kernel/decider';
+import { conflict, DomainError, notFound, ruleBroken } from '../kernel/domain-error';
 import { CoachCommand } from './coach.commands';
 import { CoachEvent } from './coach.events';
 

@@ -1,4 +1,4 @@
-import { EventOf } from '../shared/event-definition';
+import { EventOf } from '../kernel/event-definition';
 import { CoachQualificationRecorded } from './coach-qualification-recorded';
 import { CoachQualificationVerified } from './coach-qualification-verified';
 import { CoachRegistered } from './coach-registered';

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, LocalDate, Month } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, IntegerBetween, LocalDate, Month } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** The data of the `ReflectiveConsultationAttended` event and of the `AttendReflectiveConsultation` command. */
 export const ReflectiveConsultationAttendedData = struct('ReflectiveConsultationAttendedData', {

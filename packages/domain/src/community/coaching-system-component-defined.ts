@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, Text, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, Text, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** The seven components of a district coaching system (`004`), in the order it lists them. */
 export const CoachingSystemComponent = oneOf(

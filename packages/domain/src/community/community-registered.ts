@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, Text, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, Text, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** RiR implements in communities and counties, MiMTSS in school districts (`000`, `004`). */
 export const CommunityKind = oneOf('CommunityKind', 'community', 'county', 'district');

@@ -1,4 +1,4 @@
-import { CommandFor } from '../shared/decider';
+import { CommandFor } from '../kernel/decider';
 import { ApproveCoachingSystem } from './coaching-system-approved';
 import { DefineCoachingSystemComponent } from './coaching-system-component-defined';
 import { RegisterCommunity } from './community-registered';

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import { findGuide } from '../guides/guide-registry';
-import { accept, CommandFor, refuse } from '../shared/decider';
-import { conflict, DomainError, notFound, ruleBroken } from '../shared/domain-error';
+import { accept, CommandFor, refuse } from '../kernel/decider';
+import { conflict, DomainError, notFound, ruleBroken } from '../kernel/domain-error';
 import { ApproveCoachingSystem } from './coaching-system-approved';
 import { CoachingSystemComponent } from './coaching-system-component-defined';
 import { CommunityCommand } from './community.commands';

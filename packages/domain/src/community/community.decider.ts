@@ -1,4 +1,4 @@
-import { Decider } from '../shared/decider';
+import { Decider } from '../kernel/decider';
 import { CommunityCommand } from './community.commands';
 import { decideCommunity } from './community.decide';
 import { CommunityEvent } from './community.events';

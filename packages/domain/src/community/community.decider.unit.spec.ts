@@ -1,5 +1,5 @@
-import { decodeWith } from '../shared/decode';
-import { fold } from '../shared/decider';
+import { decodeWith } from '../kernel/decode';
+import { fold } from '../kernel/decider';
 import { command, deciderSpec } from '../testing';
 import { CoachingSystemComponent } from './coaching-system-component-defined';
 import { CommunityCommand } from './community.commands';

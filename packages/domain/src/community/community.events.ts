@@ -1,4 +1,4 @@
-import { EventOf } from '../shared/event-definition';
+import { EventOf } from '../kernel/event-definition';
 import { CoachingSystemApproved } from './coaching-system-approved';
 import { CoachingSystemComponentDefined } from './coaching-system-component-defined';
 import { CommunityRegistered } from './community-registered';

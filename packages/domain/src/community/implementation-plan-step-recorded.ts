@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, Sentences, Text, nonEmptyRecord } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, IntegerBetween, Sentences, Text, nonEmptyRecord } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /**
  * The seven steps of the Coaching Implementation Plan (`001`): vision, collaborative partners,

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Ids, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate, Ids, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** RiR Year 1 requires the Director Training and Pyramid Modules 1A, 1B, 2A and 2B (rule 6). */
 export const TrainingModule = oneOf(

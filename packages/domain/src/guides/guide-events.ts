@@ -1,5 +1,5 @@
-import { DomainEvent } from '../shared/decider';
-import { LocalDate, Month, isCalendarDate } from '../shared/primitives';
+import { DomainEvent } from '../kernel/decider';
+import { LocalDate, Month, isCalendarDate } from '../kernel/primitives';
 import { EventMatch } from './program-guide';
 
 /** An event a requirement matched: its type, its date by the requirement's date field, its position. */

@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
 import { SiteSetting } from '../provider/provider-enrolled';
 import { SessionKind } from '../provider/session-logged';
-import { Id, IntegerBetween, PositiveInteger, Text, nonEmptyArray, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { Id, IntegerBetween, PositiveInteger, Text, nonEmptyArray, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /**
  * A program guide is data: its requirements name event types and fields as strings, so a new

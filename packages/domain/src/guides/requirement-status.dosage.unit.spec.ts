@@ -1,5 +1,5 @@
 import { sessionLoggedEvent } from '../provider/provider.fixtures';
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 import { ProgramGuide } from './program-guide';
 import { requirementStatuses } from './requirement-status';
 import { rirYear1Guide } from './rir-year-1';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SessionLogged } from '../provider/session-logged';
 import { SessionVoided } from '../provider/session-voided';
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 import { arbitraryFor } from '../testing';
 import { programGuides } from './guide-registry';
 import { EventMatch, RequirementScope } from './program-guide';

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 import { RequirementStatus, StatusQuery, requirementStatuses } from './requirement-status';
 import { rirYear1Guide } from './rir-year-1';
 

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 import { ProgramGuide } from './program-guide';
 import { RequirementStatus, StatusQuery, requirementStatuses } from './requirement-status';
 import { starsPbcGuide } from './stars-pbc';

@@ -1,5 +1,5 @@
-import { DomainEvent } from '../shared/decider';
-import { LocalDate, Month } from '../shared/primitives';
+import { DomainEvent } from '../kernel/decider';
+import { LocalDate, Month } from '../kernel/primitives';
 import { MatchedEvent, countedMonthOf, fieldOf, matchingEvents } from './guide-events';
 import { SiteSetting } from '../provider/provider-enrolled';
 import { ProgramGuide, Requirement, RequirementKind, RequirementScope } from './program-guide';

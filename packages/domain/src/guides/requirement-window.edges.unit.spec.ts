@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 import { ProgramGuide } from './program-guide';
 import { requirementStatuses, StatusQuery } from './requirement-status';
 

@@ -2,9 +2,9 @@ import { corrected } from '../provider/provider.state';
 import { SessionChanges, SessionCorrected } from '../provider/session-corrected';
 import { SessionKind, SessionLogged, SessionLoggedData, SessionMinutes } from '../provider/session-logged';
 import { SessionVoided } from '../provider/session-voided';
-import { DomainEvent } from '../shared/decider';
-import { LocalDate, Month } from '../shared/primitives';
-import { emptyTable, entryOf, Table } from '../shared/table';
+import { DomainEvent } from '../kernel/decider';
+import { LocalDate, Month } from '../kernel/primitives';
+import { emptyTable, entryOf, Table } from '../kernel/table';
 import { monthOf } from './window';
 
 /**

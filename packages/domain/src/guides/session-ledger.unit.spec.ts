@@ -3,8 +3,8 @@ import { SessionCorrected } from '../provider/session-corrected';
 import { SessionKind, SessionLogged } from '../provider/session-logged';
 import { SessionVoided } from '../provider/session-voided';
 import { sessionLoggedEvent } from '../provider/provider.fixtures';
-import { DomainEvent } from '../shared/decider';
-import { emptyTable } from '../shared/table';
+import { DomainEvent } from '../kernel/decider';
+import { emptyTable } from '../kernel/table';
 import { arbitraryFor } from '../testing';
 import {
   countedFieldsOnly,

@@ -1,6 +1,6 @@
 import { sessionLoggedEvent } from '../provider/provider.fixtures';
-import { DomainEvent } from '../shared/decider';
-import { emptyTable } from '../shared/table';
+import { DomainEvent } from '../kernel/decider';
+import { emptyTable } from '../kernel/table';
 import { countedFieldsOnly, countedMinutesByMonth, ProviderSessions, recordSessionEvent } from './session-ledger';
 
 const counted = ['coaching-conversation', 'observation', 'debrief'] as const;

@@ -1,4 +1,4 @@
-import { LocalDate, Month } from '../shared/primitives';
+import { LocalDate, Month } from '../kernel/primitives';
 import { CalendarMonth, RequirementWindow } from './program-guide';
 
 /** A span of days, both ends included. Empty when `from` is after `to`. */

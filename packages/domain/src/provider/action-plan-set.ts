@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, Label, LocalDate, Sentences, Text, nonEmptyArray } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, Label, LocalDate, Sentences, Text, nonEmptyArray } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** One goal of a joint action plan: the practice it works on and what the provider aims for. */
 export const ActionPlanGoal = struct('ActionPlanGoal', { goalId: Id, practice: Label, description: Text });

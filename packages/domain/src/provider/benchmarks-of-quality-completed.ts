@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, LocalDate, Text, nonEmptyRecord, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, IntegerBetween, LocalDate, Text, nonEmptyRecord, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** BOQ for center-based programs, FCCH BOQ for family child care homes. */
 export const BoqForm = oneOf('BoqForm', 'BOQ', 'FCCH-BOQ');

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { DocumentRef, Id, LocalDate, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { DocumentRef, Id, LocalDate, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** TPOT observes preschool classrooms, TPITOS infant–toddler classrooms; neither applies to FCCH. */
 export const ObservationInstrument = oneOf('ObservationInstrument', 'TPOT', 'TPITOS');

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Sentences } from '../shared/primitives';
-import { forbiddenField, struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate, Sentences } from '../kernel/primitives';
+import { forbiddenField, struct } from '../kernel/struct';
 
 /** The data of the `DebriefHeld` event and of the `HoldDebrief` command. */
 export const DebriefHeldData = struct(

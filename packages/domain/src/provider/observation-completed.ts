@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { FiniteNumber, Id, LocalDate, nonEmptyRecord } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { FiniteNumber, Id, LocalDate, nonEmptyRecord } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** Named scores, e.g. TPOT's `keyPracticesPercent` and `redFlags`. Confidential: never shown to providers (rule 5). */
 export const ObservationScores = nonEmptyRecord(Id, FiniteNumber, 'ObservationScores');

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Text, nonEmptyArray, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate, Text, nonEmptyArray, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** A center-based program or a family child care home: evaluation consent and observations apply to centers only. */
 export const SiteSetting = oneOf('SiteSetting', 'center', 'fcch');

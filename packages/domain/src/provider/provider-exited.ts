@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, Text } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate, Text } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** The data of the `ProviderExited` event and of the `ExitProvider` command. */
 export const ProviderExitedData = struct('ProviderExitedData', { providerId: Id, on: LocalDate, reason: Text });

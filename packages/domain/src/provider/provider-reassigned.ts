@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** The data of the `ProviderReassigned` event and of the `ReassignProvider` command. */
 export const ProviderReassignedData = struct('ProviderReassignedData', {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { fold } from '../shared/decider';
-import { decodeWith } from '../shared/decode';
-import { CommandMetadata } from '../shared/metadata';
+import { fold } from '../kernel/decider';
+import { decodeWith } from '../kernel/decode';
+import { CommandMetadata } from '../kernel/metadata';
 import { arbitraryFor } from '../testing';
 import {
   BenchmarksOfQualityCompleted,

@@ -1,4 +1,4 @@
-import { CommandFor } from '../shared/decider';
+import { CommandFor } from '../kernel/decider';
 import { SetActionPlan } from './action-plan-set';
 import { CompleteBenchmarksOfQuality } from './benchmarks-of-quality-completed';
 import { UploadConsent } from './consent-uploaded';

@@ -1,5 +1,5 @@
-import { accept, refuse } from '../shared/decider';
-import { ruleBroken } from '../shared/domain-error';
+import { accept, refuse } from '../kernel/decider';
+import { ruleBroken } from '../kernel/domain-error';
 import { ProviderCommandOf } from './provider.commands';
 import { ProviderDecision } from './provider.rules';
 import { ProviderState } from './provider.state';

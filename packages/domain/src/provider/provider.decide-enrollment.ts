@@ -1,5 +1,5 @@
-import { accept, refuse } from '../shared/decider';
-import { conflict, ruleBroken } from '../shared/domain-error';
+import { accept, refuse } from '../kernel/decider';
+import { conflict, ruleBroken } from '../kernel/domain-error';
 import { ProviderCommandOf } from './provider.commands';
 import { futureDateRefusal, ProviderDecision } from './provider.rules';
 import { Enrollment, ProviderState } from './provider.state';

@@ -1,5 +1,5 @@
-import { accept, refuse } from '../shared/decider';
-import { DomainError, ruleBroken } from '../shared/domain-error';
+import { accept, refuse } from '../kernel/decider';
+import { DomainError, ruleBroken } from '../kernel/domain-error';
 import { ObservationInstrument } from './consent-uploaded';
 import { ProviderCommandOf } from './provider.commands';
 import { futureDateRefusal, ProviderDecision } from './provider.rules';

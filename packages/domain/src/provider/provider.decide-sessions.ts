@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { accept, refuse } from '../shared/decider';
-import { DomainError, ruleBroken } from '../shared/domain-error';
+import { accept, refuse } from '../kernel/decider';
+import { DomainError, ruleBroken } from '../kernel/domain-error';
 import { ProviderCommandOf } from './provider.commands';
 import { futureDateRefusal, ProviderDecision } from './provider.rules';
 import { Enrollment, ProviderState, SessionRecord } from './provider.state';

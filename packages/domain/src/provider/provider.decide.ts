@@ -1,5 +1,5 @@
-import { refuse } from '../shared/decider';
-import { DomainError, notFound, ruleBroken } from '../shared/domain-error';
+import { refuse } from '../kernel/decider';
+import { DomainError, notFound, ruleBroken } from '../kernel/domain-error';
 import { ProviderCommand } from './provider.commands';
 import { decideRecordGoalAchieved, decideSetActionPlan } from './provider.decide-action-plans';
 import {

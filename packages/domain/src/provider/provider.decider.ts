@@ -1,4 +1,4 @@
-import { Decider } from '../shared/decider';
+import { Decider } from '../kernel/decider';
 import { ProviderCommand } from './provider.commands';
 import { decide } from './provider.decide';
 import { ProviderEvent } from './provider.events';

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { fold } from '../shared/decider';
+import { fold } from '../kernel/decider';
 import { command, deciderSpec } from '../testing';
 import { ProviderCommand } from './provider.commands';
 import { providerDecider } from './provider.decider';

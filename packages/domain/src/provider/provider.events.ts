@@ -1,4 +1,4 @@
-import { EventOf } from '../shared/event-definition';
+import { EventOf } from '../kernel/event-definition';
 import { ActionPlanSet } from './action-plan-set';
 import { BenchmarksOfQualityCompleted } from './benchmarks-of-quality-completed';
 import { ConsentUploaded } from './consent-uploaded';

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../shared/decider';
+import { DomainEvent } from '../kernel/decider';
 import { ProviderEvent } from './provider.events';
 import { SessionLoggedData } from './session-logged';
 

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { DomainError, ruleBroken } from '../shared/domain-error';
+import { DomainError, ruleBroken } from '../kernel/domain-error';
 import { ProviderEvent } from './provider.events';
 import { isRecordable, latestRecordableDate } from './recorded-after';
 

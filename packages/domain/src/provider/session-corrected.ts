@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, Text } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, Text } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 import { optionalSessionFields, sessionFields } from './session-logged';
 
 /** The new values of the fields a correction changes; at least one (checked by the decider). */

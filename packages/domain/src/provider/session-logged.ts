@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, IntegerBetween, LocalDate, Labels, Sentences, Text, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, IntegerBetween, LocalDate, Labels, Sentences, Text, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /**
  * What kind of contact a session was. `004` separates coaching (in the setting, about what the

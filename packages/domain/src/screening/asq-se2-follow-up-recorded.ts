@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { personal, personalInput } from '../shared/personal';
-import { Id, LocalDate, Text } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { personal, personalInput } from '../kernel/personal';
+import { Id, LocalDate, Text } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** The action is free text about the child, so it is personal: stored sealed, erased with the child's key. */
 export const AsqSe2FollowUpRecordedData = struct('AsqSe2FollowUpRecordedData', {

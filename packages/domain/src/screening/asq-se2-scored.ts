@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { defineCommand, defineEvent } from '../shared/event-definition';
-import { Id, LocalDate, NonNegativeInteger, oneOf } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { defineCommand, defineEvent } from '../kernel/event-definition';
+import { Id, LocalDate, NonNegativeInteger, oneOf } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 
 /** Where a score falls against its interval’s cutoff and monitoring zone, lowest concern first. */
 export const AsqSe2Zone = oneOf('AsqSe2Zone', 'below-cutoff', 'monitoring', 'above-cutoff');

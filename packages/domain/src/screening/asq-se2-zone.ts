@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
-import { decodeWith } from '../shared/decode';
-import { DomainError, FieldError, invalid, ruleBroken } from '../shared/domain-error';
-import { NonNegativeInteger, nonEmptyArray } from '../shared/primitives';
-import { struct } from '../shared/struct';
+import { decodeWith } from '../kernel/decode';
+import { DomainError, FieldError, invalid, ruleBroken } from '../kernel/domain-error';
+import { NonNegativeInteger, nonEmptyArray } from '../kernel/primitives';
+import { struct } from '../kernel/struct';
 import { AsqSe2AgeInterval } from './asq-se2-age-interval';
 import { AsqSe2Zone } from './asq-se2-scored';
 

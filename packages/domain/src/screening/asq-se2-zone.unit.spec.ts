@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
-import { invalid } from '../shared/domain-error';
+import { invalid } from '../kernel/domain-error';
 import { ASQ_SE2_AGE_INTERVALS } from './asq-se2-age-interval';
 import { AsqSe2Zone } from './asq-se2-scored';
 import { AsqSe2CutoffTable, decodeAsqSe2CutoffTable, zoneFor } from './asq-se2-zone';

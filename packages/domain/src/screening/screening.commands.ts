@@ -1,4 +1,4 @@
-import { CommandFor } from '../shared/decider';
+import { CommandFor } from '../kernel/decider';
 import { DistributeAsqSe2 } from './asq-se2-distributed';
 import { RecordAsqSe2FollowUp } from './asq-se2-follow-up-recorded';
 import { ScoreAsqSe2 } from './asq-se2-scored';

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith } from '../shared/decode';
+import { decodeWith } from '../kernel/decode';
 import { command, deciderSpec } from '../testing';
 import { DistributeAsqSe2, DistributeAsqSe2Data } from './asq-se2-distributed';
 import { ScreeningCommand } from './screening.commands';

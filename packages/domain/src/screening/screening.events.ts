@@ -1,4 +1,4 @@
-import { EventOf } from '../shared/event-definition';
+import { EventOf } from '../kernel/event-definition';
 import { AsqSe2Distributed } from './asq-se2-distributed';
 import { AsqSe2FollowUpRecorded } from './asq-se2-follow-up-recorded';
 import { AsqSe2Scored } from './asq-se2-scored';

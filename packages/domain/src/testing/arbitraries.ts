@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { ASQ_SE2_AGE_INTERVALS } from '../screening/asq-se2-age-interval';
-import { PersonalInputType, PersonalType } from '../shared/personal';
-import { NonEmptyArrayType, OneOfType } from '../shared/primitives';
-import { StructType } from '../shared/struct';
+import { PersonalInputType, PersonalType } from '../kernel/personal';
+import { NonEmptyArrayType, OneOfType } from '../kernel/primitives';
+import { StructType } from '../kernel/struct';
 
 /**
  * Derives a fast-check arbitrary from an io-ts codec, so every event and command of the

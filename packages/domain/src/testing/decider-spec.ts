@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { Command, Decider, DomainEvent, fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import { CommandMetadata } from '../shared/metadata';
+import { Command, Decider, DomainEvent, fold } from '../kernel/decider';
+import { DomainError } from '../kernel/domain-error';
+import { CommandMetadata } from '../kernel/metadata';
 import { AssertionError, differences, listed, shown } from './assertion-error';
 
 /** Metadata for a command in a spec: a coach sending it at a fixed moment. */

@@ -3,8 +3,8 @@ import { AgreementCommand } from '../agreement/agreement.commands';
 import { agreementDecider } from '../agreement/agreement.decider';
 import { AgreementDraftedData } from '../agreement/agreement-drafted';
 import { AgreementEvent } from '../agreement/agreement.events';
-import { accept, Command, Decider, DomainEvent, refuse } from '../shared/decider';
-import { DomainError, ruleBroken } from '../shared/domain-error';
+import { accept, Command, Decider, DomainEvent, refuse } from '../kernel/decider';
+import { DomainError, ruleBroken } from '../kernel/domain-error';
 import { AssertionError, differences } from './assertion-error';
 import { command, deciderSpec } from './decider-spec';
 
