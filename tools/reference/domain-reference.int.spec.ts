@@ -32,10 +32,9 @@ describe('the committed API reference of @coachline/domain', () => {
     // Validation warnings are errors in typedoc.json: an undocumented export fails here, named.
     if (run.status !== 0) throw new Error(`typedoc failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
 
-    const difference = firstDifferingFile(committed, generated);
-    if (difference !== undefined)
-      throw new Error(
-        `docs/reference/domain is out of date: ${difference}. Run \`npm run docs:reference\` and commit it.`,
-      );
+    // A stale page is named here; `npm run docs:reference` regenerates them all, to be committed.
+    expect({ staleInDocsReferenceDomain: firstDifferingFile(committed, generated) }).toEqual({
+      staleInDocsReferenceDomain: undefined,
+    });
   });
 });
