@@ -1,0 +1,115 @@
+/**
+ * The API's build started as `npm start` starts it, timed from the spawn to its first `/health`
+ * answer and to `/health/ready` (views caught up), its peak resident memory read from
+ * /proc/<pid>/status (VmHWM) while it runs, and the time it takes to exit on SIGTERM.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { API_MAIN, freePort } from '../api/servers';
+
+const root = join(__dirname, '..', '..', '..');
+
+export interface StartTimes {
+  /** Seconds from the spawn to the first 200 of `/health`. */
+  readonly health: number;
+  /** Seconds from the spawn to the first 200 of `/health/ready`. */
+  readonly ready: number;
+}
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** VmHWM of a live process in MB; undefined once it has gone. */
+const peakRssMb = (pid: number): number | undefined => {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+};
+
+const answers = (url: string): Promise<boolean> =>
+  fetch(url).then(
+    async (response) => (await response.arrayBuffer(), response.ok),
+    () => false,
+  );
+
+export class ApiProcess {
+  private readonly child: ChildProcess;
+  private readonly sampler: NodeJS.Timeout;
+  private stderr = '';
+  private peakMb = 0;
+  private readonly started = process.hrtime.bigint();
+
+  private constructor(
+    readonly url: string,
+    env: Record<string, string>,
+    port: number,
+  ) {
+    this.child = spawn(process.execPath, API_MAIN, {
+      cwd: root,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
+    this.sampler = setInterval(() => this.sample(), 200);
+  }
+
+  static async spawn(env: Record<string, string>): Promise<ApiProcess> {
+    const port = await freePort();
+    return new ApiProcess(`http://127.0.0.1:${port}`, env, port);
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The highest VmHWM seen, in MB. */
+  get peakRss(): number {
+    this.sample();
+    return this.peakMb;
+  }
+
+  private sample(): void {
+    if (this.child.pid === undefined) return;
+    const mb = peakRssMb(this.child.pid);
+    if (mb !== undefined) this.peakMb = Math.max(this.peakMb, mb);
+  }
+
+  private async until(path: string, deadline: number, everyMs: number): Promise<number> {
+    for (;;) {
+      if (!this.running)
+        throw new Error(`the API exited (${this.child.exitCode ?? this.child.signalCode}): ${this.lastError()}`);
+      if (await answers(`${this.url}${path}`)) return seconds(this.started);
+      if (Date.now() > deadline) throw new Error(`the API did not answer ${path} 200 in time: ${this.lastError()}`);
+      await pause(everyMs);
+    }
+  }
+
+  private lastError(): string {
+    return this.stderr.trim().split('\n').slice(-3).join(' / ') || 'nothing on stderr';
+  }
+
+  /** Waits for `/health`, then for `/health/ready`, within `timeoutSeconds` of the spawn. */
+  async startTimes(timeoutSeconds: number): Promise<StartTimes> {
+    const deadline = Date.now() + timeoutSeconds * 1000;
+    const health = await this.until('/health', deadline, 20);
+    const ready = await this.until('/health/ready', deadline, 100);
+    return { health, ready };
+  }
+
+  /** SIGTERM, then the seconds until the process has gone; SIGKILL after `graceSeconds`. */
+  async stop(graceSeconds = 60): Promise<number> {
+    if (!this.running) return (clearInterval(this.sampler), 0);
+    const sent = process.hrtime.bigint();
+    const exited = new Promise<void>((done) => this.child.once('exit', () => done()));
+    this.child.kill('SIGTERM');
+    const killer = setTimeout(() => this.child.kill('SIGKILL'), graceSeconds * 1000);
+    await exited;
+    clearTimeout(killer);
+    clearInterval(this.sampler);
+    return seconds(sent);
+  }
+}
