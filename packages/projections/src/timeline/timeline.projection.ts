@@ -4,14 +4,23 @@ import {
   findEventDefinition,
   programGuides,
   RecordedEvent,
+  recordSessionEvent,
   StreamKind,
   Table,
 } from '@coachline/domain';
 import { Projection } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
-import { TimelineState, TimelineSubject, TimelineView } from './timeline.view';
+import { TimelineRecord, TimelineSession, TimelineState, TimelineSubject, TimelineView } from './timeline.view';
 
 const SESSION_TYPES = ['SessionLogged', 'SessionCorrected', 'SessionVoided'];
+
+/** Of a session, what the dosage rule counts with, and its place in the fold's order. */
+const keptSession = (session: TimelineSession): TimelineSession => ({
+  heldOn: session.heldOn,
+  durationMinutes: session.durationMinutes,
+  kind: session.kind,
+  loggedIndex: session.loggedIndex,
+});
 
 /**
  * The fields of each event type the guides read: the date that places it, the fields a
@@ -32,27 +41,36 @@ const fieldsRead: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
   return new Map([...fields].map(([type, read]) => [type, [...read]]));
 })();
 
-/** Free text a session carries that no requirement reads. */
-const SESSION_TEXT = ['summary', 'nextSteps'];
-
-const withoutSessionText = (data: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(data).filter(([field]) => !SESSION_TEXT.includes(field)));
-
 /**
- * Sessions are kept whole but for their free text, because the domain's session ledger checks
- * them against their codecs before it applies corrections and voids.
+ * Types a requirement counts one event at a time (a count without `distinctBy`): each repeat
+ * adds one, so none is ever dropped as a repeat.
  */
-const keptData = (type: string, data: Record<string, unknown>): Record<string, unknown> => {
-  if (type === 'SessionLogged') return withoutSessionText(data);
-  if (type === 'SessionCorrected' && typeof data.changes === 'object' && data.changes !== null)
-    return { ...data, changes: withoutSessionText(data.changes as Record<string, unknown>) };
-  if (SESSION_TYPES.includes(type)) return data;
-  return Object.fromEntries(
+const countedOneByOne: ReadonlySet<string> = new Set(
+  programGuides
+    .flatMap((guide) => guide.requirements)
+    .flatMap((requirement) =>
+      requirement.kind === 'count' && requirement.distinctBy === undefined ? [requirement.event.type] : [],
+    ),
+);
+
+const keptData = (type: string, data: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
     (fieldsRead.get(type) ?? []).filter((field) => Object.hasOwn(data, field)).map((field) => [field, data[field]]),
+  );
+
+const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether two kept events read alike in every field a guide reads. */
+const readAlike = (a: TimelineRecord, b: TimelineRecord): boolean => {
+  if (a.type !== b.type) return false;
+  const fields = Object.keys(a.data);
+  return (
+    fields.length === Object.keys(b.data).length &&
+    fields.every((field) => Object.hasOwn(b.data, field) && sameValue(a.data[field], b.data[field]))
   );
 };
 
-const keptTypes = new Set<string>([...fieldsRead.keys(), ...SESSION_TYPES]);
+const keptTypes = new Set<string>([...fieldsRead.keys()]);
 
 const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubject> =>
   ({
@@ -63,16 +81,48 @@ const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubje
     agreement: state.agreements,
   })[kind];
 
-/** Keeps an event with the subject its stream names (a provider, a screening, an agreement, a community, a coach). */
-const keep = (state: TimelineState, event: RecordedEvent): void => {
+const subjectOf = (state: TimelineState, event: RecordedEvent): TimelineSubject | undefined => {
   const definition = findEventDefinition(event.type);
-  const data = event.data as Record<string, unknown>;
-  const subjectId = definition && entryOf(data, definition.streamIdField);
-  if (!definition || typeof subjectId !== 'string') return;
+  const subjectId = definition && entryOf(event.data as Record<string, unknown>, definition.streamIdField);
+  if (!definition || typeof subjectId !== 'string') return undefined;
   const subjects = subjectsOf(state, definition.streamKind);
-  const subject = (subjects[subjectId] ??= { events: [] });
+  return (subjects[subjectId] ??= { events: [] });
+};
+
+/**
+ * Keeps an event with the subject its stream names (a provider, a screening, an agreement, a
+ * community, a coach). A repeat of an event already kept, dated the same and alike in every
+ * field read, comes later in the fold's order, so it is never the first to meet a requirement,
+ * nor a new distinct value: it is counted in `seq` (which only orders) and not kept.
+ */
+const keep = (state: TimelineState, event: RecordedEvent): void => {
+  const subject = subjectOf(state, event);
+  if (!subject) return;
   state.seq += 1;
-  subject.events.push({ seq: state.seq, id: event.id, type: event.type, data: keptData(event.type, data) });
+  const record = {
+    seq: state.seq,
+    id: event.id,
+    type: event.type,
+    data: keptData(event.type, event.data as Record<string, unknown>),
+  };
+  if (!countedOneByOne.has(event.type) && subject.events.some((kept) => readAlike(kept, record))) return;
+  subject.events.push(record);
+};
+
+/** Folds a session event into its provider's sessions by the dosage rule, as the guide's ledger would. */
+const recordSession = (state: TimelineState, event: RecordedEvent): void => {
+  const subject = subjectOf(state, event);
+  if (!subject) return;
+  state.seq += 1;
+  const sessions = (subject.sessions ??= emptyTable());
+  recordSessionEvent(sessions, event, state.seq, keptSession);
+  const sessionId = entryOf(event.data as Record<string, unknown>, 'sessionId');
+  if (
+    event.type === 'SessionLogged' &&
+    typeof sessionId === 'string' &&
+    entryOf(sessions, sessionId)?.loggedIndex === state.seq
+  )
+    (subject.sessionLogs ??= emptyTable())[sessionId] = event.id;
 };
 
 const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
@@ -112,6 +162,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
       break;
   }
   if (keptTypes.has(event.type)) keep(state, event);
+  else if (SESSION_TYPES.includes(event.type)) recordSession(state, event);
   return state;
 };
 
@@ -122,7 +173,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 1,
+  version: 2,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',
@@ -133,6 +184,7 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
       'AgreementDrafted',
       'AsqSe2Distributed',
       ...keptTypes,
+      ...SESSION_TYPES,
     ]),
   ],
   init: () => ({

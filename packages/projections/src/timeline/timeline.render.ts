@@ -1,6 +1,8 @@
 import * as O from 'fp-ts/Option';
 import { pipe } from 'fp-ts/function';
 import {
+  emptyTable,
+  entryOf,
   findGuide,
   ProgramGuide,
   requirementStatuses,
@@ -18,6 +20,7 @@ import {
   TimelineRecord,
   TimelineRequirement,
   TimelineState,
+  TimelineSubject,
   TimelineView,
 } from './timeline.view';
 
@@ -73,6 +76,29 @@ const requirementsOf = (
   return statuses.map((status) => toRequirement(status, subject.events));
 };
 
+/**
+ * A subject's kept events with its standing sessions, each as the event that logged it carrying
+ * the session as corrected: the guide's ledger, given these, counts what it would count given
+ * every session event, and names the same logging event when a month meets its dosage.
+ */
+const recordsOf = (subjectId: string, subject: TimelineSubject): TimelineRecord[] => {
+  const sessions = subject.sessions;
+  if (sessions === undefined) return subject.events;
+  const standing = Object.keys(sessions).flatMap((sessionId): TimelineRecord[] => {
+    const { heldOn, durationMinutes, kind, loggedIndex, voided } = sessions[sessionId]!;
+    if (voided || heldOn === undefined || loggedIndex === undefined) return [];
+    return [
+      {
+        seq: loggedIndex,
+        id: entryOf(subject.sessionLogs ?? emptyTable<string>(), sessionId) ?? '',
+        type: 'SessionLogged',
+        data: { providerId: subjectId, sessionId, heldOn, durationMinutes, kind },
+      },
+    ];
+  });
+  return sortedBy([...subject.events, ...standing], (record) => record.seq);
+};
+
 /** A provider's screenings and agreements, by provider: their events meet the provider's requirements. */
 const ownedEventsByProvider = (state: TimelineState): Map<string, TimelineRecord[]> => {
   const owned = new Map<string, TimelineRecord[]>();
@@ -95,7 +121,10 @@ const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[]
       if (!enrollment) return [];
       const programYear = state.programYears[enrollment.programYearId];
       const guide = programYear && guideOf(programYear.guideId);
-      const events = sortedBy([...provider.events, ...(owned.get(providerId) ?? [])], (record) => record.seq);
+      const events = sortedBy(
+        [...recordsOf(providerId, provider), ...(owned.get(providerId) ?? [])],
+        (record) => record.seq,
+      );
       const subject = {
         scope: 'provider' as const,
         setting: enrollment.setting,
@@ -132,14 +161,24 @@ const programYearTimeline = (
     .sort(compareText)
     .map((coachId) => ({
       coachId,
-      requirements: requirementsOf(guide, programYear, { scope: 'coach', events: state.coaches[coachId]!.events }, on),
+      requirements: requirementsOf(
+        guide,
+        programYear,
+        { scope: 'coach', events: recordsOf(coachId, state.coaches[coachId]!) },
+        on,
+      ),
     }));
   return {
     programYearId,
     guideId: programYear.guideId,
     startsOn: programYear.startsOn,
     endsOn: programYear.endsOn,
-    requirements: requirementsOf(guide, programYear, { scope: 'community', events: community?.events ?? [] }, on),
+    requirements: requirementsOf(
+      guide,
+      programYear,
+      { scope: 'community', events: community ? recordsOf(communityId, community) : [] },
+      on,
+    ),
     coaches,
   };
 };

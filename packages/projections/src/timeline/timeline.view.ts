@@ -1,5 +1,16 @@
 import * as t from 'io-ts';
-import { Id, Instant, LocalDate, Month, NonNegativeInteger, oneOf, SiteSetting, Table, Text } from '@coachline/domain';
+import {
+  Id,
+  Instant,
+  LocalDate,
+  Month,
+  NonNegativeInteger,
+  oneOf,
+  SessionKind,
+  SiteSetting,
+  Table,
+  Text,
+} from '@coachline/domain';
 
 export const TimelineStatus = oneOf('TimelineStatus', 'done', 'due', 'overdue', 'not-applicable');
 export type TimelineStatus = t.TypeOf<typeof TimelineStatus>;
@@ -101,10 +112,33 @@ export interface TimelineRecord {
   data: Record<string, unknown>;
 }
 
-/** Whatever a subject's requirements need: the events that bear on it, in fold order. */
+/**
+ * A session as the dosage rule stands it after its corrections (or voided), with its place in
+ * the fold's order: all a monthly-dosage requirement reads of it.
+ */
+export interface TimelineSession {
+  heldOn: string;
+  durationMinutes: number;
+  kind: SessionKind;
+  loggedIndex: number;
+}
+
+/**
+ * Whatever a subject's requirements need, bounded by what they can tell apart rather than by the
+ * length of its history: the events that bear on it in fold order, less any that repeats an
+ * earlier one in every field the guides read (it can never be the first to meet anything); and
+ * its sessions, one entry each, folded by the dosage rule as they come.
+ */
 export interface TimelineSubject {
   events: TimelineRecord[];
+  /** By session id, the session ledger's entry: corrections applied, voids final. */
+  sessions?: Table<SessionEntry>;
+  /** By session id, the id of the event that logged it, to name the session that met a month's dosage. */
+  sessionLogs?: Table<string>;
 }
+
+/** A session ledger entry: the session once logged, and whether it was voided. */
+export type SessionEntry = Partial<TimelineSession> & { readonly voided?: true };
 
 export interface ProviderTimelineEntry extends TimelineSubject {
   enrollment?: { communityId: string; programYearId: string; setting: SiteSetting; enrolledOn: string };
