@@ -122,3 +122,6 @@ export type { RecordedEvent } from './catalogue/recorded-event';
 
 // Deciding any command: the stream it belongs to, the decision, and the events to record.
 export { decideCommand, deciders, recordedFrom, streamOfCommand } from './catalogue/decide-command';
+// A stream's state kept between commands: folded on from where it was, decided on, and read for reach.
+export { coachOfProvider, decideOnState, evolveState } from './catalogue/decide-command';
+export type { StreamState } from './catalogue/decide-command';

@@ -63,6 +63,7 @@ const VALUES = [
   'accept',
   'agreementDecider',
   'coachDecider',
+  'coachOfProvider',
   'commandCatalogue',
   'communityDecider',
   'conflict',
@@ -70,6 +71,7 @@ const VALUES = [
   'countedFieldsOnly',
   'countedMinutesByMonth',
   'decideCommand',
+  'decideOnState',
   'deciders',
   'decodeCommand',
   'decodeRecordedEvent',
@@ -79,6 +81,7 @@ const VALUES = [
   'entryOf',
   'escapeUnsafe',
   'eventCatalogue',
+  'evolveState',
   'fieldErrors',
   'findCommandDefinition',
   'findEventDefinition',
@@ -145,6 +148,7 @@ const TYPES = [
   'ScreeningEvent',
   'SealedValue',
   'StreamKind',
+  'StreamState',
   'Table',
 ];
 

@@ -25,6 +25,9 @@ export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 // Command handling: a decider run against its stream, and what it answers when it cannot.
 export { handleCommand } from './command-handling/handle-command';
 export type { CommandOutcome, HandleCommandOptions } from './command-handling/handle-command';
+export { DecidedStreams } from './command-handling/decided-streams';
+export type { DecidedStreamsOptions } from './command-handling/decided-streams';
+export type { DecidedStream } from './command-handling/decided-stream';
 export { UnreadableEventError } from './command-handling/load-stream';
 export type { PlacedEvent } from './command-handling/load-stream';
 export { isSystemFault } from './command-handling/system-fault';

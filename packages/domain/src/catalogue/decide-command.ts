@@ -4,7 +4,8 @@ import { coachDecider } from '../coach/coach.decider';
 import { communityDecider } from '../community/community.decider';
 import { providerDecider } from '../provider/provider.decider';
 import { screeningDecider } from '../screening/screening.decider';
-import { Command, Decider, DomainEvent, fold } from '../kernel/decider';
+import { currentCoachOf, ProviderState } from '../provider/provider.state';
+import { Command, Decider, DomainEvent } from '../kernel/decider';
 import { DomainError } from '../kernel/domain-error';
 import { StreamKind, streamName } from '../kernel/event-definition';
 import { EventMetadata } from '../kernel/metadata';
@@ -29,14 +30,56 @@ export const streamOfCommand = (command: CoachlineCommand): string => {
   return streamName(definition.streamKind, String((command.data as Record<string, unknown>)[definition.streamIdField]));
 };
 
+/**
+ * What a stream's decider knows once its history is folded, tagged with the kind of stream it is
+ * the state of. Its content is the decider's own and is never changed once made, so a state may be
+ * kept and shared: folding more events into it gives a new one.
+ */
+export interface StreamState {
+  readonly kind: StreamKind;
+  readonly folded: unknown;
+}
+
+const streamKindOfCommand = (command: CoachlineCommand): StreamKind => findCommandDefinition(command.type)!.streamKind;
+
+/**
+ * Folds a stream's events into its state: from the decider's initial state, or from `from` when
+ * the events continue a history already folded (a stream's tail read after the revision it was at).
+ */
+export const evolveState = (kind: StreamKind, events: Iterable<CoachlineEvent>, from?: StreamState): StreamState => {
+  if (from !== undefined && from.kind !== kind)
+    throw new Error(`A ${from.kind} stream's state cannot fold ${kind} events.`);
+  const decider = deciders[kind];
+  let folded = from === undefined ? decider.initialState : from.folded;
+  for (const event of events) folded = decider.evolve(folded, event);
+  return { kind, folded };
+};
+
+/** Decides the command against its stream's state, as `decideCommand` does against the history it folds to. */
+export const decideOnState = (
+  command: CoachlineCommand,
+  state: StreamState,
+): E.Either<DomainError, ReadonlyArray<CoachlineEvent>> => {
+  const kind = streamKindOfCommand(command);
+  if (state.kind !== kind)
+    throw new Error(`${command.type} is decided on a ${kind} stream, not on a ${state.kind} one.`);
+  return deciders[kind].decide(command, state.folded) as E.Either<DomainError, ReadonlyArray<CoachlineEvent>>;
+};
+
 /** Folds the stream's history and decides the command against it. */
 export const decideCommand = (
   command: CoachlineCommand,
   history: ReadonlyArray<CoachlineEvent>,
-): E.Either<DomainError, ReadonlyArray<CoachlineEvent>> => {
-  const decider = deciders[findCommandDefinition(command.type)!.streamKind];
-  return decider.decide(command, fold(decider, history)) as E.Either<DomainError, ReadonlyArray<CoachlineEvent>>;
-};
+): E.Either<DomainError, ReadonlyArray<CoachlineEvent>> =>
+  decideOnState(command, evolveState(streamKindOfCommand(command), history));
+
+/**
+ * The coach whose caseload holds the provider now, from the state of the provider's own stream
+ * (enrolled with a coach, then reassigned); `undefined` before enrollment and for any other kind
+ * of stream.
+ */
+export const coachOfProvider = (state: StreamState): string | undefined =>
+  state.kind === 'provider' ? currentCoachOf(state.folded as ProviderState) : undefined;
 
 /**
  * Gives decided events their envelope: ids from the caller (the domain draws no random

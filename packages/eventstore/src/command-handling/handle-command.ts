@@ -1,20 +1,24 @@
 import {
   CoachlineCommand,
   conflict,
-  decideCommand,
+  decideOnState,
   decodeCommand,
   DomainError,
   encodeRecordedEvent,
+  findCommandDefinition,
   RecordedEvent,
   recordedFrom,
   streamOfCommand,
+  type StreamState,
 } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { isRevisionConflict } from '../errors';
 import type { EventStore, EventToAppend } from '../event-store';
-import { LoadedStream, loadStream, type PlacedEvent } from './load-stream';
+import { afterAppend, type DecidedStream, readCommandBack } from './decided-stream';
+import { DecidedStreams } from './decided-streams';
+import type { PlacedEvent } from './load-stream';
 import { type CommandFailure, systemFault } from './system-fault';
 
 export interface HandleCommandOptions {
@@ -26,6 +30,18 @@ export interface HandleCommandOptions {
   readonly expectedRevision?: number | 'no-stream';
   /** Milliseconds to wait before attempt `n` (2, 3, …); jittered exponential backoff by default. */
   readonly retryDelay?: (attempt: number) => number;
+  /**
+   * The streams' decided state kept between commands (one per store), so that each command reads
+   * only the stream's tail; without it every command reads its stream whole.
+   */
+  readonly decidedStreams?: DecidedStreams;
+  /**
+   * The caller's own policy, judged on the stream's state as the command is decided on it (the
+   * API's check that a provider is on the coach's caseload): a refusal it gives is the answer,
+   * before anything else. Asked again on every attempt, so a stream that another writer changed
+   * is judged as it is now.
+   */
+  readonly policyRefusal?: (state: StreamState) => DomainError | undefined;
 }
 
 export interface CommandOutcome {
@@ -58,12 +74,16 @@ const revisionConflict = (message: string): DomainError =>
 const describeRevision = (revision: number | 'no-stream' | undefined): string =>
   revision === undefined || revision === 'no-stream' ? 'no stream' : `revision ${revision}`;
 
-/** A repeated commandId is answered with what the stream already holds for it. */
-const earlierOutcome = (loaded: LoadedStream, commandId: string): CommandOutcome | undefined => {
-  const events = loaded.history.filter((event) => event.metadata.commandId === commandId);
+/** A repeated commandId is answered with what the stream already holds for it, read back from the store. */
+const earlierOutcome = async (
+  store: EventStore,
+  decided: DecidedStream,
+  commandId: string,
+): Promise<CommandOutcome | undefined> => {
+  const events = await readCommandBack(store, decided, commandId);
   const last = events.at(-1);
   if (last === undefined) return undefined;
-  return { stream: loaded.stream, events, nextRevision: last.revision, lastPosition: last.position, replayed: true };
+  return { stream: decided.stream, events, nextRevision: last.revision, lastPosition: last.position, replayed: true };
 };
 
 const toAppend = (event: RecordedEvent): EventToAppend => {
@@ -71,22 +91,41 @@ const toAppend = (event: RecordedEvent): EventToAppend => {
   return { id, type, schemaVersion, data, metadata } as EventToAppend;
 };
 
-type Attempt = E.Either<CommandFailure, CommandOutcome> | 'lost-race';
+/** An append that lost to another writer, and the revision it expected the stream at. */
+interface LostRace {
+  readonly lostAt: number | undefined;
+}
+
+type Attempt = E.Either<CommandFailure, CommandOutcome> | LostRace;
 
 const attempt = async (
   store: EventStore,
   command: CoachlineCommand,
   options: HandleCommandOptions,
+  streams: DecidedStreams,
+  lost: LostRace | undefined,
 ): Promise<Attempt> => {
   const stream = streamOfCommand(command);
-  let loaded: LoadedStream;
+  const kind = findCommandDefinition(command.type)!.streamKind;
+  let decided: DecidedStream;
   try {
-    loaded = await loadStream(store, stream);
+    decided = await streams.current(store, stream, kind);
+    // Lost at a revision the store still does not go past: the kept state is not what the store
+    // holds (a store restored from a backup, say), so the stream is read again whole.
+    if (lost !== undefined && decided.revision === lost.lostAt) decided = await streams.reread(store, stream, kind);
   } catch (error) {
     return E.left(systemFault('store', `Stream ${stream} could not be read`, error));
   }
-  const { history, revision } = loaded;
-  const replay = earlierOutcome(loaded, command.metadata.commandId);
+  const { revision } = decided;
+  const refusedByPolicy = options.policyRefusal?.(decided.state);
+  if (refusedByPolicy) return E.left(refusedByPolicy);
+
+  let replay: CommandOutcome | undefined;
+  try {
+    replay = await earlierOutcome(store, decided, command.metadata.commandId);
+  } catch (error) {
+    return E.left(systemFault('store', `Stream ${stream} could not be read`, error));
+  }
   if (replay) return E.right(replay);
 
   const ifMatch = options.expectedRevision;
@@ -95,7 +134,7 @@ const attempt = async (
       revisionConflict(`Stream ${stream} is at ${describeRevision(revision)}, not at ${describeRevision(ifMatch)}.`),
     );
 
-  const decision = decideCommand(command, history);
+  const decision = decideOnState(command, decided.state);
   if (E.isLeft(decision)) return decision;
   const recorded = recordedFrom(command, decision.right, options.newEventId);
   const astray = recorded.find((event) => event.stream !== stream);
@@ -105,7 +144,7 @@ const attempt = async (
       stream,
       events: [],
       nextRevision: revision ?? -1,
-      lastPosition: history.at(-1)?.position ?? 0,
+      lastPosition: decided.lastPosition,
       replayed: false,
     });
 
@@ -114,15 +153,19 @@ const attempt = async (
     const { nextRevision, lastPosition } = await store.append(stream, appended, revision ?? 'no-stream');
     const first = nextRevision - recorded.length + 1;
     const events = recorded.map((event, i): PlacedEvent => ({ ...event, revision: first + i }));
+    const after = afterAppend(decided, recorded, nextRevision, lastPosition);
+    if (after) streams.keep(after);
     return E.right({ stream, events, nextRevision, lastPosition, replayed: false });
   } catch (error) {
     if (!isRevisionConflict(error))
       return E.left(systemFault('store', `The events of ${command.type} could not be appended to ${stream}`, error));
     return ifMatch === undefined
-      ? 'lost-race'
+      ? { lostAt: revision }
       : E.left(revisionConflict(`Stream ${stream} changed after it was read at ${describeRevision(ifMatch)}.`));
   }
 };
+
+const isLostRace = (outcome: Attempt): outcome is LostRace => 'lostAt' in outcome;
 
 const attempts = async (
   store: EventStore,
@@ -133,10 +176,14 @@ const attempts = async (
   if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
     throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}.`);
   const retryDelay = options.retryDelay ?? jitteredBackoff;
+  // Without kept streams, one command's attempts still read on from where the last one read.
+  const streams = options.decidedStreams ?? new DecidedStreams({ capacity: 1 });
+  let lost: LostRace | undefined;
   for (let tried = 1; tried <= maxAttempts; tried++) {
     if (tried > 1) await pause(retryDelay(tried));
-    const outcome = await attempt(store, command, options);
-    if (outcome !== 'lost-race') return outcome;
+    const outcome = await attempt(store, command, options, streams, lost);
+    if (!isLostRace(outcome)) return outcome;
+    lost = outcome;
   }
   return E.left(
     revisionConflict(
@@ -146,9 +193,11 @@ const attempts = async (
 };
 
 /**
- * Handles a decoded command: loads its stream, folds and decides, and appends at the revision it
- * read. When another writer gets in first it starts over (up to `maxAttempts`), unless the
- * caller named the revision it saw.
+ * Handles a decoded command: reads its stream, folds and decides, and appends at the revision it
+ * read. When another writer gets in first it reads on from there and decides again (up to
+ * `maxAttempts`), unless the caller named the revision it saw. Given `decidedStreams`, it starts
+ * from the state kept for the stream and reads only the events stored since; the decision is the
+ * one a read of the whole stream would give.
  *
  * The task never rejects. The caller's faults are `DomainError`s; the system's are
  * `SystemFault`s on the same side, told apart by `_tag`: a store that fails or holds an event

@@ -34,7 +34,7 @@ export interface LoadedStream {
 }
 
 // Only the envelope's own fields: the domain's codecs refuse fields they do not know.
-const envelopeOf = ({ id, stream, type, schemaVersion, data, metadata, position, revision }: StoredEvent) => ({
+export const envelopeOf = ({ id, stream, type, schemaVersion, data, metadata, position, revision }: StoredEvent) => ({
   id,
   stream,
   type,
