@@ -1,11 +1,22 @@
 /** Timing, latency percentiles and the one-line report of each figure. */
+import { cpuPerUnit, type CpuSpent } from './cpu';
+
+/** One side of a figure: how much work, in how long, at what CPU cost when it was measured. */
+export interface Measured {
+  readonly count: number;
+  readonly seconds: number;
+  readonly cpu?: CpuSpent;
+}
 
 export interface Figure {
   readonly name: string;
   /** What was measured through the event store. */
-  readonly adapter: { readonly count: number; readonly seconds: number };
-  /** The raw `pg` baseline doing the same work in the same run. */
-  readonly baseline: { readonly label: string; readonly count: number; readonly seconds: number };
+  readonly adapter: Measured;
+  /**
+   * The raw `pg` baselines doing the same work in the same run, each with its ratio; the first (on
+   * the minimal table) is the one a target ratio is stated against.
+   */
+  readonly baselines: ReadonlyArray<Measured & { readonly label: string }>;
   readonly unit: 'events/s' | 'commands/s';
   readonly target?: string;
   readonly extra?: string;
@@ -19,16 +30,21 @@ export const timed = async <T>(work: () => Promise<T>): Promise<{ result: T; sec
 
 const rate = (count: number, seconds: number) => count / seconds;
 const formatted = (value: number) => Math.round(value).toLocaleString('en-US');
+const cpuNote = (measured: Measured, unit: string) =>
+  measured.cpu === undefined ? '' : `, CPU ${cpuPerUnit(measured.cpu, measured.count)}/${unit}`;
 
 export const report = (figure: Figure): void => {
   const adapterRate = rate(figure.adapter.count, figure.adapter.seconds);
-  const baselineRate = rate(figure.baseline.count, figure.baseline.seconds);
+  const perUnit = figure.unit === 'events/s' ? 'event' : 'command';
   const parts = [
     figure.name,
     `${formatted(adapterRate)} ${figure.unit}`,
-    `(${formatted(figure.adapter.count)} in ${figure.adapter.seconds.toFixed(1)} s)`,
-    `baseline ${figure.baseline.label}: ${formatted(baselineRate)} ${figure.unit}`,
-    `ratio ${(adapterRate / baselineRate).toFixed(2)}`,
+    `(${formatted(figure.adapter.count)} in ${figure.adapter.seconds.toFixed(1)} s${cpuNote(figure.adapter, perUnit)})`,
+    ...figure.baselines.map((baseline) => {
+      const baselineRate = rate(baseline.count, baseline.seconds);
+      const ratio = (adapterRate / baselineRate).toFixed(2);
+      return `${baseline.label}: ${formatted(baselineRate)} ${figure.unit}${cpuNote(baseline, perUnit)}, ratio ${ratio}`;
+    }),
     ...(figure.extra === undefined ? [] : [figure.extra]),
     ...(figure.target === undefined ? [] : [`target ${figure.target}`]),
   ];

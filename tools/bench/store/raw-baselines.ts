@@ -7,38 +7,68 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { LatencyHistogram } from './measure';
 import { eventFile, providerStream, sessionLogged, streamBatches } from './workload';
 
-const COLUMNS = 'position, stream, revision, id, type, schema_version, data, metadata, recorded_at';
+/** A table a baseline writes to, and whether it has the store's `recorded_at` column. */
+export interface RawTable {
+  readonly name: string;
+  readonly shape: 'minimal' | 'like-store';
+}
 
-const rowOf = (position: number, stream: string, revision: number, event: EventToAppend) => [
-  position,
-  stream,
-  revision,
-  event.id,
-  event.type,
-  event.schemaVersion,
-  JSON.stringify(event.data),
-  JSON.stringify(event.metadata),
-  event.metadata.recordedAt,
-];
+const MINIMAL_COLUMNS = ['position', 'stream', 'revision', 'id', 'type', 'schema_version', 'data', 'metadata'];
+const LIKE_STORE_COLUMNS = [...MINIMAL_COLUMNS, 'recorded_at'];
+
+const columnsOf = (table: RawTable) => (table.shape === 'minimal' ? MINIMAL_COLUMNS : LIKE_STORE_COLUMNS);
+
+const rowOf = (table: RawTable, position: number, stream: string, revision: number, event: EventToAppend) => {
+  const row: unknown[] = [
+    position,
+    stream,
+    revision,
+    event.id,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+  ];
+  if (table.shape === 'like-store') row.push(event.metadata.recordedAt);
+  return row;
+};
+
+/**
+ * The plainest events table: the global position as primary key, each stream's revisions unique,
+ * data and metadata as JSON. What the store adds on top (the hash chain, the unique event id, the
+ * index by type, `recorded_at`) is then part of what a ratio against it measures.
+ */
+export const createMinimalEvents = async (pool: pg.Pool, name: string): Promise<RawTable> => {
+  await pool.query(`CREATE TABLE ${name} (
+    position bigint PRIMARY KEY, stream text NOT NULL, revision integer NOT NULL, id text NOT NULL,
+    type text NOT NULL, schema_version integer NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
+    UNIQUE (stream, revision))`);
+  return { name, shape: 'minimal' };
+};
 
 /** A table shaped and indexed like the store's events table, so both do the same work. */
-export const createLikeEvents = async (pool: pg.Pool, table: string, like: string): Promise<void> => {
-  await pool.query(`CREATE TABLE ${table} (LIKE ${like} INCLUDING ALL)`);
+export const createLikeEvents = async (pool: pg.Pool, name: string, like: string): Promise<RawTable> => {
+  await pool.query(`CREATE TABLE ${name} (LIKE ${like} INCLUDING ALL)`);
+  return { name, shape: 'like-store' };
 };
 
 /** Multi-row INSERTs of 1,000 rows, each its own transaction, revisions and positions computed here. */
 export const rawMultiRowInsert = async (
   pool: pg.Pool,
-  table: string,
+  table: RawTable,
   events: number,
   streams: number,
 ): Promise<number> => {
   const revisions = new Map<string, number>();
   let position = 0;
   let rows: unknown[][] = [];
+  const columns = columnsOf(table);
+  const width = columns.length;
   const flush = async () => {
-    const tuples = rows.map((_, r) => `(${Array.from({ length: 9 }, (__, c) => `$${r * 9 + c + 1}`).join(',')})`);
-    await pool.query(`INSERT INTO ${table} (${COLUMNS}) VALUES ${tuples.join(',')}`, rows.flat());
+    const tuples = rows.map(
+      (_, r) => `(${Array.from({ length: width }, (__, c) => `$${r * width + c + 1}`).join(',')})`,
+    );
+    await pool.query(`INSERT INTO ${table.name} (${columns.join(',')}) VALUES ${tuples.join(',')}`, rows.flat());
     rows = [];
   };
   for (const batch of streamBatches(events, streams)) {
@@ -46,7 +76,7 @@ export const rawMultiRowInsert = async (
       const revision = (revisions.get(batch.stream) ?? -1) + 1;
       revisions.set(batch.stream, revision);
       position += 1;
-      rows.push(rowOf(position, batch.stream, revision, event));
+      rows.push(rowOf(table, position, batch.stream, revision, event));
       if (rows.length === 1_000) await flush();
     }
   }
@@ -60,7 +90,7 @@ const copyEscape = (value: unknown): string =>
     : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
 /** One COPY of every event. */
-export const rawCopy = async (pool: pg.Pool, table: string, events: number, streams: number): Promise<number> => {
+export const rawCopy = async (pool: pg.Pool, table: RawTable, events: number, streams: number): Promise<number> => {
   const revisions = new Map<string, number>();
   let position = 0;
   function* lines() {
@@ -69,7 +99,7 @@ export const rawCopy = async (pool: pg.Pool, table: string, events: number, stre
       const revision = (revisions.get(stream) ?? -1) + 1;
       revisions.set(stream, revision);
       position += 1;
-      chunk += `${rowOf(position, stream, revision, event).map(copyEscape).join('\t')}\n`;
+      chunk += `${rowOf(table, position, stream, revision, event).map(copyEscape).join('\t')}\n`;
       if (chunk.length > 256 * 1024) {
         yield chunk;
         chunk = '';
@@ -79,7 +109,8 @@ export const rawCopy = async (pool: pg.Pool, table: string, events: number, stre
   }
   const client = await pool.connect();
   try {
-    await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN`)));
+    const copy = copyFrom(`COPY ${table.name} (${columnsOf(table).join(',')}) FROM STDIN`);
+    await pipeline(Readable.from(lines()), client.query(copy));
   } finally {
     client.release();
   }
