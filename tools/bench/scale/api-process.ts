@@ -62,6 +62,11 @@ export class ApiProcess {
     return new ApiProcess(`http://127.0.0.1:${port}`, env, port);
   }
 
+  /** True when `npm start`'s staleness check built the API again inside the timed start (a source changed meanwhile). */
+  get builtAtStart(): boolean {
+    return this.stderr.includes('Built the API before running it');
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }

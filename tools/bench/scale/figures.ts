@@ -109,3 +109,38 @@ export const walBytesBetween = async (connectionString: string, from: string, to
     await client.end();
   }
 };
+
+/** Rows written to the store's view tables, and TOAST chunks under them (about 2 kB each, compressed). */
+export interface ViewWrites {
+  readonly rows: number;
+  readonly toastChunks: number;
+}
+
+/**
+ * What this store's views wrote, from the server's table statistics: unlike the WAL position it
+ * counts this schema only, so other work on a shared server does not show in it.
+ */
+export const viewWrites = async (connectionString: string, schema: string): Promise<ViewWrites> => {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    // Statistics reach the shared counters up to a second after the transaction that made them.
+    await new Promise((done) => setTimeout(done, 1_100));
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ name: string; written: string; chunks: string | null }>(
+      `SELECT t.relname AS name, t.n_tup_ins + t.n_tup_upd AS written, toast.n_tup_ins AS chunks
+         FROM pg_stat_all_tables t
+         JOIN pg_class c ON c.oid = t.relid
+         LEFT JOIN pg_stat_all_tables toast ON toast.relid = c.reltoastrelid
+        WHERE t.schemaname = $1`,
+      [schema],
+    );
+    const views = rows.filter((row) => !BESIDE_THE_VIEWS.has(row.name));
+    return {
+      rows: views.reduce((sum, row) => sum + Number(row.written), 0),
+      toastChunks: views.reduce((sum, row) => sum + Number(row.chunks ?? 0), 0),
+    };
+  } finally {
+    await client.end();
+  }
+};
