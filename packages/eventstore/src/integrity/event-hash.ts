@@ -1,5 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJsonText } from './canonical-json';
 
 /** An event's place in the hash chain, as the store recorded it when the event was written. */
 export interface EventIntegrity {
@@ -30,26 +30,22 @@ const sha256hex = (text: string): string => digest('sha256', text, 'hex');
  * RFC 8785 canonical JSON: the same text for the same JSON value, whatever key order or number
  * spelling a database hands back (jsonb reorders keys), so a hash survives a round trip through any store.
  */
-export const canonicalContent = (event: HashedContent): string => {
-  const text = canonicalize({
-    id: event.id,
-    stream: event.stream,
-    revision: event.revision,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data ?? null,
-    metadata: event.metadata ?? null,
-  });
-  if (text === undefined) throw new TypeError(`Event ${event.id} is not a JSON value.`);
-  return text;
-};
+export const canonicalContent = (event: HashedContent): string =>
+  canonicalJsonText(
+    {
+      data: event.data ?? null,
+      id: event.id,
+      metadata: event.metadata ?? null,
+      revision: event.revision,
+      schemaVersion: event.schemaVersion,
+      stream: event.stream,
+      type: event.type,
+    },
+    `Event ${event.id}`,
+  );
 
 /** One JSON value (an event's data or metadata) in canonical form: what a writer stores and hashes. */
-export const canonicalJson = (value: unknown, what: string): string => {
-  const text = canonicalize(value ?? null);
-  if (text === undefined) throw new TypeError(`${what} must be a JSON value.`);
-  return text;
-};
+export const canonicalJson = (value: unknown, what: string): string => canonicalJsonText(value ?? null, what);
 
 /** An event whose data and metadata are already canonical JSON text (a writer serializes them once). */
 export interface CanonicalParts {
