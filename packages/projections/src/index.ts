@@ -6,7 +6,10 @@
 
 // What a view is: a pure fold of recorded events, the query a reader asks of it, its stored rows.
 export { routes } from './projection';
-export type { AnyProjection, Projection, ViewQuery, ViewTable } from './projection';
+export type { AnyProjection, Projection, StateSubjects, SubjectRef, ViewQuery, ViewTable } from './projection';
+
+// A view's state kept by subject: split into entries saved as they change, and put back together.
+export { sharedStateOf, stateAssembly, SubjectChanges } from './subjects';
 
 // Folding a history into a view, whole or one event at a time, as the program knew it at a moment.
 export { foldHistory, render, resolveAsOf, startFold, viewOf } from './fold';

@@ -39,6 +39,25 @@ export interface Projection<State, View> {
   readonly view: (state: State, query: ViewQuery) => View;
   readonly viewCodec: t.Type<View, unknown, unknown>;
   readonly table: (view: View) => ViewTable;
+  /** How the state splits by subject, for a runner that saves only what changed; without it, the state is saved whole. */
+  readonly subjects?: StateSubjects<State>;
+}
+
+/**
+ * An entry of a subject table (`['providers', 'p-017']`), or a whole table when an event may
+ * change any of its entries (`['screenings']`).
+ */
+export type SubjectRef = readonly [table: string] | readonly [table: string, id: string];
+
+/**
+ * A state whose top-level `tables` are keyed by the id of a subject (a provider, a coach, an
+ * agreement, a community...): each entry is saved on its own, and the rest of the state, small,
+ * with every save. `changedBy` names, given the state before `apply` folds the event, every
+ * entry the event may change; an entry it leaves out would be stored stale.
+ */
+export interface StateSubjects<State> {
+  readonly tables: ReadonlyArray<string>;
+  readonly changedBy: (state: State, event: RecordedEvent) => ReadonlyArray<SubjectRef>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

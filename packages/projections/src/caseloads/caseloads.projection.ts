@@ -1,6 +1,7 @@
 import { emptyTable, entryOf, type RecordedEvent, type Table } from '@coachline/domain';
 import * as t from 'io-ts';
-import type { Projection } from '../projection';
+import type { Projection, SubjectRef } from '../projection';
+import { namedIn } from '../subjects';
 
 /** Each provider's current coach, and each coach's providers: who may see and write what. */
 export interface CaseloadsState {
@@ -45,6 +46,20 @@ export const caseloadsProjection: Projection<CaseloadsState, CaseloadsView> = {
   eventTypes: ['ProviderEnrolled', 'ProviderReassigned'],
   init: () => ({ coachOf: emptyTable(), caseloads: emptyTable() }),
   apply,
+  subjects: {
+    tables: ['coachOf', 'caseloads'],
+    // A provider moves from the caseload of the coach it was with to the new coach's.
+    changedBy: (state, event) => {
+      const providerId = entryOf(event.data as Record<string, unknown>, 'providerId');
+      const previous = typeof providerId === 'string' ? entryOf(state.coachOf, providerId) : undefined;
+      return [
+        ...namedIn(event, 'providerId', 'coachOf'),
+        ...(previous === undefined ? [] : [['caseloads', previous] as SubjectRef]),
+        ...namedIn(event, 'coachId', 'caseloads'),
+        ...namedIn(event, 'toCoachId', 'caseloads'),
+      ];
+    },
+  },
   // Read on every query to decide access: handed out as is, and only ever read.
   view: (state) => state,
   viewCodec: CaseloadsView,

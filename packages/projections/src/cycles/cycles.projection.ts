@@ -1,5 +1,6 @@
 import { emptyTable, RecordedEvent } from '@coachline/domain';
 import { Projection } from '../projection';
+import { namedIn } from '../subjects';
 import { cyclesTable, renderCycles } from './cycles.render';
 import { AgreementLedger, CyclesState, CyclesView } from './cycles.view';
 
@@ -52,6 +53,7 @@ export const cyclesProjection: Projection<CyclesState, CyclesView> = {
   eventTypes: ['AgreementDrafted', 'AgreementSigned', 'CoachingCycleCompleted', 'AgreementEnded'],
   init: () => ({ agreements: emptyTable() }),
   apply,
+  subjects: { tables: ['agreements'], changedBy: (_state, event) => namedIn(event, 'agreementId', 'agreements') },
   view: renderCycles,
   viewCodec: CyclesView,
   table: cyclesTable,

@@ -1,5 +1,6 @@
 import { countedFieldsOnly, emptyTable, RecordedEvent, recordSessionEvent } from '@coachline/domain';
 import { Projection } from '../projection';
+import { namedIn } from '../subjects';
 import { renderDosage } from './dosage.render';
 import { DosageState, DosageView } from './dosage.view';
 
@@ -66,6 +67,15 @@ export const dosageProjection: Projection<DosageState, DosageView> = {
   ],
   init: () => ({ programYears: emptyTable(), coaches: emptyTable(), providers: emptyTable() }),
   apply,
+  subjects: {
+    tables: ['programYears', 'coaches', 'providers'],
+    changedBy: (_state, event) =>
+      event.type === 'ProgramYearStarted'
+        ? namedIn(event, 'programYearId', 'programYears')
+        : event.type === 'CoachRegistered'
+          ? namedIn(event, 'coachId', 'coaches')
+          : namedIn(event, 'providerId', 'providers'),
+  },
   view: renderDosage,
   viewCodec: DosageView,
   table: (view) => ({

@@ -1,5 +1,6 @@
 import { copyTable, emptyTable, plainOf, RecordedEvent, Text } from '@coachline/domain';
 import { Projection } from '../projection';
+import { namedIn } from '../subjects';
 import { evaluationTable, renderEvaluation } from './evaluation.render';
 import { EvaluationState, EvaluationView, ProviderEvaluationLedger, ScreeningEntry } from './evaluation.view';
 
@@ -130,6 +131,18 @@ export const evaluationProjection: Projection<EvaluationState, EvaluationView> =
   ],
   init: () => ({ communities: emptyTable(), providers: emptyTable(), screenings: emptyTable() }),
   apply,
+  subjects: {
+    tables: ['communities', 'providers', 'screenings'],
+    // An erasure reaches every screening of the child, whichever stream it was recorded on.
+    changedBy: (_state, event) =>
+      event.type === 'ChildDataErased'
+        ? [['screenings']]
+        : [
+            ...namedIn(event, 'communityId', 'communities'),
+            ...namedIn(event, 'providerId', 'providers'),
+            ...namedIn(event, 'screeningId', 'screenings'),
+          ],
+  },
   view: renderEvaluation,
   viewCodec: EvaluationView,
   table: evaluationTable,

@@ -1,5 +1,6 @@
 import { emptyTable, RecordedEvent } from '@coachline/domain';
 import { Projection } from '../projection';
+import { namedIn } from '../subjects';
 import { renderShare, shareTable } from './share.render';
 import { AgreementShareLedger, ProviderShareLedger, ShareState, ShareView } from './share.view';
 
@@ -95,6 +96,13 @@ export const shareProjection: Projection<ShareState, ShareView> = {
   ],
   init: () => ({ seq: 0, providers: emptyTable(), agreements: emptyTable() }),
   apply,
+  subjects: {
+    tables: ['providers', 'agreements'],
+    changedBy: (_state, event) => [
+      ...namedIn(event, 'providerId', 'providers'),
+      ...namedIn(event, 'agreementId', 'agreements'),
+    ],
+  },
   view: renderShare,
   viewCodec: ShareView,
   table: shareTable,

@@ -8,7 +8,7 @@ import {
   StreamKind,
   Table,
 } from '@coachline/domain';
-import { Projection } from '../projection';
+import { Projection, SubjectRef } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
 import { TimelineRecord, TimelineSession, TimelineState, TimelineSubject, TimelineView } from './timeline.view';
 
@@ -72,14 +72,16 @@ const readAlike = (a: TimelineRecord, b: TimelineRecord): boolean => {
 
 const keptTypes = new Set<string>([...fieldsRead.keys()]);
 
-const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubject> =>
-  ({
-    provider: state.providers,
-    community: state.communities,
-    coach: state.coaches,
-    screening: state.screenings,
-    agreement: state.agreements,
-  })[kind];
+/** The table of the state that holds the subjects of each kind of stream. */
+const TABLE_OF_KIND = {
+  provider: 'providers',
+  community: 'communities',
+  coach: 'coaches',
+  screening: 'screenings',
+  agreement: 'agreements',
+} as const satisfies Record<StreamKind, keyof TimelineState>;
+
+const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubject> => state[TABLE_OF_KIND[kind]];
 
 const subjectOf = (state: TimelineState, event: RecordedEvent): TimelineSubject | undefined => {
   const definition = findEventDefinition(event.type);
@@ -197,6 +199,19 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
     agreements: emptyTable(),
   }),
   apply,
+  subjects: {
+    tables: ['programYears', 'communities', 'coaches', 'providers', 'screenings', 'agreements'],
+    changedBy: (_state, event) => {
+      const definition = findEventDefinition(event.type);
+      const subjectId = definition && entryOf(event.data as Record<string, unknown>, definition.streamIdField);
+      const stream: SubjectRef[] =
+        definition && typeof subjectId === 'string' ? [[TABLE_OF_KIND[definition.streamKind], subjectId]] : [];
+      // A program year's start also opens its community's entry.
+      return event.type === 'ProgramYearStarted'
+        ? [...stream, ['programYears', event.data.programYearId], ['communities', event.data.communityId]]
+        : stream;
+    },
+  },
   view: renderTimeline,
   viewCodec: TimelineView,
   table: timelineTable,
