@@ -7,7 +7,7 @@ import {
   type StreamState,
 } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
-import type { EventStore } from '../event-store';
+import type { EventStore, StoredEvent } from '../event-store';
 import { envelopeOf, type ReadBackEvent, UnreadableEventError } from './load-stream';
 
 /**
@@ -33,6 +33,8 @@ export interface DecidedStream {
   readonly revision: number | undefined;
   /** The global position of that event, 0 while the stream does not exist. */
   readonly lastPosition: number;
+  /** That event's id: the next read starts at it, to check that the store still holds it there. */
+  readonly lastEventId: string | undefined;
   readonly commands: CommandOnRecord | undefined;
 }
 
@@ -41,6 +43,7 @@ const noStream = (stream: string, kind: StreamKind): DecidedStream => ({
   state: evolveState(kind, []),
   revision: undefined,
   lastPosition: 0,
+  lastEventId: undefined,
   commands: undefined,
 });
 
@@ -52,7 +55,7 @@ const withCommandsOf = (
   let newest = commands;
   for (const { revision, metadata } of events) {
     newest =
-      newest !== undefined && newest.commandId === metadata.commandId && newest.last === revision - 1
+      newest !== undefined && newest.commandId === metadata.commandId
         ? { ...newest, last: revision }
         : { commandId: metadata.commandId, first: revision, last: revision, earlier: newest };
   }
@@ -72,7 +75,7 @@ export const revisionsOfCommand = (
   return span;
 };
 
-const decodeStored = (stored: Parameters<typeof envelopeOf>[0]): ReadBackEvent => {
+const decodeStored = (stored: StoredEvent): ReadBackEvent => {
   const decoded = decodeRecordedEvent(envelopeOf(stored));
   if (E.isLeft(decoded)) throw new UnreadableEventError(stored.stream, stored.revision, decoded.left);
   return { ...decoded.right, revision: stored.revision, position: stored.position };
@@ -80,9 +83,10 @@ const decodeStored = (stored: Parameters<typeof envelopeOf>[0]): ReadBackEvent =
 
 /**
  * Reads what the store holds past `from` (the whole stream without it), decodes it as the
- * domain reads any stored event, and folds it in. A tail that does not start right after `from`
- * means the store is not the history `from` was folded from: the stream is read again whole.
- * Throws `UnreadableEventError` for an event the domain cannot read, and whatever the store throws.
+ * domain reads any stored event, and folds it in. The read starts at `from`'s last event, to
+ * check that the store still holds it there: when it does not (a store restored from an older
+ * backup, another store than the one `from` was read from), the stream is read again whole. Throws `UnreadableEventError` for an event the domain cannot read,
+ * and whatever the store throws.
  */
 export const readOnFrom = async (
   store: EventStore,
@@ -90,15 +94,23 @@ export const readOnFrom = async (
   kind: StreamKind,
   from: DecidedStream | undefined,
 ): Promise<DecidedStream> => {
-  const base = from ?? noStream(stream, kind);
+  if (from?.revision === undefined) return foldedFrom(noStream(stream, kind), store.readStream(stream));
+  let continued = false;
   const tail: ReadBackEvent[] = [];
-  const next = base.revision === undefined ? 0 : base.revision + 1;
-  const read = from?.revision === undefined ? store.readStream(stream) : store.readStream(stream, { from: next });
-  for await (const stored of read) {
-    if (from !== undefined && stored.revision !== next + tail.length) return readOnFrom(store, stream, kind, undefined);
-    tail.push(decodeStored(stored));
+  for await (const stored of store.readStream(stream, { from: from.revision })) {
+    if (!continued) {
+      if (stored.revision !== from.revision || stored.id !== from.lastEventId) break;
+      continued = true;
+    } else tail.push(decodeStored(stored));
   }
-  return tail.length === 0 ? base : foldedOn(base, tail, tail.at(-1)!.position);
+  if (!continued) return readOnFrom(store, stream, kind, undefined);
+  return tail.length === 0 ? from : foldedOn(from, tail, tail.at(-1)!.position);
+};
+
+const foldedFrom = async (base: DecidedStream, read: AsyncIterable<StoredEvent>): Promise<DecidedStream> => {
+  const history: ReadBackEvent[] = [];
+  for await (const stored of read) history.push(decodeStored(stored));
+  return history.length === 0 ? base : foldedOn(base, history, history.at(-1)!.position);
 };
 
 /** `decided` with `events` folded in, placed from the revision after its own up to `lastPosition`. */
@@ -111,6 +123,7 @@ const foldedOn = (
   state: evolveState(decided.state.kind, events, decided.state),
   revision: events.at(-1)?.revision ?? decided.revision,
   lastPosition,
+  lastEventId: events.at(-1)?.id ?? decided.lastEventId,
   commands: withCommandsOf(decided.commands, events),
 });
 
@@ -126,7 +139,6 @@ export const afterAppend = (
   lastPosition: number,
 ): DecidedStream | undefined => {
   const first = nextRevision - appended.length + 1;
-  if (first !== (decided.revision ?? -1) + 1) return undefined;
   if (appended.some((event) => findEventDefinition(event.type)!.personal.length > 0)) return undefined;
   return foldedOn(
     decided,

@@ -46,12 +46,6 @@ export class DecidedStreams {
     return this.keep(await readOnFrom(store, stream, kind, this.kept(stream)));
   }
 
-  /** The stream read again whole, for a kept state the store turned out not to continue. */
-  async reread(store: EventStore, stream: string, kind: StreamKind): Promise<DecidedStream> {
-    this.streams.delete(stream);
-    return this.keep(await readOnFrom(store, stream, kind, undefined));
-  }
-
   /**
    * Keeps `decided` unless a later revision of its stream is kept already (a slower command
    * finishing after a faster one), and gives `decided` back.

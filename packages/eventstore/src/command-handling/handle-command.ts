@@ -91,28 +91,19 @@ const toAppend = (event: RecordedEvent): EventToAppend => {
   return { id, type, schemaVersion, data, metadata } as EventToAppend;
 };
 
-/** An append that lost to another writer, and the revision it expected the stream at. */
-interface LostRace {
-  readonly lostAt: number | undefined;
-}
-
-type Attempt = E.Either<CommandFailure, CommandOutcome> | LostRace;
+type Attempt = E.Either<CommandFailure, CommandOutcome> | 'lost-race';
 
 const attempt = async (
   store: EventStore,
   command: CoachlineCommand,
   options: HandleCommandOptions,
   streams: DecidedStreams,
-  lost: LostRace | undefined,
 ): Promise<Attempt> => {
   const stream = streamOfCommand(command);
   const kind = findCommandDefinition(command.type)!.streamKind;
   let decided: DecidedStream;
   try {
     decided = await streams.current(store, stream, kind);
-    // Lost at a revision the store still does not go past: the kept state is not what the store
-    // holds (a store restored from a backup, say), so the stream is read again whole.
-    if (lost !== undefined && decided.revision === lost.lostAt) decided = await streams.reread(store, stream, kind);
   } catch (error) {
     return E.left(systemFault('store', `Stream ${stream} could not be read`, error));
   }
@@ -160,12 +151,10 @@ const attempt = async (
     if (!isRevisionConflict(error))
       return E.left(systemFault('store', `The events of ${command.type} could not be appended to ${stream}`, error));
     return ifMatch === undefined
-      ? { lostAt: revision }
+      ? 'lost-race'
       : E.left(revisionConflict(`Stream ${stream} changed after it was read at ${describeRevision(ifMatch)}.`));
   }
 };
-
-const isLostRace = (outcome: Attempt): outcome is LostRace => 'lostAt' in outcome;
 
 const attempts = async (
   store: EventStore,
@@ -178,12 +167,10 @@ const attempts = async (
   const retryDelay = options.retryDelay ?? jitteredBackoff;
   // Without kept streams, one command's attempts still read on from where the last one read.
   const streams = options.decidedStreams ?? new DecidedStreams({ capacity: 1 });
-  let lost: LostRace | undefined;
   for (let tried = 1; tried <= maxAttempts; tried++) {
     if (tried > 1) await pause(retryDelay(tried));
-    const outcome = await attempt(store, command, options, streams, lost);
-    if (!isLostRace(outcome)) return outcome;
-    lost = outcome;
+    const outcome = await attempt(store, command, options, streams);
+    if (outcome !== 'lost-race') return outcome;
   }
   return E.left(
     revisionConflict(
