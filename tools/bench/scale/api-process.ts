@@ -4,11 +4,24 @@
  * /proc/<pid>/status (VmHWM) while it runs, and the time it takes to exit on SIGTERM.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_MAIN, freePort } from '../api/servers';
 
 const root = join(__dirname, '..', '..', '..');
+
+/**
+ * `BENCH_CPU_PROF=<folder>`: each start writes a V8 CPU profile there when it stops, with the
+ * API benchmark's hook that lets a SIGTERM end the process by itself (Node writes no profile
+ * for a process a signal ends).
+ */
+const profiling = (): string[] => {
+  const folder = process.env['BENCH_CPU_PROF'];
+  if (!folder) return [];
+  const hook = join('tools', 'bench', 'api', 'profile-on-exit.mjs');
+  if (!existsSync(join(root, hook))) throw new Error(`BENCH_CPU_PROF needs ${hook}`);
+  return ['--cpu-prof', `--cpu-prof-dir=${folder}`, '--import', `./${hook}`];
+};
 
 export interface StartTimes {
   /** Seconds from the spawn to the first 200 of `/health`. */
@@ -48,7 +61,7 @@ export class ApiProcess {
     env: Record<string, string>,
     port: number,
   ) {
-    this.child = spawn(process.execPath, API_MAIN, {
+    this.child = spawn(process.execPath, [...profiling(), ...API_MAIN], {
       cwd: root,
       env: { ...process.env, ...env, PORT: String(port) },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -9,8 +9,8 @@
  *   npm run bench:scale
  *
  * BENCH_PROVIDERS (13000), BENCH_SECONDS (60), BENCH_CONNECTIONS (8), BENCH_READY_TIMEOUT (900 s);
- * BENCH_DROP_STORE=1 removes the store afterwards; DATABASE_URL picks the server
- * (postgres://postgres@127.0.0.1:5432/test).
+ * BENCH_DROP_STORE=1 removes the store afterwards; BENCH_CPU_PROF=<folder> writes each start's
+ * CPU profile there; DATABASE_URL picks the server (postgres://postgres@127.0.0.1:5432/test).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
