@@ -6,7 +6,21 @@
 // time. The API's own files pass through swc first: NestJS injects by the constructor parameter
 // types that TypeScript's decorator metadata records, which esbuild does not emit.
 // With --if-stale, an app whose build is newer than every file it was built from is left alone.
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Beside the API's build it keeps an empty PGlite database (`empty-database`, made again only
+// when the installed PGlite changes), which a new embedded store starts as a copy of.
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,6 +166,7 @@ export const buildApp = async (name) => {
   ];
   const dist = join(appDir, 'dist');
   const listing = join(dist, 'inputs.json');
+  const kept = new Set(name === 'api' ? [EMPTY_DATABASE, EMPTY_DATABASE_MADE_BY] : []);
   writeAtomically([
     ...result.outputFiles.map(({ path, contents }) => ({ path, contents })),
     // Written last: its time is the build's, against which a start checks the sources.
@@ -161,23 +176,125 @@ export const buildApp = async (name) => {
   const written = new Set([listing, ...result.outputFiles.map(({ path }) => path)]);
   for (const file of readdirSync(dist)) {
     // A file another build is writing at the same moment starts with a dot; it is that build's.
-    if (!written.has(join(dist, file)) && !file.startsWith('.'))
+    if (!written.has(join(dist, file)) && !kept.has(join(dist, file)) && !file.startsWith('.'))
       rmSync(join(dist, file), { recursive: true, force: true });
   }
   return performance.now() - started;
 };
+
+/** Where apps/api/src/main.ts looks for it: beside the bundle. */
+const EMPTY_DATABASE = join(root, 'apps', 'api', 'dist', 'empty-database');
+/** Which PGlite made it: a database folder is only for the PostgreSQL build that wrote it. */
+const EMPTY_DATABASE_MADE_BY = `${EMPTY_DATABASE}.json`;
+
+/** Where PGlite is, as the store's adapter loads it, and its version. */
+const installedPglite = () => {
+  const require = createRequire(join(root, 'packages', 'eventstore-postgres', 'package.json'));
+  const entry = require.resolve('@electric-sql/pglite');
+  for (let folder = dirname(entry); folder !== dirname(folder); folder = dirname(folder)) {
+    const manifest = join(folder, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(readFileSync(manifest, 'utf8'));
+    if (name === '@electric-sql/pglite') return { require, entry, version };
+  }
+  throw new Error(`No package.json names @electric-sql/pglite above ${entry}`);
+};
+
+/** Why the empty database must be made (there is none, another PGlite made it), or undefined. */
+export const emptyDatabaseStaleness = () => {
+  let madeBy;
+  try {
+    madeBy = JSON.parse(readFileSync(EMPTY_DATABASE_MADE_BY, 'utf8')).pglite;
+  } catch {
+    return 'there is none yet';
+  }
+  const { version } = installedPglite();
+  return madeBy === version ? undefined : `it was made by PGlite ${madeBy}, this is ${version}`;
+};
+
+const makePrivate = (folder) => {
+  chmodSync(folder, 0o700);
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) makePrivate(join(folder, entry.name));
+    else if (entry.isFile()) chmodSync(join(folder, entry.name), 0o600);
+  }
+};
+
+/** Held while one process makes the empty database; older than this, its maker died. */
+const EMPTY_DATABASE_LOCK = join(dirname(EMPTY_DATABASE), '.empty-database.lock');
+const LOCK_ABANDONED_MS = 5 * 60_000;
+
+const takeLock = () => {
+  try {
+    closeSync(openSync(EMPTY_DATABASE_LOCK, 'wx'));
+    return true;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+    const heldMs = Date.now() - (statSync(EMPTY_DATABASE_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (heldMs < LOCK_ABANDONED_MS) return false;
+    rmSync(EMPTY_DATABASE_LOCK, { force: true });
+    return takeLock();
+  }
+};
+
+/**
+ * Makes the empty database: initdb in a folder of its own, closed at once, with no schema and no
+ * row (the store's schema, with the identity each store draws for itself, is made when a store
+ * opens). Made aside and renamed into place, so a start copying from it never sees half of one;
+ * one process at a time, since each initdb takes most of a gigabyte. Returns how long it took, or
+ * undefined when another process is making it.
+ */
+export const makeEmptyDatabase = async () => {
+  const started = performance.now();
+  mkdirSync(dirname(EMPTY_DATABASE), { recursive: true });
+  if (!takeLock()) return undefined;
+  const aside = join(dirname(EMPTY_DATABASE), `.empty-database.${process.pid}`);
+  try {
+    const { require, entry, version } = installedPglite();
+    const { PGlite } = require(entry);
+    rmSync(aside, { recursive: true, force: true });
+    mkdirSync(join(aside, 'new'), { recursive: true });
+    await (await PGlite.create({ dataDir: join(aside, 'new') })).close();
+    makePrivate(join(aside, 'new'));
+    try {
+      renameSync(EMPTY_DATABASE, join(aside, 'old'));
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+    }
+    renameSync(join(aside, 'new'), EMPTY_DATABASE);
+    writeAtomically([{ path: EMPTY_DATABASE_MADE_BY, contents: `${JSON.stringify({ pglite: version })}\n` }]);
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
+    rmSync(EMPTY_DATABASE_LOCK, { force: true });
+  }
+  return performance.now() - started;
+};
+
+const EMPTY_DATABASE_TARGET = 'empty-database';
 
 const main = async () => {
   const args = process.argv.slice(2);
   const ifStale = args.includes('--if-stale');
   const names = args.filter((arg) => arg !== '--if-stale');
   for (const name of names) {
-    if (!(name in APPS)) throw new Error(`No app named ${name}; the apps are ${Object.keys(APPS).join(', ')}`);
+    if (!(name in APPS) && name !== EMPTY_DATABASE_TARGET)
+      throw new Error(`No app named ${name}; the apps are ${Object.keys(APPS).join(', ')}`);
   }
-  for (const name of names.length > 0 ? names : Object.keys(APPS)) {
+  const targets = names.length > 0 ? names : [...Object.keys(APPS), EMPTY_DATABASE_TARGET];
+  for (const name of targets.filter((target) => target in APPS)) {
     if (ifStale && staleness(name) === undefined) continue;
     const ms = await buildApp(name);
     console.log(`Built apps/${name}/dist in ${Math.round(ms)} ms`);
+  }
+  // Made again only when PGlite changes: it takes seconds, and every build would wait on them.
+  const emptyDatabase = targets.includes(EMPTY_DATABASE_TARGET) ? emptyDatabaseStaleness() : undefined;
+  if (emptyDatabase !== undefined) {
+    const ms = await makeEmptyDatabase();
+    console.log(
+      ms === undefined
+        ? 'Another process is making apps/api/dist/empty-database'
+        : `Made apps/api/dist/empty-database (${emptyDatabase}) in ${Math.round(ms)} ms`,
+    );
   }
 };
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { openAccessLog } from './access-log/open-access-log';
 import { startBanner } from './app/banner';
 import { ConfigError, describeStore, readConfig } from './app/config';
@@ -9,10 +10,16 @@ import { openTokenRegister } from './auth/open-token-register';
 import { TokenSigner } from './auth/token-signer';
 import { openEventStore } from './store/open-event-store';
 
+/**
+ * The empty database tools/scripts/build-apps.mjs makes beside this bundle: a new embedded store
+ * is copied from it rather than made by initdb, which takes seconds and twice the memory.
+ */
+const PGLITE_TEMPLATE = join(__dirname, 'empty-database');
+
 /** `npm start`: the API on the store the environment names (embedded PGlite in ./.coachline by default). */
 const main = async (): Promise<void> => {
   keepFilesPrivate();
-  const config = readConfig();
+  const config = readConfig(process.env, { pgliteTemplate: PGLITE_TEMPLATE });
   const store = await openEventStore(config.store, config.keyFile);
   const secret = await loadSigningSecret(config.jwtSecret, config.dataDir);
   const accessLog = await openAccessLog(config);

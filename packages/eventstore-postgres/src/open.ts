@@ -28,6 +28,12 @@ export interface PostgresEventStoreOptions extends StoreTuning {
 export interface PgliteEventStoreOptions extends StoreTuning {
   /** Folder of the embedded database, created when missing; default `./.coachline`. */
   readonly dataDir?: string;
+  /**
+   * A database folder PGlite made and closed, with nothing written since: a new `dataDir` starts
+   * as a copy of it rather than by running initdb (see `startPglite`); the store's schema is
+   * then made in it as in any new database.
+   */
+  readonly template?: string;
   /** Keep the database in memory only (tests, demos). */
   readonly memory?: boolean;
   /** A PGlite already open, shared with others: the store uses it and leaves it open on close. */
@@ -66,7 +72,12 @@ export const openPgliteEventStore = async (options: PgliteEventStoreOptions = {}
   if (options.pglite !== undefined)
     return openOn(pgliteClient(options.pglite, { ownsInstance: false }), schema, options);
   const pglite = await startPglite(
-    options.memory === true ? {} : { dataDir: resolve(options.dataDir ?? DEFAULT_DATA_DIR) },
+    options.memory === true
+      ? {}
+      : {
+          dataDir: resolve(options.dataDir ?? DEFAULT_DATA_DIR),
+          ...(options.template === undefined ? {} : { template: resolve(options.template) }),
+        },
   );
   return openOn(pgliteClient(pglite, { ownsInstance: true }), schema, options);
 };

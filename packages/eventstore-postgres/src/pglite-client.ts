@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir } from 'node:fs/promises';
+import { access, chmod, copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PGliteInterface, PGliteOptions, Transaction } from '@electric-sql/pglite';
 import { insertByStatements } from './bulk-rows';
@@ -7,10 +7,55 @@ import { INT8_TYPE_ID, int8ToNumber, type SqlClient, type SqlTransaction, type S
 /** Options every PGlite the store opens gets, so that `bigint` columns come back as numbers. */
 export const pgliteParsers: NonNullable<PGliteOptions['parsers']> = { [INT8_TYPE_ID]: int8ToNumber };
 
+/**
+ * PostgreSQL's own page cache, inside the WebAssembly memory: its default 128 MB is written
+ * through at every start, so it is resident from the first moment whether or not the store is
+ * that large. The files under it are still cached by the operating system.
+ */
+const SHARED_BUFFERS = '32MB';
+
 export interface PgliteLocation {
   /** A folder holding the database (created when missing); omitted for an in-memory database. */
   readonly dataDir?: string;
+  /**
+   * A folder holding a database PGlite made and closed, which nothing wrote to since (no schema,
+   * no rows: nothing one store may not share with another). A `dataDir` holding no database yet
+   * starts as a copy of it instead of running initdb, which is most of the time and memory a new
+   * store's opening takes. Ignored when the folder is not there.
+   */
+  readonly template?: string;
 }
+
+/** The file PostgreSQL, and PGlite, take as the sign that a folder holds a database. */
+const DATABASE_MARK = 'PG_VERSION';
+
+const holdsDatabase = (folder: string): Promise<boolean> =>
+  access(join(folder, DATABASE_MARK)).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Copies the template's files into `folder`, the database's mark last: a copy cut short leaves no
+ * mark, so the next opening copies again over it rather than starting a half-made database.
+ * Files come over with the template's modes inside a folder only its owner can enter; the
+ * opening then makes them private.
+ */
+const copyTemplate = async (template: string, folder: string): Promise<void> => {
+  const copyFolder = async (from: string, to: string): Promise<void> => {
+    await mkdir(to, { recursive: true, mode: 0o700 });
+    const entries = await readdir(from, { withFileTypes: true });
+    await Promise.all(
+      entries.map((entry) => {
+        if (from === template && entry.name === DATABASE_MARK) return undefined;
+        if (entry.isDirectory()) return copyFolder(join(from, entry.name), join(to, entry.name));
+        return entry.isFile() ? copyFile(join(from, entry.name), join(to, entry.name)) : undefined;
+      }),
+    );
+  };
+  await copyFolder(template, folder);
+  await copyFile(join(template, DATABASE_MARK), join(folder, DATABASE_MARK));
+};
 
 /**
  * The folder and everything in it made private to the user running the process: folders 0700,
@@ -39,9 +84,16 @@ const unlessGone = (error: NodeJS.ErrnoException): void => {
 /** Starts PGlite; the module is loaded on demand so that server-only users never load the WASM build. */
 export const startPglite = async (location: PgliteLocation): Promise<PGliteInterface> => {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (location.dataDir === undefined) return PGlite.create({ parsers: pgliteParsers });
+  const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`];
+  if (location.dataDir === undefined) return PGlite.create({ parsers: pgliteParsers, startParams });
   await mkdir(location.dataDir, { recursive: true, mode: 0o700 });
-  const pglite = await PGlite.create({ dataDir: location.dataDir, parsers: pgliteParsers });
+  if (
+    location.template !== undefined &&
+    !(await holdsDatabase(location.dataDir)) &&
+    (await holdsDatabase(location.template))
+  )
+    await copyTemplate(location.template, location.dataDir);
+  const pglite = await PGlite.create({ dataDir: location.dataDir, parsers: pgliteParsers, startParams });
   try {
     await makeFolderPrivate(location.dataDir);
   } catch (error) {

@@ -19,6 +19,11 @@ export interface OpenStoreOptions {
   readonly existingOnly?: boolean;
   /** Connections to a PostgreSQL server at most. */
   readonly poolSize?: number;
+  /**
+   * For a folder: a database folder PGlite made and closed, which a folder holding no database
+   * yet starts as a copy of, instead of creating one (the API's build keeps one beside it).
+   */
+  readonly folderTemplate?: string;
 }
 
 /**
@@ -44,7 +49,12 @@ export const openStoreEngine = async (
     case 'memory':
       return { events: new InMemoryEventStore() };
     case 'folder':
-      return postgresStoreEngine(await postgres().openPgliteEventStore({ dataDir: location.address }));
+      return postgresStoreEngine(
+        await postgres().openPgliteEventStore({
+          dataDir: location.address,
+          ...(options.folderTemplate === undefined ? {} : { template: options.folderTemplate }),
+        }),
+      );
     case 'postgres':
       return postgresStoreEngine(
         await postgres().openPostgresEventStore({

@@ -25,7 +25,12 @@ export interface ApiConfig {
 }
 
 export type StoreLocation =
-  | { readonly kind: 'pglite'; readonly dataDir: string }
+  | {
+      readonly kind: 'pglite';
+      readonly dataDir: string;
+      /** An empty database the build made, which a data folder holding none yet starts as a copy of. */
+      readonly template?: string;
+    }
   | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string }
   | { readonly kind: 'esdb'; readonly connectionString: string };
 
@@ -52,8 +57,14 @@ const integer = (name: string, value: string | undefined, fallback: number, min:
 const present = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
 
+/** What the build keeps beside the API, rather than anything an operator sets. */
+export interface BuildFiles {
+  /** A folder holding an empty PGlite database (made when the API is built), for new embedded stores. */
+  readonly pgliteTemplate?: string;
+}
+
 /** EVENTSTORE_URL wins over DATABASE_URL; with neither, the embedded store in the data folder. */
-const storeLocation = (env: NodeJS.ProcessEnv, dataDir: string): StoreLocation => {
+const storeLocation = (env: NodeJS.ProcessEnv, dataDir: string, build: BuildFiles): StoreLocation => {
   const esdb = present(env['EVENTSTORE_URL']);
   if (esdb) return { kind: 'esdb', connectionString: esdb };
   const database = present(env['DATABASE_URL']);
@@ -63,7 +74,11 @@ const storeLocation = (env: NodeJS.ProcessEnv, dataDir: string): StoreLocation =
       throw new ConfigError(`COACHLINE_SCHEMA must be a lowercase SQL name, got "${schema}".`);
     return { kind: 'postgres', connectionString: database, schema };
   }
-  return { kind: 'pglite', dataDir };
+  return {
+    kind: 'pglite',
+    dataDir,
+    ...(build.pgliteTemplate === undefined ? {} : { template: build.pgliteTemplate }),
+  };
 };
 
 const keyFileOf = (env: NodeJS.ProcessEnv, dataDir: string, store: StoreLocation): string => {
@@ -76,9 +91,9 @@ const keyFileOf = (env: NodeJS.ProcessEnv, dataDir: string, store: StoreLocation
   return keyFile;
 };
 
-export const readConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
+export const readConfig = (env: NodeJS.ProcessEnv = process.env, build: BuildFiles = {}): ApiConfig => {
   const dataDir = resolve(present(env['COACHLINE_DATA_DIR']) ?? DEFAULT_DATA_DIR);
-  const store = storeLocation(env, dataDir);
+  const store = storeLocation(env, dataDir, build);
   const jwtSecret = present(env['COACHLINE_JWT_SECRET']);
   if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH)
     throw new ConfigError(`COACHLINE_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);

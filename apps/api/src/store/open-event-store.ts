@@ -29,7 +29,8 @@ export const storeLocationOfConfig = (location: StoreLocation): StoreAt => place
 export const openEventStore = async (location: StoreLocation, keyFile: string): Promise<OpenedStore> => {
   const { variable, at } = placeOf(location);
   try {
-    return await openStore(at, { keyFile });
+    const template = location.kind === 'pglite' ? location.template : undefined;
+    return await openStore(at, { keyFile, ...(template === undefined ? {} : { folderTemplate: template }) });
   } catch (error) {
     if (error instanceof KeyFileError) throw new ConfigError(`COACHLINE_KEY_FILE: ${error.message}`, { cause: error });
     // One line naming the store and the reason, as a configuration error is reported at start-up.
