@@ -77,11 +77,13 @@ interface Shape {
 }
 
 // Events of one type share their shapes, so after the first few events every object's order and
-// quoted names are found rather than sorted and quoted again. Bounded, as names can come from
-// outside (a table keyed by id is a new shape each time): past the bounds a shape is built and dropped.
-const MAX_SHAPES = 2048;
-const MAX_SHAPES_PER_FIRST_NAME = 8;
-const shapesByFirstName = new Map<string, Shape>();
+// quoted names are found rather than sorted and quoted again. Shapes are found by their first and
+// last names (optional fields come and go at the end), then compared name by name. Bounded, as
+// names can come from outside (a table keyed by id is a new shape each time): past the bounds a
+// shape is built, used and dropped.
+const MAX_SHAPES = 4096;
+const MAX_SHAPES_PER_ENDS = 8;
+const shapesByEnds = new Map<string, Map<string, Shape>>();
 let shapesKept = 0;
 
 const sameNames = (kept: readonly string[], names: readonly string[]): boolean => {
@@ -92,7 +94,9 @@ const sameNames = (kept: readonly string[], names: readonly string[]): boolean =
 
 const shapeOf = (names: string[]): Shape => {
   const firstName = names[0]!;
-  const head = shapesByFirstName.get(firstName);
+  const lastName = names[names.length - 1]!;
+  const byLastName = shapesByEnds.get(firstName);
+  const head = byLastName?.get(lastName);
   let chain = 0;
   for (let shape = head; shape !== undefined; shape = shape.next, chain += 1)
     if (sameNames(shape.names, names)) return shape;
@@ -106,8 +110,9 @@ const shapeOf = (names: string[]): Shape => {
     following: quoted.map((name) => `,${name}`),
     next: head,
   };
-  if (shapesKept < MAX_SHAPES && chain < MAX_SHAPES_PER_FIRST_NAME) {
-    shapesByFirstName.set(firstName, shape);
+  if (shapesKept < MAX_SHAPES && chain < MAX_SHAPES_PER_ENDS) {
+    if (byLastName === undefined) shapesByEnds.set(firstName, new Map([[lastName, shape]]));
+    else byLastName.set(lastName, shape);
     shapesKept += 1;
   }
   return shape;

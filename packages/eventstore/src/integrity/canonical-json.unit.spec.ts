@@ -75,6 +75,16 @@ describe('canonical JSON', () => {
     expect(canonical(forwards)).toBe(canonicalize(forwards));
   });
 
+  it('tells apart many shapes with the same first and last names, past the shapes it keeps', () => {
+    const shapes = Array.from({ length: 5_000 }, (_, i) => ({
+      providerId: 'p-1',
+      [`middle-${i % 60}`]: i,
+      ...(i % 3 === 0 ? { [`other-${i}`]: true } : {}),
+      summary: `s-${i}`,
+    }));
+    for (const shape of [...shapes, ...shapes.reverse()]) expect(canonical(shape)).toBe(canonicalize(shape));
+  });
+
   it('writes numbers in ECMAScript’s shortest form, and -0 as 0', () => {
     expect(canonical([-0, 0, 1e21, 1e-7, 0.1 + 0.2, 5e-324, -1.7976931348623157e308, 100, 1.5])).toBe(
       '[0,0,1e+21,1e-7,0.30000000000000004,5e-324,-1.7976931348623157e+308,100,1.5]',
