@@ -2,7 +2,7 @@ import pino from 'pino';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { OpenedStore } from '@coachline/eventstore';
+import { DecidedStreams, type OpenedStore } from '@coachline/eventstore';
 import { LoggerModule } from 'nestjs-pino';
 import type { AccessLog } from '../access-log/access-log';
 import { AccessRecorder } from '../access-log/access-recorder';
@@ -83,6 +83,8 @@ export class ApiModule {
       ],
       providers: [
         { provide: EVENT_STORE, useValue: dependencies.store },
+        // The decided state of the streams commands were handled on, kept for this store.
+        { provide: DecidedStreams, useValue: new DecidedStreams() },
         { provide: ACCESS_LOG, useValue: dependencies.accessLog },
         { provide: TokenSigner, useValue: dependencies.signer },
         { provide: TokenRegister, useValue: dependencies.tokens },

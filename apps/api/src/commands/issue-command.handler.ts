@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { conflict, DomainError, findCommandDefinition } from '@coachline/domain';
-import { type CommandOutcome, type EventStore, handleCommand, isSystemFault } from '@coachline/eventstore';
+import {
+  type CommandOutcome,
+  DecidedStreams,
+  type EventStore,
+  handleCommand,
+  isSystemFault,
+} from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { PinoLogger } from 'nestjs-pino';
 import { EVENT_STORE } from '../app/injection-tokens';
@@ -20,14 +26,16 @@ const reusedKey = (outcome: CommandOutcome, produces: ReadonlyArray<string>): Do
 
 /**
  * Runs a command through the event store: checks that its record is within the actor's reach,
- * then loads the stream, decides and appends (retrying when other writers got in first, unless
- * the caller sent If-Match).
+ * then reads the stream on from the state kept for it, decides and appends (retrying when other
+ * writers got in first, unless the caller sent If-Match). A coach's reach over a provider is
+ * judged on the provider's stream as the command is decided on it, read once for both.
  */
 @CommandHandler(IssueCommand)
 export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly authorizer: CommandAuthorizer,
+    private readonly decidedStreams: DecidedStreams,
     private readonly inFlight: InFlightCommands,
     private readonly logger: PinoLogger,
   ) {
@@ -44,10 +52,12 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     scope,
     expectedRevision,
   }: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
-    const refusal = await this.authorizer.refusal(actor, scope, command);
-    if (refusal) return E.left(refusal);
+    const reach = await this.authorizer.check(actor, scope, command);
+    if (reach.refusal) return E.left(reach.refusal);
     const outcome = await handleCommand(this.store, command, {
       newEventId: () => randomUUID(),
+      decidedStreams: this.decidedStreams,
+      ...(reach.onStream ? { policyRefusal: reach.onStream } : {}),
       ...(expectedRevision !== undefined ? { expectedRevision } : {}),
     })();
     const { commandId, correlationId } = command.metadata;

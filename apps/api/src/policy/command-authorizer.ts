@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   CoachlineCommand,
+  coachOfProvider,
   DomainError,
   entryOf,
   findCommandDefinition,
   forbidden,
   streamOfCommand,
+  type StreamState,
 } from '@coachline/domain';
 import { actingAsAnother } from './acting-as';
 import type { Scope } from './grants';
@@ -14,6 +16,22 @@ import { Ownership } from './ownership';
 
 const outsideScope = (message: string): DomainError =>
   forbidden('outside-caseload', message, [{ path: 'params.id', message }]);
+
+const outsideCaseload = (providerId: string, coachId: string): DomainError =>
+  outsideScope(`Provider ${providerId} is not on the caseload of ${coachId}.`);
+
+/** The id of the record the command names: its stream's own id field. */
+const streamIdOf = (command: CoachlineCommand): string =>
+  String(entryOf(command.data as Record<string, unknown>, findCommandDefinition(command.type)!.streamIdField));
+
+/**
+ * What the reach check says before a command is decided: refused now, or admitted on the
+ * condition that `onStream` does not refuse it on the state of the stream it is decided on.
+ */
+export interface CommandReach {
+  readonly refusal?: DomainError;
+  readonly onStream?: (state: StreamState) => DomainError | undefined;
+}
 
 /**
  * The second half of the policy: the role may send the command (the guard checked that), but
@@ -24,12 +42,30 @@ const outsideScope = (message: string): DomainError =>
 export class CommandAuthorizer {
   constructor(private readonly ownership: Ownership) {}
 
+  /**
+   * A coach's command on a provider's own stream is judged on that stream's state as the command
+   * is decided on it (`onStream`), so the stream is read once for both, and judged again if
+   * another writer changes it before the append; every other check is made here.
+   */
+  async check(actor: Actor, scope: Scope, command: CoachlineCommand): Promise<CommandReach> {
+    const impersonation = actingAsAnother(actor, command);
+    if (impersonation) return { refusal: impersonation };
+    if (scope !== 'caseload' || findCommandDefinition(command.type)!.streamKind !== 'provider') {
+      const refusal = await this.refusal(actor, scope, command);
+      return refusal ? { refusal } : {};
+    }
+    return {
+      onStream: (state) =>
+        coachOfProvider(state) === actor.id ? undefined : outsideCaseload(streamIdOf(command), actor.id),
+    };
+  }
+
   async refusal(actor: Actor, scope: Scope, command: CoachlineCommand): Promise<DomainError | undefined> {
     const impersonation = actingAsAnother(actor, command);
     if (impersonation) return impersonation;
     if (scope === 'all') return undefined;
     const definition = findCommandDefinition(command.type)!;
-    const streamId = String(entryOf(command.data as Record<string, unknown>, definition.streamIdField));
+    const streamId = streamIdOf(command);
     if (definition.streamKind === 'coach')
       return scope === 'self' && streamId === actor.id
         ? undefined
@@ -41,11 +77,9 @@ export class CommandAuthorizer {
       const reachable =
         scope === 'self' ? providerId === actor.id : (await this.ownership.currentCoachOf(providerId)) === actor.id;
       if (!reachable)
-        return outsideScope(
-          scope === 'self'
-            ? 'A provider may act on their own record only.'
-            : `Provider ${providerId} is not on the caseload of ${actor.id}.`,
-        );
+        return scope === 'self'
+          ? outsideScope('A provider may act on their own record only.')
+          : outsideCaseload(providerId, actor.id);
     }
     return undefined;
   }
