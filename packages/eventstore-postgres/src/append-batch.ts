@@ -46,6 +46,42 @@ export const readStreamTips = async (
   );
 };
 
+interface LockedHeadWithTip {
+  readonly head_position: number;
+  readonly head_chain: string | null;
+  readonly seen_position: number;
+  readonly seen_chain: string | null;
+  readonly stream: string | null;
+  readonly revision: number | null;
+  readonly position: number | null;
+  readonly hash: string | null;
+}
+
+/**
+ * The head's lock and the streams' tips in one round trip (BEGIN included). The tips are read in the
+ * statement's snapshot, taken before the lock was granted: if a writer committed in between (the
+ * locked head is not the head that snapshot saw), they are read again, now under the lock.
+ */
+export const lockHeadAndReadTips = async (
+  tx: SqlQueryable,
+  statements: Statements,
+  streams: ReadonlyArray<string>,
+): Promise<{ head: LockedHead; tips: Map<string, StreamTip> }> => {
+  const rows = await tx.query<LockedHeadWithTip>(statements.lockHeadWithTips(streams));
+  const [first] = rows;
+  const head = { position: first?.head_position ?? 0, chain: first?.head_chain ?? '' };
+  if (first === undefined || first.seen_position !== first.head_position || first.seen_chain !== first.head_chain) {
+    return { head, tips: await readStreamTips(tx, statements, streams) };
+  }
+  const tips = new Map<string, StreamTip>();
+  for (const row of rows) {
+    if (row.stream !== null && row.revision !== null && row.position !== null) {
+      tips.set(row.stream, { revision: row.revision, position: row.position, hash: row.hash ?? '' });
+    }
+  }
+  return { head, tips };
+};
+
 /** The advance statement's parameters: the streams' new tips, the new head, the channel to notify, the head's chain. */
 export const advanceParameters = (
   statements: Statements,
@@ -74,9 +110,10 @@ export const writeBatch = async (
   statements: Statements,
   batch: ReadonlyArray<AppendRequest>,
 ): Promise<AppendOutcome[]> => {
-  const locked = await lockHead(tx, statements);
-  // Read under the head's lock: no other writer can change a stream until this transaction ends.
-  const tips = await readStreamTips(tx, statements, [...new Set(batch.map((append) => append.stream))]);
+  // Under the head's lock no other writer can change a stream until this transaction ends.
+  const { head: locked, tips } = await lockHeadAndReadTips(tx, statements, [
+    ...new Set(batch.map((append) => append.stream)),
+  ]);
   const rows: SqlValue[][] = [];
   const advanced = new Map<string, StreamTip>();
   let position = locked.position;

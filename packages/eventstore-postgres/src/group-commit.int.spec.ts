@@ -1,5 +1,6 @@
 import { collect, someEvents } from '@coachline/eventstore/testing';
-import { DuplicateEventError, isRevisionConflict } from '@coachline/eventstore';
+import { DuplicateEventError, isRevisionConflict, verifyChain } from '@coachline/eventstore';
+import * as E from 'fp-ts/Either';
 import { describeOnEachEngine, type TestStore } from './testing';
 
 describeOnEachEngine('group commit', (open) => {
@@ -33,6 +34,25 @@ describeOnEachEngine('group commit', (open) => {
     expect(await collect(store.readStream('provider-p-3'))).toEqual([]);
     expect(await store.headPosition()).toBe(6);
     expect((await collect(store.readAll())).map((event) => event.position)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('finds the tips of streams whose names hold quotes, backslashes and other text SQL treats specially', async () => {
+    const { store } = subject;
+    const names = [
+      "provider-o'brien",
+      'provider-back\\slash',
+      "provider-E'\\x27",
+      'provider-ünï-😀',
+      'provider-$1',
+      'p,{}"',
+    ];
+    await Promise.all(names.map((name) => store.append(name, someEvents(2), 'no-stream')));
+    // The second round expects the revisions the first left: a tip not found would be 'no-stream'.
+    await Promise.all(names.map((name) => store.append(name, someEvents(1), 1)));
+    for (const name of names) {
+      expect((await collect(store.readStream(name))).map((event) => event.revision)).toEqual([0, 1, 2]);
+    }
+    expect(E.isRight(await verifyChain(store.readAll()))).toBe(true);
   });
 
   it('rejects data PostgreSQL cannot store as JSON for that append only', async () => {

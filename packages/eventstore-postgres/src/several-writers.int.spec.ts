@@ -1,6 +1,14 @@
-import type { StoredEvent } from '@coachline/eventstore';
-import { EventCollector, someEvents } from '@coachline/eventstore/testing';
-import { describeOnEachEngine, type TestStore } from './testing';
+import { verifyChain, type StoredEvent } from '@coachline/eventstore';
+import * as E from 'fp-ts/Either';
+import { collect, EventCollector, someEvents } from '@coachline/eventstore/testing';
+import pg from 'pg';
+import {
+  describeOnEachEngine,
+  openServerTestStore,
+  postgresAvailableSync,
+  testDatabaseUrl,
+  type TestStore,
+} from './testing';
 
 describeOnEachEngine('stores of several processes on one schema', (open) => {
   let subject: TestStore;
@@ -39,6 +47,10 @@ describeOnEachEngine('stores of several processes on one schema', (open) => {
 
     expect(seen).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(await stores[0]!.headPosition()).toBe(200);
+    // Each writer hashed its events on the tips it found under the lock, even when it had waited for it.
+    expect(await verifyChain(stores[0]!.readAll())).toEqual(
+      E.right(expect.objectContaining({ events: 200, lastPosition: 200 })),
+    );
   }, 60_000);
 
   it('wake a subscriber of another store as soon as they commit, long before it would poll', async () => {
@@ -55,5 +67,54 @@ describeOnEachEngine('stores of several processes on one schema', (open) => {
     } finally {
       await subscription.stop();
     }
+  });
+});
+
+(postgresAvailableSync() ? describe : describe.skip)('a writer that waited for the head on the server', () => {
+  let subject: TestStore;
+  let admin: pg.Client;
+  beforeEach(async () => {
+    subject = await openServerTestStore('waited');
+    admin = new pg.Client({ connectionString: testDatabaseUrl() });
+    await admin.connect();
+  });
+  afterEach(async () => {
+    await admin.end();
+    await subject.dispose();
+  });
+
+  const waitingOnTheHead = async (count: number) => {
+    for (;;) {
+      const { rows } = await admin.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+        [`%"${subject.schema}".head%`],
+      );
+      if ((rows[0]?.waiting ?? 0) >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('takes the tips another process left while it waited, not those its statement first saw', async () => {
+    const { store, schema } = subject;
+    const other = await subject.openAnother();
+    await store.append('provider-p-1', someEvents(1), 'no-stream');
+    const holder = new pg.Client({ connectionString: testDatabaseUrl() });
+    await holder.connect();
+    try {
+      await holder.query(`BEGIN; SELECT position FROM "${schema}".head FOR UPDATE`);
+      // Both statements take their snapshot now, before either has the lock; the second is granted
+      // it only after the first has committed an event to the same stream.
+      const first = store.append('provider-p-1', someEvents(1), 'any');
+      await waitingOnTheHead(1);
+      const second = other.append('provider-p-1', someEvents(1), 'any');
+      await waitingOnTheHead(2);
+      await holder.query('ROLLBACK');
+      expect((await Promise.all([first, second])).map((result) => result.nextRevision).sort()).toEqual([1, 2]);
+    } finally {
+      await holder.end();
+    }
+    expect((await collect(store.readStream('provider-p-1'))).map((event) => event.revision)).toEqual([0, 1, 2]);
+    expect(await verifyChain(store.readAll())).toEqual(E.right(expect.objectContaining({ events: 3 })));
   });
 });

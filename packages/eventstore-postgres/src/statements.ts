@@ -17,6 +17,13 @@ export interface Statements {
   readonly channel: string;
   /** Takes the head's row lock: from here until COMMIT this transaction is the only writer. */
   readonly lockHead: string;
+  /**
+   * Takes the head's row lock and reads the streams' tips in the same statement, without parameters
+   * so that BEGIN travels with it. Each row also carries the head as the statement's snapshot saw it:
+   * when that differs from the locked head, a writer committed while this one waited for the lock,
+   * and the tips (read in that older snapshot) must be read again.
+   */
+  lockHeadWithTips(streams: ReadonlyArray<string>): string;
   readonly headPosition: string;
   readonly streamRevisions: string;
   readonly streamRevision: string;
@@ -48,6 +55,13 @@ export const statementsFor = (schema: string): Statements => {
     eventsTable: `${s}.events`,
     channel: `${schema}_events`,
     lockHead: `SELECT position, chain FROM ${s}.head FOR UPDATE`,
+    lockHeadWithTips: (streams) =>
+      `WITH locked AS (SELECT position, chain FROM ${s}.head FOR UPDATE)
+      SELECT locked.position AS head_position, locked.chain AS head_chain,
+        seen.position AS seen_position, seen.chain AS seen_chain,
+        tip.stream, tip.revision, tip.position, tip.hash
+      FROM locked CROSS JOIN (SELECT position, chain FROM ${s}.head) AS seen
+      LEFT JOIN ${s}.streams AS tip ON tip.stream = ANY(${textArrayLiteral(streams)})`,
     headPosition: `SELECT position FROM ${s}.head`,
     streamRevisions: `SELECT stream, revision, position, hash FROM ${s}.streams WHERE stream = ANY($1::text[])`,
     streamRevision: `SELECT revision FROM ${s}.streams WHERE stream = $1`,
@@ -77,6 +91,13 @@ export const statementsFor = (schema: string): Statements => {
     },
   };
 };
+
+/**
+ * Strings as an SQL array literal. An escape-string constant (E'…') reads the same whatever
+ * `standard_conforming_strings` says: backslashes and quotes doubled, nothing else special.
+ */
+export const textArrayLiteral = (values: ReadonlyArray<string>): string =>
+  `ARRAY[${values.map((value) => `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(',')}]::text[]`;
 
 /** A LIKE pattern matching every string that starts with `prefix`, taken literally. */
 export const prefixPattern = (prefix: string): string =>

@@ -49,6 +49,15 @@ class FakeDatabase {
     },
   };
 
+  /** Every stream's tip (the fake ignores which streams were asked for). */
+  private tips(): Array<{ stream: string; revision: number; position: number }> {
+    const tips = new Map<string, { stream: string; revision: number; position: number }>();
+    this.committed.forEach((row) =>
+      tips.set(row[1] as string, { stream: row[1] as string, revision: row[2] as number, position: row[0] as number }),
+    );
+    return [...tips.values()];
+  }
+
   private session(pending: Array<ReadonlyArray<SqlValue>>): SqlTransaction {
     const storedIds = () => new Set([...this.committed, ...pending].map((row) => row[3]));
     const session: SqlTransaction = {
@@ -67,18 +76,14 @@ class FakeDatabase {
           await session.insertRows(statements.eventsTable, [], rows);
           return [];
         }
-        if (text === statements.lockHead) return [{ position: this.committed.length }] as never;
-        if (text === statements.streamRevisions) {
-          const tips = new Map<string, { stream: string; revision: number; position: number }>();
-          this.committed.forEach((row) =>
-            tips.set(row[1] as string, {
-              stream: row[1] as string,
-              revision: row[2] as number,
-              position: row[0] as number,
-            }),
-          );
-          return [...tips.values()] as never;
+        if (text.startsWith('WITH locked AS')) {
+          const head = { head_position: this.committed.length, head_chain: '' };
+          const seen = { seen_position: head.head_position, seen_chain: '' };
+          const tips = this.tips();
+          if (tips.length === 0) return [{ ...head, ...seen, stream: null, revision: null, position: null }] as never;
+          return tips.map((tip) => ({ ...head, ...seen, ...tip })) as never;
         }
+        if (text === statements.streamRevisions) return this.tips() as never;
         return [];
       },
       run: async () => undefined,
