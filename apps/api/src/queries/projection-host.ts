@@ -31,6 +31,9 @@ export class ProjectionHost {
   private readonly rendered: RenderedViews;
   private catchingUp: Promise<void> | undefined;
   private caughtUp = false;
+  private stopping = false;
+  /** The runner was started: from then on it has views to save when the API stops. */
+  private following = false;
   private failure: Error | undefined;
   /** Views that stopped on an event they could not fold, kept here so a reader need not ask the store. */
   private readonly parked = new Set<string>();
@@ -65,24 +68,38 @@ export class ProjectionHost {
     );
   }
 
-  /** Loads the views, then catches up and follows the store without holding up the start. */
-  async start(): Promise<void> {
-    await this.runner.load();
-    for (const status of await this.runner.status()) if (status.parked) this.parked.add(status.name);
-    this.catchingUp = this.runner.start().then(
+  /**
+   * Loads the views, then catches up and follows the store, none of it holding up the start: the
+   * API answers /health at once however large the stored views, and until the first catch-up
+   * readers wait for it (or hear that the views are catching up) and /health/ready says not ready.
+   */
+  start(): Promise<void> {
+    this.catchingUp = this.loadAndFollow().then(
       () => {
-        this.caughtUp = true;
+        this.caughtUp = this.following;
       },
       (error: unknown) => {
         this.failure = error as Error;
         this.logger.error({ err: error }, 'The projections stopped following the store');
       },
     );
+    return Promise.resolve();
+  }
+
+  private async loadAndFollow(): Promise<void> {
+    await this.runner.load();
+    for (const status of await this.runner.status()) if (status.parked) this.parked.add(status.name);
+    // The API began to stop while the views were loading: they never follow the store.
+    if (this.stopping) return;
+    this.following = true;
+    await this.runner.start();
   }
 
   async stop(): Promise<void> {
+    // Stopping during the load waits for the load alone: nothing was folded, so nothing is saved.
+    this.stopping = true;
     await this.catchingUp;
-    await this.runner.stop();
+    if (this.following) await this.runner.stop();
   }
 
   get isCaughtUp(): boolean {
