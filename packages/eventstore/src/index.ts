@@ -42,8 +42,18 @@ export { OpenedStore } from './opened-store/opened-store';
 export type { BulkImport, BulkImportResult, EventToImport, StoreEngine } from './opened-store/store-engine';
 
 // Projection storage: where the views runner keeps each view's checkpoint and rows.
-export { InMemoryProjectionCheckpoints } from './projection-storage/projection-checkpoints';
-export type { ParkedAt, ProjectionCheckpoints, ProjectionRecord } from './projection-storage/projection-checkpoints';
+export {
+  InMemoryProjectionCheckpoints,
+  subjectEntryKey,
+  withSubjectEntries,
+} from './projection-storage/projection-checkpoints';
+export type {
+  LoadedProjection,
+  ParkedAt,
+  ProjectionCheckpoints,
+  ProjectionRecord,
+  SubjectEntries,
+} from './projection-storage/projection-checkpoints';
 export type { StoredViewRow } from './projection-storage/stored-view-row';
 
 // Integrity: each event's hash chained to the one before, and the check of a whole chain.

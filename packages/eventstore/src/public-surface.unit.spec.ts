@@ -57,8 +57,10 @@ const VALUES = [
   'protectChildData',
   'redactStoreUrl',
   'requireExpectedRevision',
+  'subjectEntryKey',
   'unwrapChildKey',
   'verifyChain',
+  'withSubjectEntries',
 ];
 
 const TYPES = [
@@ -96,6 +98,7 @@ const TYPES = [
   'KeyEncryptionKey',
   'KeyEncryptionKeyFile',
   'ListingSpan',
+  'LoadedProjection',
   'ParkedAt',
   'PlacedEvent',
   'ProjectionCheckpoints',
@@ -107,6 +110,7 @@ const TYPES = [
   'StoreEngine',
   'StoredEvent',
   'StoredViewRow',
+  'SubjectEntries',
   'SubscribeOptions',
   'Subscription',
   'SystemFault',

@@ -1,11 +1,22 @@
-import { withoutPrototypes } from '@coachline/domain';
-import { AnyProjection, render, ViewQuery } from '@coachline/projections';
+import { RecordedEvent, withoutPrototypes } from '@coachline/domain';
+import {
+  AnyProjection,
+  render,
+  sharedStateOf,
+  stateAssembly,
+  SubjectChanges,
+  SubjectEntry,
+  subjectEntriesOf,
+  ViewQuery,
+} from '@coachline/projections';
 import {
   EventStore,
+  LoadedProjection,
   ParkedAt,
   ProjectionCheckpoints,
   ProjectionRecord,
   StoredEvent,
+  subjectEntryKey,
   Subscription,
 } from '@coachline/eventstore';
 import { asRecordedEvent } from './as-recorded-event';
@@ -39,12 +50,31 @@ interface Slot {
   parked?: ParkedAt;
   /** Latest recordedAt folded in: the default as-of moment of the view. */
   latestRecordedAt?: string;
+  /** For a view kept by subject: the entries changed since the last save. */
+  readonly changes: SubjectChanges;
+  /** Whether the next save writes every entry, the stored ones being stale or kept whole. */
+  fresh: boolean;
 }
 
 interface StoredState {
   readonly view: unknown;
   readonly latestRecordedAt?: string;
 }
+
+/** Where an entry of a view kept by subject lies in the stored state (`{ view, latestRecordedAt }`). */
+const entryKey = (table: string, id: string): string => subjectEntryKey(['view', table, id]);
+
+/** A view kept by subject, put back together from its stored state and its entries, read one at a time. */
+const assembled = async (projection: AnyProjection, record: LoadedProjection, view: unknown): Promise<unknown> => {
+  const assembly = stateAssembly(projection, withoutPrototypes(view) as Record<string, unknown>);
+  for await (const [key, entry] of record.subjectEntries?.() ?? []) {
+    const path = JSON.parse(key) as unknown;
+    if (!Array.isArray(path) || path.length !== 3 || path[0] !== 'view')
+      throw new Error(`The stored view "${projection.name}" has an entry at ${key}, where no subject lies.`);
+    assembly.add(String(path[1]), String(path[2]), withoutPrototypes(entry));
+  }
+  return assembly.state();
+};
 
 /**
  * Feeds projections from the store's global order and keeps their views with their
@@ -71,13 +101,21 @@ export class ProjectionRunner {
       const record = await this.options.checkpoints.load(projection.name);
       const current = record !== undefined && record.version === projection.version;
       const stored = current ? (record.state as StoredState) : undefined;
+      const bySubject =
+        stored !== undefined && projection.subjects !== undefined && record?.subjectEntries !== undefined;
       this.slots.set(projection.name, {
         projection,
         position: current ? record.position : 0,
         // A state comes back from JSON with Object.prototype behind every object; its tables keyed by ids must not have it.
-        state: stored ? withoutPrototypes(stored.view) : projection.init(),
+        state: !stored
+          ? projection.init()
+          : bySubject
+            ? await assembled(projection, record, stored.view)
+            : withoutPrototypes(stored.view),
         ...(current && record.parked ? { parked: record.parked } : {}),
         ...(stored?.latestRecordedAt ? { latestRecordedAt: stored.latestRecordedAt } : {}),
+        changes: new SubjectChanges(),
+        fresh: !bySubject,
       });
     }
   }
@@ -129,7 +167,13 @@ export class ProjectionRunner {
   async resume(name: string): Promise<void> {
     const slot = this.slots.get(name);
     if (!slot) throw new Error(`No projection is called "${name}".`);
-    this.slots.set(name, { projection: slot.projection, position: 0, state: slot.projection.init() });
+    this.slots.set(name, {
+      projection: slot.projection,
+      position: 0,
+      state: slot.projection.init(),
+      changes: new SubjectChanges(),
+      fresh: true,
+    });
     await this.saveSlot(this.slots.get(name)!);
   }
 
@@ -161,11 +205,14 @@ export class ProjectionRunner {
   }
 
   private fold(stored: StoredEvent): void {
+    let event: RecordedEvent | undefined;
     for (const slot of this.slots.values()) {
       if (slot.parked || stored.position <= slot.position) continue;
       if (slot.projection.eventTypes.includes(stored.type)) {
         try {
-          slot.state = slot.projection.apply(slot.state, asRecordedEvent(stored));
+          event ??= asRecordedEvent(stored);
+          if (slot.projection.subjects && !slot.fresh) slot.changes.note(slot.projection, slot.state, event);
+          slot.state = slot.projection.apply(slot.state, event);
         } catch (error) {
           slot.parked = {
             position: stored.position,
@@ -201,16 +248,33 @@ export class ProjectionRunner {
     this.lastSaveMs = this.now();
   }
 
-  private saveSlot(slot: Slot): Promise<void> {
-    const state: StoredState = storedState(slot.state, slot.latestRecordedAt);
-    const record: ProjectionRecord = {
-      name: slot.projection.name,
-      version: slot.projection.version,
+  /**
+   * Saves a view with its position. A view kept by subject is saved as its shared part and the
+   * entries changed since the last save (every entry when `fresh`), all in one atomic save; if
+   * the save fails, the next one writes every entry again.
+   */
+  private async saveSlot(slot: Slot): Promise<void> {
+    const { projection } = slot;
+    const base = {
+      name: projection.name,
+      version: projection.version,
       position: slot.position,
-      state,
       ...(slot.parked ? { parked: slot.parked } : {}),
     };
-    return this.options.checkpoints.save(record);
+    if (!projection.subjects) {
+      const record: ProjectionRecord = { ...base, state: storedState(slot.state, slot.latestRecordedAt) };
+      return this.options.checkpoints.save(record);
+    }
+    const fresh = slot.fresh;
+    const changed: SubjectEntry[] = fresh ? subjectEntriesOf(projection, slot.state) : slot.changes.take(slot.state);
+    slot.changes.forget();
+    slot.fresh = true;
+    await this.options.checkpoints.save({
+      ...base,
+      state: storedState(sharedStateOf(projection, slot.state), slot.latestRecordedAt),
+      subjects: { fresh, changed: changed.map(([table, id, entry]) => [entryKey(table, id), entry] as const) },
+    });
+    slot.fresh = false;
   }
 
   /** Where reading starts: the least advanced projection still running (none if all are parked). */
