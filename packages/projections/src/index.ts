@@ -9,7 +9,8 @@ export { routes } from './projection';
 export type { AnyProjection, Projection, StateSubjects, SubjectRef, ViewQuery, ViewTable } from './projection';
 
 // A view's state kept by subject: split into entries saved as they change, and put back together.
-export { sharedStateOf, stateAssembly, SubjectChanges } from './subjects';
+export { sharedStateOf, stateAssembly, SubjectChanges, subjectEntriesOf } from './subjects';
+export type { SubjectEntry } from './subjects';
 
 // Folding a history into a view, whole or one event at a time, as the program knew it at a moment.
 export { foldHistory, render, resolveAsOf, startFold, viewOf } from './fold';

@@ -32,6 +32,7 @@ const VALUES = [
   'startFold',
   'stateAssembly',
   'storedProjections',
+  'subjectEntriesOf',
   'timelineProjection',
   'viewOf',
 ];
@@ -43,6 +44,7 @@ const TYPES = [
   'Projection',
   'Pseudonymize',
   'StateSubjects',
+  'SubjectEntry',
   'SubjectRef',
   'TimelineState',
   'ViewQuery',

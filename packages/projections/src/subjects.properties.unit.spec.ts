@@ -3,7 +3,7 @@ import { RecordedEvent, withoutPrototypes } from '@coachline/domain';
 import { foldHistory, render } from './fold';
 import { AnyProjection } from './projection';
 import { storedProjections } from './registry';
-import { sharedStateOf, stateAssembly, SubjectChanges, subjectKey } from './subjects';
+import { sharedStateOf, stateAssembly, SubjectChanges } from './subjects';
 import { identifyingHistory } from './testing';
 
 const bySubject = storedProjections.filter((projection) => projection.subjects !== undefined);
@@ -13,7 +13,7 @@ const entriesOf = (projection: AnyProjection, state: unknown): Map<string, strin
   const entries = new Map<string, string>();
   for (const table of projection.subjects!.tables)
     for (const [id, entry] of Object.entries((state as Record<string, object>)[table] ?? {}))
-      entries.set(subjectKey(table, id), JSON.stringify(entry));
+      entries.set(`${table}/${id}`, JSON.stringify(entry));
   return entries;
 };
 
@@ -25,15 +25,18 @@ interface Kept {
 
 const save = (projection: AnyProjection, kept: Kept, changes: SubjectChanges, state: unknown): void => {
   kept.shared = JSON.stringify(sharedStateOf(projection, state));
-  for (const [key, entry] of changes.take(state)) {
-    if (entry === undefined) kept.entries.delete(key);
-    else kept.entries.set(key, JSON.stringify(entry));
+  for (const [table, id, entry] of changes.take(state)) {
+    if (entry === undefined) kept.entries.delete(JSON.stringify([table, id]));
+    else kept.entries.set(JSON.stringify([table, id]), JSON.stringify(entry));
   }
 };
 
 const load = (projection: AnyProjection, kept: Kept): unknown => {
   const assembly = stateAssembly(projection, withoutPrototypes(JSON.parse(kept.shared) as Record<string, unknown>));
-  for (const [key, json] of kept.entries) assembly.add(key, withoutPrototypes(JSON.parse(json)));
+  for (const [key, json] of kept.entries) {
+    const [table, id] = JSON.parse(key) as [string, string];
+    assembly.add(table, id, withoutPrototypes(JSON.parse(json)));
+  }
   return assembly.state();
 };
 
@@ -63,7 +66,7 @@ describe('views kept by subject', () => {
             const changes = new SubjectChanges();
             changes.note(projection, state, event);
             state = projection.apply(state, event);
-            const named = new Set(changes.take(state).map(([key]) => key));
+            const named = new Set(changes.take(state).map(([table, id]) => `${table}/${id}`));
             for (const [key, json] of entriesOf(projection, state))
               if (before.get(key) !== json)
                 expect({ event: event.type, key, named: named.has(key) }).toEqual({

@@ -2,32 +2,40 @@ import { emptyTable, entryOf, RecordedEvent, Table } from '@coachline/domain';
 import { AnyProjection, SubjectRef } from './projection';
 
 /**
- * A view's state kept by subject: each entry of its subject tables stored under its own key, and
- * the rest of the state, small, stored whole. These functions split a state into those parts and
+ * A view's state kept by subject: each entry of its subject tables stored on its own, and the
+ * rest of the state, small, stored whole. These functions split a state into those parts and
  * put it back together, so a runner saves only the entries that changed and loads them one by one.
  */
 
-/** The key a subject's entry is kept under. Table names are the code's own and hold no colon; ids may. */
-export const subjectKey = (table: string, id: string): string => `${table}:${id}`;
-
-const tableAndId = (key: string): readonly [string, string] => {
-  const colon = key.indexOf(':');
-  return [key.slice(0, colon), key.slice(colon + 1)];
-};
-
 type Fields = Record<string, unknown>;
 
-/** The state outside its subject tables: what is stored with every save. */
+/** An entry of a subject table: the table, the subject's id, and the entry (`undefined` once gone). */
+export type SubjectEntry = readonly [table: string, id: string, entry: unknown];
+
+/** The state outside its subject tables, which stand in it empty: what is stored with every save. */
 export const sharedStateOf = (projection: AnyProjection, state: unknown): Fields => {
   const tables = projection.subjects?.tables ?? [];
-  return Object.fromEntries(Object.entries(state as Fields).filter(([field]) => !tables.includes(field)));
+  return Object.fromEntries(
+    Object.entries(state as Fields).map(([field, value]) => [field, tables.includes(field) ? {} : value]),
+  );
 };
+
+/** Every entry of the state's subject tables. */
+export const subjectEntriesOf = (projection: AnyProjection, state: unknown): SubjectEntry[] =>
+  (projection.subjects?.tables ?? []).flatMap((table) =>
+    Object.entries((state as Record<string, Table<unknown> | undefined>)[table] ?? {}).map(
+      ([id, entry]): SubjectEntry => [table, id, entry],
+    ),
+  );
+
+const SEPARATOR = '\u0000';
 
 /**
  * What changed since the last save, gathered event by event: the entries named, and the tables
  * an event may have changed anywhere in.
  */
 export class SubjectChanges {
+  /** Table and id joined by a character no table name holds. */
   private readonly keys = new Set<string>();
   private readonly tables = new Set<string>();
 
@@ -35,38 +43,42 @@ export class SubjectChanges {
   note(projection: AnyProjection, state: unknown, event: RecordedEvent): void {
     for (const [table, id] of projection.subjects?.changedBy(state, event) ?? []) {
       if (id === undefined) this.tables.add(table);
-      else this.keys.add(subjectKey(table, id));
+      else this.keys.add(`${table}${SEPARATOR}${id}`);
     }
   }
 
-  /** Each changed entry by its key, `undefined` for one no longer in the state; then forgets them. */
-  take(state: unknown): Array<readonly [string, unknown]> {
+  /** Each changed entry, `undefined` for one no longer in the state; then forgets them. */
+  take(state: unknown): SubjectEntry[] {
     const tables = state as Record<string, Table<unknown> | undefined>;
-    const changed = new Map<string, unknown>();
+    const changed: SubjectEntry[] = [];
     for (const table of this.tables)
-      for (const [id, entry] of Object.entries(tables[table] ?? {})) changed.set(subjectKey(table, id), entry);
+      for (const [id, entry] of Object.entries(tables[table] ?? {})) changed.push([table, id, entry]);
     for (const key of this.keys) {
-      if (changed.has(key)) continue;
-      const [table, id] = tableAndId(key);
+      const separator = key.indexOf(SEPARATOR);
+      const [table, id] = [key.slice(0, separator), key.slice(separator + 1)];
+      if (this.tables.has(table)) continue;
       const entries = tables[table];
-      changed.set(key, entries && Object.hasOwn(entries, id) ? entries[id] : undefined);
+      changed.push([table, id, entries && Object.hasOwn(entries, id) ? entries[id] : undefined]);
     }
+    this.forget();
+    return changed;
+  }
+
+  forget(): void {
     this.keys.clear();
     this.tables.clear();
-    return [...changed];
   }
 }
 
 /**
  * Puts a state back together from its shared part and its entries, fed one at a time as they
- * are read. Entries come as JSON values: the caller gives them without prototypes.
+ * are read. Both come as JSON values the caller has given without prototypes.
  */
 export const stateAssembly = (projection: AnyProjection, shared: Fields) => {
-  const state: Record<string, unknown> = { ...shared };
+  const state: Fields = { ...shared };
   for (const table of projection.subjects?.tables ?? []) state[table] = emptyTable<unknown>();
   return {
-    add(key: string, entry: unknown): void {
-      const [table, id] = tableAndId(key);
+    add(table: string, id: string, entry: unknown): void {
       const entries = state[table] as Table<unknown> | undefined;
       if (entries !== undefined) entries[id] = entry;
     },
