@@ -4,7 +4,7 @@ import { noEvents } from '../event-file/event-file-check';
 import { formatLineError, LineError } from '../event-file/line-error';
 import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
 import { parseEventLine } from '../event-file/parse-event-line';
-import { readEventLines } from '../event-file/read-event-lines';
+import { linesAfter, readEventLineBatches } from '../event-file/read-event-lines';
 import { formatView, Format } from '../output/format-view';
 import { progressOnStderr } from '../output/progress';
 import { ensureReadable } from './options';
@@ -28,20 +28,23 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
   const streams = new Set<string>();
   const progress = progressOnStderr('replay');
   let count = 0;
-  const lines = readEventLines(options.events);
-  for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    const parsed = parseEventLine(next.value);
-    if (E.isLeft(parsed)) errors.push(...parsed.left);
-    else if (errors.length === 0) {
-      fold.push(parsed.right);
-      streams.add(parsed.right.stream);
-    }
-    progress.tick(++count);
-    if (tooManyErrors(errors)) {
-      const stopped = await stoppedReading(options.events, errors, lines);
-      if (stopped) {
-        progress.stop();
-        throw stopped;
+  const batches = readEventLineBatches(options.events);
+  for (let next = await batches.next(); !next.done; next = await batches.next()) {
+    const lines = next.value;
+    for (let i = 0; i < lines.length; i++) {
+      const parsed = parseEventLine(lines[i]!);
+      if (E.isLeft(parsed)) errors.push(...parsed.left);
+      else if (errors.length === 0) {
+        fold.push(parsed.right);
+        streams.add(parsed.right.stream);
+      }
+      progress.tick(++count);
+      if (tooManyErrors(errors)) {
+        const stopped = await stoppedReading(options.events, errors, linesAfter(lines, i, batches));
+        if (stopped) {
+          progress.stop();
+          throw stopped;
+        }
       }
     }
   }

@@ -30,11 +30,8 @@ export interface ParsedEventLine {
   readonly written: { readonly schemaVersion: number; readonly data: unknown };
 }
 
-/** One line of the event file: JSON, then the envelope and data codecs (every version, upcast). */
-export const parseEventLine = (line: NumberedLine): E.Either<LineError[], RecordedEvent> =>
-  E.map((parsed: ParsedEventLine) => parsed.event)(parseEventLineAsWritten(line));
-
-export const parseEventLineAsWritten = (line: NumberedLine): E.Either<LineError[], ParsedEventLine> => {
+/** A line's JSON, or why it is not JSON any store could keep. */
+const jsonOf = (line: NumberedLine): E.Either<LineError[], unknown> => {
   if (line.unreadable !== undefined) return E.left([{ line: line.number, path: '(line)', message: line.unreadable }]);
   let json: unknown;
   try {
@@ -44,9 +41,24 @@ export const parseEventLineAsWritten = (line: NumberedLine): E.Either<LineError[
   }
   const unstorable = unstorableJson(line.text, json);
   if (unstorable.length > 0) return E.left(atMost(unstorable.map((e) => ({ line: line.number, ...e }))));
-  const decoded = decodeRecordedEvent(json);
+  return E.right(json);
+};
+
+/** One line of the event file: JSON, then the envelope and data codecs (every version, upcast). */
+export const parseEventLine = (line: NumberedLine): E.Either<LineError[], RecordedEvent> => {
+  // Plain branches, and nothing kept of the line as written: a replay runs this once per event.
+  const json = jsonOf(line);
+  if (E.isLeft(json)) return json;
+  const decoded = decodeRecordedEvent(json.right);
+  return E.isLeft(decoded) ? E.left(atMost(lineErrorsOf(line.number, decoded.left))) : decoded;
+};
+
+export const parseEventLineAsWritten = (line: NumberedLine): E.Either<LineError[], ParsedEventLine> => {
+  const json = jsonOf(line);
+  if (E.isLeft(json)) return json;
+  const decoded = decodeRecordedEvent(json.right);
   if (E.isLeft(decoded)) return E.left(atMost(lineErrorsOf(line.number, decoded.left)));
   // The envelope decoded, so the line is an object with both fields.
-  const { schemaVersion, data } = json as ParsedEventLine['written'];
+  const { schemaVersion, data } = json.right as ParsedEventLine['written'];
   return E.right({ event: decoded.right, written: { schemaVersion, data } });
 };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEventLines } from './read-event-lines';
+import { linesAfter, readEventLineBatches, readEventLines } from './read-event-lines';
 
 const dir = mkdtempSync(join(tmpdir(), 'coachline-lines-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,5 +73,35 @@ describe('reading an event file line by line', () => {
         unreadable: `the line is ${3 << 20} bytes long, more than the ${1 << 20} an event may take`,
       },
     ]);
+  });
+
+  it('reports the one line that is not UTF-8 in a file of many chunks, and reads every other line', async () => {
+    const good = (i: number) => `{"n":${i},"text":"${'é'.repeat(300)}"}`;
+    const parts = Array.from({ length: 6_000 }, (_, i) =>
+      i === 4_321 ? Buffer.from([0x7b, 0xff, 0x7d, 0x0a]) : Buffer.from(`${good(i)}\n`),
+    );
+    const lines = await linesOf(Buffer.concat(parts));
+    expect(lines).toHaveLength(6_000);
+    expect(lines[4_321]).toEqual({ number: 4_322, text: '', unreadable: 'the line is not valid UTF-8' });
+    expect(lines.filter((l) => l.unreadable !== undefined)).toHaveLength(1);
+    expect(lines[5_999]).toEqual({ number: 6_000, text: good(5_999) });
+  });
+
+  it('gives the same lines a chunk at a time, and the lines after any one of them', async () => {
+    const file = join(dir, 'batches.jsonl');
+    writeFileSync(file, Array.from({ length: 5_000 }, (_, i) => `{"n":${i},"pad":"${'x'.repeat(500)}"}\n`).join(''));
+    const batches = [];
+    for await (const batch of readEventLineBatches(file)) batches.push(batch);
+    expect(batches.length).toBeGreaterThan(1);
+    const lines = [];
+    for await (const line of readEventLines(file)) lines.push(line);
+    expect(batches.flat()).toEqual(lines);
+
+    const reading = readEventLineBatches(file);
+    const first = await reading.next();
+    if (first.done) throw new Error('no lines read');
+    const rest = [];
+    for await (const line of linesAfter(first.value, 9, reading)) rest.push(line);
+    expect(rest).toEqual(lines.slice(10));
   });
 });
