@@ -6,7 +6,8 @@
  *   npm run bench:api
  *
  * BENCH_SECONDS (15), BENCH_CONNECTIONS (20), BENCH_COACHES (10), BENCH_PROVIDERS (100);
- * DATABASE_URL picks the server (postgres://postgres@127.0.0.1:5432/test).
+ * DATABASE_URL picks the server (postgres://postgres@127.0.0.1:5432/test); BENCH_CPU_PROF=<folder>
+ * writes a CPU profile of each server there (servers.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -54,13 +55,34 @@ const line = (name: string, result: Result, extra: string[] = []) =>
     ].join(' | '),
   );
 
-const load = (url: string, requests: ReturnType<typeof workdayMix>) =>
-  new Promise<{ result: Result; latencies: Latencies }>((resolve, reject) => {
+interface Measured {
+  readonly result: Result;
+  readonly latencies: Latencies;
+  /** The server's processor time per answer, in microseconds, when the system tells it. */
+  readonly cpuPerAnswerUs: number | undefined;
+}
+
+const load = (server: RunningServer, requests: ReturnType<typeof workdayMix>) =>
+  new Promise<Measured>((resolve, reject) => {
     const latencies = new Latencies();
-    autocannon({ url, connections: workload.connections, duration: workload.seconds, requests }, (error, result) =>
-      error ? reject(error) : resolve({ result, latencies }),
+    const cpuBefore = server.cpuMs();
+    autocannon(
+      { url: server.url, connections: workload.connections, duration: workload.seconds, requests },
+      (error, result) => {
+        if (error) return reject(error);
+        const cpuAfter = server.cpuMs();
+        const answers = result['2xx'] + result.non2xx;
+        const cpuPerAnswerUs =
+          cpuBefore === undefined || cpuAfter === undefined || answers === 0
+            ? undefined
+            : ((cpuAfter - cpuBefore) * 1000) / answers;
+        resolve({ result, latencies, cpuPerAnswerUs });
+      },
     ).on('response', (_client, status, _bytes, ms) => latencies.add(status, ms));
   });
+
+const cpuFigure = (measured: Measured): string[] =>
+  measured.cpuPerAnswerUs === undefined ? [] : [`${Math.round(measured.cpuPerAnswerUs)} µs of processor an answer`];
 
 const dropSchemas = async () => {
   const client = new pg.Client({ connectionString: workload.databaseUrl });
@@ -99,22 +121,29 @@ const main = async () => {
 
     // A short warm-up lets V8 compile the hot paths before either run is measured.
     await autocannon({ url: api.url, connections: workload.connections, duration: 3, requests: mix });
-    const measured = await load(api.url, mix);
+    const measured = await load(api, mix);
     await api.stop();
     servers.pop();
 
     const bare = await startServer(BARE_APP_MAIN, BARE_APP_ENV, '/health');
     servers.push(bare);
     await autocannon({ url: bare.url, connections: workload.connections, duration: 3, requests: mix });
-    const baseline = await load(bare.url, mix);
+    const baseline = await load(bare, mix);
 
-    line('API, 80% queries / 20% LogSession', measured.result, ['target ≥ 1,500 req/s, p99 < 40 ms']);
+    line('API, 80% queries / 20% LogSession', measured.result, [
+      ...cpuFigure(measured),
+      'target ≥ 1,500 req/s, p99 < 40 ms',
+    ]);
     console.log(`API queries (200) | ${measured.latencies.describe(200)}`);
     console.log(`API LogSession commands (201) | ${measured.latencies.describe(201)}`);
-    line('bare NestJS route, same mix', baseline.result);
+    line('bare NestJS route, same mix', baseline.result, cpuFigure(baseline));
     console.log(
       `ratio API / bare: ${(measured.result.requests.average / baseline.result.requests.average).toFixed(2)} of the throughput, p99 ${(measured.result.latency.p99 / Math.max(1, baseline.result.latency.p99)).toFixed(1)}×`,
     );
+    if (measured.cpuPerAnswerUs !== undefined && baseline.cpuPerAnswerUs !== undefined)
+      console.log(
+        `processor time an answer, API / bare: ${(measured.cpuPerAnswerUs / baseline.cpuPerAnswerUs).toFixed(1)}× (what others' load on the machine changes least)`,
+      );
   } finally {
     for (const server of servers) await server.stop();
     await dropSchemas();

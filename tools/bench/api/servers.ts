@@ -1,4 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -26,6 +27,21 @@ export const buildApi = (): void => {
   if (build.status !== 0) throw new Error(`the API's build failed (${build.status ?? build.signal})`);
 };
 
+/**
+ * `BENCH_CPU_PROF=<folder>`: each server started writes a V8 CPU profile there when it stops
+ * (open it in Chrome's DevTools or speedscope), to see where a run's time went.
+ */
+const profiling = (): string[] => {
+  const folder = process.env['BENCH_CPU_PROF'];
+  if (!folder) return [];
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${folder}`,
+    '--import',
+    `./${join('tools', 'bench', 'api', 'profile-on-exit.mjs')}`,
+  ];
+};
+
 export const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
     const server = createServer();
@@ -38,8 +54,30 @@ export const freePort = (): Promise<number> =>
 
 export interface RunningServer {
   readonly url: string;
+  /**
+   * The processor time the server has used so far (user and system), in milliseconds; `undefined`
+   * where /proc cannot tell. On a shared machine this says more than the rate of answers: others'
+   * work delays a server but does not add to its own time.
+   */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
+
+/** Clock ticks per second as Linux reports /proc times: 100 on every usual kernel. */
+const TICKS_PER_SECOND = 100;
+
+const cpuMsOf = (pid: number | undefined): number | undefined => {
+  if (pid === undefined) return undefined;
+  try {
+    // The fields after the command's name, which is in parentheses and may hold spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime: fields 14 and 15 of the whole line, 12 and 13 counted from the state.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+};
 
 /** Node.js with these arguments (`API_MAIN`, `BARE_APP_MAIN`), from the workspace root, on a port of its own. */
 export const startServer = async (
@@ -49,7 +87,7 @@ export const startServer = async (
 ): Promise<RunningServer> => {
   const port = await freePort();
   const entry = args.join(' ');
-  const child: ChildProcess = spawn(process.execPath, [...args], {
+  const child: ChildProcess = spawn(process.execPath, [...profiling(), ...args], {
     cwd: root,
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -72,6 +110,7 @@ export const startServer = async (
   }
   return {
     url,
+    cpuMs: () => cpuMsOf(child.pid),
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
