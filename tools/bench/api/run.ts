@@ -1,7 +1,8 @@
 /**
  * Load test of the API on a PostgreSQL server: a coach's mix of 80% queries and 20% LogSession
- * commands through autocannon on 127.0.0.1, beside the same mix against a bare NestJS route that
- * does no work, measured in the same run. One line per figure.
+ * commands through autocannon on 127.0.0.1, beside the same mix against a bare NestJS app that
+ * does the same HTTP work and no other (the same routes, JSON bodies and headers, answering with
+ * bodies the API gave in this run: bare-app.ts), measured in the same run. One line per figure.
  *
  *   npm run bench:api
  *
@@ -11,13 +12,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { Result } from 'autocannon';
 import pg from 'pg';
 import { Latencies } from './latencies';
 import { workdayMix } from './mix';
+import { sampleAnswers } from './sample-answers';
 import { seedProgram } from './seed-program';
 import {
   ADMIN_TOKEN_MAIN,
@@ -118,6 +120,8 @@ const main = async () => {
     if (admin.status !== 0) throw new Error(`api:admin failed: ${admin.stderr}`);
     const program = await seedProgram(api.url, admin.stdout.trim(), workload.coaches, workload.providers);
     const mix = workdayMix(program);
+    const answersFile = join(dataDir, 'bare-answers.json');
+    writeFileSync(answersFile, JSON.stringify(await sampleAnswers(api.url, mix)));
 
     // A short warm-up lets V8 compile the hot paths before either run is measured.
     await autocannon({ url: api.url, connections: workload.connections, duration: 3, requests: mix });
@@ -125,7 +129,7 @@ const main = async () => {
     await api.stop();
     servers.pop();
 
-    const bare = await startServer(BARE_APP_MAIN, BARE_APP_ENV, '/health');
+    const bare = await startServer(BARE_APP_MAIN, { ...BARE_APP_ENV, BARE_ANSWERS: answersFile }, '/health');
     servers.push(bare);
     await autocannon({ url: bare.url, connections: workload.connections, duration: 3, requests: mix });
     const baseline = await load(bare, mix);
