@@ -62,25 +62,63 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 
 /** One value in COPY's text format: NULL as \N, and the characters COPY reads as delimiters escaped. */
 export const copyField = (value: SqlValue): string => {
+  // Numbers (positions, revisions, versions) need no escaping; the test is the common case's whole cost.
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string')
+    return COPY_SPECIAL.test(value)
+      ? value.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character] as string)
+      : value;
   if (value === null) return '\\N';
   if (Array.isArray(value)) throw new TypeError('Arrays are not written through COPY.');
-  const text = String(value);
-  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character] as string) : text;
+  return String(value);
 };
 
-export const copyLine = (row: Row): string => `${row.map(copyField).join('\t')}\n`;
+/** A row's line; built by concatenation, since an array per row for `join` is garbage for every event. */
+export const copyLine = (row: Row): string => {
+  let line = row.length === 0 ? '' : copyField(row[0] as SqlValue);
+  for (let column = 1; column < row.length; column += 1) line += `\t${copyField(row[column] as SqlValue)}`;
+  return `${line}\n`;
+};
 
-const COPY_CHUNK_CHARS = 256 * 1024;
+const COPY_CHUNK_BYTES = 256 * 1024;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+/** UTF-8 takes at most three bytes for each UTF-16 unit of a JavaScript string. */
+const MAX_UTF8_PER_UNIT = 3;
 
-/** Rows as COPY text, in chunks large enough to keep the socket busy. */
-export function* copyText(rows: ReadonlyArray<Row>): Generator<string> {
-  let chunk = '';
+/**
+ * Rows as COPY text, encoded to UTF-8 straight into buffers of about `COPY_CHUNK_BYTES`, each ending
+ * on a row boundary: no line nor chunk is built as a string first, only to be encoded once more for
+ * the socket. A field larger than a chunk gets a buffer of its own size.
+ */
+export function* copyText(rows: ReadonlyArray<Row>): Generator<Buffer> {
+  let buffer = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+  let used = 0;
+  let rowStart = 0;
   for (const row of rows) {
-    chunk += copyLine(row);
-    if (chunk.length >= COPY_CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
+    for (let column = 0; column < row.length; column += 1) {
+      const field = copyField(row[column] as SqlValue);
+      const room = field.length * MAX_UTF8_PER_UNIT + 1;
+      if (used + room > buffer.length) {
+        // The row so far moves to the next buffer, so every buffer handed over holds whole rows.
+        const next = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, used - rowStart + room));
+        buffer.copy(next, 0, rowStart, used);
+        if (rowStart > 0) yield buffer.subarray(0, rowStart);
+        used -= rowStart;
+        rowStart = 0;
+        buffer = next;
+      }
+      used += buffer.write(field, used, 'utf8');
+      buffer[used] = column === row.length - 1 ? NEWLINE : TAB;
+      used += 1;
+    }
+    rowStart = used;
+    if (used >= COPY_CHUNK_BYTES * 0.75) {
+      yield buffer.subarray(0, used);
+      buffer = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+      used = 0;
+      rowStart = 0;
     }
   }
-  if (chunk.length > 0) yield chunk;
+  if (used > 0) yield buffer.subarray(0, used);
 }

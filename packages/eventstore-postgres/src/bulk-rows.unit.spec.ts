@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { copyField, copyLine, copyText, insertByStatements, statementChunks } from './bulk-rows';
 import type { SqlQueryable, SqlValue } from './sql-client';
 
@@ -14,8 +15,28 @@ describe('COPY text encoding', () => {
     const rows = Array.from({ length: 3_000 }, (_, i) => [i, 'x'.repeat(200)]);
     const chunks = [...copyText(rows)];
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.every((chunk) => chunk.endsWith('\n'))).toBe(true);
-    expect(chunks.join('')).toBe(rows.map(copyLine).join(''));
+    expect(chunks.every((chunk) => chunk.at(-1) === 0x0a)).toBe(true);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(rows.map(copyLine).join(''));
+  });
+
+  it('encodes any rows to the UTF-8 of their lines, in chunks that each end a row', () => {
+    const field = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      // Fields larger than a chunk, multi-byte characters included.
+      fc
+        .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }), fc.integer({ min: 10_000, max: 60_000 }))
+        .map(([text, times]) => text.repeat(times)),
+      fc.integer(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { maxLength: 20 }), (rows) => {
+        const chunks = [...copyText(rows)];
+        expect(Buffer.concat(chunks).toString('utf8')).toBe(rows.map(copyLine).join(''));
+        expect(chunks.every((chunk) => chunk.length > 0 && chunk.at(-1) === 0x0a)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 

@@ -35,7 +35,9 @@ export const importEvents = async (
   source: AsyncIterable<ImportedEvent> | Iterable<ImportedEvent>,
   options: ImportOptions = {},
 ): Promise<ImportResult> => {
-  const chunkSize = options.chunkSize ?? 2_000;
+  // Small enough that a chunk's events die young: at 2,000 the collector copied each chunk from
+  // one young generation to the next, about twice the collection time of 500.
+  const chunkSize = options.chunkSize ?? 500;
   try {
     return await client.transaction(async (tx) => {
       const locked = await lockHead(tx, statements);

@@ -32,12 +32,20 @@ export interface EncodedEvent {
   readonly recordedAt: string | null;
 }
 
+/**
+ * An instant already written as `toISOString` writes it, on a day every month has and before 24:00:
+ * such a text is its own UTC form (Date.parse rejects minutes or seconds out of range, and months).
+ */
+const ALREADY_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):\d\d:\d\d\.\d{3}Z$/;
+
 /** `recorded_at` is an index over `metadata.recordedAt`; a value PostgreSQL could misread is left out. */
-const recordedAtOf = (metadata: unknown): string | null => {
+export const recordedAtOf = (metadata: unknown): string | null => {
   const recordedAt = (metadata as { recordedAt?: unknown } | null | undefined)?.recordedAt;
   if (typeof recordedAt !== 'string') return null;
   const time = Date.parse(recordedAt);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  if (Number.isNaN(time)) return null;
+  // Skips building a Date and its text again for the form nearly every event carries.
+  return ALREADY_UTC.test(recordedAt) ? recordedAt : new Date(time).toISOString();
 };
 
 export const encodeEvent = (event: EventToAppend): EncodedEvent => ({
