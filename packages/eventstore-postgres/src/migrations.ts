@@ -132,6 +132,21 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       INSERT INTO "${s}".child_key_wrapping (store_id, generation, rotation_owed) VALUES (gen_random_uuid()::text, 0, false);
     `,
   },
+  {
+    version: 6,
+    name: 'views kept by subject: one row per entry beside the view’s row',
+    // A view kept by subject has its shared part in its projections row and each entry (a
+    // provider's, a coach's, an agreement's...) in a row here, keyed by its path in the state, so a
+    // save rewrites only the entries that changed. Both are written in one transaction.
+    script: (s) => `
+      CREATE TABLE "${s}".projection_subjects (
+        name text COLLATE "C" NOT NULL,
+        subject text COLLATE "C" NOT NULL,
+        state text NOT NULL,
+        PRIMARY KEY (name, subject)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));

@@ -1,5 +1,11 @@
-import type { ParkedAt, ProjectionCheckpoints, ProjectionRecord } from '@coachline/eventstore';
-import type { SqlClient } from './sql-client';
+import {
+  withSubjectEntries,
+  type LoadedProjection,
+  type ParkedAt,
+  type ProjectionCheckpoints,
+  type ProjectionRecord,
+} from '@coachline/eventstore';
+import type { SqlClient, SqlQueryable, SqlTransaction } from './sql-client';
 
 interface ProjectionRow {
   readonly name: string;
@@ -9,6 +15,9 @@ interface ProjectionRow {
   readonly parked: ParkedAt | null;
 }
 
+/** Entries written per statement: a save of a whole rebuilt view holds this many as text at once. */
+const ENTRIES_PER_STATEMENT = 2_000;
+
 const recordOf = (row: ProjectionRow): ProjectionRecord => ({
   name: row.name,
   version: row.version,
@@ -17,50 +26,147 @@ const recordOf = (row: ProjectionRow): ProjectionRecord => ({
   ...(row.parked ? { parked: row.parked } : {}),
 });
 
+/** A view's entries, a page at a time in key order, each parsed on its own. */
+async function* entriesOf(
+  session: SqlQueryable,
+  schema: string,
+  name: string,
+): AsyncGenerator<readonly [string, unknown]> {
+  let after = '';
+  for (;;) {
+    const page = await session.query<{ subject: string; state: string }>(
+      `SELECT subject, state FROM "${schema}".projection_subjects
+        WHERE name = $1 AND subject > $2 ORDER BY subject LIMIT ${ENTRIES_PER_STATEMENT}`,
+      [name, after],
+    );
+    for (const row of page) yield [row.subject, JSON.parse(row.state) as unknown] as const;
+    if (page.length < ENTRIES_PER_STATEMENT) return;
+    after = page[page.length - 1]!.subject;
+  }
+}
+
+const hasEntries = async (session: SqlQueryable, schema: string, name: string): Promise<boolean> => {
+  const [row] = await session.query<{ present: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM "${schema}".projection_subjects WHERE name = $1) AS present`,
+    [name],
+  );
+  return row?.present === true;
+};
+
 /**
- * Projection views and checkpoints in the store's own database. A view's state and the
- * position it reflects are one row written by one statement: after a crash at any point the
- * row holds either the old pair or the new one, never a view with the wrong position.
+ * A stored view's state as JSON text, whole: for a view kept by subject, its row's state with
+ * every entry put back. For reading a view as one value (inspection, the stored view check).
+ */
+export const wholeViewText = async (
+  session: SqlQueryable,
+  schema: string,
+  name: string,
+  state: string,
+): Promise<string> => {
+  if (!(await hasEntries(session, schema, name))) return state;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(state);
+  } catch {
+    // A row that is not JSON is reported as it is by whoever reads it.
+    return state;
+  }
+  const entries: Array<readonly [string, unknown]> = [];
+  for await (const entry of entriesOf(session, schema, name)) entries.push(entry);
+  return JSON.stringify(withSubjectEntries(parsed, entries));
+};
+
+/**
+ * Projection views and checkpoints in the store's own database. A view's state and the position
+ * it reflects are one row; a view kept by subject has its entries in rows of their own beside it,
+ * and a save writes the row and the entries that changed in one transaction: after a crash at
+ * any point the store holds either the old view with its position or the new one, never a view
+ * with the wrong position.
  */
 export class PostgresProjectionCheckpoints implements ProjectionCheckpoints {
   private readonly table: string;
+  private readonly subjects: string;
 
   constructor(
     private readonly client: SqlClient,
-    schema: string,
+    private readonly schema: string,
   ) {
     this.table = `"${schema}".projections`;
+    this.subjects = `"${schema}".projection_subjects`;
   }
 
-  async load(name: string): Promise<ProjectionRecord | undefined> {
+  async load(name: string): Promise<LoadedProjection | undefined> {
     const [row] = await this.client.query<ProjectionRow>(
       `SELECT name, version, position, state, parked FROM ${this.table} WHERE name = $1`,
       [name],
     );
-    return row ? recordOf(row) : undefined;
+    if (!row) return undefined;
+    if (!(await hasEntries(this.client, this.schema, name))) return recordOf(row);
+    return { ...recordOf(row), subjectEntries: () => entriesOf(this.client, this.schema, name) };
   }
 
   async save(record: ProjectionRecord): Promise<void> {
-    await this.client.query(
-      `INSERT INTO ${this.table} (name, version, position, state, parked, updated_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, now())
-       ON CONFLICT (name) DO UPDATE
-         SET version = EXCLUDED.version, position = EXCLUDED.position, state = EXCLUDED.state,
-             parked = EXCLUDED.parked, updated_at = EXCLUDED.updated_at`,
-      [
-        record.name,
-        record.version,
-        record.position,
-        JSON.stringify(record.state),
-        record.parked ? JSON.stringify(record.parked) : null,
-      ],
-    );
+    const { subjects } = record;
+    await this.client.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO ${this.table} (name, version, position, state, parked, updated_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, now())
+         ON CONFLICT (name) DO UPDATE
+           SET version = EXCLUDED.version, position = EXCLUDED.position, state = EXCLUDED.state,
+               parked = EXCLUDED.parked, updated_at = EXCLUDED.updated_at`,
+        [
+          record.name,
+          record.version,
+          record.position,
+          JSON.stringify(record.state),
+          record.parked ? JSON.stringify(record.parked) : null,
+        ],
+      );
+      // A view saved whole, or kept by subject from scratch, leaves no entry of before.
+      if (subjects === undefined || subjects.fresh)
+        await tx.query(`DELETE FROM ${this.subjects} WHERE name = $1`, [record.name]);
+      if (subjects !== undefined) await this.saveEntries(tx, record.name, subjects.fresh, subjects.changed);
+    });
   }
 
   async list(): Promise<ReadonlyArray<ProjectionRecord>> {
     const rows = await this.client.query<ProjectionRow>(
       `SELECT name, version, position, state, parked FROM ${this.table} ORDER BY name`,
     );
-    return rows.map(recordOf);
+    const records: ProjectionRecord[] = [];
+    for (const row of rows)
+      records.push(recordOf({ ...row, state: await wholeViewText(this.client, this.schema, row.name, row.state) }));
+    return records;
+  }
+
+  /** Writes changed entries a chunk at a time, so only one chunk's JSON text is held at once. */
+  private async saveEntries(
+    tx: SqlTransaction,
+    name: string,
+    fresh: boolean,
+    changed: ReadonlyArray<readonly [string, unknown]>,
+  ): Promise<void> {
+    for (let start = 0; start < changed.length; start += ENTRIES_PER_STATEMENT) {
+      const chunk = changed.slice(start, start + ENTRIES_PER_STATEMENT);
+      const written = chunk.filter(([, entry]) => entry !== undefined);
+      const removed = chunk.filter(([, entry]) => entry === undefined).map(([key]) => key);
+      if (removed.length > 0)
+        await tx.query(`DELETE FROM ${this.subjects} WHERE name = $1 AND subject = ANY($2::text[])`, [name, removed]);
+      if (written.length === 0) continue;
+      // Straight after the delete of a fresh save no key is taken: the engine's bulk path applies.
+      if (fresh)
+        await tx.insertRows(
+          this.subjects,
+          ['name', 'subject', 'state'],
+          written.map(([key, entry]) => [name, key, JSON.stringify(entry)]),
+        );
+      else
+        await tx.query(
+          `INSERT INTO ${this.subjects} (name, subject, state)
+           SELECT $1, subject, state FROM unnest($2::text[], $3::text[]) AS changed (subject, state)
+           ON CONFLICT (name, subject) DO UPDATE SET state = EXCLUDED.state`,
+          [name, written.map(([key]) => key), written.map(([, entry]) => JSON.stringify(entry))],
+        );
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { ReadAllOptions, StoredEvent, StoredViewRow } from '@coachline/eventstore';
+import { wholeViewText } from './projection-checkpoints';
 import { readAllPages } from './readers';
 import type { SqlClient, SqlQueryable } from './sql-client';
 import type { Statements } from './statements';
@@ -81,16 +82,19 @@ export class ReadOnlyStore {
       `SELECT name, version, position::text AS position, state, parked->>'position' AS parked_at
          FROM "${this.statements.schema}".projections ORDER BY name`,
     );
-    return rows.map((row) => {
+    const views: StoredViewRow[] = [];
+    for (const row of rows) {
       const parkedAt = positionOf(row.parked_at);
-      return {
+      views.push({
         name: row.name,
         version: row.version,
         position: positionOf(row.position),
-        state: row.state,
+        // A view kept by subject is read whole, its entries put back in its state.
+        state: await wholeViewText(this.session, this.statements.schema, row.name, row.state),
         ...(Number.isNaN(parkedAt) ? {} : { parkedAt }),
-      };
-    });
+      });
+    }
+    return views;
   }
 
   close(): Promise<void> {

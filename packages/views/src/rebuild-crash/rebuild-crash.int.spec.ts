@@ -6,6 +6,7 @@ import { dosageProjection, render, viewOf } from '@coachline/projections';
 import { openPgliteEventStore, openPostgresEventStore, type PostgresEventStore } from '@coachline/eventstore-postgres';
 import { postgresAvailableSync, testDatabaseUrl, uniqueSchema } from '@coachline/eventstore-postgres/testing';
 import { appendable } from '../testing';
+import { ProjectionRunner } from '../projection-runner';
 import { rebuildHistory } from './rebuild-history';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -100,7 +101,15 @@ describe.each(targets)('a dosage rebuild killed at random moments, on %s', (_nam
     expect(await rebuild(location, schema)).toBe('finished');
 
     store = await open();
-    const record = await store.projectionCheckpoints().load('dosage');
+    // The view as stored, whole with its entries, and as a runner loads it, entry by entry.
+    const record = (await store.projectionCheckpoints().list()).find((listed) => listed.name === 'dosage');
+    const loaded = new ProjectionRunner({
+      store,
+      checkpoints: store.projectionCheckpoints(),
+      projections: [dosageProjection],
+    });
+    await loaded.load();
+    const loadedView = loaded.view('dosage', {});
     if (location.startsWith('postgres'))
       await (store as unknown as { client: { query: (sql: string) => Promise<unknown> } }).client.query(
         `DROP SCHEMA "${schema}" CASCADE`,
@@ -122,5 +131,7 @@ describe.each(targets)('a dosage rebuild killed at random moments, on %s', (_nam
       {},
     );
     expect(rebuilt).toEqual(viewOf(dosageProjection, history, {}));
+    expect(loadedView).toEqual(rebuilt);
+    expect(loaded.positionOf('dosage')).toBe(history.length);
   });
 });
