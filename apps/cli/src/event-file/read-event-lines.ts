@@ -76,8 +76,28 @@ export async function* readEventLineBatches(
     return text.trim() === '' ? undefined : { number, text };
   };
 
+  /**
+   * Cuts the complete lines of `bytes` from `from` into `batch`, and gives where the incomplete
+   * rest starts. Whole lines cut from valid UTF-8 at newline bytes are valid UTF-8 each: one check
+   * of them all spares one per line, and only bytes that fail it are checked line by line.
+   */
+  const cutLines = (bytes: Buffer, from: number, batch: NumberedLine[]): number => {
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    if (lastNewline < from) return from;
+    const knownUtf8 = isUtf8(bytes.subarray(from, lastNewline));
+    let start = from;
+    for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+      number++;
+      const stop = end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+      const line = lineOf(bytes, start, stop, knownUtf8);
+      if (line) batch.push(line);
+      start = end + 1;
+    }
+    return start;
+  };
+
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let bytes = chunk;
     if (first) {
       first = false;
       const encoding = foreignEncoding(bytes);
@@ -88,21 +108,16 @@ export async function* readEventLineBatches(
       // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the first event.
       if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
     }
-    // Whole lines cut from valid UTF-8 at newline bytes are valid UTF-8 each: one check of the
-    // chunk's complete lines spares one per line, and only a chunk that fails is checked line by line.
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    const knownUtf8 = lastNewline !== -1 && isUtf8(bytes.subarray(0, lastNewline));
     const batch: NumberedLine[] = [];
-    let start = 0;
-    for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-      number++;
-      const stop = end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-      const line = lineOf(bytes, start, stop, knownUtf8);
-      if (line) batch.push(line);
-      start = end + 1;
+    const firstNewline = bytes.indexOf(NEWLINE);
+    if (carry && firstNewline === -1) carry = Buffer.concat([carry, bytes]);
+    else {
+      // Only the line that spans two reads is copied whole; the rest is cut where it was read.
+      if (carry) cutLines(Buffer.concat([carry, bytes.subarray(0, firstNewline + 1)]), 0, batch);
+      const rest = cutLines(bytes, carry ? firstNewline + 1 : 0, batch);
+      carry = rest < bytes.length ? bytes.subarray(rest) : undefined;
     }
     if (batch.length > 0) yield batch;
-    carry = start < bytes.length ? bytes.subarray(start) : undefined;
     if (carry && skipped + carry.length > maxLineBytes) {
       skipped += carry.length;
       carry = undefined;

@@ -60,4 +60,5 @@ export const unstorableText = (value: unknown, path = ''): FieldError[] => walk(
 
 /** `unstorableText` of parsed JSON, skipped cheaply when its source text holds no `\u` escape that could be one. */
 export const unstorableJson = (jsonText: string, parsed: unknown): FieldError[] =>
-  MAY_HOLD_UNSTORABLE.test(jsonText) ? unstorableText(parsed) : [];
+  // A search for the two characters is several times quicker than the pattern over a whole event line.
+  jsonText.includes('\\u') && MAY_HOLD_UNSTORABLE.test(jsonText) ? unstorableText(parsed) : [];
