@@ -1,7 +1,9 @@
 /**
  * Start-up benchmark of what users run: `coachline --help` from its build, beside a bare Node.js
  * and Node.js printing a commander help in the same run, and the API from spawn to its first 200
- * on /health, on a new embedded store and on one it made before. Prints a markdown table.
+ * on /health, on a new embedded store and on one it made before, with each start's peak memory,
+ * beside a bare NestJS app answering /health, alone and after opening PGlite on the same folder.
+ * Prints a markdown table.
  *   npm run bench:cli                (BENCH_RUNS=30, BENCH_API_RUNS=5)
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { interleaved, msToFirstOk, percentile, Sample } from './start-times';
+import { FirstOk, interleaved, msToFirstOk, percentile, Sample } from './start-times';
 
 const root = resolve(__dirname, '..', '..', '..');
 const runs = Number(process.env['BENCH_RUNS'] ?? 30);
@@ -33,21 +35,48 @@ const freePort = (): Promise<number> =>
     });
   });
 
-/** The API on an embedded store in `dataDir`, as `npm start` runs it (without npm's own start-up). */
-const apiStart = async (dataDir: string): Promise<number> => {
+const startToHealth = async (
+  args: ReadonlyArray<string>,
+  extraEnv: NodeJS.ProcessEnv,
+  thenPath?: string,
+): Promise<FirstOk> => {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, COACHLINE_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: String(port), LOG_LEVEL: 'warn' };
   for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'COACHLINE_JWT_SECRET', 'COACHLINE_KEY_FILE', 'NODE_OPTIONS'])
     delete env[name];
-  return msToFirstOk(['tools/scripts/run-api.mjs', 'main'], `http://127.0.0.1:${port}/health`, {
+  const base = `http://127.0.0.1:${port}`;
+  return msToFirstOk(args, `${base}/health`, {
     cwd: root,
     env,
     limitMs: 120_000,
+    ...(thenPath === undefined ? {} : { thenUrl: `${base}${thenPath}` }),
   });
 };
 
-const row = ({ label, ms }: Sample) =>
-  `| ${label} | ${ms.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 90).toFixed(0)} |`;
+/**
+ * The API on an embedded store in `dataDir`, as `npm start` runs it (without npm's own start-up),
+ * to its first 200 on /health and then on /health/ready (every view caught up).
+ */
+const apiStart = (dataDir: string): Promise<FirstOk> =>
+  startToHealth(['tools/scripts/run-api.mjs', 'main'], { COACHLINE_DATA_DIR: dataDir }, '/health/ready');
+
+/** The bare NestJS app, with PGlite opened on `dataDir` first when one is given. */
+const bareStart = (dataDir?: string): Promise<FirstOk> =>
+  startToHealth(['tools/bench/cli-start/bare-api.cjs'], dataDir === undefined ? {} : { BARE_PGLITE_DIR: dataDir });
+
+const record = (sample: Sample, { ms, peakRssMb, thenMs }: FirstOk, ready?: Sample): void => {
+  sample.ms.push(ms);
+  if (peakRssMb !== undefined) sample.peakRssMb?.push(peakRssMb);
+  if (thenMs !== undefined) ready?.ms.push(thenMs);
+};
+
+const memory = (mb: ReadonlyArray<number> | undefined) =>
+  mb === undefined || mb.length === 0
+    ? '| | |'
+    : `| ${percentile(mb, 50).toFixed(0)} | ${Math.max(...mb).toFixed(0)} |`;
+
+const row = ({ label, ms, peakRssMb }: Sample) =>
+  `| ${label} | ${ms.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 90).toFixed(0)} ${memory(peakRssMb)}`;
 
 const load = () =>
   loadavg()
@@ -74,21 +103,35 @@ const main = async () => {
   );
 
   const dataDir = mkdtempSync(join(tmpdir(), 'coachline-bench-start-'));
-  const newStore: Sample = { label: 'API spawn → first 200 on /health, new embedded store', ms: [] };
-  const existingStore: Sample = { label: 'API spawn → first 200 on /health, existing embedded store', ms: [] };
+  const startSample = (label: string): Sample => ({ label, ms: [], peakRssMb: [] });
+  const bareNest = startSample('raw: bare NestJS app, spawn → first 200 on /health');
+  const bareNestPglite = startSample('raw: bare NestJS app after opening PGlite on an existing folder');
+  const newStore = startSample('API spawn → first 200 on /health, new embedded store');
+  const existingStore = startSample('API spawn → first 200 on /health, existing embedded store');
+  const newReady: Sample = { label: 'API spawn → first 200 on /health/ready, new embedded store', ms: [] };
+  const existingReady: Sample = { label: 'API spawn → first 200 on /health/ready, existing embedded store', ms: [] };
   try {
+    // Not counted: the file system cache is warm for all alike.
+    await bareStart();
     for (let i = 0; i < apiRuns; i += 1) {
       const fresh = join(dataDir, `new-${i}`);
-      newStore.ms.push(await apiStart(fresh));
-      existingStore.ms.push(await apiStart(fresh));
+      record(newStore, await apiStart(fresh), newReady);
+      record(existingStore, await apiStart(fresh), existingReady);
+      record(bareNest, await bareStart());
+      record(bareNestPglite, await bareStart(fresh));
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  console.log('| start-up | runs | median ms | p90 ms |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const sample of [...cli, newStore, existingStore]) console.log(row(sample));
+  console.log('| start-up | runs | median ms | p90 ms | peak RSS median MB | peak RSS max MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const sample of [...cli, bareNest, bareNestPglite, newStore, existingStore, newReady, existingReady])
+    console.log(row(sample));
+  const floor = percentile(bareNestPglite.ms, 50);
+  console.log(
+    `\nMedian start over the bare NestJS app with PGlite: new store ${(percentile(newStore.ms, 50) / floor).toFixed(2)}×, existing store ${(percentile(existingStore.ms, 50) / floor).toFixed(2)}×.`,
+  );
   console.log(
     `\nNode.js ${process.version}, ${cpus().length} CPUs; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.`,
   );
