@@ -4,6 +4,13 @@ import type { SqlQueryable } from './sql-client';
 import type { Statements } from './statements';
 
 export const DEFAULT_PAGE_SIZE = 1_000;
+/**
+ * The most rows one page of the global order fetches, whatever page size is asked for. Two pages are
+ * alive at once (the one handed out, the one fetched ahead); past a few thousand events they outgrow
+ * the young generation and every event is copied into the old one, which cost more than the reading
+ * (pages of 10,000 took about twice the CPU per event of pages of 2,500).
+ */
+export const MAX_READ_ALL_PAGE = 2_000;
 const MAX_REVISION = 2_147_483_647;
 
 const pageSizeOf = (requested: number | undefined): number => {
@@ -28,7 +35,7 @@ export async function* readAllPages(
   statements: Statements,
   options: ReadAllOptions = {},
 ): AsyncGenerator<StoredEvent> {
-  const limit = pageSizeOf(options.batchSize);
+  const limit = Math.min(pageSizeOf(options.batchSize), MAX_READ_ALL_PAGE);
   if (options.types !== undefined && options.types.length === 0) return;
   const fetchPage = (after: number) => {
     const { text, params } = statements.readAllPage({
