@@ -8,6 +8,7 @@ import {
   StreamKind,
   Table,
 } from '@coachline/domain';
+import { interned } from '../interned';
 import { Projection, SubjectRef } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
 import { TimelineRecord, TimelineSession, TimelineState, TimelineSubject, TimelineView } from './timeline.view';
@@ -16,9 +17,9 @@ const SESSION_TYPES = ['SessionLogged', 'SessionCorrected', 'SessionVoided'];
 
 /** Of a session, what the dosage rule counts with, and its place in the fold's order. */
 const keptSession = (session: TimelineSession): TimelineSession => ({
-  heldOn: session.heldOn,
+  heldOn: interned(session.heldOn),
   durationMinutes: session.durationMinutes,
-  kind: session.kind,
+  kind: interned(session.kind),
   loggedIndex: session.loggedIndex,
 });
 
@@ -114,17 +115,17 @@ const keep = (state: TimelineState, event: RecordedEvent): void => {
 /** Folds a session event into its provider's sessions by the dosage rule, as the guide's ledger would. */
 const recordSession = (state: TimelineState, event: RecordedEvent): void => {
   const subject = subjectOf(state, event);
-  if (!subject) return;
+  const sessionId = entryOf(event.data as Record<string, unknown>, 'sessionId');
+  if (!subject || typeof sessionId !== 'string') return;
   state.seq += 1;
   const sessions = (subject.sessions ??= emptyTable());
+  const loggedEventId = entryOf(sessions, sessionId)?.loggedEventId;
   recordSessionEvent(sessions, event, state.seq, keptSession);
-  const sessionId = entryOf(event.data as Record<string, unknown>, 'sessionId');
-  if (
-    event.type === 'SessionLogged' &&
-    typeof sessionId === 'string' &&
-    entryOf(sessions, sessionId)?.loggedIndex === state.seq
-  )
-    (subject.sessionLogs ??= emptyTable())[sessionId] = event.id;
+  const entry = entryOf(sessions, sessionId);
+  if (!entry) return;
+  // The ledger rewrites an entry with what the rule counts with; the id of the event that logged it stays with it.
+  if (event.type === 'SessionLogged' && entry.loggedIndex === state.seq) entry.loggedEventId = event.id;
+  else if (loggedEventId !== undefined) entry.loggedEventId = loggedEventId;
 };
 
 const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {

@@ -1,8 +1,6 @@
 import * as O from 'fp-ts/Option';
 import { pipe } from 'fp-ts/function';
 import {
-  emptyTable,
-  entryOf,
   findGuide,
   ProgramGuide,
   requirementStatuses,
@@ -85,12 +83,12 @@ const recordsOf = (subjectId: string, subject: TimelineSubject): TimelineRecord[
   const sessions = subject.sessions;
   if (sessions === undefined) return subject.events;
   const standing = Object.keys(sessions).flatMap((sessionId): TimelineRecord[] => {
-    const { heldOn, durationMinutes, kind, loggedIndex, voided } = sessions[sessionId]!;
+    const { heldOn, durationMinutes, kind, loggedIndex, voided, loggedEventId } = sessions[sessionId]!;
     if (voided || heldOn === undefined || loggedIndex === undefined) return [];
     return [
       {
         seq: loggedIndex,
-        id: entryOf(subject.sessionLogs ?? emptyTable<string>(), sessionId) ?? '',
+        id: loggedEventId ?? '',
         type: 'SessionLogged',
         data: { providerId: subjectId, sessionId, heldOn, durationMinutes, kind },
       },

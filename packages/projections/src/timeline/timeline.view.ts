@@ -133,12 +133,13 @@ export interface TimelineSubject {
   events: TimelineRecord[];
   /** By session id, the session ledger's entry: corrections applied, voids final. */
   sessions?: Table<SessionEntry>;
-  /** By session id, the id of the event that logged it, to name the session that met a month's dosage. */
-  sessionLogs?: Table<string>;
 }
 
-/** A session ledger entry: the session once logged, and whether it was voided. */
-export type SessionEntry = Partial<TimelineSession> & { readonly voided?: true };
+/**
+ * A session ledger entry: the session once logged, whether it was voided, and the id of the event
+ * that logged it, to name the session that met a month's dosage.
+ */
+export type SessionEntry = Partial<TimelineSession> & { readonly voided?: true; loggedEventId?: string };
 
 export interface ProviderTimelineEntry extends TimelineSubject {
   enrollment?: { communityId: string; programYearId: string; setting: SiteSetting; enrolledOn: string };
