@@ -64,16 +64,17 @@ const copyTemplate = async (template: string, folder: string): Promise<void> => 
  * itself. Run at every open, it also closes a folder an older version left open.
  */
 export const makeFolderPrivate = async (folder: string): Promise<void> => {
-  const pending = [folder];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    await chmod(next, 0o700);
-    // Links are left alone: chmod would follow them out of the folder.
-    for (const entry of await readdir(next, { withFileTypes: true })) {
-      const path = join(next, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.isFile()) await chmod(path, 0o600).catch(unlessGone);
-    }
-  }
+  await chmod(folder, 0o700);
+  // A folder's entries all at once: a thousand files one after the other took most of a second.
+  const entries = await readdir(folder, { withFileTypes: true });
+  await Promise.all(
+    entries.map((entry) => {
+      const path = join(folder, entry.name);
+      // Links are left alone: chmod would follow them out of the folder.
+      if (entry.isDirectory()) return makeFolderPrivate(path);
+      return entry.isFile() ? chmod(path, 0o600).catch(unlessGone) : undefined;
+    }),
+  );
 };
 
 /** A file PostgreSQL removed between the listing and the change of mode needs no mode. */
