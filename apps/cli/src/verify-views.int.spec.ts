@@ -129,8 +129,13 @@ const verifyWritingNothing = async (location: string) => {
   return run;
 };
 
-const setState = (name: string, path: string, value: string) =>
-  `UPDATE coachline.projections SET state = jsonb_set(state::jsonb, '${path}', '${value}')::text WHERE name = '${name}'`;
+/** Edits a stored view at `path` ({view,table,id,...}): in the row of the subject's entry, as views are kept by subject. */
+const setState = (name: string, path: string, value: string) => {
+  const [view, table, id, ...rest] = path.slice(1, -1).split(',');
+  const subject = JSON.stringify([view, table, id]);
+  const edited = rest.length === 0 ? `'${value}'` : `jsonb_set(state::jsonb, '{${rest.join(',')}}', '${value}')::text`;
+  return `UPDATE coachline.projection_subjects SET state = ${edited} WHERE name = '${name}' AND subject = '${subject}'`;
+};
 
 const storedViewTests = (location: () => string) => {
   const events = history();
@@ -192,6 +197,7 @@ const storedViewTests = (location: () => string) => {
     await sql(
       location(),
       'CREATE TABLE coachline.projections_kept AS SELECT * FROM coachline.projections',
+      'CREATE TABLE coachline.subjects_kept AS SELECT * FROM coachline.projection_subjects',
       setState('dosage', '{view,providers,p-017,sessions,s-2,durationMinutes}', '90'),
       setState('evaluation', '{view,providers,p-017,observations,o-1,scores,keyPracticesPercent}', '99'),
     );
@@ -211,6 +217,9 @@ const storedViewTests = (location: () => string) => {
         'DELETE FROM coachline.projections',
         'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept',
         'DROP TABLE coachline.projections_kept',
+        'DELETE FROM coachline.projection_subjects',
+        'INSERT INTO coachline.projection_subjects SELECT * FROM coachline.subjects_kept',
+        'DROP TABLE coachline.subjects_kept',
       );
     }
     expect((await cli('verify', '--store', location())).code).toBe(0);
@@ -220,6 +229,7 @@ const storedViewTests = (location: () => string) => {
     await sql(
       location(),
       'CREATE TABLE coachline.projections_kept AS SELECT * FROM coachline.projections',
+      'CREATE TABLE coachline.subjects_kept AS SELECT * FROM coachline.projection_subjects',
       setState('caseloads', '{view,coachOf,p-018}', '"c-03"'),
       setState('caseloads', '{view,caseloads,c-03,p-018}', 'true'),
     );
@@ -235,6 +245,9 @@ const storedViewTests = (location: () => string) => {
         'DELETE FROM coachline.projections',
         'INSERT INTO coachline.projections SELECT * FROM coachline.projections_kept',
         'DROP TABLE coachline.projections_kept',
+        'DELETE FROM coachline.projection_subjects',
+        'INSERT INTO coachline.projection_subjects SELECT * FROM coachline.subjects_kept',
+        'DROP TABLE coachline.subjects_kept',
       );
     }
   });
