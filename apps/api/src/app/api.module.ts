@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -16,7 +15,7 @@ import { InFlightCommands } from '../commands/in-flight-commands';
 import { IssueCommandHandler } from '../commands/issue-command.handler';
 import { HealthController } from '../health/health.controller';
 import { AllExceptionsFilter } from '../http/all-exceptions.filter';
-import { correlationIdOf } from '../http/correlation-id';
+import { API_LOGGER, apiLogger } from '../http/request-log';
 import { DocsController } from '../openapi/docs.controller';
 import { CommandAuthorizer } from '../policy/command-authorizer';
 import { Ownership } from '../policy/ownership';
@@ -47,31 +46,14 @@ export interface ApiDependencies {
 @Module({})
 export class ApiModule {
   static register(dependencies: ApiDependencies): DynamicModule {
+    const logger = apiLogger(dependencies.logLevel);
     return {
       module: ApiModule,
       imports: [
         CqrsModule.forRoot(),
-        LoggerModule.forRoot({
-          pinoHttp: [
-            {
-              level: dependencies.logLevel,
-              genReqId: correlationIdOf,
-              // Each line of a request carries its correlation id; a request is logged by method and
-              // path only (never its headers, so never a token), and cheaply: serializers see the
-              // raw request instead of a copy of it made first.
-              quietReqLogger: true,
-              customAttributeKeys: { reqId: 'correlationId' },
-              wrapSerializers: false,
-              serializers: {
-                req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
-                res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-              },
-            },
-            // Written as it is logged: on SIGTERM the process ends itself right after its last
-            // line ('Stopped'), and an asynchronous write still in flight then would be lost.
-            pino.destination({ dest: 1, sync: true }),
-          ],
-        }),
+        // Requests get their correlation id and logger from `logRequests` (create-api.ts), which
+        // this module then binds to each request's async context.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
       ],
       controllers: [
         CommandController,
@@ -90,6 +72,7 @@ export class ApiModule {
         { provide: TokenRegister, useValue: dependencies.tokens },
         { provide: CLOCK, useValue: dependencies.clock },
         { provide: API_SETTINGS, useValue: dependencies.settings },
+        { provide: API_LOGGER, useValue: logger },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

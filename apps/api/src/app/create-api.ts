@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { answerUnparsableRequests } from '../http/client-errors';
 import { boundedNesting, jsonBodiesOnly, utf8Only } from '../http/json-body';
 import { answerUnsupportedMethods } from '../http/method-not-allowed';
+import { API_LOGGER, logRequests } from '../http/request-log';
 import { ApiDependencies, ApiModule } from './api.module';
 
 /** Large enough for any command of the catalogue (texts up to 10,000 characters, lists of them). */
@@ -17,6 +18,8 @@ export const createApi = async (dependencies: ApiDependencies): Promise<NestExpr
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First, so that every answer, a refusal of the method or the body too, carries its correlation id.
+  app.use(logRequests(app.get(API_LOGGER)));
   app.use(answerUnsupportedMethods(app));
   app.use(jsonBodiesOnly);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: utf8Only });
