@@ -58,18 +58,55 @@ const patternOf = (path: string): RegExp =>
 const allowOf = (methods: ReadonlySet<string>): string[] =>
   [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].sort();
 
+/** One pattern that matches where any of these does. */
+const anyOf = (patterns: ReadonlyArray<RegExp>): RegExp =>
+  new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|') || '(?!)', 'i');
+
+/** The operations served, as `refusedMethod` looks them up. */
+export interface ServedRoutes {
+  readonly routes: ReadonlyArray<{ readonly pattern: RegExp; readonly method: string }>;
+  /** By method, the paths it is served on (HEAD where GET is): a request on one of them goes on at once. */
+  readonly servedBy: ReadonlyMap<string, RegExp>;
+  /** Every path served by some method: a request on none of them is the router's to answer 404. */
+  readonly served: RegExp;
+}
+
+export const servedRoutes = (operations: ReadonlyArray<ServedOperation>): ServedRoutes => {
+  const routes = operations.map(({ method, path }) => ({ pattern: patternOf(path), method }));
+  const byMethod = new Map<string, RegExp[]>();
+  for (const { pattern, method } of routes)
+    for (const served of method === 'GET' ? [method, 'HEAD'] : [method])
+      byMethod.set(served, [...(byMethod.get(served) ?? []), pattern]);
+  return {
+    routes,
+    servedBy: new Map([...byMethod].map(([method, patterns]) => [method, anyOf(patterns)])),
+    served: anyOf(routes.map((route) => route.pattern)),
+  };
+};
+
+/**
+ * The methods to list in `Allow` when the path is served but not with this method; `undefined`
+ * when the request goes on (to its route, or to the router's 404). Every request asks, so one the
+ * router will serve costs one match, not one for each route.
+ */
+export const refusedMethod = (served: ServedRoutes, method: string, path: string): string[] | undefined => {
+  if (served.servedBy.get(method)?.test(path) || !served.served.test(path)) return undefined;
+  const methods = new Set(served.routes.filter((route) => route.pattern.test(path)).map((route) => route.method));
+  const allow = allowOf(methods);
+  return methods.size === 0 || allow.includes(method) ? undefined : allow;
+};
+
 /**
  * Answers 405 with an `Allow` header when a path the API serves is asked with a method it does
  * not take (rather than the router's 404, which would say the path does not exist). The routes
  * are read once, on the first request, when the router holds them all.
  */
 export const answerUnsupportedMethods = (app: INestApplication) => {
-  let routes: ReadonlyArray<{ readonly pattern: RegExp; readonly method: string }> | undefined;
+  let served: ServedRoutes | undefined;
   return (request: Request, _response: Response, next: NextFunction): void => {
-    routes ??= servedOperations(app).map(({ method, path }) => ({ pattern: patternOf(path), method }));
-    const methods = new Set(routes.filter((route) => route.pattern.test(request.path)).map((route) => route.method));
-    const allow = allowOf(methods);
-    if (methods.size === 0 || allow.includes(request.method)) return next();
+    served ??= servedRoutes(servedOperations(app));
+    const allow = refusedMethod(served, request.method, request.path);
+    if (allow === undefined) return next();
     const message = `This path takes ${allow.join(', ')}, not ${request.method}.`;
     next(
       new ApiException(
