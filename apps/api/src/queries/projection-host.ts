@@ -37,6 +37,8 @@ export class ProjectionHost {
   private failure: Error | undefined;
   /** Views that stopped on an event they could not fold, kept here so a reader need not ask the store. */
   private readonly parked = new Set<string>();
+  /** Each view as `currentView` last rendered it, with the position it was rendered at. */
+  private readonly current = new Map<string, { readonly position: number; readonly view: unknown }>();
 
   constructor(
     @Inject(EVENT_STORE) store: OpenedStore,
@@ -119,9 +121,18 @@ export class ProjectionHost {
     return this.runner.positionOf(name);
   }
 
-  /** The view as it stands this instant, never a shared rendering: what access is decided on. */
+  /**
+   * The view as it stands this instant, never a rendering kept past a move of the view: what
+   * access is decided on (the caseloads). Rendered again only when the view has folded another
+   * event, rather than for every query, so it is for views that depend on their events alone.
+   */
   currentView<View>(name: string): View {
-    return this.runner.view<View>(name, {});
+    const position = this.runner.positionOf(name);
+    const kept = this.current.get(name);
+    if (kept !== undefined && kept.position === position) return kept.view as View;
+    const view = this.runner.view<View>(name, {});
+    this.current.set(name, { position, view });
+    return view;
   }
 
   /** The live view for a selection, rendered at or after `atLeastPosition`. */

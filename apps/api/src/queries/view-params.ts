@@ -87,9 +87,16 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
 const codecsOf = (names: ReadonlyArray<ParamName> = []): Record<string, t.Mixed> =>
   Object.fromEntries(names.map((name) => [name, PARAMS[name].codec]));
 
-/** The query codec of each view, for decoding and for the OpenAPI document. */
-export const viewParamsCodec = (view: ParamProfile) =>
+const paramsCodecOf = (view: ParamProfile) =>
   struct(`${view} query`, codecsOf(PROFILES[view].required), codecsOf(PROFILES[view].optional));
+
+/** Made once for each profile rather than for each query decoded. */
+const PARAMS_CODECS = new Map(
+  (Object.keys(PROFILES) as ParamProfile[]).map((view) => [view, paramsCodecOf(view)] as const),
+);
+
+/** The query codec of each view, for decoding and for the OpenAPI document. */
+export const viewParamsCodec = (view: ParamProfile): ReturnType<typeof paramsCodecOf> => PARAMS_CODECS.get(view)!;
 
 export const WAIT_HEADER = 'x-wait-for-position';
 
