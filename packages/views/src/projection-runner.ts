@@ -50,6 +50,8 @@ interface Slot {
   parked?: ParkedAt;
   /** Latest recordedAt folded in: the default as-of moment of the view. */
   latestRecordedAt?: string;
+  /** The event types the projection reads, looked up for every event of the history. */
+  readonly routed: ReadonlySet<string>;
   /** For a view kept by subject: the entries changed since the last save. */
   readonly changes: SubjectChanges;
   /** Whether the next save writes every entry, the stored ones being stale or kept whole. */
@@ -114,6 +116,7 @@ export class ProjectionRunner {
             : withoutPrototypes(stored.view),
         ...(current && record.parked ? { parked: record.parked } : {}),
         ...(stored?.latestRecordedAt ? { latestRecordedAt: stored.latestRecordedAt } : {}),
+        routed: new Set(projection.eventTypes),
         changes: new SubjectChanges(),
         fresh: !bySubject,
       });
@@ -171,6 +174,7 @@ export class ProjectionRunner {
       projection: slot.projection,
       position: 0,
       state: slot.projection.init(),
+      routed: slot.routed,
       changes: new SubjectChanges(),
       fresh: true,
     });
@@ -208,7 +212,7 @@ export class ProjectionRunner {
     let event: RecordedEvent | undefined;
     for (const slot of this.slots.values()) {
       if (slot.parked || stored.position <= slot.position) continue;
-      if (slot.projection.eventTypes.includes(stored.type)) {
+      if (slot.routed.has(stored.type)) {
         try {
           event ??= asRecordedEvent(stored);
           if (slot.projection.subjects && !slot.fresh) slot.changes.note(slot.projection, slot.state, event);
