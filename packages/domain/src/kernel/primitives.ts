@@ -29,15 +29,23 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** True for real calendar dates only: 2025-09-31 and 2026-02-29 are refused. */
-export const isCalendarDate = (s: string): boolean => {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+/** The number written in ASCII digits at `from`, `count` of them (the patterns have checked they are digits). */
+const digitsAt = (s: string, from: number, count: number): number => {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
+
+const dayExists = (y: number, mo: number, d: number): boolean => {
   if (mo < 1 || mo > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 };
+
+/** True for real calendar dates only: 2025-09-31 and 2026-02-29 are refused. */
+export const isCalendarDate = (s: string): boolean =>
+  // The pattern fixes where year, month and day stand: read from there, with no match array per date.
+  DATE.test(s) && dayExists(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2));
 
 /** A local calendar date, `YYYY-MM-DD`: when something was held, signed, completed. */
 export const LocalDate = refine(t.string, isCalendarDate, 'LocalDate', 'a calendar date YYYY-MM-DD');
@@ -54,14 +62,8 @@ export const INSTANT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** Checked by its parts rather than by Date.parse: this runs on every event of every replay. */
-const isInstant = (s: string): boolean => {
-  const m = INSTANT_PATTERN.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
-};
+const isInstant = (s: string): boolean =>
+  INSTANT_PATTERN.test(s) && dayExists(digitsAt(s, 0, 4), digitsAt(s, 5, 2), digitsAt(s, 8, 2));
 /** An ISO-8601 instant with a zone: when the program learned of something. */
 export const Instant = refine(t.string, isInstant, 'Instant', 'an ISO-8601 instant such as 2025-09-16T18:02:11.000Z');
 export type Instant = t.TypeOf<typeof Instant>;
@@ -83,8 +85,12 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'prototype',
 ]);
 
+/** The longest reserved name: an id longer than it (a UUID) needs no look-up, which would hash it. */
+const LONGEST_RESERVED_ID = Math.max(...[...RESERVED_IDS].map((name) => name.length));
+
 /** True when `s` follows the id grammar and is not a reserved name. */
-export const isId = (s: string): boolean => ID_PATTERN.test(s) && !RESERVED_IDS.has(s);
+export const isId = (s: string): boolean =>
+  ID_PATTERN.test(s) && (s.length > LONGEST_RESERVED_ID || !RESERVED_IDS.has(s));
 
 /** The id grammar in words, quoted in every refusal of an id. */
 export const ID_RULE = `an id of 1 to ${ID_MAX_LENGTH} letters, digits and -_.: (not a name such as __proto__ or constructor)`;
