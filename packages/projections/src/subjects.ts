@@ -39,12 +39,17 @@ export class SubjectChanges {
   private readonly keys = new Set<string>();
   private readonly tables = new Set<string>();
 
-  /** Notes what `event` may change; call before the projection folds it, as `changedBy` reads the state before. */
-  note(projection: AnyProjection, state: unknown, event: RecordedEvent): void {
-    for (const [table, id] of projection.subjects?.changedBy(state, event) ?? []) {
+  /**
+   * Notes what `event` may change, and gives it; call before the projection folds it, as
+   * `changedBy` reads the state before.
+   */
+  note(projection: AnyProjection, state: unknown, event: RecordedEvent): ReadonlyArray<SubjectRef> {
+    const refs = projection.subjects?.changedBy(state, event) ?? [];
+    for (const [table, id] of refs) {
       if (id === undefined) this.tables.add(table);
       else this.keys.add(`${table}${SEPARATOR}${id}`);
     }
+    return refs;
   }
 
   /** Each changed entry, `undefined` for one no longer in the state; then forgets them. */

@@ -20,6 +20,7 @@ import {
   Subscription,
 } from '@coachline/eventstore';
 import { asRecordedEvent } from './as-recorded-event';
+import { EntryPositions } from './entry-positions';
 import { progressOf, RebuildProgress } from './rebuild-progress';
 import { storedState } from './stored-view-check';
 
@@ -56,6 +57,8 @@ interface Slot {
   readonly changes: SubjectChanges;
   /** Whether the next save writes every entry, the stored ones being stale or kept whole. */
   fresh: boolean;
+  /** Where each entry last changed, for readers caching renderings by subject. */
+  readonly entryPositions: EntryPositions;
 }
 
 interface StoredState {
@@ -105,9 +108,10 @@ export class ProjectionRunner {
       const stored = current ? (record.state as StoredState) : undefined;
       const bySubject =
         stored !== undefined && projection.subjects !== undefined && record?.subjectEntries !== undefined;
+      const position = current ? record.position : 0;
       this.slots.set(projection.name, {
         projection,
-        position: current ? record.position : 0,
+        position,
         // A state comes back from JSON with Object.prototype behind every object; its tables keyed by ids must not have it.
         state: !stored
           ? projection.init()
@@ -119,6 +123,7 @@ export class ProjectionRunner {
         routed: new Set(projection.eventTypes),
         changes: new SubjectChanges(),
         fresh: !bySubject,
+        entryPositions: new EntryPositions(position),
       });
     }
   }
@@ -177,6 +182,8 @@ export class ProjectionRunner {
       routed: slot.routed,
       changes: new SubjectChanges(),
       fresh: true,
+      // Positions start again from nothing; an entry keeps answering at least what it answered before.
+      entryPositions: new EntryPositions(slot.position),
     });
     await this.saveSlot(this.slots.get(name)!);
   }
@@ -197,6 +204,15 @@ export class ProjectionRunner {
     return this.slots.get(name)?.position ?? 0;
   }
 
+  /**
+   * The global position of the last event that changed a subject's entry of a view (`table` one
+   * of its subject tables): the position the view was loaded at when none has since, and 0 for a
+   * view that does not exist. A reader caching a rendering per subject keys it by this position.
+   */
+  entryPosition(name: string, table: string, id: string): number {
+    return this.slots.get(name)?.entryPositions.positionOf(table, id) ?? 0;
+  }
+
   /** The current view (as of the latest event folded), for a query. */
   view<View>(name: string, query: Omit<ViewQuery, 'asOf'>): View {
     const slot = this.slots.get(name);
@@ -215,7 +231,10 @@ export class ProjectionRunner {
       if (slot.routed.has(stored.type)) {
         try {
           event ??= asRecordedEvent(stored);
-          if (slot.projection.subjects && !slot.fresh) slot.changes.note(slot.projection, slot.state, event);
+          if (slot.projection.subjects && !slot.fresh)
+            slot.entryPositions.changed(slot.changes.note(slot.projection, slot.state, event), stored.position);
+          // Changes are not told apart while a view is rebuilt from nothing or kept whole.
+          else slot.entryPositions.changedAll(stored.position);
           slot.state = slot.projection.apply(slot.state, event);
         } catch (error) {
           slot.parked = {
