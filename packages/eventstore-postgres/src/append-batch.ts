@@ -1,7 +1,7 @@
 import { type AppendResult, type ExpectedRevision, meetsExpectedRevision } from '@coachline/eventstore';
 import { fitsOneStatement } from './bulk-rows';
 import { EVENT_COLUMNS, eventRow, integrityOf, type EncodedEvent } from './event-rows';
-import type { SqlQueryable, SqlTransaction, SqlValue } from './sql-client';
+import type { SqlClient, SqlQueryable, SqlTransaction, SqlValue } from './sql-client';
 import type { Statements } from './statements';
 
 export interface AppendRequest {
@@ -49,8 +49,8 @@ export const readStreamTips = async (
 interface LockedHeadWithTip {
   readonly head_position: number;
   readonly head_chain: string | null;
-  readonly seen_position: number;
-  readonly seen_chain: string | null;
+  readonly seen_position?: number;
+  readonly seen_chain?: string | null;
   readonly stream: string | null;
   readonly revision: number | null;
   readonly position: number | null;
@@ -98,30 +98,35 @@ export const advanceParameters = (
 ];
 
 /** Up to this many rows a group commit writes its events and advances in a single statement. */
-const SINGLE_STATEMENT_ROWS = 100;
+export const SINGLE_STATEMENT_ROWS = 100;
+
+/** A batch checked against a head and tips: each append's outcome and the rows and tips the written ones make. */
+export interface BatchPlan {
+  readonly outcomes: AppendOutcome[];
+  readonly rows: SqlValue[][];
+  /** The streams the batch writes to, at their new tips. */
+  readonly advanced: Map<string, StreamTip>;
+  /** The head once the rows are written (the given head when there are none). */
+  readonly head: LockedHead;
+}
 
 /**
- * One group commit: the appends of every caller waiting at that moment, checked and written in one
- * transaction. Each append is checked against the revisions the earlier ones in the batch leave
- * behind, and a rejected append only costs its own place: its neighbours are written all the same.
+ * Checks each append against the revisions the earlier ones in the batch leave behind, and hashes the
+ * rows of those that pass; a rejected append only costs its own place, its neighbours are written.
  */
-export const writeBatch = async (
-  tx: SqlTransaction,
-  statements: Statements,
+export const planBatch = (
   batch: ReadonlyArray<AppendRequest>,
-): Promise<AppendOutcome[]> => {
-  // Under the head's lock no other writer can change a stream until this transaction ends.
-  const { head: locked, tips } = await lockHeadAndReadTips(tx, statements, [
-    ...new Set(batch.map((append) => append.stream)),
-  ]);
+  head: LockedHead,
+  tipOf: (stream: string) => StreamTip | undefined,
+): BatchPlan => {
   const rows: SqlValue[][] = [];
   const advanced = new Map<string, StreamTip>();
-  let position = locked.position;
+  let position = head.position;
   // The chain runs through the batch in the order its rows take positions; a conflict adds no link.
-  let chain = locked.chain;
+  let chain = head.chain;
 
   const outcomes = batch.map((append): AppendOutcome => {
-    const tip = tips.get(append.stream);
+    const tip = advanced.get(append.stream) ?? tipOf(append.stream);
     if (!meetsExpectedRevision(append.expected, tip?.revision)) return { kind: 'conflict', actual: tip?.revision };
     let revision = tip?.revision ?? -1;
     let hash = tip?.hash ?? '';
@@ -136,14 +141,47 @@ export const writeBatch = async (
     if (append.events.length === 0) {
       return { kind: 'appended', result: { nextRevision: revision, lastPosition: tip?.position ?? 0 } };
     }
-    const newTip = { revision, position, hash };
-    tips.set(append.stream, newTip);
-    advanced.set(append.stream, newTip);
+    advanced.set(append.stream, { revision, position, hash });
     return { kind: 'appended', result: { nextRevision: revision, lastPosition: position } };
   });
+  return { outcomes, rows, advanced, head: { position, chain } };
+};
 
+/** What a group commit leaves behind: each append's outcome, the head, and the tips of the batch's streams. */
+export interface WrittenBatch {
+  readonly outcomes: AppendOutcome[];
+  /** The head the batch was planned on, which its tips held at. */
+  readonly startedAt: LockedHead;
+  readonly head: LockedHead;
+  /** Every stream of the batch at its tip after the commit; `undefined` for one that has no events. */
+  readonly tips: Map<string, StreamTip | undefined>;
+}
+
+const tipsAfter = (
+  batch: ReadonlyArray<AppendRequest>,
+  plan: BatchPlan,
+  tipOf: (stream: string) => StreamTip | undefined,
+): Map<string, StreamTip | undefined> =>
+  new Map(batch.map(({ stream }) => [stream, plan.advanced.get(stream) ?? tipOf(stream)]));
+
+/**
+ * One group commit in a transaction: the head's lock and the streams' tips read under it, then the
+ * rows and the advance. It holds whatever another process wrote before it.
+ */
+export const writeBatch = async (
+  tx: SqlTransaction,
+  statements: Statements,
+  batch: ReadonlyArray<AppendRequest>,
+): Promise<WrittenBatch> => {
+  // Under the head's lock no other writer can change a stream until this transaction ends.
+  const { head: locked, tips } = await lockHeadAndReadTips(tx, statements, [
+    ...new Set(batch.map((append) => append.stream)),
+  ]);
+  const tipOf = (stream: string) => tips.get(stream);
+  const plan = planBatch(batch, locked, tipOf);
+  const { rows } = plan;
   if (rows.length > 0) {
-    const advance = advanceParameters(statements, [...advanced.entries()], { position, chain });
+    const advance = advanceParameters(statements, [...plan.advanced.entries()], plan.head);
     if (fitsOneStatement(rows, EVENT_COLUMNS.length, SINGLE_STATEMENT_ROWS)) {
       await tx.query(statements.insertAndAdvance(rows.length), [...rows.flat(), ...advance]);
     } else {
@@ -151,5 +189,50 @@ export const writeBatch = async (
       await tx.query(statements.advance, advance);
     }
   }
-  return outcomes;
+  return { outcomes: plan.outcomes, startedAt: locked, head: plan.head, tips: tipsAfter(batch, plan, tipOf) };
+};
+
+/**
+ * One group commit as a single statement in its own transaction, planned on a head and tips kept from
+ * earlier commits: it writes only if the head is still where they were taken, which proves the tips
+ * current. Resolves to `undefined`, having written nothing, when another writer moved the head.
+ */
+export const writeBatchAtHead = async (
+  client: SqlClient,
+  statements: Statements,
+  batch: ReadonlyArray<AppendRequest>,
+  head: LockedHead,
+  tipOf: (stream: string) => StreamTip | undefined,
+): Promise<WrittenBatch | undefined> => {
+  const plan = planBatch(batch, head, tipOf);
+  // Outcomes without rows (conflicts, empty appends) would rest on tips nothing checks.
+  if (plan.rows.length === 0 || !fitsOneStatement(plan.rows, EVENT_COLUMNS.length, SINGLE_STATEMENT_ROWS)) {
+    return undefined;
+  }
+  const advance = advanceParameters(statements, [...plan.advanced.entries()], plan.head);
+  const written = await client.execute(statements.appendAtHead(plan.rows.length), [
+    ...plan.rows.flat(),
+    ...advance,
+    head.position,
+    head.chain,
+  ]);
+  if (written.length === 0) return undefined;
+  return { outcomes: plan.outcomes, startedAt: head, head: plan.head, tips: tipsAfter(batch, plan, tipOf) };
+};
+
+/** The head and the tips of `streams` as one snapshot saw them, to plan a batch on without a lock. */
+export const readHeadAndTips = async (
+  client: SqlQueryable,
+  statements: Statements,
+  streams: ReadonlyArray<string>,
+): Promise<{ head: LockedHead; tips: Map<string, StreamTip | undefined> }> => {
+  const rows = await client.query<LockedHeadWithTip>(statements.headAndTips, [streams]);
+  const [first] = rows;
+  const tips = new Map<string, StreamTip | undefined>(streams.map((stream) => [stream, undefined]));
+  for (const row of rows) {
+    if (row.stream !== null && row.revision !== null && row.position !== null) {
+      tips.set(row.stream, { revision: row.revision, position: row.position, hash: row.hash ?? '' });
+    }
+  }
+  return { head: { position: first?.head_position ?? 0, chain: first?.head_chain ?? '' }, tips };
 };

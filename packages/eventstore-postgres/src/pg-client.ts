@@ -74,10 +74,28 @@ export const openPgClient = (options: PgClientOptions): SqlClient => {
     }
   };
 
+  const execute = async <R extends object>(text: string, params?: ReadonlyArray<SqlValue>): Promise<R[]> => {
+    // A failure to connect sent nothing: that one stays a plain connection failure.
+    const client = await pool.connect();
+    client.on('error', ignore);
+    let broken: Error | undefined;
+    try {
+      return (await client.query<R>(text, params as unknown[] | undefined)).rows;
+    } catch (error) {
+      if (!isConnectionFailure(error)) throw error;
+      broken = error as Error;
+      throw new CommitOutcomeUnknownError(error);
+    } finally {
+      client.removeListener('error', ignore);
+      client.release(broken);
+    }
+  };
+
   return {
     engine: 'postgres',
     query,
     transaction,
+    execute,
     listen: (channel, onNotify) => notifier.listen(channel, onNotify),
     close: async () => {
       await notifier.close();

@@ -118,6 +118,7 @@ export const pgliteClient = (pglite: PGliteInterface, { ownsInstance }: { ownsIn
     engine: 'pglite',
     query,
     transaction: (work) => pglite.transaction((tx) => work(pgliteTransaction(tx, queryOptions))),
+    execute: query,
     listen: async (channel, onNotify) => {
       const unlisten = await pglite.listen(channel, () => onNotify());
       return () => unlisten();

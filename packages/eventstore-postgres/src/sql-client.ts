@@ -52,6 +52,11 @@ export interface SqlClient extends SqlQueryable {
    * lost while COMMIT was in flight surfaces as `CommitOutcomeUnknownError`.
    */
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement as its own transaction, in one round trip, never again: a connection lost
+   * after it went out surfaces as `CommitOutcomeUnknownError`, since it may have committed.
+   */
+  execute<R extends object = SqlRow>(text: string, params?: ReadonlyArray<SqlValue>): Promise<R[]>;
   /** Calls `onNotify` for each NOTIFY on `channel`; resolves to a function that stops listening. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -31,25 +31,67 @@ export interface Statements {
   readonly advance: string;
   /** Inserts `rowCount` events and advances, in one round trip: the events' parameters come first. */
   insertAndAdvance(rowCount: number): string;
+  /**
+   * A whole group commit as one statement in its own transaction: takes the head's lock only while
+   * the head is still at the position and chain given last (READ COMMITTED checks them again on the
+   * newest row once a writer ahead of it commits), and only then inserts `rowCount` events and
+   * advances. Parameters as `insertAndAdvance`'s, then the expected head's position and chain.
+   * Answers one row when it wrote, none when another writer had moved the head.
+   */
+  appendAtHead(rowCount: number): string;
+  /** The head and the streams' tips as one snapshot saw them, without a lock. */
+  readonly headAndTips: string;
   readonly readStreamForwards: string;
   readonly readStreamBackwards: string;
   readAllPage(page: ReadAllPage): { readonly text: string; readonly params: SqlValue[] };
 }
 
-/** Parameters from `$first`: streams, their revisions, positions and tip hashes, the head, the channel, the head's chain. */
-const advanceClauses = (s: string, first: number) => `
+/**
+ * Parameters from `$first`: streams, their revisions, positions and tip hashes, the head, the channel, the head's chain.
+ * With `guarded`, each part runs only when the CTE `locked` holds the head's row.
+ */
+const advanceClauses = (s: string, first: number, guarded = false) => `
   advanced_streams AS (
     INSERT INTO ${s}.streams (stream, revision, position, hash)
     SELECT * FROM unnest($${first}::text[], $${first + 1}::int[], $${first + 2}::bigint[], $${first + 3}::text[])
+    ${guarded ? 'WHERE EXISTS (SELECT FROM locked)' : ''}
     ON CONFLICT (stream) DO UPDATE SET revision = EXCLUDED.revision, position = EXCLUDED.position, hash = EXCLUDED.hash
   ), advanced_head AS (
     UPDATE ${s}.head SET position = $${first + 4}::bigint, chain = $${first + 6}::text
+    ${guarded ? 'WHERE EXISTS (SELECT FROM locked)' : ''}
   )
-  SELECT pg_notify($${first + 5}, $${first + 4}::bigint::text)`;
+  SELECT pg_notify($${first + 5}, $${first + 4}::bigint::text)${guarded ? ' FROM locked' : ''}`;
+
+/** Each event column's type, so that rows given as a VALUES list (not an INSERT's own) still type their parameters. */
+const EVENT_COLUMN_TYPES: Readonly<Record<(typeof EVENT_COLUMNS)[number], string>> = {
+  position: 'bigint',
+  stream: 'text',
+  revision: 'integer',
+  id: 'text',
+  type: 'text',
+  schema_version: 'integer',
+  data: 'jsonb',
+  metadata: 'jsonb',
+  recorded_at: 'timestamptz',
+  hash: 'text',
+  chain: 'text',
+};
+
+const typedPlaceholders = (rowCount: number): string => {
+  const tuples: string[] = [];
+  for (let row = 0; row < rowCount; row += 1) {
+    const slots = EVENT_COLUMNS.map(
+      (column, index) => `$${row * EVENT_COLUMNS.length + index + 1}::${EVENT_COLUMN_TYPES[column]}`,
+    );
+    tuples.push(`(${slots.join(',')})`);
+  }
+  return tuples.join(',');
+};
 
 export const statementsFor = (schema: string): Statements => {
   const s = `"${schema}"`;
   const insertAndAdvance = new Map<number, string>();
+  const appendAtHead = new Map<number, string>();
   return {
     schema,
     eventsTable: `${s}.events`,
@@ -75,6 +117,23 @@ export const statementsFor = (schema: string): Statements => {
       }
       return text;
     },
+    appendAtHead: (rowCount) => {
+      let text = appendAtHead.get(rowCount);
+      if (text === undefined) {
+        const first = rowCount * EVENT_COLUMNS.length + 1;
+        text = `WITH locked AS (
+            SELECT position FROM ${s}.head WHERE position = $${first + 7}::bigint AND chain = $${first + 8}::text FOR UPDATE
+          ), inserted AS (
+            INSERT INTO ${s}.events (${EVENT_COLUMNS.join(',')})
+            SELECT * FROM (VALUES ${typedPlaceholders(rowCount)}) AS appended WHERE EXISTS (SELECT FROM locked)
+          ), ${advanceClauses(s, first, true)}`;
+        appendAtHead.set(rowCount, text);
+      }
+      return text;
+    },
+    headAndTips: `SELECT head.position AS head_position, head.chain AS head_chain,
+        tip.stream, tip.revision, tip.position, tip.hash
+      FROM ${s}.head AS head LEFT JOIN ${s}.streams AS tip ON tip.stream = ANY($1::text[])`,
     readStreamForwards: `SELECT ${SELECT_EVENT_COLUMNS} FROM ${s}.events
       WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
     readStreamBackwards: `SELECT ${SELECT_EVENT_COLUMNS} FROM ${s}.events

@@ -1,7 +1,17 @@
 import { DuplicateEventError, RevisionConflictError, type AppendResult } from '@coachline/eventstore';
-import { writeBatch, type AppendOutcome, type AppendRequest } from './append-batch';
+import {
+  readHeadAndTips,
+  SINGLE_STATEMENT_ROWS,
+  writeBatch,
+  writeBatchAtHead,
+  type AppendOutcome,
+  type AppendRequest,
+  type StreamTip,
+  type WrittenBatch,
+} from './append-batch';
 import { isConnectionFailure } from './connection-failures';
 import { AppendOutcomeUnknownError, duplicateEventId } from './errors';
+import { KeptHead, sameHead } from './kept-head';
 import { CommitOutcomeUnknownError, type SqlClient } from './sql-client';
 import type { Statements } from './statements';
 
@@ -32,6 +42,7 @@ export class WriteQueue {
   private waiting: Waiting[] = [];
   private draining: Promise<void> | undefined;
   private closed = false;
+  private readonly kept = new KeptHead();
 
   constructor(
     private readonly client: SqlClient,
@@ -83,15 +94,12 @@ export class WriteQueue {
   }
 
   private async commit(batch: ReadonlyArray<Waiting>): Promise<void> {
-    let outcomes: AppendOutcome[];
+    const requests = batch.map((waiting) => waiting.request);
+    let written: WrittenBatch;
     try {
-      outcomes = await this.client.transaction((tx) =>
-        writeBatch(
-          tx,
-          this.statements,
-          batch.map((waiting) => waiting.request),
-        ),
-      );
+      written =
+        (await this.writeAtKeptHead(requests)) ??
+        (await this.client.transaction((tx) => writeBatch(tx, this.statements, requests)));
     } catch (error) {
       if (batch.length > 1 && !isConnectionFailure(error) && !(error instanceof CommitOutcomeUnknownError)) {
         // The statement failed for one append's sake (a duplicate id, JSON PostgreSQL refuses) and
@@ -102,6 +110,8 @@ export class WriteQueue {
       for (const waiting of batch) waiting.reject(failureOf(error, waiting.request));
       return;
     }
+    this.kept.keep(written);
+    const { outcomes } = written;
     batch.forEach((waiting, index) => settle(waiting, outcomes[index] as AppendOutcome));
     if (
       outcomes.some(
@@ -110,6 +120,28 @@ export class WriteQueue {
     ) {
       this.onCommitted();
     }
+  }
+
+  /**
+   * The group commit in one round trip, on the head and tips kept from the last one (tips of streams
+   * not seen yet are read first, with the head they were read at). `undefined` when the batch needs
+   * the transaction: nothing kept yet, another writer moved the head, or too many rows for one statement.
+   */
+  private async writeAtKeptHead(requests: ReadonlyArray<AppendRequest>): Promise<WrittenBatch | undefined> {
+    const head = this.kept.head;
+    const events = requests.reduce((count, request) => count + request.events.length, 0);
+    if (head === undefined || events === 0 || events > SINGLE_STATEMENT_ROWS) return undefined;
+    const unseen = [...new Set(requests.map((request) => request.stream))].filter((stream) => !this.kept.knows(stream));
+    let read = new Map<string, StreamTip | undefined>();
+    if (unseen.length > 0) {
+      const seen = await readHeadAndTips(this.client, this.statements, unseen);
+      if (!sameHead(seen.head, head)) return undefined;
+      read = seen.tips;
+    }
+    const tipOf = (stream: string) => (read.has(stream) ? read.get(stream) : this.kept.tipOf(stream));
+    const written = await writeBatchAtHead(this.client, this.statements, requests, head, tipOf);
+    if (written === undefined) this.kept.learn(read);
+    return written;
   }
 }
 

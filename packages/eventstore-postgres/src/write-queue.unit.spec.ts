@@ -33,6 +33,8 @@ class FakeDatabase {
   readonly client: SqlClient = {
     engine: 'pglite',
     query: async () => [],
+    // The head never matches: every batch takes the transaction this fake records.
+    execute: async () => [],
     listen: async () => async () => undefined,
     close: async () => undefined,
     transaction: async (work) => {
