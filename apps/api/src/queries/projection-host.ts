@@ -1,22 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OpenedStore } from '@coachline/eventstore';
 import { ProjectionRunner, type ProjectionStatus } from '@coachline/views';
-import { AnyProjection, caseloadsProjection, projections } from '@coachline/projections';
+import { AnyProjection, caseloadsProjection, projections, timelineProjection } from '@coachline/projections';
 import { PinoLogger } from 'nestjs-pino';
 import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
 import { openCheckpoints } from '../store/projection-checkpoints';
 import { RenderedViews } from './rendered-views';
-import { timelineForReaders } from './timeline-for-readers';
+import { TimelineEntryPosition, timelineForReaders } from './timeline-for-readers';
 import type { Selection } from './view-selection';
 
 /**
  * The views the runner keeps live. The history is not among them: it is the store itself, read
- * one stream at a time when asked, rather than a copy of every event held in memory.
+ * one stream at a time when asked, rather than a copy of every event held in memory. The timeline
+ * is the one kept for readers, which asks where its entries last changed.
  */
-export const liveProjections: ReadonlyArray<AnyProjection> = [
+export const liveProjections = (timelineEntryPosition: TimelineEntryPosition): ReadonlyArray<AnyProjection> => [
   ...projections
     .filter((p) => p.name !== 'history')
-    .map((p) => (p.name === timelineForReaders.name ? timelineForReaders : p)),
+    .map((p) => (p.name === timelineProjection.name ? timelineForReaders(timelineEntryPosition) : p)),
   caseloadsProjection,
 ];
 
@@ -53,7 +54,7 @@ export class ProjectionHost {
       store,
       checkpoints,
       saveEvery,
-      projections: liveProjections,
+      projections: liveProjections((table, id) => this.runner.entryPosition(timelineProjection.name, table, id)),
       onParked: (name, parked) => {
         this.parked.add(name);
         this.logger.error({ projection: name, parked }, `Projection ${name} parked at position ${parked.position}`);

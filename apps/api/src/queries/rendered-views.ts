@@ -9,6 +9,14 @@ import { isSelectable, select } from './view-selection';
 const rendersOnItsOwn = (name: string, selection: Selection): boolean =>
   !isSelectable(name) || (name === 'timeline' && selection.providerId !== undefined);
 
+/**
+ * Whether a selection's rendering is kept by its source per subject (one provider's timeline),
+ * dropped only when an entry it read changes: asking the source again whenever the view moves
+ * costs little, and the reader always gets the view as it stands.
+ */
+const keptBySubject = (name: string, selection: Selection): boolean =>
+  name === 'timeline' && selection.providerId !== undefined && selection.communityId === undefined;
+
 interface Rendered {
   readonly position: number;
   readonly renderedAtMs: number;
@@ -46,7 +54,8 @@ export class RenderedViews {
     const usable =
       cached !== undefined &&
       cached.position >= atLeastPosition &&
-      (cached.position === current || this.nowMs() - cached.renderedAtMs < this.maxAgeMs);
+      (cached.position === current ||
+        (!keptBySubject(name, selection) && this.nowMs() - cached.renderedAtMs < this.maxAgeMs));
     const rendering = usable
       ? cached
       : { position: current, renderedAtMs: this.nowMs(), view: this.source.render(name, whole ? {} : selection) };

@@ -132,7 +132,7 @@ describe('the timeline for readers', () => {
   it('renders one provider exactly as the timeline projection does', () => {
     const { state, latestRecordedAt } = foldHistory<never>(timelineProjection, history());
     for (const providerId of ['p-1', 'p-2', 'p-404'])
-      expect(timelineForReaders.view(state, { asOf: latestRecordedAt!, providerId })).toEqual(
+      expect(timelineForReaders(() => 0).view(state, { asOf: latestRecordedAt!, providerId })).toEqual(
         timelineProjection.view(state, { asOf: latestRecordedAt!, providerId }),
       );
   });
@@ -185,6 +185,19 @@ describe('renderings shared between readers', () => {
     views.view('timeline', { communityId: 'kent' }, 0);
     views.view('timeline', {}, 0);
     expect(renders).toEqual(['timeline@1', 'timeline@1']);
+  });
+
+  it('asks again for one provider’s timeline whenever the view moves, its source keeping it by subject', () => {
+    const { views, renders, move, wait } = setup();
+    views.view('timeline', { providerId: 'p-1' }, 0);
+    move(2);
+    views.view('timeline', { providerId: 'p-1' }, 0);
+    views.view('share', {}, 0);
+    move(3);
+    views.view('share', {}, 0);
+    wait(10);
+    views.view('timeline', { providerId: 'p-1' }, 0);
+    expect(renders).toEqual(['timeline@1', 'timeline@2', 'share@2', 'timeline@3']);
   });
 
   it('renders a view that is not selected from for each selection', () => {

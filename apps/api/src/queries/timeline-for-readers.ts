@@ -1,19 +1,152 @@
-import { emptyTable, entryOf, tableOf } from '@coachline/domain';
+import { emptyTable, entryOf, RecordedEvent, tableOf } from '@coachline/domain';
 import { Projection, timelineProjection, TimelineState, TimelineView } from '@coachline/projections';
 
+/** Where the runner says an entry of the timeline last changed (its `entryPosition` for this view). */
+export type TimelineEntryPosition = (table: string, id: string) => number;
+
+/** The tables whose entries belong to a provider named in them, and meet that provider's requirements. */
+const OWNED_TABLES = ['screenings', 'agreements'] as const;
+
+/** Providers' timelines kept at once; the least recently rendered goes first beyond it. */
+const KEPT_RENDERINGS = 4_096;
+
+const SEPARATOR = '\u0000';
+
+interface KeptRendering {
+  /** The day measured on and the positions where every entry the rendering read last changed. */
+  readonly stamp: string;
+  readonly view: TimelineView;
+}
+
 /**
- * The timeline as the runner keeps it for readers. Rendering works out every requirement of every
- * provider before it selects, tens of milliseconds on a long history; a reader asking for one
- * provider has the fold's providers narrowed to that one first, which renders the same view.
+ * Which screenings and agreements belong to each provider, for one state of the fold: found once
+ * by a look through the state, then kept up as the fold goes on, so a reader of one provider
+ * never looks through everyone's. A screening or agreement names its provider once and for good.
  */
-export const timelineForReaders: Projection<TimelineState, TimelineView> = {
-  ...timelineProjection,
-  view: (state, query) => {
-    if (query.providerId === undefined) return timelineProjection.view(state, query);
-    const provider = entryOf(state.providers, query.providerId);
+class Owners {
+  private state: TimelineState | undefined;
+  private readonly owned = new Map<string, Array<readonly [table: string, id: string]>>();
+  private readonly known = new Set<string>();
+
+  /** The entries a provider owns in `state`. */
+  of(state: TimelineState, providerId: string): ReadonlyArray<readonly [table: string, id: string]> {
+    if (state !== this.state) this.lookThrough(state);
+    return this.owned.get(providerId) ?? [];
+  }
+
+  /** Notes the owned entries an event folded into `state` may have opened. */
+  folded(state: TimelineState, event: RecordedEvent): void {
+    if (state !== this.state) return;
+    for (const [table, id] of timelineProjection.subjects!.changedBy(state, event)) {
+      if (!(OWNED_TABLES as ReadonlyArray<string>).includes(table)) continue;
+      // A change the projection names by table alone could be anywhere in it: look through again.
+      if (id === undefined) this.state = undefined;
+      else this.add(state, table as (typeof OWNED_TABLES)[number], id);
+    }
+  }
+
+  private lookThrough(state: TimelineState): void {
+    this.owned.clear();
+    this.known.clear();
+    this.state = state;
+    for (const table of OWNED_TABLES) for (const id of Object.keys(state[table])) this.add(state, table, id);
+  }
+
+  private add(state: TimelineState, table: (typeof OWNED_TABLES)[number], id: string): void {
+    const providerId = entryOf(state[table], id)?.providerId;
+    const key = `${table}${SEPARATOR}${id}`;
+    if (providerId === undefined || this.known.has(key)) return;
+    this.known.add(key);
+    const entries = this.owned.get(providerId) ?? [];
+    entries.push([table, id]);
+    this.owned.set(providerId, entries);
+  }
+}
+
+/**
+ * The timeline as the API keeps it for readers. Rendering works out every requirement of every
+ * provider before it selects, tens of milliseconds on a long history; a reader asking for one
+ * provider has the state narrowed to that provider and what it owns first, which renders the same
+ * view. That rendering is kept, and given again until an entry it read changes (the provider's,
+ * its program year's, one of its screenings' or agreements') or the day it is measured on moves:
+ * other providers' sessions leave it as it was. Only `asOf`, the latest instant folded, is
+ * brought up to date.
+ */
+export const timelineForReaders = (
+  entryPosition: TimelineEntryPosition,
+): Projection<TimelineState, TimelineView> & { readonly keptRenderings: () => number } => {
+  const owners = new Owners();
+  const kept = new Map<string, KeptRendering>();
+  let keptFor: TimelineState | undefined;
+
+  const stampOf = (state: TimelineState, providerId: string, asOf: string): string => {
+    const provider = entryOf(state.providers, providerId);
+    const programYearId = provider?.enrollment?.programYearId;
+    let owned = 0;
+    for (const [table, id] of owners.of(state, providerId)) owned = Math.max(owned, entryPosition(table, id));
+    // The day the requirements are measured on: the timeline's `on`.
+    return [
+      asOf.slice(0, 10),
+      entryPosition('providers', providerId),
+      programYearId === undefined ? '' : entryPosition('programYears', programYearId),
+      owners.of(state, providerId).length,
+      owned,
+    ].join(SEPARATOR);
+  };
+
+  const renderOne = (state: TimelineState, providerId: string, asOf: string): TimelineView => {
+    const provider = entryOf(state.providers, providerId);
+    const ownedBy = (table: (typeof OWNED_TABLES)[number]) =>
+      tableOf(
+        owners
+          .of(state, providerId)
+          .filter(([owner]) => owner === table)
+          .map(([, id]) => [id, state[table][id]!] as const),
+      );
     return timelineProjection.view(
-      { ...state, providers: provider === undefined ? emptyTable() : tableOf([[query.providerId, provider]]) },
-      query,
+      {
+        ...state,
+        providers: provider === undefined ? emptyTable() : tableOf([[providerId, provider]]),
+        screenings: ownedBy('screenings'),
+        agreements: ownedBy('agreements'),
+      },
+      { asOf, providerId },
     );
-  },
+  };
+
+  return {
+    ...timelineProjection,
+    apply: (state, event) => {
+      const folded = timelineProjection.apply(state, event);
+      owners.folded(folded, event);
+      return folded;
+    },
+    view: (state, query) => {
+      if (query.providerId === undefined) return timelineProjection.view(state, query);
+      if (query.communityId !== undefined) {
+        // A community asked for shows its communities' requirements, read from the whole state.
+        const provider = entryOf(state.providers, query.providerId);
+        return timelineProjection.view(
+          { ...state, providers: provider === undefined ? emptyTable() : tableOf([[query.providerId, provider]]) },
+          query,
+        );
+      }
+      // Positions are those of the state the runner holds now: a state loaded or rebuilt anew starts afresh.
+      if (state !== keptFor) {
+        kept.clear();
+        keptFor = state;
+      }
+      const stamp = stampOf(state, query.providerId, query.asOf);
+      const rendering = kept.get(query.providerId);
+      kept.delete(query.providerId);
+      const view =
+        rendering !== undefined && rendering.stamp === stamp
+          ? rendering.view
+          : renderOne(state, query.providerId, query.asOf);
+      kept.set(query.providerId, { stamp, view });
+      if (kept.size > KEPT_RENDERINGS) kept.delete(kept.keys().next().value!);
+      return view.asOf === query.asOf ? view : { ...view, asOf: query.asOf };
+    },
+    keptRenderings: () => kept.size,
+  };
 };
