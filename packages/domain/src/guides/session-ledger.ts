@@ -1,5 +1,4 @@
-import { corrected } from '../provider/provider.state';
-import { SessionChanges, SessionCorrected } from '../provider/session-corrected';
+import { SessionCorrected } from '../provider/session-corrected';
 import { SessionKind, SessionLogged, SessionLoggedData, SessionMinutes } from '../provider/session-logged';
 import { SessionVoided } from '../provider/session-voided';
 import { DomainEvent } from '../kernel/decider';
@@ -51,34 +50,35 @@ type Fields = Readonly<Record<string, unknown>>;
 
 const isFields = (u: unknown): u is Fields => typeof u === 'object' && u !== null && !Array.isArray(u);
 
-/** What the ledger counts with: the day, the minutes and the kind of a session. */
-const COUNTED_FIELDS: ReadonlyArray<readonly [string, { is: (u: unknown) => boolean }]> = [
-  ['heldOn', LocalDate],
-  ['durationMinutes', SessionMinutes],
-  ['kind', SessionKind],
-];
-
-const countable = (fields: Fields, presentOnly: boolean): boolean =>
-  COUNTED_FIELDS.every(([field, codec]) => {
-    const value = entryOf(fields, field);
-    return (presentOnly && value === undefined) || codec.is(value);
-  });
-
 /**
  * A recorded session is read as the store holds it. Its ids are only compared, so they are
  * taken as whatever text they were written with (a store may predate the id grammar, and the
- * dosage view counts such sessions too); what the ledger computes with is checked.
+ * dosage view counts such sessions too); what the ledger adds up and groups by is checked, when
+ * logged and when corrected.
  */
-const sessionOf = (data: unknown): (Fields & { providerId: string; sessionId: string }) | undefined => {
-  if (!isFields(data)) return undefined;
-  const [providerId, sessionId] = [entryOf(data, 'providerId'), entryOf(data, 'sessionId')];
-  return typeof providerId === 'string' && typeof sessionId === 'string'
-    ? { ...data, providerId, sessionId }
-    : undefined;
+const partlyCountable = (changes: Fields): boolean => {
+  const heldOn = entryOf(changes, 'heldOn');
+  const durationMinutes = entryOf(changes, 'durationMinutes');
+  const kind = entryOf(changes, 'kind');
+  return (
+    (heldOn === undefined || LocalDate.is(heldOn)) &&
+    (durationMinutes === undefined || SessionMinutes.is(durationMinutes)) &&
+    (kind === undefined || SessionKind.is(kind))
+  );
 };
 
-/** How much of a session an entry keeps: given the session as logged or corrected, with its position. */
-export type KeptFields<S extends CountedSession> = (session: IndexedSession & Fields) => S;
+/** The session id of a session event's data, when the data names a provider and a session as text. */
+const sessionIdOf = (data: unknown): string | undefined => {
+  if (!isFields(data)) return undefined;
+  const sessionId = entryOf(data, 'sessionId');
+  return typeof entryOf(data, 'providerId') === 'string' && typeof sessionId === 'string' ? sessionId : undefined;
+};
+
+/**
+ * How much of a session an entry keeps: given what the rule counts with and the position of the
+ * event that logged the session (or, once corrected, the session as it stands).
+ */
+export type KeptFields<S extends CountedSession> = (session: IndexedSession) => S;
 
 /** Only what the rule counts with: the shape a view stores. */
 export const countedFieldsOnly: KeptFields<CountedSession> = ({ heldOn, durationMinutes, kind }) => ({
@@ -95,18 +95,63 @@ export const countedFieldsInOrder: KeptFields<IndexedSession> = ({ heldOn, durat
   loggedIndex,
 });
 
-/** The whole session as stored: only the fields the rule counts with were checked. */
+/**
+ * The whole session as stored: only the fields the rule counts with were checked. The ledger
+ * gives this keeper the whole of the logged data, which every other keeper goes without: a
+ * view folds a log per session, and copying every field of each is most of the fold's cost.
+ */
 const wholeSession: KeptFields<EffectiveSession> = (session) => session as unknown as EffectiveSession;
 
 const isLogged = <S extends CountedSession>(
   entry: SessionEntry<S> | undefined,
 ): entry is S & { readonly voided?: true } => entry?.heldOn !== undefined;
 
+/** Sets a field as a spread would: a field named `__proto__` is the object's own, not its prototype. */
+const setOwn = (fields: Record<string, unknown>, key: string, value: unknown): void => {
+  if (key === '__proto__')
+    Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
+  else fields[key] = value;
+};
+
+/** A session as its correction leaves it: each field the changes give a value replaces the session's. */
+const correctedSession = (entry: Fields, changes: Fields): IndexedSession => {
+  const session: Record<string, unknown> = {};
+  for (const key of Object.keys(entry)) if (key !== 'voided') setOwn(session, key, entry[key]);
+  for (const key of Object.keys(changes)) {
+    const value = changes[key];
+    if (value !== undefined) setOwn(session, key, value);
+  }
+  return session as unknown as IndexedSession;
+};
+
+const logSession = <S extends CountedSession>(
+  sessions: ProviderSessions<S>,
+  sessionId: string,
+  entry: SessionEntry<S> | undefined,
+  data: Fields,
+  index: number,
+  keep: KeptFields<S>,
+): void => {
+  // A session is logged once; a repeated log of the same id changes nothing.
+  if (isLogged(entry)) return;
+  const heldOn = entryOf(data, 'heldOn');
+  const durationMinutes = entryOf(data, 'durationMinutes');
+  const kind = entryOf(data, 'kind');
+  if (!LocalDate.is(heldOn) || !SessionMinutes.is(durationMinutes) || !SessionKind.is(kind)) return;
+  const kept =
+    keep === (wholeSession as unknown as KeptFields<S>)
+      ? keep({ ...(data as unknown as IndexedSession), loggedIndex: index })
+      : keep({ heldOn, durationMinutes, kind, loggedIndex: index });
+  // A void seen before the log stays with it, first among the entry's fields.
+  sessions[sessionId] = (entry === undefined ? kept : { ...entry, ...kept }) as SessionEntry<S>;
+};
+
 /**
  * Folds one session event, at position `index`, into the sessions of the provider it names
  * (the caller finds them: `sessionsOfProvider` for a whole ledger). Like a view's `apply`, it
  * updates the table it is given: the table belongs to whoever folds it. Events of other types,
- * and session events it cannot read, change nothing.
+ * and session events it cannot read, change nothing. It runs for every session event of every
+ * replay, so it copies no more of an event than the entry keeps.
  */
 export const recordSessionEvent = <S extends CountedSession>(
   sessions: ProviderSessions<S>,
@@ -114,27 +159,21 @@ export const recordSessionEvent = <S extends CountedSession>(
   index: number,
   keep: KeptFields<S>,
 ): void => {
-  const data = sessionOf(event.data);
-  if (!data) return;
-  const entry = entryOf(sessions, data.sessionId);
-  if (event.type === SessionLogged.type) {
-    // A session is logged once; a repeated log of the same id changes nothing.
-    if (!isLogged(entry) && countable(data, false))
-      sessions[data.sessionId] = {
-        ...entry,
-        ...keep({ ...(data as unknown as IndexedSession), loggedIndex: index }),
-      } as SessionEntry<S>;
-  } else if (event.type === SessionCorrected.type) {
-    const changes = data['changes'];
+  const { type, data } = event;
+  if (type !== SessionLogged.type && type !== SessionCorrected.type && type !== SessionVoided.type) return;
+  const sessionId = sessionIdOf(data);
+  if (sessionId === undefined) return;
+  const fields = data as Fields;
+  const entry = entryOf(sessions, sessionId);
+  if (type === SessionLogged.type) logSession(sessions, sessionId, entry, fields, index, keep);
+  else if (type === SessionCorrected.type) {
+    const changes = entryOf(fields, 'changes');
     // A correction of a session not logged yet corrects nothing.
-    if (isLogged(entry) && isFields(changes) && countable(changes, true)) {
-      const { voided, ...session } = entry;
-      const kept = keep(corrected(session as unknown as IndexedSession & Fields, changes as SessionChanges));
-      sessions[data.sessionId] = (voided ? { ...kept, voided } : kept) as SessionEntry<S>;
+    if (isLogged(entry) && isFields(changes) && partlyCountable(changes)) {
+      const kept = keep(correctedSession(entry as unknown as Fields, changes));
+      sessions[sessionId] = (entry.voided ? { ...kept, voided: entry.voided } : kept) as SessionEntry<S>;
     }
-  } else if (event.type === SessionVoided.type) {
-    sessions[data.sessionId] = { ...entry, voided: true } as SessionEntry<S>;
-  }
+  } else sessions[sessionId] = { ...entry, voided: true } as SessionEntry<S>;
 };
 
 /** The sessions of the provider a session event names, made empty the first time. */
@@ -142,9 +181,9 @@ export const sessionsOfProvider = <S extends CountedSession>(
   ledger: SessionLedger<S>,
   event: DomainEvent,
 ): ProviderSessions<S> | undefined => {
-  const data = sessionOf(event.data);
-  if (!data) return undefined;
-  return (ledger[data.providerId] ??= emptyTable());
+  if (sessionIdOf(event.data) === undefined) return undefined;
+  const providerId = (event.data as Fields)['providerId'] as string;
+  return (ledger[providerId] ??= emptyTable());
 };
 
 /** The sessions that count for anything: logged and never voided, in the order of the table. */
@@ -156,6 +195,9 @@ const isCounted =
   (session: CountedSession): boolean =>
     countedKinds.includes(session.kind);
 
+const inMonthOrder = (minutes: Map<Month, number>): Map<Month, number> =>
+  new Map([...minutes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 /** Minutes by the calendar month the sessions were held in, months in order. */
 const monthlyMinutes = (sessions: ReadonlyArray<CountedSession>): Map<Month, number> => {
   const minutes = new Map<Month, number>();
@@ -163,14 +205,23 @@ const monthlyMinutes = (sessions: ReadonlyArray<CountedSession>): Map<Month, num
     const month = monthOf(session.heldOn);
     minutes.set(month, (minutes.get(month) ?? 0) + session.durationMinutes);
   }
-  return new Map([...minutes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return inMonthOrder(minutes);
 };
 
 /** One provider's counted minutes by the calendar month the sessions were held in, months in order. */
 export const minutesByMonth = (
   sessions: ProviderSessions,
   countedKinds: ReadonlyArray<SessionKind>,
-): Map<Month, number> => monthlyMinutes(standingSessions(sessions).filter(isCounted(countedKinds)));
+): Map<Month, number> => {
+  // One pass and no list of sessions: a view renders this for every provider it holds.
+  const minutes = new Map<Month, number>();
+  for (const entry of Object.values(sessions)) {
+    if (!isLogged(entry) || entry.voided || !countedKinds.includes(entry.kind)) continue;
+    const month = monthOf(entry.heldOn);
+    minutes.set(month, (minutes.get(month) ?? 0) + entry.durationMinutes);
+  }
+  return inMonthOrder(minutes);
+};
 
 /** The ledger of a list of events, each at its position in the list. */
 export const sessionLedgerOf = <S extends CountedSession = IndexedSession>(

@@ -1,5 +1,7 @@
 declare const keyedByOutsideText: unique symbol;
 
+const { hasOwnProperty } = Object.prototype;
+
 /**
  * A JSON object keyed by text from outside: ids, above all. It has no prototype, so a key spelt
  * like a name `Object.prototype` carries (`__proto__`, `constructor`, `toString`) reads and
@@ -27,7 +29,7 @@ export const copyTable = <T>(source: Readonly<Record<string, T>>): Table<T> =>
 
 /** The entry of an object under `key` if the object holds it itself: never what it inherits. */
 export const entryOf = <T>(source: Readonly<Record<string, T>>, key: string): T | undefined =>
-  Object.hasOwn(source, key) ? source[key] : undefined;
+  hasOwnProperty.call(source, key) ? source[key] : undefined;
 
 /**
  * JSON read back (a stored view, a checkpoint) with every object made a table: the shape JSON
