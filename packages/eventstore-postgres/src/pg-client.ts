@@ -26,6 +26,9 @@ const types = {
 
 const ignore = () => undefined;
 
+/** Past this many distinct texts `execute` stops naming them, so prepared statements stay bounded. */
+const MAX_PREPARED = 500;
+
 /** The SQL seam on a node-postgres pool. */
 export const openPgClient = (options: PgClientOptions): SqlClient => {
   const config: pg.PoolConfig = {
@@ -74,13 +77,22 @@ export const openPgClient = (options: PgClientOptions): SqlClient => {
     }
   };
 
+  // Statements executed are the writer's, a few texts run over and over: each connection parses and
+  // plans each once.
+  const prepared = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = prepared.get(text);
+    if (name === undefined && prepared.size < MAX_PREPARED) prepared.set(text, (name = `coachline_${prepared.size}`));
+    return name;
+  };
+
   const execute = async <R extends object>(text: string, params?: ReadonlyArray<SqlValue>): Promise<R[]> => {
     // A failure to connect sent nothing: that one stays a plain connection failure.
     const client = await pool.connect();
     client.on('error', ignore);
     let broken: Error | undefined;
     try {
-      return (await client.query<R>(text, params as unknown[] | undefined)).rows;
+      return (await client.query<R>({ name: nameOf(text), text, values: params as unknown[] | undefined })).rows;
     } catch (error) {
       if (!isConnectionFailure(error)) throw error;
       broken = error as Error;
