@@ -15,8 +15,14 @@ interface ProjectionRow {
   readonly parked: ParkedAt | null;
 }
 
-/** Entries written per statement: a save of a whole rebuilt view holds this many as text at once. */
+/** Entries read per statement when a view is loaded. */
 const ENTRIES_PER_STATEMENT = 2_000;
+/**
+ * A save's statement ends after this many characters of entries' JSON (or ENTRIES_PER_STATEMENT
+ * entries): entries holding a provider's whole year are large, and a save of a rebuilt view would
+ * otherwise hold thousands of them as text, and again as the statement's parameters, at once.
+ */
+const TEXT_PER_STATEMENT = 4_000_000;
 
 const recordOf = (row: ProjectionRow): ProjectionRecord => ({
   name: row.name,
@@ -146,27 +152,42 @@ export class PostgresProjectionCheckpoints implements ProjectionCheckpoints {
     fresh: boolean,
     changed: ReadonlyArray<readonly [string, unknown]>,
   ): Promise<void> {
-    for (let start = 0; start < changed.length; start += ENTRIES_PER_STATEMENT) {
-      const chunk = changed.slice(start, start + ENTRIES_PER_STATEMENT);
-      const written = chunk.filter(([, entry]) => entry !== undefined);
-      const removed = chunk.filter(([, entry]) => entry === undefined).map(([key]) => key);
+    let keys: string[] = [];
+    let texts: string[] = [];
+    let removed: string[] = [];
+    let characters = 0;
+    const flush = async () => {
       if (removed.length > 0)
         await tx.query(`DELETE FROM ${this.subjects} WHERE name = $1 AND subject = ANY($2::text[])`, [name, removed]);
-      if (written.length === 0) continue;
       // Straight after the delete of a fresh save no key is taken: the engine's bulk path applies.
-      if (fresh)
+      if (keys.length > 0 && fresh)
         await tx.insertRows(
           this.subjects,
           ['name', 'subject', 'state'],
-          written.map(([key, entry]) => [name, key, JSON.stringify(entry)]),
+          keys.map((key, index) => [name, key, texts[index]!]),
         );
-      else
+      else if (keys.length > 0)
         await tx.query(
           `INSERT INTO ${this.subjects} (name, subject, state)
            SELECT $1, subject, state FROM unnest($2::text[], $3::text[]) AS changed (subject, state)
            ON CONFLICT (name, subject) DO UPDATE SET state = EXCLUDED.state`,
-          [name, written.map(([key]) => key), written.map(([, entry]) => JSON.stringify(entry))],
+          [name, keys, texts],
         );
+      keys = [];
+      texts = [];
+      removed = [];
+      characters = 0;
+    };
+    for (const [key, entry] of changed) {
+      if (entry === undefined) removed.push(key);
+      else {
+        const text = JSON.stringify(entry);
+        keys.push(key);
+        texts.push(text);
+        characters += text.length;
+      }
+      if (characters >= TEXT_PER_STATEMENT || keys.length + removed.length >= ENTRIES_PER_STATEMENT) await flush();
     }
+    await flush();
   }
 }

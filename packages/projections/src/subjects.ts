@@ -28,15 +28,13 @@ export const subjectEntriesOf = (projection: AnyProjection, state: unknown): Sub
     ),
   );
 
-const SEPARATOR = '\u0000';
-
 /**
  * What changed since the last save, gathered event by event: the entries named, and the tables
  * an event may have changed anywhere in.
  */
 export class SubjectChanges {
-  /** Table and id joined by a character no table name holds. */
-  private readonly keys = new Set<string>();
+  /** Ids by table: noting an entry already noted allocates nothing, which a rebuild does for nearly every event. */
+  private readonly ids = new Map<string, Set<string>>();
   private readonly tables = new Set<string>();
 
   /**
@@ -47,7 +45,11 @@ export class SubjectChanges {
     const refs = projection.subjects?.changedBy(state, event) ?? [];
     for (const [table, id] of refs) {
       if (id === undefined) this.tables.add(table);
-      else this.keys.add(`${table}${SEPARATOR}${id}`);
+      else {
+        const ids = this.ids.get(table);
+        if (ids === undefined) this.ids.set(table, new Set([id]));
+        else ids.add(id);
+      }
     }
     return refs;
   }
@@ -58,19 +60,17 @@ export class SubjectChanges {
     const changed: SubjectEntry[] = [];
     for (const table of this.tables)
       for (const [id, entry] of Object.entries(tables[table] ?? {})) changed.push([table, id, entry]);
-    for (const key of this.keys) {
-      const separator = key.indexOf(SEPARATOR);
-      const [table, id] = [key.slice(0, separator), key.slice(separator + 1)];
+    for (const [table, ids] of this.ids) {
       if (this.tables.has(table)) continue;
       const entries = tables[table];
-      changed.push([table, id, entries && Object.hasOwn(entries, id) ? entries[id] : undefined]);
+      for (const id of ids) changed.push([table, id, entries && Object.hasOwn(entries, id) ? entries[id] : undefined]);
     }
     this.forget();
     return changed;
   }
 
   forget(): void {
-    this.keys.clear();
+    this.ids.clear();
     this.tables.clear();
   }
 }

@@ -1,7 +1,5 @@
 import { SubjectRef } from '@coachline/projections';
 
-const SEPARATOR = '\u0000';
-
 /**
  * Where each entry of a view kept by subject last changed: the global position of the last
  * event folded that named it. An entry named by no event since the view was loaded answers the
@@ -10,8 +8,8 @@ const SEPARATOR = '\u0000';
  * A reader caching a rendering of an entry keys it by this position.
  */
 export class EntryPositions {
-  /** Table and id joined by a character no table name holds. */
-  private readonly entries = new Map<string, number>();
+  /** Positions by table, then id: recording an entry again allocates nothing. */
+  private readonly entries = new Map<string, Map<string, number>>();
   private readonly tables = new Map<string, number>();
 
   constructor(private floor: number) {}
@@ -20,7 +18,11 @@ export class EntryPositions {
   changed(refs: ReadonlyArray<SubjectRef>, position: number): void {
     for (const [table, id] of refs) {
       if (id === undefined) this.tables.set(table, position);
-      else this.entries.set(`${table}${SEPARATOR}${id}`, position);
+      else {
+        const ids = this.entries.get(table);
+        if (ids === undefined) this.entries.set(table, new Map([[id, position]]));
+        else ids.set(id, position);
+      }
     }
   }
 
@@ -32,6 +34,6 @@ export class EntryPositions {
   }
 
   positionOf(table: string, id: string): number {
-    return Math.max(this.floor, this.tables.get(table) ?? 0, this.entries.get(`${table}${SEPARATOR}${id}`) ?? 0);
+    return Math.max(this.floor, this.tables.get(table) ?? 0, this.entries.get(table)?.get(id) ?? 0);
   }
 }

@@ -41,6 +41,26 @@ export const storeWithDemo = async (
   return store;
 };
 
+/** The store a previous run imported into the schema, when it holds as many events as the file; else a fresh import. */
+export const storeHoldingDemo = async (
+  connectionString: string,
+  schema: string,
+  file: string,
+): Promise<PostgresEventStore> => {
+  const admin = new pg.Client({ connectionString });
+  await admin.connect();
+  const held = await admin
+    .query<{ count: string }>(`SELECT count(*) AS count FROM "${schema}".events`)
+    .then((result) => Number(result.rows[0]?.count ?? 0))
+    .catch(() => 0);
+  await admin.end();
+  let lines = 0;
+  for await (const line of readEventLines(file)) if (line.length > 0) lines++;
+  return held === lines && held > 0
+    ? openPostgresEventStore({ connectionString, schema })
+    : storeWithDemo(connectionString, schema, file);
+};
+
 /** Peak heap while `work` runs, sampled every 50 ms. */
 export const withPeakHeap = async <T>(work: () => Promise<T>): Promise<{ result: T; peakHeapMb: number }> => {
   let peak = process.memoryUsage().heapUsed;
@@ -53,6 +73,9 @@ export const withPeakHeap = async <T>(work: () => Promise<T>): Promise<{ result:
   }
 };
 
+/** How often a rebuild saves; BENCH_VIEWS_SAVE_MS changes the interval, to weigh what the saves cost. */
+const saveEvery = { events: 200_000, ms: Number(process.env['BENCH_VIEWS_SAVE_MS'] ?? 5_000) };
+
 /** A rebuild from nothing: fresh checkpoints, every event read once, views saved with their positions. */
 export const rebuild = async (
   store: PostgresEventStore,
@@ -62,7 +85,7 @@ export const rebuild = async (
   // Starting from a version nobody stored makes the runner rebuild each view from the start.
   for (const projection of projections)
     await checkpoints.save({ name: projection.name, version: -1, position: 0, state: null });
-  const runner = new ProjectionRunner({ store, checkpoints, projections, saveEvery: { events: 200_000, ms: 5_000 } });
+  const runner = new ProjectionRunner({ store, checkpoints, projections, saveEvery });
   await runner.start();
   await runner.stop();
   return runner.positionOf(projections[0]!.name);

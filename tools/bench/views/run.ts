@@ -4,6 +4,9 @@
  * checkpoints, each beside its raw baseline measured in the same run.
  *   npm run bench:views            (BENCH_PROVIDERS=13000 gives ~1,000,000 events)
  *   BENCH_VIEWS_ONLY=replay npm run bench:views    (the file replay alone, without PostgreSQL)
+ *   BENCH_VIEWS_ONLY=rebuild npm run bench:views   (the rebuilds alone, after the raw read)
+ *   BENCH_VIEWS_REBUILD=dosage or =all runs that rebuild alone
+ *   BENCH_VIEWS_REUSE=1 keeps the schema imported by an earlier run of the same size (BENCH_VIEWS_SCHEMA names it)
  */
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_DATABASE_URL } from '@coachline/eventstore-postgres';
@@ -11,23 +14,74 @@ import { dosageProjection, projections } from '@coachline/projections';
 import { report, timed } from '../store/measure';
 import { coachline, demoFile } from './demo-file';
 import { parseAndSum } from './file-baseline';
-import { rawKeysetRead, rebuild, storeWithDemo, withPeakHeap } from './rebuild';
+import { rawKeysetRead, rebuild, storeHoldingDemo, storeWithDemo, withPeakHeap } from './rebuild';
 
 const providers = Number(process.env['BENCH_PROVIDERS'] ?? 13_000);
 const connectionString = process.env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL;
-const replayOnly = process.env['BENCH_VIEWS_ONLY'] === 'replay';
+const only = process.env['BENCH_VIEWS_ONLY'];
+const reuse = process.env['BENCH_VIEWS_REUSE'] === '1';
+const schema = process.env['BENCH_VIEWS_SCHEMA'] ?? 'bench_views';
+/** `dosage` or `all` runs that rebuild alone. */
+const rebuilds = process.env['BENCH_VIEWS_REBUILD'];
 
 const cpuSeconds = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1e6;
 
+/** Wall-clock seconds and this process's processor seconds, steadier than the former on a shared machine. */
+const cpuTimed = async <T>(work: () => Promise<T>) => {
+  const before = process.cpuUsage();
+  const measured = await timed(work);
+  return { ...measured, cpuSeconds: cpuSeconds(process.cpuUsage(before)) };
+};
+
 const main = async () => {
   const file = demoFile(providers);
+  if (only !== 'rebuild') await replay(file);
+  if (only === 'replay') return;
+  const store = reuse
+    ? await storeHoldingDemo(connectionString, schema, file)
+    : await storeWithDemo(connectionString, schema, file);
+  try {
+    const raw = await cpuTimed(() => rawKeysetRead(connectionString, schema));
+    if (rebuilds !== 'all') {
+      const dosage = await withPeakHeap(() => cpuTimed(() => rebuild(store, [dosageProjection])));
+      report({
+        name: 'PostgreSQL rebuild of the dosage view with checkpoints',
+        adapter: { count: dosage.result.result, seconds: dosage.result.seconds },
+        baselines: [{ label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds }],
+        unit: 'events/s',
+        extra: `peak heap ${dosage.peakHeapMb} MB | processor-time ratio ${(raw.cpuSeconds / dosage.result.cpuSeconds).toFixed(2)}`,
+        target: '≥ 100,000 events/s',
+      });
+    }
+    if (rebuilds === 'dosage') return;
+    const all = await withPeakHeap(() =>
+      cpuTimed(() =>
+        rebuild(
+          store,
+          projections.filter((p) => p.name !== 'history'),
+        ),
+      ),
+    );
+    report({
+      name: 'PostgreSQL rebuild of dosage, timeline, cycles, share and evaluation together',
+      adapter: { count: all.result.result, seconds: all.result.seconds },
+      baselines: [{ label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds }],
+      unit: 'events/s',
+      extra: `peak heap ${all.peakHeapMb} MB | processor-time ratio ${(raw.cpuSeconds / all.result.cpuSeconds).toFixed(2)}`,
+    });
+  } finally {
+    await store.close();
+  }
+};
 
+/** The file replay through `coachline replay`, beside a bare parse of the same file. */
+const replay = async (file: string): Promise<void> => {
   const baselineCpu = process.cpuUsage();
   const baseline = await timed(() => parseAndSum(file));
   const baselineCpuSeconds = cpuSeconds(process.cpuUsage(baselineCpu));
   const replayStart = process.hrtime.bigint();
   // `/usr/bin/time` reports the replay's processor seconds (user, system) and peak resident memory in kilobytes.
-  const replay = spawnSync(
+  const run = spawnSync(
     '/usr/bin/time',
     ['-f', '%U %S %M', process.execPath, coachline, 'replay', '--events', file, '--view', 'dosage', '--format', 'json'],
     {
@@ -36,8 +90,8 @@ const main = async () => {
     },
   );
   const replaySeconds = Number(process.hrtime.bigint() - replayStart) / 1e9;
-  if (replay.status !== 0) throw new Error(replay.stderr);
-  const [user, system, peakRssKb] = replay.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [
+  if (run.status !== 0) throw new Error(run.stderr);
+  const [user, system, peakRssKb] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [
     number,
     number,
     number,
@@ -58,39 +112,6 @@ const main = async () => {
     extra: `peak RSS ${peakRssMb} MB | processor-time ratio ${(baselineCpuSeconds / (user + system)).toFixed(2)}`,
     target: '≥ 250,000 events/s',
   });
-
-  if (replayOnly) return;
-  const schema = 'bench_views';
-  const store = await storeWithDemo(connectionString, schema, file);
-  try {
-    const raw = await timed(() => rawKeysetRead(connectionString, schema));
-    const dosage = await withPeakHeap(() => timed(() => rebuild(store, [dosageProjection])));
-    report({
-      name: 'PostgreSQL rebuild of the dosage view with checkpoints',
-      adapter: { count: dosage.result.result, seconds: dosage.result.seconds },
-      baselines: [{ label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds }],
-      unit: 'events/s',
-      extra: `peak heap ${dosage.peakHeapMb} MB`,
-      target: '≥ 100,000 events/s',
-    });
-    const all = await withPeakHeap(() =>
-      timed(() =>
-        rebuild(
-          store,
-          projections.filter((p) => p.name !== 'history'),
-        ),
-      ),
-    );
-    report({
-      name: 'PostgreSQL rebuild of dosage, timeline, cycles, share and evaluation together',
-      adapter: { count: all.result.result, seconds: all.result.seconds },
-      baselines: [{ label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds }],
-      unit: 'events/s',
-      extra: `peak heap ${all.peakHeapMb} MB`,
-    });
-  } finally {
-    await store.close();
-  }
 };
 
 main().catch((error) => {
