@@ -124,6 +124,12 @@ const correctedSession = (entry: Fields, changes: Fields): IndexedSession => {
   return session as unknown as IndexedSession;
 };
 
+/**
+ * Each kind as the codec spells it. A view keeps a kind per session for as long as it runs, and
+ * JSON.parse gives every event a copy of a text this long; the entry holds the one shared text.
+ */
+const KINDS = new Map<SessionKind, SessionKind>(SessionKind.values.map((kind) => [kind, kind]));
+
 const logSession = <S extends CountedSession>(
   sessions: ProviderSessions<S>,
   sessionId: string,
@@ -141,7 +147,7 @@ const logSession = <S extends CountedSession>(
   const kept =
     keep === (wholeSession as unknown as KeptFields<S>)
       ? keep({ ...(data as unknown as IndexedSession), loggedIndex: index })
-      : keep({ heldOn, durationMinutes, kind, loggedIndex: index });
+      : keep({ heldOn, durationMinutes, kind: KINDS.get(kind) ?? kind, loggedIndex: index });
   // A void seen before the log stays with it, first among the entry's fields.
   sessions[sessionId] = (entry === undefined ? kept : { ...entry, ...kept }) as SessionEntry<S>;
 };
