@@ -1,4 +1,5 @@
 import { emptyTable, RecordedEvent } from '@coachline/domain';
+import { interned } from '../interned';
 import { Projection } from '../projection';
 import { namedIn } from '../subjects';
 import { renderShare, shareTable } from './share.render';
@@ -38,7 +39,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       const sessions = providerOf(state, event.data.providerId).sessions;
       const session = (sessions[event.data.sessionId] ??= { order: state.seq });
       if (session.heldOn === undefined) {
-        session.heldOn = event.data.heldOn;
+        session.heldOn = interned(event.data.heldOn);
         session.durationMinutes = event.data.durationMinutes;
       }
       return state;
@@ -50,7 +51,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       // A correction delivered again after a later one must not undo the later one.
       if (session.corrections?.includes(event.id)) return state;
       (session.corrections ??= []).push(event.id);
-      if (event.data.changes.heldOn !== undefined) session.heldOn = event.data.changes.heldOn;
+      if (event.data.changes.heldOn !== undefined) session.heldOn = interned(event.data.changes.heldOn);
       if (event.data.changes.durationMinutes !== undefined)
         session.durationMinutes = event.data.changes.durationMinutes;
       return state;
