@@ -21,9 +21,9 @@ import {
 } from './session-ledger';
 import { monthOf } from './window';
 
-// The rule as first written: every session event copied whole before the fields were read, and
-// each correction applied through the decider's `corrected`. The fold that copies no more than it
-// keeps must leave every table, entry and field order exactly as this one did.
+// The rule as first written: every session event copied whole before its fields were read, and
+// every log copied whole again for the keeper. The fold that copies no more than it keeps must
+// leave every table, entry and field order exactly as this one did.
 type Fields = Record<string, unknown>;
 const isFields = (u: unknown): u is Fields => typeof u === 'object' && u !== null && !Array.isArray(u);
 const COUNTED: ReadonlyArray<readonly [string, { is: (u: unknown) => boolean }]> = [

@@ -1,4 +1,5 @@
-import { SessionCorrected } from '../provider/session-corrected';
+import { corrected } from '../provider/provider.state';
+import { SessionChanges, SessionCorrected } from '../provider/session-corrected';
 import { SessionKind, SessionLogged, SessionLoggedData, SessionMinutes } from '../provider/session-logged';
 import { SessionVoided } from '../provider/session-voided';
 import { DomainEvent } from '../kernel/decider';
@@ -50,12 +51,7 @@ type Fields = Readonly<Record<string, unknown>>;
 
 const isFields = (u: unknown): u is Fields => typeof u === 'object' && u !== null && !Array.isArray(u);
 
-/**
- * A recorded session is read as the store holds it. Its ids are only compared, so they are
- * taken as whatever text they were written with (a store may predate the id grammar, and the
- * dosage view counts such sessions too); what the ledger adds up and groups by is checked, when
- * logged and when corrected.
- */
+/** Whether each field the ledger computes with that a correction changes is readable. */
 const partlyCountable = (changes: Fields): boolean => {
   const heldOn = entryOf(changes, 'heldOn');
   const durationMinutes = entryOf(changes, 'durationMinutes');
@@ -67,7 +63,12 @@ const partlyCountable = (changes: Fields): boolean => {
   );
 };
 
-/** The session id of a session event's data, when the data names a provider and a session as text. */
+/**
+ * The session id of a session event's data, when the data names a provider and a session as
+ * text. A recorded session is read as the store holds it. Its ids are only compared, so they are
+ * taken as whatever text they were written with (a store may predate the id grammar, and the
+ * dosage view counts such sessions too); what the ledger adds up and groups by is checked.
+ */
 const sessionIdOf = (data: unknown): string | undefined => {
   if (!isFields(data)) return undefined;
   const sessionId = entryOf(data, 'sessionId');
@@ -96,33 +97,15 @@ export const countedFieldsInOrder: KeptFields<IndexedSession> = ({ heldOn, durat
 });
 
 /**
- * The whole session as stored: only the fields the rule counts with were checked. The ledger
- * gives this keeper the whole of the logged data, which every other keeper goes without: a
- * view folds a log per session, and copying every field of each is most of the fold's cost.
+ * The whole session as stored: only the fields the rule counts with were checked. Only this
+ * keeper is given a copy of the whole logged data: a view folds a log per session of the
+ * history, and copying every field of each, to keep three, was most of its fold's time.
  */
 const wholeSession: KeptFields<EffectiveSession> = (session) => session as unknown as EffectiveSession;
 
 const isLogged = <S extends CountedSession>(
   entry: SessionEntry<S> | undefined,
 ): entry is S & { readonly voided?: true } => entry?.heldOn !== undefined;
-
-/** Sets a field as a spread would: a field named `__proto__` is the object's own, not its prototype. */
-const setOwn = (fields: Record<string, unknown>, key: string, value: unknown): void => {
-  if (key === '__proto__')
-    Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
-  else fields[key] = value;
-};
-
-/** A session as its correction leaves it: each field the changes give a value replaces the session's. */
-const correctedSession = (entry: Fields, changes: Fields): IndexedSession => {
-  const session: Record<string, unknown> = {};
-  for (const key of Object.keys(entry)) if (key !== 'voided') setOwn(session, key, entry[key]);
-  for (const key of Object.keys(changes)) {
-    const value = changes[key];
-    if (value !== undefined) setOwn(session, key, value);
-  }
-  return session as unknown as IndexedSession;
-};
 
 /**
  * Each kind as the codec spells it. A view keeps a kind per session for as long as it runs, and
@@ -176,8 +159,10 @@ export const recordSessionEvent = <S extends CountedSession>(
     const changes = entryOf(fields, 'changes');
     // A correction of a session not logged yet corrects nothing.
     if (isLogged(entry) && isFields(changes) && partlyCountable(changes)) {
-      const kept = keep(correctedSession(entry as unknown as Fields, changes));
-      sessions[sessionId] = (entry.voided ? { ...kept, voided: entry.voided } : kept) as SessionEntry<S>;
+      // Corrected as the decider corrects a session, so the two never disagree on a correction.
+      const { voided, ...session } = entry;
+      const kept = keep(corrected(session as unknown as IndexedSession, changes as SessionChanges));
+      sessions[sessionId] = (voided ? { ...kept, voided } : kept) as SessionEntry<S>;
     }
   } else sessions[sessionId] = { ...entry, voided: true } as SessionEntry<S>;
 };
