@@ -1,25 +1,39 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OpenedStore } from '@coachline/eventstore';
 import { ProjectionRunner, type ProjectionStatus } from '@coachline/views';
-import { AnyProjection, caseloadsProjection, projections, timelineProjection } from '@coachline/projections';
+import {
+  AnyProjection,
+  caseloadsProjection,
+  projections,
+  shareProjection,
+  timelineProjection,
+} from '@coachline/projections';
 import { PinoLogger } from 'nestjs-pino';
 import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
 import { openCheckpoints } from '../store/projection-checkpoints';
 import { RenderedViews } from './rendered-views';
-import { TimelineEntryPosition, timelineForReaders } from './timeline-for-readers';
+import { shareForReaders } from './share-for-readers';
+import { timelineForReaders } from './timeline-for-readers';
 import type { Selection } from './view-selection';
 
 /**
  * The views the runner keeps live. The history is not among them: it is the store itself, read
  * one stream at a time when asked, rather than a copy of every event held in memory. The timeline
- * is the one kept for readers, which asks where its entries last changed.
+ * and the share are those kept for readers, which ask where their entries last changed.
  */
-export const liveProjections = (timelineEntryPosition: TimelineEntryPosition): ReadonlyArray<AnyProjection> => [
-  ...projections
-    .filter((p) => p.name !== 'history')
-    .map((p) => (p.name === timelineProjection.name ? timelineForReaders(timelineEntryPosition) : p)),
-  caseloadsProjection,
-];
+export const liveProjections = (entryPosition: EntryPosition): ReadonlyArray<AnyProjection> => {
+  const forReaders = new Map<string, AnyProjection>([
+    [timelineProjection.name, timelineForReaders((table, id) => entryPosition(timelineProjection.name, table, id))],
+    [shareProjection.name, shareForReaders((table, id) => entryPosition(shareProjection.name, table, id))],
+  ]);
+  return [
+    ...projections.filter((p) => p.name !== 'history').map((p) => forReaders.get(p.name) ?? p),
+    caseloadsProjection,
+  ];
+};
+
+/** The runner's `entryPosition`: where an entry of a view kept by subject last changed. */
+type EntryPosition = (name: string, table: string, id: string) => number;
 
 export type WaitOutcome = 'reached' | 'timed-out' | { readonly parked: string };
 
@@ -54,7 +68,7 @@ export class ProjectionHost {
       store,
       checkpoints,
       saveEvery,
-      projections: liveProjections((table, id) => this.runner.entryPosition(timelineProjection.name, table, id)),
+      projections: liveProjections((name, table, id) => this.runner.entryPosition(name, table, id)),
       onParked: (name, parked) => {
         this.parked.add(name);
         this.logger.error({ projection: name, parked }, `Projection ${name} parked at position ${parked.position}`);

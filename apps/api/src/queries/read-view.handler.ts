@@ -3,14 +3,14 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, forbidden, invalid } from '@coachline/domain';
 import type { EventStore } from '@coachline/eventstore';
 import { viewFromStore } from '@coachline/views';
-import { DosageView, findProjection } from '@coachline/projections';
+import { DosageView, findProjection, ShareView } from '@coachline/projections';
 import * as E from 'fp-ts/Either';
 import { AccessRecorder } from '../access-log/access-recorder';
 import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
 import { CaseloadsView, caseloadsProjection } from '../policy/caseloads.projection';
 import { AUDITED_VIEWS } from '../policy/grants';
 import { reachOf } from '../policy/reach';
-import { isNarrowed, narrow } from '../policy/view-scoping';
+import { isNarrowed, narrow, type Reach } from '../policy/view-scoping';
 import { dosageInMonth } from './dosage-month';
 import { ProjectionHost, WaitOutcome } from './projection-host';
 import { ReadView } from './read-view.query';
@@ -54,13 +54,29 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
     const rendered =
       params.asOf !== undefined
         ? await viewFromStore<unknown>(this.store, findProjection(view)!, { ...query, asOf: params.asOf })
-        : this.host.view<unknown>(view, query, position);
+        : reach && view === 'share'
+          ? this.shareWithin(reach, query.providerId, position)
+          : this.host.view<unknown>(view, query, position);
     const narrowed = reach && isNarrowed(view) ? narrow(view, rendered, reach) : rendered;
     const answer =
       view === 'dosage' && params.month !== undefined ? dosageInMonth(narrowed as DosageView, params.month) : narrowed;
     if (AUDITED_VIEWS.has(view))
       await this.recorder.record(actor, view, { ...query, asOf: params.asOf }, correlationId);
     return E.right(answer);
+  }
+
+  /**
+   * The share of the providers within reach, put together from each one's share as kept for
+   * readers rather than taken from everyone's: the same providers in the same order, as the whole
+   * view narrowed would give them, and nothing rendered again for another provider's session.
+   */
+  private shareWithin(reach: Reach, providerId: string | undefined, position: number): ShareView {
+    // Ids are compared as the view orders them, by UTF-16 code units.
+    const within = [...reach.providers].filter((id) => providerId === undefined || id === providerId).sort();
+    const shares = within.map((id) => this.host.view<ShareView>('share', { providerId: id }, position));
+    // No provider is called '': its share is the empty one, as of the view's moment.
+    const asOf = (shares[0] ?? this.host.view<ShareView>('share', { providerId: '' }, position)).asOf;
+    return { asOf, providers: shares.flatMap((share) => share.providers) };
   }
 
   private unavailable(view: string, waited: Exclude<WaitOutcome, 'reached'>, position: number): ViewUnavailableError {

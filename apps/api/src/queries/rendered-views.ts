@@ -2,20 +2,22 @@ import type { Selection } from './view-selection';
 import { isSelectable, select } from './view-selection';
 
 /**
+ * Whether a selection's rendering is kept by its source per subject (one provider's timeline or
+ * share), dropped only when an entry it read changes: asking the source again whenever the view
+ * moves costs little, and the reader always gets the view as it stands.
+ */
+export const keptBySubject = (name: string, selection: Selection): boolean =>
+  (name === 'timeline' || name === 'share') &&
+  selection.providerId !== undefined &&
+  selection.communityId === undefined;
+
+/**
  * Whether a selection is rendered on its own rather than taken from the whole view: the
  * evaluation counts its summaries over the providers selected, and one provider's timeline is
  * far cheaper to render than everyone's.
  */
 const rendersOnItsOwn = (name: string, selection: Selection): boolean =>
-  !isSelectable(name) || (name === 'timeline' && selection.providerId !== undefined);
-
-/**
- * Whether a selection's rendering is kept by its source per subject (one provider's timeline),
- * dropped only when an entry it read changes: asking the source again whenever the view moves
- * costs little, and the reader always gets the view as it stands.
- */
-const keptBySubject = (name: string, selection: Selection): boolean =>
-  name === 'timeline' && selection.providerId !== undefined && selection.communityId === undefined;
+  !isSelectable(name) || (name === 'timeline' && selection.providerId !== undefined) || keptBySubject(name, selection);
 
 interface Rendered {
   readonly position: number;

@@ -159,9 +159,9 @@ describe('renderings shared between readers', () => {
 
   it('renders a view once while it stays at the same position', () => {
     const { views, renders } = setup();
-    views.view('share', { providerId: 'p-1' }, 0);
-    views.view('share', { providerId: 'p-2' }, 0);
-    expect(renders).toEqual(['share@1']);
+    views.view('dosage', { providerId: 'p-1' }, 0);
+    views.view('dosage', { providerId: 'p-2' }, 0);
+    expect(renders).toEqual(['dosage@1']);
   });
 
   it('shares a rendering for a while after the view moves on, unless a reader asks for a later position', () => {
@@ -198,6 +198,15 @@ describe('renderings shared between readers', () => {
     wait(10);
     views.view('timeline', { providerId: 'p-1' }, 0);
     expect(renders).toEqual(['timeline@1', 'timeline@2', 'share@2', 'timeline@3']);
+  });
+
+  it('renders one provider’s share on its own', () => {
+    const { views, renders } = setup();
+    views.view('share', { providerId: 'p-1' }, 0);
+    views.view('share', { providerId: 'p-2' }, 0);
+    views.view('share', { providerId: 'p-1' }, 0);
+    views.view('share', {}, 0);
+    expect(renders).toEqual(['share@1', 'share@1', 'share@1']);
   });
 
   it('renders a view that is not selected from for each selection', () => {

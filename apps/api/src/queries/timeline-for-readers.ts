@@ -1,5 +1,6 @@
-import { emptyTable, entryOf, RecordedEvent, tableOf } from '@coachline/domain';
+import { emptyTable, entryOf, tableOf } from '@coachline/domain';
 import { Projection, timelineProjection, TimelineState, TimelineView } from '@coachline/projections';
+import { ProviderOwners } from './provider-owners';
 
 /** Where the runner says an entry of the timeline last changed (its `entryPosition` for this view). */
 export type TimelineEntryPosition = (table: string, id: string) => number;
@@ -19,51 +20,6 @@ interface KeptRendering {
 }
 
 /**
- * Which screenings and agreements belong to each provider, for one state of the fold: found once
- * by a look through the state, then kept up as the fold goes on, so a reader of one provider
- * never looks through everyone's. A screening or agreement names its provider once and for good.
- */
-class Owners {
-  private state: TimelineState | undefined;
-  private readonly owned = new Map<string, Array<readonly [table: string, id: string]>>();
-  private readonly known = new Set<string>();
-
-  /** The entries a provider owns in `state`. */
-  of(state: TimelineState, providerId: string): ReadonlyArray<readonly [table: string, id: string]> {
-    if (state !== this.state) this.lookThrough(state);
-    return this.owned.get(providerId) ?? [];
-  }
-
-  /** Notes the owned entries an event folded into `state` may have opened. */
-  folded(state: TimelineState, event: RecordedEvent): void {
-    if (state !== this.state) return;
-    for (const [table, id] of timelineProjection.subjects!.changedBy(state, event)) {
-      if (!(OWNED_TABLES as ReadonlyArray<string>).includes(table)) continue;
-      // A change the projection names by table alone could be anywhere in it: look through again.
-      if (id === undefined) this.state = undefined;
-      else this.add(state, table as (typeof OWNED_TABLES)[number], id);
-    }
-  }
-
-  private lookThrough(state: TimelineState): void {
-    this.owned.clear();
-    this.known.clear();
-    this.state = state;
-    for (const table of OWNED_TABLES) for (const id of Object.keys(state[table])) this.add(state, table, id);
-  }
-
-  private add(state: TimelineState, table: (typeof OWNED_TABLES)[number], id: string): void {
-    const providerId = entryOf(state[table], id)?.providerId;
-    const key = `${table}${SEPARATOR}${id}`;
-    if (providerId === undefined || this.known.has(key)) return;
-    this.known.add(key);
-    const entries = this.owned.get(providerId) ?? [];
-    entries.push([table, id]);
-    this.owned.set(providerId, entries);
-  }
-}
-
-/**
  * The timeline as the API keeps it for readers. Rendering works out every requirement of every
  * provider before it selects, tens of milliseconds on a long history; a reader asking for one
  * provider has the state narrowed to that provider and what it owns first, which renders the same
@@ -75,7 +31,7 @@ class Owners {
 export const timelineForReaders = (
   entryPosition: TimelineEntryPosition,
 ): Projection<TimelineState, TimelineView> & { readonly keptRenderings: () => number } => {
-  const owners = new Owners();
+  const owners = new ProviderOwners(OWNED_TABLES, timelineProjection.subjects!.changedBy);
   const kept = new Map<string, KeptRendering>();
   let keptFor: TimelineState | undefined;
 
