@@ -103,6 +103,12 @@ export class ProjectionRunner {
   private lastSaveMs = 0;
   /** How long the last save took: the next one waits at least `SAVE_SPACING` times that. */
   private lastSaveTookMs = 0;
+  /**
+   * The save in progress. A save writes the states it is given after awaiting the database, so an
+   * event folded meanwhile would be written under a position before it (counted twice on resume)
+   * or, for a view saved whole at that moment, never noted as a change: events wait for it.
+   */
+  private saving: Promise<void> | undefined;
   private readonly now: () => number;
   private readonly saveEvery: { events: number; ms: number };
 
@@ -150,8 +156,7 @@ export class ProjectionRunner {
     this.lastSaveMs = startedMs;
     let events = 0;
     let catchingUp = true;
-    // A promise only when a save is due: the handler runs for every event of the history.
-    this.subscription = this.options.store.subscribe(from, (stored) => {
+    const onEvent = (stored: StoredEvent): Promise<void> | undefined => {
       this.fold(stored);
       events++;
       if (catchingUp && events % 10_000 === 0) {
@@ -160,7 +165,11 @@ export class ProjectionRunner {
         );
       }
       return this.saveDue() ? this.saveAll() : undefined;
-    });
+    };
+    // A promise only when a save is due or under way: the handler runs for every event of the history.
+    this.subscription = this.options.store.subscribe(from, (stored) =>
+      this.saving === undefined ? onEvent(stored) : this.saving.then(() => onEvent(stored)),
+    );
     await this.subscription.caughtUp;
     catchingUp = false;
     await this.saveAll();
@@ -281,7 +290,18 @@ export class ProjectionRunner {
     );
   }
 
-  private async saveAll(): Promise<void> {
+  /** Saves every view once the save under way (if any) has ended; events wait for both. */
+  private saveAll(): Promise<void> {
+    // A save that failed was reported to whoever asked for it; this one is tried all the same.
+    const save = (this.saving ?? Promise.resolve()).catch(() => undefined).then(() => this.saveEverySlot());
+    const tracked: Promise<void> = save.finally(() => {
+      if (this.saving === tracked) this.saving = undefined;
+    });
+    this.saving = tracked;
+    return tracked;
+  }
+
+  private async saveEverySlot(): Promise<void> {
     const startedMs = this.now();
     for (const slot of this.slots.values()) await this.saveSlot(slot);
     this.unsaved = 0;
