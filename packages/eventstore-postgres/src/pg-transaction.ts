@@ -10,7 +10,8 @@ const COPY_THRESHOLD_ROWS = 200;
 
 /**
  * A transaction on one pooled connection. BEGIN goes out with the first statement, in the same round
- * trip when that statement has no parameters: a group commit is then four round trips, not six.
+ * trip when that statement has no parameters: a group commit that has to read the head and the
+ * streams' tips under the lock (another process wrote since) is then three round trips, not four.
  */
 export class PgTransaction implements SqlTransaction {
   private begun = false;
