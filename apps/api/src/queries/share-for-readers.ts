@@ -1,20 +1,12 @@
 import { emptyTable, entryOf, tableOf } from '@coachline/domain';
 import { Projection, shareProjection, ShareView } from '@coachline/projections';
+import { KeptRenderings } from './kept-renderings';
 import { ProviderOwners } from './provider-owners';
 
 /** Where the runner says an entry of the share last changed (its `entryPosition` for this view). */
 export type ShareEntryPosition = (table: string, id: string) => number;
 
 type ShareState = Parameters<(typeof shareProjection)['apply']>[0];
-
-/** Providers' shares kept at once; the least recently rendered goes first beyond it. */
-const KEPT_RENDERINGS = 4_096;
-
-interface KeptRendering {
-  /** The positions where every entry the rendering read last changed. */
-  readonly stamp: string;
-  readonly view: ShareView;
-}
 
 /**
  * The share as the API keeps it for readers. A provider's share reads that provider's entry and
@@ -26,8 +18,10 @@ interface KeptRendering {
  */
 export const shareForReaders = (entryPosition: ShareEntryPosition): Projection<ShareState, ShareView> => {
   const owners = new ProviderOwners(['agreements'] as const, shareProjection.subjects!.changedBy);
-  const kept = new Map<string, KeptRendering>();
-  let keptFor: ShareState | undefined;
+  // Renders lazily: `renderOne` is defined below.
+  const kept = new KeptRenderings<ShareState, ShareView>((state, providerId, asOf) =>
+    renderOne(state, providerId, asOf),
+  );
 
   const stampOf = (state: ShareState, providerId: string): string => {
     const agreements = owners.of(state, providerId);
@@ -57,21 +51,7 @@ export const shareForReaders = (entryPosition: ShareEntryPosition): Projection<S
     },
     view: (state, query) => {
       if (query.providerId === undefined || query.communityId !== undefined) return shareProjection.view(state, query);
-      // Positions are those of the state the runner holds now: a state loaded or rebuilt anew starts afresh.
-      if (state !== keptFor) {
-        kept.clear();
-        keptFor = state;
-      }
-      const stamp = stampOf(state, query.providerId);
-      const rendering = kept.get(query.providerId);
-      kept.delete(query.providerId);
-      const view =
-        rendering !== undefined && rendering.stamp === stamp
-          ? rendering.view
-          : renderOne(state, query.providerId, query.asOf);
-      kept.set(query.providerId, { stamp, view });
-      if (kept.size > KEPT_RENDERINGS) kept.delete(kept.keys().next().value!);
-      return view.asOf === query.asOf ? view : { ...view, asOf: query.asOf };
+      return kept.renderingOf(state, query.providerId, query.asOf, stampOf(state, query.providerId));
     },
   };
 };

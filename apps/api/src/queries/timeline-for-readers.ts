@@ -1,5 +1,6 @@
 import { emptyTable, entryOf, tableOf } from '@coachline/domain';
 import { Projection, timelineProjection, TimelineState, TimelineView } from '@coachline/projections';
+import { KeptRenderings } from './kept-renderings';
 import { ProviderOwners } from './provider-owners';
 
 /** Where the runner says an entry of the timeline last changed (its `entryPosition` for this view). */
@@ -8,16 +9,7 @@ export type TimelineEntryPosition = (table: string, id: string) => number;
 /** The tables whose entries belong to a provider named in them, and meet that provider's requirements. */
 const OWNED_TABLES = ['screenings', 'agreements'] as const;
 
-/** Providers' timelines kept at once; the least recently rendered goes first beyond it. */
-const KEPT_RENDERINGS = 4_096;
-
 const SEPARATOR = '\u0000';
-
-interface KeptRendering {
-  /** The day measured on and the positions where every entry the rendering read last changed. */
-  readonly stamp: string;
-  readonly view: TimelineView;
-}
 
 /**
  * The timeline as the API keeps it for readers. Rendering works out every requirement of every
@@ -32,8 +24,10 @@ export const timelineForReaders = (
   entryPosition: TimelineEntryPosition,
 ): Projection<TimelineState, TimelineView> & { readonly keptRenderings: () => number } => {
   const owners = new ProviderOwners(OWNED_TABLES, timelineProjection.subjects!.changedBy);
-  const kept = new Map<string, KeptRendering>();
-  let keptFor: TimelineState | undefined;
+  // Renders lazily: `renderOne` is defined below.
+  const kept = new KeptRenderings<TimelineState, TimelineView>((state, providerId, asOf) =>
+    renderOne(state, providerId, asOf),
+  );
 
   const stampOf = (state: TimelineState, providerId: string, asOf: string): string => {
     const provider = entryOf(state.providers, providerId);
@@ -87,21 +81,7 @@ export const timelineForReaders = (
           query,
         );
       }
-      // Positions are those of the state the runner holds now: a state loaded or rebuilt anew starts afresh.
-      if (state !== keptFor) {
-        kept.clear();
-        keptFor = state;
-      }
-      const stamp = stampOf(state, query.providerId, query.asOf);
-      const rendering = kept.get(query.providerId);
-      kept.delete(query.providerId);
-      const view =
-        rendering !== undefined && rendering.stamp === stamp
-          ? rendering.view
-          : renderOne(state, query.providerId, query.asOf);
-      kept.set(query.providerId, { stamp, view });
-      if (kept.size > KEPT_RENDERINGS) kept.delete(kept.keys().next().value!);
-      return view.asOf === query.asOf ? view : { ...view, asOf: query.asOf };
+      return kept.renderingOf(state, query.providerId, query.asOf, stampOf(state, query.providerId, query.asOf));
     },
     keptRenderings: () => kept.size,
   };
