@@ -7,7 +7,7 @@ import { AnyProjection } from './projection';
 import { shareProjection } from './share';
 import { timelineProjection } from './timeline';
 
-/** Every view by the name readers ask for it (INTERFACES.md: dosage, timeline, cycles, share, evaluation, history). */
+/** Every view by the name readers ask for it: dosage, timeline, cycles, share, evaluation, history. */
 export const projections: ReadonlyArray<AnyProjection> = [
   dosageProjection,
   timelineProjection,

@@ -42,7 +42,7 @@ const foldAtOnce = (projection: AnyProjection, events: ReadonlyArray<RecordedEve
   );
 
 describe('the projections registry', () => {
-  it('holds every view of INTERFACES.md once, by name', () => {
+  it('holds every view readers can ask for once, by name', () => {
     expect(projections.map((p) => p.name)).toEqual(['dosage', 'timeline', 'cycles', 'share', 'evaluation', 'history']);
     for (const projection of projections) expect(findProjection(projection.name)).toBe(projection);
     expect(findProjection('compliance')).toBeUndefined();

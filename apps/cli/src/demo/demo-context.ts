@@ -35,7 +35,7 @@ export class DemoContext {
     return coach;
   }
 
-  /** Session ids are unique within the program, not only within a provider (INTERFACES: group sessions). */
+  /** Session ids are unique within the program, not only within a provider (a group session is logged for each of its providers under one id). */
   nextSessionId(): string {
     return this.sessionId(++this.sessions);
   }

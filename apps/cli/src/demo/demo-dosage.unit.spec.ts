@@ -5,7 +5,7 @@ const { events } = demoYear(40, 11);
 const target = rirYear1Guide.dosage!.targetMinutesPerMonth!;
 const countedKinds = rirYear1Guide.dosage!.countedKinds;
 
-/** The months INTERFACES lists for a provider: from enrollment to exit, or to June. */
+/** The months the dosage view lists for a provider: from enrollment to exit, or to June. */
 const listedMonths = (enrolledOn: string, exitedOn: string | undefined): string[] => {
   const months: string[] = [];
   const last = (exitedOn ?? '2026-06-30').slice(0, 7);

@@ -51,7 +51,7 @@ const apply = (state: DosageState, event: RecordedEvent): DosageState => {
   }
 };
 
-/** Minutes of coaching per provider per month against the guide's target (INTERFACES.md). */
+/** Minutes of coaching per provider per month against the guide's target (docs/analytics.md lists the views). */
 export const dosageProjection: Projection<DosageState, DosageView> = {
   name: 'dosage',
   version: 1,

@@ -28,7 +28,7 @@ const enrolled = (providerId: string, enrolledOn: string, coachId = 'c-03') => (
   enrolledOn,
 });
 
-/** The program year, its coach, and p-017 enrolled in September (the INTERFACES.md example). */
+/** The program year, its coach, and p-017 enrolled in September: the dosage view's worked example. */
 const program = () =>
   historyBuilder()
     .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'))
@@ -58,7 +58,7 @@ const dosage = (
   viewOf<DosageView>(dosageProjection, events, { ...(asOf ? { asOf } : {}), ...(providerId ? { providerId } : {}) });
 
 describe('the dosage view', () => {
-  it('gives the INTERFACES.md example to the letter', () => {
+  it('gives the worked example to the letter', () => {
     const history = program()
       .add('SessionLogged', session('p-017', 's-1', '2025-09-04', 60), at('2025-09-04'))
       .add('SessionLogged', session('p-017', 's-2', '2025-09-16', 45), at('2025-09-16'))

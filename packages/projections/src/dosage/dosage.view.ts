@@ -25,7 +25,7 @@ export const CoachDosage = t.type(
 );
 export type CoachDosage = t.TypeOf<typeof CoachDosage>;
 
-/** The dosage view exactly as INTERFACES.md specifies it (`--view dosage --format json`). */
+/** The dosage view as readers get it (`--view dosage --format json`, `GET /views/dosage`). */
 export const DosageView = t.type(
   { asOf: Instant, guideId: Id, providers: t.array(ProviderDosage), coaches: t.array(CoachDosage) },
   'DosageView',
