@@ -81,43 +81,31 @@ export const copyLine = (row: Row): string => {
 };
 
 const COPY_CHUNK_BYTES = 256 * 1024;
-const TAB = 0x09;
-const NEWLINE = 0x0a;
 /** UTF-8 takes at most three bytes for each UTF-16 unit of a JavaScript string. */
 const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * Rows as COPY text, encoded to UTF-8 straight into buffers of about `COPY_CHUNK_BYTES`, each ending
- * on a row boundary: no line nor chunk is built as a string first, only to be encoded once more for
- * the socket. A field larger than a chunk gets a buffer of its own size.
+ * on a row boundary: no chunk is built as a string first, only to be encoded once more for the
+ * socket. Each line is encoded with one call: a call per field cost more than the encoding itself.
+ * A line larger than a chunk gets a buffer of its own size.
  */
 export function* copyText(rows: ReadonlyArray<Row>): Generator<Buffer> {
   let buffer = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
   let used = 0;
-  let rowStart = 0;
   for (const row of rows) {
-    for (let column = 0; column < row.length; column += 1) {
-      const field = copyField(row[column] as SqlValue);
-      const room = field.length * MAX_UTF8_PER_UNIT + 1;
-      if (used + room > buffer.length) {
-        // The row so far moves to the next buffer, so every buffer handed over holds whole rows.
-        const next = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, used - rowStart + room));
-        buffer.copy(next, 0, rowStart, used);
-        if (rowStart > 0) yield buffer.subarray(0, rowStart);
-        used -= rowStart;
-        rowStart = 0;
-        buffer = next;
-      }
-      used += buffer.write(field, used, 'utf8');
-      buffer[used] = column === row.length - 1 ? NEWLINE : TAB;
-      used += 1;
+    const line = copyLine(row);
+    const room = line.length * MAX_UTF8_PER_UNIT;
+    if (used + room > buffer.length) {
+      if (used > 0) yield buffer.subarray(0, used);
+      buffer = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, room));
+      used = 0;
     }
-    rowStart = used;
+    used += buffer.write(line, used, 'utf8');
     if (used >= COPY_CHUNK_BYTES * 0.75) {
       yield buffer.subarray(0, used);
       buffer = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
       used = 0;
-      rowStart = 0;
     }
   }
   if (used > 0) yield buffer.subarray(0, used);
