@@ -16,11 +16,12 @@ export class AppendOutcomeUnknownError extends Error {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** The id an `events_id` unique violation names, when the error is one. */
+/** The id an `events_id` unique violation names, when the error is one (an insert's, or the index build's). */
 export const duplicateEventId = (error: unknown): string | undefined => {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, constraint, detail } = error as { code?: unknown; constraint?: unknown; detail?: unknown };
   if (code !== UNIQUE_VIOLATION || constraint !== 'events_id') return undefined;
-  const match = typeof detail === 'string' ? /^Key \(id\)=\((.*)\) already exists\.?$/s.exec(detail) : null;
+  const match =
+    typeof detail === 'string' ? /^Key \(id\)=\((.*)\) (?:already exists|is duplicated)\.?$/s.exec(detail) : null;
   return match?.[1] ?? '';
 };

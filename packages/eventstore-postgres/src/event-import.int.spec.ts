@@ -78,6 +78,43 @@ describeOnEachEngine('bulk import', (open) => {
     expect(await store.streamRevision('provider-p-0')).toBeUndefined();
   });
 
+  it('into an empty store, stores nothing when the import gives one id twice, and names it', async () => {
+    const { store } = subject;
+    const [repeated] = someEvents(1);
+    async function* repeating() {
+      yield { stream: 'coach-c-1', event: repeated! };
+      yield* anEventFile(3_000, 7, { index: 2_100, with: () => repeated! });
+    }
+
+    await expect(store.importEvents(repeating(), { chunkSize: 500 })).rejects.toEqual(
+      new DuplicateEventError(repeated!.id),
+    );
+    expect(await store.headPosition()).toBe(0);
+    expect(await collect(store.readAll())).toHaveLength(0);
+  });
+
+  it('into an empty store, leaves every index as it was: ids stay unique for the writes that follow', async () => {
+    const { store } = subject;
+    const [imported] = someEvents(1);
+    async function* file() {
+      yield* anEventFile(1_200, 3);
+      yield { stream: 'coach-c-1', event: imported! };
+    }
+
+    await expect(store.importEvents(file(), { chunkSize: 500 })).resolves.toEqual({
+      imported: 1_201,
+      lastPosition: 1_201,
+    });
+    await expect(store.append('coach-c-2', [imported!], 'no-stream')).rejects.toEqual(
+      new DuplicateEventError(imported!.id),
+    );
+    await expect(store.importEvents([{ stream: 'coach-c-3', event: imported! }])).rejects.toEqual(
+      new DuplicateEventError(imported!.id),
+    );
+    const coach = await collect(store.readAll({ types: [imported!.type], batchSize: 100 }));
+    expect(coach.map((event) => event.id)).toContain(imported!.id);
+  });
+
   it('keeps positions gapless while appends run beside it', async () => {
     const { store } = subject;
     const appends = Array.from({ length: 20 }, (_, i) => store.append(`coach-c-${i}`, someEvents(3), 'no-stream'));

@@ -2,6 +2,7 @@ import { DuplicateEventError, type EventToAppend } from '@coachline/eventstore';
 import { advanceParameters, lockHead, readStreamTips, type StreamTip } from './append-batch';
 import { duplicateEventId } from './errors';
 import { EVENT_COLUMNS, encodeEvent, eventRow, integrityOf } from './event-rows';
+import { setIdIndexAside } from './import-indexes';
 import type { SqlClient, SqlQueryable, SqlValue } from './sql-client';
 import type { Statements } from './statements';
 
@@ -44,6 +45,9 @@ export const importEvents = async (
       const tips = new Map<string, StreamTip>();
       const seen = new Set<string>();
       const head = locked.position;
+      // An empty store has no stream to look up, and its id index is cheaper built once at the end.
+      const empty = head === 0;
+      const idIndex = empty ? await setIdIndexAside(tx, statements.eventsTable) : undefined;
       let position = head;
       let chain = locked.chain;
       let chunk: ImportedEvent[] = [];
@@ -52,7 +56,7 @@ export const importEvents = async (
       const flush = async () => {
         // Only streams this transaction has not written yet are looked up, and while it holds the
         // head's lock nobody else can change them, so a read beside the open COPY sees them as they are.
-        await learnTips(tx.readsBeside, statements, tips, chunk, seen);
+        if (!empty) await learnTips(tx.readsBeside, statements, tips, chunk, seen);
         const rows = chunk.map((item): SqlValue[] => {
           const tip = tips.get(item.stream);
           const revision = (tip?.revision ?? -1) + 1;
@@ -80,6 +84,7 @@ export const importEvents = async (
         await writer.abort(error);
         throw error;
       }
+      await idIndex?.build();
       const touched = [...tips.entries()];
       for (let start = 0; start < touched.length; start += STREAMS_PER_STATEMENT) {
         await tx.query(
