@@ -30,9 +30,8 @@ export interface Folded<State> {
  */
 export const startFold = <State>(projection: AnyProjection, options: FoldOptions = {}) => {
   const routed = new Set(projection.eventTypes);
-  const asOfMs = options.asOf === undefined ? undefined : Date.parse(options.asOf);
+  const asOf = options.asOf === undefined ? undefined : isoUtcOf(options.asOf);
   let state = projection.init() as State;
-  let latestMs = Number.NEGATIVE_INFINITY;
   let latestRecordedAt: string | undefined;
   let events = 0;
   return {
@@ -40,12 +39,10 @@ export const startFold = <State>(projection: AnyProjection, options: FoldOptions
       if (options.untilPosition !== undefined && event.position !== undefined && event.position > options.untilPosition)
         return;
       const recordedAt = event.metadata.recordedAt;
-      // Most histories repeat the same instant format; parsing is needed only when the text differs.
-      const recordedMs = recordedAt === latestRecordedAt ? latestMs : Date.parse(recordedAt);
-      if (asOfMs !== undefined && recordedMs > asOfMs) return;
-      if (recordedMs > latestMs) {
-        latestMs = recordedMs;
-        latestRecordedAt = recordedAt;
+      // Most events repeat or follow the latest instant in the same form: compared as text, none is parsed.
+      if (recordedAt !== latestRecordedAt) {
+        if (asOf !== undefined && isLater(recordedAt, asOf)) return;
+        if (isLater(recordedAt, latestRecordedAt)) latestRecordedAt = recordedAt;
       }
       events++;
       if (routed.has(event.type)) state = projection.apply(state, event) as State;
@@ -54,6 +51,35 @@ export const startFold = <State>(projection: AnyProjection, options: FoldOptions
       return { state, events, ...(latestRecordedAt ? { latestRecordedAt } : {}) };
     },
   };
+};
+
+const DOT = 0x2e;
+const T = 0x54;
+const Z = 0x5a;
+
+/**
+ * `2025-09-16T18:02:11.000Z`, the form `toISOString` writes and stores keep: of two instants in
+ * this form (four-digit years, as the instant grammar has them), the later is the greater text.
+ */
+const isIsoUtc = (instant: string): boolean =>
+  instant.length === 24 &&
+  instant.charCodeAt(10) === T &&
+  instant.charCodeAt(19) === DOT &&
+  instant.charCodeAt(23) === Z;
+
+/**
+ * Whether `a` is a later instant than `b`, any instant later than none; neither is parsed when
+ * both are in the ISO UTC form. Text that is no instant is never later.
+ */
+const isLater = (a: string, b: string | undefined): boolean => {
+  if (b === undefined) return !Number.isNaN(Date.parse(a));
+  return isIsoUtc(a) && isIsoUtc(b) ? a > b : Date.parse(a) > Date.parse(b);
+};
+
+/** The same instant in the ISO UTC form, or the text as given when it is no instant. */
+const isoUtcOf = (instant: string): string => {
+  const ms = Date.parse(instant);
+  return Number.isNaN(ms) ? instant : new Date(ms).toISOString();
 };
 
 export const foldHistory = <State>(
