@@ -9,7 +9,7 @@ import { formatView, Format } from '../output/format-view';
 import { progressOnStderr } from '../output/progress';
 import { ensureReadable } from './options';
 import { FailureError } from './usage-error';
-import { projectionFor, requireSelected, ViewSelection } from './view-selection';
+import { projectionFor, requireSelected, selectedStreams, ViewSelection } from './view-selection';
 
 export interface ReplayOptions extends ViewSelection {
   readonly events: string;
@@ -25,7 +25,10 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
   const projection = projectionFor(options);
   const fold = startFold(projection, options.asOf === undefined ? {} : { asOf: options.asOf });
   const errors: LineError[] = [];
-  const streams = new Set<string>();
+  // Only the streams the selection names are looked out for: a set of every stream would hash
+  // the stream of each of a million events.
+  const named = new Set(selectedStreams(options));
+  const seen = new Set<string>();
   const progress = progressOnStderr('replay');
   let count = 0;
   const batches = readEventLineBatches(options.events);
@@ -36,7 +39,7 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
       if (E.isLeft(parsed)) errors.push(...parsed.left);
       else if (errors.length === 0) {
         fold.push(parsed.right);
-        streams.add(parsed.right.stream);
+        if (named.size > 0 && named.has(parsed.right.stream)) seen.add(parsed.right.stream);
       }
       progress.tick(++count);
       if (tooManyErrors(errors)) {
@@ -58,7 +61,7 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
     );
   }
   if (count === 0) throw noEvents(options.events, 'the file holds only blank lines');
-  await requireSelected(options, (stream) => streams.has(stream));
+  await requireSelected(options, (stream) => seen.has(stream));
   const view = render(projection, fold.result(), options);
   out.write(formatView(view, projection.table(view), options.format));
 };

@@ -35,6 +35,24 @@ export const storeHolds =
     return false;
   };
 
+/** Each stream a selection names, with the flag that named it. */
+const namedStreams = (selection: ViewSelection) => {
+  const named: ReadonlyArray<
+    readonly [flag: string, what: string, given: string | undefined, stream: (given: string) => string]
+  > = [
+    ['--provider', 'provider', selection.providerId, (id) => streamName('provider', id)],
+    ['--community', 'community', selection.communityId, (id) => streamName('community', id)],
+    ['--stream', 'stream', selection.stream, (stream) => stream],
+  ];
+  return named.flatMap(([flag, what, given, stream]) =>
+    given === undefined ? [] : [{ flag, what, given, stream: stream(given) }],
+  );
+};
+
+/** The streams a selection names: all a reader of the history need look out for to check it. */
+export const selectedStreams = (selection: ViewSelection): string[] =>
+  namedStreams(selection).map(({ stream }) => stream);
+
 /**
  * Refuses a selection naming a provider, a community or a stream the history does not hold: the
  * view would be empty, and an empty view reads as "nothing happened" rather than "no such one".
@@ -43,15 +61,8 @@ export const requireSelected = async (
   selection: ViewSelection,
   holds: (stream: string) => boolean | Promise<boolean>,
 ): Promise<void> => {
-  const named: ReadonlyArray<
-    readonly [flag: string, what: string, given: string | undefined, stream: (given: string) => string]
-  > = [
-    ['--provider', 'provider', selection.providerId, (id) => streamName('provider', id)],
-    ['--community', 'community', selection.communityId, (id) => streamName('community', id)],
-    ['--stream', 'stream', selection.stream, (stream) => stream],
-  ];
-  for (const [flag, what, given, stream] of named) {
-    if (given !== undefined && !(await holds(stream(given))))
+  for (const { flag, what, given, stream } of namedStreams(selection)) {
+    if (!(await holds(stream)))
       throw new FailureError(`${flag} ${escapeUnsafe(given)}: no such ${what} in this history`);
   }
 };
