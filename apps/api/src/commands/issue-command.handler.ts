@@ -67,7 +67,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
       // for anything else, logged either way), so it is handed the fault's cause itself.
       if (isSystemFault(failure)) throw failure.cause;
       this.logger.info(
-        { commandType: command.type, commandId, refused: failure.code },
+        { commandType: command.type, commandId, correlationId, refused: failure.code },
         `${command.type} refused: ${failure.code}`,
       );
       return E.left(failure);
@@ -76,7 +76,15 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     if (reused) return E.left(reused);
     const { stream, events, nextRevision, lastPosition, replayed } = outcome.right;
     this.logger.info(
-      { commandType: command.type, commandId, stream, position: lastPosition, replayed, actor: actor.id },
+      {
+        commandType: command.type,
+        commandId,
+        correlationId,
+        stream,
+        position: lastPosition,
+        replayed,
+        actor: actor.id,
+      },
       `${command.type} ${replayed ? 'replayed' : 'recorded'} on ${stream}`,
     );
     return E.right({

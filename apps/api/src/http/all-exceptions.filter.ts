@@ -4,6 +4,7 @@ import { AccessLogUnavailableError } from '../access-log/access-log';
 import { TokenRegisterUnavailableError } from '../auth/token-register';
 import { ViewUnavailableError } from '../queries/view-unavailable';
 import { ApiException, ErrorBody } from './api-error';
+import type { ApiRequest } from './api-request';
 import { safeErrorBody } from './error-text';
 import { isStoreConnectionError } from './store-unavailable';
 
@@ -87,9 +88,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
     const { status, body, headers } = answerOf(error);
-    if (status >= 500) this.logger.error({ err: error, code: body.code }, (error as Error)?.message ?? String(error));
+    if (status >= 500) {
+      // Absent only if the failure came before the request log gave the request its id.
+      const correlationId = http.getRequest<Partial<ApiRequest>>().id;
+      this.logger.error({ err: error, code: body.code, correlationId }, (error as Error)?.message ?? String(error));
+    }
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
     response.status(status).json(safeErrorBody(body));

@@ -4,7 +4,7 @@ import type { Scope } from '../policy/grants';
 
 /** A request as the guards leave it: who sent it and how far their grant for this route reaches. */
 export interface ApiRequest extends Request {
-  /** The correlation id (pino-http's request id): `X-Correlation-Id` when valid, otherwise generated. */
+  /** The correlation id (`logRequests`): `X-Correlation-Id` when valid, otherwise generated. */
   id: string;
   actor?: Actor;
   scope?: Scope;
