@@ -1,9 +1,8 @@
-import * as E from 'fp-ts/Either';
 import { render, startFold } from '@coachline/projections';
 import { noEvents } from '../event-file/event-file-check';
 import { formatLineError, LineError } from '../event-file/line-error';
 import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
-import { parseEventLine } from '../event-file/parse-event-line';
+import { readEventLine } from '../event-file/parse-event-line';
 import { linesAfter, readEventLineBatches } from '../event-file/read-event-lines';
 import { formatView, Format } from '../output/format-view';
 import { progressOnStderr } from '../output/progress';
@@ -35,11 +34,10 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
   for (let next = await batches.next(); !next.done; next = await batches.next()) {
     const lines = next.value;
     for (let i = 0; i < lines.length; i++) {
-      const parsed = parseEventLine(lines[i]!);
-      if (E.isLeft(parsed)) errors.push(...parsed.left);
-      else if (errors.length === 0) {
-        fold.push(parsed.right);
-        if (named.size > 0 && named.has(parsed.right.stream)) seen.add(parsed.right.stream);
+      const event = readEventLine(lines[i]!, errors);
+      if (event !== undefined && errors.length === 0) {
+        fold.push(event);
+        if (named.size > 0 && named.has(event.stream)) seen.add(event.stream);
       }
       progress.tick(++count);
       if (tooManyErrors(errors)) {

@@ -32,25 +32,50 @@ export interface ParsedEventLine {
 
 /** A line's JSON, or why it is not JSON any store could keep. */
 const jsonOf = (line: NumberedLine): E.Either<LineError[], unknown> => {
-  if (line.unreadable !== undefined) return E.left([{ line: line.number, path: '(line)', message: line.unreadable }]);
+  const errors: LineError[] = [];
+  const json = jsonInto(line, errors);
+  return errors.length > 0 ? E.left(errors) : E.right(json);
+};
+
+/** A line's JSON, or undefined with why it is not JSON any store could keep added to `errors`. */
+const jsonInto = (line: NumberedLine, errors: LineError[]): unknown => {
+  if (line.unreadable !== undefined) {
+    errors.push({ line: line.number, path: '(line)', message: line.unreadable });
+    return undefined;
+  }
   let json: unknown;
   try {
     json = JSON.parse(line.text);
   } catch (error) {
-    return E.left([{ line: line.number, path: '(line)', message: `not valid JSON: ${(error as Error).message}` }]);
+    errors.push({ line: line.number, path: '(line)', message: `not valid JSON: ${(error as Error).message}` });
+    return undefined;
   }
   const unstorable = unstorableJson(line.text, json);
-  if (unstorable.length > 0) return E.left(atMost(unstorable.map((e) => ({ line: line.number, ...e }))));
-  return E.right(json);
+  if (unstorable.length === 0) return json;
+  errors.push(...atMost(unstorable.map((e) => ({ line: line.number, ...e }))));
+  return undefined;
 };
 
-/** One line of the event file: JSON, then the envelope and data codecs (every version, upcast). */
+/**
+ * One line of the event file: JSON, then the envelope and data codecs (every version, upcast).
+ * The event, or undefined with the line's errors added to `errors`: a replay runs this once per
+ * event, so it makes no Either of its own and keeps nothing of the line as written.
+ */
+export const readEventLine = (line: NumberedLine, errors: LineError[]): RecordedEvent | undefined => {
+  const before = errors.length;
+  const json = jsonInto(line, errors);
+  if (errors.length > before) return undefined;
+  const decoded = decodeRecordedEvent(json);
+  if (decoded._tag === 'Right') return decoded.right;
+  errors.push(...atMost(lineErrorsOf(line.number, decoded.left)));
+  return undefined;
+};
+
+/** `readEventLine` as an Either. */
 export const parseEventLine = (line: NumberedLine): E.Either<LineError[], RecordedEvent> => {
-  // Plain branches, and nothing kept of the line as written: a replay runs this once per event.
-  const json = jsonOf(line);
-  if (E.isLeft(json)) return json;
-  const decoded = decodeRecordedEvent(json.right);
-  return E.isLeft(decoded) ? E.left(atMost(lineErrorsOf(line.number, decoded.left))) : decoded;
+  const errors: LineError[] = [];
+  const event = readEventLine(line, errors);
+  return event === undefined ? E.left(errors) : E.right(event);
 };
 
 export const parseEventLineAsWritten = (line: NumberedLine): E.Either<LineError[], ParsedEventLine> => {
