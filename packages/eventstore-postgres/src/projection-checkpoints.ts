@@ -157,21 +157,16 @@ export class PostgresProjectionCheckpoints implements ProjectionCheckpoints {
     let removed: string[] = [];
     let characters = 0;
     const flush = async () => {
-      if (removed.length > 0)
-        await tx.query(`DELETE FROM ${this.subjects} WHERE name = $1 AND subject = ANY($2::text[])`, [name, removed]);
-      // Straight after the delete of a fresh save no key is taken: the engine's bulk path applies.
-      if (keys.length > 0 && fresh)
+      // An entry saved again replaces its row: its old row goes with the removed ones, and every row
+      // is then written by the engine's bulk path (COPY) rather than as text arrays to unnest.
+      const replaced = fresh ? removed : [...removed, ...keys];
+      if (replaced.length > 0)
+        await tx.query(`DELETE FROM ${this.subjects} WHERE name = $1 AND subject = ANY($2::text[])`, [name, replaced]);
+      if (keys.length > 0)
         await tx.insertRows(
           this.subjects,
           ['name', 'subject', 'state'],
           keys.map((key, index) => [name, key, texts[index]!]),
-        );
-      else if (keys.length > 0)
-        await tx.query(
-          `INSERT INTO ${this.subjects} (name, subject, state)
-           SELECT $1, subject, state FROM unnest($2::text[], $3::text[]) AS changed (subject, state)
-           ON CONFLICT (name, subject) DO UPDATE SET state = EXCLUDED.state`,
-          [name, keys, texts],
         );
       keys = [];
       texts = [];
