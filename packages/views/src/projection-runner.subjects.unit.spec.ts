@@ -49,6 +49,25 @@ describe('the projection runner with views kept by subject', () => {
     ]);
   });
 
+  it('writes a view rebuilt from nothing whole at each save until caught up, and only what changed after', async () => {
+    const history = programHistory(sessionEvents(12, 2));
+    const store = await storeHolding(history);
+    const checkpoints = new RecordedSaves();
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints,
+      projections: [dosageProjection],
+      saveEvery: { events: 5, ms: Number.MAX_SAFE_INTEGER },
+    });
+    await runner.start();
+    await runner.stop();
+    const fresh = checkpoints.saves.map((save) => save.subjects?.fresh);
+    // Saves by the count while catching up, the one on catching up, and the one on stopping.
+    expect(fresh.length).toBeGreaterThan(3);
+    expect(fresh.slice(0, -1).every((whole) => whole === true)).toBe(true);
+    expect(fresh.at(-1)).toBe(false);
+  });
+
   it('resumes every stored view, saved by subject at any points and stopped anywhere, as an uninterrupted fold', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -59,6 +59,11 @@ interface Slot {
   readonly changes: SubjectChanges;
   /** Whether the next save writes every entry, the stored ones being stale or kept whole. */
   fresh: boolean;
+  /**
+   * Rebuilt from nothing and not yet caught up: nearly every entry changes between two saves, so
+   * each save writes the view whole, and no event's changes are noted.
+   */
+  rebuilding: boolean;
   /** Where each entry last changed, for readers caching renderings by subject. */
   readonly entryPositions: EntryPositions;
 }
@@ -74,6 +79,14 @@ interface StoredState {
  * whole view: saves then take at most a fifth of the time, whatever the interval asked.
  */
 const SAVE_SPACING = 4;
+
+/**
+ * A save that took this long also holds back a save due by its count of events, for the same
+ * spacing: it wrote a large view nearly whole, as each save of a rebuild catching up does, and
+ * saving that every so many events would take longer than folding them. A quicker save leaves
+ * the count alone, which bounds the events a crash makes the runner fold again.
+ */
+const LONG_SAVE_MS = 500;
 
 /** Where an entry of a view kept by subject lies in the stored state (`{ view, latestRecordedAt }`). */
 const entryKey = (table: string, id: string): string => subjectEntryKey(['view', table, id]);
@@ -141,6 +154,7 @@ export class ProjectionRunner {
         routed: new Set(projection.eventTypes),
         changes: new SubjectChanges(),
         fresh: !bySubject,
+        rebuilding: !stored,
         entryPositions: new EntryPositions(position),
       });
     }
@@ -172,6 +186,8 @@ export class ProjectionRunner {
     );
     await this.subscription.caughtUp;
     catchingUp = false;
+    // This save writes the rebuilt views whole; from the next on, changes are noted event by event.
+    for (const slot of this.slots.values()) slot.rebuilding = false;
     await this.saveAll();
     if (events > 0)
       this.options.onProgress?.(
@@ -205,6 +221,7 @@ export class ProjectionRunner {
       routed: slot.routed,
       changes: new SubjectChanges(),
       fresh: true,
+      rebuilding: true,
       // Positions start again from nothing; an entry keeps answering at least what it answered before.
       entryPositions: new EntryPositions(slot.position),
     });
@@ -283,11 +300,11 @@ export class ProjectionRunner {
   }
 
   private saveDue(): boolean {
-    return (
-      this.unsaved >= this.saveEvery.events ||
-      (this.unsaved > 0 &&
-        this.now() - this.lastSaveMs >= Math.max(this.saveEvery.ms, SAVE_SPACING * this.lastSaveTookMs))
-    );
+    if (this.unsaved === 0) return false;
+    const sinceMs = this.now() - this.lastSaveMs;
+    const spaced = sinceMs >= SAVE_SPACING * this.lastSaveTookMs;
+    if (this.unsaved >= this.saveEvery.events && (spaced || this.lastSaveTookMs < LONG_SAVE_MS)) return true;
+    return spaced && sinceMs >= this.saveEvery.ms;
   }
 
   /** Saves every view once the save under way (if any) has ended; events wait for both. */
@@ -335,7 +352,7 @@ export class ProjectionRunner {
       state: storedState(sharedStateOf(projection, slot.state), slot.latestRecordedAt),
       subjects: { fresh, changed: changed.map(([table, id, entry]) => [entryKey(table, id), entry] as const) },
     });
-    slot.fresh = false;
+    slot.fresh = slot.rebuilding;
   }
 
   /** Where reading starts: the least advanced projection still running (none if all are parked). */
