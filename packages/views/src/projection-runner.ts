@@ -75,10 +75,11 @@ interface StoredState {
 
 /**
  * A save on the clock waits at least this many times as long as the last save took. While a
- * rebuild catches up nearly every entry changes between saves, so each save writes nearly the
- * whole view: saves then take at most a fifth of the time, whatever the interval asked.
+ * rebuild catches up every entry changes between saves, so each save writes the whole view:
+ * saves then take at most a tenth of the time, whatever the interval asked. A crash costs at
+ * most the events folded over that span.
  */
-const SAVE_SPACING = 4;
+const SAVE_SPACING = 9;
 
 /**
  * A save that took this long also holds back a save due by its count of events, for the same
