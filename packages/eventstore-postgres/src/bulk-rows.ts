@@ -57,7 +57,13 @@ export const insertByStatements = async (
   }
 };
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
+/**
+ * Whether COPY would read a character of the text as an escape or a delimiter. One `includes` per
+ * character, each a native scan, is several times faster than a character class on texts of a few
+ * hundred characters.
+ */
+const needsCopyEscape = (text: string): boolean =>
+  text.includes('\\') || text.includes('\t') || text.includes('\n') || text.includes('\r');
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One value in COPY's text format: NULL as \N, and the characters COPY reads as delimiters escaped. */
@@ -65,7 +71,7 @@ export const copyField = (value: SqlValue): string => {
   // Numbers (positions, revisions, versions) need no escaping; the test is the common case's whole cost.
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string')
-    return COPY_SPECIAL.test(value)
+    return needsCopyEscape(value)
       ? value.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character] as string)
       : value;
   if (value === null) return '\\N';
