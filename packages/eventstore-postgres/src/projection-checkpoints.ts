@@ -24,6 +24,32 @@ const ENTRIES_PER_STATEMENT = 2_000;
  */
 const TEXT_PER_STATEMENT = 4_000_000;
 
+/** Keys per statement deleting the rows of entries a save replaces or removes. */
+const KEYS_PER_STATEMENT = 10_000;
+
+const SUBJECT_COLUMNS = ['name', 'subject', 'state'];
+
+/**
+ * The rows of the entries still in the view, their states as JSON text, in chunks of at most
+ * TEXT_PER_STATEMENT characters or ENTRIES_PER_STATEMENT rows.
+ */
+function* entryRows(name: string, changed: ReadonlyArray<readonly [string, unknown]>): Generator<string[][]> {
+  let rows: string[][] = [];
+  let characters = 0;
+  for (const [key, entry] of changed) {
+    if (entry === undefined) continue;
+    const text = JSON.stringify(entry);
+    rows.push([name, key, text]);
+    characters += text.length;
+    if (characters >= TEXT_PER_STATEMENT || rows.length >= ENTRIES_PER_STATEMENT) {
+      yield rows;
+      rows = [];
+      characters = 0;
+    }
+  }
+  if (rows.length > 0) yield rows;
+}
+
 const recordOf = (row: ProjectionRow): ProjectionRecord => ({
   name: row.name,
   version: row.version,
@@ -145,44 +171,36 @@ export class PostgresProjectionCheckpoints implements ProjectionCheckpoints {
     return records;
   }
 
-  /** Writes changed entries a chunk at a time, so only one chunk's JSON text is held at once. */
+  /**
+   * Writes changed entries. An entry saved again replaces its row: every entry named loses its
+   * row first, then the entries still in the view are written by the engine's bulk path (COPY)
+   * rather than as text arrays to unnest. A large save is one bulk write fed a chunk at a time:
+   * only one chunk's JSON text is held at once, and the next is made while the database takes
+   * in the last.
+   */
   private async saveEntries(
     tx: SqlTransaction,
     name: string,
     fresh: boolean,
     changed: ReadonlyArray<readonly [string, unknown]>,
   ): Promise<void> {
-    let keys: string[] = [];
-    let texts: string[] = [];
-    let removed: string[] = [];
-    let characters = 0;
-    const flush = async () => {
-      // An entry saved again replaces its row: its old row goes with the removed ones, and every row
-      // is then written by the engine's bulk path (COPY) rather than as text arrays to unnest.
-      const replaced = fresh ? removed : [...removed, ...keys];
-      if (replaced.length > 0)
-        await tx.query(`DELETE FROM ${this.subjects} WHERE name = $1 AND subject = ANY($2::text[])`, [name, replaced]);
-      if (keys.length > 0)
-        await tx.insertRows(
-          this.subjects,
-          ['name', 'subject', 'state'],
-          keys.map((key, index) => [name, key, texts[index]!]),
-        );
-      keys = [];
-      texts = [];
-      removed = [];
-      characters = 0;
-    };
-    for (const [key, entry] of changed) {
-      if (entry === undefined) removed.push(key);
-      else {
-        const text = JSON.stringify(entry);
-        keys.push(key);
-        texts.push(text);
-        characters += text.length;
-      }
-      if (characters >= TEXT_PER_STATEMENT || keys.length + removed.length >= ENTRIES_PER_STATEMENT) await flush();
+    if (!fresh)
+      for (let start = 0; start < changed.length; start += KEYS_PER_STATEMENT)
+        await tx.query(`DELETE FROM ${this.subjects} WHERE name = $1 AND subject = ANY($2::text[])`, [
+          name,
+          changed.slice(start, start + KEYS_PER_STATEMENT).map(([key]) => key),
+        ]);
+    if (changed.length < ENTRIES_PER_STATEMENT) {
+      for (const rows of entryRows(name, changed)) await tx.insertRows(this.subjects, SUBJECT_COLUMNS, rows);
+      return;
     }
-    await flush();
+    const writer = await tx.openBulkWriter(this.subjects, SUBJECT_COLUMNS);
+    try {
+      for (const rows of entryRows(name, changed)) await writer.write(rows);
+      await writer.finish();
+    } catch (error) {
+      await writer.abort(error);
+      throw error;
+    }
   }
 }
