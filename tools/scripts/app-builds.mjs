@@ -11,6 +11,8 @@ export const APPS = {
     entries: [
       { source: 'src/main.ts', out: 'main' },
       { source: 'src/actions.ts', out: 'actions' },
+      // A replay's second thread: a process apart from the others, which shares no module with them.
+      { source: 'src/replay/check-worker.ts', out: 'replay-check', ownThread: true },
     ],
     oneProcess: true,
     decoratorMetadata: false,

@@ -95,11 +95,15 @@ const entriesApart = (appDir, entries) => ({
   },
 });
 
-/** The modules bundled into more than one of the outputs: each would be loaded twice, as two. */
-const modulesInTwoBundles = (metafile) => {
+/**
+ * The modules bundled into more than one of the outputs: each would be loaded twice, as two.
+ * An entry run in a thread of its own loads its modules apart anyway, and is not counted.
+ */
+const modulesInTwoBundles = (metafile, ownThreadOutputs) => {
   const seen = new Map();
   const twice = new Set();
   for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+    if (ownThreadOutputs.has(output)) continue;
     for (const input of Object.keys(inputs)) {
       if (seen.has(input) && seen.get(input) !== output) twice.add(input);
       seen.set(input, output);
@@ -149,7 +153,10 @@ export const buildApp = async (name) => {
   });
   // esbuild's service process would otherwise live on beside an API started after the build.
   await stop();
-  const twice = app.oneProcess ? modulesInTwoBundles(result.metafile) : [];
+  const ownThreadOutputs = new Set(
+    app.entries.filter((entry) => entry.ownThread).map((entry) => `apps/${name}/dist/${entry.out}.js`),
+  );
+  const twice = app.oneProcess ? modulesInTwoBundles(result.metafile, ownThreadOutputs) : [];
   if (twice.length > 0) {
     throw new Error(
       `apps/${name}: ${twice.join(', ')} would be in more than one bundle; import it from one entry's modules only`,

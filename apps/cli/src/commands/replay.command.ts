@@ -5,6 +5,8 @@ import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
 import { readEventLine } from '../event-file/parse-event-line';
 import { linesAfter, readEventLineBatches } from '../event-file/read-event-lines';
 import { formatView, Format } from '../output/format-view';
+import { CheckingThread, checksInOwnThread, startCheckingThread } from '../replay/checking-thread';
+import { foldCheckedLines } from '../replay/fold-checked-lines';
 import { progressOnStderr } from '../output/progress';
 import { ensureReadable } from './options';
 import { FailureError } from './usage-error';
@@ -21,6 +23,7 @@ export interface ReplayOptions extends ViewSelection {
  */
 export const replayCommand = async (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> => {
   await ensureReadable(options.events);
+  if (checksInOwnThread(options.events)) return replayOnTwoThreads(options, out);
   const projection = projectionFor(options);
   const fold = startFold(projection, options.asOf === undefined ? {} : { asOf: options.asOf });
   const errors: LineError[] = [];
@@ -61,5 +64,33 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
   if (count === 0) throw noEvents(options.events, 'the file holds only blank lines');
   await requireSelected(options, (stream) => seen.has(stream));
   const view = render(projection, fold.result(), options);
+  out.write(formatView(view, projection.table(view), options.format));
+};
+
+/**
+ * The same replay with its work shared between two threads: one reads and validates every line
+ * (`checkEventFile`), the other folds, in file order, the lines the view reads and the check
+ * accepted. The output is the one-thread replay's, to the byte.
+ */
+const replayOnTwoThreads = (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> => {
+  const { events, view, asOf, providerId, communityId, stream } = options;
+  return replayChecked(options, out, startCheckingThread({ events, view, asOf, providerId, communityId, stream }));
+};
+
+/** The fold and render of a replay whose lines `check` validates. */
+export const replayChecked = async (
+  options: ReplayOptions,
+  out: NodeJS.WritableStream,
+  check: CheckingThread,
+): Promise<void> => {
+  const projection = projectionFor(options);
+  const progress = progressOnStderr('replay');
+  const folded = await foldCheckedLines(options.events, projection, options.asOf, check.verdicts, progress).finally(
+    async () => {
+      progress.stop();
+      await check.stop();
+    },
+  );
+  const view = render(projection, folded, options);
   out.write(formatView(view, projection.table(view), options.format));
 };
