@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
 
-/** `npm start`: the API's build, built again first if a source is newer than it. */
-export const API_MAIN = ['tools/scripts/run-api.mjs', 'main'];
+/** `npm start`: the API's build, built again first if a source is newer than it, with the same Node.js flags. */
+export const API_MAIN = ['--max-semi-space-size=64', 'tools/scripts/run-api.mjs', 'main'];
 
 /** `npm run api:admin`: an admin's token, from the same build. */
 export const ADMIN_TOKEN_MAIN = ['tools/scripts/run-api.mjs', 'admin-token.main'];

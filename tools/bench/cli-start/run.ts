@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { API_MAIN } from '../api/servers';
 import { FirstOk, interleaved, msToFirstOk, percentile, Sample } from './start-times';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -58,7 +59,7 @@ const startToHealth = async (
  * to its first 200 on /health and then on /health/ready (every view caught up).
  */
 const apiStart = (dataDir: string): Promise<FirstOk> =>
-  startToHealth(['tools/scripts/run-api.mjs', 'main'], { COACHLINE_DATA_DIR: dataDir }, '/health/ready');
+  startToHealth(API_MAIN, { COACHLINE_DATA_DIR: dataDir }, '/health/ready');
 
 /** The bare NestJS app, with PGlite opened on `dataDir` first when one is given. */
 const bareStart = (dataDir?: string): Promise<FirstOk> =>
