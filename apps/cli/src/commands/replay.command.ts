@@ -6,7 +6,7 @@ import { readEventLine } from '../event-file/parse-event-line';
 import { linesAfter, readEventLineBatches } from '../event-file/read-event-lines';
 import { formatView, Format } from '../output/format-view';
 import { CheckingThread, checksInOwnThread, startCheckingThread } from '../replay/checking-thread';
-import { foldCheckedLines } from '../replay/fold-checked-lines';
+import { foldShared } from '../replay/shared-replay';
 import { progressOnStderr } from '../output/progress';
 import { ensureReadable } from './options';
 import { FailureError } from './usage-error';
@@ -23,7 +23,10 @@ export interface ReplayOptions extends ViewSelection {
  */
 export const replayCommand = async (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> => {
   await ensureReadable(options.events);
-  if (checksInOwnThread(options.events)) return replayOnTwoThreads(options, out);
+  return checksInOwnThread(options.events) ? replayOnTwoThreads(options, out) : replayOnOneThread(options, out);
+};
+
+const replayOnOneThread = async (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> => {
   const projection = projectionFor(options);
   const fold = startFold(projection, options.asOf === undefined ? {} : { asOf: options.asOf });
   const errors: LineError[] = [];
@@ -68,29 +71,27 @@ export const replayCommand = async (options: ReplayOptions, out: NodeJS.Writable
 };
 
 /**
- * The same replay with its work shared between two threads: one reads and validates every line
- * (`checkEventFile`), the other folds, in file order, the lines the view reads and the check
- * accepted. The output is the one-thread replay's, to the byte.
+ * The same replay with its lines shared between two threads, each line parsed and validated
+ * once: this one folds the lines the view reads, a checking thread validates the others. The
+ * output is the one-thread replay's, to the byte.
  */
-const replayOnTwoThreads = (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> => {
-  const { events, view, asOf, providerId, communityId, stream } = options;
-  return replayChecked(options, out, startCheckingThread({ events, view, asOf, providerId, communityId, stream }));
-};
+const replayOnTwoThreads = (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> =>
+  replayShared(options, out, startCheckingThread(options));
 
-/** The fold and render of a replay whose lines `check` validates. */
-export const replayChecked = async (
+/** A replay whose unread lines `check` validates. */
+export const replayShared = async (
   options: ReplayOptions,
   out: NodeJS.WritableStream,
   check: CheckingThread,
 ): Promise<void> => {
   const projection = projectionFor(options);
   const progress = progressOnStderr('replay');
-  const folded = await foldCheckedLines(options.events, projection, options.asOf, check.verdicts, progress).finally(
-    async () => {
-      progress.stop();
-      await check.stop();
-    },
-  );
+  const folded = await foldShared(options, projection, check, progress).finally(async () => {
+    progress.stop();
+    await check.stop();
+  });
+  // Shares guessed wrong (a hand-made line): the whole replay again, on one thread.
+  if (folded === undefined) return replayOnOneThread(options, out);
   const view = render(projection, folded, options);
   out.write(formatView(view, projection.table(view), options.format));
 };

@@ -24,7 +24,11 @@ export const stoppedReading = async (
 ): Promise<FailureError | undefined> => {
   let unread = 0;
   for (let next = await rest.next(); !next.done; next = await rest.next()) unread++;
-  if (unread === 0) return undefined;
+  return unread === 0 ? undefined : stoppedAfter(file, errors, unread);
+};
+
+/** The report of a read stopped after its first errors, with `unread` lines (not blank) left. */
+export const stoppedAfter = (file: string, errors: ReadonlyArray<LineError>, unread: number): FailureError => {
   const listed = errors.slice(0, MAX_LINE_ERRORS);
   const last = listed[listed.length - 1]?.line ?? 0;
   return new FailureError(

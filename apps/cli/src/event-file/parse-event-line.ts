@@ -38,7 +38,7 @@ const jsonOf = (line: NumberedLine): E.Either<LineError[], unknown> => {
 };
 
 /** A line's JSON, or undefined with why it is not JSON any store could keep added to `errors`. */
-export const jsonInto = (line: NumberedLine, errors: LineError[]): unknown => {
+const jsonInto = (line: NumberedLine, errors: LineError[]): unknown => {
   if (line.unreadable !== undefined) {
     errors.push({ line: line.number, path: '(line)', message: line.unreadable });
     return undefined;
@@ -65,14 +65,9 @@ export const readEventLine = (line: NumberedLine, errors: LineError[]): Recorded
   const before = errors.length;
   const json = jsonInto(line, errors);
   if (errors.length > before) return undefined;
-  return eventOfJson(line.number, json, errors);
-};
-
-/** The event a line's JSON holds (upcast), or undefined with why not added to `errors`. */
-export const eventOfJson = (number: number, json: unknown, errors: LineError[]): RecordedEvent | undefined => {
   const decoded = decodeRecordedEvent(json);
   if (decoded._tag === 'Right') return decoded.right;
-  errors.push(...atMost(lineErrorsOf(number, decoded.left)));
+  errors.push(...atMost(lineErrorsOf(line.number, decoded.left)));
   return undefined;
 };
 

@@ -1,17 +1,18 @@
 /**
- * The thread a large replay checks its file in (dist/replay-check.js): every line read and
- * validated, its verdicts sent to the fold on the main thread batch by batch.
+ * The thread a large replay checks part of its file in (dist/replay-check.js): the lines whose
+ * type the view does not read, validated while the main thread folds the others.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkEventFile, CheckOptions } from './line-verdicts';
-
-const check = async (port: NonNullable<typeof parentPort>): Promise<void> => {
-  for await (const message of checkEventFile(workerData as CheckOptions))
-    port.postMessage(message, message.kind === 'lines' ? [message.verdicts.buffer as ArrayBuffer] : []);
-};
+import type { ShareOptions } from './check-share';
+import { checkUnreadShare } from './unread-share';
 
 // A failure here is the system's: thrown, it reaches the main thread as the worker's error.
-if (parentPort !== null)
-  check(parentPort).catch((error: unknown) => {
-    throw error;
-  });
+if (parentPort !== null) {
+  const port = parentPort;
+  checkUnreadShare(workerData as ShareOptions).then(
+    (checked) => port.postMessage(checked),
+    (error: unknown) => {
+      throw error;
+    },
+  );
+}

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CheckOptions, VerdictMessage } from './line-verdicts';
+import type { ShareOptions } from './check-share';
+import type { UnreadShareChecked } from './unread-share';
 
 /**
  * The bundle the build makes of `check-worker.ts`. Run from the sources (the specs), there is
@@ -15,54 +16,30 @@ const WORKER_FILE = join(__dirname, 'replay-check.js');
  */
 export const CHECKING_THREAD_FROM_BYTES = 32 * 1024 * 1024;
 
-/** Whether a replay of `file` checks its lines in a thread of their own. */
+/** Whether a replay of `file` shares its lines with a checking thread. */
 export const checksInOwnThread = (file: string): boolean =>
   existsSync(WORKER_FILE) && (statSync(file, { throwIfNoEntry: false })?.size ?? 0) >= CHECKING_THREAD_FROM_BYTES;
 
 export interface CheckingThread {
-  readonly verdicts: AsyncIterator<VerdictMessage>;
+  /** The checked unread share; rejected when the thread fails. */
+  readonly checked: Promise<UnreadShareChecked>;
   /** Ends the thread, whether or not its check is done. */
   stop(): Promise<void>;
 }
 
-/** Starts checking the file in a thread of its own; its verdicts arrive in order, as they are made. */
-export const startCheckingThread = (options: CheckOptions): CheckingThread => {
-  const worker = new Worker(WORKER_FILE, { workerData: { ...options } });
-  const arrived: VerdictMessage[] = [];
-  let failed: { error: unknown } | undefined;
-  let waiting: (() => void) | undefined;
-  const wake = () => {
-    waiting?.();
-    waiting = undefined;
-  };
-  worker.on('message', (message: VerdictMessage) => {
-    arrived.push(message);
-    wake();
+/** Starts checking the unread share of the file in a thread of its own. */
+export const startCheckingThread = (options: ShareOptions): CheckingThread => {
+  const { events, view, asOf, providerId, communityId, stream } = options;
+  const worker = new Worker(WORKER_FILE, { workerData: { events, view, asOf, providerId, communityId, stream } });
+  const checked = new Promise<UnreadShareChecked>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`the thread checking the event file stopped without its report (exit code ${code})`)),
+    );
   });
-  worker.on('error', (error) => {
-    failed ??= { error };
-    wake();
-  });
-  worker.on('exit', (code) => {
-    failed ??= { error: new Error(`the thread checking the event file stopped (exit code ${code})`) };
-    wake();
-  });
-  let taken = 0;
-  const verdicts: AsyncIterator<VerdictMessage> = {
-    next: async () => {
-      while (taken === arrived.length && failed === undefined)
-        await new Promise<void>((resolve) => (waiting = resolve));
-      if (taken < arrived.length) {
-        const value = arrived[taken]!;
-        // Taken messages are let go: the queue would otherwise hold every verdict of the file.
-        arrived[taken++] = undefined as never;
-        return { done: false, value };
-      }
-      throw failed!.error;
-    },
-  };
   return {
-    verdicts,
+    checked,
     stop: async () => {
       await worker.terminate();
     },

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { RecordedEvent } from '@coachline/domain';
-import { replayChecked, replayCommand, ReplayOptions } from '../commands/replay.command';
+import { replayCommand, ReplayOptions, replayShared } from '../commands/replay.command';
 import { example } from '../testing/example-history';
 import { badLine, fileBytes, RawLine } from '../testing/hostile-lines';
 import { checksInOwnThread } from './checking-thread';
-import { checkEventFile } from './line-verdicts';
+import { checkUnreadShare } from './unread-share';
 
 const dir = mkdtempSync(join(tmpdir(), 'coachline-replay-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ const outcomeOf = async (replay: (out: NodeJS.WritableStream) => Promise<void>):
 const bothWays = async (options: ReplayOptions) => {
   const oneThread = await outcomeOf((out) => replayCommand(options, out));
   const checkedApart = await outcomeOf((out) =>
-    replayChecked(options, out, { verdicts: checkEventFile(options), stop: async () => undefined }),
+    replayShared(options, out, { checked: checkUnreadShare(options), stop: async () => undefined }),
   );
   return { oneThread, checkedApart };
 };
@@ -78,9 +78,11 @@ const eventFile = fc
         fc.oneof(
           fc.constantFrom(...history).chain((event) => badLine(event).map(({ line }) => line)),
           fc.constantFrom<RawLine>('', '   '),
+          // A valid event whose first `"type"` is not the one JSON.parse keeps: the shares are guessed wrong.
+          fc.constantFrom(...history).map((event) => `{"type":"FeedbackSent",${JSON.stringify(event).slice(1)}`),
         ),
       ),
-      { maxLength: 25 },
+      { maxLength: 60 },
     ),
     fc.nat(),
   )
@@ -117,7 +119,7 @@ describe('a replay whose lines another thread checks', () => {
         if ('printed' in oneThread) seen.views++;
         else seen.failures++;
       }),
-      { numRuns: 80, seed: 13_2026 },
+      { numRuns: 200, seed: 13_2026 },
     );
     // Good files and bad ones alike were tried.
     expect(seen.views).toBeGreaterThan(5);
@@ -125,7 +127,7 @@ describe('a replay whose lines another thread checks', () => {
     // Planted lines run to megabytes: each run reads its file twice over.
   }, 120_000);
 
-  it('folds events upcast from older versions, and stops after twenty errors as the one-thread replay does', async () => {
+  it('folds events upcast from older versions, types guessed wrong, and stops after twenty errors as the one-thread replay does', async () => {
     const upcast = await bothWays({
       events: writeLines([...lines(history), JSON.stringify(boqVersion1)]),
       view: 'history',
@@ -134,6 +136,17 @@ describe('a replay whose lines another thread checks', () => {
     });
     expect(upcast.checkedApart).toEqual(upcast.oneThread);
     expect(JSON.stringify(upcast.oneThread)).toContain('unrecorded');
+
+    const misread = await bothWays({
+      events: writeLines([
+        ...lines(history).map((line) => `{"type":"FeedbackSent",${line.slice(1)}`),
+        `{"type":"SessionLogged",${JSON.stringify(boqVersion1).slice(1)}`,
+      ]),
+      view: 'dosage',
+      format: 'json',
+    });
+    expect(misread.checkedApart).toEqual(misread.oneThread);
+    expect(misread.oneThread).toHaveProperty('printed');
 
     const broken = await bothWays({
       events: writeLines([...lines(history), ...Array(25).fill('not json'), ...lines(history)]),
