@@ -53,7 +53,7 @@ const main = async () => {
         baselines: [{ label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds }],
         unit: 'events/s',
         extra: `peak heap ${dosage.peakHeapMb} MB | processor-time ratio ${(raw.cpuSeconds / dosage.result.cpuSeconds).toFixed(2)}`,
-        target: '≥ 100,000 events/s',
+        target: '≥ 0.8 of the raw keyset read',
       });
     }
     if (rebuilds === 'dosage') return;
@@ -71,6 +71,7 @@ const main = async () => {
       baselines: [{ label: 'raw pg keyset pages of 10k', count: raw.result, seconds: raw.seconds }],
       unit: 'events/s',
       extra: `peak heap ${all.peakHeapMb} MB | processor-time ratio ${(raw.cpuSeconds / all.result.cpuSeconds).toFixed(2)}`,
+      target: '≥ 0.5 of the raw keyset read, peak heap < 512 MB',
     });
   } finally {
     await store.close();
@@ -113,7 +114,7 @@ const replay = async (file: string): Promise<void> => {
     unit: 'events/s',
     // On a loaded machine the wall-clock ratio swings with the other work; processor time less so.
     extra: `peak RSS ${peakRssMb} MB | processor-time ratio ${(baselineCpuSeconds / (user + system)).toFixed(2)}`,
-    target: '≥ 250,000 events/s',
+    target: '≥ 0.7 of the baseline',
   });
 };
 
