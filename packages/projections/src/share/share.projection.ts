@@ -3,13 +3,16 @@ import { interned } from '../interned';
 import { Projection } from '../projection';
 import { namedIn } from '../subjects';
 import { renderShare, shareTable } from './share.render';
-import { AgreementShareLedger, ProviderShareLedger, ShareState, ShareView } from './share.view';
+import { AgreementShareLedger, ProviderShareLedger, SharedSessionEntry, ShareState, ShareView } from './share.view';
 
 const providerOf = (state: ShareState, providerId: string): ProviderShareLedger =>
   (state.providers[providerId] ??= { goals: [], achievedGoalIds: [], sessions: emptyTable() });
 
 const agreementOf = (state: ShareState, agreementId: string): AgreementShareLedger =>
   (state.agreements[agreementId] ??= { practices: [], cycleNumbers: [] });
+
+/** A void is final and the share shows nothing of a voided session: one entry stands for all of them. */
+const VOIDED: SharedSessionEntry = Object.freeze({ voided: true });
 
 /**
  * Every field is copied by name from the event: event data is never spread, so a field added
@@ -25,29 +28,37 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       for (const goal of event.data.goals) {
         // A goal is set once; a later plan naming the same goal adds nothing.
         if (!provider.goals.some((g) => g.goalId === goal.goalId))
-          provider.goals.push({ goalId: goal.goalId, practice: goal.practice, description: goal.description });
+          provider.goals.push({
+            goalId: goal.goalId,
+            practice: interned(goal.practice),
+            description: interned(goal.description),
+          });
       }
       return state;
     }
     case 'GoalAchieved': {
       const provider = providerOf(state, event.data.providerId);
-      if (!provider.achievedGoalIds.includes(event.data.goalId)) provider.achievedGoalIds.push(event.data.goalId);
+      const goalId = event.data.goalId;
+      if (!provider.achievedGoalIds.includes(goalId))
+        // The goal's own id when it is known: one text for both.
+        provider.achievedGoalIds.push(provider.goals.find((g) => g.goalId === goalId)?.goalId ?? goalId);
       return state;
     }
     case 'SessionLogged': {
       state.seq += 1;
       const sessions = providerOf(state, event.data.providerId).sessions;
-      const session = (sessions[event.data.sessionId] ??= { order: state.seq });
-      if (session.heldOn === undefined) {
-        session.heldOn = interned(event.data.heldOn);
-        session.durationMinutes = event.data.durationMinutes;
-      }
+      // A session is logged once; a log after its void changes nothing the share shows.
+      sessions[event.data.sessionId] ??= {
+        order: state.seq,
+        heldOn: interned(event.data.heldOn),
+        durationMinutes: event.data.durationMinutes,
+      };
       return state;
     }
     case 'SessionCorrected': {
       const session = providerOf(state, event.data.providerId).sessions[event.data.sessionId];
-      // A correction of a session never logged has nothing to correct.
-      if (!session || session.heldOn === undefined) return state;
+      // A correction of a session never logged, or voided, has nothing to correct.
+      if (!session || session.heldOn === undefined || session.voided) return state;
       // A correction delivered again after a later one must not undo the later one.
       if (session.corrections?.includes(event.id)) return state;
       (session.corrections ??= []).push(event.id);
@@ -58,8 +69,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
     }
     case 'SessionVoided': {
       state.seq += 1;
-      const sessions = providerOf(state, event.data.providerId).sessions;
-      (sessions[event.data.sessionId] ??= { order: state.seq }).voided = true;
+      providerOf(state, event.data.providerId).sessions[event.data.sessionId] = VOIDED;
       return state;
     }
     case 'AgreementDrafted': {
@@ -67,7 +77,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       // An agreement is drafted once; a repeated draft changes nothing.
       if (agreement.providerId === undefined) {
         agreement.providerId = event.data.providerId;
-        agreement.practices = event.data.practices.map((practice) => practice);
+        agreement.practices = event.data.practices.map((practice) => interned(practice));
       }
       return state;
     }
@@ -84,7 +94,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
 /** What the STARS agreement allows coaches to share about a provider, and nothing else (rule 10). */
 export const shareProjection: Projection<ShareState, ShareView> = {
   name: 'share',
-  version: 2,
+  version: 3,
   eventTypes: [
     'ProviderEnrolled',
     'ActionPlanSet',

@@ -22,7 +22,7 @@ const providerShare = (
   agreements: ReadonlyArray<string>,
 ): ProviderShare => {
   const sessions = Object.values(ledger.sessions).flatMap((s) =>
-    s.voided || s.heldOn === undefined || s.durationMinutes === undefined
+    s.voided || s.heldOn === undefined || s.durationMinutes === undefined || s.order === undefined
       ? []
       : [{ heldOn: s.heldOn, durationMinutes: s.durationMinutes, order: s.order }],
   );

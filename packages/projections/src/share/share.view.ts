@@ -41,13 +41,15 @@ export type ProviderShare = t.TypeOf<typeof ProviderShare>;
 export const ShareView = t.type({ asOf: Instant, providers: t.array(ProviderShare) }, 'ShareView');
 export type ShareView = t.TypeOf<typeof ShareView>;
 
-/** A session as far as the share needs it: when, how long, and whether it was voided. */
+/**
+ * A session as far as the share needs it: when, how long, and in what order it was logged; or,
+ * once voided, only that (a void is final, whatever comes before or after it).
+ */
 export interface SharedSessionEntry {
   /** Fold order of the log, to keep sessions of one day in the order they were logged. */
-  order: number;
+  order?: number;
   heldOn?: string;
   durationMinutes?: number;
-  /** A void is final, whatever comes before or after it. */
   voided?: true;
   /** Ids of the corrections applied, each applied once. */
   corrections?: string[];

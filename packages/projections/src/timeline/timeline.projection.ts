@@ -11,17 +11,36 @@ import {
 import { interned } from '../interned';
 import { Projection, SubjectRef } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
-import { TimelineRecord, TimelineSession, TimelineState, TimelineSubject, TimelineView } from './timeline.view';
+import {
+  SessionEntry,
+  TimelineRecord,
+  TimelineSession,
+  TimelineState,
+  TimelineSubject,
+  TimelineView,
+} from './timeline.view';
 
 const SESSION_TYPES = ['SessionLogged', 'SessionCorrected', 'SessionVoided'];
 
-/** Of a session, what the dosage rule counts with, and its place in the fold's order. */
-const keptSession = (session: TimelineSession): TimelineSession => ({
-  heldOn: interned(session.heldOn),
-  durationMinutes: session.durationMinutes,
-  kind: interned(session.kind),
-  loggedIndex: session.loggedIndex,
-});
+/**
+ * A session's entry as the dosage rule leaves it after the event folded at `seq`, in one object
+ * of one shape: the entry the rule logged at `seq` was logged by `eventId`; a corrected one keeps
+ * the id of the event that logged it. The texts it repeats (days, kinds) are shared.
+ */
+type LoggedSession = TimelineSession & { loggedEventId: string };
+
+const keptSession =
+  (seq: number, eventId: string) =>
+  (session: TimelineSession & { loggedEventId?: string }): LoggedSession => ({
+    heldOn: interned(session.heldOn),
+    durationMinutes: session.durationMinutes,
+    kind: interned(session.kind),
+    loggedIndex: session.loggedIndex,
+    loggedEventId: session.loggedIndex === seq ? eventId : (session.loggedEventId ?? ''),
+  });
+
+/** Every voided session reads alike (nothing of it counts, ever again): one entry stands for all of them. */
+const VOIDED: SessionEntry = Object.freeze({ voided: true });
 
 /**
  * The fields of each event type the guides read: the date that places it, the fields a
@@ -54,16 +73,34 @@ const countedOneByOne: ReadonlySet<string> = new Set(
     ),
 );
 
-const keptData = (type: string, data: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(
-    (fieldsRead.get(type) ?? []).filter((field) => Object.hasOwn(data, field)).map((field) => [field, data[field]]),
-  );
+/**
+ * The fields a guide reads of an event, with the texts among them shared: most kept events of a
+ * type read alike across subjects (the same day, the same module), so one object stands for each
+ * distinct reading, up to a bound, and a repeat of it is found by identity.
+ */
+const readings = new Map<string, Record<string, unknown>>();
+const MAX_READINGS = 50_000;
+
+const keptData = (type: string, data: Record<string, unknown>): Record<string, unknown> => {
+  const kept: Record<string, unknown> = {};
+  for (const field of fieldsRead.get(type) ?? []) {
+    if (!Object.hasOwn(data, field)) continue;
+    const value = data[field];
+    kept[field] = typeof value === 'string' ? interned(value) : value;
+  }
+  const key = `${type}\u0000${JSON.stringify(kept)}`;
+  const held = readings.get(key);
+  if (held !== undefined) return held;
+  if (readings.size < MAX_READINGS) readings.set(key, kept);
+  return kept;
+};
 
 const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** Whether two kept events read alike in every field a guide reads. */
 const readAlike = (a: TimelineRecord, b: TimelineRecord): boolean => {
   if (a.type !== b.type) return false;
+  if (a.data === b.data) return true;
   const fields = Object.keys(a.data);
   return (
     fields.length === Object.keys(b.data).length &&
@@ -102,12 +139,8 @@ const keep = (state: TimelineState, event: RecordedEvent): void => {
   const subject = subjectOf(state, event);
   if (!subject) return;
   state.seq += 1;
-  const record = {
-    seq: state.seq,
-    id: event.id,
-    type: event.type,
-    data: keptData(event.type, event.data as Record<string, unknown>),
-  };
+  const type = interned(event.type);
+  const record = { seq: state.seq, id: event.id, type, data: keptData(type, event.data as Record<string, unknown>) };
   if (!countedOneByOne.has(event.type) && subject.events.some((kept) => readAlike(kept, record))) return;
   subject.events.push(record);
 };
@@ -119,13 +152,8 @@ const recordSession = (state: TimelineState, event: RecordedEvent): void => {
   if (!subject || typeof sessionId !== 'string') return;
   state.seq += 1;
   const sessions = (subject.sessions ??= emptyTable());
-  const loggedEventId = entryOf(sessions, sessionId)?.loggedEventId;
-  recordSessionEvent(sessions, event, state.seq, keptSession);
-  const entry = entryOf(sessions, sessionId);
-  if (!entry) return;
-  // The ledger rewrites an entry with what the rule counts with; the id of the event that logged it stays with it.
-  if (event.type === 'SessionLogged' && entry.loggedIndex === state.seq) entry.loggedEventId = event.id;
-  else if (loggedEventId !== undefined) entry.loggedEventId = loggedEventId;
+  recordSessionEvent<LoggedSession>(sessions, event, state.seq, keptSession(state.seq, event.id));
+  if (entryOf(sessions, sessionId)?.voided) sessions[sessionId] = VOIDED;
 };
 
 const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
@@ -176,7 +204,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 2,
+  version: 3,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',
