@@ -10,7 +10,7 @@ import { collect } from '../testing';
 import { DecidedStreams } from './decided-streams';
 import { type CommandOutcome, handleCommand, type HandleCommandOptions } from './handle-command';
 import { UnreadableEventError } from './load-stream';
-import { enrollProvider, logSession, newEventId } from './provider-commands.fixtures';
+import { enrollProvider, logSession, newEventId, voidSession } from './provider-commands.fixtures';
 import type { CommandFailure } from './system-fault';
 
 const STREAM = 'provider-p-017';
@@ -165,7 +165,71 @@ describe('DecidedStreams', () => {
     store.recount();
     await accepted(handled(store, logSession('s-1', 'p-3'), streams));
     await accepted(handled(store, logSession('s-1', 'p-1'), streams));
-    expect(store.readsFrom).toEqual([0, undefined]);
+    // p-3 is decided on what this process appended, without a read; p-1 was dropped and is read whole.
+    expect(store.readsFrom).toEqual([undefined]);
+  });
+
+  it('given a stream whose last events this process appended, decides on them and appends without a read', async () => {
+    const store = new CountingStore();
+    const streams = new DecidedStreams();
+    await accepted(handled(store, enrollProvider(), streams));
+
+    store.recount();
+    const logged = await accepted(handled(store, logSession('s-1'), streams));
+    await accepted(handled(store, logSession('s-2'), streams));
+    expect([store.readsFrom, logged.nextRevision, await store.streamRevision(STREAM)]).toEqual([[], 1, 2]);
+  });
+
+  it('given another writer since this process appended, has its append refused, reads on and decides again', async () => {
+    const store = new CountingStore();
+    const streams = new DecidedStreams();
+    await accepted(handled(store, enrollProvider(), streams));
+    await accepted(handled(store, logSession('s-1'), streams));
+    // A second process, with streams of its own, logs the session this one is about to log.
+    const elsewhere = new DecidedStreams();
+    await accepted(handled(store, logSession('s-2'), elsewhere));
+
+    store.recount();
+    const again = await handled(store, logSession('s-2'), streams);
+    expect(again).toEqual(E.left(expect.objectContaining({ code: 'session-already-logged' })));
+    expect(store.readsFrom).toEqual([1]);
+    const next = await accepted(handled(store, logSession('s-3'), streams));
+    expect([next.nextRevision, await store.streamRevision(STREAM)]).toEqual([3, 3]);
+  });
+
+  it('gives no refusal on the state this process appended until a read of the store confirms it', async () => {
+    const store = new CountingStore();
+    const streams = new DecidedStreams();
+    await accepted(handled(store, enrollProvider(), streams));
+    await accepted(handled(store, logSession('s-1'), new DecidedStreams()));
+
+    store.recount();
+    const voided = await accepted(handled(store, voidSession('s-1'), streams));
+    expect([voided.nextRevision, store.readsFrom]).toEqual([2, [0]]);
+  });
+
+  it('given a stream another writer got into, reads its tail first for the commands that follow', async () => {
+    const store = new CountingStore();
+    const streams = new DecidedStreams();
+    await accepted(handled(store, enrollProvider(), streams));
+    await store.append(STREAM, [sessionBy(randomUUID())], 0);
+    await accepted(handled(store, logSession('s-1'), streams));
+
+    store.recount();
+    await accepted(handled(store, logSession('s-2'), streams));
+    expect(store.readsFrom).toEqual([2]);
+  });
+
+  it('answers a repeated commandId kept from its own append with the events a read finds', async () => {
+    const store = new CountingStore();
+    const streams = new DecidedStreams();
+    await accepted(handled(store, enrollProvider(), streams));
+    const first = await accepted(handled(store, logSession('s-1', 'p-017', 'cmd-once'), streams));
+
+    store.recount();
+    const again = await accepted(handled(store, logSession('s-1', 'p-017', 'cmd-once'), streams));
+    expect(again).toMatchObject({ replayed: true, nextRevision: 1, events: [{ id: first.events[0]!.id }] });
+    expect(store.readsFrom[0]).toBe(1);
   });
 
   it('refuses a capacity that is not a positive integer', () => {
@@ -194,6 +258,22 @@ describe('a policy judged on the stream as decided', () => {
     expect(E.isRight(await handled(store, logSession('s-2'), streams, { policyRefusal: onCaseloadOf('c-03') }))).toBe(
       true,
     );
+  });
+
+  it('gives no refusal on the state this process appended until a read of the store confirms it', async () => {
+    const store = new InMemoryEventStore();
+    const streams = new DecidedStreams();
+    await accepted(handled(store, enrollProvider(), streams));
+    await accepted(handled(store, logSession('s-1'), streams));
+    const reassignment: EventToAppend = {
+      ...sessionBy(randomUUID()),
+      type: 'ProviderReassigned',
+      data: { providerId: 'p-017', fromCoachId: 'c-03', toCoachId: 'c-09', on: '2025-09-10' },
+    };
+    await store.append(STREAM, [reassignment], 1);
+
+    const result = await accepted(handled(store, logSession('s-2'), streams, { policyRefusal: onCaseloadOf('c-09') }));
+    expect(result.nextRevision).toBe(3);
   });
 
   it('judges again, on every attempt, a stream another writer changed before the append', async () => {

@@ -16,7 +16,7 @@ import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { isRevisionConflict } from '../errors';
 import type { EventStore, EventToAppend } from '../event-store';
-import { afterAppend, type DecidedStream, readCommandBack } from './decided-stream';
+import { afterAppend, type DecidedStream, readCommandBack, revisionsOfCommand } from './decided-stream';
 import { DecidedStreams } from './decided-streams';
 import type { PlacedEvent } from './load-stream';
 import { type CommandFailure, systemFault } from './system-fault';
@@ -93,24 +93,29 @@ const toAppend = (event: RecordedEvent): EventToAppend => {
 
 type Attempt = E.Either<CommandFailure, CommandOutcome> | 'lost-race';
 
-const attempt = async (
+/** What deciding on a trusted kept state gives when its answer needs a read of the store to stand. */
+type Unconfirmed = 'unconfirmed';
+
+/**
+ * Decides `command` on `decided` and appends at its revision. `trusting`: `decided` was not read
+ * just now but kept from this process's own append, so only an append the store accepts at that
+ * revision stands; anything else (a refusal, nothing to record, an append refused for its
+ * revision) is `'unconfirmed'`, to be decided again on what the store holds.
+ */
+const decideAndAppend = async (
   store: EventStore,
   command: CoachlineCommand,
   options: HandleCommandOptions,
   streams: DecidedStreams,
-): Promise<Attempt> => {
-  const stream = streamOfCommand(command);
-  const kind = findCommandDefinition(command.type)!.streamKind;
-  let decided: DecidedStream;
-  try {
-    decided = await streams.current(store, stream, kind);
-  } catch (error) {
-    return E.left(systemFault('store', `Stream ${stream} could not be read`, error));
-  }
-  const { revision } = decided;
+  decided: DecidedStream,
+  trusting: boolean,
+): Promise<Attempt | Unconfirmed> => {
+  const { stream, revision } = decided;
   const refusedByPolicy = options.policyRefusal?.(decided.state);
-  if (refusedByPolicy) return E.left(refusedByPolicy);
+  if (refusedByPolicy) return trusting ? 'unconfirmed' : E.left(refusedByPolicy);
 
+  // Another writer may since have added to an earlier outcome: only a read tells it whole.
+  if (trusting && revisionsOfCommand(decided, command.metadata.commandId) !== undefined) return 'unconfirmed';
   let replay: CommandOutcome | undefined;
   try {
     replay = await earlierOutcome(store, decided, command.metadata.commandId);
@@ -121,23 +126,29 @@ const attempt = async (
 
   const ifMatch = options.expectedRevision;
   if (ifMatch !== undefined && ifMatch !== (revision ?? 'no-stream'))
-    return E.left(
-      revisionConflict(`Stream ${stream} is at ${describeRevision(revision)}, not at ${describeRevision(ifMatch)}.`),
-    );
+    return trusting
+      ? 'unconfirmed'
+      : E.left(
+          revisionConflict(
+            `Stream ${stream} is at ${describeRevision(revision)}, not at ${describeRevision(ifMatch)}.`,
+          ),
+        );
 
   const decision = decideOnState(command, decided.state);
-  if (E.isLeft(decision)) return decision;
+  if (E.isLeft(decision)) return trusting ? 'unconfirmed' : decision;
   const recorded = recordedFrom(command, decision.right, options.newEventId);
   const astray = recorded.find((event) => event.stream !== stream);
   if (astray) throw new Error(`${command.type} decided a ${astray.type} for stream ${astray.stream}, not ${stream}.`);
   if (recorded.length === 0)
-    return E.right({
-      stream,
-      events: [],
-      nextRevision: revision ?? -1,
-      lastPosition: decided.lastPosition,
-      replayed: false,
-    });
+    return trusting
+      ? 'unconfirmed'
+      : E.right({
+          stream,
+          events: [],
+          nextRevision: revision ?? -1,
+          lastPosition: decided.lastPosition,
+          replayed: false,
+        });
 
   const appended = recorded.map(toAppend);
   try {
@@ -145,15 +156,46 @@ const attempt = async (
     const first = nextRevision - recorded.length + 1;
     const events = recorded.map((event, i): PlacedEvent => ({ ...event, revision: first + i }));
     const after = afterAppend(decided, recorded, nextRevision, lastPosition);
-    if (after) streams.keep(after);
+    // Events read back rather than kept as decided (child data): the next command reads them.
+    if (after) streams.keepAppended(store, after);
+    else streams.keep(decided);
     return E.right({ stream, events, nextRevision, lastPosition, replayed: false });
   } catch (error) {
     if (!isRevisionConflict(error))
       return E.left(systemFault('store', `The events of ${command.type} could not be appended to ${stream}`, error));
+    streams.rivalFound(stream);
+    if (trusting) return 'unconfirmed';
     return ifMatch === undefined
       ? 'lost-race'
       : E.left(revisionConflict(`Stream ${stream} changed after it was read at ${describeRevision(ifMatch)}.`));
   }
+};
+
+/**
+ * One attempt: on the kept state when this process wrote the stream's last events, which saves
+ * reading the stream's tail; otherwise, or when that does not settle it, on the state read from
+ * the store.
+ */
+const attempt = async (
+  store: EventStore,
+  command: CoachlineCommand,
+  options: HandleCommandOptions,
+  streams: DecidedStreams,
+): Promise<Attempt> => {
+  const stream = streamOfCommand(command);
+  const trusted = streams.trusted(store, stream);
+  if (trusted) {
+    const settled = await decideAndAppend(store, command, options, streams, trusted, true);
+    if (settled !== 'unconfirmed') return settled;
+  }
+  const kind = findCommandDefinition(command.type)!.streamKind;
+  let decided: DecidedStream;
+  try {
+    decided = await streams.current(store, stream, kind);
+  } catch (error) {
+    return E.left(systemFault('store', `Stream ${stream} could not be read`, error));
+  }
+  return (await decideAndAppend(store, command, options, streams, decided, false)) as Attempt;
 };
 
 const attempts = async (
@@ -183,8 +225,10 @@ const attempts = async (
  * Handles a decoded command: reads its stream, folds and decides, and appends at the revision it
  * read. When another writer gets in first it reads on from there and decides again (up to
  * `maxAttempts`), unless the caller named the revision it saw. Given `decidedStreams`, it starts
- * from the state kept for the stream and reads only the events stored since; the decision is the
- * one a read of the whole stream would give.
+ * from the state kept for the stream and reads only the events stored since, or nothing at all
+ * when this process appended the stream's last kept events (an append the store then refuses for
+ * its revision, or any other answer, is decided again on a read); the decision is the one a read
+ * of the whole stream would give.
  *
  * The task never rejects. The caller's faults are `DomainError`s; the system's are
  * `SystemFault`s on the same side, told apart by `_tag`: a store that fails or holds an event

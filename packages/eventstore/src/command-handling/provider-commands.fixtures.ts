@@ -50,6 +50,13 @@ export const logSession = (sessionId: string, providerId = 'p-017', commandId?: 
     metadata: metadata(commandId),
   });
 
+export const voidSession = (sessionId: string, providerId = 'p-017'): CoachlineCommand =>
+  command({
+    type: 'VoidSession',
+    data: { providerId, sessionId, reason: 'Logged against the wrong provider.' },
+    metadata: metadata(),
+  });
+
 export const completeBenchmarksOfQuality = (commandId: string, providerId = 'p-017'): CoachlineCommand =>
   command({
     type: 'CompleteBenchmarksOfQuality',
