@@ -2,13 +2,46 @@ import { copyTable, emptyTable, plainOf, RecordedEvent, Text } from '@coachline/
 import { Projection } from '../projection';
 import { namedIn } from '../subjects';
 import { evaluationTable, renderEvaluation } from './evaluation.render';
-import { EvaluationState, EvaluationView, ProviderEvaluationLedger, ScreeningEntry } from './evaluation.view';
+import { interned } from '../interned';
+import {
+  ConsentEntry,
+  EvaluationState,
+  EvaluationView,
+  ObservationEntry,
+  ProviderEvaluationLedger,
+  ScreeningEntry,
+} from './evaluation.view';
 
 const providerOf = (state: EvaluationState, providerId: string): ProviderEvaluationLedger =>
   (state.providers[providerId] ??= { consents: emptyTable(), observations: emptyTable(), benchmarks: emptyTable() });
 
+/**
+ * Entries are made with every field they may come to hold, unset: filled in later, an entry keeps
+ * its one shape instead of growing a store of extra fields. Unset fields are left out of JSON.
+ */
 const screeningOf = (state: EvaluationState, screeningId: string): ScreeningEntry =>
-  (state.screenings[screeningId] ??= { followUps: [] });
+  (state.screenings[screeningId] ??= {
+    providerId: undefined,
+    childRef: undefined,
+    ageIntervalMonths: undefined,
+    distributedOn: undefined,
+    scoredOn: undefined,
+    score: undefined,
+    zone: undefined,
+    followUps: [],
+  });
+
+const consentOf = (provider: ProviderEvaluationLedger, consentId: string): ConsentEntry =>
+  (provider.consents[consentId] ??= { instrument: undefined, signedOn: undefined, withdrawnOn: undefined });
+
+const observationOf = (provider: ProviderEvaluationLedger, observationId: string): ObservationEntry =>
+  (provider.observations[observationId] ??= {
+    instrument: undefined,
+    scheduledFor: undefined,
+    observerId: undefined,
+    observedOn: undefined,
+    scores: undefined,
+  });
 
 /** Forgets what a screening said about its child: the key is destroyed, the events stay unreadable (rule 11). */
 const erase = (screening: ScreeningEntry): void => {
@@ -24,8 +57,8 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
   switch (event.type) {
     case 'AsqSe2Distributed': {
       const screening = screeningOf(state, event.data.screeningId);
-      screening.providerId ??= event.data.providerId;
-      screening.distributedOn ??= event.data.distributedOn;
+      screening.providerId ??= interned(event.data.providerId);
+      screening.distributedOn ??= interned(event.data.distributedOn);
       if (!screening.erased && screening.childRef === undefined) {
         screening.childRef = event.data.childRef;
         screening.ageIntervalMonths = event.data.ageIntervalMonths;
@@ -35,10 +68,10 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
     case 'AsqSe2Scored': {
       const screening = screeningOf(state, event.data.screeningId);
       if (screening.scoredOn !== undefined) return;
-      screening.scoredOn = event.data.scoredOn;
+      screening.scoredOn = interned(event.data.scoredOn);
       if (!screening.erased) {
         screening.score = event.data.score;
-        screening.zone = event.data.zone;
+        screening.zone = interned(event.data.zone);
       }
       return;
     }
@@ -46,9 +79,8 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
       const screening = screeningOf(state, event.data.screeningId);
       // Stored actions are sealed under the child's key, so a view never holds one in the clear.
       const action = plainOf(event.data.action, Text);
-      screening.followUps.push(
-        screening.erased || action === undefined ? { on: event.data.on } : { on: event.data.on, action },
-      );
+      const on = interned(event.data.on);
+      screening.followUps.push(screening.erased || action === undefined ? { on } : { on, action: interned(action) });
       return;
     }
     case 'ChildDataErased': {
@@ -69,29 +101,30 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
       state.communities[event.data.communityId] = true;
       return state;
     case 'ProviderEnrolled':
-      providerOf(state, event.data.providerId).communityId = event.data.communityId;
+      providerOf(state, event.data.providerId).communityId = interned(event.data.communityId);
       return state;
     case 'ConsentUploaded': {
-      const consent = (providerOf(state, event.data.providerId).consents[event.data.consentId] ??= {});
-      consent.instrument ??= event.data.instrument;
-      consent.signedOn ??= event.data.signedOn;
+      const consent = consentOf(providerOf(state, event.data.providerId), event.data.consentId);
+      consent.instrument ??= interned(event.data.instrument);
+      consent.signedOn ??= interned(event.data.signedOn);
       return state;
     }
     case 'ConsentWithdrawn':
-      (providerOf(state, event.data.providerId).consents[event.data.consentId] ??= {}).withdrawnOn ??=
-        event.data.withdrawnOn;
+      consentOf(providerOf(state, event.data.providerId), event.data.consentId).withdrawnOn ??= interned(
+        event.data.withdrawnOn,
+      );
       return state;
     case 'ObservationScheduled': {
-      const observation = (providerOf(state, event.data.providerId).observations[event.data.observationId] ??= {});
-      observation.instrument ??= event.data.instrument;
-      observation.scheduledFor ??= event.data.scheduledFor;
-      observation.observerId ??= event.data.observerId;
+      const observation = observationOf(providerOf(state, event.data.providerId), event.data.observationId);
+      observation.instrument ??= interned(event.data.instrument);
+      observation.scheduledFor ??= interned(event.data.scheduledFor);
+      observation.observerId ??= interned(event.data.observerId);
       return state;
     }
     case 'ObservationCompleted': {
-      const observation = (providerOf(state, event.data.providerId).observations[event.data.observationId] ??= {});
+      const observation = observationOf(providerOf(state, event.data.providerId), event.data.observationId);
       if (observation.observedOn === undefined) {
-        observation.observedOn = event.data.observedOn;
+        observation.observedOn = interned(event.data.observedOn);
         observation.scores = copyTable(event.data.scores);
       }
       return state;
@@ -99,9 +132,9 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
     case 'BenchmarksOfQualityCompleted': {
       const { form, formVersion, completedOn, ratings } = event.data;
       providerOf(state, event.data.providerId).benchmarks[event.data.boqId] ??= {
-        form,
-        formVersion,
-        completedOn,
+        form: interned(form),
+        formVersion: interned(formVersion),
+        completedOn: interned(completedOn),
         ratings: copyTable(ratings),
       };
       return state;
