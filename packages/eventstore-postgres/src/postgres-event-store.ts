@@ -10,10 +10,12 @@ import {
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
+  type TypedPage,
+  type TypedPagesOptions,
 } from '@coachline/eventstore';
 import { encodeEvent } from './event-rows';
 import { importEvents, type ImportedEvent, type ImportOptions, type ImportResult } from './event-import';
-import { readAllPages, readStreamPages } from './readers';
+import { readAllPages, readStreamPages, readTypedPages } from './readers';
 import type { SqlClient } from './sql-client';
 import type { Statements } from './statements';
 import { PollingSubscription } from './subscription';
@@ -79,6 +81,10 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
     return readAllPages(this.client, this.statements, options);
+  }
+
+  readTypedPages(options: TypedPagesOptions): AsyncIterable<TypedPage> {
+    return readTypedPages(this.client, this.statements, options);
   }
 
   subscribe(after: number, handler: EventHandler, options: SubscribeOptions = {}): Subscription {

@@ -1,4 +1,11 @@
-import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from '@coachline/eventstore';
+import type {
+  LatestPassedOver,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  TypedPage,
+  TypedPagesOptions,
+} from '@coachline/eventstore';
 import { toStoredEvent, type EventRecord } from './event-rows';
 import type { SqlQueryable } from './sql-client';
 import type { Statements } from './statements';
@@ -54,6 +61,59 @@ export async function* readAllPages(
     for (const row of rows) yield toStoredEvent(row);
   }
 }
+
+/** Spans fetched ahead of the one handed out: the fold should never wait on the server. */
+const TYPED_SPANS_AHEAD = 2;
+
+/**
+ * The events of some types up to a committed position, in spans of at most
+ * MAX_READ_ALL_PAGE positions (so at most that many rows a page), each with the latest recorded of
+ * the events it passed over. Both statements of a span run at once, and further spans are
+ * fetched while the caller handles the current one.
+ */
+export async function* readTypedPages(
+  queryable: SqlQueryable,
+  statements: Statements,
+  options: TypedPagesOptions,
+): AsyncGenerator<TypedPage> {
+  const span = Math.min(pageSizeOf(options.batchSize), MAX_READ_ALL_PAGE);
+  const types = [...options.types];
+  const fetchSpan = (after: number, upTo: number): Promise<TypedPage> =>
+    ahead(
+      Promise.all([
+        types.length === 0
+          ? Promise.resolve([])
+          : queryable.query<EventRecord>(statements.readTypedSpan, [after, upTo, types]),
+        queryable.query<{ position: number; recorded_at: string }>(statements.latestPassedOver, [after, upTo, types]),
+      ]).then(([rows, [latest]]) => pageOf(rows, upTo, latest)),
+    );
+  const pending: Promise<TypedPage>[] = [];
+  let fetchedTo = options.after;
+  const fetchAhead = () => {
+    while (pending.length < TYPED_SPANS_AHEAD && fetchedTo < options.upTo) {
+      const upTo = Math.min(options.upTo, fetchedTo + span);
+      pending.push(fetchSpan(fetchedTo, upTo));
+      fetchedTo = upTo;
+    }
+  };
+  fetchAhead();
+  for (let next = pending.shift(); next !== undefined; next = pending.shift()) {
+    const page = await next;
+    fetchAhead();
+    yield page;
+  }
+}
+
+const pageOf = (
+  rows: ReadonlyArray<EventRecord>,
+  upTo: number,
+  latest: { position: number; recorded_at: string } | undefined,
+): TypedPage => {
+  const events = rows.map(toStoredEvent);
+  if (latest === undefined) return { events, upTo };
+  const latestPassedOver: LatestPassedOver = { recordedAt: latest.recorded_at, position: latest.position };
+  return { events, upTo, latestPassedOver };
+};
 
 /** A stream's events in pages, forwards from `from` (default 0) or backwards from `from` (default the end). */
 export async function* readStreamPages(

@@ -44,6 +44,17 @@ export interface Statements {
   readonly readStreamForwards: string;
   readonly readStreamBackwards: string;
   readAllPage(page: ReadAllPage): { readonly text: string; readonly params: SqlValue[] };
+  /**
+   * The events of some types in a span of positions: `$1 < position <= $2`, types `$3`. Bounded by
+   * the span rather than a LIMIT, so that a table without statistics cannot be planned as a sort
+   * of everything past `$1` on the type index; with them it is a scan of the primary key.
+   */
+  readonly readTypedSpan: string;
+  /**
+   * The event of the other types in the same span recorded latest, the first at that instant:
+   * its position and `recordedAt` as written. `recorded_at` is null where no instant could be read.
+   */
+  readonly latestPassedOver: string;
 }
 
 /**
@@ -148,6 +159,11 @@ export const statementsFor = (schema: string): Statements => {
       const text = `SELECT ${SELECT_EVENT_COLUMNS} FROM ${s}.events WHERE ${conditions.join(' AND ')} ORDER BY position LIMIT $2`;
       return { text, params };
     },
+    readTypedSpan: `SELECT ${SELECT_EVENT_COLUMNS} FROM ${s}.events
+      WHERE position > $1 AND position <= $2 AND type = ANY($3::text[]) ORDER BY position`,
+    latestPassedOver: `SELECT position, metadata->>'recordedAt' AS recorded_at FROM ${s}.events
+      WHERE position > $1 AND position <= $2 AND NOT (type = ANY($3::text[])) AND recorded_at IS NOT NULL
+      ORDER BY recorded_at DESC, position LIMIT 1`,
   };
 };
 

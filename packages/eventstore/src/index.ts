@@ -55,6 +55,8 @@ export type {
   SubjectEntries,
 } from './projection-storage/projection-checkpoints';
 export type { StoredViewRow } from './projection-storage/stored-view-row';
+export { readsTypedPages } from './projection-storage/typed-pages';
+export type { LatestPassedOver, TypedPage, TypedPageReader, TypedPagesOptions } from './projection-storage/typed-pages';
 
 // Integrity: each event's hash chained to the one before, and the check of a whole chain.
 export { CHAIN_START, canonicalJson, nextIntegrity, nextIntegrityOfCanonical } from './integrity/event-hash';

@@ -15,9 +15,12 @@ import {
   ParkedAt,
   ProjectionCheckpoints,
   ProjectionRecord,
+  readsTypedPages,
   StoredEvent,
   subjectEntryKey,
   Subscription,
+  TypedPage,
+  TypedPageReader,
 } from '@coachline/eventstore';
 import { asRecordedEvent } from './as-recorded-event';
 import { EntryPositions } from './entry-positions';
@@ -53,6 +56,11 @@ interface Slot {
   latestRecordedAt?: string;
   /** `latestRecordedAt` as Date.parse reads it, so each event's instant is parsed once, not once per view. */
   latestRecordedMs: number;
+  /**
+   * Where `latestRecordedAt` was first seen (the loaded position when it was loaded with the
+   * view): of two events recorded at the same instant, the earlier one's text is kept.
+   */
+  latestRecordedPosition: number;
   /** The event types the projection reads, looked up for every event of the history. */
   readonly routed: ReadonlySet<string>;
   /** For a view kept by subject: the entries changed since the last save. */
@@ -123,6 +131,9 @@ export class ProjectionRunner {
    * or, for a view saved whole at that moment, never noted as a change: events wait for it.
    */
   private saving: Promise<void> | undefined;
+  /** The catch-up on the views' event types, while it runs; `stop` ends it at the next page. */
+  private catchingUp: Promise<void> | undefined;
+  private stopping = false;
   private readonly now: () => number;
   private readonly saveEvery: { events: number; ms: number };
 
@@ -152,6 +163,7 @@ export class ProjectionRunner {
         ...(current && record.parked ? { parked: record.parked } : {}),
         ...(stored?.latestRecordedAt ? { latestRecordedAt: stored.latestRecordedAt } : {}),
         latestRecordedMs: stored?.latestRecordedAt ? Date.parse(stored.latestRecordedAt) : Number.NaN,
+        latestRecordedPosition: position,
         routed: new Set(projection.eventTypes),
         changes: new SubjectChanges(),
         fresh: !bySubject,
@@ -181,8 +193,26 @@ export class ProjectionRunner {
       }
       return this.saveDue() ? this.saveAll() : undefined;
     };
+    const { store } = this.options;
+    let liveFrom = from;
+    if (readsTypedPages(store) && from < head) {
+      this.stopping = false;
+      this.catchingUp = this.catchUpOnTypes(store, from, head, (passed, position) => {
+        const before = events;
+        events += passed;
+        if (Math.floor(events / 10_000) > Math.floor(before / 10_000))
+          this.options.onProgress?.(progressOf([...this.slots.keys()], startedMs, this.now(), events, position, head));
+      });
+      try {
+        await this.catchingUp;
+      } finally {
+        this.catchingUp = undefined;
+      }
+      if (this.stopping) return;
+      liveFrom = this.lowestPosition() ?? head;
+    }
     // A promise only when a save is due or under way: the handler runs for every event of the history.
-    this.subscription = this.options.store.subscribe(from, (stored) =>
+    this.subscription = store.subscribe(liveFrom, (stored) =>
       this.saving === undefined ? onEvent(stored) : this.saving.then(() => onEvent(stored)),
     );
     await this.subscription.caughtUp;
@@ -205,6 +235,9 @@ export class ProjectionRunner {
 
   /** Stops following the store and saves every view with its checkpoint. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    // Its failure is `start`'s to report.
+    await this.catchingUp?.catch(() => undefined);
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.saveAll();
@@ -219,6 +252,7 @@ export class ProjectionRunner {
       position: 0,
       state: slot.projection.init(),
       latestRecordedMs: Number.NaN,
+      latestRecordedPosition: 0,
       routed: slot.routed,
       changes: new SubjectChanges(),
       fresh: true,
@@ -294,10 +328,61 @@ export class ProjectionRunner {
       if (slot.latestRecordedAt === undefined || recordedMs > slot.latestRecordedMs) {
         slot.latestRecordedAt = recordedAt;
         slot.latestRecordedMs = recordedMs;
+        slot.latestRecordedPosition = stored.position;
       }
       slot.position = stored.position;
     }
     this.unsaved++;
+  }
+
+  /**
+   * Folds every event up to `head` of the types the running views read, a page at a time; the
+   * other events are passed over, their recorded instants alone taken into the views' as-of
+   * moments. Saves fall between pages, where each view's position is the end of the last page.
+   */
+  private async catchUpOnTypes(
+    store: TypedPageReader,
+    from: number,
+    head: number,
+    onPassed: (events: number, position: number) => void,
+  ): Promise<void> {
+    const types = new Set<string>();
+    for (const slot of this.slots.values()) if (!slot.parked) for (const type of slot.routed) types.add(type);
+    // A view loaded further on has seen the events up to where it was loaded, instants included.
+    const seenTo = new Map<Slot, number>();
+    for (const slot of this.slots.values()) seenTo.set(slot, slot.position);
+    let passedTo = from;
+    for await (const page of store.readTypedPages({ after: from, upTo: head, types: [...types] })) {
+      for (const stored of page.events) this.fold(stored);
+      this.passOver(page, seenTo);
+      // Saves by count of events count those passed over as well as those folded.
+      this.unsaved += Math.max(0, page.upTo - passedTo - page.events.length);
+      onPassed(page.upTo - passedTo, page.upTo);
+      passedTo = page.upTo;
+      if (this.stopping) return;
+      if (this.saveDue()) await this.saveAll();
+    }
+  }
+
+  /** Every running view has read the page: its position is the page's end, its as-of moment the page's latest. */
+  private passOver(page: TypedPage, seenTo: ReadonlyMap<Slot, number>): void {
+    const latest = page.latestPassedOver;
+    const latestMs = latest === undefined ? Number.NaN : Date.parse(latest.recordedAt);
+    for (const slot of this.slots.values()) {
+      if (slot.parked) continue;
+      if (
+        latest !== undefined &&
+        latest.position > (seenTo.get(slot) ?? 0) &&
+        (slot.latestRecordedAt === undefined ||
+          latestMs > slot.latestRecordedMs ||
+          (latestMs === slot.latestRecordedMs && latest.position < slot.latestRecordedPosition))
+      ) {
+        slot.latestRecordedAt = latest.recordedAt;
+        slot.latestRecordedMs = latestMs;
+        slot.latestRecordedPosition = latest.position;
+      }
+      if (page.upTo > slot.position) slot.position = page.upTo;
+    }
   }
 
   private saveDue(): boolean {

@@ -11,6 +11,7 @@ import type {
   Subscription,
 } from '../event-store';
 import type { ChildKeyStore } from './child-key-store';
+import { readsTypedPages, type TypedPage, type TypedPagesOptions } from '../projection-storage/typed-pages';
 import { carriesPlainChildData, childRefIn, childRefOfStream, sealChildData } from './seal-child-data';
 
 export const CHILD_DATA_ERASED = 'ChildDataErased';
@@ -79,10 +80,15 @@ export async function* sealedImportsOnly(
  * sealed fields, since no view needs a child's name.
  */
 export class SealingEventStore implements ChildDataProtectedStore {
+  /** The inner store's typed pages, when it reads them (see `readsTypedPages`). */
+  readonly readTypedPages?: (options: TypedPagesOptions) => AsyncIterable<TypedPage>;
+
   constructor(
     private readonly inner: EventStore,
     readonly childKeyStore: ChildKeyStore,
-  ) {}
+  ) {
+    if (readsTypedPages(inner)) this.readTypedPages = (options) => inner.readTypedPages(options);
+  }
 
   async append(
     stream: string,

@@ -1,2 +1,3 @@
 export * from './projection-checkpoints';
 export type { StoredViewRow } from './stored-view-row';
+export * from './typed-pages';
