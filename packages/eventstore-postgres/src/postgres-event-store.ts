@@ -34,7 +34,7 @@ const DEFAULT_POLL_INTERVAL_MS = 200;
 /** The event store on PostgreSQL, through the SQL seam: the same code on a server and on PGlite. */
 export class PostgresEventStore implements EventStore {
   private readonly writes: WriteQueue;
-  private readonly appendedCallbacks = new Set<() => void>();
+  private readonly appendedCallbacks = new Set<(committedHead?: number) => void>();
   private readonly subscriptions = new Set<PollingSubscription>();
   private stopListening: Promise<() => Promise<void>> | undefined;
   private closed = false;
@@ -44,7 +44,7 @@ export class PostgresEventStore implements EventStore {
     private readonly statements: Statements,
     private readonly tuning: StoreTuning = {},
   ) {
-    this.writes = new WriteQueue(client, statements, () => this.announceAppended(), tuning.writeLimits);
+    this.writes = new WriteQueue(client, statements, (head) => this.announceAppended(head), tuning.writeLimits);
   }
 
   /**
@@ -139,12 +139,16 @@ export class PostgresEventStore implements EventStore {
     await this.client.close();
   }
 
-  private announceAppended(): void {
-    for (const callback of this.appendedCallbacks) callback();
+  /** `committedHead`: the head a local commit left, when it was one. */
+  private announceAppended(committedHead?: number): void {
+    for (const callback of this.appendedCallbacks) callback(committedHead);
   }
 
   /** Local commits wake subscribers directly; NOTIFY brings word of other processes' commits. */
-  private onAppended(callback: () => void): { readonly ready: Promise<void>; unregister(): void } {
+  private onAppended(callback: (committedHead?: number) => void): {
+    readonly ready: Promise<void>;
+    unregister(): void;
+  } {
     this.appendedCallbacks.add(callback);
     // Without notifications subscribers still poll: a failure to listen costs latency, not events.
     this.stopListening ??= this.client

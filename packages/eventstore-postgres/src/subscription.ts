@@ -5,10 +5,11 @@ export interface SubscriptionSource {
   headPosition(): Promise<number>;
   readAll(options: ReadAllOptions): AsyncIterable<StoredEvent>;
   /**
-   * Calls back when events may have been appended (a local commit or a NOTIFY). `ready` resolves once
-   * notifications from other processes are being listened for.
+   * Calls back when events may have been appended (a local commit or a NOTIFY), with the head a
+   * local commit left when it was one. `ready` resolves once notifications from other processes
+   * are being listened for.
    */
-  onAppended(callback: () => void): { readonly ready: Promise<void>; unregister(): void };
+  onAppended(callback: (committedHead?: number) => void): { readonly ready: Promise<void>; unregister(): void };
 }
 
 export interface SubscriptionSettings extends SubscribeOptions {
@@ -46,6 +47,12 @@ export class PollingSubscription implements Subscription {
   private stopped = false;
   private woken = false;
   private wakeWaiter: (() => void) | undefined;
+  /**
+   * The highest head local commits reported since the last look, and whether something else woke
+   * the subscription (a NOTIFY, the poll's timer): the head is then read from the store.
+   */
+  private toldHead: number | undefined;
+  private askHead = true;
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -53,7 +60,7 @@ export class PollingSubscription implements Subscription {
     private readonly handler: EventHandler,
     private readonly settings: SubscriptionSettings,
   ) {
-    const { ready, unregister } = source.onAppended(() => this.wake());
+    const { ready, unregister } = source.onAppended((committedHead) => this.wake(committedHead));
     this.running = this.deliver(after, ready)
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
@@ -77,7 +84,11 @@ export class PollingSubscription implements Subscription {
     const { types, streamPrefix, batchSize } = this.settings;
     while (!this.stopped) {
       this.woken = false;
-      const head = await this.source.headPosition();
+      const told = this.askHead ? undefined : this.toldHead;
+      this.askHead = false;
+      this.toldHead = undefined;
+      // A head this process committed needs no look: every position up to it had committed by then.
+      const head = told ?? (await this.source.headPosition());
       if (head > cursor) {
         for await (const event of this.source.readAll({ after: cursor, types, streamPrefix, batchSize })) {
           if (this.stopped) return;
@@ -113,12 +124,17 @@ export class PollingSubscription implements Subscription {
         this.wakeWaiter = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.settings.pollIntervalMs);
+      const timer = setTimeout(() => {
+        this.askHead = true;
+        done();
+      }, this.settings.pollIntervalMs);
       this.wakeWaiter = done;
     });
   }
 
-  private wake(): void {
+  private wake(committedHead?: number): void {
+    if (committedHead === undefined) this.askHead = true;
+    else this.toldHead = Math.max(this.toldHead ?? committedHead, committedHead);
     this.woken = true;
     this.wakeWaiter?.();
   }

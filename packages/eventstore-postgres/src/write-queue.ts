@@ -47,7 +47,8 @@ export class WriteQueue {
   constructor(
     private readonly client: SqlClient,
     private readonly statements: Statements,
-    private readonly onCommitted: () => void,
+    /** Called with the head after each commit that wrote events. */
+    private readonly onCommitted: (head: number) => void,
     private readonly limits: WriteQueueLimits = DEFAULT_WRITE_LIMITS,
   ) {}
 
@@ -118,7 +119,7 @@ export class WriteQueue {
         (outcome, index) => outcome.kind === 'appended' && (batch[index] as Waiting).request.events.length > 0,
       )
     ) {
-      this.onCommitted();
+      this.onCommitted(written.head.position);
     }
   }
 
