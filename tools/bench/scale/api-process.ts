@@ -4,7 +4,8 @@
  * /proc/<pid>/status (VmHWM) while it runs, and the time it takes to exit on SIGTERM.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_MAIN, freePort } from '../api/servers';
 
@@ -21,6 +22,28 @@ const profiling = (): string[] => {
   const hook = join('tools', 'bench', 'api', 'profile-on-exit.mjs');
   if (!existsSync(join(root, hook))) throw new Error(`BENCH_CPU_PROF needs ${hook}`);
   return ['--cpu-prof', `--cpu-prof-dir=${folder}`, '--import', `./${hook}`];
+};
+
+/** The event loop's delay in milliseconds, over a stretch of the API's life. */
+export interface LoopDelay {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** Processor seconds (user and system) a live process has used; undefined once it has gone. */
+const processorSeconds = (pid: number): number | undefined => {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 };
 
 export interface StartTimes {
@@ -55,15 +78,18 @@ export class ApiProcess {
   private stderr = '';
   private peakMb = 0;
   private readonly started = process.hrtime.bigint();
+  private readonly loopDelayFile: string;
 
   private constructor(
     readonly url: string,
     env: Record<string, string>,
     port: number,
   ) {
-    this.child = spawn(process.execPath, [...profiling(), ...API_MAIN], {
+    this.loopDelayFile = join(tmpdir(), `coachline-bench-loop-delay-${process.pid}-${port}.json`);
+    const loopDelay = ['--import', `./${join('tools', 'bench', 'scale', 'loop-delay.mjs')}`];
+    this.child = spawn(process.execPath, [...profiling(), ...loopDelay, ...API_MAIN], {
       cwd: root,
-      env: { ...process.env, ...env, PORT: String(port) },
+      env: { ...process.env, ...env, PORT: String(port), BENCH_LOOP_DELAY_FILE: this.loopDelayFile },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
@@ -90,6 +116,27 @@ export class ApiProcess {
     return this.peakMb;
   }
 
+  /** Processor seconds the API has used so far. */
+  get processorSeconds(): number {
+    const used = this.child.pid === undefined ? undefined : processorSeconds(this.child.pid);
+    if (used === undefined) throw new Error('the API has exited: its processor time cannot be read');
+    return used;
+  }
+
+  /** The event loop's delay since the last call (since the start for the first), and starts afresh. */
+  async loopDelay(): Promise<LoopDelay> {
+    rmSync(this.loopDelayFile, { force: true });
+    this.child.kill('SIGWINCH');
+    const deadline = Date.now() + 5_000;
+    while (!existsSync(this.loopDelayFile)) {
+      if (Date.now() > deadline) throw new Error(`the API did not report its event loop's delay: ${this.lastError()}`);
+      await pause(20);
+    }
+    const delay = JSON.parse(readFileSync(this.loopDelayFile, 'utf8')) as LoopDelay;
+    rmSync(this.loopDelayFile, { force: true });
+    return delay;
+  }
+
   private sample(): void {
     if (this.child.pid === undefined) return;
     const mb = peakRssMb(this.child.pid);
@@ -104,6 +151,11 @@ export class ApiProcess {
       if (Date.now() > deadline) throw new Error(`the API did not answer ${path} 200 in time: ${this.lastError()}`);
       await pause(everyMs);
     }
+  }
+
+  /** The last lines the API wrote on stderr. */
+  get lastWords(): string {
+    return this.lastError();
   }
 
   private lastError(): string {

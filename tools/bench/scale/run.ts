@@ -3,8 +3,9 @@
  * imported once into a PostgreSQL schema of its own and reset to that import before each run;
  * the API's first start on it (rebuild of every view, beside a raw keyset read of the same
  * events), a minute of LogSession commands by coaches on their own providers each followed by a
- * query that waits for the write's position, the views' size beside the events', the WAL written,
- * SIGTERM, and a restart. One line per figure, with the bound the issue sets.
+ * query that waits for the write's position (with the API's processor time and event-loop delay
+ * over that minute), the views' size beside the events', the WAL written, SIGTERM, and a restart.
+ * One line per figure, with the bound the issue sets.
  *
  *   npm run bench:scale
  *
@@ -153,7 +154,11 @@ const main = async () => {
     const viewsBefore = await viewWrites(databaseUrl, store.schema);
     const walFrom = await walPosition(databaseUrl);
     const heldOn = new Date().toISOString().slice(0, 10);
+    await first.loopDelay();
+    const processorBefore = first.processorSeconds;
     const load = await readYourWrite(first.url, coaches, workload.connections, workload.seconds, heldOn);
+    const processor = first.processorSeconds - processorBefore;
+    const loopDelay = await first.loopDelay();
     const walBytes = await walBytesBetween(databaseUrl, walFrom, await walPosition(databaseUrl));
     const viewsAfter = await viewWrites(databaseUrl, store.schema);
     const { commands, queries } = load;
@@ -173,6 +178,14 @@ const main = async () => {
       load.viewBehind === 0,
     );
     for (const [answer, count] of load.refusals) figure(`other answers: ${answer}`, String(count));
+    figure(
+      "the API's processor time during the load",
+      `${s(processor)} in ${s(load.seconds)}, ${ms((processor * 1000) / Math.max(1, commands.count))} a command and its query`,
+    );
+    figure(
+      "the API's event-loop delay during the load",
+      `p50 ${ms(loopDelay.p50)}, p99 ${ms(loopDelay.p99)}, max ${ms(loopDelay.max)}, mean ${ms(loopDelay.mean)}`,
+    );
     const sizes = await storeSizes(databaseUrl, store.schema);
     figure(
       `views (${sizes.viewTables.join(', ')}) beside the events table, after the run`,
@@ -220,6 +233,8 @@ process.once('SIGINT', () => void stopAndExit(130));
 process.once('SIGTERM', () => void stopAndExit(143));
 
 main().catch(async (error: unknown) => {
-  console.error(`bench:scale: ${error instanceof Error ? error.message : String(error)}`);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  console.error(`bench:scale: ${error instanceof Error ? error.message : String(error)}${cause}`);
+  for (const api of running) if (!api.running) console.error(`bench:scale: the API exited: ${api.lastWords}`);
   await stopAndExit(1);
 });
