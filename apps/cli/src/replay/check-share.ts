@@ -4,18 +4,15 @@ import { LineError } from '../event-file/line-error';
 import { MAX_LINE_ERRORS } from '../event-file/line-error-limit';
 import { readEventLine } from '../event-file/parse-event-line';
 import { readEventLineBatches } from '../event-file/read-event-lines';
-import type { Progress } from '../output/progress';
+import { HANDED_EIGHTHS, lineShares } from './line-shares';
 import { guessedType } from './line-type';
-
-/**
- * The two shares of a file's lines in a replay on two threads: `read`, the lines whose type the
- * view reads (or whose type cannot be guessed), parsed, validated and folded by the main thread;
- * `unread`, the others, validated by the checking thread. Each line is parsed once.
- */
-export type Share = 'read' | 'unread';
+import { MainBatch, mainBatchWriter } from './main-batch';
+import { isSessionEvent } from './session-records';
 
 export interface ShareOptions extends ViewSelection {
   readonly events: string;
+  /** Eighths of the lines of a handable type the checking thread takes (`HANDED_EIGHTHS` unless given). */
+  readonly handedEighths?: number;
 }
 
 /** A line of the share that was refused: where it is among the file's lines (not blank), and why. */
@@ -26,13 +23,16 @@ export interface RefusedLine {
 }
 
 export interface ShareChecked {
-  /** The file's lines (not blank): all of them, unless the share stopped early. */
-  readonly count: number;
   /** The share's refused lines, in file order, until the share holds enough errors to stop. */
   readonly refused: ReadonlyArray<RefusedLine>;
   /** The selected streams the share's events belong to. */
   readonly seen: ReadonlyArray<string>;
-  /** A line guessed unread held an event the view reads: the shares are wrong and cannot be used. */
+}
+
+export interface CheckingShareChecked extends ShareChecked {
+  /** The file's lines (not blank): all of them, unless a wrongly guessed line stopped the check. */
+  readonly count: number;
+  /** A line guessed unread, or handed, held an event of another share: the shares are wrong and cannot be used. */
   readonly misread: boolean;
 }
 
@@ -40,58 +40,93 @@ interface Fold {
   push(event: RecordedEvent): void;
 }
 
-/**
- * Reads the whole file and checks the lines of one share exactly as a one-thread replay checks
- * every line (the same errors, the same upcasts), folding each accepted event into `fold` in
- * file order until a line is refused. A share with enough errors of its own to stop a replay
- * checks no further: the replay stops at that line or before it.
- */
-export const checkShare = async (
-  options: ShareOptions,
-  share: Share,
-  fold: Fold,
-  progress?: Progress,
-): Promise<ShareChecked> => {
-  const read = new Set(projectionFor(options).eventTypes);
-  const named = new Set(selectedStreams(options));
-  const seen = new Set<string>();
+export const handedEighthsOf = (options: ShareOptions): number => options.handedEighths ?? HANDED_EIGHTHS;
+
+/** Refused lines and their errors, gathered as a one-thread replay gathers them. */
+export const refusals = () => {
   const refused: RefusedLine[] = [];
   let errors: LineError[] = [];
-  let errorCount = 0;
+  let count = 0;
+  return {
+    refused,
+    /** Errors taken so far: enough to stop a replay at `MAX_LINE_ERRORS`. */
+    get count(): number {
+      return count;
+    },
+    /** The event of a line, or undefined with the line noted as refused. */
+    read(line: Parameters<typeof readEventLine>[0], ordinal: number): RecordedEvent | undefined {
+      const event = readEventLine(line, errors);
+      if (event !== undefined) return event;
+      refused.push({ ordinal, errors });
+      count += errors.length;
+      errors = [];
+      return undefined;
+    },
+  };
+};
+
+/**
+ * The checking thread's work. It reads the whole file, and for each line (not blank), in file
+ * order: hands the main thread a `read` line as it is; parses and validates a `handed` line
+ * exactly as a one-thread replay checks it (the same errors, the same upcasts) and hands the main
+ * thread a record of its event; parses and validates an `unread` line the same way, folding its
+ * event into `clock` until a line is refused. `hand` takes what is for the main thread a chunk of
+ * the file at a time. Once this share holds enough errors to stop a replay, it checks and hands
+ * no more and counts the rest of the file: the replay stops at that line or before it.
+ */
+export const checkShares = async (
+  options: ShareOptions,
+  hand: (batch: MainBatch) => void,
+  clock: Fold,
+): Promise<CheckingShareChecked> => {
+  const shares = lineShares(projectionFor(options), handedEighthsOf(options));
+  const named = new Set(selectedStreams(options));
+  const seen = new Set<string>();
+  const checked = refusals();
+  const forMain = mainBatchWriter();
   let count = 0;
   let misread = false;
   const batches = readEventLineBatches(options.events);
   try {
     reading: for (let next = await batches.next(); !next.done; next = await batches.next()) {
       const lines = next.value;
+      if (checked.count >= MAX_LINE_ERRORS) {
+        count += lines.length;
+        continue;
+      }
       for (let i = 0; i < lines.length; i++) {
         count++;
-        progress?.tick(count);
-        if (errorCount >= MAX_LINE_ERRORS) {
-          // The main thread counts the file to its end: a stopped replay says how much was left.
-          if (share === 'unread') break reading;
+        if (checked.count >= MAX_LINE_ERRORS) continue;
+        const line = lines[i]!;
+        const share = shares.shareOf(guessedType(line.text));
+        if (share === 'read') {
+          forMain.line(line, count);
           continue;
         }
-        const line = lines[i]!;
-        const type = guessedType(line.text);
-        if ((type === undefined || read.has(type)) !== (share === 'read')) continue;
-        const event = readEventLine(line, errors);
-        if (event === undefined) {
-          refused.push({ ordinal: count, errors });
-          errorCount += errors.length;
-          errors = [];
-        } else if (errorCount === 0) {
-          if (share === 'unread' && read.has(event.type)) {
+        const event = checked.read(line, count);
+        if (share === 'handed') {
+          if (event === undefined) forMain.refused();
+          else if (isSessionEvent(event)) forMain.record(event);
+          else {
             misread = true;
             break reading;
           }
-          fold.push(event);
+          continue;
+        }
+        if (event === undefined) continue;
+        if (shares.read.has(event.type)) {
+          misread = true;
+          break reading;
+        }
+        if (checked.count === 0) {
+          clock.push(event);
           if (named.size > 0 && named.has(event.stream)) seen.add(event.stream);
         }
       }
+      hand(forMain.take(count));
     }
   } finally {
     await batches.return(undefined);
   }
-  return { count, refused, seen: [...seen], misread };
+  return { count, refused: checked.refused, seen: [...seen], misread };
 };

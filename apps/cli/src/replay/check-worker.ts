@@ -1,16 +1,20 @@
 /**
- * The thread a large replay checks part of its file in (dist/replay-check.js): the lines whose
- * type the view does not read, validated while the main thread folds the others.
+ * The thread a large replay reads its file in (dist/replay-check.js): the lines whose type the
+ * view does not read are validated here, and a share of those it reads validated and handed to
+ * the main thread as records, with the other lines it reads, to fold in file order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ShareOptions } from './check-share';
+import type { CheckingMessage } from './checking-thread';
+import { mainBatchTransferables } from './main-batch';
 import { checkUnreadShare } from './unread-share';
 
 // A failure here is the system's: thrown, it reaches the main thread as the worker's error.
 if (parentPort !== null) {
   const port = parentPort;
-  checkUnreadShare(workerData as ShareOptions).then(
-    (checked) => port.postMessage(checked),
+  const post = (message: CheckingMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  checkUnreadShare(workerData as ShareOptions, (batch) => post({ batch }, mainBatchTransferables(batch))).then(
+    (checked) => post({ checked }),
     (error: unknown) => {
       throw error;
     },

@@ -7,8 +7,8 @@ import { RecordedEvent } from '@coachline/domain';
 import { replayCommand, ReplayOptions, replayShared } from '../commands/replay.command';
 import { example } from '../testing/example-history';
 import { badLine, fileBytes, RawLine } from '../testing/hostile-lines';
-import { checksInOwnThread } from './checking-thread';
-import { checkUnreadShare } from './unread-share';
+import { checkInThisThread, checksInOwnThread } from './checking-thread';
+import { sessionEvents } from './session-events.fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'coachline-replay-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,12 +52,15 @@ const outcomeOf = async (replay: (out: NodeJS.WritableStream) => Promise<void>):
   }
 };
 
-/** The replay on one thread, and the fold of lines checked apart (the check run here, as the thread would). */
-const bothWays = async (options: ReplayOptions) => {
+/**
+ * The replay on one thread, and the fold of lines checked apart (the check run here, as the
+ * thread would, its records cloned as a thread's messages are), with `handedEighths` of the
+ * lines the checking thread may be handed given to it.
+ */
+const bothWays = async (options: ReplayOptions, handedEighths?: number) => {
   const oneThread = await outcomeOf((out) => replayCommand(options, out));
-  const checkedApart = await outcomeOf((out) =>
-    replayShared(options, out, { checked: checkUnreadShare(options), stop: async () => undefined }),
-  );
+  const shared = { ...options, ...(handedEighths === undefined ? {} : { handedEighths }) };
+  const checkedApart = await outcomeOf((out) => replayShared(shared, out, checkInThisThread(shared)));
   return { oneThread, checkedApart };
 };
 
@@ -69,7 +72,10 @@ const writeLines = (content: ReadonlyArray<RawLine>): string => {
   return file;
 };
 
-/** A file of the example history and an older-version event, with bad and blank lines planted among them. */
+/**
+ * A file of the example history with sessions logged, corrected and voided, and an older-version
+ * event, with bad and blank lines planted among them.
+ */
 const eventFile = fc
   .tuple(
     fc.array(
@@ -80,14 +86,17 @@ const eventFile = fc
           fc.constantFrom<RawLine>('', '   '),
           // A valid event whose first `"type"` is not the one JSON.parse keeps: the shares are guessed wrong.
           fc.constantFrom(...history).map((event) => `{"type":"FeedbackSent",${JSON.stringify(event).slice(1)}`),
+          // The same with a session type first: a line guessed handed to the checking thread whose event is not.
+          fc.constantFrom(...history).map((event) => `{"type":"SessionVoided",${JSON.stringify(event).slice(1)}`),
         ),
       ),
       { maxLength: 60 },
     ),
     fc.nat(),
+    sessionEvents(history),
   )
-  .map(([planted, boqAt]) => {
-    const content = lines(history);
+  .map(([planted, boqAt, withSessions]) => {
+    const content = lines(withSessions);
     content.splice(boqAt % (content.length + 1), 0, JSON.stringify(boqVersion1));
     for (const [at, line] of planted) content.splice(at % (content.length + 1), 0, line);
     return content;
@@ -112,9 +121,9 @@ describe('a replay whose lines another thread checks', () => {
   it('prints the same view, or fails with the same report, as the one-thread replay, for any file', async () => {
     const seen = { views: 0, failures: 0 };
     await fc.assert(
-      fc.asyncProperty(eventFile, selection, async (content, chosen) => {
+      fc.asyncProperty(eventFile, selection, fc.integer({ min: 0, max: 8 }), async (content, chosen, handed) => {
         const options = { events: writeLines(content), ...chosen };
-        const { oneThread, checkedApart } = await bothWays(options);
+        const { oneThread, checkedApart } = await bothWays(options, handed);
         expect(checkedApart).toEqual(oneThread);
         if ('printed' in oneThread) seen.views++;
         else seen.failures++;

@@ -5,16 +5,19 @@ import { noEvents } from '../event-file/event-file-check';
 import { formatLineError, LineError } from '../event-file/line-error';
 import { MAX_LINE_ERRORS, stoppedAfter } from '../event-file/line-error-limit';
 import type { Progress } from '../output/progress';
-import { checkShare, RefusedLine, ShareOptions } from './check-share';
+import { RefusedLine, ShareOptions } from './check-share';
 import type { CheckingThread } from './checking-thread';
+import { foldMainShare } from './main-share';
 
 type FoldResult = ReturnType<ReturnType<typeof startFold>['result']>;
 
 /**
  * A replay's fold with its lines shared with a checking thread: this thread parses, validates
- * and folds the lines the view reads, the other validates the rest. The fold's result; a
+ * and folds a share of the lines the view reads, and folds the events of the others as the
+ * checking thread hands them over; that thread validates the rest. The fold's result; a
  * FailureError with the report a one-thread replay gives; or undefined when the shares turn out
- * wrong (a line guessed unread held an event the view reads), and the replay must be made again.
+ * wrong (a line guessed unread or handed held an event of another share), and the replay must be
+ * made again.
  */
 export const foldShared = async (
   options: ShareOptions,
@@ -25,12 +28,12 @@ export const foldShared = async (
   // Awaited below; until then a failed thread must not count as an unhandled rejection.
   check.checked.catch(() => undefined);
   const fold = startFold(projection, options.asOf === undefined ? {} : { asOf: options.asOf });
-  const mine = await checkShare(options, 'read', fold, progress);
+  const mine = await foldMainShare(options, check.batches, fold, progress);
   const theirs = await check.checked;
   if (theirs.misread) return undefined;
-  const failure = failureOf(options.events, mine.count, merged(mine.refused, theirs.refused));
+  const failure = failureOf(options.events, theirs.count, merged(mine.refused, theirs.refused));
   if (failure !== undefined) throw failure;
-  if (mine.count === 0) throw noEvents(options.events, 'the file holds only blank lines');
+  if (theirs.count === 0) throw noEvents(options.events, 'the file holds only blank lines');
   const seen = new Set([...mine.seen, ...theirs.seen]);
   await requireSelected(options, (stream) => seen.has(stream));
   const folded = fold.result();
