@@ -1,4 +1,5 @@
 import { emptyTable, RecordedEvent } from '@coachline/domain';
+import { emptyById, entryById, setById } from '../by-id';
 import { interned } from '../interned';
 import { Projection } from '../projection';
 import { namedIn } from '../subjects';
@@ -6,7 +7,7 @@ import { renderShare, shareTable } from './share.render';
 import { AgreementShareLedger, ProviderShareLedger, SharedSessionEntry, ShareState, ShareView } from './share.view';
 
 const providerOf = (state: ShareState, providerId: string): ProviderShareLedger =>
-  (state.providers[providerId] ??= { goals: [], achievedGoalIds: [], sessions: emptyTable() });
+  (state.providers[providerId] ??= { goals: [], achievedGoalIds: [], sessions: emptyById() });
 
 const agreementOf = (state: ShareState, agreementId: string): AgreementShareLedger =>
   (state.agreements[agreementId] ??= { practices: [], cycleNumbers: [] });
@@ -48,15 +49,16 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       state.seq += 1;
       const sessions = providerOf(state, event.data.providerId).sessions;
       // A session is logged once; a log after its void changes nothing the share shows.
-      sessions[event.data.sessionId] ??= {
-        order: state.seq,
-        heldOn: interned(event.data.heldOn),
-        durationMinutes: event.data.durationMinutes,
-      };
+      if (entryById(sessions, event.data.sessionId) === undefined)
+        setById(sessions, event.data.sessionId, {
+          order: state.seq,
+          heldOn: interned(event.data.heldOn),
+          durationMinutes: event.data.durationMinutes,
+        });
       return state;
     }
     case 'SessionCorrected': {
-      const session = providerOf(state, event.data.providerId).sessions[event.data.sessionId];
+      const session = entryById(providerOf(state, event.data.providerId).sessions, event.data.sessionId);
       // A correction of a session never logged, or voided, has nothing to correct.
       if (!session || session.heldOn === undefined || session.voided) return state;
       // A correction delivered again after a later one must not undo the later one.
@@ -69,7 +71,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
     }
     case 'SessionVoided': {
       state.seq += 1;
-      providerOf(state, event.data.providerId).sessions[event.data.sessionId] = VOIDED;
+      setById(providerOf(state, event.data.providerId).sessions, event.data.sessionId, VOIDED);
       return state;
     }
     case 'AgreementDrafted': {
@@ -94,7 +96,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
 /** What the STARS agreement allows coaches to share about a provider, and nothing else (rule 10). */
 export const shareProjection: Projection<ShareState, ShareView> = {
   name: 'share',
-  version: 3,
+  version: 4,
   eventTypes: [
     'ProviderEnrolled',
     'ActionPlanSet',

@@ -21,7 +21,7 @@ const providerShare = (
   ledger: ProviderShareLedger,
   agreements: ReadonlyArray<string>,
 ): ProviderShare => {
-  const sessions = Object.values(ledger.sessions).flatMap((s) =>
+  const sessions = ledger.sessions.entries.flatMap((s) =>
     s.voided || s.heldOn === undefined || s.durationMinutes === undefined || s.order === undefined
       ? []
       : [{ heldOn: s.heldOn, durationMinutes: s.durationMinutes, order: s.order }],

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { ById } from '../by-id';
 import {
   Id,
   Instant,
@@ -59,7 +60,8 @@ export interface ProviderShareLedger {
   enrolled?: true;
   goals: Array<{ goalId: string; practice: string; description: string }>;
   achievedGoalIds: string[];
-  sessions: Table<SharedSessionEntry>;
+  /** By session id. */
+  sessions: ById<SharedSessionEntry>;
 }
 
 export interface AgreementShareLedger {

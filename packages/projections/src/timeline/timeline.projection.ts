@@ -8,6 +8,7 @@ import {
   StreamKind,
   Table,
 } from '@coachline/domain';
+import { emptyById, entryById, setById } from '../by-id';
 import { interned } from '../interned';
 import { Projection, SubjectRef } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
@@ -151,9 +152,14 @@ const recordSession = (state: TimelineState, event: RecordedEvent): void => {
   const sessionId = entryOf(event.data as Record<string, unknown>, 'sessionId');
   if (!subject || typeof sessionId !== 'string') return;
   state.seq += 1;
-  const sessions = (subject.sessions ??= emptyTable());
-  recordSessionEvent<LoggedSession>(sessions, event, state.seq, keptSession(state.seq, event.id));
-  if (entryOf(sessions, sessionId)?.voided) sessions[sessionId] = VOIDED;
+  const sessions = (subject.sessions ??= emptyById());
+  // The domain's ledger folds the event into a table of the one session it names.
+  const ledger = emptyTable<SessionEntry>();
+  const entry = entryById(sessions, sessionId);
+  if (entry !== undefined) ledger[sessionId] = entry;
+  recordSessionEvent<LoggedSession>(ledger, event, state.seq, keptSession(state.seq, event.id));
+  const recorded = entryOf(ledger, sessionId);
+  if (recorded !== undefined && recorded !== entry) setById(sessions, sessionId, recorded.voided ? VOIDED : recorded);
 };
 
 const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
@@ -204,7 +210,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 3,
+  version: 4,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',

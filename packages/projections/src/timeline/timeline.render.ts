@@ -82,8 +82,8 @@ const requirementsOf = (
 const recordsOf = (subjectId: string, subject: TimelineSubject): TimelineRecord[] => {
   const sessions = subject.sessions;
   if (sessions === undefined) return subject.events;
-  const standing = Object.keys(sessions).flatMap((sessionId): TimelineRecord[] => {
-    const { heldOn, durationMinutes, kind, loggedIndex, voided, loggedEventId } = sessions[sessionId]!;
+  const standing = sessions.ids.flatMap((sessionId, place): TimelineRecord[] => {
+    const { heldOn, durationMinutes, kind, loggedIndex, voided, loggedEventId } = sessions.entries[place]!;
     if (voided || heldOn === undefined || loggedIndex === undefined) return [];
     return [
       {

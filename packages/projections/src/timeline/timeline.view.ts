@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { ById } from '../by-id';
 import {
   Id,
   Instant,
@@ -132,7 +133,7 @@ export interface TimelineSession {
 export interface TimelineSubject {
   events: TimelineRecord[];
   /** By session id, the session ledger's entry: corrections applied, voids final. */
-  sessions?: Table<SessionEntry>;
+  sessions?: ById<SessionEntry>;
 }
 
 /**
