@@ -65,16 +65,20 @@ const codeOf = (body: string): string => {
   }
 };
 
-/** `workers` loops, each as one coach in turn, until `seconds` have passed; `heldOn` is the sessions' day. */
+/**
+ * `workers` loops, each as one coach in turn, until `seconds` have passed; `heldOn` is the sessions'
+ * day. Without `queries`, the commands go alone: their latency without the views' renderings.
+ */
 export const readYourWrite = async (
   url: string,
   coaches: ReadonlyArray<CoachAtWork>,
   workers: number,
   seconds: number,
   heldOn: string,
+  queries = true,
 ): Promise<ReadYourWriteResult> => {
   const commands = new Latencies();
-  const queries = new Latencies();
+  const queried = new Latencies();
   const refusals = new Map<string, number>();
   let viewBehind = 0;
   const refused = (what: string, status: number, body: string) => {
@@ -100,14 +104,15 @@ export const readYourWrite = async (
         refused('command', written.status, written.body);
         continue;
       }
+      if (!queries) continue;
       const { position } = JSON.parse(written.body) as { position: number };
       const path = queryPaths[n % queryPaths.length]!(providerId);
       const read = await timedFetch(`${url}${path}waitForPosition=${position}`, { headers: auth });
-      queries.add(read.ms);
+      queried.add(read.ms);
       if (read.status === 503 && codeOf(read.body) === 'view-behind') viewBehind += 1;
       else if (read.status !== 200) refused('query', read.status, read.body);
     }
   };
   await Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
-  return { seconds: (Date.now() - started) / 1000, commands, queries, viewBehind, refusals };
+  return { seconds: (Date.now() - started) / 1000, commands, queries: queried, viewBehind, refusals };
 };

@@ -10,6 +10,7 @@
  *   npm run bench:scale
  *
  * BENCH_PROVIDERS (13000), BENCH_SECONDS (60), BENCH_CONNECTIONS (8), BENCH_READY_TIMEOUT (900 s);
+ * BENCH_QUERIES=0 sends the commands alone, without the query after each;
  * BENCH_DROP_STORE=1 removes the store afterwards; BENCH_CPU_PROF=<folder> writes each start's
  * CPU profile there; DATABASE_URL picks the server (postgres://postgres@127.0.0.1:5432/test).
  */
@@ -46,6 +47,7 @@ const workload = {
   seconds: setting('BENCH_SECONDS', 60),
   connections: setting('BENCH_CONNECTIONS', 8),
   readyTimeoutSeconds: setting('BENCH_READY_TIMEOUT', 900),
+  readYourWrite: setting('BENCH_QUERIES', 1) !== 0,
 };
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const root = join(__dirname, '..', '..', '..');
@@ -156,31 +158,40 @@ const main = async () => {
     const heldOn = new Date().toISOString().slice(0, 10);
     await first.loopDelay();
     const processorBefore = first.processorSeconds;
-    const load = await readYourWrite(first.url, coaches, workload.connections, workload.seconds, heldOn);
+    const load = await readYourWrite(
+      first.url,
+      coaches,
+      workload.connections,
+      workload.seconds,
+      heldOn,
+      workload.readYourWrite,
+    );
     const processor = first.processorSeconds - processorBefore;
     const loopDelay = await first.loopDelay();
     const walBytes = await walBytesBetween(databaseUrl, walFrom, await walPosition(databaseUrl));
     const viewsAfter = await viewWrites(databaseUrl, store.schema);
     const { commands, queries } = load;
     figure(
-      `LogSession commands, ${workload.connections} coaches on their own providers`,
+      `LogSession commands, ${workload.connections} coaches on their own providers${workload.readYourWrite ? '' : ', no queries'}`,
       `${Math.round(commands.count / load.seconds).toLocaleString('en-US')} commands/s (${commands.count} in ${s(load.seconds)})`,
     );
     figure('command latency p50', ms(commands.percentile(50)));
     figure('command latency p99', ms(commands.percentile(99)), '< 50 ms', commands.percentile(99) < 50);
     figure('max POST latency', ms(commands.max));
-    figure('read-your-write query latency p50', ms(queries.percentile(50)));
-    figure('read-your-write query latency p99', ms(queries.percentile(99)));
-    figure(
-      'view-behind answers (503) to read-your-write queries',
-      `${load.viewBehind} of ${queries.count}`,
-      '0 under steady writes',
-      load.viewBehind === 0,
-    );
+    if (workload.readYourWrite) {
+      figure('read-your-write query latency p50', ms(queries.percentile(50)));
+      figure('read-your-write query latency p99', ms(queries.percentile(99)));
+      figure(
+        'view-behind answers (503) to read-your-write queries',
+        `${load.viewBehind} of ${queries.count}`,
+        '0 under steady writes',
+        load.viewBehind === 0,
+      );
+    }
     for (const [answer, count] of load.refusals) figure(`other answers: ${answer}`, String(count));
     figure(
       "the API's processor time during the load",
-      `${s(processor)} in ${s(load.seconds)}, ${ms((processor * 1000) / Math.max(1, commands.count))} a command and its query`,
+      `${s(processor)} in ${s(load.seconds)}, ${ms((processor * 1000) / Math.max(1, commands.count))} a command${workload.readYourWrite ? ' and its query' : ''}`,
     );
     figure(
       "the API's event-loop delay during the load",
