@@ -5,6 +5,7 @@ import { actorOf, ApiRequest } from '../http/api-request';
 import { refusal } from '../http/api-error';
 import { commandScope, Scope, viewScope } from '../policy/grants';
 import { Resource, ResourceOf, ROUTE_RESOURCE } from './route-access';
+import { RouteMetadata } from './route-metadata';
 
 const TOKEN_MINTERS: ReadonlySet<Role> = new Set(['admin']);
 
@@ -37,13 +38,14 @@ const describe = (resource: Resource): string => {
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly resourceOf: RouteMetadata<ResourceOf | undefined>;
+
+  constructor(reflector: Reflector) {
+    this.resourceOf = new RouteMetadata(reflector, ROUTE_RESOURCE);
+  }
 
   canActivate(context: ExecutionContext): boolean {
-    const resourceOf = this.reflector.getAllAndOverride<ResourceOf | undefined>(ROUTE_RESOURCE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const resourceOf = this.resourceOf.of(context);
     if (resourceOf === undefined) return true;
     const request = context.switchToHttp().getRequest<ApiRequest>();
     const resource = resourceOf(request);

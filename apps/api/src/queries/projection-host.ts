@@ -156,6 +156,14 @@ export class ProjectionHost {
   }
 
   /**
+   * Whether every named view has already folded the event at `position` since the first catch-up,
+   * none of them parked: what `waitFor` would answer `reached` at once, told without a wait.
+   */
+  hasReached(names: ReadonlyArray<string>, position: number): boolean {
+    return this.caughtUp && names.every((name) => !this.parked.has(name) && this.runner.positionOf(name) >= position);
+  }
+
+  /**
    * Waits, at most `limitMs`, until the first catch-up is done and every named view has folded
    * the event at `position` (0: no particular event). A parked view never gets there.
    */

@@ -39,8 +39,12 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
         return E.left(invalid('unknown-position', message, [{ path: 'query.waitForPosition', message }]));
       }
     }
-    const waited = await this.host.waitFor([view, caseloadsProjection.name], position, this.settings.waitForPositionMs);
-    if (waited !== 'reached') throw this.unavailable(view, waited, position);
+    const folded = [view, caseloadsProjection.name];
+    // Nearly every read finds its views there already, and goes on without awaiting a wait.
+    if (!this.host.hasReached(folded, position)) {
+      const waited = await this.host.waitFor(folded, position, this.settings.waitForPositionMs);
+      if (waited !== 'reached') throw this.unavailable(view, waited, position);
+    }
 
     const reach = reachOf(actor, scope, () => this.host.currentView<CaseloadsView>(caseloadsProjection.name));
     if (reach && params.providerId !== undefined && !reach.providers.has(params.providerId)) {
