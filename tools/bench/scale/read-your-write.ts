@@ -38,6 +38,8 @@ export interface ReadYourWriteResult {
   readonly seconds: number;
   readonly commands: Latencies;
   readonly queries: Latencies;
+  /** The same queries by the view they read. */
+  readonly queriesByView: ReadonlyMap<string, Latencies>;
   readonly viewBehind: number;
   /** Answers other than 201 to a command or 200 to a query, by status and code. */
   readonly refusals: ReadonlyMap<string, number>;
@@ -45,9 +47,9 @@ export interface ReadYourWriteResult {
 
 /** The provider's views a coach reads after logging a session with them. */
 const queryPaths = [
-  (providerId: string) => `/views/dosage?providerId=${providerId}&`,
-  (providerId: string) => `/providers/${providerId}/timeline?`,
-  (providerId: string) => `/views/cycles?providerId=${providerId}&`,
+  { view: 'dosage', path: (providerId: string) => `/views/dosage?providerId=${providerId}&` },
+  { view: 'timeline', path: (providerId: string) => `/providers/${providerId}/timeline?` },
+  { view: 'cycles', path: (providerId: string) => `/views/cycles?providerId=${providerId}&` },
 ];
 
 const timedFetch = async (url: string, init: RequestInit): Promise<{ ms: number; status: number; body: string }> => {
@@ -79,6 +81,7 @@ export const readYourWrite = async (
 ): Promise<ReadYourWriteResult> => {
   const commands = new Latencies();
   const queried = new Latencies();
+  const queriesByView = new Map(queryPaths.map(({ view }) => [view, new Latencies()]));
   const refusals = new Map<string, number>();
   let viewBehind = 0;
   const refused = (what: string, status: number, body: string) => {
@@ -106,13 +109,14 @@ export const readYourWrite = async (
       }
       if (!queries) continue;
       const { position } = JSON.parse(written.body) as { position: number };
-      const path = queryPaths[n % queryPaths.length]!(providerId);
-      const read = await timedFetch(`${url}${path}waitForPosition=${position}`, { headers: auth });
+      const { view, path } = queryPaths[n % queryPaths.length]!;
+      const read = await timedFetch(`${url}${path(providerId)}waitForPosition=${position}`, { headers: auth });
       queried.add(read.ms);
+      queriesByView.get(view)!.add(read.ms);
       if (read.status === 503 && codeOf(read.body) === 'view-behind') viewBehind += 1;
       else if (read.status !== 200) refused('query', read.status, read.body);
     }
   };
   await Promise.all(Array.from({ length: workers }, (_, w) => worker(w)));
-  return { seconds: (Date.now() - started) / 1000, commands, queries: queried, viewBehind, refusals };
+  return { seconds: (Date.now() - started) / 1000, commands, queries: queried, queriesByView, viewBehind, refusals };
 };

@@ -181,6 +181,11 @@ const main = async () => {
     if (workload.readYourWrite) {
       figure('read-your-write query latency p50', ms(queries.percentile(50)));
       figure('read-your-write query latency p99', ms(queries.percentile(99)));
+      for (const [view, latencies] of load.queriesByView)
+        figure(
+          `read-your-write queries of ${view}: p50, p99`,
+          `${ms(latencies.percentile(50))}, ${ms(latencies.percentile(99))} (${latencies.count})`,
+        );
       figure(
         'view-behind answers (503) to read-your-write queries',
         `${load.viewBehind} of ${queries.count}`,
