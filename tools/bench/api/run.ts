@@ -8,7 +8,8 @@
  *
  * BENCH_SECONDS (15), BENCH_CONNECTIONS (20), BENCH_COACHES (10), BENCH_PROVIDERS (100);
  * DATABASE_URL picks the server (postgres://postgres@127.0.0.1:5432/test); BENCH_CPU_PROF=<folder>
- * writes a CPU profile of each server there (servers.ts).
+ * writes a CPU profile of each server there, and BENCH_GC=1 adds a line of each server's
+ * collector pauses during its run (servers.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +28,7 @@ import {
   BARE_APP_ENV,
   BARE_APP_MAIN,
   buildApi,
+  type GcPauses,
   RunningServer,
   startServer,
 } from './servers';
@@ -62,12 +64,15 @@ interface Measured {
   readonly latencies: Latencies;
   /** The server's processor time per answer, in microseconds, when the system tells it. */
   readonly cpuPerAnswerUs: number | undefined;
+  /** The collector's pauses during the run, with `BENCH_GC=1`. */
+  readonly gc: GcPauses | undefined;
 }
 
 const load = (server: RunningServer, requests: ReturnType<typeof workdayMix>) =>
   new Promise<Measured>((resolve, reject) => {
     const latencies = new Latencies();
     const cpuBefore = server.cpuMs();
+    const gcBefore = server.gcPauses();
     autocannon(
       { url: server.url, connections: workload.connections, duration: workload.seconds, requests },
       (error, result) => {
@@ -78,10 +83,29 @@ const load = (server: RunningServer, requests: ReturnType<typeof workdayMix>) =>
           cpuBefore === undefined || cpuAfter === undefined || answers === 0
             ? undefined
             : ((cpuAfter - cpuBefore) * 1000) / answers;
-        resolve({ result, latencies, cpuPerAnswerUs });
+        const gcAfter = server.gcPauses();
+        const gc = gcBefore && gcAfter ? pausesBetween(gcBefore, gcAfter) : undefined;
+        resolve({ result, latencies, cpuPerAnswerUs, gc });
       },
     ).on('response', (_client, status, _bytes, ms) => latencies.add(status, ms));
   });
+
+const pausesBetween = (before: GcPauses, after: GcPauses): GcPauses => {
+  const of = (kind: keyof GcPauses) => ({
+    count: after[kind].count - before[kind].count,
+    ms: after[kind].ms - before[kind].ms,
+    // The longest since the start: the warm-up's pauses are of the same kind.
+    longestMs: after[kind].longestMs,
+  });
+  return { young: of('young'), old: of('old') };
+};
+
+const gcLine = (name: string, gc: GcPauses | undefined) => {
+  if (gc === undefined) return;
+  const kind = (k: keyof GcPauses) =>
+    `${gc[k].count} ${k}-generation pauses, ${Math.round(gc[k].ms)} ms in all, longest ${Math.round(gc[k].longestMs)} ms`;
+  console.log(`${name} collector | ${kind('young')} | ${kind('old')}`);
+};
 
 const cpuFigure = (measured: Measured): string[] =>
   measured.cpuPerAnswerUs === undefined ? [] : [`${Math.round(measured.cpuPerAnswerUs)} µs of processor an answer`];
@@ -137,7 +161,9 @@ const main = async () => {
     line('API, 80% queries / 20% LogSession', measured.result, [...cpuFigure(measured)]);
     console.log(`API queries (200) | ${measured.latencies.describe(200)}`);
     console.log(`API LogSession commands (201) | ${measured.latencies.describe(201)}`);
+    gcLine('API', measured.gc);
     line('bare NestJS route, same mix', baseline.result, cpuFigure(baseline));
+    gcLine('bare NestJS route', baseline.gc);
     console.log(
       `ratio API / bare: ${(measured.result.requests.average / baseline.result.requests.average).toFixed(2)} of the throughput, p99 ${(measured.result.latency.p99 / Math.max(1, baseline.result.latency.p99)).toFixed(1)}× | target ≥ 0.6 of the throughput, p99 ≤ 3×`,
     );

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
@@ -42,6 +43,18 @@ const profiling = (): string[] => {
   ];
 };
 
+/**
+ * `BENCH_GC=1`: each server started reports the collector's pauses (gc-pauses.mjs) to a file of
+ * its own, which `gcPauses` reads: how many, how long in all, the longest.
+ */
+const gcWatch = (): string[] =>
+  process.env['BENCH_GC'] ? ['--import', `./${join('tools', 'bench', 'api', 'gc-pauses.mjs')}`] : [];
+
+export interface GcPauses {
+  readonly young: { readonly count: number; readonly ms: number; readonly longestMs: number };
+  readonly old: { readonly count: number; readonly ms: number; readonly longestMs: number };
+}
+
 export const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
     const server = createServer();
@@ -60,6 +73,8 @@ export interface RunningServer {
    * work delays a server but does not add to its own time.
    */
   cpuMs(): number | undefined;
+  /** The collector's pauses so far, with `BENCH_GC=1`; `undefined` without it. */
+  gcPauses(): GcPauses | undefined;
   stop(): Promise<void>;
 }
 
@@ -87,9 +102,10 @@ export const startServer = async (
 ): Promise<RunningServer> => {
   const port = await freePort();
   const entry = args.join(' ');
-  const child: ChildProcess = spawn(process.execPath, [...profiling(), ...args], {
+  const gcFile = join(tmpdir(), `coachline-bench-gc-${process.pid}-${port}.json`);
+  const child: ChildProcess = spawn(process.execPath, [...profiling(), ...gcWatch(), ...args], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), ...env },
+    env: { ...process.env, PORT: String(port), BENCH_GC_FILE: gcFile, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -111,10 +127,22 @@ export const startServer = async (
   return {
     url,
     cpuMs: () => cpuMsOf(child.pid),
+    gcPauses: () => {
+      if (!process.env['BENCH_GC']) return undefined;
+      try {
+        return JSON.parse(readFileSync(gcFile, 'utf8')) as GcPauses;
+      } catch {
+        return undefined;
+      }
+    },
     stop: () =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
+        const gone = () => {
+          rmSync(gcFile, { force: true });
+          done();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return gone();
+        child.once('exit', gone);
         child.kill('SIGTERM');
       }),
   };
