@@ -115,6 +115,39 @@ const checkpointTests = (
     expect(loaded?.position).toBe(5);
     expect(await entriesOf(loaded)).toEqual([[key('p-2'), { minutes: 2 }]]);
   });
+
+  it('writes a large save compressed as the engine best can, and reads it back as saved', async () => {
+    // Entries large enough for the engine to compress each, in a save large by its shared part.
+    const entries = Array.from({ length: 100 }, (_, i) => {
+      const sessions = Array.from({ length: 200 }, (_, s) => ({ sessionId: `s-${i}-${s}`, minutes: (i * s) % 90 }));
+      return [key(`p-${String(i).padStart(4, '0')}`), { sessions }] as const;
+    });
+    await checkpoints.save({
+      ...base,
+      position: 9,
+      state: { view: { note: 'x'.repeat(2_000_000) } },
+      subjects: { fresh: true, changed: entries },
+    });
+    const loaded = await checkpoints.load('dosage');
+    expect(loaded?.state).toEqual({ view: { note: 'x'.repeat(2_000_000) } });
+    expect(await entriesOf(loaded)).toEqual(entries);
+    const client = (store as unknown as { client: { query: <R>(sql: string) => Promise<R[]> } }).client;
+    const [row] = await client.query<{ lz4: boolean }>(
+      `SELECT coalesce(bool_or('lz4' = ANY(enumvals)), false) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`,
+    );
+    const methods = await client.query<{ method: string | null }>(
+      `SELECT DISTINCT pg_column_compression(state) AS method FROM "${schema}".projection_subjects WHERE name = 'dosage'`,
+    );
+    if (row?.lz4 === true) expect(methods.map((row) => row.method)).toEqual(['lz4']);
+    // A small save after it keeps the engine's default.
+    await checkpoints.save({
+      ...base,
+      position: 10,
+      state: { view: {} },
+      subjects: { fresh: false, changed: [[key('p-0000'), { sessions: [] }]] },
+    });
+    expect((await entriesOf(await checkpoints.load('dosage')))[0]).toEqual([key('p-0000'), { sessions: [] }]);
+  });
 };
 
 describe('projection checkpoints by subject, on PGlite', () => {
