@@ -49,10 +49,78 @@ export async function* readEventLines(file: string, options: ReadOptions = {}): 
  * `readEventLines` a chunk of the file at a time: the lines each read of the file completes, in
  * order. A replay takes its million lines this way, with one wait per chunk rather than per line.
  */
-export async function* readEventLineBatches(
+export const readEventLineBatches = (
   file: string,
   options: ReadOptions = {},
-): AsyncGenerator<ReadonlyArray<NumberedLine>> {
+): AsyncGenerator<ReadonlyArray<NumberedLine>> => lineBatches(file, options, textLine, unreadableLine);
+
+/**
+ * A line of the file as the bytes it was read in, not yet decoded: for a reader that decodes
+ * only some lines, or hands them to another thread as bytes. Its text is
+ * `bytes.toString('utf8', start, stop)`, unless it is unreadable.
+ */
+export interface LineSpan {
+  readonly number: number;
+  readonly bytes: Buffer;
+  readonly start: number;
+  readonly stop: number;
+  /** Why the line's bytes could not be read as text at all (its span is then empty). */
+  readonly unreadable?: string;
+}
+
+/** `readEventLineBatches` with each line left as its bytes: the same lines, numbered alike. */
+export const readEventLineSpans = (file: string, options: ReadOptions = {}): AsyncGenerator<ReadonlyArray<LineSpan>> =>
+  lineBatches(file, options, spanLine, unreadableSpan);
+
+/** The text of a line span. */
+export const textOfSpan = (span: LineSpan): NumberedLine =>
+  span.unreadable === undefined
+    ? { number: span.number, text: span.bytes.toString('utf8', span.start, span.stop) }
+    : { number: span.number, text: '', unreadable: span.unreadable };
+
+/** A line made of bytes known to be UTF-8, or undefined when it is blank. */
+type LineOf<L> = (bytes: Buffer, start: number, stop: number, number: number) => L | undefined;
+type UnreadableOf<L> = (number: number, why: string) => L;
+
+const textLine: LineOf<NumberedLine> = (bytes, start, stop, number) => {
+  const text = bytes.toString('utf8', start, stop);
+  return text.trim() === '' ? undefined : { number, text };
+};
+
+const unreadableLine: UnreadableOf<NumberedLine> = (number, unreadable) => ({ number, text: '', unreadable });
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const SHIFT_OUT = 0x0e;
+const FIRST_NON_ASCII = 0x80;
+
+/**
+ * Blank as `String.prototype.trim` has it, decoding only a line that starts with a space or a
+ * byte outside ASCII: a line starting with any other ASCII character is not blank.
+ */
+const spanLine: LineOf<LineSpan> = (bytes, start, stop, number) => {
+  const first = start < stop ? bytes[start]! : SPACE;
+  const surelyText = first !== SPACE && (first < TAB || first >= SHIFT_OUT) && first < FIRST_NON_ASCII;
+  if (!surelyText && bytes.toString('utf8', start, stop).trim() === '') return undefined;
+  return { number, bytes, start, stop };
+};
+
+const EMPTY = Buffer.alloc(0);
+
+const unreadableSpan: UnreadableOf<LineSpan> = (number, unreadable) => ({
+  number,
+  bytes: EMPTY,
+  start: 0,
+  stop: 0,
+  unreadable,
+});
+
+async function* lineBatches<L>(
+  file: string,
+  options: ReadOptions,
+  lineOfBytes: LineOf<L>,
+  unreadableOf: UnreadableOf<L>,
+): AsyncGenerator<ReadonlyArray<L>> {
   const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
   let number = 0;
   let carry: Buffer | undefined;
@@ -60,20 +128,14 @@ export async function* readEventLineBatches(
   // Bytes of an over-long line already dropped; the line is reported when its end is found.
   let skipped = 0;
 
-  const lineOf = (bytes: Buffer, start: number, stop: number, knownUtf8: boolean): NumberedLine | undefined => {
+  const lineOf = (bytes: Buffer, start: number, stop: number, knownUtf8: boolean): L | undefined => {
     if (skipped > 0) {
       const length = skipped + (stop - start);
       skipped = 0;
-      return {
-        number,
-        text: '',
-        unreadable: `the line is ${length} bytes long, more than the ${maxLineBytes} an event may take`,
-      };
+      return unreadableOf(number, `the line is ${length} bytes long, more than the ${maxLineBytes} an event may take`);
     }
-    if (!knownUtf8 && !isUtf8(bytes.subarray(start, stop)))
-      return { number, text: '', unreadable: 'the line is not valid UTF-8' };
-    const text = bytes.toString('utf8', start, stop);
-    return text.trim() === '' ? undefined : { number, text };
+    if (!knownUtf8 && !isUtf8(bytes.subarray(start, stop))) return unreadableOf(number, 'the line is not valid UTF-8');
+    return lineOfBytes(bytes, start, stop, number);
   };
 
   /**
@@ -81,7 +143,7 @@ export async function* readEventLineBatches(
    * rest starts. Whole lines cut from valid UTF-8 at newline bytes are valid UTF-8 each: one check
    * of them all spares one per line, and only bytes that fail it are checked line by line.
    */
-  const cutLines = (bytes: Buffer, from: number, batch: NumberedLine[]): number => {
+  const cutLines = (bytes: Buffer, from: number, batch: L[]): number => {
     const lastNewline = bytes.lastIndexOf(NEWLINE);
     if (lastNewline < from) return from;
     const knownUtf8 = isUtf8(bytes.subarray(from, lastNewline));
@@ -102,13 +164,13 @@ export async function* readEventLineBatches(
       first = false;
       const encoding = foreignEncoding(bytes);
       if (encoding) {
-        yield [{ number: 1, text: '', unreadable: `the file is ${encoding}; event files are UTF-8` }];
+        yield [unreadableOf(1, `the file is ${encoding}; event files are UTF-8`)];
         return;
       }
       // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the first event.
       if (bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
     }
-    const batch: NumberedLine[] = [];
+    const batch: L[] = [];
     const firstNewline = bytes.indexOf(NEWLINE);
     if (carry && firstNewline === -1) carry = Buffer.concat([carry, bytes]);
     else {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linesAfter, readEventLineBatches, readEventLines } from './read-event-lines';
+import { linesAfter, readEventLineBatches, readEventLines, readEventLineSpans, textOfSpan } from './read-event-lines';
 
 const dir = mkdtempSync(join(tmpdir(), 'coachline-lines-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,5 +104,35 @@ describe('reading an event file line by line', () => {
     const rest = [];
     for await (const line of linesAfter(first.value, 9, reading)) rest.push(line);
     expect(rest).toEqual(lines.slice(10));
+  });
+
+  it('gives the same lines as spans of bytes, blank ones skipped alike, whatever spaces they hold', async () => {
+    const piece = fc.constantFrom(
+      '{"a":1}',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+      '\r',
+      '\n',
+      '\n',
+      'é',
+      'x',
+      '\u000b',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.boolean(), async (pieces, bad) => {
+        const bytes = Buffer.concat([Buffer.from(pieces.join('')), bad ? Buffer.from([0xc3, 0x0a]) : Buffer.alloc(0)]);
+        const file = join(dir, `s-${Math.round(Math.random() * 1e9)}.jsonl`);
+        writeFileSync(file, bytes);
+        const asText = [];
+        for await (const batch of readEventLineBatches(file)) asText.push(...batch);
+        const asSpans = [];
+        for await (const batch of readEventLineSpans(file)) asSpans.push(...batch.map(textOfSpan));
+        expect(asSpans).toEqual(asText);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

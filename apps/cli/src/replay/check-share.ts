@@ -3,7 +3,7 @@ import { projectionFor, selectedStreams, ViewSelection } from '../commands/view-
 import { LineError } from '../event-file/line-error';
 import { MAX_LINE_ERRORS } from '../event-file/line-error-limit';
 import { readEventLine } from '../event-file/parse-event-line';
-import { readEventLineBatches } from '../event-file/read-event-lines';
+import { readEventLineSpans, textOfSpan } from '../event-file/read-event-lines';
 import { HANDED_EIGHTHS, lineShares } from './line-shares';
 import { guessedType } from './line-type';
 import { MainBatch, mainBatchWriter } from './main-batch';
@@ -86,7 +86,7 @@ export const checkShares = async (
   const forMain = mainBatchWriter();
   let count = 0;
   let misread = false;
-  const batches = readEventLineBatches(options.events);
+  const batches = readEventLineSpans(options.events);
   try {
     reading: for (let next = await batches.next(); !next.done; next = await batches.next()) {
       const lines = next.value;
@@ -97,13 +97,13 @@ export const checkShares = async (
       for (let i = 0; i < lines.length; i++) {
         count++;
         if (checked.count >= MAX_LINE_ERRORS) continue;
-        const line = lines[i]!;
-        const share = shares.shareOf(guessedType(line.text));
+        const span = lines[i]!;
+        const share = shares.shareOf(guessedType(span));
         if (share === 'read') {
-          forMain.line(line, count);
+          forMain.line(span, count);
           continue;
         }
-        const event = checked.read(line, count);
+        const event = checked.read(textOfSpan(span), count);
         if (share === 'handed') {
           if (event === undefined) forMain.refused();
           else if (isSessionEvent(event)) forMain.record(event);

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@coachline/domain';
-import type { NumberedLine } from '../event-file/read-event-lines';
+import type { LineSpan, NumberedLine } from '../event-file/read-event-lines';
 import { sessionRecordReader, sessionRecordWriter, SessionRecords, transferablesOf } from './session-records';
 
 /**
@@ -11,8 +11,10 @@ import { sessionRecordReader, sessionRecordWriter, SessionRecords, transferables
 export interface MainBatch {
   /** Per item, in file order: `LINE` (the next of the lines) or `RECORD` (the next of the records). */
   readonly items: Uint8Array;
-  /** The lines' texts. */
-  readonly texts: ReadonlyArray<string>;
+  /** The lines' bytes, one after another, as read (UTF-8, checked). */
+  readonly bytes: Uint8Array;
+  /** Where each line's bytes end in `bytes` (each starts where the last ended). */
+  readonly ends: Float64Array;
   /** The lines' numbers in the file. */
   readonly numbers: Float64Array;
   /** The lines' places among the file's lines (not blank), from 1. */
@@ -31,17 +33,17 @@ const RECORD = 1;
 export const mainBatchWriter = () => {
   const records = sessionRecordWriter();
   let items: number[] = [];
-  let texts: string[] = [];
+  let spans: LineSpan[] = [];
   let numbers: number[] = [];
   let ordinals: number[] = [];
   let unreadable: Array<readonly [number, string]> = [];
   return {
     /** A line for the main thread, the `ordinal`th of the file. */
-    line(line: NumberedLine, ordinal: number): void {
-      if (line.unreadable !== undefined) unreadable.push([texts.length, line.unreadable]);
+    line(span: LineSpan, ordinal: number): void {
+      if (span.unreadable !== undefined) unreadable.push([spans.length, span.unreadable]);
       items.push(LINE);
-      texts.push(line.text);
-      numbers.push(line.number);
+      spans.push(span);
+      numbers.push(span.number);
       ordinals.push(ordinal);
     },
     /** The event of a line checked here, for the main thread to fold. */
@@ -58,7 +60,7 @@ export const mainBatchWriter = () => {
     take(through: number): MainBatch {
       const batch = {
         items: Uint8Array.from(items),
-        texts,
+        ...bytesOf(spans),
         numbers: Float64Array.from(numbers),
         ordinals: Float64Array.from(ordinals),
         unreadable,
@@ -66,7 +68,7 @@ export const mainBatchWriter = () => {
         through,
       };
       items = [];
-      texts = [];
+      spans = [];
       numbers = [];
       ordinals = [];
       unreadable = [];
@@ -75,9 +77,26 @@ export const mainBatchWriter = () => {
   };
 };
 
+/** The bytes of the lines copied one after another into memory of their own, which a thread can be given. */
+const bytesOf = (spans: ReadonlyArray<LineSpan>): { bytes: Uint8Array; ends: Float64Array } => {
+  let length = 0;
+  for (const span of spans) length += span.stop - span.start;
+  const bytes = Buffer.allocUnsafeSlow(length);
+  const ends = new Float64Array(spans.length);
+  let end = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    end += span.bytes.copy(bytes, end, span.start, span.stop);
+    ends[i] = end;
+  }
+  return { bytes, ends };
+};
+
 /** What a batch's arrays are held in, handed over between threads rather than copied. */
 export const mainBatchTransferables = (batch: MainBatch): ArrayBuffer[] => [
   batch.items.buffer as ArrayBuffer,
+  batch.bytes.buffer as ArrayBuffer,
+  batch.ends.buffer as ArrayBuffer,
   batch.numbers.buffer as ArrayBuffer,
   batch.ordinals.buffer as ArrayBuffer,
   ...transferablesOf(batch.records),
@@ -91,7 +110,10 @@ export const eachItem = (
 ): void => {
   const records = sessionRecordReader(batch.records);
   const unreadable = new Map(batch.unreadable);
+  // A Buffer sent to another thread arrives as a plain Uint8Array.
+  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
   let line = 0;
+  let start = 0;
   for (let i = 0; i < batch.items.length; i++) {
     if (batch.items[i] === RECORD) {
       onEvent(records.read());
@@ -99,8 +121,12 @@ export const eachItem = (
     }
     const why = unreadable.size === 0 ? undefined : unreadable.get(line);
     const number = batch.numbers[line]!;
-    const text = batch.texts[line]!;
-    onLine(why === undefined ? { number, text } : { number, text, unreadable: why }, batch.ordinals[line]!);
+    const end = batch.ends[line]!;
+    onLine(
+      why === undefined ? { number, text: bytes.toString('utf8', start, end) } : { number, text: '', unreadable: why },
+      batch.ordinals[line]!,
+    );
+    start = end;
     line++;
   }
 };
