@@ -10,13 +10,14 @@ const quoteChannel = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
  */
 export class PgNotifier {
   private current: { readonly client: pg.Client; readonly ready: Promise<pg.Client> } | undefined;
-  private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly listeners = new Map<string, Set<(payload?: string) => void>>();
   private reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(private readonly config: pg.ClientConfig) {}
 
-  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  /** `onNotify` is given each notification's payload, and nothing after a reconnect (some may be lost). */
+  async listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>> {
     let callbacks = this.listeners.get(channel);
     if (callbacks === undefined) {
       callbacks = new Set();
@@ -52,7 +53,7 @@ export class PgNotifier {
   private connection(): Promise<pg.Client> {
     if (this.current !== undefined) return this.current.ready;
     const client = new pg.Client(this.config);
-    client.on('notification', (message) => this.wake(message.channel));
+    client.on('notification', (message) => this.wake(message.channel, message.payload));
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     const ready = client.connect().then(() => client);
@@ -61,8 +62,8 @@ export class PgNotifier {
     return ready;
   }
 
-  private wake(channel: string): void {
-    for (const callback of this.listeners.get(channel) ?? []) callback();
+  private wake(channel: string, payload?: string): void {
+    for (const callback of this.listeners.get(channel) ?? []) callback(payload);
   }
 
   private lost(client: pg.Client): void {

@@ -120,7 +120,7 @@ export const pgliteClient = (pglite: PGliteInterface, { ownsInstance }: { ownsIn
     transaction: (work) => pglite.transaction((tx) => work(pgliteTransaction(tx, queryOptions))),
     execute: query,
     listen: async (channel, onNotify) => {
-      const unlisten = await pglite.listen(channel, () => onNotify());
+      const unlisten = await pglite.listen(channel, (payload) => onNotify(payload));
       return () => unlisten();
     },
     close: async () => {

@@ -31,6 +31,16 @@ export interface StoreTuning {
 
 const DEFAULT_POLL_INTERVAL_MS = 200;
 
+/**
+ * A commit's NOTIFY carries the head it left, and is delivered once that commit is visible; every
+ * position below had committed before it, since writers take the head in turn. Anything else in
+ * the payload says nothing about the head.
+ */
+const committedHeadOf = (payload: string | undefined): number | undefined => {
+  const head = payload === undefined || !/^\d{1,15}$/.test(payload) ? undefined : Number(payload);
+  return head !== undefined && Number.isSafeInteger(head) ? head : undefined;
+};
+
 /** The event store on PostgreSQL, through the SQL seam: the same code on a server and on PGlite. */
 export class PostgresEventStore implements EventStore {
   private readonly writes: WriteQueue;
@@ -139,7 +149,7 @@ export class PostgresEventStore implements EventStore {
     await this.client.close();
   }
 
-  /** `committedHead`: the head a local commit left, when it was one. */
+  /** `committedHead`: the head a commit left, when known. */
   private announceAppended(committedHead?: number): void {
     for (const callback of this.appendedCallbacks) callback(committedHead);
   }
@@ -152,7 +162,7 @@ export class PostgresEventStore implements EventStore {
     this.appendedCallbacks.add(callback);
     // Without notifications subscribers still poll: a failure to listen costs latency, not events.
     this.stopListening ??= this.client
-      .listen(this.statements.channel, () => this.announceAppended())
+      .listen(this.statements.channel, (payload) => this.announceAppended(committedHeadOf(payload)))
       .catch(() => async () => undefined);
     return {
       ready: this.stopListening.then(() => undefined),

@@ -57,8 +57,11 @@ export interface SqlClient extends SqlQueryable {
    * after it went out surfaces as `CommitOutcomeUnknownError`, since it may have committed.
    */
   execute<R extends object = SqlRow>(text: string, params?: ReadonlyArray<SqlValue>): Promise<R[]>;
-  /** Calls `onNotify` for each NOTIFY on `channel`; resolves to a function that stops listening. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel`, with its payload (`undefined` when it may have
+   * missed some); resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -5,9 +5,9 @@ export interface SubscriptionSource {
   headPosition(): Promise<number>;
   readAll(options: ReadAllOptions): AsyncIterable<StoredEvent>;
   /**
-   * Calls back when events may have been appended (a local commit or a NOTIFY), with the head a
-   * local commit left when it was one. `ready` resolves once notifications from other processes
-   * are being listened for.
+   * Calls back when events may have been appended (a local commit or a NOTIFY), with the head the
+   * commit left when it is known. `ready` resolves once notifications from other processes are
+   * being listened for.
    */
   onAppended(callback: (committedHead?: number) => void): { readonly ready: Promise<void>; unregister(): void };
 }
@@ -48,8 +48,8 @@ export class PollingSubscription implements Subscription {
   private woken = false;
   private wakeWaiter: (() => void) | undefined;
   /**
-   * The highest head local commits reported since the last look, and whether something else woke
-   * the subscription (a NOTIFY, the poll's timer): the head is then read from the store.
+   * The highest head commits reported since the last look, and whether something else woke the
+   * subscription (an import, a lost notification, the poll's timer): the head is then read.
    */
   private toldHead: number | undefined;
   private askHead = true;
@@ -87,7 +87,7 @@ export class PollingSubscription implements Subscription {
       const told = this.askHead ? undefined : this.toldHead;
       this.askHead = false;
       this.toldHead = undefined;
-      // A head this process committed needs no look: every position up to it had committed by then.
+      // A head a commit reported needs no look: every position up to it had committed by then.
       const head = told ?? (await this.source.headPosition());
       if (head > cursor) {
         for await (const event of this.source.readAll({ after: cursor, types, streamPrefix, batchSize })) {
