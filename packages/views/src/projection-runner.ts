@@ -352,6 +352,7 @@ export class ProjectionRunner {
     const seenTo = new Map<Slot, number>();
     for (const slot of this.slots.values()) seenTo.set(slot, slot.position);
     let passedTo = from;
+    let savedTo = from;
     for await (const page of store.readTypedPages({ after: from, upTo: head, types: [...types] })) {
       for (const stored of page.events) this.fold(stored);
       this.passOver(page, seenTo);
@@ -360,7 +361,12 @@ export class ProjectionRunner {
       onPassed(page.upTo - passedTo, page.upTo);
       passedTo = page.upTo;
       if (this.stopping) return;
-      if (this.saveDue()) await this.saveAll();
+      // With less left to the head than was read since the last save, the save at the head comes
+      // first: a view rebuilt from nothing is written whole at each save, and would be twice over.
+      if (this.saveDue() && head - passedTo >= passedTo - savedTo) {
+        await this.saveAll();
+        savedTo = passedTo;
+      }
     }
   }
 

@@ -129,6 +129,27 @@ describe('the projection runner on a store that reads typed pages', () => {
     expect(runner.view('voids', {})).toEqual(viewOf(voids, history, {}));
   });
 
+  it('leaves to the save at the head a save due when less is left than was read since the last', async () => {
+    const history = programHistory(sessionEvents(60, 5));
+    const saved: number[] = [];
+    const kept = new InMemoryProjectionCheckpoints();
+    const checkpoints: ProjectionCheckpoints = {
+      load: (name) => kept.load(name),
+      list: () => kept.list(),
+      save: async (record) => {
+        saved.push(record.position);
+        await kept.save(record);
+      },
+    };
+    await rebuilt(withTypedPages(await storeHolding(history), 3), checkpoints, 10, [voids]);
+    const periodic = saved.filter((position) => position < history.length);
+    expect(periodic.length).toBeGreaterThan(2);
+    periodic.forEach((position, i) =>
+      expect(history.length - position).toBeGreaterThanOrEqual(position - (periodic[i - 1] ?? 0)),
+    );
+    expect(saved.slice(periodic.length)).toEqual([history.length, history.length]);
+  });
+
   it('saves and resumes as a runner reading every event does, whatever the pages and the crash', async () => {
     await fc.assert(
       fc.asyncProperty(
