@@ -11,8 +11,8 @@ export interface ById<Entry> {
 
 export const emptyById = <Entry>(): ById<Entry> => ({ ids: [], entries: [] });
 
-/** The place of `id` when it is kept; otherwise `-(the place it would take) - 1`. */
-const placeOf = (ids: ReadonlyArray<string>, id: string): number => {
+/** The place of `id` among ids in text order when it is there; otherwise `-(the place it would take) - 1`. */
+export const placeOf = (ids: ReadonlyArray<string>, id: string): number => {
   let low = 0;
   let high = ids.length - 1;
   while (low <= high) {

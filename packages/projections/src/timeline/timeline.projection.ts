@@ -8,10 +8,10 @@ import {
   StreamKind,
   Table,
 } from '@coachline/domain';
-import { emptyById, entryById, setById } from '../by-id';
 import { interned } from '../interned';
 import { Projection, SubjectRef } from '../projection';
 import { renderTimeline, timelineTable } from './timeline.render';
+import { keepSessionEntry, noSessions, sessionEntryOf } from './timeline.sessions';
 import {
   SessionEntry,
   TimelineRecord,
@@ -24,9 +24,9 @@ import {
 const SESSION_TYPES = ['SessionLogged', 'SessionCorrected', 'SessionVoided'];
 
 /**
- * A session's entry as the dosage rule leaves it after the event folded at `seq`, in one object
- * of one shape: the entry the rule logged at `seq` was logged by `eventId`; a corrected one keeps
- * the id of the event that logged it. The texts it repeats (days, kinds) are shared.
+ * A session's entry as the dosage rule leaves it after the event folded at `seq`: the entry the
+ * rule logged at `seq` was logged by `eventId`; a corrected one keeps the id of the event that
+ * logged it. The texts it repeats (days, kinds) are shared.
  */
 type LoggedSession = TimelineSession & { loggedEventId: string };
 
@@ -39,9 +39,6 @@ const keptSession =
     loggedIndex: session.loggedIndex,
     loggedEventId: session.loggedIndex === seq ? eventId : (session.loggedEventId ?? ''),
   });
-
-/** Every voided session reads alike (nothing of it counts, ever again): one entry stands for all of them. */
-const VOIDED: SessionEntry = Object.freeze({ voided: true });
 
 /**
  * The fields of each event type the guides read: the date that places it, the fields a
@@ -146,20 +143,23 @@ const keep = (state: TimelineState, event: RecordedEvent): void => {
   subject.events.push(record);
 };
 
+/** One table for every session event: a fold runs one event at a time, and the table is empty between two. */
+const ledger = emptyTable<SessionEntry>();
+
 /** Folds a session event into its provider's sessions by the dosage rule, as the guide's ledger would. */
 const recordSession = (state: TimelineState, event: RecordedEvent): void => {
   const subject = subjectOf(state, event);
   const sessionId = entryOf(event.data as Record<string, unknown>, 'sessionId');
   if (!subject || typeof sessionId !== 'string') return;
   state.seq += 1;
-  const sessions = (subject.sessions ??= emptyById());
-  // The domain's ledger folds the event into a table of the one session it names.
-  const ledger = emptyTable<SessionEntry>();
-  const entry = entryById(sessions, sessionId);
+  const sessions = (subject.sessions ??= noSessions());
+  // The domain's ledger folds the event into a table of the one session it names, emptied after.
+  const entry = sessionEntryOf(sessions, sessionId);
   if (entry !== undefined) ledger[sessionId] = entry;
   recordSessionEvent<LoggedSession>(ledger, event, state.seq, keptSession(state.seq, event.id));
   const recorded = entryOf(ledger, sessionId);
-  if (recorded !== undefined && recorded !== entry) setById(sessions, sessionId, recorded.voided ? VOIDED : recorded);
+  delete ledger[sessionId];
+  if (recorded !== undefined && recorded !== entry) keepSessionEntry(sessions, sessionId, recorded);
 };
 
 const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
@@ -210,7 +210,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 4,
+  version: 5,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',

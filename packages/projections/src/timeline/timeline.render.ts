@@ -21,6 +21,7 @@ import {
   TimelineSubject,
   TimelineView,
 } from './timeline.view';
+import { standingSessions } from './timeline.sessions';
 
 interface Subject {
   readonly scope: RequirementScope;
@@ -82,18 +83,14 @@ const requirementsOf = (
 const recordsOf = (subjectId: string, subject: TimelineSubject): TimelineRecord[] => {
   const sessions = subject.sessions;
   if (sessions === undefined) return subject.events;
-  const standing = sessions.ids.flatMap((sessionId, place): TimelineRecord[] => {
-    const { heldOn, durationMinutes, kind, loggedIndex, voided, loggedEventId } = sessions.entries[place]!;
-    if (voided || heldOn === undefined || loggedIndex === undefined) return [];
-    return [
-      {
-        seq: loggedIndex,
-        id: loggedEventId ?? '',
-        type: 'SessionLogged',
-        data: { providerId: subjectId, sessionId, heldOn, durationMinutes, kind },
-      },
-    ];
-  });
+  const standing = standingSessions(sessions).map(
+    ({ sessionId, heldOn, durationMinutes, kind, loggedIndex, loggedEventId }): TimelineRecord => ({
+      seq: loggedIndex,
+      id: loggedEventId,
+      type: 'SessionLogged',
+      data: { providerId: subjectId, sessionId, heldOn, durationMinutes, kind },
+    }),
+  );
   return sortedBy([...subject.events, ...standing], (record) => record.seq);
 };
 

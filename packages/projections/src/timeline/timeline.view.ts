@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { ById } from '../by-id';
+import type { TimelineSessions } from './timeline.sessions';
 import {
   Id,
   Instant,
@@ -133,7 +133,7 @@ export interface TimelineSession {
 export interface TimelineSubject {
   events: TimelineRecord[];
   /** By session id, the session ledger's entry: corrections applied, voids final. */
-  sessions?: ById<SessionEntry>;
+  sessions?: TimelineSessions;
 }
 
 /**
