@@ -1,24 +1,13 @@
-import { emptyTable, RecordedEvent, recordSessionEvent, SessionKind } from '@coachline/domain';
-import { interned } from '../interned';
+import { countedFieldsOnly, emptyTable, RecordedEvent, recordSessionEvent } from '@coachline/domain';
 import { Projection } from '../projection';
 import { namedIn } from '../subjects';
 import { renderDosage } from './dosage.render';
 import { DosageState, DosageView } from './dosage.view';
 
-/**
- * Only what the rule counts with, as the domain's `countedFieldsOnly` keeps it, with one shared
- * text for each day rather than a copy per session.
- */
-const countedFields = (session: { heldOn: string; durationMinutes: number; kind: SessionKind }) => ({
-  heldOn: interned(session.heldOn),
-  durationMinutes: session.durationMinutes,
-  kind: interned(session.kind),
-});
-
 /** A provider's sessions are kept once their enrollment is known, as the decider records them. */
 const recordSession = (state: DosageState, providerId: string, event: RecordedEvent): DosageState => {
   const provider = state.providers[providerId];
-  if (provider) recordSessionEvent(provider.sessions, event, event.position ?? 0, countedFields);
+  if (provider) recordSessionEvent(provider.sessions, event, event.position ?? 0, countedFieldsOnly);
   return state;
 };
 
