@@ -58,7 +58,7 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
     case 'AsqSe2Distributed': {
       const screening = screeningOf(state, event.data.screeningId);
       screening.providerId ??= interned(event.data.providerId);
-      screening.distributedOn ??= interned(event.data.distributedOn);
+      screening.distributedOn ??= event.data.distributedOn;
       if (!screening.erased && screening.childRef === undefined) {
         screening.childRef = event.data.childRef;
         screening.ageIntervalMonths = event.data.ageIntervalMonths;
@@ -68,7 +68,7 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
     case 'AsqSe2Scored': {
       const screening = screeningOf(state, event.data.screeningId);
       if (screening.scoredOn !== undefined) return;
-      screening.scoredOn = interned(event.data.scoredOn);
+      screening.scoredOn = event.data.scoredOn;
       if (!screening.erased) {
         screening.score = event.data.score;
         screening.zone = interned(event.data.zone);
@@ -79,7 +79,7 @@ const applyScreening = (state: EvaluationState, event: RecordedEvent): void => {
       const screening = screeningOf(state, event.data.screeningId);
       // Stored actions are sealed under the child's key, so a view never holds one in the clear.
       const action = plainOf(event.data.action, Text);
-      const on = interned(event.data.on);
+      const on = event.data.on;
       screening.followUps.push(screening.erased || action === undefined ? { on } : { on, action: interned(action) });
       return;
     }
@@ -105,26 +105,24 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
       return state;
     case 'ConsentUploaded': {
       const consent = consentOf(providerOf(state, event.data.providerId), event.data.consentId);
-      consent.instrument ??= interned(event.data.instrument);
-      consent.signedOn ??= interned(event.data.signedOn);
+      consent.instrument ??= event.data.instrument;
+      consent.signedOn ??= event.data.signedOn;
       return state;
     }
     case 'ConsentWithdrawn':
-      consentOf(providerOf(state, event.data.providerId), event.data.consentId).withdrawnOn ??= interned(
-        event.data.withdrawnOn,
-      );
+      consentOf(providerOf(state, event.data.providerId), event.data.consentId).withdrawnOn ??= event.data.withdrawnOn;
       return state;
     case 'ObservationScheduled': {
       const observation = observationOf(providerOf(state, event.data.providerId), event.data.observationId);
-      observation.instrument ??= interned(event.data.instrument);
-      observation.scheduledFor ??= interned(event.data.scheduledFor);
+      observation.instrument ??= event.data.instrument;
+      observation.scheduledFor ??= event.data.scheduledFor;
       observation.observerId ??= interned(event.data.observerId);
       return state;
     }
     case 'ObservationCompleted': {
       const observation = observationOf(providerOf(state, event.data.providerId), event.data.observationId);
       if (observation.observedOn === undefined) {
-        observation.observedOn = interned(event.data.observedOn);
+        observation.observedOn = event.data.observedOn;
         observation.scores = copyTable(event.data.scores);
       }
       return state;
@@ -132,9 +130,9 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
     case 'BenchmarksOfQualityCompleted': {
       const { form, formVersion, completedOn, ratings } = event.data;
       providerOf(state, event.data.providerId).benchmarks[event.data.boqId] ??= {
-        form: interned(form),
-        formVersion: interned(formVersion),
-        completedOn: interned(completedOn),
+        form,
+        formVersion,
+        completedOn,
         ratings: copyTable(ratings),
       };
       return state;

@@ -52,7 +52,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       if (entryById(sessions, event.data.sessionId) === undefined)
         setById(sessions, event.data.sessionId, {
           order: state.seq,
-          heldOn: interned(event.data.heldOn),
+          heldOn: event.data.heldOn,
           durationMinutes: event.data.durationMinutes,
         });
       return state;
@@ -64,7 +64,7 @@ const apply = (state: ShareState, event: RecordedEvent): ShareState => {
       // A correction delivered again after a later one must not undo the later one.
       if (session.corrections?.includes(event.id)) return state;
       (session.corrections ??= []).push(event.id);
-      if (event.data.changes.heldOn !== undefined) session.heldOn = interned(event.data.changes.heldOn);
+      if (event.data.changes.heldOn !== undefined) session.heldOn = event.data.changes.heldOn;
       if (event.data.changes.durationMinutes !== undefined)
         session.durationMinutes = event.data.changes.durationMinutes;
       return state;

@@ -26,14 +26,14 @@ const SESSION_TYPES = ['SessionLogged', 'SessionCorrected', 'SessionVoided'];
 /**
  * A session's entry as the dosage rule leaves it after the event folded at `seq`: the entry the
  * rule logged at `seq` was logged by `eventId`; a corrected one keeps the id of the event that
- * logged it. The texts it repeats (days, kinds) are shared.
+ * logged it. Its kind is one shared text (see `interned`).
  */
 type LoggedSession = TimelineSession & { loggedEventId: string };
 
 const keptSession =
   (seq: number, eventId: string) =>
   (session: TimelineSession & { loggedEventId?: string }): LoggedSession => ({
-    heldOn: interned(session.heldOn),
+    heldOn: session.heldOn,
     durationMinutes: session.durationMinutes,
     kind: interned(session.kind),
     loggedIndex: session.loggedIndex,
