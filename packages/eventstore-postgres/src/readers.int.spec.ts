@@ -16,6 +16,8 @@ const history: ReadonlyArray<readonly [string, string]> = [
   ['ObservationScheduled', '2025-09-01T12:00:00.000Z'],
   ['SessionLogged', '2025-09-01T13:00:00.000Z'],
   ['TrainingHeld', '2025-09-01T11:00:00.000Z'],
+  // Later as text, earlier as an instant (10:30 UTC).
+  ['TrainingHeld', '2025-09-01T12:30:00+02:00'],
   ['SessionVoided', '2025-09-01T09:00:00.000Z'],
   ['TrainingHeld', 'not an instant'],
   ['SessionLogged', '2025-09-02T08:00:00.000Z'],
@@ -36,7 +38,7 @@ describeOnEachEngine('typed pages', (open) => {
       const pages: TypedPage[] = [];
       for await (const page of store.readTypedPages({
         after: 0,
-        upTo: 7,
+        upTo: 8,
         types: ['SessionLogged', 'SessionVoided'],
         batchSize: 3,
       }))
@@ -44,9 +46,9 @@ describeOnEachEngine('typed pages', (open) => {
       expect(pages.map(summary)).toEqual([
         // Two events at the latest instant: the first, as written.
         { positions: [1], upTo: 3, latestPassedOver: { recordedAt: '2025-09-01T12:00:00Z', position: 2 } },
-        { positions: [4, 6], upTo: 6, latestPassedOver: { recordedAt: '2025-09-01T11:00:00.000Z', position: 5 } },
+        { positions: [4], upTo: 6, latestPassedOver: { recordedAt: '2025-09-01T11:00:00.000Z', position: 5 } },
         // Past the position asked for nothing is read; an event without an instant is passed over silently.
-        { positions: [], upTo: 7, latestPassedOver: undefined },
+        { positions: [7], upTo: 8, latestPassedOver: undefined },
       ]);
       expect(pages[1]!.events[0]).toMatchObject({ type: 'SessionLogged', data: { n: 3 }, stream: 'provider-p-0' });
       expect(pages[1]!.events[0]!.integrity?.hash).toEqual(expect.any(String));

@@ -84,7 +84,7 @@ export async function* readTypedPages(
         types.length === 0
           ? Promise.resolve([])
           : queryable.query<EventRecord>(statements.readTypedSpan, [after, upTo, types]),
-        queryable.query<{ position: number; recorded_at: string }>(statements.latestPassedOver, [after, upTo, types]),
+        queryable.query<{ position: number; recorded_as: string }>(statements.latestPassedOver, [after, upTo, types]),
       ]).then(([rows, [latest]]) => pageOf(rows, upTo, latest)),
     );
   const pending: Promise<TypedPage>[] = [];
@@ -107,11 +107,11 @@ export async function* readTypedPages(
 const pageOf = (
   rows: ReadonlyArray<EventRecord>,
   upTo: number,
-  latest: { position: number; recorded_at: string } | undefined,
+  latest: { position: number; recorded_as: string } | undefined,
 ): TypedPage => {
   const events = rows.map(toStoredEvent);
   if (latest === undefined) return { events, upTo };
-  const latestPassedOver: LatestPassedOver = { recordedAt: latest.recorded_at, position: latest.position };
+  const latestPassedOver: LatestPassedOver = { recordedAt: latest.recorded_as, position: latest.position };
   return { events, upTo, latestPassedOver };
 };
 

@@ -161,9 +161,10 @@ export const statementsFor = (schema: string): Statements => {
     },
     readTypedSpan: `SELECT ${SELECT_EVENT_COLUMNS} FROM ${s}.events
       WHERE position > $1 AND position <= $2 AND type = ANY($3::text[]) ORDER BY position`,
-    latestPassedOver: `SELECT position, metadata->>'recordedAt' AS recorded_at FROM ${s}.events
+    // Ordered by the instant, not by the text as written: an output column of the same name would win.
+    latestPassedOver: `SELECT position, metadata->>'recordedAt' AS recorded_as FROM ${s}.events
       WHERE position > $1 AND position <= $2 AND NOT (type = ANY($3::text[])) AND recorded_at IS NOT NULL
-      ORDER BY recorded_at DESC, position LIMIT 1`,
+      ORDER BY events.recorded_at DESC, position LIMIT 1`,
   };
 };
 
