@@ -4,14 +4,15 @@ import { LineError } from '../event-file/line-error';
 import { MAX_LINE_ERRORS } from '../event-file/line-error-limit';
 import { readEventLine } from '../event-file/parse-event-line';
 import { readEventLineSpans, textOfSpan } from '../event-file/read-event-lines';
-import { HANDED_EIGHTHS, lineShares } from './line-shares';
+import { handedBalance } from './handed-balance';
+import { lineShares } from './line-shares';
 import { guessedType } from './line-type';
 import { MainBatch, mainBatchWriter } from './main-batch';
 import { isSessionEvent } from './session-records';
 
 export interface ShareOptions extends ViewSelection {
   readonly events: string;
-  /** Eighths of the lines of a handable type the checking thread takes (`HANDED_EIGHTHS` unless given). */
+  /** Eighths of the lines of a handable type the checking thread takes, always; unless given, found as it runs. */
   readonly handedEighths?: number;
 }
 
@@ -39,8 +40,6 @@ export interface CheckingShareChecked extends ShareChecked {
 interface Fold {
   push(event: RecordedEvent): void;
 }
-
-export const handedEighthsOf = (options: ShareOptions): number => options.handedEighths ?? HANDED_EIGHTHS;
 
 /** Refused lines and their errors, gathered as a one-thread replay gathers them. */
 export const refusals = () => {
@@ -72,14 +71,17 @@ export const refusals = () => {
  * thread a record of its event; parses and validates an `unread` line the same way, folding its
  * event into `clock` until a line is refused. `hand` takes what is for the main thread a chunk of
  * the file at a time. Once this share holds enough errors to stop a replay, it checks and hands
- * no more and counts the rest of the file: the replay stops at that line or before it.
+ * no more and counts the rest of the file: the replay stops at that line or before it. `taken`
+ * counts the batches the main thread has taken, by which the share it hands over is balanced.
  */
 export const checkShares = async (
   options: ShareOptions,
   hand: (batch: MainBatch) => void,
   clock: Fold,
+  taken?: Int32Array,
 ): Promise<CheckingShareChecked> => {
-  const shares = lineShares(projectionFor(options), handedEighthsOf(options));
+  const balance = handedBalance(options.handedEighths, taken);
+  const shares = lineShares(projectionFor(options), balance.eighths);
   const named = new Set(selectedStreams(options));
   const seen = new Set<string>();
   const checked = refusals();
@@ -124,6 +126,8 @@ export const checkShares = async (
         }
       }
       hand(forMain.take(count));
+      balance.posted();
+      shares.handedEighths = balance.eighths;
     }
   } finally {
     await batches.return(undefined);

@@ -4,8 +4,7 @@
  * the main thread as records, with the other lines it reads, to fold in file order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ShareOptions } from './check-share';
-import type { CheckingMessage } from './checking-thread';
+import type { CheckingData, CheckingMessage } from './checking-thread';
 import { mainBatchTransferables } from './main-batch';
 import { checkUnreadShare } from './unread-share';
 
@@ -13,7 +12,8 @@ import { checkUnreadShare } from './unread-share';
 if (parentPort !== null) {
   const port = parentPort;
   const post = (message: CheckingMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
-  checkUnreadShare(workerData as ShareOptions, (batch) => post({ batch }, mainBatchTransferables(batch))).then(
+  const { taken, ...options } = workerData as CheckingData;
+  checkUnreadShare(options, (batch) => post({ batch }, mainBatchTransferables(batch)), taken).then(
     (checked) => post({ checked }),
     (error: unknown) => {
       throw error;

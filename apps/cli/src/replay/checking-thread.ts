@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { handedEighthsOf, ShareOptions } from './check-share';
+import type { ShareOptions } from './check-share';
+import { takenCounter } from './handed-balance';
 import type { MainBatch } from './main-batch';
 import { mainBatches, MainBatches } from './main-batches';
 import { checkUnreadShare, UnreadShareChecked } from './unread-share';
@@ -21,6 +22,11 @@ export const CHECKING_THREAD_FROM_BYTES = 32 * 1024 * 1024;
 /** Whether a replay of `file` shares its lines with a checking thread. */
 export const checksInOwnThread = (file: string): boolean =>
   existsSync(WORKER_FILE) && (statSync(file, { throwIfNoEntry: false })?.size ?? 0) >= CHECKING_THREAD_FROM_BYTES;
+
+/** What the checking thread is started with: what to check, and the count of the batches the main thread has taken. */
+export interface CheckingData extends ShareOptions {
+  readonly taken: Int32Array;
+}
 
 /** What the checking thread sends: the main thread's lines and records as it goes, then its report. */
 export type CheckingMessage = { readonly batch: MainBatch } | { readonly checked: UnreadShareChecked };
@@ -50,9 +56,11 @@ const receiving = (batches: MainBatches, checked: Promise<UnreadShareChecked>): 
 /** Starts reading the file, and checking its unread and handed shares, in a thread of its own. */
 export const startCheckingThread = (options: ShareOptions): CheckingThread => {
   const { events, view, asOf, providerId, communityId, stream } = options;
-  const workerData = { events, view, asOf, providerId, communityId, stream, handedEighths: handedEighthsOf(options) };
+  const taken = takenCounter();
+  const { handedEighths } = options;
+  const workerData: CheckingData = { events, view, asOf, providerId, communityId, stream, handedEighths, taken };
   const worker = new Worker(WORKER_FILE, { workerData });
-  const batches = mainBatches();
+  const batches = mainBatches(taken);
   const checked = new Promise<UnreadShareChecked>((resolve, reject) => {
     worker.on('message', (message: CheckingMessage) => {
       if ('batch' in message) batches.add(message.batch);
@@ -74,7 +82,8 @@ export const startCheckingThread = (options: ShareOptions): CheckingThread => {
 
 /**
  * The same check run in this thread, its batches passed through the structured clone a thread's
- * messages take: what the specs compare with the replay on one thread.
+ * messages take: what the specs compare with the replay on one thread. Its share of the lines
+ * handed over never changes, as nothing here may wait for this thread.
  */
 export const checkInThisThread = (options: ShareOptions): CheckingThread => {
   const batches = mainBatches();

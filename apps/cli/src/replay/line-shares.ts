@@ -12,9 +12,6 @@ import { SESSION_TYPES } from './session-records';
  */
 export type Share = 'read' | 'handed' | 'unread';
 
-/** Eighths of the lines of the types a view can be handed that the checking thread takes. */
-export const HANDED_EIGHTHS = 4;
-
 /**
  * The types whose lines a view can be handed as records: only the dosage view's session events,
  * the bulk of a history, have a record carrying all the dosage fold reads of them.
@@ -23,22 +20,23 @@ const handableTypes = (projection: AnyProjection): ReadonlySet<string> =>
   projection.name === 'dosage' ? new Set(SESSION_TYPES) : new Set();
 
 /**
- * Which share each line of a file is in, given its guessed type, line after line in file order:
- * both threads walk the same lines through the same rule, so they agree on every line. Of the
- * lines of a handable type, `handedEighths` in every eight are handed.
+ * Which share each line of a file is in, given its guessed type, line after line in file order.
+ * Of the lines of a handable type, `handedEighths` in every eight are handed; the checking
+ * thread, which alone shares the lines, may change it between two chunks of the file.
  */
 export const lineShares = (projection: AnyProjection, handedEighths: number) => {
   const read = new Set(projection.eventTypes);
-  const handable = handedEighths > 0 ? handableTypes(projection) : new Set<string>();
+  const handable = handableTypes(projection);
   let handableLines = 0;
   return {
     read,
     handable,
+    handedEighths,
     shareOf(type: string | undefined): Share {
       if (type === undefined) return 'read';
       if (!read.has(type)) return 'unread';
       if (!handable.has(type)) return 'read';
-      return (handableLines++ & 7) < handedEighths ? 'handed' : 'read';
+      return (handableLines++ & 7) < this.handedEighths ? 'handed' : 'read';
     },
   };
 };

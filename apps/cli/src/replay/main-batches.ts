@@ -1,11 +1,12 @@
+import { tookBatch } from './handed-balance';
 import type { MainBatch } from './main-batch';
 
 /**
  * The batches the checking thread hands the main thread, in file order, as they arrive. Once
  * the check has ended (the whole file read, or stopped by a wrongly guessed line) no more come;
- * when it has failed, whoever waits is told.
+ * when it has failed, whoever waits is told. Each batch taken is counted in `taken`, when given.
  */
-export const mainBatches = () => {
+export const mainBatches = (taken?: Int32Array) => {
   const arrived: MainBatch[] = [];
   let ended = false;
   let failure: { readonly error: unknown } | undefined;
@@ -45,6 +46,7 @@ export const mainBatches = () => {
       for (;;) {
         if (failure !== undefined) throw failure.error;
         const batch = arrived.shift();
+        if (batch !== undefined && taken !== undefined) tookBatch(taken);
         if (batch !== undefined || ended) return batch;
         await arrival();
       }
