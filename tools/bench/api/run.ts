@@ -114,7 +114,8 @@ const dropSchemas = async () => {
   const client = new pg.Client({ connectionString: workload.databaseUrl });
   await client.connect();
   try {
-    for (const name of [schema, `${schema}_access`]) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+    for (const name of [schema, `${schema}_access`, `${schema}_tokens`])
+      await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
   } finally {
     await client.end();
   }
