@@ -175,6 +175,7 @@ export class ProjectionRunner {
 
   /** Catches every projection up with the store, then follows it live until `stop`. */
   async start(): Promise<void> {
+    this.stopping = false;
     if (this.slots.size === 0) await this.load();
     const from = this.lowestPosition();
     if (from === undefined) return;
@@ -196,7 +197,6 @@ export class ProjectionRunner {
     const { store } = this.options;
     let liveFrom = from;
     if (readsTypedPages(store) && from < head) {
-      this.stopping = false;
       this.catchingUp = this.catchUpOnTypes(store, from, head, (passed, position) => {
         const before = events;
         events += passed;

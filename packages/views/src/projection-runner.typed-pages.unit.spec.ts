@@ -150,6 +150,29 @@ describe('the projection runner on a store that reads typed pages', () => {
     expect(saved.slice(periodic.length)).toEqual([history.length, history.length]);
   });
 
+  it('ends a catch-up at the next page when stopped, without following the store', async () => {
+    const history = programHistory(sessionEvents(30, 4));
+    const typed = withTypedPages(await storeHolding(history), 5);
+    let subscribed = false;
+    const store: EventStore & TypedPageReader = {
+      ...typed,
+      subscribe: (after, handler, options) => {
+        subscribed = true;
+        return typed.subscribe(after, handler, options);
+      },
+    };
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints: new InMemoryProjectionCheckpoints(),
+      projections: [voids],
+    });
+    const started = runner.start();
+    await runner.stop();
+    await started;
+    expect(subscribed).toBe(false);
+    expect(runner.positionOf('voids')).toBeLessThanOrEqual(5);
+  });
+
   it('saves and resumes as a runner reading every event does, whatever the pages and the crash', async () => {
     await fc.assert(
       fc.asyncProperty(
