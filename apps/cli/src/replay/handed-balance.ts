@@ -13,7 +13,7 @@ export const STARTING_EIGHTHS = 4;
 const EIGHTHS_PER_BATCH_WAITING = 2;
 
 /** Batches waiting for the main thread beyond which the checking thread waits for it, so memory stays flat. */
-export const MOST_WAITING = 32;
+export const MOST_WAITING = 8;
 
 /** How long the checking thread waits at most before looking again. */
 const WAIT_MS = 50;

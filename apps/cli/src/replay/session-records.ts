@@ -105,12 +105,21 @@ export const sessionRecordReader = (batch: SessionRecords) => {
       const t = record * TEXTS_PER_RECORD;
       const n = record * NUMBERS_PER_RECORD;
       const type = SESSION_TYPES[typeAt]!;
-      const data: Record<string, unknown> = { providerId: batch.texts[t + 2], sessionId: batch.texts[t + 3] };
-      if (typeAt === LOGGED) {
-        data['heldOn'] = batch.texts[t + 4];
-        data['durationMinutes'] = batch.numbers[n + 1];
-        data['kind'] = batch.texts[t + 5];
-      } else if (typeAt === CORRECTED) data['changes'] = batch.changes[nextChanges++];
+      const providerId = batch.texts[t + 2];
+      const sessionId = batch.texts[t + 3];
+      // Each type's data made whole in one literal: one shape a type, no field added after.
+      const data =
+        typeAt === LOGGED
+          ? {
+              providerId,
+              sessionId,
+              heldOn: batch.texts[t + 4],
+              durationMinutes: batch.numbers[n + 1],
+              kind: batch.texts[t + 5],
+            }
+          : typeAt === CORRECTED
+            ? { providerId, sessionId, changes: batch.changes[nextChanges++] }
+            : { providerId, sessionId };
       const stream = batch.texts[t]!;
       const metadata = { recordedAt: batch.texts[t + 1]! };
       const position = batch.numbers[n]!;
