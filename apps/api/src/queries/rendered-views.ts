@@ -11,13 +11,18 @@ export const keptBySubject = (name: string, selection: Selection): boolean =>
   selection.providerId !== undefined &&
   selection.communityId === undefined;
 
+/** Views whose rendering for one provider costs that provider's part, not the program's. */
+const RENDERED_PER_PROVIDER = new Set(['timeline', 'dosage', 'cycles']);
+
 /**
  * Whether a selection is rendered on its own rather than taken from the whole view: the
- * evaluation counts its summaries over the providers selected, and one provider's timeline is
- * far cheaper to render than everyone's.
+ * evaluation counts its summaries over the providers selected, and one provider's timeline,
+ * dosage or cycles is far cheaper to render than everyone's.
  */
 const rendersOnItsOwn = (name: string, selection: Selection): boolean =>
-  !isSelectable(name) || (name === 'timeline' && selection.providerId !== undefined) || keptBySubject(name, selection);
+  !isSelectable(name) ||
+  (RENDERED_PER_PROVIDER.has(name) && selection.providerId !== undefined) ||
+  keptBySubject(name, selection);
 
 interface Rendered {
   readonly position: number;

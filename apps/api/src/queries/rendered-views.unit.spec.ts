@@ -45,6 +45,13 @@ const history = () => {
       at('2025-06-20'),
       admin,
     );
+  for (const coachId of ['c-1', 'c-2'])
+    builder = builder.add(
+      'CoachRegistered',
+      { coachId, communityId: 'kent', name: 'Coach', role: 'coach' },
+      at('2025-06-21'),
+      admin,
+    );
   for (const [providerId, communityId, programYearId] of [
     ['p-1', 'kent', 'py-k'],
     ['p-2', 'ottawa', 'py-o'],
@@ -159,9 +166,20 @@ describe('renderings shared between readers', () => {
 
   it('renders a view once while it stays at the same position', () => {
     const { views, renders } = setup();
-    views.view('dosage', { providerId: 'p-1' }, 0);
-    views.view('dosage', { providerId: 'p-2' }, 0);
+    views.view('dosage', {}, 0);
+    views.view('dosage', {}, 0);
     expect(renders).toEqual(['dosage@1']);
+  });
+
+  it('renders one provider’s dosage and cycles on their own, once a position each', () => {
+    const { views, renders, move } = setup();
+    views.view('dosage', { providerId: 'p-1' }, 0);
+    views.view('dosage', { providerId: 'p-1' }, 0);
+    views.view('cycles', { providerId: 'p-1' }, 0);
+    views.view('dosage', {}, 0);
+    move(2);
+    views.view('dosage', { providerId: 'p-1' }, 2);
+    expect(renders).toEqual(['dosage@1', 'cycles@1', 'dosage@1', 'dosage@2']);
   });
 
   it('shares a rendering for a while after the view moves on, unless a reader asks for a later position', () => {

@@ -16,10 +16,14 @@ const keeps = (selection: Selection, providerId: string): boolean =>
  * rendered for each selection.
  */
 export const selectors = {
-  dosage: (view: DosageView, selection: Selection): DosageView => ({
-    ...view,
-    providers: view.providers.filter((p) => keeps(selection, p.providerId)),
-  }),
+  dosage: (view: DosageView, selection: Selection): DosageView => {
+    const providers = view.providers.filter((p) => keeps(selection, p.providerId));
+    // One provider comes with their coach's figures alone.
+    const coachId = selection.providerId === undefined ? undefined : providers[0]?.coachId;
+    const coaches =
+      selection.providerId === undefined ? view.coaches : view.coaches.filter((c) => c.coachId === coachId);
+    return { ...view, providers, coaches };
+  },
   timeline: (view: TimelineView, selection: Selection): TimelineView => ({
     ...view,
     providers: view.providers.filter(

@@ -89,9 +89,11 @@ export const renderCycles = (state: CyclesState, query: ViewQuery): CyclesView =
     .sort(compareText)
     .flatMap((agreementId) => {
       const ledger = state.agreements[agreementId]!;
-      return ledger.drafted ? [agreementCycles(agreementId, ledger, ledger.drafted, on)] : [];
-    })
-    .filter((a) => query.providerId === undefined || a.providerId === query.providerId);
+      // One provider's agreements are measured alone, not picked out of everyone's.
+      return ledger.drafted && (query.providerId === undefined || ledger.drafted.providerId === query.providerId)
+        ? [agreementCycles(agreementId, ledger, ledger.drafted, on)]
+        : [];
+    });
   return {
     asOf: query.asOf,
     on,

@@ -68,10 +68,28 @@ const figuresOf = (
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Renders the dosage view as of `query.asOf`; the state holds only events recorded by then. */
+/**
+ * The providers whose figures a rendering needs: all of them, or, for one provider asked for
+ * alone, that provider and the caseload of their coach, whose summary comes with them. A
+ * provider's figures cost a pass over their sessions, so one provider's dosage is not paid for
+ * with everyone's.
+ */
+const providersToFigure = (state: DosageState, providerId: string | undefined): string[] => {
+  if (providerId === undefined) return Object.keys(state.providers);
+  const selected = state.providers[providerId];
+  if (selected === undefined) return [];
+  return Object.keys(state.providers).filter(
+    (id) => id === providerId || (state.providers[id]!.coachId === selected.coachId && !state.providers[id]!.exitedOn),
+  );
+};
+
+/**
+ * Renders the dosage view as of `query.asOf`; the state holds only events recorded by then. With
+ * `query.providerId`, the view holds that provider and their coach's figures alone.
+ */
 export const renderDosage = (state: DosageState, query: ViewQuery) => {
   const asOfMonth = query.asOf.slice(0, 7);
-  const figures = Object.keys(state.providers)
+  const figures = providersToFigure(state, query.providerId)
     .sort(byId)
     .map((providerId) => figuresOf(state, providerId, state.providers[providerId]!, asOfMonth));
 
@@ -82,18 +100,23 @@ export const renderDosage = (state: DosageState, query: ViewQuery) => {
     caseload.push(f);
     caseloads.set(f.dosage.coachId, caseload);
   }
-  const coaches: CoachDosage[] = Object.keys(state.coaches)
-    .sort(byId)
-    .map((coachId) => {
-      const caseload = caseloads.get(coachId) ?? [];
-      const underTargetThisMonth = caseload
-        .filter((f) => {
-          const thisMonth = f.dosage.months.find((m) => m.month === f.thisMonth);
-          return thisMonth !== undefined && thisMonth.status !== 'met';
-        })
-        .map((f) => f.dosage.providerId);
-      return { coachId, caseload: caseload.length, underTargetThisMonth };
-    });
+  const selectedCoachId = query.providerId === undefined ? undefined : state.providers[query.providerId]?.coachId;
+  const coachIds =
+    query.providerId === undefined
+      ? Object.keys(state.coaches)
+      : selectedCoachId !== undefined && state.coaches[selectedCoachId]
+        ? [selectedCoachId]
+        : [];
+  const coaches: CoachDosage[] = coachIds.sort(byId).map((coachId) => {
+    const caseload = caseloads.get(coachId) ?? [];
+    const underTargetThisMonth = caseload
+      .filter((f) => {
+        const thisMonth = f.dosage.months.find((m) => m.month === f.thisMonth);
+        return thisMonth !== undefined && thisMonth.status !== 'met';
+      })
+      .map((f) => f.dosage.providerId);
+    return { coachId, caseload: caseload.length, underTargetThisMonth };
+  });
 
   return {
     asOf: query.asOf,
