@@ -13,8 +13,11 @@ export const emptyById = <Entry>(): ById<Entry> => ({ ids: [], entries: [] });
 
 /** The place of `id` among ids in text order when it is there; otherwise `-(the place it would take) - 1`. */
 export const placeOf = (ids: ReadonlyArray<string>, id: string): number => {
-  let low = 0;
   let high = ids.length - 1;
+  // Ids mostly come in order (a provider's sessions are numbered as they are logged): one
+  // comparison finds the place of a new one at the end.
+  if (high < 0 || ids[high]! < id) return -ids.length - 1;
+  let low = 0;
   while (low <= high) {
     const middle = (low + high) >>> 1;
     const found = ids[middle]!;
