@@ -6,7 +6,7 @@ import { readEventLine } from '../event-file/parse-event-line';
 import { readEventLineSpans, textOfSpan } from '../event-file/read-event-lines';
 import { handedBalance } from './handed-balance';
 import { lineShares } from './line-shares';
-import { guessedType } from './line-type';
+import { typeGuesser } from './line-type';
 import { MainBatch, mainBatchWriter } from './main-batch';
 import { isSessionEvent } from './session-records';
 
@@ -82,6 +82,7 @@ export const checkShares = async (
 ): Promise<CheckingShareChecked> => {
   const balance = handedBalance(options.handedEighths, taken);
   const shares = lineShares(projectionFor(options), balance.eighths);
+  const guessedType = typeGuesser();
   const named = new Set(selectedStreams(options));
   const seen = new Set<string>();
   const checked = refusals();
