@@ -1,7 +1,7 @@
 import { DuplicateEventError, type EventToAppend } from '@coachline/eventstore';
 import { anEvent, collect, someEvents } from '@coachline/eventstore/testing';
 import type { ImportedEvent } from './event-import';
-import { describeOnEachEngine, type TestStore } from './testing';
+import { describeOnEachEngine, openStoreDatabase, testDatabaseUrl, useSharedPglite, type TestStore } from './testing';
 
 /** `count` events spread over `streams` streams, generated lazily as an import would read a file. */
 async function* anEventFile(
@@ -20,8 +20,20 @@ async function* anEventFile(
   }
 }
 
-describeOnEachEngine('bulk import', (open) => {
+const pglite = useSharedPglite();
+
+describeOnEachEngine('bulk import', (open, engine) => {
   let subject: TestStore;
+  /** SQL beside the store, on the database it was opened on. */
+  const rawQuery = async <R extends object>(text: string, params: unknown[]): Promise<R[]> => {
+    if (engine === 'pglite') return (await pglite().query<R>(text, params)).rows;
+    const database = await openStoreDatabase(testDatabaseUrl());
+    try {
+      return await database.query<R>(text, params);
+    } finally {
+      await database.close();
+    }
+  };
   beforeEach(async () => {
     subject = await open('import');
   });
@@ -113,6 +125,17 @@ describeOnEachEngine('bulk import', (open) => {
     );
     const coach = await collect(store.readAll({ types: [imported!.type], batchSize: 100 }));
     expect(coach.map((event) => event.id)).toContain(imported!.id);
+  });
+
+  it('into an empty store, gathers the events table’s statistics, so reads by type are planned on them', async () => {
+    const { store, schema } = subject;
+    await store.importEvents(anEventFile(1_200, 3), { chunkSize: 500 });
+
+    const analyzed = await rawQuery<{ columns: number }>(
+      "SELECT count(*)::int AS columns FROM pg_stats WHERE schemaname = $1 AND tablename = 'events'",
+      [schema],
+    );
+    expect(analyzed[0]!.columns).toBeGreaterThan(0);
   });
 
   it('keeps positions gapless while appends run beside it', async () => {

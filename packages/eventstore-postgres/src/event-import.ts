@@ -85,6 +85,10 @@ export const importEvents = async (
         throw error;
       }
       await idIndex?.build();
+      // A store filled by one import has no statistics until autovacuum comes by, if it is on at
+      // all; without them the planner reads a type's events through the type index and sorts
+      // them, where the position's index gives them in order (a rebuild reads by type).
+      if (empty) await tx.query(`ANALYZE ${statements.eventsTable}`);
       const touched = [...tips.entries()];
       for (let start = 0; start < touched.length; start += STREAMS_PER_STATEMENT) {
         await tx.query(
