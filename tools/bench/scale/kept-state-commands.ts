@@ -11,13 +11,10 @@
  * BENCH_CALLERS (8), BENCH_PROVIDERS (64 for each), BENCH_SECONDS (5 a turn), BENCH_ROUNDS (3);
  * DATABASE_URL picks the server. The store is a schema of its own, dropped at the end.
  */
-import { type CoachlineCommand, decodeCommand } from '@coachline/domain';
-import { DecidedStreams, type EventStore, handleCommand } from '@coachline/eventstore';
+import { DecidedStreams, type EventStore } from '@coachline/eventstore';
 import { openPostgresEventStore } from '@coachline/eventstore-postgres';
-import * as E from 'fp-ts/Either';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { sessionBody } from '../api/seed-program';
+import { enrollProvider, handled, logSession } from '../store/log-session-commands';
 import { Latencies } from './read-your-write';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -38,41 +35,9 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return (query as (...all: unknown[]) => unknown).apply(this, args);
 } as typeof query;
 
-const command = (input: unknown): CoachlineCommand => {
-  const decoded = decodeCommand(input);
-  if (E.isLeft(decoded)) throw new Error(`invalid command: ${decoded.left.message}`);
-  return decoded.right;
-};
+const enrollment = (providerId: string) => enrollProvider(providerId, COACH);
 
-const metadata = () => ({
-  actor: { id: COACH, role: 'coach' },
-  issuedAt: new Date().toISOString(),
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-});
-
-const enrollment = (providerId: string) =>
-  command({
-    type: 'EnrollProvider',
-    data: {
-      providerId,
-      communityId: 'community-bench',
-      programYearId: 'py-bench',
-      name: `Provider ${providerId}`,
-      site: { siteId: 'site-1', name: 'Main Street', setting: 'center' },
-      agesServed: ['toddler'],
-      coachId: COACH,
-      enrolledOn: '2025-09-01',
-    },
-    metadata: metadata(),
-  });
-
-const session = (providerId: string, heldOn: string) =>
-  command({
-    type: 'LogSession',
-    data: { providerId, ...sessionBody(`s-${randomUUID()}`, COACH, heldOn) },
-    metadata: metadata(),
-  });
+const session = (providerId: string, heldOn: string) => logSession(providerId, COACH, heldOn);
 
 /** Decides only on what a read of the store finds: the command path before the kept state was trusted. */
 class ReadingFirst extends DecidedStreams {
@@ -80,11 +45,6 @@ class ReadingFirst extends DecidedStreams {
     return undefined;
   }
 }
-
-const handled = async (store: EventStore, issued: CoachlineCommand, streams: DecidedStreams): Promise<void> => {
-  const outcome = await handleCommand(store, issued, { newEventId: () => randomUUID(), decidedStreams: streams })();
-  if (E.isLeft(outcome)) throw new Error(`${issued.type} refused: ${outcome.left.message}`);
-};
 
 interface Turn {
   readonly label: string;

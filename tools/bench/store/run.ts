@@ -13,6 +13,7 @@
  * (this process and its PostgreSQL backends) is printed beside its rate.
  */
 import { randomBytes } from 'node:crypto';
+import { DecidedStreams } from '@coachline/eventstore';
 import { openPostgresEventStore, type PostgresEventStore } from '@coachline/eventstore-postgres';
 import pg from 'pg';
 import { cpuOf, withApplicationName } from './cpu';
@@ -27,11 +28,24 @@ import {
   rawMultiRowInsert,
   type RawTable,
 } from './raw-baselines';
-import { storeBatchedAppend, storeCommands, storeImport, storeReadAll } from './store-workloads';
+import {
+  enrollBenchProviders,
+  handledCommands,
+  storeBatchedAppend,
+  storeCommands,
+  storeImport,
+  storeReadAll,
+} from './store-workloads';
 import { workload } from './workload';
 
 const run = `bench_${randomBytes(4).toString('hex')}`;
-const schemas = { store: `${run}_store`, imported: `${run}_import`, commands: `${run}_cmd`, raw: `${run}_raw` };
+const schemas = {
+  store: `${run}_store`,
+  imported: `${run}_import`,
+  commands: `${run}_cmd`,
+  handled: `${run}_handled`,
+  raw: `${run}_raw`,
+};
 const applicationNames = { raw: `${run}_raw`, store: `${run}_store` };
 
 /** The fold every reader applies: what a projection would add up. */
@@ -215,6 +229,27 @@ const commandAppend = async (bench: Bench) => {
     unit: 'commands/s',
     target: '≥ 0.8 of the baseline, p99 ≤ 1.5× its p99',
     extra: `store ${percentiles(commanded.result.latency)}, ${commanded.result.conflicts} conflicts; baseline ${percentiles(raw.result.latency)}, ${raw.result.conflicts} conflicts`,
+  });
+
+  // The same load through the command handling the API runs: each LogSession decided on the
+  // provider's kept state, beside the same baseline.
+  const handlingStore = await openStore(schemas.handled, workload.commandCallers + 2);
+  bench.opened.push(handlingStore);
+  const decidedStreams = new DecidedStreams();
+  await enrollBenchProviders(handlingStore, decidedStreams, workload.commandStreams);
+  const handling = await measure(
+    bench,
+    'store',
+    () => handledCommands(handlingStore, decidedStreams, commandOptions),
+    (result) => result.commands,
+  );
+  report({
+    name: `command handling, LogSession decided on kept state (${workload.commandCallers} callers, ${workload.commandStreams} providers)`,
+    adapter: handling,
+    baselines: [{ label: 'select max then insert, one transaction each', ...raw }],
+    unit: 'commands/s',
+    target: '≥ 0.8 of the baseline, p99 ≤ 1.5× its p99',
+    extra: `store ${percentiles(handling.result.latency)}; baseline ${percentiles(raw.result.latency)}`,
   });
 };
 

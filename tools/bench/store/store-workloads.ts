@@ -1,6 +1,7 @@
 /** The same work through the event store's public API. */
-import { isRevisionConflict, type EventStore } from '@coachline/eventstore';
+import { type DecidedStreams, isRevisionConflict, type EventStore } from '@coachline/eventstore';
 import type { PostgresEventStore } from '@coachline/eventstore-postgres';
+import { enrollProvider, handled, logSession } from './log-session-commands';
 import { HeapWatch, LatencyHistogram } from './measure';
 import { eventFile, providerStream, sessionLogged, streamBatches } from './workload';
 
@@ -77,4 +78,38 @@ export const storeReadAll = async (
     if (read % 10_000 === 0) heap.sample();
   }
   return { read, heap };
+};
+
+const BENCH_COACH = 'c-bench';
+
+/** The providers `handledCommands` logs sessions for, each enrolled by a command of its own. */
+export const enrollBenchProviders = async (store: EventStore, streams: DecidedStreams, count: number) => {
+  for (let i = 0; i < count; i += 1) await handled(store, enrollProvider(`p-${i}`, BENCH_COACH), streams);
+};
+
+/**
+ * Command handling as the API does it: a LogSession built and checked with the domain's codecs,
+ * decided by the provider's decider on the stream's kept state and appended at its revision,
+ * `callers` in flight on random providers.
+ */
+export const handledCommands = async (
+  store: EventStore,
+  streams: DecidedStreams,
+  options: { callers: number; streams: number; seconds: number },
+): Promise<{ commands: number; latency: LatencyHistogram }> => {
+  const latency = new LatencyHistogram();
+  const deadline = Date.now() + options.seconds * 1_000;
+  const heldOn = new Date().toISOString().slice(0, 10);
+  let commands = 0;
+  const caller = async () => {
+    while (Date.now() < deadline) {
+      const providerId = `p-${Math.floor(Math.random() * options.streams)}`;
+      const started = performance.now();
+      await handled(store, logSession(providerId, BENCH_COACH, heldOn), streams);
+      latency.record(performance.now() - started);
+      commands += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: options.callers }, caller));
+  return { commands, latency };
 };
