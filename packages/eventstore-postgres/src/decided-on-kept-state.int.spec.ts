@@ -1,59 +1,12 @@
-import { type CoachlineCommand, decodeCommand } from '@coachline/domain';
+import type { CoachlineCommand } from '@coachline/domain';
 import { type CommandFailure, type CommandOutcome, DecidedStreams, handleCommand } from '@coachline/eventstore';
-import { collect } from '@coachline/eventstore/testing';
+import { collect, enrollProvider, logSession } from '@coachline/eventstore/testing';
 import * as E from 'fp-ts/Either';
 import { randomUUID } from 'node:crypto';
 import type { PostgresEventStore } from './postgres-event-store';
 import { describeOnEachEngine, type TestStore } from './testing';
 
 const STREAM = 'provider-p-017';
-
-const command = (input: unknown): CoachlineCommand => {
-  const decoded = decodeCommand(input);
-  if (E.isLeft(decoded)) throw new Error(`Invalid fixture: ${JSON.stringify(decoded.left)}`);
-  return decoded.right;
-};
-
-const metadata = () => ({
-  actor: { id: 'c-03', role: 'coach' },
-  issuedAt: '2025-09-16T18:02:11.000Z',
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-});
-
-const enrollProvider = (): CoachlineCommand =>
-  command({
-    type: 'EnrollProvider',
-    data: {
-      providerId: 'p-017',
-      communityId: 'community-north',
-      programYearId: 'py-2025',
-      name: 'Little Sprouts Learning Center',
-      site: { siteId: 'site-1', name: 'Little Sprouts, Main Street', setting: 'center' },
-      agesServed: ['toddler', 'preschool'],
-      coachId: 'c-03',
-      enrolledOn: '2025-09-01',
-    },
-    metadata: metadata(),
-  });
-
-const logSession = (sessionId: string): CoachlineCommand =>
-  command({
-    type: 'LogSession',
-    data: {
-      providerId: 'p-017',
-      sessionId,
-      coachId: 'c-03',
-      heldOn: '2025-09-16',
-      durationMinutes: 45,
-      kind: 'coaching-conversation',
-      mode: 'in-person',
-      agendaUsed: true,
-      practices: ['schedules-routines'],
-      strategies: ['modeling'],
-    },
-    metadata: metadata(),
-  });
 
 /** One process: its store and the stream states its commands keep. */
 interface Process {

@@ -128,8 +128,10 @@ const TESTING_VALUES = [
   'anEvent',
   'childKeyStoreContract',
   'collect',
+  'enrollProvider',
   'eventStoreContract',
   'filesOpenToOthers',
+  'logSession',
   'silentServer',
   'someEvents',
 ];

@@ -11,6 +11,9 @@ export type { ContractOptions, ContractSubject, OpenContractSubject } from './co
 export { EventCollector } from './contract/event-collector';
 export { anEvent, collect, someEvents } from './contract/fixtures';
 
+// Commands for provider p-017 by coach c-03, checked with the domain's codecs, for tests of command handling.
+export { enrollProvider, logSession } from './command-handling/provider-commands.fixtures';
+
 // The contract suite every children's key store passes.
 export { childKeyStoreContract } from './child-data/child-key-store.contract';
 export type {

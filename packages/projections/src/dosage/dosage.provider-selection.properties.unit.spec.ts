@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { viewOf } from '../fold';
-import { at, enrollment, historyBuilder } from '../testing';
-import { sessionData } from '../testing/fixtures';
+import { at, enrollment } from '../testing';
+import { kentProgram, sessionData } from '../testing/fixtures';
 import { dosageProjection } from './dosage.projection';
 import { DosageView } from './dosage.view';
 
@@ -41,21 +41,12 @@ const program = fc.record({
 type Program = typeof program extends fc.Arbitrary<infer T> ? T : never;
 
 const historyOf = (g: Program) => {
-  const history = historyBuilder()
-    .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'))
-    .add(
-      'ProgramYearStarted',
-      {
-        communityId: 'kent',
-        programYearId: 'py-2025',
-        guideId: 'rir-year-1',
-        startsOn: '2025-07-01',
-        endsOn: '2026-06-30',
-      },
-      at('2025-06-20'),
-    );
-  for (const coachId of COACHES)
-    history.add('CoachRegistered', { coachId, communityId: 'kent', name: 'Coach', role: 'coach' }, at('2025-06-21'));
+  // Kent's program year and coach c-03, and a second coach to reassign providers to.
+  const history = kentProgram().add(
+    'CoachRegistered',
+    { coachId: 'c-04', communityId: 'kent', name: 'Coach', role: 'coach' },
+    at('2025-06-21'),
+  );
   const coachOf = new Map(PROVIDERS.map((providerId, i) => [providerId, g.coachOf[i]!]));
   for (const providerId of PROVIDERS)
     history.add(
