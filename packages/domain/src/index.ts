@@ -40,6 +40,8 @@ export {
   Sha256,
   Text,
 } from './kernel/primitives';
+// The moment a reader asks a view about: a date (the end of that UTC day) or an instant.
+export { AsOf, endOfDay, instantOfAsOf } from './kernel/as-of';
 
 // Strict objects: codecs that refuse fields they do not name.
 export { forbiddenField, struct, StructType } from './kernel/struct';
@@ -104,7 +106,7 @@ export { ProgramGuide, RequirementScope } from './guides/program-guide';
 export { findGuide, programGuides } from './guides/guide-registry';
 export { rirYear1Guide } from './guides/rir-year-1';
 export { requirementStatuses } from './guides/requirement-status';
-export type { RequirementStatus } from './guides/requirement-status';
+export type { ComplianceStatus, RequirementStatus } from './guides/requirement-status';
 
 // The dosage rule: a provider's sessions with corrections applied and voids left out, by month.
 export { countedFieldsOnly, countedMinutesByMonth, minutesByMonth, recordSessionEvent } from './guides/session-ledger';

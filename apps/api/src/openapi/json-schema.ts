@@ -28,6 +28,13 @@ const PRIMITIVES: Readonly<Record<string, JsonSchema>> = {
     pattern: INSTANT_PATTERN.source,
     description: 'An ISO-8601 instant with a zone, such as 2025-09-16T18:02:11.000Z.',
   },
+  AsOf: {
+    anyOf: [
+      { type: 'string', format: 'date', description: 'A date alone: the end of that day in UTC.' },
+      { type: 'string', format: 'date-time', pattern: INSTANT_PATTERN.source },
+    ],
+    description: 'A calendar date YYYY-MM-DD (the end of that UTC day) or an ISO-8601 instant with a zone.',
+  },
   Id: {
     type: 'string',
     pattern: ID_PATTERN.source,

@@ -1,4 +1,4 @@
-import { decodeWith, DomainError, Id, Instant, invalid, LocalDate, Month, struct } from '@coachline/domain';
+import { AsOf, instantOfAsOf, decodeWith, DomainError, Id, invalid, LocalDate, Month, struct } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { ViewName } from '../policy/grants';
@@ -25,7 +25,11 @@ export const PositionParam = Object.assign(
 
 /** Every parameter a view query may take: its codec, and what it means for the document. */
 const PARAMS = {
-  asOf: { codec: Instant, description: 'The view as the program knew it at this moment, replayed from the store.' },
+  asOf: {
+    codec: AsOf,
+    description:
+      'The view as the program knew it at this moment: a date (the end of that UTC day) or an instant. An earlier moment than the newest event is replayed from the store.',
+  },
   providerId: { codec: Id, description: 'Only this provider.' },
   communityId: { codec: Id, description: 'Only this community.' },
   month: { codec: Month, description: 'Only this month.' },
@@ -156,7 +160,11 @@ export const decodeViewParams = (
     return E.left(
       invalid('invalid', `The query of ${view} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors),
     );
-  const { waitForPosition, ...params } = fromQuery.right as Record<string, string | undefined>;
+  const { waitForPosition, asOf, ...params } = fromQuery.right as Record<string, string | undefined>;
   const position = waitForPosition ?? fromHeader.right;
-  return E.right({ ...params, ...(position !== undefined ? { waitForPosition: Number(position) } : {}) } as ViewParams);
+  return E.right({
+    ...params,
+    ...(asOf !== undefined ? { asOf: instantOfAsOf(asOf) } : {}),
+    ...(position !== undefined ? { waitForPosition: Number(position) } : {}),
+  } as ViewParams);
 };

@@ -5,7 +5,7 @@ describe('view query parameters', () => {
   it('decodes the parameters a view takes, positions as numbers', () => {
     expect(
       decodeViewParams('dosage', { month: '2025-09', asOf: '2026-01-01T00:00:00Z', waitForPosition: '42' }, {}),
-    ).toEqual(E.right({ month: '2025-09', asOf: '2026-01-01T00:00:00Z', waitForPosition: 42 }));
+    ).toEqual(E.right({ month: '2025-09', asOf: '2026-01-01T00:00:00.000Z', waitForPosition: 42 }));
   });
 
   it('takes the position from X-Wait-For-Position when the query has none, the query’s otherwise', () => {
@@ -27,5 +27,25 @@ describe('view query parameters', () => {
       'query.month',
       'headers.x-wait-for-position',
     ]);
+  });
+});
+
+describe('asOf, as every reader gives it', () => {
+  it('reads a date alone as the end of that UTC day, and an instant as the same moment in UTC', () => {
+    expect(decodeViewParams('timeline', { asOf: '2026-12-06' }, {})).toEqual(
+      E.right({ asOf: '2026-12-06T23:59:59.999Z' }),
+    );
+    expect(decodeViewParams('timeline', { asOf: '2026-12-06T09:00:00+02:00' }, {})).toEqual(
+      E.right({ asOf: '2026-12-06T07:00:00.000Z' }),
+    );
+  });
+
+  it('refuses a day that does not exist and a moment without a zone, naming the parameter', () => {
+    for (const asOf of ['2025-09-31', '2026-12-06T09:00:00']) {
+      const decoded = decodeViewParams('timeline', { asOf }, {});
+      expect(E.isLeft(decoded) && decoded.left.errors.map((e) => [e.path, e.message])).toEqual([
+        ['query.asOf', expect.stringMatching(/^expected a date YYYY-MM-DD or an ISO-8601 instant/)],
+      ]);
+    }
   });
 });

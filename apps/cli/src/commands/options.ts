@@ -1,4 +1,4 @@
-import { escapeUnsafe, ID_RULE, isCalendarDate, isId } from '@coachline/domain';
+import { AsOf, escapeUnsafe, ID_RULE, instantOfAsOf, isCalendarDate, isId } from '@coachline/domain';
 import { checkEventFile } from '../event-file/event-file-check';
 import { FORMATS, Format } from '../output/format-view';
 import { UsageError } from './usage-error';
@@ -21,15 +21,15 @@ export const parseDay = (flag: string, value: string | undefined): string | unde
 };
 
 /**
- * `--as-of` takes an ISO-8601 instant. A date alone means the end of that day in UTC: "as of
- * November 15" includes what was recorded on the 15th.
+ * `--as-of` takes a date or an instant, read as every reader's `asOf` is (`AsOf` of the domain):
+ * a date alone means the end of that day in UTC, so "as of November 15" includes the 15th.
  */
 export const parseAsOf = (value: string | undefined): string | undefined => {
   if (value === undefined) return undefined;
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value);
-  if (Number.isNaN(ms))
-    throw new UsageError(`--as-of: expected an ISO-8601 instant such as 2025-11-15T12:00:00Z, got "${value}"`);
-  return new Date(ms).toISOString();
+  if (AsOf.is(value)) return instantOfAsOf(value);
+  throw new UsageError(
+    `--as-of: expected a date YYYY-MM-DD or an ISO-8601 instant such as 2025-11-15T12:00:00Z, got "${escapeUnsafe(value)}"`,
+  );
 };
 
 export const parseFormat = (value: string | undefined): Format => {

@@ -6,7 +6,7 @@ import { arbitraryFor } from '../testing';
 import { programGuides } from './guide-registry';
 import { EventMatch, RequirementScope } from './program-guide';
 import { requirementStatuses } from './requirement-status';
-import { monthsOf, resolveWindow } from './window';
+import { daysBetween, monthsOf, resolveWindow } from './window';
 
 const programYear = { startsOn: '2025-07-01', endsOn: '2026-06-30' };
 const dayMs = 86_400_000;
@@ -58,16 +58,24 @@ describe('requirement status properties', () => {
           });
         expect(statuses.map((s) => s.requirementId)).toEqual(expected);
         for (const s of statuses) {
-          expect(['done', 'due', 'overdue', 'not-applicable']).toContain(s.status);
+          expect(['upcoming', 'due', 'overdue', 'done', 'not-applicable']).toContain(s.status);
           if (s.status === 'done') {
             expect(s.metBy!.date <= q.on).toBe(true);
             expect(s.late === true).toBe(s.metBy!.date > s.window.to);
+            expect(s.daysOverdue).toBe(s.late ? daysBetween(s.window.to, s.metBy!.date) : undefined);
           } else {
             expect(s.metBy).toBeUndefined();
             expect(s.late).toBeUndefined();
           }
-          if (s.status === 'due') expect(q.on <= s.window.to).toBe(true);
+          // Every edge of the window: the day before it opens is upcoming, its first and last days due, the day after overdue.
+          if (s.status === 'upcoming') expect(s.opensInDays).toBe(daysBetween(q.on, s.window.from));
+          if (s.status === 'upcoming') expect(q.on < s.window.from).toBe(true);
+          if (s.status === 'due') expect(q.on >= s.window.from && q.on <= s.window.to).toBe(true);
+          if (s.status === 'due') expect(s.daysLeft).toBe(daysBetween(q.on, s.window.to));
           if (s.status === 'overdue') expect(q.on > s.window.to).toBe(true);
+          if (s.status === 'overdue') expect(s.daysOverdue).toBe(daysBetween(s.window.to, q.on));
+          for (const days of [s.opensInDays, s.daysLeft, s.daysOverdue])
+            if (days !== undefined) expect(days).toBeGreaterThanOrEqual(s.status === 'due' ? 0 : 1);
           if (q.exitedOn !== undefined && s.window.from > q.exitedOn) expect(s.status).toBe('not-applicable');
         }
       }),

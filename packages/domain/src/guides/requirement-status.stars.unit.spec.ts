@@ -43,6 +43,7 @@ describe('STARS Practice-Based Coaching requirement statuses', () => {
       kind: 'count',
       window: { from: '2025-09-15', to: '2025-10-14' },
       status: 'due',
+      daysLeft: 4,
       count: 2,
     }));
 

@@ -4,13 +4,22 @@ import { MatchedEvent, countedMonthOf, fieldOf, matchingEvents } from './guide-e
 import { SiteSetting } from '../provider/provider-enrolled';
 import { ProgramGuide, Requirement, RequirementKind, RequirementScope } from './program-guide';
 import { IndexedSession, SessionLedger, countedSessions, sessionLedgerOf } from './session-ledger';
-import { DateWindow, isEmpty, monthOf, monthWithin, monthsOf, resolveWindow, suggestedMonthsWithin } from './window';
+import {
+  DateWindow,
+  daysBetween,
+  isEmpty,
+  monthOf,
+  monthWithin,
+  monthsOf,
+  resolveWindow,
+  suggestedMonthsWithin,
+} from './window';
 
 /**
- * `due` while the window is open, `overdue` once it closed unmet; `not-applicable` when the requirement does not
- * apply to the subject.
+ * Unmet, a requirement is `upcoming` before its window opens, `due` while it is open and `overdue` once it closed;
+ * `done` once met (late when after the window); `not-applicable` when it does not apply to the subject.
  */
-export type ComplianceStatus = 'done' | 'due' | 'overdue' | 'not-applicable';
+export type ComplianceStatus = 'upcoming' | 'due' | 'overdue' | 'done' | 'not-applicable';
 
 /** The event that met a requirement; `index` is its position in the events given. */
 export interface MetBy {
@@ -39,6 +48,12 @@ export interface RequirementStatus {
   readonly targetMinutes?: number;
   /** The guide's suggested months within the window: a hint, never a deadline. */
   readonly suggestedMonths?: ReadonlyArray<Month>;
+  /** Upcoming: days from the day asked about until the window opens. */
+  readonly opensInDays?: number;
+  /** Due: days left after the day asked about until the window closes (0 on its last day). */
+  readonly daysLeft?: number;
+  /** Overdue: days since the window closed; done late: days after the window it was met. */
+  readonly daysOverdue?: number;
 }
 
 /** Whose statuses to work out, against which guide and year, from which events, on which day. */
@@ -71,6 +86,16 @@ const enrolledDuring = (window: DateWindow, query: StatusQuery): boolean =>
   (query.enrolledOn === undefined || query.enrolledOn <= window.to) &&
   (query.exitedOn === undefined || query.exitedOn >= window.from);
 
+/** Where an unmet requirement stands on the day asked about, with the days that make it urgent. */
+const unmetStatus = (
+  window: DateWindow,
+  on: LocalDate,
+): Pick<RequirementStatus, 'status' | 'opensInDays' | 'daysLeft' | 'daysOverdue'> => {
+  if (on < window.from) return { status: 'upcoming', opensInDays: daysBetween(on, window.from) };
+  if (on > window.to) return { status: 'overdue', daysOverdue: daysBetween(window.to, on) };
+  return { status: 'due', daysLeft: daysBetween(on, window.to) };
+};
+
 const statusOf = (
   base: Pick<RequirementStatus, 'requirementId' | 'title' | 'kind' | 'month' | 'window' | 'suggestedMonths'>,
   applicable: boolean,
@@ -79,13 +104,15 @@ const statusOf = (
 ): RequirementStatus => {
   if (!applicable) return { ...base, status: 'not-applicable' };
   const { metBy, details } = evaluate();
-  if (!metBy) return { ...base, ...details, status: on > base.window.to ? 'overdue' : 'due' };
+  if (!metBy) return { ...base, ...details, ...unmetStatus(base.window, on) };
   return {
     ...base,
     ...details,
     status: 'done',
     metBy: { type: metBy.type, date: metBy.date, index: metBy.index },
-    ...(metBy.date > base.window.to ? { late: true as const } : {}),
+    ...(metBy.date > base.window.to
+      ? { late: true as const, daysOverdue: daysBetween(base.window.to, metBy.date) }
+      : {}),
   };
 };
 

@@ -51,6 +51,7 @@ describe('a window of one day', () => {
         kind: 'once',
         window: { from: lastDay, to: lastDay },
         status: 'due',
+        daysLeft: 0,
       },
       {
         requirementId: 'visit-2026-06',
@@ -59,11 +60,21 @@ describe('a window of one day', () => {
         month: '2026-06',
         window: { from: lastDay, to: lastDay },
         status: 'due',
+        daysLeft: 0,
       },
     ]));
 
-  it('is overdue the day after', () =>
-    expect(statuses({ on: '2026-07-01' }).map((s) => s.status)).toEqual(['overdue', 'overdue']));
+  it('is upcoming the day before it opens, opening in one day', () =>
+    expect(statuses({ on: '2026-06-29' }).map((s) => [s.status, s.opensInDays])).toEqual([
+      ['upcoming', 1],
+      ['upcoming', 1],
+    ]));
+
+  it('is overdue the day after, by one day', () =>
+    expect(statuses({ on: '2026-07-01' }).map((s) => [s.status, s.daysOverdue])).toEqual([
+      ['overdue', 1],
+      ['overdue', 1],
+    ]));
 
   it('is met on time by an event of its one day', () => {
     const [once, monthly] = statuses({ on: lastDay, events: [selfAssessment(lastDay), visit(lastDay)] });
@@ -82,12 +93,13 @@ describe('a window of one day', () => {
   it('counts no event dated after the day asked about', () =>
     expect(
       statuses({ on: '2026-06-29', enrolledOn: '2026-06-29', events: [selfAssessment(lastDay)] })[0],
-    ).toMatchObject({ status: 'due' }));
+    ).toMatchObject({ status: 'due', daysLeft: 1 }));
 
-  it('is met late by an event of the day after', () =>
+  it('is met late by an event of the day after, one day late', () =>
     expect(statuses({ on: '2026-07-01', events: [selfAssessment('2026-07-01')] })[0]).toMatchObject({
       status: 'done',
       late: true,
+      daysOverdue: 1,
       metBy: { date: '2026-07-01' },
     }));
 

@@ -31,6 +31,13 @@ export const addDays = (date: LocalDate, days: number): LocalDate => {
   return fromUtc(Date.UTC(y, m - 1, d) + days * DAY_MS);
 };
 
+/** Whole days from `from` to `to`: negative when `to` is earlier. */
+export const daysBetween = (from: LocalDate, to: LocalDate): number => {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / DAY_MS);
+};
+
 /** Same day of a later month, or that month's last day when it is shorter (Jan 31 + 1 = Feb 28). */
 export const addMonths = (date: LocalDate, months: number): LocalDate => {
   const [y, m, d] = parts(date);

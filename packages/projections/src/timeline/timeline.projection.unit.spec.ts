@@ -119,6 +119,9 @@ describe('the timeline view', () => {
         minutes: null,
         targetMinutes: null,
         suggestedMonths: [],
+        opensInDays: null,
+        daysLeft: null,
+        daysOverdue: null,
       });
       expect(requirements.get('evaluation-consent')?.metBy?.eventId).toBe(eventIdOf(history, 'ConsentUploaded'));
     });
@@ -396,11 +399,16 @@ describe('the timeline view', () => {
       });
     });
 
-    it('asks for the survey in December: due until its end, then overdue or done', () => {
+    it('asks for the survey in December: upcoming before it, due until its end, then overdue or done', () => {
       const none = kentProgram().events();
       expect(coachRequirements(none, at('2025-11-30')).get('reflective-consultation-survey')).toMatchObject({
-        status: 'due',
+        status: 'upcoming',
+        opensInDays: 1,
         window: { from: '2025-12-01', to: '2025-12-31' },
+      });
+      expect(coachRequirements(none, at('2025-12-01')).get('reflective-consultation-survey')).toMatchObject({
+        status: 'due',
+        daysLeft: 30,
       });
       expect(coachRequirements(none, at('2026-01-01')).get('reflective-consultation-survey')?.status).toBe('overdue');
       const done = kentProgram()

@@ -52,6 +52,9 @@ const toRequirement = (status: RequirementStatus, events: ReadonlyArray<Timeline
     minutes: status.minutes ?? null,
     targetMinutes: status.targetMinutes ?? null,
     suggestedMonths: [...(status.suggestedMonths ?? [])],
+    opensInDays: status.opensInDays ?? null,
+    daysLeft: status.daysLeft ?? null,
+    daysOverdue: status.daysOverdue ?? null,
   };
 };
 
@@ -232,6 +235,9 @@ const requirementCells = (r: TimelineRequirement) => [
   r.exceeded,
   r.minutes,
   r.targetMinutes,
+  r.opensInDays,
+  r.daysLeft,
+  r.daysOverdue,
 ];
 
 /** One row per requirement of each provider, community and coach. */
@@ -256,6 +262,9 @@ export const timelineTable = (view: TimelineView): ViewTable => ({
     'exceeded',
     'minutes',
     'targetMinutes',
+    'opensInDays',
+    'daysLeft',
+    'daysOverdue',
   ],
   rows: [
     ...view.providers.flatMap((p) =>

@@ -13,7 +13,8 @@ import {
   Text,
 } from '@coachline/domain';
 
-export const TimelineStatus = oneOf('TimelineStatus', 'done', 'due', 'overdue', 'not-applicable');
+/** Unmet: `upcoming` before the window opens, `due` while open, `overdue` once closed. */
+export const TimelineStatus = oneOf('TimelineStatus', 'upcoming', 'due', 'overdue', 'done', 'not-applicable');
 export type TimelineStatus = t.TypeOf<typeof TimelineStatus>;
 
 export const TimelineRequirementKind = oneOf('TimelineRequirementKind', 'once', 'count', 'monthly', 'monthly-dosage');
@@ -45,6 +46,12 @@ export const TimelineRequirement = t.type(
     targetMinutes: t.union([NonNegativeInteger, t.null]),
     /** The guide's suggested months: a hint, never a deadline. */
     suggestedMonths: t.array(Month),
+    /** Upcoming: days until the window opens. */
+    opensInDays: t.union([NonNegativeInteger, t.null]),
+    /** Due: days left until the window closes, 0 on its last day. */
+    daysLeft: t.union([NonNegativeInteger, t.null]),
+    /** Overdue: days since the window closed; done late: days after the window it was met. */
+    daysOverdue: t.union([NonNegativeInteger, t.null]),
   },
   'TimelineRequirement',
 );
