@@ -1,3 +1,4 @@
+import { mintEventId } from '@coachline/eventstore';
 import { COACHLINE_EVENT_ID_NAMESPACE, esdbEventId, isEsdbEventId, nameBasedUuid } from './event-id';
 
 describe('EventStoreDB event ids', () => {
@@ -8,6 +9,13 @@ describe('EventStoreDB event ids', () => {
 
   it('keeps a canonical UUID as it is', () => {
     expect(esdbEventId('5f0c2a8e-1b7d-4c3e-9a6f-0d2b8e4c7a19')).toBe('5f0c2a8e-1b7d-4c3e-9a6f-0d2b8e4c7a19');
+  });
+
+  it('keeps a time-ordered UUID (version 7, as the product mints them) as it is', () => {
+    const minted = mintEventId();
+    expect(isEsdbEventId(minted)).toBe(true);
+    expect(esdbEventId(minted)).toBe(minted);
+    expect(esdbEventId('017f22e2-79b0-7cc3-98c4-dc0c0c07398f')).toBe('017f22e2-79b0-7cc3-98c4-dc0c0c07398f');
   });
 
   it('maps any other id to the same UUID every time, in the Coachline namespace', () => {

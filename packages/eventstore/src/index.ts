@@ -22,7 +22,7 @@ export type {
 // The in-memory store: the port kept in the process, for tests and `memory:`.
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 
-// Command handling: a decider run against its stream, and what it answers when it cannot.
+// Command handling: a decider run against its stream, what it answers when it cannot, and the event ids it mints.
 export { handleCommand } from './command-handling/handle-command';
 export type { CommandOutcome, HandleCommandOptions } from './command-handling/handle-command';
 export { DecidedStreams } from './command-handling/decided-streams';
@@ -32,6 +32,7 @@ export { UnreadableEventError } from './command-handling/load-stream';
 export type { PlacedEvent } from './command-handling/load-stream';
 export { isSystemFault } from './command-handling/system-fault';
 export type { CommandFailure, SystemFault } from './command-handling/system-fault';
+export { mintEventId } from './command-handling/event-ids';
 
 // Expected revision: the check every append makes, and the refusals of an append that fails it.
 export { meetsExpectedRevision, requireExpectedRevision } from './expected-revision';

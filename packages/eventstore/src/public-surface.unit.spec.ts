@@ -46,6 +46,7 @@ const VALUES = [
   'listingSpan',
   'matches',
   'meetsExpectedRevision',
+  'mintEventId',
   'newKeyEncryptionKey',
   'nextIntegrity',
   'nextIntegrityOfCanonical',

@@ -1,6 +1,6 @@
 /** LogSession as the API issues it: built and checked with the domain's codecs, handled by `handleCommand`. */
 import { type CoachlineCommand, decodeCommand } from '@coachline/domain';
-import { type DecidedStreams, type EventStore, handleCommand } from '@coachline/eventstore';
+import { type DecidedStreams, type EventStore, handleCommand, mintEventId } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { randomUUID } from 'node:crypto';
 import { sessionBody } from '../api/seed-program';
@@ -43,6 +43,6 @@ export const logSession = (providerId: string, coachId: string, heldOn: string):
 
 /** Handles a command as the API does; a refusal is the benchmark's own mistake. */
 export const handled = async (store: EventStore, issued: CoachlineCommand, streams: DecidedStreams): Promise<void> => {
-  const outcome = await handleCommand(store, issued, { newEventId: () => randomUUID(), decidedStreams: streams })();
+  const outcome = await handleCommand(store, issued, { newEventId: mintEventId, decidedStreams: streams })();
   if (E.isLeft(outcome)) throw new Error(`${issued.type} refused: ${outcome.left.message}`);
 };

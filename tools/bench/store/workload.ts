@@ -1,6 +1,6 @@
 /** The benchmark's workload: sizes from the environment (for a quick run) and the events it writes. */
 import { randomUUID } from 'node:crypto';
-import type { EventToAppend } from '@coachline/eventstore';
+import { type EventToAppend, mintEventId } from '@coachline/eventstore';
 
 const sizeFrom = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -26,9 +26,12 @@ export const workload = {
 const KINDS = ['coaching-conversation', 'observation', 'debrief'] as const;
 const PRACTICES = ['schedules-routines', 'transitions', 'engaged-conversations', 'emotional-literacy'];
 
-/** A SessionLogged event of about 450 bytes stored (JSON of data and metadata, id, type, stream). */
+/**
+ * A SessionLogged event of about 450 bytes stored (JSON of data and metadata, id, type, stream),
+ * its id minted as the product mints its events' ids.
+ */
 export const sessionLogged = (stream: string, n: number): EventToAppend => ({
-  id: randomUUID(),
+  id: mintEventId(),
   type: 'SessionLogged',
   schemaVersion: 1,
   data: {

@@ -53,7 +53,7 @@ describeApiOnEachEngine('command routes', (open) => {
     expect(commandRoutes.filter((route) => !sent.has(route.type)).map((r) => r.type)).toEqual([]);
   });
 
-  it('records the actor, the issue time and the correlation id in the events', async () => {
+  it('records the actor, the issue time and the correlation id in the events, under time-ordered ids', async () => {
     const response = await api
       .http()
       .post(pathOf('LogSession', 'p-2'))
@@ -68,6 +68,8 @@ describeApiOnEachEngine('command routes', (open) => {
       recordedAt: '2026-01-15T12:00:00.000Z',
       correlationId: 'corr-from-client',
     });
+    // A UUID of version 7 (RFC 9562), so that the store's index of event ids grows at its end.
+    expect(event?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
 

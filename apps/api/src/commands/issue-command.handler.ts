@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { conflict, DomainError, findCommandDefinition } from '@coachline/domain';
@@ -8,6 +7,7 @@ import {
   type EventStore,
   handleCommand,
   isSystemFault,
+  mintEventId,
 } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { PinoLogger } from 'nestjs-pino';
@@ -55,7 +55,7 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     const reach = await this.authorizer.check(actor, scope, command);
     if (reach.refusal) return E.left(reach.refusal);
     const outcome = await handleCommand(this.store, command, {
-      newEventId: () => randomUUID(),
+      newEventId: mintEventId,
       decidedStreams: this.decidedStreams,
       ...(reach.onStream ? { policyRefusal: reach.onStream } : {}),
       ...(expectedRevision !== undefined ? { expectedRevision } : {}),
