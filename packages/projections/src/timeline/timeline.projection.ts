@@ -177,15 +177,15 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
       (state.coaches[event.data.coachId] ??= { events: [] }).communityId = event.data.communityId;
       break;
     case 'ProviderEnrolled': {
-      const { communityId, programYearId, site, enrolledOn } = event.data;
-      (state.providers[event.data.providerId] ??= { events: [] }).enrollment = {
-        communityId,
-        programYearId,
-        setting: site.setting,
-        enrolledOn,
-      };
+      const { communityId, programYearId, site, enrolledOn, coachId } = event.data;
+      const provider = (state.providers[event.data.providerId] ??= { events: [] });
+      provider.enrollment = { communityId, programYearId, siteId: site.siteId, setting: site.setting, enrolledOn };
+      provider.coachId = coachId;
       break;
     }
+    case 'ProviderReassigned':
+      (state.providers[event.data.providerId] ??= { events: [] }).coachId = event.data.toCoachId;
+      break;
     case 'ProviderExited':
       (state.providers[event.data.providerId] ??= { events: [] }).exitedOn = event.data.on;
       break;
@@ -210,13 +210,14 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 5,
+  version: 6,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',
       'CommunityRegistered',
       'CoachRegistered',
       'ProviderEnrolled',
+      'ProviderReassigned',
       'ProviderExited',
       'AgreementDrafted',
       'AsqSe2Distributed',

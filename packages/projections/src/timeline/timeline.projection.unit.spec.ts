@@ -521,6 +521,27 @@ describe('the timeline view', () => {
       expect(view.communities.map((c) => c.communityId)).toEqual(['kent']);
     });
 
+    it('names each provider’s coach and site as known at the moment asked about, reassignments included', () => {
+      const reassigned = initialData()
+        .add('ProviderEnrolled', enrollment('p-002', '2025-07-01'), at('2025-07-01'))
+        .add('CommunityRegistered', { communityId: 'lake', name: 'Lake County', kind: 'county' }, at('2025-06-20'))
+        .add('ProviderEnrolled', enrollment('p-900', '2025-07-01', { communityId: 'lake' }), at('2025-07-01'))
+        .add(
+          'ProviderReassigned',
+          { providerId: 'p-002', fromCoachId: 'c-03', toCoachId: 'c-07', on: '2025-08-10' },
+          at('2025-08-10'),
+        )
+        .events();
+      const coachOf = (asOf: string) =>
+        timeline(reassigned, asOf).providers.map((p) => [p.providerId, p.coachId, p.siteId]);
+      expect(coachOf(at('2025-08-09'))).toEqual([
+        ['p-002', 'c-03', 'site-p-002'],
+        ['p-017', 'c-03', 'site-p-017'],
+        ['p-900', 'c-03', 'site-p-900'],
+      ]);
+      expect(coachOf(at('2025-08-10'))[0]).toEqual(['p-002', 'c-07', 'site-p-002']);
+    });
+
     it('shows nobody before their enrollment was recorded', () =>
       expect(timeline(history, at('2025-06-30')).providers).toEqual([]));
 

@@ -133,8 +133,10 @@ const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[]
       return [
         {
           providerId,
+          coachId: provider.coachId ?? null,
           communityId: enrollment.communityId,
           programYearId: enrollment.programYearId,
+          siteId: enrollment.siteId,
           guideId: programYear && guide ? guide.guideId : null,
           setting: enrollment.setting,
           enrolledOn: enrollment.enrolledOn,

@@ -60,8 +60,11 @@ export type TimelineRequirement = t.TypeOf<typeof TimelineRequirement>;
 export const ProviderTimeline = t.type(
   {
     providerId: Id,
+    /** The provider's coach as known at the as-of moment. */
+    coachId: t.union([Id, t.null]),
     communityId: Id,
     programYearId: Id,
+    siteId: Id,
     /** Null while the provider's program year is not known as of the moment asked about. */
     guideId: t.union([Id, t.null]),
     setting: SiteSetting,
@@ -150,7 +153,9 @@ export interface TimelineSubject {
 export type SessionEntry = Partial<TimelineSession> & { readonly voided?: true; loggedEventId?: string };
 
 export interface ProviderTimelineEntry extends TimelineSubject {
-  enrollment?: { communityId: string; programYearId: string; setting: SiteSetting; enrolledOn: string };
+  enrollment?: { communityId: string; programYearId: string; siteId: string; setting: SiteSetting; enrolledOn: string };
+  /** The coach as of the newest event folded: the enrolment's, then each reassignment's. */
+  coachId?: string;
   exitedOn?: string;
 }
 
