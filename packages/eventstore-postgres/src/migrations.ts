@@ -147,6 +147,24 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'event ids, event types and key ids compared byte by byte',
+    // In the database's default collation a libc locale (C.UTF-8 among them) compares with strcoll
+    // and without abbreviated sort keys, and every random id an append or import placed in the
+    // id's unique index paid for it. No statement orders by these columns; they are compared for
+    // equality only, which is byte equality in every deterministic collation, so no reader sees a
+    // difference. Coachline's ids and types are ASCII (uuids, type names), which C.UTF-8 already
+    // ordered by bytes; only a language's locale (en_US...) ordered them otherwise.
+    // The new collation rewrites no row, but it rebuilds the columns' indexes here, once, under
+    // the table's lock; and it drops the columns' statistics, which the planner needs to read a
+    // type's events in position order rather than through the type index (see the import).
+    script: (s) => `
+      ALTER TABLE "${s}".events ALTER COLUMN id TYPE text COLLATE "C", ALTER COLUMN type TYPE text COLLATE "C";
+      ALTER TABLE "${s}".child_keys ALTER COLUMN key_id TYPE text COLLATE "C";
+      ANALYZE "${s}".events (type);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
