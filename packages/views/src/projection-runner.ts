@@ -288,15 +288,26 @@ export class ProjectionRunner {
     return this.slots.get(name)?.entryPositions.positionOf(table, id) ?? 0;
   }
 
-  /** The current view (as of the latest event folded), for a query. */
-  view<View>(name: string, query: Omit<ViewQuery, 'asOf'>): View {
+  /**
+   * The view as it stands, as of its newest event; or measured on a later moment `at` (a working
+   * day's statuses and "this month"), which the kept state answers as well since nothing recorded
+   * after its newest event is missing from it. An earlier moment is not what the state holds: the
+   * view as of then is replayed from the store (`viewFromStore`), so it is rendered at the newest.
+   */
+  view<View>(name: string, query: Omit<ViewQuery, 'asOf'>, at?: string): View {
     const slot = this.slots.get(name);
     if (!slot) throw new Error(`No projection is called "${name}".`);
+    const later = at !== undefined && (slot.latestRecordedAt === undefined || Date.parse(at) >= slot.latestRecordedMs);
     return render<View>(
       slot.projection,
       { state: slot.state, events: 0, ...(slot.latestRecordedAt ? { latestRecordedAt: slot.latestRecordedAt } : {}) },
-      query,
+      later ? { ...query, asOf: at } : query,
     );
+  }
+
+  /** The newest `recordedAt` a view has folded: a moment before it is replayed from the store, not rendered. */
+  latestRecordedAtOf(name: string): string | undefined {
+    return this.slots.get(name)?.latestRecordedAt;
   }
 
   private fold(stored: StoredEvent): void {

@@ -56,6 +56,26 @@ describe('the projection runner', () => {
     expect(runner.view<DosageView>('dosage', {})).toEqual(viewOf(dosageProjection, history, {}));
   });
 
+  it('renders a kept view on a later moment as the fold of the same history would, and an earlier one at its newest event', async () => {
+    const history = programHistory(sessionEvents(40, 3));
+    const store = await storeHolding(history);
+    const runner = new ProjectionRunner({
+      store,
+      checkpoints: new InMemoryProjectionCheckpoints(),
+      projections: [dosageProjection],
+    });
+    await runner.start();
+    await runner.stop();
+    const newest = runner.latestRecordedAtOf('dosage')!;
+    expect(newest).toBe(history.at(-1)!.metadata.recordedAt);
+    const later = new Date(Date.parse(newest) + 90 * 86_400_000).toISOString();
+    const atLater = runner.view<DosageView>('dosage', {}, later);
+    expect(atLater.asOf).toBe(later);
+    expect(atLater).toEqual(viewOf(dosageProjection, history, { asOf: later }));
+    const earlier = new Date(Date.parse(newest) - 86_400_000).toISOString();
+    expect(runner.view<DosageView>('dosage', {}, earlier)).toEqual(runner.view<DosageView>('dosage', {}));
+  });
+
   it('resumes after a crash at any point without counting an event twice or skipping one', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -79,7 +79,7 @@ export class ProjectionHost {
     this.rendered = new RenderedViews(
       {
         positionOf: (name) => this.runner.positionOf(name),
-        render: (name, selection) => this.runner.view(name, selection),
+        render: (name, selection, at) => this.runner.view(name, selection, at),
       },
       settings.viewMaxAgeMs,
     );
@@ -150,9 +150,21 @@ export class ProjectionHost {
     return view;
   }
 
-  /** The live view for a selection, rendered at or after `atLeastPosition`. */
-  view<View>(name: string, selection: Selection, atLeastPosition = 0): View {
-    return this.rendered.view(name, selection, atLeastPosition) as View;
+  /**
+   * The live view for a selection, rendered at or after `atLeastPosition`; measured on `at` when
+   * given and not before the view's newest event (see `rendersAt`), else as of that event.
+   */
+  view<View>(name: string, selection: Selection, atLeastPosition = 0, at?: string): View {
+    return this.rendered.view(name, selection, atLeastPosition, at) as View;
+  }
+
+  /**
+   * Whether the kept view answers as of `at`: nothing it holds was recorded after it. An earlier
+   * moment is replayed from the store instead.
+   */
+  rendersAt(name: string, at: string): boolean {
+    const newest = this.runner.latestRecordedAtOf(name);
+    return newest === undefined || Date.parse(at) >= Date.parse(newest);
   }
 
   /**

@@ -6,7 +6,7 @@ import { viewFromStore } from '@coachline/views';
 import { DosageView, findProjection, ShareView } from '@coachline/projections';
 import * as E from 'fp-ts/Either';
 import { AccessRecorder } from '../access-log/access-recorder';
-import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
+import { API_SETTINGS, type ApiSettings, CLOCK, type Clock, EVENT_STORE } from '../app/injection-tokens';
 import { CaseloadsView, caseloadsProjection } from '../policy/caseloads.projection';
 import { AUDITED_VIEWS } from '../policy/grants';
 import { reachOf } from '../policy/reach';
@@ -15,6 +15,10 @@ import { dosageInMonth } from './dosage-month';
 import { ProjectionHost, WaitOutcome } from './projection-host';
 import { ReadView } from './read-view.query';
 import { ViewUnavailableError } from './view-unavailable';
+import { workingAsOf } from './working-clock';
+
+/** Views of the day's work: measured on today by the server's clock unless the reader names a moment. */
+const WORKING_VIEWS: ReadonlySet<string> = new Set(['timeline']);
 
 /**
  * Answers a view: waits until the runner has folded the position the reader asked for, renders
@@ -26,6 +30,7 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly host: ProjectionHost,
     private readonly recorder: AccessRecorder,
   ) {}
@@ -55,12 +60,14 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
       ...(params.providerId !== undefined ? { providerId: params.providerId } : {}),
       ...(params.communityId !== undefined ? { communityId: params.communityId } : {}),
     };
+    const asOf = WORKING_VIEWS.has(view) ? workingAsOf(params.asOf, this.clock()) : params.asOf;
+    // A moment the kept view has not passed is rendered from it; an earlier one is replayed.
     const rendered =
-      params.asOf !== undefined
-        ? await viewFromStore<unknown>(this.store, findProjection(view)!, { ...query, asOf: params.asOf })
-        : reach && view === 'share'
+      asOf !== undefined && !this.host.rendersAt(view, asOf)
+        ? await viewFromStore<unknown>(this.store, findProjection(view)!, { ...query, asOf })
+        : reach && view === 'share' && asOf === undefined
           ? this.shareWithin(reach, query.providerId, position)
-          : this.host.view<unknown>(view, query, position);
+          : this.host.view<unknown>(view, query, position, asOf);
     const narrowed = reach && isNarrowed(view) ? narrow(view, rendered, reach) : rendered;
     const answer =
       view === 'dosage' && params.month !== undefined ? dosageInMonth(narrowed as DosageView, params.month) : narrowed;

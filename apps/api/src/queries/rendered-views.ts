@@ -32,7 +32,8 @@ interface Rendered {
 
 export interface RenderSource {
   positionOf(name: string): number;
-  render(name: string, selection: Selection): unknown;
+  /** `at`: a moment after the view's newest event to measure it on (a working day), else its newest event. */
+  render(name: string, selection: Selection, at?: string): unknown;
 }
 
 /**
@@ -53,9 +54,11 @@ export class RenderedViews {
     private readonly nowMs: () => number = Date.now,
   ) {}
 
-  view(name: string, selection: Selection, atLeastPosition: number): unknown {
+  view(name: string, selection: Selection, atLeastPosition: number, at?: string): unknown {
     const whole = !rendersOnItsOwn(name, selection);
-    const key = whole ? name : `${name}|${selection.providerId ?? ''}|${selection.communityId ?? ''}`;
+    const selected = whole ? name : `${name}|${selection.providerId ?? ''}|${selection.communityId ?? ''}`;
+    // A rendering measured on another moment is another rendering.
+    const key = at === undefined ? selected : `${selected}@${at}`;
     const current = this.source.positionOf(name);
     const cached = this.renderings.get(key);
     const usable =
@@ -65,7 +68,11 @@ export class RenderedViews {
         (!keptBySubject(name, selection) && this.nowMs() - cached.renderedAtMs < this.maxAgeMs));
     const rendering = usable
       ? cached
-      : { position: current, renderedAtMs: this.nowMs(), view: this.source.render(name, whole ? {} : selection) };
+      : {
+          position: current,
+          renderedAtMs: this.nowMs(),
+          view: this.source.render(name, whole ? {} : selection, at),
+        };
     if (!usable) {
       this.renderings.delete(key);
       this.renderings.set(key, rendering);

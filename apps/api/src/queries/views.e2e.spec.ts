@@ -82,6 +82,25 @@ describeApiOnEachEngine('views', (open) => {
     ).toMatchObject({ status: 'done' });
   });
 
+  it('timeline: measured on today by the server’s clock unless a moment is named, a date meaning the end of that day', async () => {
+    api.setNow('2026-03-10T08:00:00.000Z');
+    const today = await get(`/providers/p-1/timeline?waitForPosition=${seeded}`);
+    expect(today.body).toMatchObject({ asOf: '2026-03-10T23:59:59.999Z', on: '2026-03-10' });
+    const dosageOf = (body: { providers: { requirements: { requirementId: string }[] }[] }, month: string) =>
+      body.providers[0]!.requirements.find((r) => r.requirementId === `dosage-${month}`);
+    expect(dosageOf(today.body, '2026-03')).toMatchObject({ status: 'due', daysLeft: 21 });
+    expect(dosageOf(today.body, '2026-04')).toMatchObject({ status: 'upcoming', opensInDays: 22 });
+    expect(dosageOf(today.body, '2025-10')).toMatchObject({ status: 'overdue' });
+    const named = await get('/providers/p-1/timeline?asOf=2026-05-02');
+    expect(named.body).toMatchObject({ asOf: '2026-05-02T23:59:59.999Z', on: '2026-05-02' });
+    expect(dosageOf(named.body, '2026-04')).toMatchObject({ status: 'overdue', daysOverdue: 2 });
+    const refused = await get('/providers/p-1/timeline?asOf=2026-02-30');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.asOf']);
+    // The clock the later tests were written against.
+    api.setNow('2026-02-03T09:00:00.000Z');
+  });
+
   it('cycles: the agreement’s signatures and cycles', async () => {
     const response = await get(`/views/cycles?providerId=p-1&waitForPosition=${seeded}`);
     expect(response.body.agreements).toEqual([
