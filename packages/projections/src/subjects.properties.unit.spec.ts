@@ -49,6 +49,7 @@ describe('views kept by subject', () => {
       'cycles',
       'dosage',
       'evaluation',
+      'recording-lag',
       'share',
       'timeline',
     ]);

@@ -1,0 +1,2 @@
+export * from './recording-lag.projection';
+export * from './recording-lag.view';
