@@ -7,6 +7,8 @@
 // What a view is: a pure fold of recorded events, the query a reader asks of it, its stored rows.
 export { routes } from './projection';
 export type { AnyProjection, Projection, StateSubjects, SubjectRef, ViewQuery, ViewTable } from './projection';
+// A view's table as CSV records, text that a spreadsheet would run written as text.
+export { csvCell, csvRecords } from './csv-cells';
 
 // A view's state kept by subject: split into entries saved as they change, and put back together.
 export { sharedStateOf, stateAssembly, SubjectChanges, subjectEntriesOf } from './subjects';

@@ -15,6 +15,8 @@ const VALUES = [
   'TimelineView',
   'caseloadOf',
   'caseloadsProjection',
+  'csvCell',
+  'csvRecords',
   'cyclesProjection',
   'dosageProjection',
   'evaluationExtractTable',

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DecidedStreams, type OpenedStore } from '@coachline/eventstore';
 import { LoggerModule } from 'nestjs-pino';
@@ -15,6 +15,7 @@ import { InFlightCommands } from '../commands/in-flight-commands';
 import { IssueCommandHandler } from '../commands/issue-command.handler';
 import { HealthController } from '../health/health.controller';
 import { AllExceptionsFilter } from '../http/all-exceptions.filter';
+import { CsvAnswerInterceptor } from '../http/csv-answer';
 import { API_LOGGER, apiLogger } from '../http/request-log';
 import { DocsController } from '../openapi/docs.controller';
 import { CommandAuthorizer } from '../policy/command-authorizer';
@@ -78,6 +79,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: CsvAnswerInterceptor },
         Ownership,
         CommandAuthorizer,
         InFlightCommands,
