@@ -30,6 +30,10 @@ export { timelineProjection } from './timeline/timeline.projection';
 export { TimelineView } from './timeline/timeline.view';
 export type { TimelineState } from './timeline/timeline.view';
 
+// The caseload list: each provider with their coach, site, this month's dosage and next unmet requirement.
+export { CaseloadList, caseloadList, caseloadTable } from './caseload-list';
+export type { CaseloadFilter } from './caseload-list';
+
 // Coaching cycles: each agreement's signatures, cycles and pace.
 export { cyclesProjection } from './cycles/cycles.projection';
 export { CyclesView } from './cycles/cycles.view';

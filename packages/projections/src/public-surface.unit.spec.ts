@@ -7,13 +7,16 @@ import * as testing from './testing';
 // Adding a name to an entry point means adding it here too, so the promise shows in review;
 // removing one is a breaking change for whoever imports it.
 const VALUES = [
+  'CaseloadList',
   'CaseloadsView',
   'CyclesView',
   'DosageView',
   'ShareView',
   'SubjectChanges',
   'TimelineView',
+  'caseloadList',
   'caseloadOf',
+  'caseloadTable',
   'caseloadsProjection',
   'csvCell',
   'csvRecords',
@@ -41,6 +44,7 @@ const VALUES = [
 
 const TYPES = [
   'AnyProjection',
+  'CaseloadFilter',
   'CaseloadsState',
   'FoldOptions',
   'Projection',

@@ -1,0 +1,46 @@
+import type { ViewTable } from '../projection';
+import type { CaseloadList } from './caseload-list';
+
+/** One row per provider, this month's dosage and the next item flattened into columns. */
+export const caseloadTable = (list: CaseloadList): ViewTable => ({
+  header: [
+    'providerId',
+    'coachId',
+    'communityId',
+    'programYearId',
+    'siteId',
+    'setting',
+    'enrolledOn',
+    'exitedOn',
+    'month',
+    'minutes',
+    'targetMinutes',
+    'dosageStatus',
+    'nextRequirementId',
+    'nextTitle',
+    'nextMonth',
+    'nextStatus',
+    'nextWindowTo',
+    'nextDays',
+  ],
+  rows: list.providers.map((p) => [
+    p.providerId,
+    p.coachId,
+    p.communityId,
+    p.programYearId,
+    p.siteId,
+    p.setting,
+    p.enrolledOn,
+    p.exitedOn,
+    p.thisMonth?.month ?? null,
+    p.thisMonth?.minutes ?? null,
+    p.thisMonth?.targetMinutes ?? null,
+    p.thisMonth?.status ?? null,
+    p.next?.requirementId ?? null,
+    p.next?.title ?? null,
+    p.next?.month ?? null,
+    p.next?.status ?? null,
+    p.next?.windowTo ?? null,
+    p.next?.days ?? null,
+  ]),
+});
