@@ -54,3 +54,9 @@ export { extractLines } from './extracts/evaluation-extract.view';
 export type { Pseudonymize } from './extracts/evaluation-extract.view';
 export { startEvaluationExtract } from './extracts/evaluation-extract';
 export { evaluationExtractTable } from './extracts/evaluation-extract.table';
+
+// The due list: each provider requirement still to meet, most urgent first, from the timeline.
+export { DEFAULT_DUE_STATUSES, DueList, dueList, DueRow } from './due/due-list';
+export type { DueFilter } from './due/due-list';
+export { DueStatusesParam, dueStatusesOf, DueWithinParam, dueWithinOf } from './due/due-params';
+export { dueTable } from './due/due-table';
