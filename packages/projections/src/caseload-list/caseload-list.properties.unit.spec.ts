@@ -7,7 +7,7 @@ import { kentProgram, sessionData } from '../testing/fixtures';
 import { dosageProjection } from '../dosage/dosage.projection';
 import { DosageView } from '../dosage/dosage.view';
 import { timelineProjection } from '../timeline/timeline.projection';
-import { TimelineView } from '../timeline/timeline.view';
+import { TimelineRequirement, TimelineView } from '../timeline/timeline.view';
 import { caseloadList } from './caseload-list';
 import { caseloadTable } from './caseload-list.table';
 
@@ -95,7 +95,13 @@ const viewsOf = (g: Program) => {
   };
 };
 
-const RANK = { overdue: 0, due: 1, upcoming: 2 } as const;
+const RANK: Readonly<Record<string, number>> = { overdue: 0, due: 1, upcoming: 2 };
+
+interface Unmet {
+  readonly r: TimelineRequirement;
+  readonly rank: number;
+  readonly days: number;
+}
 
 describe('the caseload list, whatever the history', () => {
   it('lists every provider enrolled by the moment asked about once, by coach then provider', () => {
@@ -146,13 +152,13 @@ describe('the caseload list, whatever the history', () => {
         const { dosage, timeline } = viewsOf(g);
         for (const row of caseloadList(dosage, timeline).providers) {
           const requirements = timeline.providers.find((p) => p.providerId === row.providerId)!.requirements;
-          const unmet = requirements.flatMap((r) =>
+          const unmet = requirements.flatMap((r): Unmet[] =>
             r.status === 'overdue'
-              ? [{ r, rank: RANK.overdue, days: -(r.daysOverdue ?? 0) }]
+              ? [{ r, rank: RANK['overdue']!, days: -(r.daysOverdue ?? 0) }]
               : r.status === 'due'
-                ? [{ r, rank: RANK.due, days: r.daysLeft ?? 0 }]
+                ? [{ r, rank: RANK['due']!, days: r.daysLeft ?? 0 }]
                 : r.status === 'upcoming'
-                  ? [{ r, rank: RANK.upcoming, days: r.opensInDays ?? 0 }]
+                  ? [{ r, rank: RANK['upcoming']!, days: r.opensInDays ?? 0 }]
                   : [],
           );
           const first = sortedBy(

@@ -21,11 +21,7 @@ const listOf = (events: ReadonlyArray<RecordedEvent>, asOf: string, filter: Case
 const kent = () =>
   kentProgram()
     .add('CoachRegistered', { coachId: 'c-04', communityId: 'kent', name: 'Coach', role: 'coach' }, at('2025-06-21'))
-    .add(
-      'ProviderEnrolled',
-      enrollment('p-020', '2025-08-15', { coachId: 'c-04', setting: 'family-child-care' }),
-      at('2025-08-15'),
-    )
+    .add('ProviderEnrolled', enrollment('p-020', '2025-08-15', { coachId: 'c-04', setting: 'fcch' }), at('2025-08-15'))
     .add('ProviderEnrolled', enrollment('p-017', '2025-07-01'), at('2025-07-01'))
     .add('SessionLogged', sessionData('p-017', 's-1', '2025-09-03', 90), at('2025-09-04'));
 
@@ -63,7 +59,7 @@ describe('the caseload list', () => {
         communityId: 'kent',
         programYearId: 'py-2025',
         siteId: 'site-p-020',
-        setting: 'family-child-care',
+        setting: 'fcch',
         enrolledOn: '2025-08-15',
         exitedOn: null,
         thisMonth: { month: '2025-09', minutes: 0, targetMinutes: 150, status: 'none' },
