@@ -22,7 +22,9 @@ import { CommandAuthorizer } from '../policy/command-authorizer';
 import { Ownership } from '../policy/ownership';
 import { AccessLogController } from '../queries/access-log.controller';
 import { ProjectionHost } from '../queries/projection-host';
+import { ProvidersController } from '../queries/providers.controller';
 import { ReadAccessLogHandler } from '../queries/read-access-log';
+import { ReadCaseloadHandler } from '../queries/read-caseload';
 import { ReadProviderRecordHandler } from '../queries/read-provider-record';
 import { ReadStreamHistoryHandler } from '../queries/read-stream-history';
 import { ReadViewHandler } from '../queries/read-view.handler';
@@ -62,6 +64,7 @@ export class ApiModule {
         CommandController,
         ViewController,
         AccessLogController,
+        ProvidersController,
         TokensController,
         HealthController,
         DocsController,
@@ -88,6 +91,7 @@ export class ApiModule {
         StreamReader,
         AccessRecorder,
         ReadViewHandler,
+        ReadCaseloadHandler,
         ReadProviderRecordHandler,
         ReadStreamHistoryHandler,
         ReadAccessLogHandler,

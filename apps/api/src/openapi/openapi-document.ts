@@ -11,6 +11,7 @@ import { ErrorBody } from '../http/api-error';
 import { CORRELATION_REPLACED_HEADER, CorrelationId } from '../http/correlation-id';
 import { commandGrants, Grants, viewGrants, ViewName } from '../policy/grants';
 import { DebriefsView, PlansView } from '../queries/provider-record';
+import { CaseloadList } from '../queries/read-caseload';
 import { ParamProfile, viewParameters } from '../queries/view-params';
 import { AccessLogAnswer, LivenessAnswer, ReadinessAnswer } from './answer-codecs';
 import { JsonSchema, jsonSchemaOf } from './json-schema';
@@ -204,6 +205,13 @@ const viewOperations = (): Entry[] => [
     'Every event of one stream with its metadata; every read is recorded.',
     projectionSchema('history'),
     'history',
+  ),
+  viewOperation(
+    '/providers',
+    'caseload',
+    'The caseload list: each provider with their coach, site, this month’s dosage and most urgent unmet requirement; measured on today unless asOf names a moment.',
+    jsonSchemaOf(CaseloadList),
+    'caseload',
   ),
   viewOperation(
     '/providers/{id}/timeline',

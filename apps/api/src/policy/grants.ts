@@ -76,6 +76,7 @@ export const VIEW_NAMES = [
   'debriefs',
   'plans',
   'access-log',
+  'caseload',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -95,6 +96,7 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
   history: { admin: 'all', auditor: 'all' },
   debriefs: providerFacing,
   plans: providerFacing,
+  caseload: providerFacing,
   'access-log': { admin: 'all', auditor: 'all' },
 };
 

@@ -32,6 +32,7 @@ const PARAMS = {
   },
   providerId: { codec: Id, description: 'Only this provider.' },
   communityId: { codec: Id, description: 'Only this community.' },
+  coachId: { codec: Id, description: 'Only the providers of this coach.' },
   month: { codec: Month, description: 'Only this month.' },
   stream: {
     codec: Id,
@@ -85,6 +86,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   debriefs: { optional: ['asOf', 'waitForPosition'] },
   plans: { optional: ['asOf', 'waitForPosition'] },
   'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'] },
+  caseload: { optional: [...live, 'coachId', 'communityId'] },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 
