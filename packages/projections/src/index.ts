@@ -60,3 +60,20 @@ export { DEFAULT_DUE_STATUSES, DueList, dueList, DueRow } from './due/due-list';
 export type { DueFilter } from './due/due-list';
 export { DueStatusesParam, dueStatusesOf, DueWithinParam, dueWithinOf } from './due/due-params';
 export { dueTable } from './due/due-table';
+
+// Recording lag: each session's held day against the day it was recorded, kept for the program report.
+export { recordingLagProjection, RecordingLagView } from './recording-lag';
+
+// The program report of a community and month, its leadership form, one table and a printable page.
+export {
+  LeadershipReport,
+  leadershipReport,
+  ProgramReport,
+  programReport,
+  programReportHtml,
+  programReportTables,
+  reportAsOf,
+  reportOf,
+  reportViewsOf,
+} from './program-report';
+export type { ReportViews } from './program-report';
