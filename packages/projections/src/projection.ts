@@ -39,6 +39,11 @@ export interface Projection<State, View> {
   readonly view: (state: State, query: ViewQuery) => View;
   readonly viewCodec: t.Type<View, unknown, unknown>;
   readonly table: (view: View) => ViewTable;
+  /**
+   * The table for a terminal, when `table` is too wide to read there: the columns a reader scans
+   * by, some joined. CSV keeps every column of `table`.
+   */
+  readonly terminalTable?: (view: View) => ViewTable;
   /** How the state splits by subject, for a runner that saves only what changed; without it, the state is saved whole. */
   readonly subjects?: StateSubjects<State>;
 }

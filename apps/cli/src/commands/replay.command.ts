@@ -4,7 +4,7 @@ import { formatLineError, LineError } from '../event-file/line-error';
 import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
 import { readEventLine } from '../event-file/parse-event-line';
 import { linesAfter, readEventLineBatches } from '../event-file/read-event-lines';
-import { formatView, Format } from '../output/format-view';
+import { formatProjectionView, Format } from '../output/format-view';
 import { CheckingThread, checksInOwnThread, startCheckingThread } from '../replay/checking-thread';
 import { foldShared } from '../replay/shared-replay';
 import { progressOnStderr } from '../output/progress';
@@ -67,7 +67,7 @@ const replayOnOneThread = async (options: ReplayOptions, out: NodeJS.WritableStr
   if (count === 0) throw noEvents(options.events, 'the file holds only blank lines');
   await requireSelected(options, (stream) => seen.has(stream));
   const view = render(projection, fold.result(), options);
-  out.write(formatView(view, projection.table(view), options.format));
+  out.write(formatProjectionView(projection, view, options.format));
 };
 
 /**
@@ -93,5 +93,5 @@ export const replayShared = async (
   // Shares guessed wrong (a hand-made line): the whole replay again, on one thread.
   if (folded === undefined) return replayOnOneThread(options, out);
   const view = render(projection, folded, options);
-  out.write(formatView(view, projection.table(view), options.format));
+  out.write(formatProjectionView(projection, view, options.format));
 };

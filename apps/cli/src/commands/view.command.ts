@@ -1,7 +1,7 @@
 import { viewFromStore } from '@coachline/views';
 import { recordRead } from '../access-log/record-read';
 import { readerOf } from '../access-log/reader';
-import { formatView, Format } from '../output/format-view';
+import { formatProjectionView, Format } from '../output/format-view';
 import { openStore } from '../store/open-store';
 import { projectionFor, queryOf, RECORDED_VIEWS, requireSelected, storeHolds, ViewSelection } from './view-selection';
 
@@ -30,7 +30,7 @@ export const viewCommand = async (
     await requireSelected(options, storeHolds(store));
     const projection = projectionFor(options);
     const view = await viewFromStore(store, projection, options);
-    shown = formatView(view, projection.table(view), options.format);
+    shown = formatProjectionView(projection, view, options.format);
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import Table from 'cli-table3';
-import { ViewTable } from '@coachline/projections';
+import { type AnyProjection, csvRecords, ViewTable } from '@coachline/projections';
 
 export const FORMATS = ['json', 'csv', 'table'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -11,9 +11,7 @@ export const formatView = (view: unknown, table: ViewTable, format: Format): str
     case 'json':
       return `${JSON.stringify(view, null, 2)}\n`;
     case 'csv':
-      return stringify([table.header as string[], ...(table.rows as unknown[][])], {
-        cast: { boolean: (b) => String(b) },
-      });
+      return stringify(csvRecords(table));
     case 'table': {
       // One rule under the header, none between rows: long views stay readable in a terminal.
       const rendered = new Table({
@@ -26,3 +24,11 @@ export const formatView = (view: unknown, table: ViewTable, format: Format): str
     }
   }
 };
+
+/** A projection's view as asked for: a terminal gets the projection's compact table when it has one, CSV every column. */
+export const formatProjectionView = (projection: AnyProjection, view: unknown, format: Format): string =>
+  formatView(
+    view,
+    format === 'table' && projection.terminalTable ? projection.terminalTable(view) : projection.table(view),
+    format,
+  );

@@ -10,7 +10,7 @@ import {
 } from '@coachline/domain';
 import { interned } from '../interned';
 import { Projection, SubjectRef } from '../projection';
-import { renderTimeline, timelineTable } from './timeline.render';
+import { renderTimeline, timelineTable, timelineTerminalTable } from './timeline.render';
 import { keepSessionEntry, noSessions, sessionEntryOf } from './timeline.sessions';
 import {
   SessionEntry,
@@ -251,4 +251,5 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
   view: renderTimeline,
   viewCodec: TimelineView,
   table: timelineTable,
+  terminalTable: timelineTerminalTable,
 };
