@@ -21,6 +21,7 @@ import { DocsController } from '../openapi/docs.controller';
 import { CommandAuthorizer } from '../policy/command-authorizer';
 import { Ownership } from '../policy/ownership';
 import { AccessLogController } from '../queries/access-log.controller';
+import { DueController } from '../queries/due.controller';
 import { ProjectionHost } from '../queries/projection-host';
 import { ProvidersController } from '../queries/providers.controller';
 import { ReadAccessLogHandler } from '../queries/read-access-log';
@@ -65,6 +66,7 @@ export class ApiModule {
         ViewController,
         AccessLogController,
         ProvidersController,
+        DueController,
         TokensController,
         HealthController,
         DocsController,

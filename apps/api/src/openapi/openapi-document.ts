@@ -1,5 +1,5 @@
 import { Id, Role, StructType } from '@coachline/domain';
-import { findProjection } from '@coachline/projections';
+import { DueList, findProjection } from '@coachline/projections';
 import * as t from 'io-ts';
 import { MAX_LISTED_DAYS } from '../access-log/access-log-filter';
 import { ListedToken, TokenListing, TokenListQuery, TokenRequest } from '../auth/token-request';
@@ -205,6 +205,13 @@ const viewOperations = (): Entry[] => [
     'Every event of one stream with its metadata; every read is recorded.',
     projectionSchema('history'),
     'history',
+  ),
+  viewOperation(
+    '/due',
+    'due',
+    'Each provider requirement still to meet, most urgent first: overdue (longest first), due (fewest days left first), upcoming; measured on today unless asOf names a moment.',
+    jsonSchemaOf(DueList),
+    'due',
   ),
   viewOperation(
     '/providers',

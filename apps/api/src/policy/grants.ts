@@ -77,6 +77,7 @@ export const VIEW_NAMES = [
   'plans',
   'access-log',
   'caseload',
+  'due',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -98,6 +99,7 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
   plans: providerFacing,
   caseload: providerFacing,
   'access-log': { admin: 'all', auditor: 'all' },
+  due: providerFacing,
 };
 
 /** Views whose every read is itself recorded: they show scores or the whole record. */

@@ -1,4 +1,5 @@
 import { AsOf, instantOfAsOf, decodeWith, DomainError, Id, invalid, LocalDate, Month, struct } from '@coachline/domain';
+import { DueStatusesParam, DueWithinParam } from '@coachline/projections';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { ViewName } from '../policy/grants';
@@ -33,6 +34,20 @@ const PARAMS = {
   providerId: { codec: Id, description: 'Only this provider.' },
   communityId: { codec: Id, description: 'Only this community.' },
   coachId: { codec: Id, description: 'Only the providers of this coach.' },
+  status: {
+    codec: DueStatusesParam,
+    description:
+      'Only rows of these statuses, separated by commas: upcoming, due, overdue, done, not-applicable (default overdue,due).',
+  },
+  requirement: {
+    codec: Id,
+    description: 'Only this requirement, by its id without the month: dosage matches dosage-2025-10.',
+  },
+  within: {
+    codec: DueWithinParam,
+    description:
+      'Only the work ahead within so many days: overdue rows, due rows closing within them, upcoming rows opening within them.',
+  },
   month: { codec: Month, description: 'Only this month.' },
   stream: {
     codec: Id,
@@ -82,6 +97,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   cycles: { optional: [...live, 'providerId'] },
   share: { optional: [...live, 'providerId'] },
   evaluation: { optional: [...live, 'providerId', 'communityId'] },
+  due: { optional: [...live, 'coachId', 'communityId', 'providerId', 'status', 'requirement', 'within'] },
   history: { required: ['stream'], optional: ['asOf', 'waitForPosition'] },
   debriefs: { optional: ['asOf', 'waitForPosition'] },
   plans: { optional: ['asOf', 'waitForPosition'] },

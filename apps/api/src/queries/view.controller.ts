@@ -20,7 +20,7 @@ const unknownView = (name: string): DomainError =>
     { path: 'params.name', message: 'no such view' },
   ]);
 
-const answer = (result: E.Either<DomainError, unknown>): unknown => {
+export const answer = (result: E.Either<DomainError, unknown>): unknown => {
   if (E.isLeft(result)) throw refusal(result.left);
   return result.right;
 };
@@ -35,7 +35,7 @@ const forReader = (request: ApiRequest, view: unknown): unknown =>
 const idError = (path: string, id: string) => ({ path, message: `expected ${ID_RULE}, got ${JSON.stringify(id)}` });
 
 /** The query string and the ids of the path, every wrong one reported at once. */
-const paramsOf = (
+export const paramsOf = (
   profile: ParamProfile,
   request: ApiRequest,
   query: unknown,
