@@ -72,7 +72,6 @@ export {
   programReport,
   programReportHtml,
   programReportTables,
-  reportAsOf,
   reportOf,
   reportViewsOf,
 } from './program-report';

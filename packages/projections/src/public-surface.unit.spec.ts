@@ -46,7 +46,6 @@ const VALUES = [
   'projections',
   'recordingLagProjection',
   'render',
-  'reportAsOf',
   'reportOf',
   'reportViewsOf',
   'resolveAsOf',

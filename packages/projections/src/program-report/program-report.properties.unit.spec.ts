@@ -79,7 +79,7 @@ describe('the program report, for any month of sessions, voids and reassignments
   it('counts exactly the dosage view’s statuses of the community’s providers for the month', () =>
     fc.assert(
       fc.property(plans, asOf, (plan, moment) => {
-        const views = reportViewsOf(historyOf(plan), '2025-09', moment);
+        const views = reportViewsOf(historyOf(plan), moment);
         const report = programReport(views, 'kent', '2025-09');
         const statuses = views.dosage.providers
           .filter((p) => p.providerId !== 'prv-other-q')
@@ -99,7 +99,7 @@ describe('the program report, for any month of sessions, voids and reassignments
   it('counts exactly the timeline’s overdue requirements, split among the coaches', () =>
     fc.assert(
       fc.property(plans, asOf, (plan, moment) => {
-        const views = reportViewsOf(historyOf(plan), '2025-09', moment);
+        const views = reportViewsOf(historyOf(plan), moment);
         const report = programReport(views, 'kent', '2025-09');
         const overdue = views.timeline.providers
           .filter((p) => p.communityId === 'kent')
@@ -113,11 +113,7 @@ describe('the program report, for any month of sessions, voids and reassignments
   it('counts every session of the month not voided once, in the community and under one coach', () =>
     fc.assert(
       fc.property(plans, (plan) => {
-        const report = programReport(
-          reportViewsOf(historyOf(plan), '2025-09', '2025-12-01T00:00:00.000Z'),
-          'kent',
-          '2025-09',
-        );
+        const report = programReport(reportViewsOf(historyOf(plan), '2025-12-01T00:00:00.000Z'), 'kent', '2025-09');
         const voids = new Set(
           historyOf(plan)
             .filter((e) => e.type === 'SessionVoided')
@@ -138,9 +134,7 @@ describe('the program report, for any month of sessions, voids and reassignments
   it('in its leadership form, JSON and page, names no coach or provider', () =>
     fc.assert(
       fc.property(plans, asOf, (plan, moment) => {
-        const reduced = leadershipReport(
-          programReport(reportViewsOf(historyOf(plan), '2025-09', moment), 'kent', '2025-09'),
-        );
+        const reduced = leadershipReport(programReport(reportViewsOf(historyOf(plan), moment), 'kent', '2025-09'));
         for (const text of [JSON.stringify(reduced), programReportHtml(reduced)])
           for (const id of [...PROVIDERS, ...COACHES]) expect(text).not.toContain(id);
       }),

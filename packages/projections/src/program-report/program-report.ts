@@ -8,10 +8,10 @@ import type { ProgramYearTimeline, TimelineView } from '../timeline/timeline.vie
 import type { ProgramReport, ReportCoach, ReportGuideItem, ReportLag } from './program-report.view';
 
 /**
- * The views a program report is drawn from. The timeline (overdue items, the guide's
- * requirements, Reflective Consultation) is rendered as of `reportAsOf(month, asOf)`, the close
- * of the month; dosage, cycles and recording lag as of `asOf`, so a session of the month recorded
- * after its close still counts, and its lag with it.
+ * The views a program report is drawn from, all rendered as of one moment: the month's figures
+ * are those of what happened in it (sessions held, cycles completed) as recorded by then; the
+ * statuses (overdue items, the guide's requirements, Reflective Consultation) are those of that
+ * moment's day. The month as it stood at its close is the report as of its last day.
  */
 export interface ReportViews {
   readonly dosage: DosageView;
@@ -19,20 +19,6 @@ export interface ReportViews {
   readonly cycles: CyclesView;
   readonly lag: RecordingLagView;
 }
-
-const lastDayOf = (month: string): string => {
-  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-};
-
-/**
- * The moment a month's statuses are measured on: the end of the month, or the moment asked
- * about when that is earlier (a month under way is reported as it stands).
- */
-export const reportAsOf = (month: string, asOf: string): string => {
-  const end = `${lastDayOf(month)}T23:59:59.999Z`;
-  return asOf < end ? asOf : end;
-};
 
 /** The nearest-rank percentile: the smallest value at least `share` of the values are at or under. */
 const percentile = (sorted: ReadonlyArray<number>, share: number): number | null =>

@@ -89,9 +89,9 @@ export type ReportTotals = t.TypeOf<typeof ReportTotals>;
 const reportFields = {
   communityId: Id,
   month: Month,
-  /** Sessions, minutes and cycles of the month as recorded by this moment. */
+  /** The moment the report was read as of: what was recorded by then. */
   asOf: Instant,
-  /** The day statuses are measured on: the month's last day, or the day of `asOf` if earlier. */
+  /** The day statuses are measured on: the day of `asOf`. */
   on: LocalDate,
   dosage: ReportDosage,
   totals: ReportTotals,

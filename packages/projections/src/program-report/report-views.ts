@@ -8,14 +8,14 @@ import { recordingLagProjection } from '../recording-lag/recording-lag.projectio
 import type { RecordingLagView } from '../recording-lag/recording-lag.view';
 import { timelineProjection } from '../timeline/timeline.projection';
 import type { TimelineView } from '../timeline/timeline.view';
-import { programReport, reportAsOf, ReportViews } from './program-report';
+import { programReport, ReportViews } from './program-report';
 
-/** The four views a report reads, folded from a history, each as of the moment `ReportViews` gives it. */
-export const reportViewsOf = (history: ReadonlyArray<RecordedEvent>, month: string, asOf: string): ReportViews => {
+/** The four views a report reads, folded from a history as of one moment. */
+export const reportViewsOf = (history: ReadonlyArray<RecordedEvent>, asOf: string): ReportViews => {
   const query = { asOf };
   return {
     dosage: viewOf<DosageView>(dosageProjection, history, query),
-    timeline: viewOf<TimelineView>(timelineProjection, history, { asOf: reportAsOf(month, asOf) }),
+    timeline: viewOf<TimelineView>(timelineProjection, history, query),
     cycles: viewOf<CyclesView>(cyclesProjection, history, query),
     lag: viewOf<RecordingLagView>(recordingLagProjection, history, query),
   };
@@ -23,4 +23,4 @@ export const reportViewsOf = (history: ReadonlyArray<RecordedEvent>, month: stri
 
 /** The program report of a community and month, from a history as of a moment. */
 export const reportOf = (history: ReadonlyArray<RecordedEvent>, communityId: string, month: string, asOf: string) =>
-  programReport(reportViewsOf(history, month, asOf), communityId, month);
+  programReport(reportViewsOf(history, asOf), communityId, month);
