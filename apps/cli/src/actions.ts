@@ -6,6 +6,7 @@
  */
 export { printableText } from '@coachline/domain';
 export { accessLogCommand } from './commands/access-log.command';
+export { caseloadCommand } from './commands/caseload.command';
 export { demoCommand } from './commands/demo.command';
 export { exportCommand } from './commands/export.command';
 export { importCommand } from './commands/import.command';

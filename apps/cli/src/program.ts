@@ -212,6 +212,43 @@ const buildProgram = (io: Io): Command => {
     );
 
   program
+    .command('caseload')
+    .description(
+      'list each provider with their coach, site, this month’s dosage and most urgent unmet requirement, by coach',
+    )
+    .option('--events <file>', 'the event file (JSON Lines); else --store')
+    .option('--store <url>', STORE_HELP, './.coachline')
+    .option('--key-file <file>', KEY_FILE_HELP)
+    .option('--as-of <instant>', 'as the program knew it then (default: the latest recordedAt)')
+    .option('--coach <id>', 'only this coach’s providers')
+    .option('--community <id>', 'only this community')
+    .option('--format <format>', 'json, csv or table', 'json')
+    .action(
+      (opts: {
+        events?: string;
+        store: string;
+        keyFile?: string;
+        asOf?: string;
+        coach?: string;
+        community?: string;
+        format?: string;
+      }) => {
+        const { parseAsOf, parseFormat, parseId } = actions();
+        return actions().caseloadCommand(
+          {
+            ...(opts.events !== undefined ? { events: opts.events } : { store: opts.store }),
+            ...optional('keyFile', opts.keyFile),
+            ...optional('asOf', parseAsOf(opts.asOf)),
+            ...optional('coachId', parseId('--coach', opts.coach)),
+            ...optional('communityId', parseId('--community', opts.community)),
+            format: parseFormat(opts.format),
+          },
+          io.out,
+        );
+      },
+    );
+
+  program
     .command('demo')
     .description('write a realistic program year as an event file')
     .requiredOption('--out <file>', 'the event file to write')
