@@ -8,6 +8,7 @@ export { printableText } from '@coachline/domain';
 export { accessLogCommand } from './commands/access-log.command';
 export { caseloadCommand } from './commands/caseload.command';
 export { demoCommand } from './commands/demo.command';
+export { dueCommand, dueOptionsOf } from './commands/due.command';
 export { exportCommand } from './commands/export.command';
 export { importCommand } from './commands/import.command';
 export { parseAsOf, parseDay, parseFormat, parseId, parsePositiveInteger, parseViewName } from './commands/options';

@@ -275,6 +275,32 @@ const buildProgram = (io: Io): Command => {
       actions().projectionsCommand({ store: opts.store, ...optional('keyFile', opts.keyFile) }, io.out, io.err),
     );
 
+  program
+    .command('due')
+    .description(
+      'list each provider requirement still to meet, most urgent first: overdue, then due, then upcoming; as of the latest recordedAt unless --as-of names a moment (an audit answers the same every time; the API measures on today)',
+    )
+    .option('--events <file>', 'the event file (JSON Lines) to replay; else --store')
+    .option('--store <url>', `${STORE_HELP} (default: ./.coachline)`)
+    .option('--key-file <file>', KEY_FILE_HELP)
+    .option(
+      '--as-of <instant>',
+      'as the program knew it then, measured on that UTC day (default: the latest recordedAt)',
+    )
+    .option('--coach <id>', 'only this coach’s providers')
+    .option('--community <id>', 'only this community')
+    .option('--provider <id>', 'only this provider')
+    .option(
+      '--status <list>',
+      'statuses separated by commas: upcoming, due, overdue, done, not-applicable (default: overdue,due)',
+    )
+    .option('--requirement <id>', 'only this requirement, by its id without the month (dosage matches dosage-2025-10)')
+    .option('--within <days>', 'only the work ahead: overdue, due closing and upcoming opening within so many days')
+    .option('--format <format>', 'json, csv or table', 'json')
+    .action((opts: import('./commands/due.command').DueFlags) =>
+      actions().dueCommand(actions().dueOptionsOf(opts), io.out),
+    );
+
   return program;
 };
 

@@ -1,4 +1,4 @@
-import { render, startFold } from '@coachline/projections';
+import { AnyProjection, render, startFold } from '@coachline/projections';
 import { noEvents } from '../event-file/event-file-check';
 import { formatLineError, LineError } from '../event-file/line-error';
 import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
@@ -17,16 +17,28 @@ export interface ReplayOptions extends ViewSelection {
   readonly format: Format;
 }
 
+/** A view replayed from a file, and the projection it is a view of. */
+export interface Replayed {
+  readonly projection: AnyProjection;
+  readonly view: unknown;
+}
+
 /**
  * `coachline replay --events FILE --view NAME`: every event decoded and validated, folded
  * into the view as of the moment asked; a file with any bad line gives no view at all.
  */
 export const replayCommand = async (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> => {
-  await ensureReadable(options.events);
-  return checksInOwnThread(options.events) ? replayOnTwoThreads(options, out) : replayOnOneThread(options, out);
+  const { projection, view } = await replayedView(options);
+  out.write(formatProjectionView(projection, view, options.format));
 };
 
-const replayOnOneThread = async (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> => {
+/** The view a replay prints, before it is formatted: for the commands that read a view further. */
+export const replayedView = async (options: Omit<ReplayOptions, 'format'>): Promise<Replayed> => {
+  await ensureReadable(options.events);
+  return checksInOwnThread(options.events) ? viewOnTwoThreads(options) : viewOnOneThread(options);
+};
+
+const viewOnOneThread = async (options: Omit<ReplayOptions, 'format'>): Promise<Replayed> => {
   const projection = projectionFor(options);
   const fold = startFold(projection, options.asOf === undefined ? {} : { asOf: options.asOf });
   const errors: LineError[] = [];
@@ -66,8 +78,7 @@ const replayOnOneThread = async (options: ReplayOptions, out: NodeJS.WritableStr
   }
   if (count === 0) throw noEvents(options.events, 'the file holds only blank lines');
   await requireSelected(options, (stream) => seen.has(stream));
-  const view = render(projection, fold.result(), options);
-  out.write(formatProjectionView(projection, view, options.format));
+  return { projection, view: render(projection, fold.result(), options) };
 };
 
 /**
@@ -75,8 +86,8 @@ const replayOnOneThread = async (options: ReplayOptions, out: NodeJS.WritableStr
  * once: this one folds the lines the view reads, a checking thread validates the others. The
  * output is the one-thread replay's, to the byte.
  */
-const replayOnTwoThreads = (options: ReplayOptions, out: NodeJS.WritableStream): Promise<void> =>
-  replayShared(options, out, startCheckingThread(options));
+const viewOnTwoThreads = (options: Omit<ReplayOptions, 'format'>): Promise<Replayed> =>
+  sharedView(options, startCheckingThread(options));
 
 /** A replay whose unread lines `check` validates. */
 export const replayShared = async (
@@ -84,6 +95,11 @@ export const replayShared = async (
   out: NodeJS.WritableStream,
   check: CheckingThread,
 ): Promise<void> => {
+  const { projection, view } = await sharedView(options, check);
+  out.write(formatProjectionView(projection, view, options.format));
+};
+
+const sharedView = async (options: Omit<ReplayOptions, 'format'>, check: CheckingThread): Promise<Replayed> => {
   const projection = projectionFor(options);
   const progress = progressOnStderr('replay');
   const folded = await foldShared(options, projection, check, progress).finally(async () => {
@@ -91,7 +107,6 @@ export const replayShared = async (
     await check.stop();
   });
   // Shares guessed wrong (a hand-made line): the whole replay again, on one thread.
-  if (folded === undefined) return replayOnOneThread(options, out);
-  const view = render(projection, folded, options);
-  out.write(formatProjectionView(projection, view, options.format));
+  if (folded === undefined) return viewOnOneThread(options);
+  return { projection, view: render(projection, folded, options) };
 };
