@@ -89,8 +89,14 @@ export const withPeakHeap = async <T>(work: () => Promise<T>): Promise<{ result:
   }
 };
 
-/** How often a rebuild saves; BENCH_VIEWS_SAVE_MS changes the interval, to weigh what the saves cost. */
-const saveEvery = { events: 200_000, ms: Number(process.env['BENCH_VIEWS_SAVE_MS'] ?? 5_000) };
+/**
+ * How often a rebuild saves; BENCH_VIEWS_SAVE_EVENTS and BENCH_VIEWS_SAVE_MS change the count and the
+ * interval, to weigh what the saves cost.
+ */
+const saveEvery = {
+  events: Number(process.env['BENCH_VIEWS_SAVE_EVENTS'] ?? 200_000),
+  ms: Number(process.env['BENCH_VIEWS_SAVE_MS'] ?? 5_000),
+};
 
 /** A rebuild from nothing: fresh checkpoints, every event read once, views saved with their positions. */
 export const rebuild = async (
