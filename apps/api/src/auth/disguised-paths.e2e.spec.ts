@@ -18,6 +18,7 @@ const VIEW_ROUTES: ReadonlyArray<readonly [ViewName, string]> = [
   ['debriefs', '/providers/p-1/debriefs'],
   ['plans', '/providers/p-1/plans'],
   ['access-log', '/access-log'],
+  ['caseload', '/providers'],
 ];
 
 const splitQuery = (path: string): [string, string] => {

@@ -18,6 +18,7 @@ const VIEW_ROUTES: ReadonlyArray<[ViewName, string]> = [
   ['debriefs', '/providers/p-1/debriefs'],
   ['plans', '/providers/p-1/plans'],
   ['access-log', '/access-log'],
+  ['caseload', '/providers'],
   ['due', '/due'],
 ];
 
