@@ -3,7 +3,7 @@ import { Id, Instant, LocalDate, Month, NonNegativeInteger, SiteSetting } from '
 import { compareText } from '../ordering';
 import { DosageStatus, DosageView, ProviderDosage } from '../dosage/dosage.view';
 import { TimelineView } from '../timeline/timeline.view';
-import { NextItem, nextItemOf } from './next-item';
+import { NextItem, nextItems } from './next-item';
 
 /** The dosage of the month the list is about, as the dosage view figures it. */
 export const MonthDosage = t.type(
@@ -82,6 +82,7 @@ export const caseloadList = (dosage: DosageView, timeline: TimelineView, filter:
   const asOfMonth = monthOf(timeline.asOf);
   const yearEnds = yearEndMonths(timeline);
   const dosageOf = new Map(dosage.providers.map((p) => [p.providerId, p] as const));
+  const next = nextItems(timeline);
   const rows = timeline.providers
     .filter(
       (p) =>
@@ -101,7 +102,7 @@ export const caseloadList = (dosage: DosageView, timeline: TimelineView, filter:
         enrolledOn: p.enrolledOn,
         exitedOn: p.exitedOn,
         thisMonth: monthDosage(dosageOf.get(p.providerId), thisMonth),
-        next: nextItemOf(p.requirements),
+        next: next.get(p.providerId) ?? null,
       };
     });
   return { asOf: timeline.asOf, on: timeline.on, providers: rows.sort(byCoachThenProvider) };

@@ -8,7 +8,7 @@ import { timelineProjection } from '../timeline/timeline.projection';
 import { TimelineRequirement, TimelineView } from '../timeline/timeline.view';
 import { CaseloadFilter, CaseloadList, caseloadList } from './caseload-list';
 import { caseloadTable } from './caseload-list.table';
-import { nextItemOf } from './next-item';
+import { nextItems } from './next-item';
 
 const listOf = (events: ReadonlyArray<RecordedEvent>, asOf: string, filter: CaseloadFilter = {}): CaseloadList =>
   caseloadList(
@@ -201,9 +201,31 @@ const requirement = (over: Partial<TimelineRequirement>): TimelineRequirement =>
   ...over,
 });
 
+/** The next item of one provider whose timeline holds these requirements. */
+const nextOf = (requirements: TimelineRequirement[]) =>
+  nextItems({
+    asOf: '2025-09-20T23:59:59.999Z',
+    on: '2025-09-20',
+    providers: [
+      {
+        providerId: 'p-017',
+        coachId: 'c-03',
+        communityId: 'kent',
+        programYearId: 'py-2025',
+        siteId: 'site-p-017',
+        guideId: 'rir-year-1',
+        setting: 'center',
+        enrolledOn: '2025-07-01',
+        exitedOn: null,
+        requirements,
+      },
+    ],
+    communities: [],
+  }).get('p-017') ?? null;
+
 describe('the next item', () => {
   it('is overdue before due before upcoming, the longest overdue first', () => {
-    const next = nextItemOf([
+    const next = nextOf([
       requirement({ requirementId: 'upcoming', status: 'upcoming', opensInDays: 1 }),
       requirement({ requirementId: 'due', status: 'due', daysLeft: 0 }),
       requirement({ requirementId: 'late-5', status: 'overdue', daysOverdue: 5 }),
@@ -215,13 +237,13 @@ describe('the next item', () => {
 
   it('is the due one with the fewest days left, then the upcoming one opening soonest', () => {
     expect(
-      nextItemOf([
+      nextOf([
         requirement({ requirementId: 'later', status: 'due', daysLeft: 12 }),
         requirement({ requirementId: 'sooner', status: 'due', daysLeft: 3 }),
       ])?.requirementId,
     ).toBe('sooner');
     expect(
-      nextItemOf([
+      nextOf([
         requirement({ requirementId: 'later', status: 'upcoming', opensInDays: 30 }),
         requirement({ requirementId: 'sooner', status: 'upcoming', opensInDays: 2 }),
       ]),
@@ -230,7 +252,7 @@ describe('the next item', () => {
 
   it('is none when everything is done or does not apply', () => {
     expect(
-      nextItemOf([requirement({ status: 'done' }), requirement({ requirementId: 'x', status: 'not-applicable' })]),
+      nextOf([requirement({ status: 'done' }), requirement({ requirementId: 'x', status: 'not-applicable' })]),
     ).toBeNull();
   });
 });
