@@ -59,7 +59,7 @@ export { evaluationExtractTable } from './extracts/evaluation-extract.table';
 export { DEFAULT_DUE_STATUSES, DueList, dueList, DueRow } from './due/due-list';
 export type { DueFilter } from './due/due-list';
 export { DueStatusesParam, dueStatusesOf, DueWithinParam, dueWithinOf } from './due/due-params';
-export { dueTable } from './due/due-table';
+export { dueTable, dueTerminalTable } from './due/due-table';
 
 // Recording lag: each session's held day against the day it was recorded, kept for the program report.
 export { recordingLagProjection, RecordingLagView } from './recording-lag';

@@ -33,6 +33,7 @@ const VALUES = [
   'dueList',
   'dueStatusesOf',
   'dueTable',
+  'dueTerminalTable',
   'dueWithinOf',
   'evaluationExtractTable',
   'extractLines',

@@ -6,6 +6,7 @@ import {
   DueStatusesParam,
   dueStatusesOf,
   dueTable,
+  dueTerminalTable,
   DueWithinParam,
   dueWithinOf,
   timelineProjection,
@@ -110,5 +111,6 @@ const timelineOf = async (options: DueOptions): Promise<TimelineView> => {
  */
 export const dueCommand = async (options: DueOptions, out: NodeJS.WritableStream): Promise<void> => {
   const list: DueList = dueList(await timelineOf(options), options.filter);
-  out.write(formatView(list, dueTable(list), options.format));
+  // A terminal gets the columns a reader scans by; CSV every column.
+  out.write(formatView(list, options.format === 'table' ? dueTerminalTable(list) : dueTable(list), options.format));
 };

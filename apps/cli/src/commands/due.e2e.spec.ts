@@ -85,6 +85,8 @@ describe('coachline due', () => {
     const table = await cli('due', '--store', store, '--as-of', '2025-11-15', '--format', 'table');
     expect(table.stdout).toContain('requirementId');
     expect(table.stdout).toContain('dosage-2025-10');
+    expect(table.stdout).toContain('overdue by 15d');
+    for (const line of table.stdout.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(120);
   });
 
   it('refuses a provider or community the history does not hold (exit 1)', async () => {

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import { eventIdOf } from '../testing/fixtures';
 import { DueList, dueList, DueRow } from './due-list';
 import { DueStatusesParam, dueStatusesOf, DueWithinParam } from './due-params';
-import { DUE_TABLE_HEADER, dueTable } from './due-table';
+import { DUE_TABLE_HEADER, dueTable, dueTerminalTable } from './due-table';
 import { kentDueHistory, kentTimelineOn } from './due.fixtures';
 
 const brief = (row: DueRow) => `${row.providerId} ${row.requirementId} ${row.status} ${row.days ?? '-'}`;
@@ -176,6 +176,27 @@ describe('the due table', () => {
         0,
         list.rows[1]!.targetMinutes,
       ],
+    ]);
+  });
+});
+
+describe('the due list for a terminal', () => {
+  it('says each status with the days it counts, the window shortened and dosage as minutes of the target', () => {
+    const list = dueList(kentTimelineOn('2025-09-15'), {
+      providerId: 'p-017',
+      statuses: ['overdue', 'due', 'upcoming', 'done'],
+      requirement: 'dosage',
+      withinDays: 16,
+    });
+    const consent = dueList(kentTimelineOn('2025-09-15'), { statuses: ['done'], requirement: 'evaluation-consent' });
+    const table = dueTerminalTable({ ...list, rows: [...list.rows, ...consent.rows] });
+    expect(table.header).toEqual(['providerId', 'coachId', 'requirementId', 'window', 'status', 'metOn', 'minutes']);
+    expect(table.rows).toEqual([
+      ['p-017', 'c-03', 'dosage-2025-07', '2025-07-01–07-31', 'overdue by 46d', null, '0/150'],
+      ['p-017', 'c-03', 'dosage-2025-08', '2025-08-01–08-31', 'overdue by 15d', null, '0/150'],
+      ['p-017', 'c-03', 'dosage-2025-09', '2025-09-01–09-30', 'due, 15d left', null, '90/150'],
+      ['p-017', 'c-03', 'dosage-2025-10', '2025-10-01–10-31', 'upcoming in 16d', null, '0/150'],
+      ['p-017', 'c-03', 'evaluation-consent', '2025-07-01–08-31', 'done 5d late', '2025-09-05', null],
     ]);
   });
 });

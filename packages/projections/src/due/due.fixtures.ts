@@ -11,11 +11,7 @@ export const kentDueHistory = (): RecordedEvent[] =>
     .add('CoachRegistered', { coachId: 'c-04', communityId: 'kent', name: 'Lee Park', role: 'coach' }, at('2025-06-21'))
     .add('ProviderEnrolled', enrollment('p-017', '2025-07-01'), at('2025-07-01'))
     .add('DemographicSurveyCompleted', { providerId: 'p-017', completedOn: '2025-07-15' }, at('2025-07-15'))
-    .add(
-      'ProviderEnrolled',
-      enrollment('p-020', '2025-09-02', { coachId: 'c-04', setting: 'fcch' }),
-      at('2025-09-02'),
-    )
+    .add('ProviderEnrolled', enrollment('p-020', '2025-09-02', { coachId: 'c-04', setting: 'fcch' }), at('2025-09-02'))
     .add(
       'ConsentUploaded',
       {
