@@ -24,8 +24,10 @@ import { AccessLogController } from '../queries/access-log.controller';
 import { DueController } from '../queries/due.controller';
 import { ProjectionHost } from '../queries/projection-host';
 import { ProvidersController } from '../queries/providers.controller';
+import { ReportController } from '../queries/report.controller';
 import { ReadAccessLogHandler } from '../queries/read-access-log';
 import { ReadCaseloadHandler } from '../queries/read-caseload';
+import { ReadProgramReportHandler } from '../queries/read-program-report';
 import { ReadProviderRecordHandler } from '../queries/read-provider-record';
 import { ReadStreamHistoryHandler } from '../queries/read-stream-history';
 import { ReadViewHandler } from '../queries/read-view.handler';
@@ -67,6 +69,7 @@ export class ApiModule {
         AccessLogController,
         ProvidersController,
         DueController,
+        ReportController,
         TokensController,
         HealthController,
         DocsController,
@@ -94,6 +97,7 @@ export class ApiModule {
         AccessRecorder,
         ReadViewHandler,
         ReadCaseloadHandler,
+        ReadProgramReportHandler,
         ReadProviderRecordHandler,
         ReadStreamHistoryHandler,
         ReadAccessLogHandler,

@@ -12,6 +12,7 @@ import { CORRELATION_REPLACED_HEADER, CorrelationId } from '../http/correlation-
 import { commandGrants, Grants, viewGrants, ViewName } from '../policy/grants';
 import { DebriefsView, PlansView } from '../queries/provider-record';
 import { CaseloadList } from '../queries/read-caseload';
+import { LeadershipReport, ProgramReport } from '../queries/read-program-report';
 import { ParamProfile, viewParameters } from '../queries/view-params';
 import { AccessLogAnswer, LivenessAnswer, ReadinessAnswer } from './answer-codecs';
 import { JsonSchema, jsonSchemaOf } from './json-schema';
@@ -160,6 +161,18 @@ const viewOperation = (
   },
 ];
 
+/** A view route that also answers `Accept: text/html` with a page to print. */
+const withPage = ([path, method, operation]: Entry): Entry => {
+  const responses = operation['responses'] as Record<string, { content: object }>;
+  const ok = responses['200']!;
+  const page = { 'text/html': { schema: { type: 'string', description: 'A printable HTML page, no script.' } } };
+  return [
+    path,
+    method,
+    { ...operation, responses: { ...responses, '200': { ...ok, content: { ...ok.content, ...page } } } },
+  ];
+};
+
 const projectionSchema = (name: string) => jsonSchemaOf(findProjection(name)!.viewCodec as unknown as t.Mixed);
 const providerId = pathId('id', 'The providerId.');
 
@@ -212,6 +225,15 @@ const viewOperations = (): Entry[] => [
     'Each provider requirement still to meet, most urgent first: overdue (longest first), due (fewest days left first), upcoming; measured on today unless asOf names a moment.',
     jsonSchemaOf(DueList),
     'due',
+  ),
+  withPage(
+    viewOperation(
+      '/reports/program',
+      'report',
+      'A community’s program report for a month: dosage met, partly met and missed; per coach minutes, overdue items, recording lag and cycles; trainings and meetings against the guide; Reflective Consultation. Leadership gets counts and durations only. Read on today unless asOf names a moment (the month’s last day: the month as it stood at its close).',
+      { anyOf: [jsonSchemaOf(ProgramReport), jsonSchemaOf(LeadershipReport)] },
+      'report',
+    ),
   ),
   viewOperation(
     '/providers',

@@ -78,6 +78,7 @@ export const VIEW_NAMES = [
   'access-log',
   'caseload',
   'due',
+  'report',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -100,6 +101,7 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
   caseload: providerFacing,
   'access-log': { admin: 'all', auditor: 'all' },
   due: providerFacing,
+  report: { admin: 'all', supervisor: 'all', leadership: 'all' },
 };
 
 /** Views whose every read is itself recorded: they show scores or the whole record. */

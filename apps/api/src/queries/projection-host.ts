@@ -5,6 +5,7 @@ import {
   AnyProjection,
   caseloadsProjection,
   projections,
+  recordingLagProjection,
   shareProjection,
   timelineProjection,
 } from '@coachline/projections';
@@ -17,7 +18,8 @@ import { timelineForReaders } from './timeline-for-readers';
 import type { Selection } from './view-selection';
 
 /**
- * The views the runner keeps live. The history is not among them: it is the store itself, read
+ * The views the runner keeps live, with the caseloads reach is decided on and the recording lag
+ * the program report measures. The history is not among them: it is the store itself, read
  * one stream at a time when asked, rather than a copy of every event held in memory. The timeline
  * and the share are those kept for readers, which ask where their entries last changed.
  */
@@ -29,6 +31,7 @@ export const liveProjections = (entryPosition: EntryPosition): ReadonlyArray<Any
   return [
     ...projections.filter((p) => p.name !== 'history').map((p) => forReaders.get(p.name) ?? p),
     caseloadsProjection,
+    recordingLagProjection,
   ];
 };
 

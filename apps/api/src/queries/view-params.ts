@@ -103,6 +103,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   plans: { optional: ['asOf', 'waitForPosition'] },
   'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'] },
   caseload: { optional: [...live, 'coachId', 'communityId'] },
+  report: { required: ['communityId', 'month'], optional: live },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 
