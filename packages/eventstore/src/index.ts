@@ -106,6 +106,7 @@ export { AccessLogUnavailableError, dayOf, ViewRead } from './access-log/view-re
 export type { AccessLog } from './access-log/view-read';
 export { daysBetween, listingSpan, listReads, matches, MAX_LISTED_DAYS } from './access-log/access-log-filter';
 export type { AccessLogFilter, ListingSpan } from './access-log/access-log-filter';
+export { accessLogTable } from './access-log/access-log-table';
 export { StoreAccessLog } from './access-log/store-access-log';
 export { ACCESS_LOG_FILE, FileAccessLog } from './access-log/file-access-log';
 

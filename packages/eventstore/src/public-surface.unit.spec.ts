@@ -31,6 +31,7 @@ const VALUES = [
   'WRAPPED_KEY_BYTES',
   'WRAPPED_KEY_PREFIX',
   'WrappedChildKeyStore',
+  'accessLogTable',
   'canonicalJson',
   'dayOf',
   'daysBetween',

@@ -98,6 +98,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    // A route that declares its own type (a page, a file) may have set it before it was refused.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(status).json(safeErrorBody(body));
   }
 }

@@ -20,6 +20,22 @@ import { REFUSALS, refusals } from './refusals';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+/**
+ * An answer that is also CSV (`Accept: text/csv`, see http/csv-answer.ts): the table of the JSON
+ * answer, a header row then a row per entry.
+ */
+const jsonOrCsv = (schema: unknown) => ({
+  content: {
+    'application/json': { schema },
+    'text/csv': {
+      schema: { type: 'string', description: 'The answer’s table: a header row, then one row per entry.' },
+    },
+  },
+});
+const answersCsv = (operation: Operation): boolean =>
+  Object.values(operation['responses'] as Record<string, { content?: object }>).some(
+    (answer) => answer.content !== undefined && 'text/csv' in answer.content,
+  );
 
 const rolesOf = (grants: Grants) =>
   Object.entries(grants)
@@ -157,7 +173,7 @@ const viewOperation = (
     description: `Who may: ${rolesOf(viewGrants[view])}.`,
     tags: ['views'],
     parameters: [...pathParams, ...viewParams(profile)],
-    responses: { '200': { description: 'The view.', ...json(schema) }, ...refusals(401, 403, 404, 503) },
+    responses: { '200': { description: 'The view.', ...jsonOrCsv(schema) }, ...refusals(401, 403, 404, 503) },
   },
 ];
 
@@ -380,6 +396,8 @@ const withCommonAnswers = ([path, method, operation]: Entry): Entry => {
   const responses = {
     ...(operation['responses'] as Record<string, { headers?: object }>),
     ...refusals(400, 413, 415, 431),
+    // A read with no CSV reading refuses a reader who takes CSV and not JSON.
+    ...(method === 'get' && !answersCsv(operation) ? refusals(406) : {}),
   };
   const withHeaders = Object.fromEntries(
     Object.entries(responses).map(([status, answer]) => [

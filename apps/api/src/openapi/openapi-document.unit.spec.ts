@@ -7,6 +7,8 @@ import { openApiDocument, pathItems } from './openapi-document';
 import { type Document, operationsOf, type Parameter, schemaChecker } from './testing/document-validator';
 import { structuralProblems } from './testing/openapi-structure';
 
+const MEDIA_TYPES = new Set(['application/json', 'text/csv', 'text/html']);
+
 describe('the OpenAPI document', () => {
   const document = openApiDocument('0.1.0') as unknown as Document;
   const operation = (method: string, path: string) => document.paths[path]![method]!;
@@ -114,10 +116,27 @@ describe('the OpenAPI document', () => {
       expect([method, path, ...['400', '413', '415', '431'].filter((s) => !op.responses[s])]).toEqual([method, path]);
   });
 
-  it('gives every answer of every operation a schema, and is plain JSON', () => {
+  it('gives every answer of every operation a schema for each of its types, and is plain JSON', () => {
     for (const { method, path, operation: op } of operationsOf(document))
-      for (const [status, answer] of Object.entries(op.responses))
-        expect([method, path, status, Object.keys(answer.content ?? {}).length]).toEqual([method, path, status, 1]);
+      for (const [status, answer] of Object.entries(op.responses)) {
+        const types = Object.entries(answer.content ?? {});
+        const described = types.length > 0 && types.every(([type, media]) => MEDIA_TYPES.has(type) && !!media.schema);
+        expect([method, path, status, described]).toEqual([method, path, status, true]);
+      }
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+
+  it('lists CSV beside JSON for the views, and 406 for every other read', () => {
+    const reads = operationsOf(document).filter(({ method }) => method === 'GET');
+    const csv = reads.filter(({ operation: op }) => 'text/csv' in (op.responses['200']?.content ?? {}));
+    expect(csv.map(({ path }) => path)).toEqual(
+      expect.arrayContaining(['/views/timeline', '/providers/{id}/plans', '/streams/{stream}', '/access-log']),
+    );
+    for (const { path, operation: op } of csv) {
+      expect([path, Object.keys(op.responses['200']!.content!)[0]]).toEqual([path, 'application/json']);
+      expect([path, op.responses['406']]).toEqual([path, undefined]);
+    }
+    for (const { path, operation: op } of reads.filter((read) => !csv.includes(read)))
+      expect([path, op.responses['406'] !== undefined]).toEqual([path, true]);
   });
 });

@@ -5,6 +5,7 @@ export const REFUSALS: Readonly<Record<number, string>> = {
   403: 'The role may not do this, or the record is beyond the actor’s reach.',
   404: 'No such route, view, stream or provider.',
   405: 'method-not-allowed, with an Allow header listing the methods the path serves',
+  406: 'not-acceptable: the Accept header takes text/csv and not application/json, and this route has no CSV reading.',
   409: 'The stream moved on from the If-Match revision, or the record already exists, or the Idempotency-Key was used for another command.',
   413: 'The body is larger than the API takes (payload-too-large).',
   415: 'The body is not JSON in UTF-8 (unsupported-media-type, charset-unsupported).',

@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Query as QueryString, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { invalid, unstorableText } from '@coachline/domain';
+import { accessLogTable } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { listingSpan } from '../access-log/access-log-filter';
 import { CLOCK, type Clock } from '../app/injection-tokens';
 import { Guards } from '../auth/route-access';
 import type { ApiRequest } from '../http/api-request';
 import { refusal } from '../http/api-error';
+import { AnswersCsv } from '../http/csv-answer';
 import { AccessLogListing, ReadAccessLog } from './read-access-log';
 import { decodeViewParams } from './view-params';
 
@@ -26,6 +28,7 @@ export class AccessLogController {
   ) {}
 
   @Get()
+  @AnswersCsv('access-log', (answer: Pick<AccessLogListing, 'reads'>) => accessLogTable(answer.reads))
   @Guards(() => ({ kind: 'view', view: 'access-log' }))
   async read(@QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const unfit = unstorableText(query, 'query');

@@ -1,13 +1,16 @@
 import { Controller, Get, Param, Query as QueryString, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { DomainError, Id, ID_RULE, invalid, notFound, unstorableText } from '@coachline/domain';
+import { findProjection, historyProjection, timelineProjection } from '@coachline/projections';
 import * as E from 'fp-ts/Either';
 import { Guards } from '../auth/route-access';
 import { actorOf, type ApiRequest, scopeOf } from '../http/api-request';
+import { AnswersCsv } from '../http/csv-answer';
 import { refusal } from '../http/api-error';
 import { isViewName } from '../policy/grants';
 import { withoutScores } from '../policy/redact-scores';
 import { LiveViewName, ReadView } from './read-view.query';
+import { debriefsTable, plansTable } from './provider-record-tables';
 import { ReadProviderRecord } from './read-provider-record';
 import { ReadStreamHistory } from './read-stream-history';
 import { decodeViewParams, ParamProfile, ViewParams } from './view-params';
@@ -51,12 +54,16 @@ export const paramsOf = (
   throw refusal(invalid('invalid', `The request is invalid: ${errors.map((e) => e.path).join(', ')}`, errors));
 };
 
+/** The view a /views route names; the guard has checked it is one of NAMED_VIEWS before the answer is written. */
+const viewNameOf = (request: ApiRequest): string => String(request.params['name']);
+
 /** Every read of the API: each goes to a query handler on the query bus. */
 @Controller()
 export class ViewController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('views/:name')
+  @AnswersCsv(viewNameOf, (view, request) => findProjection(viewNameOf(request))!.table(view))
   @Guards((request) => {
     const name = String(request.params['name']);
     return NAMED_VIEWS.has(name) && isViewName(name) ? { kind: 'view', view: name } : unknownView(name);
@@ -82,6 +89,7 @@ export class ViewController {
   }
 
   @Get('providers/:id/timeline')
+  @AnswersCsv('timeline', timelineProjection.table)
   @Guards(() => ({ kind: 'view', view: 'timeline' }))
   async timeline(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = { ...paramsOf('provider-record', request, query, { 'params.id': id }), providerId: id };
@@ -100,6 +108,7 @@ export class ViewController {
   }
 
   @Get('providers/:id/debriefs')
+  @AnswersCsv('debriefs', debriefsTable)
   @Guards(() => ({ kind: 'view', view: 'debriefs' }))
   async debriefs(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf('provider-record', request, query, { 'params.id': id });
@@ -114,6 +123,7 @@ export class ViewController {
   }
 
   @Get('providers/:id/plans')
+  @AnswersCsv('plans', plansTable)
   @Guards(() => ({ kind: 'view', view: 'plans' }))
   async plans(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
     const params = paramsOf('provider-record', request, query, { 'params.id': id });
@@ -128,6 +138,7 @@ export class ViewController {
   }
 
   @Get('streams/:stream')
+  @AnswersCsv('history', historyProjection().table)
   @Guards(() => ({ kind: 'view', view: 'history' }))
   async stream(
     @Param('stream') stream: string,

@@ -1,4 +1,5 @@
 import {
+  accessLogTable,
   describeStoreFailure,
   listingSpan,
   listReads,
@@ -6,7 +7,6 @@ import {
   type AccessLogFilter,
   type ViewRead,
 } from '@coachline/eventstore';
-import type { ViewTable } from '@coachline/projections';
 import { openStoreAccessLog } from '../access-log/open-store-access-log';
 import { formatView, type Format } from '../output/format-view';
 import { checkStoreFolder } from '../store/store-folder';
@@ -20,21 +20,6 @@ export interface AccessLogOptions extends AccessLogFilter {
   readonly to?: string;
   readonly format: Format;
 }
-
-const table = (reads: ReadonlyArray<ViewRead>): ViewTable => ({
-  // The record's own id stays in the JSON: the correlation id is what ties a read to the rest of its request.
-  header: ['at', 'reader', 'role', 'view', 'query', 'correlationId'],
-  rows: reads.map((read) => [
-    read.at,
-    read.actor.id,
-    read.actor.role,
-    read.view,
-    Object.entries(read.query)
-      .map(([name, value]) => `${name}=${value}`)
-      .join(' '),
-    read.correlationId,
-  ]),
-});
 
 const openLog = async (url: string | undefined): Promise<AccessLog> => {
   const location = storeLocationOf(url);
@@ -76,5 +61,5 @@ export const accessLogCommand = async (
   } finally {
     await log.close();
   }
-  out.write(formatView({ ...asked.span, reads }, table(reads), options.format));
+  out.write(formatView({ ...asked.span, reads }, accessLogTable(reads), options.format));
 };
