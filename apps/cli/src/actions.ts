@@ -14,6 +14,7 @@ export { importCommand } from './commands/import.command';
 export { parseAsOf, parseDay, parseFormat, parseId, parsePositiveInteger, parseViewName } from './commands/options';
 export { projectionsCommand } from './commands/projections.command';
 export { replayCommand } from './commands/replay.command';
+export { reportCommand, reportOptionsOf } from './commands/report.command';
 export { FailureError, UsageError } from './commands/usage-error';
 export { verifyCommand } from './commands/verify.command';
 export { viewCommand } from './commands/view.command';

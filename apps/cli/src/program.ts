@@ -301,6 +301,26 @@ const buildProgram = (io: Io): Command => {
       actions().dueCommand(actions().dueOptionsOf(opts), io.out),
     );
 
+  program
+    .command('report')
+    .description(
+      'a community’s program report for a month: dosage, each coach’s figures and recording lag, the guide’s trainings and meetings, Reflective Consultation; as of the latest recordedAt unless --as-of names a moment',
+    )
+    .requiredOption('--community <id>', 'the community')
+    .requiredOption('--month <YYYY-MM>', 'the month')
+    .option('--events <file>', 'the event file (JSON Lines) to replay; else --store')
+    .option('--store <url>', `${STORE_HELP} (default: ./.coachline)`)
+    .option('--key-file <file>', KEY_FILE_HELP)
+    .option(
+      '--as-of <instant>',
+      'as the program knew it then, statuses on that UTC day (default: the latest recordedAt)',
+    )
+    .option('--for <reader>', 'leadership: counts and durations only, no coach or provider named')
+    .option('--format <format>', 'json, csv, table or html', 'json')
+    .action((opts: import('./commands/report.command').ReportFlags) =>
+      actions().reportCommand(actions().reportOptionsOf(opts), io.out),
+    );
+
   return program;
 };
 
