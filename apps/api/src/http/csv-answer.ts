@@ -32,9 +32,6 @@ export const AnswersCsv = <Answer>(
     table: table as CsvAnswer['table'],
   });
 
-/** Whether the route's answer has a CSV reading at all, for the OpenAPI document's content types. */
-export const answersCsv = (handler: object): boolean => Reflect.getMetadata(CSV_ANSWER, handler) !== undefined;
-
 const notAcceptable = () =>
   new ApiException(406, {
     code: 'not-acceptable',
@@ -46,10 +43,11 @@ const notAcceptable = () =>
 const fileNameOf = (name: string): string => `${name.replace(/[^A-Za-z0-9-]/g, '') || 'answer'}.csv`;
 
 /**
- * Answers CSV when the request prefers it (express's negotiation: quality values, wildcards; with
- * no Accept or `* / *` JSON comes first) on a route marked with `AnswersCsv`. A read route without
- * a table refuses a reader who takes CSV and not JSON (406) rather than send what they cannot
- * read. Refusals are thrown before or instead of the answer, so they stay JSON.
+ * Answers CSV on a route marked with `AnswersCsv` when the request prefers it (express's
+ * negotiation: quality values and wildcards; a request without Accept, or taking any type, gets
+ * JSON). A read route without a table refuses a reader who takes CSV and not JSON (406) rather
+ * than send what they cannot read. Refusals are thrown before or instead of the answer, so they
+ * stay JSON.
  */
 @Injectable()
 export class CsvAnswerInterceptor implements NestInterceptor {
