@@ -186,7 +186,7 @@ const storedViewTests = (location: () => string) => {
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^store: ${head} events, chain intact, head [0-9a-f]{64}$`));
     expect(lines.slice(1)).toEqual(
-      ['caseloads', 'cycles', 'dosage', 'evaluation', 'history', 'share', 'timeline'].map(
+      ['caseloads', 'cycles', 'dosage', 'evaluation', 'history', 'recording-lag', 'share', 'timeline'].map(
         (name) =>
           `view ${name} at position ${viewsAt}: matches the events up to that position (the head is at ${head})`,
       ),
@@ -207,7 +207,7 @@ const storedViewTests = (location: () => string) => {
       expect(run.stderr.trim().split('\n')).toEqual([
         `${location()}: view dosage at position ${viewsAt} differs from the events at view.providers["p-017"].sessions["s-2"].durationMinutes: stored 90, the events give 45`,
         `${location()}: view evaluation at position ${viewsAt} differs from the events at view.providers["p-017"].observations["o-1"].scores.keyPracticesPercent: stored 99, the events give 64.3`,
-        `${location()}: 2 of 7 stored view(s) differ from the events`,
+        `${location()}: 2 of 8 stored view(s) differ from the events`,
       ]);
       expect(run.stdout).toContain(`view share at position ${viewsAt}: matches the events`);
       expect(run.stdout).not.toContain('view dosage');

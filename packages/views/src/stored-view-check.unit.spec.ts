@@ -150,6 +150,7 @@ describe('checking stored views against the events', () => {
       'cycles',
       'evaluation',
       'history',
+      'recording-lag',
       'share',
       'timeline',
     ]);
