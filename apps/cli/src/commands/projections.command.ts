@@ -1,6 +1,6 @@
 import { InMemoryProjectionCheckpoints, ProjectionCheckpoints } from '@coachline/eventstore';
 import { ProjectionRunner, RebuildProgress } from '@coachline/views';
-import { projections } from '@coachline/projections';
+import { projections, recordingLagProjection } from '@coachline/projections';
 import { openStore, OpenedStore } from '../store/open-store';
 
 export interface ProjectionsOptions {
@@ -8,6 +8,9 @@ export interface ProjectionsOptions {
   /** `--key-file`: where the store's key-encryption key is kept. */
   readonly keyFile?: string;
 }
+
+/** What the API keeps beside the readers' views: the recording lag its program report reads. */
+const keptViews = [...projections, recordingLagProjection];
 
 /** PostgreSQL and PGlite keep views beside the events; other stores rebuild them each time. */
 const checkpointsOf = (store: OpenedStore): ProjectionCheckpoints =>
@@ -32,7 +35,7 @@ export const projectionsCommand = async (
     const runner = new ProjectionRunner({
       store,
       checkpoints: checkpointsOf(store),
-      projections,
+      projections: keptViews,
       onProgress: (progress) => err.write(`${describeProgress(progress)}\n`),
       onParked: (name, at) =>
         err.write(`${name} parked at position ${at.position} (${at.eventType} ${at.eventId}): ${at.error}\n`),
