@@ -143,10 +143,13 @@ const apply = (state: EvaluationState, event: RecordedEvent): EvaluationState =>
   }
 };
 
-/** Consents, observations with their scores, BOQs and ASQ-SE2 screenings per community, for the evaluation partner. */
+/**
+ * Consents, observations with their scores (none dated on or after a withdrawn consent's end), BOQs and ASQ-SE2
+ * screenings per community, for the evaluation partner.
+ */
 export const evaluationProjection: Projection<EvaluationState, EvaluationView> = {
   name: 'evaluation',
-  version: 1,
+  version: 2,
   eventTypes: [
     'CommunityRegistered',
     'ProviderEnrolled',

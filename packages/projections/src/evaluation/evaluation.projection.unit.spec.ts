@@ -156,6 +156,8 @@ describe('the evaluation view', () => {
             observerId: 'obs-9',
             observedOn: '2025-08-20',
             scores: { keyPracticesPercent: 64.3, redFlags: 2 },
+            consentWithdrawnOn: null,
+            scoresWithdrawn: false,
           },
           {
             providerId: 'p-018',
@@ -165,6 +167,8 @@ describe('the evaluation view', () => {
             observerId: 'obs-9',
             observedOn: null,
             scores: null,
+            consentWithdrawnOn: null,
+            scoresWithdrawn: false,
           },
         ],
       },

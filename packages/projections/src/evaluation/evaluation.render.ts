@@ -1,6 +1,7 @@
 import { AsqSe2Zone, copyTable, ObservationInstrument } from '@coachline/domain';
 import { compareText, sortedBy } from '../ordering';
 import { ViewQuery, ViewTable } from '../projection';
+import { consentStandingOf } from './evaluation.consent';
 import {
   BenchmarksRecord,
   CommunityEvaluation,
@@ -35,17 +36,24 @@ const consentRecords = (state: EvaluationState, providerIds: ReadonlyArray<strin
   );
 
 const observationRecords = (state: EvaluationState, providerIds: ReadonlyArray<string>): ObservationRecord[] =>
-  providerIds.flatMap((providerId) =>
-    Object.entries(state.providers[providerId]!.observations).map(([observationId, o]) => ({
-      providerId,
-      observationId,
-      instrument: o.instrument ?? null,
-      scheduledFor: o.scheduledFor ?? null,
-      observerId: o.observerId ?? null,
-      observedOn: o.observedOn ?? null,
-      scores: o.scores ? copyTable(o.scores) : null,
-    })),
-  );
+  providerIds.flatMap((providerId) => {
+    const ledger = state.providers[providerId]!;
+    const consents = Object.values(ledger.consents);
+    return Object.entries(ledger.observations).map(([observationId, o]) => {
+      const standing = consentStandingOf(consents, o.instrument, o.observedOn);
+      return {
+        providerId,
+        observationId,
+        instrument: o.instrument ?? null,
+        scheduledFor: o.scheduledFor ?? null,
+        observerId: o.observerId ?? null,
+        observedOn: o.observedOn ?? null,
+        scores: o.scores && !standing.withheld ? copyTable(o.scores) : null,
+        consentWithdrawnOn: standing.withdrawnOn,
+        scoresWithdrawn: standing.withheld,
+      };
+    });
+  });
 
 const benchmarksRecords = (state: EvaluationState, providerIds: ReadonlyArray<string>): BenchmarksRecord[] =>
   providerIds.flatMap((providerId) =>
@@ -173,6 +181,14 @@ const figures = (values: Record<string, number>): string =>
     .map(([name, value]) => `${name}=${value}`)
     .join(';');
 
+const observationDetails = (r: ObservationRecord): string | null => {
+  const details = [
+    ...(r.scores ? [figures(r.scores)] : []),
+    ...(r.consentWithdrawnOn ? [`consentWithdrawnOn=${r.consentWithdrawnOn}`] : []),
+  ];
+  return details.length === 0 ? null : details.join(';');
+};
+
 /** One row per consent, observation, BOQ and screening; scores and ratings as `name=value` lists. */
 export const evaluationTable = (view: EvaluationView): ViewTable => ({
   header: [
@@ -207,10 +223,10 @@ export const evaluationTable = (view: EvaluationView): ViewTable => ({
       r.observationId,
       r.instrument,
       r.observedOn ?? r.scheduledFor,
-      r.observedOn ? 'completed' : 'scheduled',
+      r.scoresWithdrawn ? 'withdrawn' : r.observedOn ? 'completed' : 'scheduled',
       null,
       null,
-      r.scores ? figures(r.scores) : null,
+      observationDetails(r),
     ]),
     ...c.benchmarks.map((r) => [
       c.communityId,

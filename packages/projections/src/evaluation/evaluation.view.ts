@@ -39,7 +39,11 @@ export const ConsentsByInstrument = t.type(
   'ConsentsByInstrument',
 );
 
-/** Evaluators see observation scores (rule 5: scores reach coaches and evaluators, never providers). */
+/**
+ * Evaluators see observation scores (rule 5: scores reach coaches and evaluators, never providers), except those
+ * dated on or after the withdrawal of the provider's consent: `scoresWithdrawn` is true and `scores` null, while the
+ * events keep them. `consentWithdrawnOn` names the withdrawal, also on observations made while the consent held.
+ */
 export const ObservationRecord = t.type(
   {
     providerId: Id,
@@ -49,6 +53,8 @@ export const ObservationRecord = t.type(
     observerId: t.union([Id, t.null]),
     observedOn: t.union([LocalDate, t.null]),
     scores: t.union([t.record(Id, FiniteNumber), t.null]),
+    consentWithdrawnOn: t.union([LocalDate, t.null]),
+    scoresWithdrawn: t.boolean,
   },
   'ObservationRecord',
 );
