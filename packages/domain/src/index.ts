@@ -76,13 +76,17 @@ export type { ProviderEvent } from './provider/provider.events';
 export { coachDecider } from './coach/coach.decider';
 export type { CoachCommand } from './coach/coach.commands';
 export type { CoachEvent } from './coach/coach.events';
+export type { CoachState } from './coach/coach.decider';
+// Who may take a caseload: the rule a command handler applies with the coach's and the guide's facts.
+export { caseloadCoachOf, isVerifiedCoach, unverifiedCoachRefusal } from './coach/caseload-coach';
+export type { CaseloadCoach, CaseloadFacts } from './coach/caseload-coach';
 export { communityDecider } from './community/community.decider';
 export type { CommunityCommand } from './community/community.commands';
 export type { CommunityEvent } from './community/community.events';
 export { agreementDecider } from './agreement/agreement.decider';
 export type { AgreementCommand } from './agreement/agreement.commands';
 export type { AgreementEvent } from './agreement/agreement.events';
-export { screeningDecider } from './screening/screening.decider';
+export { screeningDecider, screeningDeciderWith } from './screening/screening.decider';
 export type { ScreeningCommand } from './screening/screening.commands';
 export type { ScreeningEvent } from './screening/screening.events';
 

@@ -1,6 +1,7 @@
 export * from './coach-registered';
 export * from './coach-qualification-recorded';
 export * from './coach-qualification-verified';
+export * from './caseload-coach';
 export * from './reflective-consultation-attended';
 export * from './reflective-consultation-survey-completed';
 export * from './coach.events';

@@ -140,7 +140,14 @@ export type GuideDosage = t.TypeOf<typeof GuideDosage>;
 export const ProgramGuide = struct(
   'ProgramGuide',
   { guideId: Id, title: Text, source: Text, requirements: nonEmptyArray(Requirement, 'Requirements') },
-  { dosage: GuideDosage },
+  {
+    dosage: GuideDosage,
+    /**
+     * True when only a coach with at least one verified qualification may take a caseload: an
+     * enrollment or a reassignment to an unverified coach is refused. Absent, any coach may.
+     */
+    caseloadNeedsVerifiedCoach: t.boolean,
+  },
 );
 /** `ProgramGuide` as decoded. */
 export type ProgramGuide = t.TypeOf<typeof ProgramGuide>;
