@@ -3,7 +3,9 @@ import { decodeWith } from '../kernel/decode';
 import { command, deciderSpec } from '../testing';
 import { DistributeAsqSe2, DistributeAsqSe2Data } from './asq-se2-distributed';
 import { ScreeningCommand } from './screening.commands';
-import { screeningDecider } from './screening.decider';
+import { AsqSe2Zone } from './asq-se2-scored';
+import { AsqSe2CutoffTable } from './asq-se2-zone';
+import { screeningDecider, screeningDeciderWith } from './screening.decider';
 import { ScreeningEvent } from './screening.events';
 
 const spec = deciderSpec(screeningDecider);
@@ -75,6 +77,51 @@ describe('screening decider', () => {
       spec.given([distributed]).when(score('2025-08-03')).thenFails('scored-before-distributed', ['data.scoredOn']));
     it('refuses a screening whose child data was erased', () =>
       spec.given([distributed, erased]).when(score()).thenFails('child-data-erased', ['data.screeningId']));
+  });
+
+  describe('ScoreAsqSe2 against the cutoff table', () => {
+    /** Made-up numbers for the tests only; the publisher’s real table is configuration. */
+    const cutoffs: AsqSe2CutoffTable = { intervals: [{ ageIntervalMonths: 24, monitoringFrom: 30, cutoff: 40 }] };
+    const checked = deciderSpec(screeningDeciderWith(cutoffs));
+    const score = (score: number, zone: AsqSe2Zone) =>
+      command<ScreeningCommand>('ScoreAsqSe2', { ...scored.data, score, zone });
+    it.each([
+      [29, 'below-cutoff'],
+      [30, 'monitoring'],
+      [40, 'monitoring'],
+      [41, 'above-cutoff'],
+    ] as const)('accepts %i in the %s zone, as the table places it', (points, zone) =>
+      checked
+        .given([distributed])
+        .when(score(points, zone))
+        .then([{ type: 'AsqSe2Scored', data: { ...scored.data, score: points, zone } }]),
+    );
+    it('refuses a zone the table disagrees with, naming the expected one', () => {
+      checked.given([distributed]).when(score(41, 'monitoring')).thenFails('asq-se2-zone-mismatch', ['data.zone']);
+      checked
+        .given([distributed])
+        .when(score(41, 'monitoring'))
+        .thenFails(
+          (error) => error.message === 'A score of 41 at 24 months is in the above-cutoff zone, not monitoring.',
+        );
+    });
+    it('refuses a lower zone than the table gives just below the cutoff too', () =>
+      checked.given([distributed]).when(score(35, 'below-cutoff')).thenFails('asq-se2-zone-mismatch', ['data.zone']));
+    it('refuses a score whose interval the table lacks: its zone cannot be checked', () =>
+      checked
+        .given([{ type: 'AsqSe2Distributed', data: { ...distribution, ageIntervalMonths: 36 } }])
+        .when(score(10, 'below-cutoff'))
+        .thenFails('asq-se2-interval-not-in-cutoff-table', ['data.screeningId']));
+    it('without a configured table, records the zone as the scorer read it', () =>
+      spec
+        .given([distributed])
+        .when(score(41, 'monitoring'))
+        .then([{ type: 'AsqSe2Scored', data: { ...scored.data, score: 41, zone: 'monitoring' } }]));
+    it('checks the zone only after the screening’s own rules', () =>
+      checked
+        .given([distributed, scored])
+        .when(score(41, 'monitoring'))
+        .thenFails('screening-already-scored', ['data.screeningId']));
   });
 
   describe('RecordAsqSe2FollowUp', () => {
