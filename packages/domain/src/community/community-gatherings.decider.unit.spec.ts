@@ -87,6 +87,34 @@ describe('community decider: trainings, meetings and focus groups', () => {
         .given([registered, year1, { type: 'TrainingHeld', data: training }])
         .when(record({ module: 'module-1b' }))
         .thenFails('training-already-recorded', ['data.trainingId']));
+    it('records the site directors and administrative staff at the Director Training', () => {
+      const attendees = {
+        providerIds: [],
+        coachIds: ['c-03'],
+        staff: [
+          { providerId: 'p-017', role: 'director' as const },
+          { providerId: 'p-017', role: 'administrative' as const },
+        ],
+      };
+      spec
+        .given([registered, year1])
+        .when(record({ module: 'director-training', heldOn: '2025-07-22', attendees }))
+        .then([
+          { type: 'TrainingHeld', data: { ...training, module: 'director-training', heldOn: '2025-07-22', attendees } },
+        ]);
+    });
+    it('records a Director Training attended by site staff only', () => {
+      const attendees = { providerIds: [], coachIds: [], staff: [{ providerId: 'p-018', role: 'director' as const }] };
+      spec
+        .given([registered, year1])
+        .when(record({ module: 'director-training', attendees }))
+        .then([{ type: 'TrainingHeld', data: { ...training, module: 'director-training', attendees } }]);
+    });
+    it('refuses site staff as attendees of a module training', () =>
+      spec
+        .given([registered, year1])
+        .when(record({ attendees: { ...training.attendees, staff: [{ providerId: 'p-017', role: 'director' }] } }))
+        .thenFails('staff-at-director-training-only', ['data.attendees.staff']));
     it('refuses a training nobody attended', () =>
       spec
         .given([registered, year1])
@@ -109,6 +137,13 @@ describe('community decider: trainings, meetings and focus groups', () => {
         .given([registered, year1])
         .when(record())
         .then([{ type: 'ProviderCollaborationMeetingHeld', data: meeting }]));
+    it('records who will facilitate the next meeting', () => {
+      const named = { ...meeting, nextFacilitatorIds: ['c-04'] };
+      spec
+        .given([registered, year1])
+        .when(record(named))
+        .then([{ type: 'ProviderCollaborationMeetingHeld', data: named }]);
+    });
     it('records a twelfth meeting in the year', () =>
       spec
         .given([registered, year1, ...twelveMeetings.slice(0, 11)])

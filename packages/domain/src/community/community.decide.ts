@@ -81,12 +81,22 @@ const recordTraining = (command: CommandFor<typeof RecordTraining>, state: Commu
   const training = command.data;
   if (state.trainingIds.has(training.trainingId))
     return refuse(ruleBroken('training-already-recorded', 'This training is already recorded.', 'data.trainingId'));
-  if (training.attendees.providerIds.length + training.attendees.coachIds.length === 0)
+  const staff = training.attendees.staff ?? [];
+  if (training.attendees.providerIds.length + training.attendees.coachIds.length + staff.length === 0)
     return refuse(
       ruleBroken(
         'training-without-attendees',
-        'A training has at least one provider or coach attending.',
+        'A training has at least one provider, coach or site staff member attending.',
         'data.attendees',
+      ),
+    );
+  // The guide trains site directors and administrative staff at the Director Training; the modules train providers.
+  if (staff.length > 0 && training.module !== 'director-training')
+    return refuse(
+      ruleBroken(
+        'staff-at-director-training-only',
+        'Site directors and administrative staff are recorded as attendees of the Director Training only.',
+        'data.attendees.staff',
       ),
     );
   if (!programYearContaining(state.programYears, training.heldOn)) return refuse(outsideProgramYear(training.heldOn));

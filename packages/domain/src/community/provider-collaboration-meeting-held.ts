@@ -18,8 +18,12 @@ export const ProviderCollaborationMeetingHeldData = struct(
     attendeeIds: Ids,
     topic: Text,
   },
-  /** Each meeting gathers ideas for the next one’s topic (`000`). */
-  { nextTopic: Text },
+  {
+    /** Each meeting gathers ideas for the next one’s topic (`000`). */
+    nextTopic: Text,
+    /** Who will facilitate the next meeting: the coaches decide it as they debrief each meeting (`000`). */
+    nextFacilitatorIds: nonEmptyArray(Id, 'NextFacilitatorIds'),
+  },
 );
 /** `ProviderCollaborationMeetingHeldData` as decoded. */
 export type ProviderCollaborationMeetingHeldData = t.TypeOf<typeof ProviderCollaborationMeetingHeldData>;

@@ -15,8 +15,28 @@ export const TrainingModule = oneOf(
 );
 export type TrainingModule = t.TypeOf<typeof TrainingModule>;
 
-/** Who attended a training, so each provider's and coach's training requirement is met by it. */
-export const TrainingAttendees = struct('TrainingAttendees', { providerIds: Ids, coachIds: Ids });
+/** Who, at a provider's site, leads or runs it: the people the Director Training is for. */
+export const SiteStaffRole = oneOf('SiteStaffRole', 'director', 'administrative');
+export type SiteStaffRole = t.TypeOf<typeof SiteStaffRole>;
+
+/**
+ * One of a provider's site staff at the Director Training, by role and provider only: no name is needed to tell
+ * whether each site's leadership was trained, so none is kept.
+ */
+export const SiteStaffAttendee = struct('SiteStaffAttendee', { providerId: Id, role: SiteStaffRole });
+/** `SiteStaffAttendee` as decoded. */
+export type SiteStaffAttendee = t.TypeOf<typeof SiteStaffAttendee>;
+
+/**
+ * Who attended a training, so each provider's and coach's training requirement is met by it; `staff` lists the
+ * directors and administrative staff of providers' sites at the Director Training, the one training meant for
+ * them.
+ */
+export const TrainingAttendees = struct(
+  'TrainingAttendees',
+  { providerIds: Ids, coachIds: Ids },
+  { staff: t.array(SiteStaffAttendee, 'SiteStaffAttendees') },
+);
 /** `TrainingAttendees` as decoded. */
 export type TrainingAttendees = t.TypeOf<typeof TrainingAttendees>;
 
@@ -45,8 +65,8 @@ export const TrainingHeld = defineEvent({
 });
 
 /**
- * Record a training held within a program year, with the providers and coaches who attended. Accepted, it records
- * `TrainingHeld`.
+ * Record a training held within a program year, with the providers and coaches who attended, and the site
+ * directors and administrative staff at a Director Training. Accepted, it records `TrainingHeld`.
  */
 export const RecordTraining = defineCommand({
   type: 'RecordTraining',
