@@ -25,6 +25,9 @@ export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 // Command handling: a decider run against its stream, what it answers when it cannot, and the event ids it mints.
 export { handleCommand } from './command-handling/handle-command';
 export type { CommandOutcome, HandleCommandOptions } from './command-handling/handle-command';
+// Whether an enrollment's or a reassignment's coach may take a caseload, read from the coach's and the year's streams.
+export { caseloadCoachCheck } from './command-handling/caseload-coach-check';
+export type { GuideLookup } from './command-handling/caseload-coach-check';
 export { DecidedStreams } from './command-handling/decided-streams';
 export type { DecidedStreamsOptions } from './command-handling/decided-streams';
 export type { DecidedStream } from './command-handling/decided-stream';

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { conflict, DomainError, findCommandDefinition } from '@coachline/domain';
 import {
+  caseloadCoachCheck,
   type CommandOutcome,
   DecidedStreams,
   type EventStore,
@@ -28,7 +29,9 @@ const reusedKey = (outcome: CommandOutcome, produces: ReadonlyArray<string>): Do
  * Runs a command through the event store: checks that its record is within the actor's reach,
  * then reads the stream on from the state kept for it, decides and appends (retrying when other
  * writers got in first, unless the caller sent If-Match). A coach's reach over a provider is
- * judged on the provider's stream as the command is decided on it, read once for both.
+ * judged on the provider's stream as the command is decided on it, read once for both. A coach
+ * given a provider is checked first against the guide of the provider's year (verified coaches
+ * only, where the guide asks), from the coach's and the community's streams.
  */
 @CommandHandler(IssueCommand)
 export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
@@ -54,6 +57,11 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
   }: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
     const reach = await this.authorizer.check(actor, scope, command);
     if (reach.refusal) return E.left(reach.refusal);
+    const coachCheck = await caseloadCoachCheck(this.store, command);
+    if (E.isLeft(coachCheck)) {
+      if (isSystemFault(coachCheck.left)) throw coachCheck.left.cause;
+      return E.left(coachCheck.left);
+    }
     const outcome = await handleCommand(this.store, command, {
       newEventId: mintEventId,
       decidedStreams: this.decidedStreams,
