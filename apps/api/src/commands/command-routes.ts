@@ -53,6 +53,7 @@ export const COMMAND_ACTIONS: Readonly<Record<CommandType, string>> = {
   SignAgreement: 'signatures',
   CompleteCoachingCycle: 'cycles',
   RaiseAgreementConcern: 'concerns',
+  ResolveAgreementConcern: 'concern-resolutions',
   EndAgreement: 'end',
 
   DistributeAsqSe2: 'distribution',

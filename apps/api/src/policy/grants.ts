@@ -58,6 +58,7 @@ export const commandGrants: Readonly<Record<CommandType, Grants>> = {
   SignAgreement: coacheeToo,
   CompleteCoachingCycle: caseloadWork,
   RaiseAgreementConcern: coacheeToo,
+  ResolveAgreementConcern: caseloadWork,
   EndAgreement: caseloadWork,
 
   DistributeAsqSe2: caseloadWork,

@@ -1,5 +1,6 @@
 import { CommandFor } from '../kernel/decider';
 import { RaiseAgreementConcern } from './agreement-concern-raised';
+import { ResolveAgreementConcern } from './agreement-concern-resolved';
 import { DraftAgreement } from './agreement-drafted';
 import { EndAgreement } from './agreement-ended';
 import { SignAgreement } from './agreement-signed';
@@ -11,6 +12,7 @@ export const agreementCommands = [
   SignAgreement,
   CompleteCoachingCycle,
   RaiseAgreementConcern,
+  ResolveAgreementConcern,
   EndAgreement,
 ] as const;
 

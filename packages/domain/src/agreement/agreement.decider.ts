@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/Either';
 import { accept, CommandFor, Decider, refuse } from '../kernel/decider';
 import { conflict, DomainError, notFound, ruleBroken } from '../kernel/domain-error';
+import { CONCERN_HEARD_BY, RaiseAgreementConcern } from './agreement-concern-raised';
+import { ResolveAgreementConcern } from './agreement-concern-resolved';
 import { EndAgreement } from './agreement-ended';
 import { AgreementParty } from './agreement-signed';
 import { AgreementCommand } from './agreement.commands';
@@ -18,6 +20,8 @@ export interface AgreementState {
   readonly completedCycles: number;
   readonly lastCycleCompletedOn: string | undefined;
   readonly endedOn: string | undefined;
+  /** Concerns raised under an id, and whether each is resolved. */
+  readonly concerns: ReadonlyMap<string, { readonly resolved: boolean }>;
 }
 
 /** An agreement stream before anything is recorded on it. */
@@ -28,6 +32,7 @@ export const initialAgreementState: AgreementState = {
   completedCycles: 0,
   lastCycleCompletedOn: undefined,
   endedOn: undefined,
+  concerns: new Map(),
 };
 
 type Decision = E.Either<DomainError, ReadonlyArray<AgreementEvent>>;
@@ -77,6 +82,42 @@ const completeCycle = (command: CommandFor<typeof CompleteCoachingCycle>, state:
   return accept({ type: 'CoachingCycleCompleted', data: cycle });
 };
 
+const raiseConcern = (command: CommandFor<typeof RaiseAgreementConcern>, state: AgreementState): Decision => {
+  const { raisedBy, raisedWith, concernId } = command.data;
+  const heardBy = CONCERN_HEARD_BY.get(raisedBy)!;
+  if (raisedWith !== undefined && !heardBy.includes(raisedWith))
+    return refuse(
+      ruleBroken(
+        'concern-taken-elsewhere',
+        `A concern raised by the ${raisedBy} is taken to the ${heardBy.join(' or the ')}.`,
+        'data.raisedWith',
+      ),
+    );
+  if (concernId !== undefined && state.concerns.has(concernId))
+    return refuse(
+      conflict('concern-already-raised', `Concern ${concernId} is already raised on this agreement.`, [
+        { path: 'data.concernId', message: 'already raised' },
+      ]),
+    );
+  return accept({ type: 'AgreementConcernRaised', data: command.data });
+};
+
+const resolveConcern = (command: CommandFor<typeof ResolveAgreementConcern>, state: AgreementState): Decision => {
+  const { concernId } = command.data;
+  const concern = state.concerns.get(concernId);
+  if (concern === undefined)
+    return refuse(
+      notFound('concern-not-raised', `No concern ${concernId} was raised on this agreement.`, [
+        { path: 'data.concernId', message: 'no such concern' },
+      ]),
+    );
+  if (concern.resolved)
+    return refuse(
+      ruleBroken('concern-already-resolved', `Concern ${concernId} is already resolved.`, 'data.concernId'),
+    );
+  return accept({ type: 'AgreementConcernResolved', data: command.data });
+};
+
 const endAgreement = (command: CommandFor<typeof EndAgreement>, state: AgreementState): Decision => {
   if (state.endedOn !== undefined)
     return refuse(
@@ -119,7 +160,9 @@ const decideDrafted = (command: AgreementCommand, state: AgreementState): Decisi
     case 'CompleteCoachingCycle':
       return completeCycle(command, state);
     case 'RaiseAgreementConcern':
-      return accept({ type: 'AgreementConcernRaised', data: command.data });
+      return raiseConcern(command, state);
+    case 'ResolveAgreementConcern':
+      return resolveConcern(command, state);
   }
 };
 
@@ -147,14 +190,25 @@ const evolve = (state: AgreementState, event: AgreementEvent): AgreementState =>
         completedCycles: Math.max(state.completedCycles, event.data.cycleNumber),
         lastCycleCompletedOn: latest([state.lastCycleCompletedOn, event.data.completedOn]),
       };
-    case 'AgreementConcernRaised':
-      return state;
+    case 'AgreementConcernRaised': {
+      const { concernId } = event.data;
+      // The first record of an id stands: a repeated one neither reopens nor duplicates it.
+      return concernId === undefined || state.concerns.has(concernId)
+        ? state
+        : { ...state, concerns: new Map(state.concerns).set(concernId, { resolved: false }) };
+    }
+    case 'AgreementConcernResolved': {
+      const { concernId } = event.data;
+      return state.concerns.has(concernId)
+        ? { ...state, concerns: new Map(state.concerns).set(concernId, { resolved: true }) }
+        : state;
+    }
     case 'AgreementEnded':
       return { ...state, endedOn: event.data.on };
   }
 };
 
-/** The rules of a coaching agreement: drafting, the three signatures, cycles in order, concerns and the end. */
+/** The rules of a coaching agreement: drafting, the three signatures, cycles in order, concerns raised and resolved, and the end. */
 export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = {
   initialState: initialAgreementState,
   evolve,

@@ -1,5 +1,6 @@
 import { EventOf } from '../kernel/event-definition';
 import { AgreementConcernRaised } from './agreement-concern-raised';
+import { AgreementConcernResolved } from './agreement-concern-resolved';
 import { AgreementDrafted } from './agreement-drafted';
 import { AgreementEnded } from './agreement-ended';
 import { AgreementSigned } from './agreement-signed';
@@ -11,6 +12,7 @@ export const agreementEvents = [
   AgreementSigned,
   CoachingCycleCompleted,
   AgreementConcernRaised,
+  AgreementConcernResolved,
   AgreementEnded,
 ] as const;
 
