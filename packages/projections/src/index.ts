@@ -64,6 +64,9 @@ export { dueTable, dueTerminalTable } from './due/due-table';
 // Recording lag: each session's held day against the day it was recorded, kept for the program report.
 export { recordingLagProjection, RecordingLagView } from './recording-lag';
 
+// The coaches supervisors oversee: each coach's qualifications, recorded and verified.
+export { coachesProjection, CoachesView, coachesTable } from './coaches';
+
 // The program report of a community and month, its leadership form, one table and a printable page.
 export {
   LeadershipReport,

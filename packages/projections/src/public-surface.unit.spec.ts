@@ -9,6 +9,7 @@ import * as testing from './testing';
 const VALUES = [
   'CaseloadList',
   'CaseloadsView',
+  'CoachesView',
   'CyclesView',
   'DEFAULT_DUE_STATUSES',
   'DosageView',
@@ -26,6 +27,8 @@ const VALUES = [
   'caseloadOf',
   'caseloadTable',
   'caseloadsProjection',
+  'coachesProjection',
+  'coachesTable',
   'csvCell',
   'csvRecords',
   'cyclesProjection',

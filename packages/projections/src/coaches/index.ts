@@ -1,0 +1,3 @@
+export * from './coaches.projection';
+export * from './coaches.table';
+export * from './coaches.view';
