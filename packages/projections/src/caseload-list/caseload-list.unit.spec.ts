@@ -218,6 +218,7 @@ const nextOf = (requirements: TimelineRequirement[]) =>
         enrolledOn: '2025-07-01',
         exitedOn: null,
         requirements,
+        trainings: [],
       },
     ],
     communities: [],

@@ -11,6 +11,7 @@ import {
 import { interned } from '../interned';
 import { Projection, SubjectRef } from '../projection';
 import { renderTimeline, timelineTable, timelineTerminalTable } from './timeline.render';
+import { recordNextFacilitators, recordTrainingAttendance, trainingSubjects } from './timeline.gatherings';
 import { keepSessionEntry, noSessions, sessionEntryOf } from './timeline.sessions';
 import {
   SessionEntry,
@@ -195,6 +196,12 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
     case 'AsqSe2Distributed':
       (state.screenings[event.data.screeningId] ??= { events: [] }).providerId ??= event.data.providerId;
       break;
+    case 'TrainingHeld':
+      recordTrainingAttendance(state, event);
+      break;
+    case 'ProviderCollaborationMeetingHeld':
+      recordNextFacilitators(state, event);
+      break;
     default:
       break;
   }
@@ -210,7 +217,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 6,
+  version: 7,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',
@@ -221,6 +228,8 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
       'ProviderExited',
       'AgreementDrafted',
       'AsqSe2Distributed',
+      'TrainingHeld',
+      'ProviderCollaborationMeetingHeld',
       ...keptTypes,
       ...SESSION_TYPES,
     ]),
@@ -242,10 +251,10 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
       const subjectId = definition && entryOf(event.data as Record<string, unknown>, definition.streamIdField);
       const stream: SubjectRef[] =
         definition && typeof subjectId === 'string' ? [[TABLE_OF_KIND[definition.streamKind], subjectId]] : [];
-      // A program year's start also opens its community's entry.
+      // A program year's start also opens its community's entry; a training adds to each provider it names.
       return event.type === 'ProgramYearStarted'
         ? [...stream, ['programYears', event.data.programYearId], ['communities', event.data.communityId]]
-        : stream;
+        : [...stream, ...trainingSubjects(event)];
     },
   },
   view: renderTimeline,

@@ -21,6 +21,7 @@ import {
   TimelineSubject,
   TimelineView,
 } from './timeline.view';
+import { nextFacilitatorsWithin } from './timeline.gatherings';
 import { standingSessions } from './timeline.sessions';
 
 interface Subject {
@@ -142,6 +143,11 @@ const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[]
           enrolledOn: enrollment.enrolledOn,
           exitedOn: provider.exitedOn ?? null,
           requirements: programYear ? requirementsOf(guide, programYear, subject, on) : [],
+          trainings: sortedBy(
+            (provider.trainings ?? []).map((training) => ({ ...training })),
+            (training) => training.heldOn,
+            (training) => training.trainingId,
+          ),
         },
       ];
     });
@@ -180,6 +186,7 @@ const programYearTimeline = (
       on,
     ),
     coaches,
+    nextFacilitators: nextFacilitatorsWithin(community?.nextFacilitators, programYear),
   };
 };
 

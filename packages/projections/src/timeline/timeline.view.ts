@@ -11,6 +11,7 @@ import {
   SiteSetting,
   Table,
   Text,
+  TrainingModule,
 } from '@coachline/domain';
 
 /** Unmet: `upcoming` before the window opens, `due` while open, `overdue` once closed. */
@@ -57,6 +58,26 @@ export const TimelineRequirement = t.type(
 );
 export type TimelineRequirement = t.TypeOf<typeof TimelineRequirement>;
 
+/** Who of a provider's site was at a training: the provider, and at the Director Training its site's leadership. */
+export const TrainingAttendance = t.type(
+  { provider: t.boolean, directors: NonNegativeInteger, administrativeStaff: NonNegativeInteger },
+  'TrainingAttendance',
+);
+export type TrainingAttendance = t.TypeOf<typeof TrainingAttendance>;
+
+export const TrainingAttended = t.intersection(
+  [t.type({ trainingId: Id, module: TrainingModule, heldOn: LocalDate }), TrainingAttendance],
+  'TrainingAttended',
+);
+export type TrainingAttended = t.TypeOf<typeof TrainingAttended>;
+
+/** Who will facilitate the next Provider Collaboration Meeting, as the meeting that named them recorded it. */
+export const NextFacilitators = t.type(
+  { meetingId: Id, heldOn: LocalDate, facilitatorIds: t.array(Id) },
+  'NextFacilitators',
+);
+export type NextFacilitators = t.TypeOf<typeof NextFacilitators>;
+
 export const ProviderTimeline = t.type(
   {
     providerId: Id,
@@ -71,6 +92,8 @@ export const ProviderTimeline = t.type(
     enrolledOn: LocalDate,
     exitedOn: t.union([LocalDate, t.null]),
     requirements: t.array(TimelineRequirement),
+    /** The trainings the provider, or its site's directors and administrative staff, attended, by date. */
+    trainings: t.array(TrainingAttended),
   },
   'ProviderTimeline',
 );
@@ -88,6 +111,8 @@ export const ProgramYearTimeline = t.type(
     endsOn: LocalDate,
     requirements: t.array(TimelineRequirement),
     coaches: t.array(CoachTimeline),
+    /** Named at the year's latest meeting that named them; null when no meeting did. */
+    nextFacilitators: t.union([NextFacilitators, t.null]),
   },
   'ProgramYearTimeline',
 );
@@ -157,10 +182,14 @@ export interface ProviderTimelineEntry extends TimelineSubject {
   /** The coach as of the newest event folded: the enrolment's, then each reassignment's. */
   coachId?: string;
   exitedOn?: string;
+  /** Trainings the provider or its site staff attended, once each. */
+  trainings?: TrainingAttended[];
 }
 
 export interface CommunityTimelineEntry extends TimelineSubject {
   registered?: true;
+  /** The next facilitators each meeting named, once per meeting. */
+  nextFacilitators?: NextFacilitators[];
 }
 
 export interface CoachTimelineEntry extends TimelineSubject {
