@@ -5,6 +5,7 @@ import {
   closingFamily,
   coachFamily,
   communityFamily,
+  concernFamily,
   pathOf,
   ProgramStep,
   providerFamily,
@@ -19,6 +20,7 @@ const families: ReadonlyArray<[string, ReadonlyArray<ProgramStep>]> = [
   ['provider', providerFamily],
   ['agreement', agreementFamily],
   ['screening', screeningFamily],
+  ['agreement concern', concernFamily],
   ['closing provider', closingFamily],
 ];
 

@@ -15,6 +15,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { EVENT_STORE } from '../app/injection-tokens';
 import { CommandAuthorizer } from '../policy/command-authorizer';
 import { InFlightCommands } from './in-flight-commands';
+import { cycleSessionsCheck } from './cycle-sessions-check';
 import { CommandResult, IssueCommand } from './issue-command';
 
 /** A key reused for another command would otherwise be answered with the earlier command's events. */
@@ -57,6 +58,8 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
   }: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
     const reach = await this.authorizer.check(actor, scope, command);
     if (reach.refusal) return E.left(reach.refusal);
+    const unfitSessions = await cycleSessionsCheck(this.store, this.decidedStreams, command);
+    if (unfitSessions) return E.left(unfitSessions);
     const coachCheck = await caseloadCoachCheck(this.store, command);
     if (E.isLeft(coachCheck)) {
       if (isSystemFault(coachCheck.left)) throw coachCheck.left.cause;

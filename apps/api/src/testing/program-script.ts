@@ -169,6 +169,29 @@ export const agreementFamily: ReadonlyArray<ProgramStep> = [
   step('EndAgreement', 'a-1', { on: '2025-12-15', reason: 'Goals met.' }),
 ];
 
+/** A second agreement of p-1 with c-1: a concern taken to the supervisor under an id, then resolved. */
+export const concernFamily: ReadonlyArray<ProgramStep> = [
+  step('DraftAgreement', 'a-2', {
+    providerId: 'p-1',
+    coachId: 'c-1',
+    practices: ['transitions'],
+    visitMode: 'combination',
+    estimatedCycles: 3,
+    cadence: { other: 'every three weeks' },
+  }),
+  step('RaiseAgreementConcern', 'a-2', {
+    raisedBy: 'coachee',
+    raisedWith: 'supervisor',
+    concernId: 'concern-1',
+    summary: 'Visits keep moving to Fridays.',
+  }),
+  step('ResolveAgreementConcern', 'a-2', {
+    concernId: 'concern-1',
+    resolvedOn: '2025-10-20',
+    resolution: 'Visits on Tuesdays.',
+  }),
+];
+
 /** An ASQ-SE2 screening of a child in p-1's care, up to the erasure of the child's data. */
 export const screeningFamily: ReadonlyArray<ProgramStep> = [
   step('DistributeAsqSe2', 'scr-1', {
