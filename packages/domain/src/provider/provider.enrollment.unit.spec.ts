@@ -58,6 +58,13 @@ describe('provider decider: enrollment and its lifecycle', () => {
     };
     const complete = command<ProviderCommand>('CompleteDemographicSurvey', completed.data);
     it('records the survey', () => spec.given([enrolled]).when(complete).then([completed]));
+    it('records the survey with its uploaded answers, by reference and hash only', () => {
+      const document = { uri: 's3://surveys/p-017.pdf', sha256: 'c'.repeat(64) };
+      spec
+        .given([enrolled])
+        .when(command<ProviderCommand>('CompleteDemographicSurvey', { ...completed.data, document }))
+        .then([{ type: 'DemographicSurveyCompleted', data: { ...completed.data, document } }]);
+    });
     it('refuses a second survey', () =>
       spec
         .given([enrolled, completed])
