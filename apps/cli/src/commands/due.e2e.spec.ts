@@ -36,7 +36,6 @@ describe('coachline due', () => {
     expect(brief(list.rows)).toEqual([
       'p-017 dosage-2025-10 due 11',
       'p-017 asq-se2-distributed due 12',
-      'p-017 asq-se2-scored due 12',
       'p-017 benchmarks-of-quality due 12',
       'p-017 demographic-survey due 12',
       'p-017 evaluation-consent due 12',

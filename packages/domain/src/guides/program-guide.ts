@@ -115,14 +115,27 @@ export const MonthlyDosageRequirement = struct(
   optionalRequirementFields,
 );
 
+/**
+ * One requirement per event that opens one (a questionnaire distributed, a score above the cutoff), named by
+ * the opener's `key` field (`asq-se2-follow-up-scr-1`) and met by a matching `event` carrying the same key: every
+ * child's screening has its own line, not only the first one. Openers count from the window's start. With
+ * `withinMonths`, each one's window runs from the opener's date for that many months; without, it is the
+ * requirement's window.
+ */
+export const EachRequirement = struct(
+  'EachRequirement',
+  { kind: t.literal('each'), ...requirementFields, opener: EventMatch, event: EventMatch, key: Id },
+  { ...optionalRequirementFields, withinMonths: PositiveInteger },
+);
+
 /** Any kind of requirement; `kind` tells how it is met. */
 export const Requirement = t.union(
-  [OnceRequirement, CountRequirement, MonthlyRequirement, MonthlyDosageRequirement],
+  [OnceRequirement, CountRequirement, MonthlyRequirement, MonthlyDosageRequirement, EachRequirement],
   'Requirement',
 );
 /** `Requirement` as decoded. */
 export type Requirement = t.TypeOf<typeof Requirement>;
-/** How a requirement is met: once, a number of times, monthly, or by monthly dosage. */
+/** How a requirement is met: once, a number of times, monthly, by monthly dosage, or once for each opener. */
 export type RequirementKind = Requirement['kind'];
 
 /**

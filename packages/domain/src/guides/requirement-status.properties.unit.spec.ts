@@ -4,6 +4,7 @@ import { SessionVoided } from '../provider/session-voided';
 import { DomainEvent } from '../kernel/decider';
 import { arbitraryFor } from '../testing';
 import { programGuides } from './guide-registry';
+import { fieldOf, matchingEvents } from './guide-events';
 import { EventMatch, RequirementScope } from './program-guide';
 import { requirementStatuses } from './requirement-status';
 import { daysBetween, monthsOf, resolveWindow } from './window';
@@ -14,7 +15,14 @@ const day = (offset: number) => new Date(Date.UTC(2025, 6, 1) + offset * dayMs).
 const dateIn = (from: number, to: number) => fc.integer({ min: from, max: to }).map(day);
 
 const matches: EventMatch[] = programGuides.flatMap((guide) =>
-  guide.requirements.flatMap((r) => ('event' in r ? [r.event] : [])),
+  guide.requirements.flatMap((r) => [...('event' in r ? [r.event] : []), ...('opener' in r ? [r.opener] : [])]),
+);
+
+/** The fields that tie an `each` requirement's event to its opener, drawn from a few values so that some meet. */
+const keys = Object.fromEntries(
+  programGuides.flatMap((guide) =>
+    guide.requirements.flatMap((r) => (r.kind === 'each' ? [[r.key, fc.constantFrom('k-1', 'k-2', 'k-3')]] : [])),
+  ),
 );
 
 /** Events of every type the guides name, with their date and `where` fields, dated around the year. */
@@ -24,6 +32,7 @@ const guideEvent: fc.Arbitrary<DomainEvent> = fc.oneof(
       type: fc.constant(match.type),
       data: fc.record({
         ...Object.fromEntries(Object.entries(match.where ?? {}).map(([field, value]) => [field, fc.constant(value)])),
+        ...keys,
         [match.dateField]: dateIn(-30, 400),
         party: fc.constantFrom('coach', 'supervisor', 'coachee'),
         month: dateIn(-30, 400).map((d) => d.slice(0, 7)),
@@ -54,6 +63,13 @@ describe('requirement status properties', () => {
           .flatMap((r) => {
             if (r.kind === 'once' || r.kind === 'count') return [r.id];
             const window = resolveWindow(r.window, { ...programYear, enrolledOn: q.enrolledOn });
+            if (r.kind === 'each') {
+              // One status per key an opener dated from the window's start up to the day asked about carries.
+              const opened = matchingEvents(q.events, r.opener)
+                .filter((m) => m.date >= window.from && m.date <= q.on)
+                .map((m) => `${r.id}-${String(fieldOf(m.event, r.key))}`);
+              return [...new Set(opened)];
+            }
             return monthsOf(window).map((month) => `${r.id}-${month}`);
           });
         expect(statuses.map((s) => s.requirementId)).toEqual(expected);

@@ -58,7 +58,7 @@ describe('RiR Year 1 requirement statuses', () => {
       });
       expect(mid.get('asq-se2-distributed')?.status).toBe('done');
       expect(mid.get('benchmarks-of-quality')?.status).toBe('due');
-      expect(mid.get('asq-se2-scored')?.status).toBe('due');
+      expect(mid.get('asq-se2-scored-q-1')?.status).toBe('due');
     });
 
     it('does not count an event dated after the day asked about', () => {
@@ -72,8 +72,8 @@ describe('RiR Year 1 requirement statuses', () => {
     });
 
     it('is still due on the window’s last day, overdue the day after', () => {
-      expect(center('2025-08-31').get('asq-se2-scored')?.status).toBe('due');
-      expect(center('2025-09-01').get('asq-se2-scored')?.status).toBe('overdue');
+      expect(center('2025-08-31').get('asq-se2-scored-q-1')?.status).toBe('due');
+      expect(center('2025-09-01').get('asq-se2-scored-q-1')?.status).toBe('overdue');
       expect(center('2025-09-01').get('joint-action-plan')?.status).toBe('overdue');
     });
 
@@ -100,7 +100,7 @@ describe('RiR Year 1 requirement statuses', () => {
       ]);
       expect(fcch.get('evaluation-consent')?.metBy).toBeUndefined();
       expect(fcch.get('benchmarks-of-quality')?.status).toBe('done');
-      expect(fcch.get('asq-se2-scored')?.status).toBe('overdue');
+      expect(fcch.get('asq-se2-scored-q-1')?.status).toBe('overdue');
     });
 
     it('gives a provider enrolled mid-year two months from their enrollment', () => {

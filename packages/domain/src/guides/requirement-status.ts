@@ -5,6 +5,8 @@ import { SiteSetting } from '../provider/provider-enrolled';
 import { ProgramGuide, Requirement, RequirementKind, RequirementScope } from './program-guide';
 import { IndexedSession, SessionLedger, countedSessions, sessionLedgerOf } from './session-ledger';
 import {
+  addDays,
+  addMonths,
   DateWindow,
   daysBetween,
   isEmpty,
@@ -171,6 +173,41 @@ const dosageEvaluation = (
   return { metBy, details: { minutes, targetMinutes: target } };
 };
 
+/** The value tying an event to its opener, suffixed to the requirement's id: an id (a screening's), never a child's data. */
+const keyOf = (matched: MatchedEvent, field: string): string | undefined => {
+  const value = fieldOf(matched.event, field);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+};
+
+/** `each`: one status per opener dated from the window's start up to the day asked about, the first of each key. */
+const eachStatuses = (
+  requirement: Extract<Requirement, { kind: 'each' }>,
+  window: DateWindow,
+  excluded: boolean,
+  query: StatusQuery,
+): RequirementStatus[] => {
+  const meeting = matchingEvents(query.events, requirement.event).filter((m) => m.date <= query.on);
+  const opened = new Set<string>();
+  return matchingEvents(query.events, requirement.opener).flatMap((opener): RequirementStatus[] => {
+    const key = keyOf(opener, requirement.key);
+    if (key === undefined || opened.has(key) || opener.date < window.from || opener.date > query.on) return [];
+    opened.add(key);
+    const own =
+      requirement.withinMonths === undefined
+        ? window
+        : { from: opener.date, to: addDays(addMonths(opener.date, requirement.withinMonths), -1) };
+    const base = { title: requirement.title, kind: requirement.kind, requirementId: `${requirement.id}-${key}` };
+    return [
+      statusOf(
+        { ...base, window: own },
+        !excluded && enrolledDuring(own, query),
+        () => ({ metBy: meeting.find((m) => keyOf(m, requirement.key) === key) }),
+        query.on,
+      ),
+    ];
+  });
+};
+
 const requirementStatusesOf = (
   requirement: Requirement,
   query: StatusQuery,
@@ -179,6 +216,7 @@ const requirementStatusesOf = (
   const window = resolveWindow(requirement.window, { ...query.programYear, enrolledOn: query.enrolledOn });
   const excluded = settingExcludes(requirement, query.setting);
   const common = { title: requirement.title, kind: requirement.kind };
+  if (requirement.kind === 'each') return eachStatuses(requirement, window, excluded, query);
   if (requirement.kind === 'once' || requirement.kind === 'count') {
     const suggested = requirement.suggestedMonths && suggestedMonthsWithin(requirement.suggestedMonths, window);
     const base = {

@@ -53,13 +53,30 @@ export const rirYear1Guide: ProgramGuide = {
       basis: initialData,
     },
     {
-      kind: 'once',
+      // Each child's questionnaire is scored, not only the first one handed out.
+      kind: 'each',
       id: 'asq-se2-scored',
       title: 'ASQ-SE2 scored',
       scope: 'provider',
       window: firstTwoMonths,
+      opener: { type: 'AsqSe2Distributed', dateField: 'distributedOn' },
       event: { type: 'AsqSe2Scored', dateField: 'scoredOn' },
+      key: 'screeningId',
       basis: 'Coach and provider score ASQ-SE2 and enter into CMS. (000, July–August)',
+    },
+    {
+      // Distributed and scored in July and August, followed up in August: a month from the score.
+      kind: 'each',
+      id: 'asq-se2-follow-up',
+      title: 'ASQ-SE2 above the cutoff followed up with the family',
+      scope: 'provider',
+      window: programYear,
+      opener: { type: 'AsqSe2Scored', dateField: 'scoredOn', where: { zone: 'above-cutoff' } },
+      event: { type: 'AsqSe2FollowUpRecorded', dateField: 'on' },
+      key: 'screeningId',
+      withinMonths: 1,
+      basis:
+        'Work with provider to follow up with families on ASQ-SE2 scores; refer to the ASQ-SE2 Decision Tree for follow up ideas. (000, August, after scoring in July–August)',
     },
     {
       kind: 'once',

@@ -15,7 +15,6 @@ describe('the due list', () => {
     expect(list.rows.map(brief)).toEqual([
       'p-017 dosage-2025-07 overdue 46',
       'p-017 asq-se2-distributed overdue 15',
-      'p-017 asq-se2-scored overdue 15',
       'p-017 benchmarks-of-quality overdue 15',
       'p-017 dosage-2025-08 overdue 15',
       'p-017 joint-action-plan overdue 15',
@@ -24,7 +23,6 @@ describe('the due list', () => {
       'p-017 dosage-2025-09 due 15',
       'p-020 dosage-2025-09 due 15',
       'p-020 asq-se2-distributed due 47',
-      'p-020 asq-se2-scored due 47',
       'p-020 benchmarks-of-quality due 47',
       'p-020 demographic-survey due 47',
       'p-020 joint-action-plan due 47',
@@ -82,7 +80,6 @@ describe('the due list', () => {
       'p-020 dosage-2025-09 overdue 1',
       'p-020 dosage-2025-10 due 30',
       'p-020 asq-se2-distributed due 31',
-      'p-020 asq-se2-scored due 31',
       'p-020 benchmarks-of-quality due 31',
       'p-020 demographic-survey due 31',
       'p-020 joint-action-plan due 31',

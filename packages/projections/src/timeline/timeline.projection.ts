@@ -48,14 +48,20 @@ const keptSession =
  */
 const fieldsRead: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
   const fields = new Map<string, Set<string>>();
+  const readOf = (match: { type: string; dateField: string; where?: Record<string, string> }): Set<string> => {
+    const read = fields.get(match.type) ?? new Set<string>();
+    read.add(match.dateField);
+    Object.keys(match.where ?? {}).forEach((field) => read.add(field));
+    fields.set(match.type, read);
+    return read;
+  };
   for (const requirement of programGuides.flatMap((guide) => guide.requirements)) {
     if (!('event' in requirement)) continue;
-    const read = fields.get(requirement.event.type) ?? new Set<string>();
-    read.add(requirement.event.dateField);
-    Object.keys(requirement.event.where ?? {}).forEach((field) => read.add(field));
+    const read = readOf(requirement.event);
     if ('distinctBy' in requirement && requirement.distinctBy) read.add(requirement.distinctBy);
     if ('monthField' in requirement && requirement.monthField) read.add(requirement.monthField);
-    fields.set(requirement.event.type, read);
+    // An `each` requirement ties its event to its opener by a key both carry: a screening's id, never a child's.
+    if (requirement.kind === 'each') [read, readOf(requirement.opener)].forEach((kept) => kept.add(requirement.key));
   }
   return new Map([...fields].map(([type, read]) => [type, [...read]]));
 })();
@@ -217,7 +223,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 7,
+  version: 8,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',

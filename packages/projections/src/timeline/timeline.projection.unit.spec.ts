@@ -133,7 +133,7 @@ describe('the timeline view', () => {
         type: 'AsqSe2Distributed',
         date: '2025-08-01',
       });
-      expect(requirements.get('asq-se2-scored')?.metBy).toEqual({
+      expect(requirements.get('asq-se2-scored-q-1')?.metBy).toEqual({
         eventId: eventIdOf(history, 'AsqSe2Scored'),
         type: 'AsqSe2Scored',
         date: '2025-08-20',

@@ -18,7 +18,14 @@ import {
 export const TimelineStatus = oneOf('TimelineStatus', 'upcoming', 'due', 'overdue', 'done', 'not-applicable');
 export type TimelineStatus = t.TypeOf<typeof TimelineStatus>;
 
-export const TimelineRequirementKind = oneOf('TimelineRequirementKind', 'once', 'count', 'monthly', 'monthly-dosage');
+export const TimelineRequirementKind = oneOf(
+  'TimelineRequirementKind',
+  'once',
+  'count',
+  'monthly',
+  'monthly-dosage',
+  'each',
+);
 
 /** The recorded event that met a requirement: named by its id, not by where it sat in a list. */
 export const TimelineMetBy = t.type({ eventId: Id, type: Id, date: LocalDate }, 'TimelineMetBy');
