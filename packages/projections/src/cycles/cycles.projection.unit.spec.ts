@@ -67,6 +67,7 @@ describe('the cycles view', () => {
       ],
       activeSince: '2025-09-08',
       endedOn: null,
+      visitMode: 'in-person',
       cadence: 'every-two-weeks',
       cadenceDays: 14,
       estimatedCycles: 6,
@@ -74,6 +75,7 @@ describe('the cycles view', () => {
       cycles: [],
       daysSinceLastCycle: 0,
       pace: 'on-cadence',
+      concerns: [],
     });
   });
 
@@ -123,17 +125,38 @@ describe('the cycles view', () => {
     });
   });
 
-  it('makes no judgement of a cadence stated in words', () => {
+  it('judges another cadence by the period its words state', () => {
     const history = signedAgreement({ cadence: { other: 'every three weeks' } })
+      .add('CoachingCycleCompleted', cycle(1, '2025-09-20'), at('2025-09-20'))
+      .add('CoachingCycleCompleted', cycle(2, '2025-10-11'), at('2025-10-11'))
+      .add('CoachingCycleCompleted', cycle(3, '2025-11-02'), at('2025-11-02'))
+      .events();
+    const view = cycles(history, at('2025-11-20'));
+    expect(view.agreements[0]).toMatchObject({
+      cadence: { other: 'every three weeks' },
+      cadenceDays: 21,
+      daysSinceLastCycle: 18,
+      pace: 'on-cadence',
+      cycles: [
+        expect.objectContaining({ onCadence: null }),
+        expect.objectContaining({ daysSincePrevious: 21, onCadence: true }),
+        expect.objectContaining({ daysSincePrevious: 22, onCadence: false }),
+      ],
+    });
+    expect(cycles(history, at('2025-11-24')).behind).toEqual(['ag-1']);
+  });
+
+  it('makes no judgement of a cadence whose words state no period', () => {
+    const history = signedAgreement({ cadence: { other: 'as the coachee’s schedule allows' } })
       .add('CoachingCycleCompleted', cycle(1, '2025-09-20'), at('2025-09-20'))
       .add('CoachingCycleCompleted', cycle(2, '2025-10-30'), at('2025-10-30'))
       .events();
     const view = cycles(history, at('2025-12-31'));
     expect(view.agreements[0]).toMatchObject({
-      cadence: { other: 'every three weeks' },
+      cadence: { other: 'as the coachee’s schedule allows' },
       cadenceDays: null,
       daysSinceLastCycle: 62,
-      pace: null,
+      pace: 'not-judged',
       cycles: [
         expect.objectContaining({ onCadence: null }),
         expect.objectContaining({ daysSincePrevious: 40, onCadence: null }),
@@ -200,6 +223,7 @@ describe('the cycles view', () => {
         'coach:coach-1:2025-09-03;supervisor:supervisor-1:2025-09-05;coachee:coachee-1:2025-09-08',
         '2025-09-08',
         null,
+        'in-person',
         'every-two-weeks',
         14,
         6,
@@ -207,6 +231,8 @@ describe('the cycles view', () => {
         '20',
         20,
         'behind',
+        0,
+        '',
       ],
     ]);
     expect(table.header).toHaveLength(table.rows[0]!.length);

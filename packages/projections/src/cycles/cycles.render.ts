@@ -1,14 +1,48 @@
-import { AgreementParty, Cadence } from '@coachline/domain';
+import { AgreementParty, Cadence, cadencePeriodDays } from '@coachline/domain';
 import { dayOf, daysBetween } from '../calendar';
 import { compareText, sortedBy } from '../ordering';
 import { ViewQuery, ViewTable } from '../projection';
-import { AgreementCycles, AgreementLedger, CycleTiming, CyclesState, CyclesView } from './cycles.view';
+import {
+  AgreementConcern,
+  AgreementCycles,
+  AgreementLedger,
+  CycleTiming,
+  CyclesState,
+  CyclesView,
+} from './cycles.view';
 
-/** STARS: "an optimal two-week cycle" (002). */
-const TWO_WEEKS_DAYS = 14;
+/**
+ * Every two weeks, or the period another stated cadence names ("every three weeks", "monthly");
+ * null when its words state none, and then the pace is not judged.
+ */
+const cadenceDaysOf = (cadence: Cadence): number | null => cadencePeriodDays(cadence) ?? null;
 
-/** A cadence stated in words ("every three weeks") gives no number of days to judge by. */
-const cadenceDaysOf = (cadence: Cadence): number | null => (cadence === 'every-two-weeks' ? TWO_WEEKS_DAYS : null);
+/** Concerns in the order they were raised, each resolved by the first resolution naming its id. */
+const concernsOf = (ledger: AgreementLedger): AgreementConcern[] =>
+  sortedBy(
+    ledger.concerns,
+    (c) => c.raisedOn,
+    (c) => c.key,
+  ).map((c) => {
+    const resolvedOn =
+      c.concernId === undefined
+        ? null
+        : (ledger.resolutions.find((r) => r.concernId === c.concernId)?.resolvedOn ?? null);
+    return {
+      concernId: c.concernId ?? null,
+      raisedBy: c.raisedBy,
+      raisedWith: c.raisedWith ?? null,
+      raisedOn: c.raisedOn,
+      resolved: resolvedOn !== null,
+      resolvedOn,
+    };
+  });
+
+const paceOf = (active: boolean, cadenceDays: number | null, behind: boolean): AgreementCycles['pace'] => {
+  if (!active) return null;
+  if (cadenceDays === null) return 'not-judged';
+  return behind ? 'behind' : 'on-cadence';
+};
 
 /** The day the last of the three parties signed; null until all three have. */
 const activeSinceOf = (ledger: AgreementLedger): string | null => {
@@ -67,13 +101,15 @@ const agreementCycles = (
     })),
     activeSince,
     endedOn: ledger.endedOn ?? null,
+    visitMode: drafted.visitMode,
     cadence: drafted.cadence === 'every-two-weeks' ? drafted.cadence : { other: drafted.cadence.other },
     cadenceDays,
     estimatedCycles: drafted.estimatedCycles,
     cyclesCompleted: cycles.length,
     cycles: timings,
     daysSinceLastCycle,
-    pace: stage === 'active' && cadenceDays !== null ? (behind ? 'behind' : 'on-cadence') : null,
+    pace: paceOf(stage === 'active', cadenceDays, behind),
+    concerns: concernsOf(ledger),
   };
 };
 
@@ -104,7 +140,13 @@ export const renderCycles = (state: CyclesState, query: ViewQuery): CyclesView =
 
 const cadenceText = (cadence: Cadence): string => (cadence === 'every-two-weeks' ? cadence : cadence.other);
 
-/** One row per agreement; signatures and the days between cycles joined with ";". */
+const concernText = (c: AgreementConcern): string =>
+  `${c.raisedBy}>${c.raisedWith ?? '?'}:${c.raisedOn}:${c.resolvedOn === null ? 'open' : `resolved ${c.resolvedOn}`}`;
+
+/**
+ * One row per agreement; signatures, the days between cycles and the concerns (who raised it >
+ * whom they took it to : the day : open or resolved) joined with ";".
+ */
 export const cyclesTable = (view: CyclesView): ViewTable => ({
   header: [
     'agreementId',
@@ -114,6 +156,7 @@ export const cyclesTable = (view: CyclesView): ViewTable => ({
     'signatures',
     'activeSince',
     'endedOn',
+    'visitMode',
     'cadence',
     'cadenceDays',
     'estimatedCycles',
@@ -121,6 +164,8 @@ export const cyclesTable = (view: CyclesView): ViewTable => ({
     'daysBetweenCycles',
     'daysSinceLastCycle',
     'pace',
+    'openConcerns',
+    'concerns',
   ],
   rows: view.agreements.map((a) => [
     a.agreementId,
@@ -130,6 +175,7 @@ export const cyclesTable = (view: CyclesView): ViewTable => ({
     a.signatures.map((s) => `${s.party}:${s.signedBy}:${s.signedOn}`).join(';'),
     a.activeSince,
     a.endedOn,
+    a.visitMode,
     cadenceText(a.cadence),
     a.cadenceDays,
     a.estimatedCycles,
@@ -137,5 +183,7 @@ export const cyclesTable = (view: CyclesView): ViewTable => ({
     a.cycles.flatMap((c) => (c.daysSincePrevious === null ? [] : [c.daysSincePrevious])).join(';'),
     a.daysSinceLastCycle,
     a.pace,
+    a.concerns.filter((c) => !c.resolved).length,
+    a.concerns.map(concernText).join(';'),
   ]),
 });

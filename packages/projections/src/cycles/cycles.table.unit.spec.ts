@@ -59,6 +59,7 @@ describe('the cycles table', () => {
       'signatures',
       'activeSince',
       'endedOn',
+      'visitMode',
       'cadence',
       'cadenceDays',
       'estimatedCycles',
@@ -66,6 +67,8 @@ describe('the cycles table', () => {
       'daysBetweenCycles',
       'daysSinceLastCycle',
       'pace',
+      'openConcerns',
+      'concerns',
     ]);
     expect(table.rows).toEqual([
       [
@@ -76,6 +79,7 @@ describe('the cycles table', () => {
         'coachee:coachee-1:2025-09-02;supervisor:supervisor-1:2025-09-03;coach:coach-1:2025-09-04',
         '2025-09-04',
         null,
+        'in-person',
         'every-two-weeks',
         14,
         6,
@@ -83,15 +87,24 @@ describe('the cycles table', () => {
         '10;11',
         4,
         'on-cadence',
+        0,
+        '',
       ],
     ]);
   });
 
-  it('states a cadence agreed in words as written, with no days to judge the pace by', () => {
+  it('states a cadence agreed in words as written, with the days its period gives', () => {
     const history = active({ other: 'every three weeks' }).events();
+    const [row] = cyclesProjection.table(cycles(history, at('2025-09-20'))).rows;
+    expect(row?.slice(7, 11)).toEqual(['in-person', 'every three weeks', 21, 6]);
+    expect(row?.[14]).toBe('on-cadence');
+  });
+
+  it('shows "not-judged" for an active agreement whose cadence states no period', () => {
+    const history = active({ other: 'when the center is open' }).events();
     const [row] = cyclesProjection.table(cycles(history, at('2025-10-05'))).rows;
-    expect(row?.slice(7, 10)).toEqual(['every three weeks', null, 6]);
-    expect(row?.at(-1)).toBeNull();
+    expect(row?.slice(8, 10)).toEqual(['when the center is open', null]);
+    expect(row?.[14]).toBe('not-judged');
   });
 });
 
