@@ -25,6 +25,8 @@ import { DueController } from '../queries/due.controller';
 import { ProjectionHost } from '../queries/projection-host';
 import { ProvidersController } from '../queries/providers.controller';
 import { ReportController } from '../queries/report.controller';
+import { CoachesController } from '../queries/coaches.controller';
+import { ReadCoachesHandler } from '../queries/read-coaches';
 import { ReadAccessLogHandler } from '../queries/read-access-log';
 import { ReadCaseloadHandler } from '../queries/read-caseload';
 import { ReadProgramReportHandler } from '../queries/read-program-report';
@@ -70,6 +72,7 @@ export class ApiModule {
         ProvidersController,
         DueController,
         ReportController,
+        CoachesController,
         TokensController,
         HealthController,
         DocsController,
@@ -98,6 +101,7 @@ export class ApiModule {
         ReadViewHandler,
         ReadCaseloadHandler,
         ReadProgramReportHandler,
+        ReadCoachesHandler,
         ReadProviderRecordHandler,
         ReadStreamHistoryHandler,
         ReadAccessLogHandler,

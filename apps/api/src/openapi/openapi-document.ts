@@ -1,5 +1,5 @@
 import { Id, Role, StructType } from '@coachline/domain';
-import { DueList, findProjection } from '@coachline/projections';
+import { CoachesView, DueList, findProjection } from '@coachline/projections';
 import * as t from 'io-ts';
 import { MAX_LISTED_DAYS } from '../access-log/access-log-filter';
 import { ListedToken, TokenListing, TokenListQuery, TokenRequest } from '../auth/token-request';
@@ -250,6 +250,13 @@ const viewOperations = (): Entry[] => [
       { anyOf: [jsonSchemaOf(ProgramReport), jsonSchemaOf(LeadershipReport)] },
       'report',
     ),
+  ),
+  viewOperation(
+    '/coaches',
+    'coaches',
+    'Each coach with their qualifications (credential, pathway, training content, competencies), who verified each and when, and whether the coach counts as verified; as of the newest recordedAt unless asOf names a moment.',
+    jsonSchemaOf(CoachesView),
+    'coaches',
   ),
   viewOperation(
     '/providers',

@@ -80,6 +80,7 @@ export const VIEW_NAMES = [
   'caseload',
   'due',
   'report',
+  'coaches',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -103,6 +104,7 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
   'access-log': { admin: 'all', auditor: 'all' },
   due: providerFacing,
   report: { admin: 'all', supervisor: 'all', leadership: 'all' },
+  coaches: programStaff,
 };
 
 /** Views whose every read is itself recorded: they show scores or the whole record. */

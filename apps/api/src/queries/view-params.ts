@@ -104,6 +104,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'] },
   caseload: { optional: [...live, 'coachId', 'communityId'] },
   report: { required: ['communityId', 'month'], optional: live },
+  coaches: { optional: ['asOf', 'waitForPosition', 'communityId'] },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 

@@ -1,0 +1,58 @@
+import { describeApiOnEachEngine } from '../testing/engines';
+import { coachFamily, communityFamily } from '../testing/program-script';
+import { seed } from '../testing/seed';
+import type { TestApi } from '../testing/test-api';
+
+describeApiOnEachEngine('the coaches (GET /coaches)', (open) => {
+  let api: TestApi;
+  const as = async (role: Parameters<TestApi['token']>[0], id: string) => {
+    const token = await api.token(role, id);
+    return (path: string) => api.http().get(path).set('Authorization', `Bearer ${token}`);
+  };
+
+  beforeAll(async () => {
+    api = await open();
+    await seed(api, [...communityFamily, ...coachFamily]);
+  });
+
+  it('shows a supervisor each coach, the qualifications recorded and who verified them', async () => {
+    const supervisor = await as('supervisor', 'sup-1');
+    const response = await supervisor('/coaches?communityId=kent');
+    expect(response.status).toBe(200);
+    expect(response.body.coaches).toMatchObject([
+      {
+        coachId: 'c-1',
+        verified: true,
+        qualifications: [{ qualificationId: 'q-1', verified: true, verifiedBy: 'sup-1', verifiedOn: '2025-08-15' }],
+      },
+      { coachId: 'c-2', verified: false, qualifications: [] },
+    ]);
+  });
+
+  it('answers CSV from the view’s table, a row per qualification', async () => {
+    const admin = await as('admin', 'admin-1');
+    const response = await admin('/coaches').set('Accept', 'text/csv');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = response.text.trim().split('\n');
+    expect(lines[0]).toMatch(/^coachId,name,communityId,role,coachVerified,qualificationId,credential/);
+    expect(lines.filter((line) => line.startsWith('c-1,'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['coach', 'c-1'],
+    ['provider', 'p-1'],
+    ['leadership', 'lead-1'],
+    ['auditor', 'aud-1'],
+  ] as const)('is not for a %s (403)', async (role, id) => {
+    const reader = await as(role, id);
+    expect((await reader('/coaches')).status).toBe(403);
+  });
+
+  it('names a parameter it does not know', async () => {
+    const supervisor = await as('supervisor', 'sup-1');
+    const response = await supervisor('/coaches?coachId=c-1');
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toContain('query.coachId');
+  });
+});
