@@ -113,6 +113,7 @@ export { AsqSe2CutoffTable, zoneFor } from './screening/asq-se2-zone';
 export { ProgramGuide, RequirementScope } from './guides/program-guide';
 export { findGuide, programGuides } from './guides/guide-registry';
 export { rirYear1Guide } from './guides/rir-year-1';
+export { implementationPlanSteps, ImplementationPlanStepGuide, PlanningQuestion } from './guides/implementation-plan';
 export { requirementStatuses } from './guides/requirement-status';
 export type { ComplianceStatus, RequirementStatus } from './guides/requirement-status';
 
