@@ -35,7 +35,7 @@ describe('coachline due', () => {
     // September's dosage was met; October's closes first, the year's first data by 1 November.
     expect(brief(list.rows)).toEqual([
       'p-017 dosage-2025-10 due 11',
-      'p-017 asq-se2-distributed due 12',
+      'p-017 asq-se2-distributed-preschool due 12',
       'p-017 benchmarks-of-quality due 12',
       'p-017 demographic-survey due 12',
       'p-017 evaluation-consent due 12',

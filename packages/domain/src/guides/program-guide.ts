@@ -1,7 +1,15 @@
 import * as t from 'io-ts';
-import { SiteSetting } from '../provider/provider-enrolled';
+import { AgeGroup, SiteSetting } from '../provider/provider-enrolled';
 import { SessionKind } from '../provider/session-logged';
-import { Id, IntegerBetween, PositiveInteger, Text, nonEmptyArray, oneOf } from '../kernel/primitives';
+import {
+  Id,
+  IntegerBetween,
+  NonNegativeInteger,
+  PositiveInteger,
+  Text,
+  nonEmptyArray,
+  oneOf,
+} from '../kernel/primitives';
 import { struct } from '../kernel/struct';
 
 /**
@@ -79,11 +87,25 @@ const optionalRequirementFields = {
   basis: Text,
 };
 
-/** Met by the first matching event in the window. */
+/** The values of an event's field that serve one age group (the ASQ-SE2 intervals of toddlers: 18, 24, 30). */
+export const AgeValues = struct('AgeValues', { age: AgeGroup, values: nonEmptyArray(NonNegativeInteger, 'Values') });
+export type AgeValues = t.TypeOf<typeof AgeValues>;
+
+/**
+ * A requirement asked once for each age group the provider serves, met by a matching event whose `field` holds
+ * one of that group's values: which questionnaires a provider's children need follows from the ages served.
+ */
+export const PerAgeServed = struct('PerAgeServed', { field: Id, byAge: nonEmptyArray(AgeValues, 'ByAge') });
+export type PerAgeServed = t.TypeOf<typeof PerAgeServed>;
+
+/**
+ * Met by the first matching event in the window. With `perAgeServed`, and the provider's ages known, one line per
+ * age group served (`asq-se2-distributed-toddler`), each met by an event of one of its values.
+ */
 export const OnceRequirement = struct(
   'OnceRequirement',
   { kind: t.literal('once'), ...requirementFields, event: EventMatch },
-  optionalRequirementFields,
+  { ...optionalRequirementFields, perAgeServed: PerAgeServed },
 );
 
 /**

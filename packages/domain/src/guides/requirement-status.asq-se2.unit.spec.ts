@@ -5,13 +5,17 @@ import { rirYear1Guide } from './rir-year-1';
 const programYear = { startsOn: '2025-07-01', endsOn: '2026-06-30' };
 
 const ev = (type: string, data: Record<string, unknown>): DomainEvent => ({ type, data });
-const distributed = (screeningId: string, distributedOn: string) =>
-  ev('AsqSe2Distributed', { screeningId, providerId: 'p-1', ageIntervalMonths: 24, distributedOn });
+const distributed = (screeningId: string, distributedOn: string, ageIntervalMonths = 24) =>
+  ev('AsqSe2Distributed', { screeningId, providerId: 'p-1', ageIntervalMonths, distributedOn });
 const scored = (screeningId: string, scoredOn: string, zone = 'below-cutoff') =>
   ev('AsqSe2Scored', { screeningId, score: 12, zone, scoredOn });
 const followedUp = (screeningId: string, on: string) => ev('AsqSe2FollowUpRecorded', { screeningId, on });
 
-const statuses = (events: DomainEvent[], on: string, extra: { exitedOn?: string } = {}) =>
+const statuses = (
+  events: DomainEvent[],
+  on: string,
+  extra: { exitedOn?: string; agesServed?: ReadonlyArray<'infant' | 'toddler' | 'preschool'> } = {},
+) =>
   new Map(
     requirementStatuses({
       guide: rirYear1Guide,
@@ -28,6 +32,49 @@ const statuses = (events: DomainEvent[], on: string, extra: { exitedOn?: string 
   );
 
 describe('RiR Year 1 ASQ-SE2 requirements', () => {
+  describe('the questionnaires the ages served call for', () => {
+    const distributedIds = (events: DomainEvent[], agesServed?: ReadonlyArray<'infant' | 'toddler' | 'preschool'>) =>
+      [...statuses(events, '2025-08-10', agesServed ? { agesServed } : {}).values()]
+        .filter((s) => s.requirementId.startsWith('asq-se2-distributed'))
+        .map((s) => `${s.requirementId} ${s.status}`);
+
+    it('asks for a questionnaire of each age group served, met only by one of that group’s intervals', () =>
+      expect(distributedIds([distributed('q-1', '2025-07-20', 24)], ['toddler', 'preschool'])).toEqual([
+        'asq-se2-distributed-toddler done',
+        'asq-se2-distributed-preschool due',
+      ]));
+
+    it('is met for preschoolers by a 36, 48 or 60-month questionnaire', () =>
+      expect(
+        [36, 48, 60].map((months) => distributedIds([distributed('q-1', '2025-07-20', months)], ['preschool'])),
+      ).toEqual([
+        ['asq-se2-distributed-preschool done'],
+        ['asq-se2-distributed-preschool done'],
+        ['asq-se2-distributed-preschool done'],
+      ]));
+
+    it('holds an infant questionnaire no use to a provider serving only toddlers', () =>
+      expect(distributedIds([distributed('q-1', '2025-07-20', 12)], ['toddler'])).toEqual([
+        'asq-se2-distributed-toddler due',
+      ]));
+
+    it('keeps one line, met by any questionnaire, when the ages served are not known', () =>
+      expect(distributedIds([distributed('q-1', '2025-07-20', 12)])).toEqual(['asq-se2-distributed done']));
+
+    it('reads the intervals of each age group from the guide', () =>
+      expect(rirYear1Guide.requirements.find((r) => r.id === 'asq-se2-distributed')).toMatchObject({
+        perAgeServed: {
+          field: 'ageIntervalMonths',
+          byAge: [
+            { age: 'infant', values: [2, 6, 12] },
+            { age: 'toddler', values: [18, 24, 30] },
+            { age: 'preschool', values: [36, 48, 60] },
+          ],
+        },
+        basis: expect.stringContaining('based on ages'),
+      }));
+  });
+
   describe('every child’s questionnaire is scored', () => {
     const twoChildren = [distributed('q-1', '2025-07-20'), distributed('q-2', '2025-07-22')];
 

@@ -33,6 +33,7 @@ const guideEvent: fc.Arbitrary<DomainEvent> = fc.oneof(
       data: fc.record({
         ...Object.fromEntries(Object.entries(match.where ?? {}).map(([field, value]) => [field, fc.constant(value)])),
         ...keys,
+        ageIntervalMonths: fc.constantFrom(2, 24, 48),
         [match.dateField]: dateIn(-30, 400),
         party: fc.constantFrom('coach', 'supervisor', 'coachee'),
         month: dateIn(-30, 400).map((d) => d.slice(0, 7)),
@@ -49,6 +50,7 @@ const query = fc.record({
   setting: fc.option(fc.constantFrom<'center' | 'fcch'>('center', 'fcch'), { nil: undefined }),
   enrolledOn: fc.option(dateIn(-60, 380), { nil: undefined }),
   exitedOn: fc.option(dateIn(0, 400), { nil: undefined }),
+  agesServed: fc.option(fc.subarray(['infant', 'toddler', 'preschool'] as const, { minLength: 1 }), { nil: undefined }),
   events: fc.array(guideEvent, { maxLength: 30 }),
   on: dateIn(0, 364),
 });
@@ -61,6 +63,8 @@ describe('requirement status properties', () => {
         const expected = q.guide.requirements
           .filter((r) => r.scope === q.scope)
           .flatMap((r) => {
+            if (r.kind === 'once' && r.perAgeServed && q.agesServed)
+              return r.perAgeServed.byAge.filter((a) => q.agesServed!.includes(a.age)).map((a) => `${r.id}-${a.age}`);
             if (r.kind === 'once' || r.kind === 'count') return [r.id];
             const window = resolveWindow(r.window, { ...programYear, enrolledOn: q.enrolledOn });
             if (r.kind === 'each') {

@@ -1,7 +1,7 @@
 import { DomainEvent } from '../kernel/decider';
 import { LocalDate, Month } from '../kernel/primitives';
 import { MatchedEvent, countedMonthOf, fieldOf, matchingEvents } from './guide-events';
-import { SiteSetting } from '../provider/provider-enrolled';
+import { AgeGroup, SiteSetting } from '../provider/provider-enrolled';
 import { ProgramGuide, Requirement, RequirementKind, RequirementScope } from './program-guide';
 import { IndexedSession, SessionLedger, countedSessions, sessionLedgerOf } from './session-ledger';
 import {
@@ -66,6 +66,8 @@ export interface StatusQuery {
   readonly setting?: SiteSetting;
   readonly enrolledOn?: LocalDate;
   readonly exitedOn?: LocalDate;
+  /** The age groups a provider serves, for requirements asked once per age group served. */
+  readonly agesServed?: ReadonlyArray<AgeGroup>;
   /** Every event that bears on the subject (its own streams, its agreements, screenings or community). */
   readonly events: ReadonlyArray<DomainEvent>;
   /** The day asked about: only events dated on or before it count. */
@@ -126,8 +128,9 @@ const countEvaluation = (
   requirement: Extract<Requirement, { kind: 'once' | 'count' }>,
   window: DateWindow,
   query: StatusQuery,
+  counts: (matched: MatchedEvent) => boolean = () => true,
 ): Evaluation => {
-  const matched = inWindowUpTo(matchingEvents(query.events, requirement.event), window, query.on);
+  const matched = inWindowUpTo(matchingEvents(query.events, requirement.event), window, query.on).filter(counts);
   if (requirement.kind === 'once') return { metBy: matched[0] };
   const { distinctBy, min, max } = requirement;
   const seen = new Set<string>();
@@ -225,14 +228,24 @@ const requirementStatusesOf = (
       window,
       ...(suggested?.length ? { suggestedMonths: suggested } : {}),
     };
-    return [
-      statusOf(
-        base,
-        !excluded && enrolledDuring(window, query),
-        () => countEvaluation(requirement, window, query),
-        query.on,
-      ),
-    ];
+    const applicable = !excluded && enrolledDuring(window, query);
+    const perAge = requirement.kind === 'once' ? requirement.perAgeServed : undefined;
+    if (perAge && query.agesServed)
+      return perAge.byAge
+        .filter(({ age }) => query.agesServed!.includes(age))
+        .map(({ age, values }) =>
+          statusOf(
+            { ...base, requirementId: `${requirement.id}-${age}` },
+            applicable,
+            () => ({
+              metBy: countEvaluation(requirement, window, query, (m) =>
+                values.includes(fieldOf(m.event, perAge.field) as number),
+              ).metBy,
+            }),
+            query.on,
+          ),
+        );
+    return [statusOf(base, applicable, () => countEvaluation(requirement, window, query), query.on)];
   }
   const target = query.guide.dosage?.targetMinutesPerMonth;
   return monthsOf(window).map((month) => {

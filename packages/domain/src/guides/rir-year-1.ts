@@ -50,7 +50,16 @@ export const rirYear1Guide: ProgramGuide = {
       scope: 'provider',
       window: firstTwoMonths,
       event: { type: 'AsqSe2Distributed', dateField: 'distributedOn' },
-      basis: initialData,
+      // The questionnaires of the ages the provider serves: infants, toddlers, preschoolers.
+      perAgeServed: {
+        field: 'ageIntervalMonths',
+        byAge: [
+          { age: 'infant', values: [2, 6, 12] },
+          { age: 'toddler', values: [18, 24, 30] },
+          { age: 'preschool', values: [36, 48, 60] },
+        ],
+      },
+      basis: `${initialData} Determine needed ASQ-SE2 assessments based on ages. (000, July)`,
     },
     {
       // Each child's questionnaire is scored, not only the first one handed out.

@@ -21,7 +21,7 @@ const screened = (followUpOn?: string): RecordedEvent[] => {
           screeningId,
           providerId: 'p-017',
           childRef: `child-${screeningId}`,
-          ageIntervalMonths: 24,
+          ageIntervalMonths: 48,
           distributedOn: '2025-08-01',
         },
         at('2025-08-01'),

@@ -14,7 +14,7 @@ describe('the due list', () => {
     expect(list.asOf).toBe('2025-09-15T23:59:59.999Z');
     expect(list.rows.map(brief)).toEqual([
       'p-017 dosage-2025-07 overdue 46',
-      'p-017 asq-se2-distributed overdue 15',
+      'p-017 asq-se2-distributed-preschool overdue 15',
       'p-017 benchmarks-of-quality overdue 15',
       'p-017 dosage-2025-08 overdue 15',
       'p-017 joint-action-plan overdue 15',
@@ -22,7 +22,7 @@ describe('the due list', () => {
       'p-017 observation-scheduled overdue 15',
       'p-017 dosage-2025-09 due 15',
       'p-020 dosage-2025-09 due 15',
-      'p-020 asq-se2-distributed due 47',
+      'p-020 asq-se2-distributed-preschool due 47',
       'p-020 benchmarks-of-quality due 47',
       'p-020 demographic-survey due 47',
       'p-020 joint-action-plan due 47',
@@ -79,7 +79,7 @@ describe('the due list', () => {
     expect(rows).toEqual([
       'p-020 dosage-2025-09 overdue 1',
       'p-020 dosage-2025-10 due 30',
-      'p-020 asq-se2-distributed due 31',
+      'p-020 asq-se2-distributed-preschool due 31',
       'p-020 benchmarks-of-quality due 31',
       'p-020 demographic-survey due 31',
       'p-020 joint-action-plan due 31',

@@ -81,7 +81,9 @@ const fromEveryEvent = (events: ReadonlyArray<RecordedEvent>, stream: string, sc
     guide,
     programYear: { startsOn: '2025-07-01', endsOn: '2026-06-30' },
     scope,
-    ...(scope === 'provider' ? { setting: 'center' as const, enrolledOn: '2025-07-01' } : {}),
+    ...(scope === 'provider'
+      ? { setting: 'center' as const, enrolledOn: '2025-07-01', agesServed: ['preschool' as const] }
+      : {}),
     events: own,
     on,
   }).map((status) => ({

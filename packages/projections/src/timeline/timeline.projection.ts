@@ -60,6 +60,7 @@ const fieldsRead: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
     const read = readOf(requirement.event);
     if ('distinctBy' in requirement && requirement.distinctBy) read.add(requirement.distinctBy);
     if ('monthField' in requirement && requirement.monthField) read.add(requirement.monthField);
+    if ('perAgeServed' in requirement && requirement.perAgeServed) read.add(requirement.perAgeServed.field);
     // An `each` requirement ties its event to its opener by a key both carry: a screening's id, never a child's.
     if (requirement.kind === 'each') [read, readOf(requirement.opener)].forEach((kept) => kept.add(requirement.key));
   }
@@ -184,9 +185,16 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
       (state.coaches[event.data.coachId] ??= { events: [] }).communityId = event.data.communityId;
       break;
     case 'ProviderEnrolled': {
-      const { communityId, programYearId, site, enrolledOn, coachId } = event.data;
+      const { communityId, programYearId, site, enrolledOn, coachId, agesServed } = event.data;
       const provider = (state.providers[event.data.providerId] ??= { events: [] });
-      provider.enrollment = { communityId, programYearId, siteId: site.siteId, setting: site.setting, enrolledOn };
+      provider.enrollment = {
+        communityId,
+        programYearId,
+        siteId: site.siteId,
+        setting: site.setting,
+        enrolledOn,
+        agesServed: [...agesServed],
+      };
       provider.coachId = coachId;
       break;
     }
@@ -223,7 +231,7 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 8,
+  version: 9,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',

@@ -128,7 +128,7 @@ describe('the timeline view', () => {
 
     it('is met by the provider’s screenings, found through the screening that names the provider', () => {
       const requirements = providerRequirements(history, at('2025-08-25'));
-      expect(requirements.get('asq-se2-distributed')?.metBy).toEqual({
+      expect(requirements.get('asq-se2-distributed-preschool')?.metBy).toEqual({
         eventId: eventIdOf(history, 'AsqSe2Distributed'),
         type: 'AsqSe2Distributed',
         date: '2025-08-01',

@@ -1,6 +1,7 @@
 import * as O from 'fp-ts/Option';
 import { pipe } from 'fp-ts/function';
 import {
+  AgeGroup,
   findGuide,
   ProgramGuide,
   requirementStatuses,
@@ -29,6 +30,7 @@ interface Subject {
   readonly setting?: SiteSetting;
   readonly enrolledOn?: string;
   readonly exitedOn?: string;
+  readonly agesServed?: ReadonlyArray<AgeGroup>;
   readonly events: ReadonlyArray<TimelineRecord>;
 }
 
@@ -73,6 +75,7 @@ const requirementsOf = (
     setting: subject.setting,
     enrolledOn: subject.enrolledOn,
     exitedOn: subject.exitedOn,
+    agesServed: subject.agesServed,
     events: subject.events.map((record) => ({ type: record.type, data: record.data })),
     on,
   });
@@ -129,6 +132,7 @@ const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[]
         setting: enrollment.setting,
         enrolledOn: enrollment.enrolledOn,
         exitedOn: provider.exitedOn,
+        agesServed: enrollment.agesServed,
         events,
       };
       return [

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import type { TimelineSessions } from './timeline.sessions';
 import {
+  AgeGroup,
   Id,
   Instant,
   LocalDate,
@@ -185,7 +186,15 @@ export interface TimelineSubject {
 export type SessionEntry = Partial<TimelineSession> & { readonly voided?: true; loggedEventId?: string };
 
 export interface ProviderTimelineEntry extends TimelineSubject {
-  enrollment?: { communityId: string; programYearId: string; siteId: string; setting: SiteSetting; enrolledOn: string };
+  enrollment?: {
+    communityId: string;
+    programYearId: string;
+    siteId: string;
+    setting: SiteSetting;
+    enrolledOn: string;
+    /** Which ASQ-SE2 questionnaires the provider's children need follows from these; absent in older kept state. */
+    agesServed?: AgeGroup[];
+  };
   /** The coach as of the newest event folded: the enrolment's, then each reassignment's. */
   coachId?: string;
   exitedOn?: string;
