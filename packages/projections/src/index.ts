@@ -67,6 +67,9 @@ export { recordingLagProjection, RecordingLagView } from './recording-lag';
 // The coaches supervisors oversee: each coach's qualifications, recorded and verified.
 export { coachesProjection, CoachesView, coachesTable } from './coaches';
 
+// Each community's Coaching Implementation Plan against its seven steps and their planning questions.
+export { implementationPlanProjection, ImplementationPlanView, implementationPlanTable } from './implementation-plan';
+
 // The program report of a community and month, its leadership form, one table and a printable page.
 export {
   LeadershipReport,
