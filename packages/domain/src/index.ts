@@ -107,7 +107,7 @@ export { cycleSessionsRefusal, cycleSessionsRefusalOnState } from './agreement/c
 export { sessionModeOfVisitMode, visitModeOfSessionMode } from './agreement/visit-modes';
 export { ASQ_SE2_AGE_INTERVALS, AsqSe2AgeInterval } from './screening/asq-se2-age-interval';
 export { AsqSe2Zone } from './screening/asq-se2-scored';
-export { AsqSe2CutoffTable, zoneFor } from './screening/asq-se2-zone';
+export { AsqSe2CutoffTable, decodeAsqSe2CutoffTable, zoneFor } from './screening/asq-se2-zone';
 
 // Program guides: each guide's requirements as data, and where a provider stands against them.
 export { ProgramGuide, RequirementScope } from './guides/program-guide';

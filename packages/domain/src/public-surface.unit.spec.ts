@@ -82,6 +82,7 @@ const VALUES = [
   'decideCommand',
   'decideOnState',
   'deciders',
+  'decodeAsqSe2CutoffTable',
   'decodeCommand',
   'decodeRecordedEvent',
   'decodeWith',
