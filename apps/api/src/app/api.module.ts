@@ -26,7 +26,7 @@ import { ProjectionHost } from '../queries/projection-host';
 import { ProvidersController } from '../queries/providers.controller';
 import { ReportController } from '../queries/report.controller';
 import { CoachesController } from '../queries/coaches.controller';
-import { ReadCoachesHandler } from '../queries/read-coaches';
+import { ReadReplayedViewHandler } from '../queries/read-replayed-view';
 import { ReadAccessLogHandler } from '../queries/read-access-log';
 import { ReadCaseloadHandler } from '../queries/read-caseload';
 import { ReadProgramReportHandler } from '../queries/read-program-report';
@@ -101,7 +101,7 @@ export class ApiModule {
         ReadViewHandler,
         ReadCaseloadHandler,
         ReadProgramReportHandler,
-        ReadCoachesHandler,
+        ReadReplayedViewHandler,
         ReadProviderRecordHandler,
         ReadStreamHistoryHandler,
         ReadAccessLogHandler,

@@ -1,5 +1,5 @@
 import { Id, Role, StructType } from '@coachline/domain';
-import { CoachesView, DueList, findProjection } from '@coachline/projections';
+import { CoachesView, DueList, findProjection, ImplementationPlanView } from '@coachline/projections';
 import * as t from 'io-ts';
 import { MAX_LISTED_DAYS } from '../access-log/access-log-filter';
 import { ListedToken, TokenListing, TokenListQuery, TokenRequest } from '../auth/token-request';
@@ -257,6 +257,13 @@ const viewOperations = (): Entry[] => [
     'Each coach with their qualifications (credential, pathway, training content, competencies), who verified each and when, and whether the coach counts as verified; as of the newest recordedAt unless asOf names a moment.',
     jsonSchemaOf(CoachesView),
     'coaches',
+  ),
+  viewOperation(
+    '/implementation-plan',
+    'implementation-plan',
+    'Each community’s Coaching Implementation Plan: its seven steps, every planning question answered or still open, each step’s training needs and plan, and how complete the plan is; as of the newest recordedAt unless asOf names a moment.',
+    jsonSchemaOf(ImplementationPlanView),
+    'implementation-plan',
   ),
   viewOperation(
     '/providers',

@@ -81,6 +81,7 @@ export const VIEW_NAMES = [
   'due',
   'report',
   'coaches',
+  'implementation-plan',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -105,6 +106,7 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
   due: providerFacing,
   report: { admin: 'all', supervisor: 'all', leadership: 'all' },
   coaches: programStaff,
+  'implementation-plan': programStaff,
 };
 
 /** Views whose every read is itself recorded: they show scores or the whole record. */

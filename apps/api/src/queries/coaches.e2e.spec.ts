@@ -56,3 +56,44 @@ describeApiOnEachEngine('the coaches (GET /coaches)', (open) => {
     expect(response.body.errors.map((e: { path: string }) => e.path)).toContain('query.coachId');
   });
 });
+
+describeApiOnEachEngine('the implementation plans (GET /implementation-plan)', (open) => {
+  let api: TestApi;
+  const as = async (role: Parameters<TestApi['token']>[0], id: string) => {
+    const token = await api.token(role, id);
+    return (path: string) => api.http().get(path).set('Authorization', `Bearer ${token}`);
+  };
+
+  beforeAll(async () => {
+    api = await open();
+    await seed(api, communityFamily);
+  });
+
+  it('shows a supervisor each step of the community’s plan, answered or open, and how complete it is', async () => {
+    const supervisor = await as('supervisor', 'sup-1');
+    const response = await supervisor('/implementation-plan?communityId=kent');
+    expect(response.status).toBe(200);
+    const [kent] = response.body.communities;
+    expect(kent).toMatchObject({ communityId: 'kent', stepsRecorded: 1, stepsComplete: 0, complete: false });
+    expect(kent.steps[0]).toMatchObject({ step: 1, plan: 'Hire two coaches by August.', complete: false });
+    expect(kent.steps[0].otherAnswers).toEqual([{ questionId: 'who-coaches', answer: 'Two coaches, one lead.' }]);
+  });
+
+  it('answers CSV a row per planning question', async () => {
+    const admin = await as('admin', 'admin-1');
+    const response = await admin('/implementation-plan').set('Accept', 'text/csv');
+    expect(response.status).toBe(200);
+    expect(response.text.split('\n')[0]).toBe(
+      'communityId,step,title,stepComplete,questionId,question,answer,plan,recordedOn',
+    );
+  });
+
+  it.each([
+    ['coach', 'c-1'],
+    ['provider', 'p-1'],
+    ['leadership', 'lead-1'],
+  ] as const)('is not for a %s (403)', async (role, id) => {
+    const reader = await as(role, id);
+    expect((await reader('/implementation-plan')).status).toBe(403);
+  });
+});

@@ -105,6 +105,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   caseload: { optional: [...live, 'coachId', 'communityId'] },
   report: { required: ['communityId', 'month'], optional: live },
   coaches: { optional: ['asOf', 'waitForPosition', 'communityId'] },
+  'implementation-plan': { optional: ['asOf', 'waitForPosition', 'communityId'] },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 
