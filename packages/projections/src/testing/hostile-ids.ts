@@ -7,8 +7,11 @@ import { RESERVED_IDS } from '@coachline/domain';
  */
 export const HOSTILE_IDS: ReadonlyArray<string> = [...RESERVED_IDS];
 
-/** Stream names, and the pseudonyms the specs make (`provider-<id>`, `child-<id>`), carry an id after their kind. */
-const KIND_AND_ID = /^(community|coach|provider|agreement|screening|child)-(.+)$/;
+/**
+ * Stream names, the pseudonyms the specs make (`provider-<id>`, `child-<id>`) and the requirements a guide asks
+ * once per screening (`asq-se2-scored-<id>`) carry an id after their kind.
+ */
+const KIND_AND_ID = /^(community|coach|provider|agreement|screening|child|asq-se2-scored|asq-se2-follow-up)-(.+)$/;
 
 /**
  * The ordinary id a hostile one is renamed to: the same name with `-x` after it. No hostile name
