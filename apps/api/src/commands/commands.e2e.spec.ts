@@ -5,7 +5,6 @@ import {
   closingFamily,
   coachFamily,
   communityFamily,
-  concernFamily,
   pathOf,
   ProgramStep,
   providerFamily,
@@ -20,7 +19,6 @@ const families: ReadonlyArray<[string, ReadonlyArray<ProgramStep>]> = [
   ['provider', providerFamily],
   ['agreement', agreementFamily],
   ['screening', screeningFamily],
-  ['agreement concern', concernFamily],
   ['closing provider', closingFamily],
 ];
 

@@ -10,7 +10,7 @@ import { CommandAccepted } from '../commands/issue-command';
 import { ErrorBody } from '../http/api-error';
 import { CORRELATION_REPLACED_HEADER, CorrelationId } from '../http/correlation-id';
 import { commandGrants, Grants, viewGrants, ViewName } from '../policy/grants';
-import { DebriefsView, PlansView } from '../queries/provider-record';
+import { CoachingLogView, DebriefsView, PlansView } from '../queries/provider-record';
 import { CaseloadList } from '../queries/read-caseload';
 import { LeadershipReport, ProgramReport } from '../queries/read-program-report';
 import { ParamProfile, viewParameters } from '../queries/view-params';
@@ -293,6 +293,14 @@ const viewOperations = (): Entry[] => [
     'plans',
     'A provider’s action plans and which goals are achieved.',
     jsonSchemaOf(PlansView),
+    'provider-record',
+    [providerId],
+  ),
+  viewOperation(
+    '/providers/{id}/coaching-log',
+    'coaching-log',
+    'A provider’s coaching log: each session’s summary, next steps and strategies, and the days feedback was sent; never a score.',
+    jsonSchemaOf(CoachingLogView),
     'provider-record',
     [providerId],
   ),

@@ -159,6 +159,28 @@ describeApiOnEachEngine('how far each grant reaches', (open) => {
       expect((await p1.get('/providers/p-2/timeline')).status).toBe(403);
     });
 
+    it('reads their own coaching log (summaries, next steps, strategies, feedback sent), and no one else’s', async () => {
+      const p1 = await as('provider', 'p-1');
+      const log = await p1.get('/providers/p-1/coaching-log');
+      expect(log.status).toBe(200);
+      expect(log.body.sessions).toContainEqual(
+        expect.objectContaining({
+          sessionId: 's-1',
+          durationMinutes: 100,
+          strategies: ['modeling'],
+          summary: null,
+          nextSteps: [],
+          feedbackSentOn: ['2025-09-17'],
+        }),
+      );
+      expect(log.body.sessions.map((s: { sessionId: string }) => s.sessionId)).not.toContain('s-3');
+      const refused = await p1.get('/providers/p-2/coaching-log');
+      expect([refused.status, refused.body.code]).toEqual([403, 'outside-caseload']);
+      expect(JSON.stringify(refused.body)).not.toContain('s-20');
+      const c2 = await as('coach', 'c-2');
+      expect((await c2.get('/providers/p-1/coaching-log')).status).toBe(403);
+    });
+
     it('never receives an observation score, from any route they may read', async () => {
       const p1 = await as('provider', 'p-1');
       const paths = [
@@ -169,6 +191,7 @@ describeApiOnEachEngine('how far each grant reaches', (open) => {
         '/providers/p-1/timeline',
         '/providers/p-1/debriefs',
         '/providers/p-1/plans',
+        '/providers/p-1/coaching-log',
       ];
       for (const path of paths) {
         const response = await p1.get(path);

@@ -17,6 +17,7 @@ const VIEW_ROUTES: ReadonlyArray<[ViewName, string]> = [
   ['history', '/streams/provider-p-1'],
   ['debriefs', '/providers/p-1/debriefs'],
   ['plans', '/providers/p-1/plans'],
+  ['coaching-log', '/providers/p-1/coaching-log'],
   ['access-log', '/access-log'],
   ['caseload', '/providers'],
   ['due', '/due'],

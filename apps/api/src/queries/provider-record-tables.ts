@@ -1,5 +1,5 @@
 import type { ViewTable } from '@coachline/projections';
-import type { DebriefEntry, PlanEntry } from './provider-record';
+import type { CoachingLogEntry, DebriefEntry, PlanEntry } from './provider-record';
 
 /** A list of texts in one cell, a line each: a spreadsheet shows them in the cell as they were written. */
 const lines = (texts: ReadonlyArray<string>): string => texts.join('\n');
@@ -26,4 +26,32 @@ export const plansTable = (answer: { actionPlans: ReadonlyArray<PlanEntry> }): V
       steps,
     ]);
   }),
+});
+
+/** A provider's coaching log, one row per session; the days feedback was sent joined with ";". */
+export const coachingLogTable = (answer: { sessions: ReadonlyArray<CoachingLogEntry> }): ViewTable => ({
+  header: [
+    'sessionId',
+    'heldOn',
+    'durationMinutes',
+    'kind',
+    'mode',
+    'practices',
+    'strategies',
+    'summary',
+    'nextSteps',
+    'feedbackSentOn',
+  ],
+  rows: answer.sessions.map((s) => [
+    s.sessionId,
+    s.heldOn,
+    s.durationMinutes,
+    s.kind,
+    s.mode,
+    s.practices.join(';'),
+    s.strategies.join(';'),
+    s.summary,
+    lines(s.nextSteps),
+    s.feedbackSentOn.join(';'),
+  ]),
 });

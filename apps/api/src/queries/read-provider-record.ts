@@ -5,13 +5,13 @@ import * as E from 'fp-ts/Either';
 import { AccessRecorder } from '../access-log/access-recorder';
 import type { Scope } from '../policy/grants';
 import { Ownership } from '../policy/ownership';
-import { debriefsOf, plansOf } from './provider-record';
+import { coachingLogOf, debriefsOf, plansOf } from './provider-record';
 import { knownBy, latestRecordedAt, StreamReader } from './stream-reader';
 
-/** A provider's debriefs or action plans, read from their own stream. */
+/** A provider's debriefs, action plans or coaching log, read from their own stream. */
 export class ReadProviderRecord extends Query<E.Either<DomainError, unknown>> {
   constructor(
-    readonly record: 'debriefs' | 'plans',
+    readonly record: 'debriefs' | 'plans' | 'coaching-log',
     readonly providerId: string,
     readonly asOf: string | undefined,
     readonly actor: Actor,
@@ -58,8 +58,13 @@ export class ReadProviderRecordHandler implements IQueryHandler<ReadProviderReco
     const known = knownBy(history, asOf);
     const header = { asOf: resolveAsOf(asOf, latestRecordedAt(known)), providerId };
     if (RECORDED_RECORDS.has(record)) await this.recorder.record(actor, record, { providerId, asOf }, correlationId);
-    return E.right(
-      record === 'debriefs' ? { ...header, debriefs: debriefsOf(known) } : { ...header, actionPlans: plansOf(known) },
-    );
+    switch (record) {
+      case 'debriefs':
+        return E.right({ ...header, debriefs: debriefsOf(known) });
+      case 'plans':
+        return E.right({ ...header, actionPlans: plansOf(known) });
+      case 'coaching-log':
+        return E.right({ ...header, sessions: coachingLogOf(known) });
+    }
   }
 }

@@ -101,6 +101,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   history: { required: ['stream'], optional: ['asOf', 'waitForPosition'] },
   debriefs: { optional: ['asOf', 'waitForPosition'] },
   plans: { optional: ['asOf', 'waitForPosition'] },
+  'coaching-log': { optional: ['asOf', 'waitForPosition'] },
   'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'] },
   caseload: { optional: [...live, 'coachId', 'communityId'] },
   report: { required: ['communityId', 'month'], optional: live },

@@ -10,7 +10,7 @@ import { refusal } from '../http/api-error';
 import { isViewName } from '../policy/grants';
 import { withoutScores } from '../policy/redact-scores';
 import { LiveViewName, ReadView } from './read-view.query';
-import { debriefsTable, plansTable } from './provider-record-tables';
+import { coachingLogTable, debriefsTable, plansTable } from './provider-record-tables';
 import { ReadProviderRecord } from './read-provider-record';
 import { ReadStreamHistory } from './read-stream-history';
 import { decodeViewParams, ParamProfile, ViewParams } from './view-params';
@@ -132,6 +132,25 @@ export class ViewController {
       answer(
         await this.queryBus.execute(
           new ReadProviderRecord('plans', id, params.asOf, actorOf(request), scopeOf(request), request.id),
+        ),
+      ),
+    );
+  }
+
+  @Get('providers/:id/coaching-log')
+  @AnswersCsv('coaching-log', coachingLogTable)
+  @Guards(() => ({ kind: 'view', view: 'coaching-log' }))
+  async coachingLog(
+    @Param('id') id: string,
+    @QueryString() query: unknown,
+    @Req() request: ApiRequest,
+  ): Promise<unknown> {
+    const params = paramsOf('provider-record', request, query, { 'params.id': id });
+    return forReader(
+      request,
+      answer(
+        await this.queryBus.execute(
+          new ReadProviderRecord('coaching-log', id, params.asOf, actorOf(request), scopeOf(request), request.id),
         ),
       ),
     );

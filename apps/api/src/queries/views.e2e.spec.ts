@@ -156,6 +156,7 @@ describeApiOnEachEngine('views', (open) => {
       'AgreementSigned',
       'CoachingCycleCompleted',
       'AgreementConcernRaised',
+      'AgreementConcernResolved',
       'AgreementEnded',
     ]);
     expect(byStream.body.events[0]).toMatchObject({

@@ -151,7 +151,7 @@ export const providerFamily: ReadonlyArray<ProgramStep> = [
   step('WithdrawConsent', 'p-1', { consentId: 'consent-1', withdrawnOn: '2025-12-01' }),
 ];
 
-/** The agreement of p-1 with c-1: drafted, signed by all three parties, one cycle, a concern, ended. */
+/** The agreement of p-1 with c-1: drafted, signed by all three parties, one cycle, a concern raised and resolved, ended. */
 export const agreementFamily: ReadonlyArray<ProgramStep> = [
   step('DraftAgreement', 'a-1', {
     providerId: 'p-1',
@@ -165,31 +165,18 @@ export const agreementFamily: ReadonlyArray<ProgramStep> = [
   step('SignAgreement', 'a-1', { party: 'supervisor', signedBy: 'sup-1', signedOn: '2025-09-24' }),
   step('SignAgreement', 'a-1', { party: 'coachee', signedBy: 'p-1', signedOn: '2025-09-25' }),
   step('CompleteCoachingCycle', 'a-1', { cycleNumber: 1, completedOn: '2025-10-08', sessionIds: ['s-1', 's-2'] }),
-  step('RaiseAgreementConcern', 'a-1', { raisedBy: 'coachee', summary: 'Visits keep moving to Fridays.' }),
-  step('EndAgreement', 'a-1', { on: '2025-12-15', reason: 'Goals met.' }),
-];
-
-/** A second agreement of p-1 with c-1: a concern taken to the supervisor under an id, then resolved. */
-export const concernFamily: ReadonlyArray<ProgramStep> = [
-  step('DraftAgreement', 'a-2', {
-    providerId: 'p-1',
-    coachId: 'c-1',
-    practices: ['transitions'],
-    visitMode: 'combination',
-    estimatedCycles: 3,
-    cadence: { other: 'every three weeks' },
-  }),
-  step('RaiseAgreementConcern', 'a-2', {
+  step('RaiseAgreementConcern', 'a-1', {
     raisedBy: 'coachee',
     raisedWith: 'supervisor',
     concernId: 'concern-1',
     summary: 'Visits keep moving to Fridays.',
   }),
-  step('ResolveAgreementConcern', 'a-2', {
+  step('ResolveAgreementConcern', 'a-1', {
     concernId: 'concern-1',
     resolvedOn: '2025-10-20',
     resolution: 'Visits on Tuesdays.',
   }),
+  step('EndAgreement', 'a-1', { on: '2025-12-15', reason: 'Goals met.' }),
 ];
 
 /** An ASQ-SE2 screening of a child in p-1's care, up to the erasure of the child's data. */
