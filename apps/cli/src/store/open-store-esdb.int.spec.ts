@@ -98,5 +98,6 @@ describe('openStore on EventStoreDB', () => {
     // The same child's data sent again lands erased: no key is made for an erased child.
     await inOneRun((store) => run(store, distribute('scr-2')));
     expect(await childFieldsOf('scr-2')).toEqual({ childName: { erased: true }, childBirthDate: { erased: true } });
-  });
+    // Seven runs, each opening the store and its key store and closing them: more than the default on a busy machine.
+  }, 60_000);
 });
