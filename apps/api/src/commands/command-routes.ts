@@ -46,6 +46,7 @@ export const COMMAND_ACTIONS: Readonly<Record<CommandType, string>> = {
   CorrectSession: 'session-corrections',
   VoidSession: 'session-voids',
   SendFeedback: 'feedback',
+  GiveCoachingFeedback: 'coaching-feedback',
   ExitProvider: 'exit',
   TransitionProviderToYear2: 'year-2-transition',
 

@@ -53,6 +53,8 @@ export const commandGrants: Readonly<Record<CommandType, Grants>> = {
   CorrectSession: caseloadWork,
   VoidSession: caseloadWork,
   SendFeedback: caseloadWork,
+  // The coachee's survey about their coach: never the coach's own to record.
+  GiveCoachingFeedback: { admin: 'all', supervisor: 'all', provider: 'self' },
 
   DraftAgreement: caseloadWork,
   SignAgreement: coacheeToo,

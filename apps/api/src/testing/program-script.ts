@@ -148,6 +148,7 @@ export const providerFamily: ReadonlyArray<ProgramStep> = [
   }),
   step('VoidSession', 'p-1', { sessionId: 's-3', reason: 'Logged twice.' }),
   step('SendFeedback', 'p-1', { sessionId: 's-1', sentOn: '2025-09-17' }),
+  step('GiveCoachingFeedback', 'p-1', { surveyId: 'survey-1', coachId: 'c-1', completedOn: '2025-09-30', rating: 4 }),
   step('WithdrawConsent', 'p-1', { consentId: 'consent-1', withdrawnOn: '2025-12-01' }),
 ];
 

@@ -1,6 +1,7 @@
 export * from './provider-enrolled';
 export * from './provider-reassigned';
 export * from './demographic-survey-completed';
+export * from './coaching-feedback-given';
 export * from './consent-uploaded';
 export * from './consent-withdrawn';
 export * from './observation-scheduled';

@@ -5,6 +5,7 @@ import { UploadConsent } from './consent-uploaded';
 import { WithdrawConsent } from './consent-withdrawn';
 import { HoldDebrief } from './debrief-held';
 import { CompleteDemographicSurvey } from './demographic-survey-completed';
+import { GiveCoachingFeedback } from './coaching-feedback-given';
 import { SendFeedback } from './feedback-sent';
 import { RecordGoalAchieved } from './goal-achieved';
 import { CompleteObservation } from './observation-completed';
@@ -34,6 +35,7 @@ export const providerCommands = [
   CorrectSession,
   VoidSession,
   SendFeedback,
+  GiveCoachingFeedback,
   ExitProvider,
   TransitionProviderToYear2,
 ] as const;

@@ -23,6 +23,7 @@ import {
   decideSendFeedback,
   decideVoidSession,
 } from './provider.decide-sessions';
+import { decideGiveCoachingFeedback } from './provider.decide-feedback';
 import { ProviderDecision } from './provider.rules';
 import { ProviderState } from './provider.state';
 
@@ -77,6 +78,8 @@ export const decide = (command: ProviderCommand, state: ProviderState): Provider
       return decideVoidSession(command, state);
     case 'SendFeedback':
       return decideSendFeedback(command, state);
+    case 'GiveCoachingFeedback':
+      return decideGiveCoachingFeedback(command, state);
     case 'ExitProvider':
       return decideExitProvider(command, enrollment);
     case 'TransitionProviderToYear2':

@@ -2,6 +2,7 @@ import { EventOf } from '../kernel/event-definition';
 import { ActionPlanSet } from './action-plan-set';
 import { BenchmarksOfQualityCompleted } from './benchmarks-of-quality-completed';
 import { ConsentUploaded } from './consent-uploaded';
+import { CoachingFeedbackGiven } from './coaching-feedback-given';
 import { ConsentWithdrawn } from './consent-withdrawn';
 import { DebriefHeld } from './debrief-held';
 import { DemographicSurveyCompleted } from './demographic-survey-completed';
@@ -34,6 +35,7 @@ export const providerEvents = [
   SessionCorrected,
   SessionVoided,
   FeedbackSent,
+  CoachingFeedbackGiven,
   ProviderExited,
   ProviderTransitionedToYear2,
 ] as const;

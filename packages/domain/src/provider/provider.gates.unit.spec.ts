@@ -81,6 +81,13 @@ const laterCommands: ProviderCommand[] = [
   }),
   command<ProviderCommand>('VoidSession', { providerId, sessionId: 's-1', reason: 'Logged twice.' }),
   command<ProviderCommand>('SendFeedback', { providerId, sessionId: 's-1', sentOn: '2025-09-12' }),
+  command<ProviderCommand>('GiveCoachingFeedback', {
+    providerId,
+    surveyId: 'survey-1',
+    coachId: 'c-03',
+    completedOn: '2025-09-12',
+    rating: 4,
+  }),
   command<ProviderCommand>('ExitProvider', { providerId, on: '2025-09-12', reason: 'Left the center.' }),
   command<ProviderCommand>('TransitionProviderToYear2', { providerId, on: '2025-09-12' }),
 ];

@@ -39,6 +39,8 @@ export interface ProviderState {
   readonly enrollment?: Enrollment;
   readonly coachId?: string;
   readonly demographicSurveyCompleted: boolean;
+  /** The coachee's surveys about their coaching, by id. */
+  readonly feedbackSurveys: ReadonlySet<string>;
   readonly consents: ReadonlyMap<string, ConsentRecord>;
   readonly observations: ReadonlyMap<string, ObservationRecord>;
   readonly benchmarksOfQuality: ReadonlySet<string>;
@@ -52,6 +54,7 @@ export interface ProviderState {
 /** A provider stream before anything is recorded on it. */
 export const initialProviderState: ProviderState = {
   demographicSurveyCompleted: false,
+  feedbackSurveys: new Set(),
   consents: new Map(),
   observations: new Map(),
   benchmarksOfQuality: new Set(),
@@ -95,6 +98,8 @@ export const evolve = (state: ProviderState, event: ProviderEvent): ProviderStat
       return { ...state, coachId: event.data.toCoachId };
     case 'DemographicSurveyCompleted':
       return { ...state, demographicSurveyCompleted: true };
+    case 'CoachingFeedbackGiven':
+      return { ...state, feedbackSurveys: new Set(state.feedbackSurveys).add(event.data.surveyId) };
     case 'ConsentUploaded':
       return {
         ...state,

@@ -1,5 +1,6 @@
 import { viewOf } from '../fold';
 import { at, historyBuilder } from '../testing';
+import { sessionData } from '../testing/fixtures';
 import { coachesProjection } from './coaches.projection';
 import { CoachesView } from './coaches.view';
 
@@ -78,10 +79,58 @@ describe('the coaches view', () => {
 
   it('gives a table row per qualification and one for a coach with none', () => {
     const table = coachesProjection.table(coaches(registered().events()));
-    expect(table.rows.map((row) => [row[0], row[5], row[8]])).toEqual([
+    expect(table.rows.map((row) => [row[0], row[9], row[12]])).toEqual([
       ['c-03', 'q-1', 'Practice-Based Coaching; Pyramid Model'],
       ['c-04', null, null],
     ]);
     expect(table.rows.every((row) => row.length === table.header.length)).toBe(true);
+  });
+
+  describe('a coach’s efforts', () => {
+    const session = (sessionId: string, coachId: string, durationMinutes: number) => ({
+      ...sessionData('p-1', sessionId, '2025-09-03', durationMinutes),
+      coachId,
+    });
+    const worked = () =>
+      registered()
+        .add('SessionLogged', session('s-1', 'c-03', 60), at('2025-09-03'))
+        .add('SessionLogged', session('s-2', 'c-03', 45), at('2025-09-10'))
+        .add('SessionLogged', session('s-3', 'c-03', 30), at('2025-09-11'))
+        .add(
+          'SessionCorrected',
+          { providerId: 'p-1', sessionId: 's-2', changes: { durationMinutes: 90 }, reason: 'Typo.' },
+          at('2025-09-12'),
+        )
+        .add(
+          'SessionCorrected',
+          { providerId: 'p-1', sessionId: 's-3', changes: { coachId: 'c-04' }, reason: 'Wrong coach.' },
+          at('2025-09-12'),
+        )
+        .add('SessionLogged', session('s-4', 'c-03', 120), at('2025-09-13'))
+        .add('SessionVoided', { providerId: 'p-1', sessionId: 's-4', reason: 'Logged twice.' }, at('2025-09-14'));
+
+    it('counts the sessions and hours each coach held, as corrected, voided ones left out', () => {
+      const [dana, lee] = coaches(worked().events()).coaches;
+      expect(dana).toMatchObject({ sessions: 2, minutes: 150, hours: 2.5 });
+      expect(lee).toMatchObject({ sessions: 1, minutes: 30, hours: 0.5 });
+    });
+
+    it('gives the coachees’ surveys and their mean rating as the coach’s quality measure', () => {
+      const survey = (providerId: string, surveyId: string, rating: number) => ({
+        providerId,
+        surveyId,
+        coachId: 'c-03',
+        completedOn: '2025-09-30',
+        rating,
+      });
+      const history = worked()
+        .add('CoachingFeedbackGiven', survey('p-1', 'survey-1', 4), at('2025-09-30'))
+        .add('CoachingFeedbackGiven', survey('p-2', 'survey-1', 5), at('2025-09-30'))
+        .add('CoachingFeedbackGiven', survey('p-2', 'survey-2', 5), at('2025-10-30'))
+        .events();
+      const [dana, lee] = coaches(history).coaches;
+      expect(dana).toMatchObject({ feedbackSurveys: 3, meanRating: 4.7 });
+      expect(lee).toMatchObject({ feedbackSurveys: 0, meanRating: null });
+    });
   });
 });

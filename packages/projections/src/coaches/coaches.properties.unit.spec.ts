@@ -26,7 +26,11 @@ describe('the coaches view on any history', () => {
             ? data
             : type === 'CoachRegistered'
               ? { ...(data as object), coachId }
-              : { ...(data as object), coachId, qualificationId };
+              : type.startsWith('Session')
+                ? { ...(data as object), providerId: 'p-1', sessionId: qualificationId }
+                : type === 'CoachingFeedbackGiven'
+                  ? { ...(data as object), coachId, surveyId: qualificationId }
+                  : { ...(data as object), coachId, qualificationId };
           builder.add(type as never, named as never, '2025-08-01T12:00:00.000Z');
         }
         const events = builder.events();

@@ -9,6 +9,10 @@ export const coachesTable = (view: CoachesView): ViewTable => ({
     'communityId',
     'role',
     'coachVerified',
+    'sessions',
+    'hours',
+    'feedbackSurveys',
+    'meanRating',
     'qualificationId',
     'credential',
     'pathway',
@@ -20,7 +24,17 @@ export const coachesTable = (view: CoachesView): ViewTable => ({
     'verifiedOn',
   ],
   rows: view.coaches.flatMap((coach) => {
-    const who = [coach.coachId, coach.name, coach.communityId, coach.role, coach.verified];
+    const who = [
+      coach.coachId,
+      coach.name,
+      coach.communityId,
+      coach.role,
+      coach.verified,
+      coach.sessions,
+      coach.hours,
+      coach.feedbackSurveys,
+      coach.meanRating,
+    ];
     if (coach.qualifications.length === 0) return [[...who, null, null, null, null, null, null, null, null, null]];
     return coach.qualifications.map((q) => [
       ...who,

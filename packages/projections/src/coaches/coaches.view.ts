@@ -29,6 +29,15 @@ export const CoachRow = t.type(
     role: t.string,
     verified: t.boolean,
     qualifications: t.array(CoachQualificationRow),
+    /** Sessions the coach held, as logged and corrected, voided ones left out. */
+    sessions: t.number,
+    minutes: t.number,
+    /** `minutes` in hours, to one decimal. */
+    hours: t.number,
+    /** Coachees' surveys about their coaching with this coach. */
+    feedbackSurveys: t.number,
+    /** The coaching-quality measure: the surveys' mean rating (1 to 5) to one decimal; `null` without any. */
+    meanRating: t.union([t.number, t.null]),
   },
   'CoachRow',
 );
@@ -55,7 +64,24 @@ export interface CoachEntry {
   qualifications: ById<QualificationEntry>;
 }
 
-/** What the fold keeps: each registered coach by id, their qualifications by id. */
+export interface SessionEntry {
+  coachId: string;
+  minutes: number;
+  voided: boolean;
+}
+
+export interface FeedbackEntry {
+  coachId: string;
+  rating: number;
+}
+
+/**
+ * What the fold keeps: each registered coach by id, their qualifications by id; by provider, each
+ * session's coach and minutes and each survey's coach and rating, so a correction or a void finds
+ * its session.
+ */
 export interface CoachesState {
   coaches: Table<CoachEntry>;
+  sessions: Table<ById<SessionEntry>>;
+  feedback: Table<ById<FeedbackEntry>>;
 }
