@@ -1,5 +1,5 @@
 import { describeApiOnEachEngine } from '../testing/engines';
-import { coachFamily, communityFamily } from '../testing/program-script';
+import { coachFamily, communityFamily, providerFamily } from '../testing/program-script';
 import { seed } from '../testing/seed';
 import type { TestApi } from '../testing/test-api';
 
@@ -12,7 +12,7 @@ describeApiOnEachEngine('the coaches (GET /coaches)', (open) => {
 
   beforeAll(async () => {
     api = await open();
-    await seed(api, [...communityFamily, ...coachFamily]);
+    await seed(api, [...communityFamily, ...coachFamily, ...providerFamily]);
   });
 
   it('shows a supervisor each coach, the qualifications recorded and who verified them', async () => {
@@ -29,13 +29,35 @@ describeApiOnEachEngine('the coaches (GET /coaches)', (open) => {
     ]);
   });
 
+  it('shows each coach’s hours and their coachees’ survey ratings', async () => {
+    const supervisor = await as('supervisor', 'sup-1');
+    const response = await supervisor('/coaches');
+    // s-1 corrected to 100 minutes, s-2 75 minutes, s-3 voided: 175 minutes.
+    expect(response.body.coaches[0]).toMatchObject({ coachId: 'c-1', minutes: 175, hours: 2.9 });
+    expect(response.body.coaches[0]).toMatchObject({ feedbackSurveys: 1, meanRating: 4 });
+    expect(response.body.coaches[1]).toMatchObject({ coachId: 'c-2', feedbackSurveys: 0, meanRating: null });
+  });
+
+  it('lets a coachee rate their own coach, and no coach they never had', async () => {
+    const token = await api.token('provider', 'p-1');
+    const give = (body: object) =>
+      api.http().post('/providers/p-1/coaching-feedback').set('Authorization', `Bearer ${token}`).send(body);
+    const survey = { surveyId: 'survey-2', coachId: 'c-1', completedOn: '2025-10-30', rating: 5 };
+    expect((await give(survey)).status).toBe(201);
+    const refused = await give({ ...survey, surveyId: 'survey-3', coachId: 'c-2' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('not-the-provider-coach');
+  });
+
   it('answers CSV from the view’s table, a row per qualification', async () => {
     const admin = await as('admin', 'admin-1');
     const response = await admin('/coaches').set('Accept', 'text/csv');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const lines = response.text.trim().split('\n');
-    expect(lines[0]).toMatch(/^coachId,name,communityId,role,coachVerified,qualificationId,credential/);
+    expect(lines[0]).toMatch(
+      /^coachId,name,communityId,role,coachVerified,sessions,hours,feedbackSurveys,meanRating,qualificationId,credential/,
+    );
     expect(lines.filter((line) => line.startsWith('c-1,'))).toHaveLength(1);
   });
 
