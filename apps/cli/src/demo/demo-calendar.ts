@@ -8,7 +8,7 @@ export type Day = number;
 
 export const MS_PER_SECOND = 1_000;
 export const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 const MINUTES_PER_DAY = 1_440;
 
 export const dayOf = (date: string): Day => Date.parse(`${date}T00:00:00.000Z`) / MS_PER_DAY;

@@ -1,8 +1,8 @@
-import { Day, dateOf, dayOfInstant, DemoMonth, MS_PER_MINUTE } from './demo-calendar';
+import { Day, dateOf, dayOfInstant, DemoMonth, MS_PER_DAY, MS_PER_MINUTE } from './demo-calendar';
 import { DemoContext } from './demo-context';
-import { AgreementPlan, coachOn, DemoProvider } from './demo-program';
+import { AgreementPlan, beforeExit, coachOn, DemoProvider } from './demo-program';
 import { between } from './plan-onboarding';
-import { AGREEMENT_CONCERNS } from './vocabulary-community';
+import { AGREEMENT_CONCERNS, AGREEMENT_RESOLUTIONS } from './vocabulary-community';
 
 /**
  * A STARS agreement's month: drafting and the three signatures (rule 9), the cycles completed
@@ -66,6 +66,34 @@ const planSigning = (
     );
 };
 
+/**
+ * Two days after the last cycle the coachee answers the survey about their coach: a coachee who
+ * raised a concern rates the coaching lower. No random draw, so the rest of the year is as before.
+ */
+const planCoachingFeedback = (
+  context: DemoContext,
+  provider: DemoProvider,
+  agreement: AgreementPlan,
+  inMonth: (day: Day) => boolean,
+): void => {
+  const lastCycle = agreement.cycleDays.at(-1);
+  if (lastCycle === undefined) return;
+  const completedOn = lastCycle + 2;
+  const at = completedOn * MS_PER_DAY + 19 * 60 * MS_PER_MINUTE;
+  if (!inMonth(completedOn) || !beforeExit(provider, at)) return;
+  context.schedule.issue(
+    'GiveCoachingFeedback',
+    {
+      providerId: provider.providerId,
+      surveyId: `${agreement.agreementId}-survey`,
+      coachId: coachOn(provider, lastCycle),
+      completedOn: dateOf(completedOn),
+      rating: agreement.concern?.raisedBy === 'coachee' ? 3 : 5,
+    },
+    { at, actor: provider.actor },
+  );
+};
+
 export const planAgreementMonth = (context: DemoContext, provider: DemoProvider, month: DemoMonth): void => {
   const agreement = provider.agreement;
   if (!agreement) return;
@@ -90,16 +118,37 @@ export const planAgreementMonth = (context: DemoContext, provider: DemoProvider,
       { at, actor: context.coach(coachOn(provider, completedOn)).actor, ...link },
     );
   });
+  planCoachingFeedback(context, provider, agreement, inMonth);
   const concern = agreement.concern;
+  const end = agreement.end;
   if (concern && inMonth(dayOfInstant(concern.at))) {
     const coach = context.coach(coachOn(provider, month.first));
+    const concernId = `${agreementId}-concern-1`;
     schedule.issue(
       'RaiseAgreementConcern',
-      { agreementId, raisedBy: concern.raisedBy, summary: AGREEMENT_CONCERNS[concern.raisedBy] },
+      {
+        agreementId,
+        raisedBy: concern.raisedBy,
+        summary: AGREEMENT_CONCERNS[concern.raisedBy],
+        concernId,
+        raisedWith: 'supervisor',
+      },
       { at: concern.at, actor: concern.raisedBy === 'coach' ? coach.actor : provider.actor, ...link },
     );
+    // The supervisor meets both sides within the week, unless the agreement ends first.
+    const resolvedAt = concern.at + 7 * MS_PER_DAY;
+    if (!end || end.on > dayOfInstant(resolvedAt))
+      schedule.issue(
+        'ResolveAgreementConcern',
+        {
+          agreementId,
+          concernId,
+          resolvedOn: dateOf(dayOfInstant(resolvedAt)),
+          resolution: AGREEMENT_RESOLUTIONS[concern.raisedBy],
+        },
+        { at: resolvedAt, actor: coach.actor, ...link },
+      );
   }
-  const end = agreement.end;
   if (end && inMonth(end.on)) {
     schedule.issue(
       'EndAgreement',

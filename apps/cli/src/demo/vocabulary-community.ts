@@ -114,4 +114,10 @@ export const AGREEMENT_CONCERNS = {
   coachee: 'Feedback after observations has been arriving late.',
 } as const;
 
+/** What the supervisor and both sides agreed when they met about the concern. */
+export const AGREEMENT_RESOLUTIONS = {
+  coach: 'Visits move to a fixed weekday, with a day’s notice for any change.',
+  coachee: 'Written feedback is sent within two days of each observation.',
+} as const;
+
 export const REFLECTIVE_CONSULTATION_MINUTES: ReadonlyArray<number> = [60, 60, 75, 90];
