@@ -10,16 +10,9 @@ import {
   timelineProjection,
   TimelineView,
 } from '@coachline/projections';
-import { asRecordedEvent } from '@coachline/views';
-import { noEvents } from '../event-file/event-file-check';
-import { formatLineError, LineError } from '../event-file/line-error';
-import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
-import { readEventLine } from '../event-file/parse-event-line';
-import { linesAfter, readEventLineBatches } from '../event-file/read-event-lines';
 import { Format, formatView } from '../output/format-view';
-import { openStore } from '../store/open-store';
-import { ensureReadable } from './options';
 import { FailureError } from './usage-error';
+import { foldHistory } from './fold-history';
 
 export interface CaseloadOptions {
   /** `--events FILE`, or else `--store URL`. */
@@ -57,39 +50,6 @@ const startFolds = (asOf: string | undefined) => {
 
 type Folds = ReturnType<typeof startFolds>;
 
-const foldFile = async (file: string, folds: Folds): Promise<void> => {
-  await ensureReadable(file);
-  const errors: LineError[] = [];
-  let count = 0;
-  const batches = readEventLineBatches(file);
-  for (let next = await batches.next(); !next.done; next = await batches.next()) {
-    const lines = next.value;
-    for (let i = 0; i < lines.length; i++) {
-      const event = readEventLine(lines[i]!, errors);
-      if (event !== undefined && errors.length === 0) folds.push(event);
-      count++;
-      if (tooManyErrors(errors)) {
-        const stopped = await stoppedReading(file, errors, linesAfter(lines, i, batches));
-        if (stopped) throw stopped;
-      }
-    }
-  }
-  if (errors.length > 0)
-    throw new FailureError(
-      [...errors.map((e) => formatLineError(file, e)), `${errors.length} error(s); no list was made`].join('\n'),
-    );
-  if (count === 0) throw noEvents(file, 'the file holds only blank lines');
-};
-
-const foldStore = async (url: string | undefined, keyFile: string | undefined, folds: Folds): Promise<void> => {
-  const store = await openStore(url, keyFile === undefined ? {} : { keyFile });
-  try {
-    for await (const stored of store.readAll()) folds.push(asRecordedEvent(stored));
-  } finally {
-    await store.close();
-  }
-};
-
 /** A coach or community the history never names would give an empty list that reads as "no one". */
 const requireNamed = (options: CaseloadOptions, folds: Folds): void => {
   const named: ReadonlyArray<readonly [string, string, string | undefined, 'coach' | 'community']> = [
@@ -108,8 +68,7 @@ const requireNamed = (options: CaseloadOptions, folds: Folds): void => {
  */
 export const caseloadCommand = async (options: CaseloadOptions, out: NodeJS.WritableStream): Promise<void> => {
   const folds = startFolds(options.asOf);
-  if (options.events !== undefined) await foldFile(options.events, folds);
-  else await foldStore(options.store, options.keyFile, folds);
+  await foldHistory(options, folds, 'list');
   requireNamed(options, folds);
   const { dosage, timeline } = folds.views();
   const filter: CaseloadFilter = {

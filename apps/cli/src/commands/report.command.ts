@@ -12,15 +12,9 @@ import {
   startFold,
   timelineProjection,
 } from '@coachline/projections';
-import { asRecordedEvent } from '@coachline/views';
-import { noEvents } from '../event-file/event-file-check';
-import { formatLineError, LineError } from '../event-file/line-error';
-import { stoppedReading, tooManyErrors } from '../event-file/line-error-limit';
-import { readEventLine } from '../event-file/parse-event-line';
-import { linesAfter, readEventLineBatches } from '../event-file/read-event-lines';
 import { FORMATS, type Format, formatView } from '../output/format-view';
-import { openStore } from '../store/open-store';
-import { ensureReadable, parseAsOf, parseId } from './options';
+import { parseAsOf, parseId } from './options';
+import { foldHistory } from './fold-history';
 import { FailureError, UsageError } from './usage-error';
 
 /** The store `report` reads when given neither a file nor a store, as the other store commands do. */
@@ -109,41 +103,6 @@ const startFolds = (asOf: string | undefined) => {
   };
 };
 
-type Folds = ReturnType<typeof startFolds>;
-
-const foldFile = async (file: string, folds: Folds): Promise<void> => {
-  await ensureReadable(file);
-  const errors: LineError[] = [];
-  let count = 0;
-  const batches = readEventLineBatches(file);
-  for (let next = await batches.next(); !next.done; next = await batches.next()) {
-    const lines = next.value;
-    for (let i = 0; i < lines.length; i++) {
-      const event = readEventLine(lines[i]!, errors);
-      if (event !== undefined && errors.length === 0) folds.push(event);
-      count++;
-      if (tooManyErrors(errors)) {
-        const stopped = await stoppedReading(file, errors, linesAfter(lines, i, batches));
-        if (stopped) throw stopped;
-      }
-    }
-  }
-  if (errors.length > 0)
-    throw new FailureError(
-      [...errors.map((e) => formatLineError(file, e)), `${errors.length} error(s); no report was made`].join('\n'),
-    );
-  if (count === 0) throw noEvents(file, 'the file holds only blank lines');
-};
-
-const foldStore = async (url: string | undefined, keyFile: string | undefined, folds: Folds): Promise<void> => {
-  const store = await openStore(url, keyFile === undefined ? {} : { keyFile });
-  try {
-    for await (const stored of store.readAll()) folds.push(asRecordedEvent(stored));
-  } finally {
-    await store.close();
-  }
-};
-
 /**
  * `coachline report --community ID --month YYYY-MM`: the community's program report for the
  * month, from a file or a store, whole or in leadership's reduced form. As every read of the
@@ -152,8 +111,7 @@ const foldStore = async (url: string | undefined, keyFile: string | undefined, f
  */
 export const reportCommand = async (options: ReportOptions, out: NodeJS.WritableStream): Promise<void> => {
   const folds = startFolds(options.asOf);
-  if (options.events !== undefined) await foldFile(options.events, folds);
-  else await foldStore(options.store, options.keyFile, folds);
+  await foldHistory(options, folds, 'report');
   // A community the history never names would give a report of zeros that reads as "nothing happened".
   if (!folds.holds(streamName('community', options.communityId)))
     throw new FailureError(`--community ${escapeUnsafe(options.communityId)}: no such community in this history`);
