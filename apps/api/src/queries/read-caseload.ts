@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type Actor, DomainError, forbidden, invalid } from '@coachline/domain';
+import { type Actor, DomainError, forbidden } from '@coachline/domain';
 import type { EventStore } from '@coachline/eventstore';
 import {
   CaseloadList,
@@ -18,7 +18,7 @@ import type { Scope } from '../policy/grants';
 import { reachOf } from '../policy/reach';
 import { ProjectionHost } from './projection-host';
 import type { ViewParams } from './view-params';
-import { ViewUnavailableError } from './view-unavailable';
+import { viewsAtPosition } from './views-at-position';
 import { workingAsOf } from './working-clock';
 
 /** The list's codec, for the API's document. */
@@ -54,23 +54,14 @@ export class ReadCaseloadHandler implements IQueryHandler<ReadCaseload> {
 
   async execute({ params, actor, scope }: ReadCaseload): Promise<E.Either<DomainError, CaseloadList>> {
     const position = params.waitForPosition ?? 0;
-    if (FOLDED.some((name) => position > this.host.positionOf(name))) {
-      const head = await this.store.headPosition();
-      if (position > head) {
-        const message = `No event has position ${position}: the store is at ${head}.`;
-        return E.left(invalid('unknown-position', message, [{ path: 'query.waitForPosition', message }]));
-      }
-    }
-    if (!this.host.hasReached(FOLDED, position)) {
-      const waited = await this.host.waitFor(FOLDED, position, this.settings.waitForPositionMs);
-      if (waited !== 'reached')
-        throw new ViewUnavailableError(
-          waited === 'timed-out' ? 'view-behind' : 'view-parked',
-          waited === 'timed-out'
-            ? `The caseload's views did not reach position ${position} within ${this.settings.waitForPositionMs} ms; try again in a moment.`
-            : `The ${waited.parked} view stopped on an event it could not fold; an operator must resume it.`,
-        );
-    }
+    const reached = await viewsAtPosition(
+      this.host,
+      this.store,
+      { names: FOLDED, called: "The caseload's views" },
+      position,
+      this.settings.waitForPositionMs,
+    );
+    if (E.isLeft(reached)) return reached;
 
     const reach = reachOf(actor, scope, () => this.host.currentView<CaseloadsView>(caseloadsProjection.name));
     // A coach reads their own caseload; naming another coach asks for someone else's.

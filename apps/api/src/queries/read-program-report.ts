@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type DomainError, invalid, notFound } from '@coachline/domain';
+import { type DomainError, notFound } from '@coachline/domain';
 import type { EventStore } from '@coachline/eventstore';
 import {
   AnyProjection,
@@ -18,7 +18,7 @@ import * as E from 'fp-ts/Either';
 import { API_SETTINGS, type ApiSettings, CLOCK, type Clock, EVENT_STORE } from '../app/injection-tokens';
 import { ProjectionHost } from './projection-host';
 import type { ViewParams } from './view-params';
-import { ViewUnavailableError } from './view-unavailable';
+import { viewsAtPosition } from './views-at-position';
 import { workingAsOf } from './working-clock';
 
 /** The report's codecs, full and reduced, for the API's document. */
@@ -55,23 +55,14 @@ export class ReadProgramReportHandler implements IQueryHandler<ReadProgramReport
 
   async execute({ params }: ReadProgramReport): Promise<E.Either<DomainError, ProgramReport>> {
     const position = params.waitForPosition ?? 0;
-    if (FOLDED.some((name) => position > this.host.positionOf(name))) {
-      const head = await this.store.headPosition();
-      if (position > head) {
-        const message = `No event has position ${position}: the store is at ${head}.`;
-        return E.left(invalid('unknown-position', message, [{ path: 'query.waitForPosition', message }]));
-      }
-    }
-    if (!this.host.hasReached(FOLDED, position)) {
-      const waited = await this.host.waitFor(FOLDED, position, this.settings.waitForPositionMs);
-      if (waited !== 'reached')
-        throw new ViewUnavailableError(
-          waited === 'timed-out' ? 'view-behind' : 'view-parked',
-          waited === 'timed-out'
-            ? `The report's views did not reach position ${position} within ${this.settings.waitForPositionMs} ms; try again in a moment.`
-            : `The ${waited.parked} view stopped on an event it could not fold; an operator must resume it.`,
-        );
-    }
+    const reached = await viewsAtPosition(
+      this.host,
+      this.store,
+      { names: FOLDED, called: "The report's views" },
+      position,
+      this.settings.waitForPositionMs,
+    );
+    if (E.isLeft(reached)) return reached;
 
     const asOf = workingAsOf(params.asOf, this.clock());
     const [dosage, timeline, cycles, lag] = await Promise.all([
