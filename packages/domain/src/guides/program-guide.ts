@@ -161,12 +161,28 @@ export type Requirement = t.TypeOf<typeof Requirement>;
 export type RequirementKind = Requirement['kind'];
 
 /**
+ * The session kinds a guide may count toward dosage: every kind but consultation, which
+ * happens outside the setting about what the coach did not see, and so is never coaching.
+ */
+export const CountedSessionKind = oneOf(
+  'CountedSessionKind',
+  'coaching-conversation',
+  'observation',
+  'debrief',
+  'other',
+);
+export type CountedSessionKind = t.TypeOf<typeof CountedSessionKind>;
+// Every counted kind is a session kind: adding one here that sessions cannot carry fails to compile.
+const countedKindsAreSessionKinds: ReadonlyArray<SessionKind> = CountedSessionKind.values;
+void countedKindsAreSessionKinds;
+
+/**
  * Which session kinds count toward dosage (rule 1), and the monthly target when the guide
  * sets one (a STARS agreement sets a cadence instead).
  */
 export const GuideDosage = struct(
   'GuideDosage',
-  { countedKinds: nonEmptyArray(SessionKind, 'CountedSessionKinds') },
+  { countedKinds: nonEmptyArray(CountedSessionKind, 'CountedSessionKinds') },
   { targetMinutesPerMonth: PositiveInteger },
 );
 export type GuideDosage = t.TypeOf<typeof GuideDosage>;
@@ -182,6 +198,11 @@ export const ProgramGuide = struct(
      * enrollment or a reassignment to an unverified coach is refused. Absent, any coach may.
      */
     caseloadNeedsVerifiedCoach: t.boolean,
+    /**
+     * True when a team's coach may be chosen only once the community's coaching system is
+     * approved, since the system is what guides their selection. Absent, any coach may.
+     */
+    teamCoachNeedsApprovedSystem: t.boolean,
   },
 );
 /** `ProgramGuide` as decoded. */

@@ -30,6 +30,13 @@ describe('program guides', () => {
       countedKinds: ['coaching-conversation', 'observation', 'debrief'],
     }));
 
+  it('refuses a guide that would count consultation as coaching, naming the entry', () => {
+    const counted = fromJson({ ...rirYear1Guide, dosage: { countedKinds: ['debrief', 'consultation'] } });
+    expect(E.isLeft(counted) && fieldErrors(counted.left)).toEqual([
+      expect.objectContaining({ path: 'dosage.countedKinds.1' }),
+    ]);
+  });
+
   it('STARS sets no monthly minutes target', () => expect(starsPbcGuide.dosage?.targetMinutesPerMonth).toBeUndefined());
 
   it('limits consent and TPOT/TPITOS requirements to center-based providers', () =>
