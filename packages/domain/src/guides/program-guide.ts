@@ -1,9 +1,11 @@
 import * as t from 'io-ts';
+import { TrainingModule } from '../community/training-held';
 import { AgeGroup, SiteSetting } from '../provider/provider-enrolled';
 import { SessionKind } from '../provider/session-logged';
 import {
   Id,
   IntegerBetween,
+  Label,
   NonNegativeInteger,
   PositiveInteger,
   Text,
@@ -142,12 +144,14 @@ export const MonthlyDosageRequirement = struct(
  * the opener's `key` field (`asq-se2-follow-up-scr-1`) and met by a matching `event` carrying the same key: every
  * child's screening has its own line, not only the first one. Openers count from the window's start. With
  * `withinMonths`, each one's window runs from the opener's date for that many months; without, it is the
- * requirement's window.
+ * requirement's window. With `closedBy`, a matching event carrying the key ends the line unmet: from its date the
+ * line cannot be met any more (the child's data erased), so it is not applicable rather than overdue for ever; a
+ * line already met stays met.
  */
 export const EachRequirement = struct(
   'EachRequirement',
   { kind: t.literal('each'), ...requirementFields, opener: EventMatch, event: EventMatch, key: Id },
-  { ...optionalRequirementFields, withinMonths: PositiveInteger },
+  { ...optionalRequirementFields, withinMonths: PositiveInteger, closedBy: EventMatch },
 );
 
 /** Any kind of requirement; `kind` tells how it is met. */
@@ -187,11 +191,28 @@ export const GuideDosage = struct(
 );
 export type GuideDosage = t.TypeOf<typeof GuideDosage>;
 
+/** What coaching turns to once the community has held a module: the module's topics, added to those before. */
+export const FocusStep = struct('FocusStep', {
+  module: TrainingModule,
+  focus: nonEmptyArray(Label, 'FocusTopics'),
+});
+export type FocusStep = t.TypeOf<typeof FocusStep>;
+
+/** From the holding of which module coaching conversations also prepare the provider for the next program year. */
+export const YearTwoTransition = struct('YearTwoTransition', { preparesAfterModule: TrainingModule, basis: Text });
+export type YearTwoTransition = t.TypeOf<typeof YearTwoTransition>;
+
 /** A program guide as data, so a new guide is one more entry and never new code. */
 export const ProgramGuide = struct(
   'ProgramGuide',
   { guideId: Id, title: Text, source: Text, requirements: nonEmptyArray(Requirement, 'Requirements') },
   {
+    /**
+     * The modules whose holding widens each provider's coaching focus, in the guide's order; absent, a guide's
+     * coaching has no set focus.
+     */
+    focusSequence: nonEmptyArray(FocusStep, 'FocusSequence'),
+    yearTwoTransition: YearTwoTransition,
     dosage: GuideDosage,
     /**
      * True when only a coach with at least one verified qualification may take a caseload: an

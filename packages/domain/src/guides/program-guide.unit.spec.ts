@@ -67,6 +67,51 @@ describe('program guides', () => {
     );
   });
 
+  it('RiR Year 1 widens coaching focus with Modules 1A, 1B, 2A and 2B, in that order', () =>
+    expect(rirYear1Guide.focusSequence?.map((step) => step.module)).toEqual([
+      'module-1a',
+      'module-1b',
+      'module-2a',
+      'module-2b',
+    ]));
+
+  it('RiR Year 1 prepares providers for Year 2 once the last module of its sequence is held', () => {
+    expect(rirYear1Guide.yearTwoTransition).toEqual({
+      preparesAfterModule: 'module-2b',
+      basis: expect.stringContaining('(000)'),
+    });
+    expect(rirYear1Guide.focusSequence?.at(-1)?.module).toBe(rirYear1Guide.yearTwoTransition?.preparesAfterModule);
+  });
+
+  it.each(programGuides.map((guide) => [guide.guideId, guide] as const))(
+    '%s prepares for Year 2 only after a module of its focus sequence, each module once',
+    (_, guide) => {
+      const modules = (guide.focusSequence ?? []).map((step) => step.module);
+      expect(new Set(modules).size).toBe(modules.length);
+      if (guide.yearTwoTransition) expect(modules).toContain(guide.yearTwoTransition.preparesAfterModule);
+    },
+  );
+
+  it('STARS sets no coaching focus sequence', () => expect(starsPbcGuide.focusSequence).toBeUndefined());
+
+  it('refuses a focus step without topics or of an unknown module, naming where', () => {
+    const result = fromJson({
+      ...rirYear1Guide,
+      focusSequence: [
+        { module: 'module-1a', focus: [] },
+        { module: 'module-3', focus: ['Building positive relationships'] },
+      ],
+    });
+    expect(E.isLeft(result) && fieldErrors(result.left).map((f) => f.path)).toEqual(
+      expect.arrayContaining(['focusSequence.0.focus', 'focusSequence.1.module']),
+    );
+  });
+
+  it('refuses an empty focus sequence', () => {
+    const result = fromJson({ ...rirYear1Guide, focusSequence: [] });
+    expect(E.isLeft(result) && fieldErrors(result.left).map((f) => f.path)).toContain('focusSequence');
+  });
+
   it('finds a guide by id, and nothing for an unknown id', () => {
     expect(findGuide('rir-year-1')).toEqual(O.some(rirYear1Guide));
     expect(findGuide('stars-pbc')).toEqual(O.some(starsPbcGuide));
@@ -90,5 +135,11 @@ describe('the events the guides name', () => {
     if (requirement.kind === 'monthly' && requirement.monthField)
       expect(fields[requirement.monthField]?.name).toBe('Month');
     if (requirement.kind === 'count' && requirement.distinctBy) expect(fields[requirement.distinctBy]).toBeDefined();
+    if (requirement.kind === 'each' && requirement.closedBy) {
+      const closer = findEventDefinition(requirement.closedBy.type)?.data as unknown as
+        StructType<Record<string, t.Mixed>, Record<string, t.Mixed>> | undefined;
+      expect(closer?.required[requirement.closedBy.dateField]?.name).toBe('LocalDate');
+      expect(closer?.required[requirement.key]).toBeDefined();
+    }
   });
 });

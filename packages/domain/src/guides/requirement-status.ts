@@ -190,6 +190,9 @@ const eachStatuses = (
   query: StatusQuery,
 ): RequirementStatus[] => {
   const meeting = matchingEvents(query.events, requirement.event).filter((m) => m.date <= query.on);
+  const closing = requirement.closedBy
+    ? matchingEvents(query.events, requirement.closedBy).filter((m) => m.date <= query.on)
+    : [];
   const opened = new Set<string>();
   return matchingEvents(query.events, requirement.opener).flatMap((opener): RequirementStatus[] => {
     const key = keyOf(opener, requirement.key);
@@ -200,11 +203,14 @@ const eachStatuses = (
         ? window
         : { from: opener.date, to: addDays(addMonths(opener.date, requirement.withinMonths), -1) };
     const base = { title: requirement.title, kind: requirement.kind, requirementId: `${requirement.id}-${key}` };
+    const metBy = meeting.find((m) => keyOf(m, requirement.key) === key);
+    // Closed unmet, the line can no longer be met: it stops applying rather than standing overdue.
+    const closed = !metBy && closing.some((m) => keyOf(m, requirement.key) === key);
     return [
       statusOf(
         { ...base, window: own },
-        !excluded && enrolledDuring(own, query),
-        () => ({ metBy: meeting.find((m) => keyOf(m, requirement.key) === key) }),
+        !excluded && !closed && enrolledDuring(own, query),
+        () => ({ metBy }),
         query.on,
       ),
     ];
@@ -279,3 +285,43 @@ export const requirementStatuses = (query: StatusQuery): RequirementStatus[] => 
     .filter((requirement) => requirement.scope === query.scope)
     .flatMap((requirement) => requirementStatusesOf(requirement, query, ledger));
 };
+
+/** A line of `requirementStatuses` as a view keeps it: its id, its kind, its month when monthly. */
+export interface RequirementLine {
+  readonly requirementId: string;
+  readonly kind: RequirementKind;
+  readonly month?: Month | null;
+}
+
+/** Whether `requirement` names the line: its id, or its id suffixed as its kind suffixes each line's. */
+const namesLine = (requirement: Requirement, line: RequirementLine): boolean => {
+  if (requirement.kind !== line.kind) return false;
+  const id = line.requirementId;
+  switch (requirement.kind) {
+    case 'monthly':
+    case 'monthly-dosage':
+      return typeof line.month === 'string' && id === `${requirement.id}-${line.month}`;
+    case 'each':
+      return id.length > requirement.id.length + 1 && id.startsWith(`${requirement.id}-`);
+    case 'once':
+      return (
+        id === requirement.id ||
+        (requirement.perAgeServed?.byAge ?? []).some(({ age }) => id === `${requirement.id}-${age}`)
+      );
+    case 'count':
+      return id === requirement.id;
+  }
+};
+
+/**
+ * The guide's requirement a line answers for (`asq-se2-follow-up` for `asq-se2-follow-up-scr-1`, `dosage` for
+ * `dosage-2025-10`), so a reader can ask for every line of a requirement by the id the guide gives it. Where one
+ * id begins another's, the longer one, the more particular, names the line.
+ */
+export const requirementOfLine = (guide: ProgramGuide, line: RequirementLine): Requirement | undefined =>
+  guide.requirements
+    .filter((requirement) => namesLine(requirement, line))
+    .reduce<Requirement | undefined>(
+      (longest, requirement) => (longest && longest.id.length >= requirement.id.length ? longest : requirement),
+      undefined,
+    );

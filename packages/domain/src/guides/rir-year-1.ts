@@ -5,6 +5,8 @@ const firstTwoMonths: RequirementWindow = { anchor: 'enrollment', fromMonth: 0, 
 const programYear: RequirementWindow = { anchor: 'program-year' };
 const initialData = 'Initial data: "Must be completed within the first two months." (000, August)';
 const centerOnly = { settings: ['center' as const] };
+// Once a child's data is erased, nothing more can be recorded about their screening.
+const childDataErased = { type: 'ChildDataErased', dateField: 'on' };
 const yearOneTraining =
   'Year 1 consists of the RiR Director Training, Module 1A, Module 1B, Module 2A, and Module 2B; scheduling can be determined by the community. (000)';
 
@@ -13,6 +15,18 @@ export const rirYear1Guide: ProgramGuide = {
   guideId: 'rir-year-1',
   title: 'Rooted in Relationships — Year 1',
   source: 'Rooted in Relationships Coaching Implementation Guide, Year 1 (000)',
+  // Each module held widens what coaching turns to, climbing the Pyramid from relationships to problem solving.
+  focusSequence: [
+    { module: 'module-1a', focus: ['Building positive relationships'] },
+    { module: 'module-1b', focus: ['Supportive environments'] },
+    { module: 'module-2a', focus: ['Intentional teaching', 'Friendship skills', 'Empathy'] },
+    { module: 'module-2b', focus: ['Emotional literacy', 'Self-regulation', 'Problem solving'] },
+  ],
+  yearTwoTransition: {
+    preparesAfterModule: 'module-2b',
+    basis:
+      'Once Module 2B is held, coaching conversations also prepare providers for Year 2, the work the calendar sets for June. (000)',
+  },
   dosage: { targetMinutesPerMonth: 150, countedKinds: ['coaching-conversation', 'observation', 'debrief'] },
   requirements: [
     {
@@ -71,6 +85,7 @@ export const rirYear1Guide: ProgramGuide = {
       opener: { type: 'AsqSe2Distributed', dateField: 'distributedOn' },
       event: { type: 'AsqSe2Scored', dateField: 'scoredOn' },
       key: 'screeningId',
+      closedBy: childDataErased,
       basis: 'Coach and provider score ASQ-SE2 and enter into CMS. (000, July–August)',
     },
     {
@@ -84,6 +99,7 @@ export const rirYear1Guide: ProgramGuide = {
       event: { type: 'AsqSe2FollowUpRecorded', dateField: 'on' },
       key: 'screeningId',
       withinMonths: 1,
+      closedBy: childDataErased,
       basis:
         'Work with provider to follow up with families on ASQ-SE2 scores; refer to the ASQ-SE2 Decision Tree for follow up ideas. (000, August, after scoring in July–August)',
     },
