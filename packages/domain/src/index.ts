@@ -114,8 +114,8 @@ export { ProgramGuide, RequirementScope } from './guides/program-guide';
 export { findGuide, programGuides } from './guides/guide-registry';
 export { rirYear1Guide } from './guides/rir-year-1';
 export { implementationPlanSteps, ImplementationPlanStepGuide, PlanningQuestion } from './guides/implementation-plan';
-export { requirementStatuses } from './guides/requirement-status';
-export type { ComplianceStatus, RequirementStatus } from './guides/requirement-status';
+export { requirementOfLine, requirementStatuses } from './guides/requirement-status';
+export type { ComplianceStatus, RequirementLine, RequirementStatus } from './guides/requirement-status';
 
 // The dosage rule: a provider's sessions with corrections applied and voids left out, by month.
 export { countedFieldsOnly, countedMinutesByMonth, minutesByMonth, recordSessionEvent } from './guides/session-ledger';
