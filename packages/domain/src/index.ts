@@ -89,6 +89,16 @@ export type { AgreementEvent } from './agreement/agreement.events';
 export { screeningDecider, screeningDeciderWith } from './screening/screening.decider';
 export type { ScreeningCommand } from './screening/screening.commands';
 export type { ScreeningEvent } from './screening/screening.events';
+export { teamDecider } from './team/team.decider';
+export type { TeamCommand } from './team/team.commands';
+export type { TeamEvent } from './team/team.events';
+export type { TeamState } from './team/team.state';
+// Teams as coachees: who may be a team's coach under the guide, and which contacts count toward its dosage.
+export { teamCoachOf, unapprovedSystemRefusal } from './team/team-coach-selection';
+export type { TeamCoach, TeamCoachFacts } from './team/team-coach-selection';
+export { countsTowardTeamDosage, TeamContact } from './team/contact';
+export { TeamLevel } from './team/team-registered';
+export { CoachingType } from './team/coaching-service-delivery-plan-set';
 
 // The program's vocabulary: codecs of the values events carry, for forms, fixtures and schemas.
 export { AgeGroup, SiteSetting } from './provider/provider-enrolled';

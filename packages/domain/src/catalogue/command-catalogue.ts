@@ -5,6 +5,7 @@ import { coachCommands } from '../coach/coach.commands';
 import { communityCommands } from '../community/community.commands';
 import { providerCommands } from '../provider/provider.commands';
 import { screeningCommands } from '../screening/screening.commands';
+import { teamCommands } from '../team/team.commands';
 import { CommandFor } from '../kernel/decider';
 import { decodeWith } from '../kernel/decode';
 import { DomainError, invalid } from '../kernel/domain-error';
@@ -19,6 +20,7 @@ export const commandCatalogue = [
   ...providerCommands,
   ...agreementCommands,
   ...screeningCommands,
+  ...teamCommands,
 ] as const;
 
 /** Any command of the catalogue, decoded. */

@@ -4,6 +4,7 @@ import { coachDecider } from '../coach/coach.decider';
 import { communityDecider } from '../community/community.decider';
 import { providerDecider } from '../provider/provider.decider';
 import { screeningDecider } from '../screening/screening.decider';
+import { teamDecider } from '../team/team.decider';
 import { currentCoachOf, ProviderState } from '../provider/provider.state';
 import { Command, Decider, DomainEvent } from '../kernel/decider';
 import { DomainError } from '../kernel/domain-error';
@@ -22,6 +23,7 @@ export const deciders: Record<StreamKind, AnyDecider> = {
   provider: providerDecider as unknown as AnyDecider,
   agreement: agreementDecider as unknown as AnyDecider,
   screening: screeningDecider as unknown as AnyDecider,
+  team: teamDecider as unknown as AnyDecider,
 };
 
 /** The stream a command is decided on, e.g. `provider-p-017` for a LogSession. */

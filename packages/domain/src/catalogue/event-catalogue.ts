@@ -3,6 +3,7 @@ import { coachEvents } from '../coach/coach.events';
 import { communityEvents } from '../community/community.events';
 import { providerEvents } from '../provider/provider.events';
 import { screeningEvents } from '../screening/screening.events';
+import { teamEvents } from '../team/team.events';
 import { EventDefinition, EventOf } from '../kernel/event-definition';
 
 /** Every event Coachline has ever written, by stream kind: the public contract. */
@@ -12,6 +13,7 @@ export const eventCatalogue = [
   ...providerEvents,
   ...agreementEvents,
   ...screeningEvents,
+  ...teamEvents,
 ] as const;
 
 /** Any event of the catalogue, at its current schema version. */

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { struct, StructType } from './struct';
 
 /** Every kind of stream; a stream's name starts with its kind. */
-export const STREAM_KINDS = ['community', 'coach', 'provider', 'agreement', 'screening'] as const;
+export const STREAM_KINDS = ['community', 'coach', 'provider', 'agreement', 'screening', 'team'] as const;
 /** One of `STREAM_KINDS`. */
 export type StreamKind = (typeof STREAM_KINDS)[number];
 

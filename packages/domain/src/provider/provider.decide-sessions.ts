@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { accept, refuse } from '../kernel/decider';
 import { DomainError, ruleBroken } from '../kernel/domain-error';
+import { virtualObservationRefusal } from '../team/contact';
 import { ProviderCommandOf } from './provider.commands';
 import { futureDateRefusal, ProviderDecision } from './provider.rules';
 import { Enrollment, ProviderState, SessionRecord } from './provider.state';
@@ -56,6 +57,8 @@ export const decideLogSession = (
 ): ProviderDecision => {
   if (state.sessions.has(command.data.sessionId))
     return refuse(ruleBroken('session-already-logged', 'A session with this id is already logged.', 'data.sessionId'));
+  const onSite = virtualObservationRefusal(command.data.kind, command.data.mode, 'data.mode');
+  if (onSite) return refuse(onSite);
   const refusal = heldOnRefusal(
     command.data.heldOn,
     'data.heldOn',
@@ -79,6 +82,12 @@ export const decideCorrectSession = (
     return refuse(
       ruleBroken('empty-correction', 'A correction changes at least one field of the session.', 'data.changes'),
     );
+  const onSite = virtualObservationRefusal(
+    changes.kind ?? record.session.kind,
+    changes.mode ?? record.session.mode,
+    changes.mode === undefined ? 'data.changes.kind' : 'data.changes.mode',
+  );
+  if (onSite) return refuse(onSite);
   const refusal =
     changes.heldOn === undefined
       ? undefined

@@ -1,0 +1,14 @@
+export * from './team-registered';
+export * from './team-membership-changed';
+export * from './team-coach-assigned';
+export * from './team-session-logged';
+export * from './team-session-voided';
+export * from './coaching-service-delivery-plan-set';
+export * from './coaching-effectiveness-recorded';
+export * from './contact';
+export * from './team-coach-selection';
+export * from './team.events';
+export * from './team.commands';
+export { initialTeamState, membersOn } from './team.state';
+export type { TeamState } from './team.state';
+export { teamDecider } from './team.decider';
