@@ -80,6 +80,9 @@ export type { CoachState } from './coach/coach.decider';
 // Who may take a caseload: the rule a command handler applies with the coach's and the guide's facts.
 export { caseloadCoachOf, isVerifiedCoach, unverifiedCoachRefusal } from './coach/caseload-coach';
 export type { CaseloadCoach, CaseloadFacts } from './coach/caseload-coach';
+// Who may review a coaching system: the rule a command handler applies with the community's facts.
+export { reviewedCommunityOf, unapprovedSystemReviewRefusal } from './coach/coaching-system-review';
+export type { ReviewedSystemFacts } from './coach/coaching-system-review';
 export { communityDecider } from './community/community.decider';
 export type { CommunityCommand } from './community/community.commands';
 export type { CommunityEvent } from './community/community.events';
@@ -108,6 +111,9 @@ export { LogSession, SessionKind } from './provider/session-logged';
 export { SessionChanges } from './provider/session-corrected';
 export { CoachingSystemComponent } from './community/coaching-system-component-defined';
 export { TrainingModule } from './community/training-held';
+export { CoachingSystemAudience } from './community/coaching-system-shared';
+export { ChecklistItemStatus } from './community/district-checklist-item-recorded';
+export { FeedbackRating } from './community/training-feedback-given';
 export { Cadence, EstimatedCycles, MAX_COACHING_CYCLES, VisitMode } from './agreement/agreement-drafted';
 export { AgreementParty } from './agreement/agreement-signed';
 export { CycleNumber } from './agreement/coaching-cycle-completed';
@@ -123,6 +129,7 @@ export { AsqSe2CutoffTable, decodeAsqSe2CutoffTable, zoneFor } from './screening
 export { ProgramGuide, RequirementScope } from './guides/program-guide';
 export { findGuide, programGuides } from './guides/guide-registry';
 export { rirYear1Guide } from './guides/rir-year-1';
+export { DistrictChecklistItem, mimtssCoachingSystemGuide } from './guides/mimtss-coaching-system';
 export { implementationPlanSteps, ImplementationPlanStepGuide, PlanningQuestion } from './guides/implementation-plan';
 export { requirementOfLine, requirementStatuses } from './guides/requirement-status';
 export type { ComplianceStatus, RequirementLine, RequirementStatus } from './guides/requirement-status';

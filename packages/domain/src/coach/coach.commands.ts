@@ -2,6 +2,7 @@ import { CommandFor } from '../kernel/decider';
 import { RecordCoachQualification } from './coach-qualification-recorded';
 import { VerifyCoachQualification } from './coach-qualification-verified';
 import { RegisterCoach } from './coach-registered';
+import { ReviewCoachingSystem } from './coaching-system-reviewed';
 import { AttendReflectiveConsultation } from './reflective-consultation-attended';
 import { CompleteReflectiveConsultationSurvey } from './reflective-consultation-survey-completed';
 
@@ -12,6 +13,7 @@ export const coachCommands = [
   VerifyCoachQualification,
   AttendReflectiveConsultation,
   CompleteReflectiveConsultationSurvey,
+  ReviewCoachingSystem,
 ] as const;
 
 /** Any command of a coach's stream, decoded, as its decider receives it. */

@@ -10,6 +10,8 @@ export interface CoachState {
   readonly qualifications: ReadonlyMap<string, { readonly credential: string; readonly verified: boolean }>;
   readonly consultationMonths: ReadonlySet<string>;
   readonly surveyCompleted: boolean;
+  /** The communities whose coaching system this coach has reviewed. */
+  readonly reviewedSystems: ReadonlySet<string>;
 }
 
 /** A coach stream before anything is recorded on it. */
@@ -18,6 +20,7 @@ export const initialCoachState: CoachState = {
   qualifications: new Map(),
   consultationMonths: new Set(),
   surveyCompleted: false,
+  reviewedSystems: new Set(),
 };
 
 const mustBeRegistered = (state: CoachState): E.Either<DomainError, void> =>
@@ -105,6 +108,17 @@ const decideFor = (command: CoachCommand, state: CoachState): E.Either<DomainErr
             ),
           )
         : accept({ type: 'ReflectiveConsultationSurveyCompleted', data: command.data });
+    case 'ReviewCoachingSystem':
+      // Whether the system is approved is the community's to say, checked before this decider runs.
+      return state.reviewedSystems.has(command.data.communityId)
+        ? refuse(
+            ruleBroken(
+              'coaching-system-already-reviewed',
+              'This coach has already reviewed this community’s coaching system.',
+              'data.communityId',
+            ),
+          )
+        : accept({ type: 'CoachingSystemReviewed', data: command.data });
   }
 };
 
@@ -132,10 +146,15 @@ const evolve = (state: CoachState, event: CoachEvent): CoachState => {
       return { ...state, consultationMonths: new Set(state.consultationMonths).add(event.data.month) };
     case 'ReflectiveConsultationSurveyCompleted':
       return { ...state, surveyCompleted: true };
+    case 'CoachingSystemReviewed':
+      return { ...state, reviewedSystems: new Set(state.reviewedSystems).add(event.data.communityId) };
   }
 };
 
-/** The rules of a coach's stream: registration, qualifications and Reflective Consultation. */
+/**
+ * The rules of a coach's stream: registration, qualifications, Reflective Consultation and the review of a
+ * community's coaching system.
+ */
 export const coachDecider: Decider<CoachCommand, CoachEvent, CoachState> = {
   initialState: initialCoachState,
   evolve,

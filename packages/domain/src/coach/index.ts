@@ -4,6 +4,8 @@ export * from './coach-qualification-verified';
 export * from './caseload-coach';
 export * from './reflective-consultation-attended';
 export * from './reflective-consultation-survey-completed';
+export * from './coaching-system-reviewed';
+export * from './coaching-system-review';
 export * from './coach.events';
 export * from './coach.commands';
 export * from './coach.decider';

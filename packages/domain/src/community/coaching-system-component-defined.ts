@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { defineCommand, defineEvent } from '../kernel/event-definition';
-import { Id, Text, oneOf } from '../kernel/primitives';
+import { Id, LocalDate, Text, oneOf } from '../kernel/primitives';
 import { struct } from '../kernel/struct';
 
 /** The seven components of a district coaching system (`004`), in the order it lists them. */
@@ -17,11 +17,12 @@ export const CoachingSystemComponent = oneOf(
 export type CoachingSystemComponent = t.TypeOf<typeof CoachingSystemComponent>;
 
 /** The data of the `CoachingSystemComponentDefined` event and of the `DefineCoachingSystemComponent` command. */
-export const CoachingSystemComponentDefinedData = struct('CoachingSystemComponentDefinedData', {
-  communityId: Id,
-  component: CoachingSystemComponent,
-  text: Text,
-});
+export const CoachingSystemComponentDefinedData = struct(
+  'CoachingSystemComponentDefinedData',
+  { communityId: Id, component: CoachingSystemComponent, text: Text },
+  // Definitions recorded before guides dated them carry no day; a dated one counts toward the guide's requirement.
+  { definedOn: LocalDate },
+);
 /** `CoachingSystemComponentDefinedData` as decoded. */
 export type CoachingSystemComponentDefinedData = t.TypeOf<typeof CoachingSystemComponentDefinedData>;
 

@@ -19,6 +19,7 @@ import {
 import { StartProgramYear } from './program-year-started';
 import { RecordProviderCollaborationMeeting } from './provider-collaboration-meeting-held';
 import { RecordTraining } from './training-held';
+import { giveTrainingFeedback, recordChecklistItem, shareCoachingSystem } from './coaching-system.decide';
 
 type Decision = E.Either<DomainError, ReadonlyArray<CommunityEvent>>;
 
@@ -79,7 +80,7 @@ const approveCoachingSystem = (command: CommandFor<typeof ApproveCoachingSystem>
 
 const recordTraining = (command: CommandFor<typeof RecordTraining>, state: CommunityState): Decision => {
   const training = command.data;
-  if (state.trainingIds.has(training.trainingId))
+  if (state.trainings.has(training.trainingId))
     return refuse(ruleBroken('training-already-recorded', 'This training is already recorded.', 'data.trainingId'));
   const staff = training.attendees.staff ?? [];
   if (training.attendees.providerIds.length + training.attendees.coachIds.length + staff.length === 0)
@@ -162,6 +163,12 @@ const decideRegistered = (command: CommunityCommand, state: CommunityState): Dec
       return recordCollaborationMeeting(command, state);
     case 'RecordFocusGroup':
       return accept({ type: 'FocusGroupHeld', data: command.data });
+    case 'ShareCoachingSystem':
+      return shareCoachingSystem(command, state);
+    case 'RecordDistrictChecklistItem':
+      return recordChecklistItem(command, state);
+    case 'GiveTrainingFeedback':
+      return giveTrainingFeedback(command, state);
   }
 };
 

@@ -8,7 +8,12 @@ export interface CommunityState {
   readonly programYears: ReadonlyArray<ProgramYearSpan>;
   readonly definedComponents: ReadonlySet<CoachingSystemComponent>;
   readonly coachingSystemApproved: boolean;
-  readonly trainingIds: ReadonlySet<string>;
+  /** The day the coaching system was approved, once it is. */
+  readonly coachingSystemApprovedOn?: string;
+  /** heldOn of each training, by trainingId. */
+  readonly trainings: ReadonlyMap<string, string>;
+  /** recordedOn of each checklist item's latest record, by item. */
+  readonly checklistRecordedOn: ReadonlyMap<string, string>;
   /** heldOn of each Provider Collaboration Meeting, by meetingId. */
   readonly collaborationMeetings: ReadonlyMap<string, string>;
 }
@@ -19,7 +24,8 @@ export const initialCommunityState: CommunityState = {
   programYears: [],
   definedComponents: new Set(),
   coachingSystemApproved: false,
-  trainingIds: new Set(),
+  trainings: new Map(),
+  checklistRecordedOn: new Map(),
   collaborationMeetings: new Map(),
 };
 
@@ -38,15 +44,25 @@ export const evolveCommunity = (state: CommunityState, event: CommunityEvent): C
     case 'CoachingSystemComponentDefined':
       return { ...state, definedComponents: new Set(state.definedComponents).add(event.data.component) };
     case 'CoachingSystemApproved':
-      return { ...state, coachingSystemApproved: true };
+      return { ...state, coachingSystemApproved: true, coachingSystemApprovedOn: event.data.approvedOn };
     case 'TrainingHeld':
-      return { ...state, trainingIds: new Set(state.trainingIds).add(event.data.trainingId) };
+      return { ...state, trainings: new Map(state.trainings).set(event.data.trainingId, event.data.heldOn) };
     case 'ProviderCollaborationMeetingHeld':
       return {
         ...state,
         collaborationMeetings: new Map(state.collaborationMeetings).set(event.data.meetingId, event.data.heldOn),
       };
     case 'FocusGroupHeld':
+      return state;
+    case 'CoachingSystemShared':
+      return state;
+    case 'DistrictChecklistItemRecorded':
+      return {
+        ...state,
+        checklistRecordedOn: new Map(state.checklistRecordedOn).set(event.data.item, event.data.recordedOn),
+      };
+    case 'TrainingFeedbackGiven':
+      // Answers are anonymous and any number may come; no rule depends on those already given.
       return state;
   }
 };

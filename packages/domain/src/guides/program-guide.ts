@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { TrainingModule } from '../community/training-held';
+import { CoachingSystemComponent } from '../community/coaching-system-component-defined';
 import { AgeGroup, SiteSetting } from '../provider/provider-enrolled';
 import { SessionKind } from '../provider/session-logged';
 import {
@@ -202,6 +203,25 @@ export type FocusStep = t.TypeOf<typeof FocusStep>;
 export const YearTwoTransition = struct('YearTwoTransition', { preparesAfterModule: TrainingModule, basis: Text });
 export type YearTwoTransition = t.TypeOf<typeof YearTwoTransition>;
 
+/** One component of a coaching system as a guide plans it: its title and the question a district answers in it. */
+export const CoachingSystemComponentGuide = struct('CoachingSystemComponentGuide', {
+  component: CoachingSystemComponent,
+  title: Text,
+  question: Text,
+});
+export type CoachingSystemComponentGuide = t.TypeOf<typeof CoachingSystemComponentGuide>;
+
+/** One item of a district's installation checklist, by the id its records name. */
+export const DistrictChecklistEntry = struct('DistrictChecklistEntry', { item: Id, title: Text });
+export type DistrictChecklistEntry = t.TypeOf<typeof DistrictChecklistEntry>;
+
+/** The coaching system a guide asks a district to build (`004`): its components, and the checklist that installs it. */
+export const CoachingSystemGuide = struct('CoachingSystemGuide', {
+  components: nonEmptyArray(CoachingSystemComponentGuide, 'CoachingSystemComponentGuides'),
+  districtChecklist: nonEmptyArray(DistrictChecklistEntry, 'DistrictChecklist'),
+});
+export type CoachingSystemGuide = t.TypeOf<typeof CoachingSystemGuide>;
+
 /** A program guide as data, so a new guide is one more entry and never new code. */
 export const ProgramGuide = struct(
   'ProgramGuide',
@@ -224,6 +244,8 @@ export const ProgramGuide = struct(
      * approved, since the system is what guides their selection. Absent, any coach may.
      */
     teamCoachNeedsApprovedSystem: t.boolean,
+    /** The coaching system the guide asks a district to build, and its installation checklist. */
+    coachingSystem: CoachingSystemGuide,
   },
 );
 /** `ProgramGuide` as decoded. */
