@@ -9,6 +9,7 @@ import {
   handleCommand,
   isSystemFault,
   mintEventId,
+  teamCoachCheck,
 } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { PinoLogger } from 'nestjs-pino';
@@ -64,6 +65,11 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     if (E.isLeft(coachCheck)) {
       if (isSystemFault(coachCheck.left)) throw coachCheck.left.cause;
       return E.left(coachCheck.left);
+    }
+    const teamCheck = await teamCoachCheck(this.store, command);
+    if (E.isLeft(teamCheck)) {
+      if (isSystemFault(teamCheck.left)) throw teamCheck.left.cause;
+      return E.left(teamCheck.left);
     }
     const outcome = await handleCommand(this.store, command, {
       newEventId: mintEventId,

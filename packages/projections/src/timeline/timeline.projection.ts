@@ -116,22 +116,30 @@ const readAlike = (a: TimelineRecord, b: TimelineRecord): boolean => {
 
 const keptTypes = new Set<string>([...fieldsRead.keys()]);
 
-/** The table of the state that holds the subjects of each kind of stream. */
+/**
+ * The table of the state that holds the subjects of each kind of stream; a team's events meet no
+ * requirement of a provider or a community, so the timeline keeps none of them.
+ */
 const TABLE_OF_KIND = {
   provider: 'providers',
   community: 'communities',
   coach: 'coaches',
   screening: 'screenings',
   agreement: 'agreements',
-} as const satisfies Record<StreamKind, keyof TimelineState>;
+  team: undefined,
+} as const satisfies Record<StreamKind, keyof TimelineState | undefined>;
 
-const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubject> => state[TABLE_OF_KIND[kind]];
+const subjectsOf = (state: TimelineState, kind: StreamKind): Table<TimelineSubject> | undefined => {
+  const table = TABLE_OF_KIND[kind];
+  return table === undefined ? undefined : state[table];
+};
 
 const subjectOf = (state: TimelineState, event: RecordedEvent): TimelineSubject | undefined => {
   const definition = findEventDefinition(event.type);
   const subjectId = definition && entryOf(event.data as Record<string, unknown>, definition.streamIdField);
   if (!definition || typeof subjectId !== 'string') return undefined;
   const subjects = subjectsOf(state, definition.streamKind);
+  if (subjects === undefined) return undefined;
   return (subjects[subjectId] ??= { events: [] });
 };
 
@@ -263,8 +271,8 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
     changedBy: (_state, event) => {
       const definition = findEventDefinition(event.type);
       const subjectId = definition && entryOf(event.data as Record<string, unknown>, definition.streamIdField);
-      const stream: SubjectRef[] =
-        definition && typeof subjectId === 'string' ? [[TABLE_OF_KIND[definition.streamKind], subjectId]] : [];
+      const table = definition && TABLE_OF_KIND[definition.streamKind];
+      const stream: SubjectRef[] = table !== undefined && typeof subjectId === 'string' ? [[table, subjectId]] : [];
       // A program year's start also opens its community's entry; a training adds to each provider it names.
       return event.type === 'ProgramYearStarted'
         ? [...stream, ['programYears', event.data.programYearId], ['communities', event.data.communityId]]
