@@ -1,0 +1,3 @@
+export * from './teams.projection';
+export * from './teams.table';
+export * from './teams.view';
