@@ -16,7 +16,7 @@ const SEPARATOR = '\u0000';
  * provider before it selects, tens of milliseconds on a long history; a reader asking for one
  * provider has the state narrowed to that provider and what it owns first, which renders the same
  * view. That rendering is kept, and given again until an entry it read changes (the provider's,
- * its program year's, one of its screenings' or agreements') or the day it is measured on moves:
+ * its program year's, its community's, one of its screenings' or agreements') or the day it is measured on moves:
  * other providers' sessions leave it as it was. Only `asOf`, the latest instant folded, is
  * brought up to date.
  */
@@ -32,6 +32,7 @@ export const timelineForReaders = (
   const stampOf = (state: TimelineState, providerId: string, asOf: string): string => {
     const provider = entryOf(state.providers, providerId);
     const programYearId = provider?.enrollment?.programYearId;
+    const communityId = provider?.enrollment?.communityId;
     let owned = 0;
     for (const [table, id] of owners.of(state, providerId)) owned = Math.max(owned, entryPosition(table, id));
     // The day the requirements are measured on: the timeline's `on`.
@@ -39,6 +40,8 @@ export const timelineForReaders = (
       asOf.slice(0, 10),
       entryPosition('providers', providerId),
       programYearId === undefined ? '' : entryPosition('programYears', programYearId),
+      // The modules the community held set the provider's coaching focus, though the provider attended none.
+      communityId === undefined ? '' : entryPosition('communities', communityId),
       owners.of(state, providerId).length,
       owned,
     ].join(SEPARATOR);

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@coachline/domain';
 import { resolveAsOf, timelineProjection, TimelineState } from '@coachline/projections';
-import { identifyingHistory } from '@coachline/projections/testing';
+import { at, enrollment, historyBuilder, identifyingHistory } from '@coachline/projections/testing';
 import fc from 'fast-check';
 import { timelineForReaders } from './timeline-for-readers';
 
@@ -80,5 +80,45 @@ describe('the timeline for readers', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('renders a provider again once its community holds a module the provider did not attend', () => {
+    const positions = entryPositions();
+    const forReaders = timelineForReaders(positions.positionOf);
+    const history = historyBuilder()
+      .add('CommunityRegistered', { communityId: 'kent', name: 'Kent County', kind: 'county' }, at('2025-06-20'))
+      .add(
+        'ProgramYearStarted',
+        {
+          communityId: 'kent',
+          programYearId: 'py-2025',
+          guideId: 'rir-year-1',
+          startsOn: '2025-07-01',
+          endsOn: '2026-06-30',
+        },
+        at('2025-06-20'),
+      )
+      .add('ProviderEnrolled', enrollment('p-017', '2025-07-01'), at('2025-07-01'));
+    let state = forReaders.init();
+    let position = 0;
+    const fold = (events: ReadonlyArray<RecordedEvent>) =>
+      events.forEach((event) => {
+        positions.fold(state, event, (position += 1));
+        state = forReaders.apply(state, event);
+      });
+    fold(history.events());
+    const asOf = '2025-10-01T00:00:00.000Z';
+    expect(forReaders.view(state, { asOf, providerId: 'p-017' }).providers[0]?.coachingFocus?.topics).toEqual([]);
+    const training = {
+      communityId: 'kent',
+      trainingId: 't-1a',
+      module: 'module-1a' as const,
+      heldOn: '2025-09-18',
+      attendees: { providerIds: [], coachIds: ['c-03'] },
+    };
+    fold(historyBuilder().add('TrainingHeld', training, at('2025-09-18')).events());
+    const after = forReaders.view(state, { asOf, providerId: 'p-017' });
+    expect(after).toEqual(timelineProjection.view(state, { asOf, providerId: 'p-017' }));
+    expect(after.providers[0]?.coachingFocus?.topics).toEqual(['Building positive relationships']);
   });
 });

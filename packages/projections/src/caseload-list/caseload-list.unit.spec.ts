@@ -219,6 +219,7 @@ const nextOf = (requirements: TimelineRequirement[]) =>
         exitedOn: null,
         requirements,
         trainings: [],
+        coachingFocus: null,
       },
     ],
     communities: [],

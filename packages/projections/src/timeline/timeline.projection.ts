@@ -63,7 +63,12 @@ const fieldsRead: ReadonlyMap<string, ReadonlyArray<string>> = (() => {
     if ('perAgeServed' in requirement && requirement.perAgeServed) read.add(requirement.perAgeServed.field);
     // An `each` requirement ties its event to its opener by a key both carry: a screening's id, never a child's.
     if (requirement.kind === 'each') [read, readOf(requirement.opener)].forEach((kept) => kept.add(requirement.key));
+    // An erasure closes an `each` line by the same key.
+    if (requirement.kind === 'each' && requirement.closedBy) readOf(requirement.closedBy).add(requirement.key);
   }
+  // A guide's focus sequence widens with each module its community holds.
+  if (programGuides.some((guide) => guide.focusSequence !== undefined))
+    readOf({ type: 'TrainingHeld', dateField: 'heldOn' }).add('module');
   return new Map([...fields].map(([type, read]) => [type, [...read]]));
 })();
 
@@ -209,6 +214,9 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
     case 'ProviderReassigned':
       (state.providers[event.data.providerId] ??= { events: [] }).coachId = event.data.toCoachId;
       break;
+    case 'ProviderTransitionedToYear2':
+      (state.providers[event.data.providerId] ??= { events: [] }).transitionedToYear2On ??= event.data.on;
+      break;
     case 'ProviderExited':
       (state.providers[event.data.providerId] ??= { events: [] }).exitedOn = event.data.on;
       break;
@@ -234,12 +242,13 @@ const apply = (state: TimelineState, event: RecordedEvent): TimelineState => {
 
 /**
  * Where each requirement of the program guide stands, per provider and per community (with
- * its coaches), as of a moment. The domain's `requirementStatuses` decides every status; this
- * fold only gathers the events each subject's requirements need.
+ * its coaches), as of a moment, and each provider's coaching focus by the modules its community
+ * held. The domain's `requirementStatuses` decides every status; this fold only gathers the
+ * events each subject's requirements need.
  */
 export const timelineProjection: Projection<TimelineState, TimelineView> = {
   name: 'timeline',
-  version: 9,
+  version: 10,
   eventTypes: [
     ...new Set([
       'ProgramYearStarted',
@@ -248,6 +257,7 @@ export const timelineProjection: Projection<TimelineState, TimelineView> = {
       'ProviderEnrolled',
       'ProviderReassigned',
       'ProviderExited',
+      'ProviderTransitionedToYear2',
       'AgreementDrafted',
       'AsqSe2Distributed',
       'TrainingHeld',

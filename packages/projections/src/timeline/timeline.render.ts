@@ -24,6 +24,7 @@ import {
 } from './timeline.view';
 import { nextFacilitatorsWithin } from './timeline.gatherings';
 import { standingSessions } from './timeline.sessions';
+import { coachingFocusOf } from './timeline.focus';
 
 interface Subject {
   readonly scope: RequirementScope;
@@ -147,6 +148,16 @@ const providerTimelines = (state: TimelineState, on: string): ProviderTimeline[]
           enrolledOn: enrollment.enrolledOn,
           exitedOn: provider.exitedOn ?? null,
           requirements: programYear ? requirementsOf(guide, programYear, subject, on) : [],
+          coachingFocus:
+            programYear && guide
+              ? coachingFocusOf({
+                  guide,
+                  communityEvents: state.communities[enrollment.communityId]?.events ?? [],
+                  programYear,
+                  transitionedOn: provider.transitionedToYear2On,
+                  on,
+                })
+              : null,
           trainings: sortedBy(
             (provider.trainings ?? []).map((training) => ({ ...training })),
             (training) => training.heldOn,

@@ -4,6 +4,7 @@ import {
   AgeGroup,
   Id,
   Instant,
+  Label,
   LocalDate,
   Month,
   NonNegativeInteger,
@@ -86,6 +87,36 @@ export const NextFacilitators = t.type(
 );
 export type NextFacilitators = t.TypeOf<typeof NextFacilitators>;
 
+/** A module of the guide's focus sequence the provider's community has held, on the day it first held it. */
+export const FocusModuleHeld = t.type({ module: TrainingModule, heldOn: LocalDate }, 'FocusModuleHeld');
+export type FocusModuleHeld = t.TypeOf<typeof FocusModuleHeld>;
+
+/** Before the preparing module is held, `not-yet`; after it, `preparing`; once the provider moved on, `transitioned`. */
+export const YearTwoStatus = oneOf('YearTwoStatus', 'not-yet', 'preparing', 'transitioned');
+export type YearTwoStatus = t.TypeOf<typeof YearTwoStatus>;
+
+export const YearTwoStanding = t.type(
+  { status: YearTwoStatus, transitionedOn: t.union([LocalDate, t.null]) },
+  'YearTwoStanding',
+);
+export type YearTwoStanding = t.TypeOf<typeof YearTwoStanding>;
+
+/** What coaching turns to as of the moment, by the modules of the guide's sequence the community has held. */
+export const CoachingFocus = t.type(
+  {
+    /** In the guide's order, whatever order they were held in. */
+    modulesHeld: t.array(FocusModuleHeld),
+    /** The topics of the modules held, in the guide's order. */
+    topics: t.array(Label),
+    /** The first module of the sequence not yet held; null once all are. */
+    nextModule: t.union([TrainingModule, t.null]),
+    /** Null under a guide that sets no Year 2 transition. */
+    yearTwo: t.union([YearTwoStanding, t.null]),
+  },
+  'CoachingFocus',
+);
+export type CoachingFocus = t.TypeOf<typeof CoachingFocus>;
+
 export const ProviderTimeline = t.type(
   {
     providerId: Id,
@@ -102,6 +133,8 @@ export const ProviderTimeline = t.type(
     requirements: t.array(TimelineRequirement),
     /** The trainings the provider, or its site's directors and administrative staff, attended, by date. */
     trainings: t.array(TrainingAttended),
+    /** Null under a guide without a focus sequence, or while the program year is not known. */
+    coachingFocus: t.union([CoachingFocus, t.null]),
   },
   'ProviderTimeline',
 );
@@ -200,6 +233,8 @@ export interface ProviderTimelineEntry extends TimelineSubject {
   exitedOn?: string;
   /** Trainings the provider or its site staff attended, once each. */
   trainings?: TrainingAttended[];
+  /** The day the provider moved on to Year 2, as first recorded. */
+  transitionedToYear2On?: string;
 }
 
 export interface CommunityTimelineEntry extends TimelineSubject {
