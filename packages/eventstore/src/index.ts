@@ -28,6 +28,8 @@ export type { CommandOutcome, HandleCommandOptions } from './command-handling/ha
 // Whether an enrollment's or a reassignment's coach may take a caseload, read from the coach's and the year's streams.
 export { caseloadCoachCheck } from './command-handling/caseload-coach-check';
 export type { GuideLookup } from './command-handling/caseload-coach-check';
+// Whether the coaching system a coach reviews is approved, read from the community's stream.
+export { coachingSystemReviewCheck } from './command-handling/coaching-system-review-check';
 // Whether a team's coach may be chosen, read from the community's program year and coaching system.
 export { teamCoachCheck } from './command-handling/team-coach-check';
 export { DecidedStreams } from './command-handling/decided-streams';

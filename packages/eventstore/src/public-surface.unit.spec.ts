@@ -34,6 +34,7 @@ const VALUES = [
   'accessLogTable',
   'canonicalJson',
   'caseloadCoachCheck',
+  'coachingSystemReviewCheck',
   'dayOf',
   'daysBetween',
   'describeStoreFailure',

@@ -73,6 +73,15 @@ export { teamsProjection, TeamsView, teamsTable } from './teams';
 // Each community's Coaching Implementation Plan against its seven steps and their planning questions.
 export { implementationPlanProjection, ImplementationPlanView, implementationPlanTable } from './implementation-plan';
 
+// Each community's district coaching system: components, approval, sharing, reviews, checklist, training feedback.
+export {
+  coachingSystemProjection,
+  coachingSystemTable,
+  CoachingSystemView,
+  leadershipCoachingSystem,
+  LeadershipCoachingSystemView,
+} from './coaching-system';
+
 // The program report of a community and month, its leadership form, one table and a printable page.
 export {
   LeadershipReport,

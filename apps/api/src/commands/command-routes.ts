@@ -24,12 +24,16 @@ export const COMMAND_ACTIONS: Readonly<Record<CommandType, string>> = {
   RecordTraining: 'trainings',
   RecordProviderCollaborationMeeting: 'collaboration-meetings',
   RecordFocusGroup: 'focus-groups',
+  ShareCoachingSystem: 'coaching-system-sharings',
+  RecordDistrictChecklistItem: 'district-checklist-items',
+  GiveTrainingFeedback: 'training-feedback',
 
   RegisterCoach: 'registration',
   RecordCoachQualification: 'qualifications',
   VerifyCoachQualification: 'qualification-verifications',
   AttendReflectiveConsultation: 'reflective-consultations',
   CompleteReflectiveConsultationSurvey: 'reflective-consultation-surveys',
+  ReviewCoachingSystem: 'coaching-system-reviews',
 
   EnrollProvider: 'enrollment',
   ReassignProvider: 'reassignments',

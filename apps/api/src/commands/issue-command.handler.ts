@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { conflict, DomainError, findCommandDefinition } from '@coachline/domain';
 import {
   caseloadCoachCheck,
+  coachingSystemReviewCheck,
   type CommandOutcome,
   DecidedStreams,
   type EventStore,
@@ -33,7 +34,8 @@ const reusedKey = (outcome: CommandOutcome, produces: ReadonlyArray<string>): Do
  * writers got in first, unless the caller sent If-Match). A coach's reach over a provider is
  * judged on the provider's stream as the command is decided on it, read once for both. A coach
  * given a provider is checked first against the guide of the provider's year (verified coaches
- * only, where the guide asks), from the coach's and the community's streams.
+ * only, where the guide asks), from the coach's and the community's streams; a coach's review of a
+ * coaching system, against the community's approval of it.
  */
 @CommandHandler(IssueCommand)
 export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
@@ -65,6 +67,11 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     if (E.isLeft(coachCheck)) {
       if (isSystemFault(coachCheck.left)) throw coachCheck.left.cause;
       return E.left(coachCheck.left);
+    }
+    const reviewCheck = await coachingSystemReviewCheck(this.store, command);
+    if (E.isLeft(reviewCheck)) {
+      if (isSystemFault(reviewCheck.left)) throw reviewCheck.left.cause;
+      return E.left(reviewCheck.left);
     }
     const teamCheck = await teamCoachCheck(this.store, command);
     if (E.isLeft(teamCheck)) {

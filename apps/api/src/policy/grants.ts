@@ -29,12 +29,17 @@ export const commandGrants: Readonly<Record<CommandType, Grants>> = {
   RecordTraining: programStaff,
   RecordProviderCollaborationMeeting: programStaff,
   RecordFocusGroup: programStaff,
+  ShareCoachingSystem: programStaff,
+  RecordDistrictChecklistItem: programStaff,
+  // Participants answer anonymously; staff enter the answers, so no one's own record is reached.
+  GiveTrainingFeedback: programStaff,
 
   RegisterCoach: programStaff,
   RecordCoachQualification: ownCoachRecord,
   VerifyCoachQualification: programStaff,
   AttendReflectiveConsultation: ownCoachRecord,
   CompleteReflectiveConsultationSurvey: ownCoachRecord,
+  ReviewCoachingSystem: ownCoachRecord,
 
   EnrollProvider: programStaff,
   ReassignProvider: programStaff,

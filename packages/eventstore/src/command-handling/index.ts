@@ -2,6 +2,7 @@ export { decodeAndHandleCommand, handleCommand } from './handle-command';
 export { DecidedStreams } from './decided-streams';
 export { caseloadCoachCheck } from './caseload-coach-check';
 export type { GuideLookup } from './caseload-coach-check';
+export { coachingSystemReviewCheck } from './coaching-system-review-check';
 export { teamCoachCheck } from './team-coach-check';
 export type { DecidedStreamsOptions } from './decided-streams';
 export type { DecidedStream } from './decided-stream';
