@@ -294,7 +294,10 @@ const buildProgram = (io: Io): Command => {
       '--status <list>',
       'statuses separated by commas: upcoming, due, overdue, done, not-applicable (default: overdue,due)',
     )
-    .option('--requirement <id>', 'only this requirement, by its id without the month (dosage matches dosage-2025-10)')
+    .option(
+      '--requirement <id>',
+      'only this requirement, by the id its guide gives it (dosage matches dosage-2025-10, asq-se2-follow-up every screening’s follow-up), or one line by its own id',
+    )
     .option('--within <days>', 'only the work ahead: overdue, due closing and upcoming opening within so many days')
     .option('--format <format>', 'json, csv or table', 'json')
     .action((opts: import('./commands/due.command').DueFlags) =>

@@ -41,7 +41,8 @@ const PARAMS = {
   },
   requirement: {
     codec: Id,
-    description: 'Only this requirement, by its id without the month: dosage matches dosage-2025-10.',
+    description:
+      'Only this requirement, by the id its guide gives it: dosage matches dosage-2025-10, asq-se2-follow-up every screening’s follow-up (asq-se2-follow-up-q-1); or one line by its own id.',
   },
   within: {
     codec: DueWithinParam,
@@ -107,6 +108,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   report: { required: ['communityId', 'month'], optional: live },
   coaches: { optional: ['asOf', 'waitForPosition', 'communityId'] },
   'implementation-plan': { optional: ['asOf', 'waitForPosition', 'communityId'] },
+  'coaching-system': { optional: ['asOf', 'waitForPosition', 'communityId'] },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 

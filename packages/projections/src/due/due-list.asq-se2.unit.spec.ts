@@ -7,7 +7,7 @@ import { kentDueHistory, kentTimelineOn } from './due.fixtures';
 const brief = (row: DueRow) => `${row.providerId} ${row.requirementId} ${row.status} ${row.days ?? '-'}`;
 
 /** Kent's year with three of p-017's children screened in August, the first of them above the cutoff. */
-const screened = (followUpOn?: string): RecordedEvent[] => {
+const screened = (followUpOn?: string, erasedOn?: string): RecordedEvent[] => {
   const screenings = historyBuilder();
   for (const [screeningId, zone, scoredOn] of [
     ['q-1', 'above-cutoff', '2025-08-11'],
@@ -34,6 +34,8 @@ const screened = (followUpOn?: string): RecordedEvent[] => {
       { screeningId: 'q-1', action: 'Referred the family for a developmental evaluation.', on: followUpOn },
       at(followUpOn),
     );
+  if (erasedOn)
+    screenings.add('ChildDataErased', { screeningId: 'q-1', childRef: 'child-q-1', on: erasedOn }, at(erasedOn));
   return [...kentDueHistory(), ...screenings.events()];
 };
 
@@ -71,5 +73,55 @@ describe('the due list and ASQ-SE2 follow-ups', () => {
     expect(shown).toContain('asq-se2-follow-up-q-1');
     expect(shown).not.toContain('child-q-');
     expect(shown).not.toContain('developmental evaluation');
+  });
+
+  describe('asked for by the requirement the guide names', () => {
+    const all = ['overdue', 'due', 'upcoming', 'done', 'not-applicable'] as const;
+    const idsOf = (requirement: string, events = screened()) =>
+      dueList(kentTimelineOn('2025-09-15', events), { statuses: all, requirement }).rows.map(
+        (row) => `${row.providerId} ${row.requirementId}`,
+      );
+
+    it('finds every screening’s score by `asq-se2-scored`', () =>
+      expect(idsOf('asq-se2-scored')).toEqual([
+        'p-017 asq-se2-scored-q-1',
+        'p-017 asq-se2-scored-q-2',
+        'p-017 asq-se2-scored-q-3',
+      ]));
+
+    it('finds the follow-up of the screening above the cutoff by `asq-se2-follow-up`', () =>
+      expect(idsOf('asq-se2-follow-up')).toEqual(['p-017 asq-se2-follow-up-q-1']));
+
+    it('finds each provider’s questionnaires for the ages served by `asq-se2-distributed`', () =>
+      expect(idsOf('asq-se2-distributed').sort()).toEqual([
+        'p-017 asq-se2-distributed-preschool',
+        'p-020 asq-se2-distributed-preschool',
+      ]));
+
+    it('still finds one line by its own id, and nothing by a part of an id', () => {
+      expect(idsOf('asq-se2-follow-up-q-1')).toEqual(['p-017 asq-se2-follow-up-q-1']);
+      expect(idsOf('asq-se2-follow')).toEqual([]);
+      expect(idsOf('asq-se2-follow-up-q')).toEqual([]);
+      expect(idsOf('q-1')).toEqual([]);
+    });
+  });
+
+  describe('a child’s data erased', () => {
+    it('drops the overdue follow-up from the list once the family’s data is erased', () => {
+      expect(asqRows('2025-09-15', screened(undefined, '2025-09-20')).map(brief)).toEqual([
+        'p-017 asq-se2-follow-up-q-1 overdue 5',
+      ]);
+      expect(asqRows('2025-09-20', screened(undefined, '2025-09-20'))).toEqual([]);
+      expect(asqRows('2026-03-01', screened(undefined, '2025-09-20'))).toEqual([]);
+    });
+
+    it('shows the follow-up as not applicable from the erasure, and keeps a follow-up already recorded', () => {
+      const statusOf = (events: RecordedEvent[]) =>
+        asqRows('2025-10-01', events, { statuses: ['done', 'not-applicable'] })
+          .filter((row) => row.requirementId === 'asq-se2-follow-up-q-1')
+          .map((row) => `${row.status} ${row.metOn ?? '-'}`);
+      expect(statusOf(screened(undefined, '2025-09-20'))).toEqual(['not-applicable -']);
+      expect(statusOf(screened('2025-08-28', '2025-09-20'))).toEqual(['done 2025-08-28']);
+    });
   });
 });

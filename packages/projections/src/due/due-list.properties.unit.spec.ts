@@ -23,11 +23,22 @@ const filters: fc.Arbitrary<DueFilter> = fc.record(
     communityId: fc.constantFrom('kent', 'ottawa'),
     providerId: fc.constantFrom('p-017', 'p-020', 'p-404'),
     statuses: fc.subarray([...STATUSES], { minLength: 1 }),
-    requirement: fc.constantFrom('dosage', 'dosage-2025-10', 'demographic-survey', 'asq-se2', 'evaluation-consent'),
+    requirement: fc.constantFrom(
+      'dosage',
+      'dosage-2025-10',
+      'demographic-survey',
+      'asq-se2',
+      'asq-se2-distributed',
+      'asq-se2-distributed-preschool',
+      'evaluation-consent',
+    ),
     withinDays: fc.integer({ min: 0, max: 60 }),
   },
   { requiredKeys: [] },
 );
+
+/** The guide's requirements with a line per age group served or per screening, named by a suffix after the id. */
+const SUFFIXED = new Set(['asq-se2-distributed', 'asq-se2-scored', 'asq-se2-follow-up']);
 
 /** The same rule written out plainly, requirement by requirement. */
 const meets = (filter: DueFilter, row: DueRow): boolean => {
@@ -37,7 +48,8 @@ const meets = (filter: DueFilter, row: DueRow): boolean => {
   if (filter.providerId !== undefined && row.providerId !== filter.providerId) return false;
   if (filter.requirement !== undefined) {
     const bare = row.month === null ? row.requirementId : row.requirementId.slice(0, -'-YYYY-MM'.length);
-    if (bare !== filter.requirement && row.requirementId !== filter.requirement) return false;
+    const suffixed = SUFFIXED.has(filter.requirement) && row.requirementId.startsWith(`${filter.requirement}-`);
+    if (bare !== filter.requirement && row.requirementId !== filter.requirement && !suffixed) return false;
   }
   if (filter.withinDays !== undefined) {
     if (row.status === 'overdue') return true;

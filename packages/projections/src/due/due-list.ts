@@ -1,5 +1,16 @@
 import * as t from 'io-ts';
-import { Id, Instant, LocalDate, Month, NonNegativeInteger, Text } from '@coachline/domain';
+import * as O from 'fp-ts/Option';
+import {
+  findGuide,
+  Id,
+  Instant,
+  LocalDate,
+  Month,
+  NonNegativeInteger,
+  ProgramGuide,
+  requirementOfLine,
+  Text,
+} from '@coachline/domain';
 import { ProviderTimeline, TimelineRequirement, TimelineStatus, TimelineView } from '../timeline/timeline.view';
 
 /** One provider requirement as the due list shows it: whose, which window, how urgent. */
@@ -44,7 +55,10 @@ export interface DueFilter {
   readonly providerId?: string;
   /** Default: `DEFAULT_DUE_STATUSES`. */
   readonly statuses?: ReadonlyArray<TimelineStatus>;
-  /** A requirement id without its month: `dosage` matches `dosage` and `dosage-2025-10`. */
+  /**
+   * A requirement's id as the guide names it, matching each of its lines: `dosage` matches `dosage-2025-10`,
+   * `asq-se2-follow-up` every screening's follow-up (`asq-se2-follow-up-q-1`); or one line's own id.
+   */
   readonly requirement?: string;
   /**
    * The work ahead within so many days: overdue rows, due rows with at most that many days left,
@@ -75,9 +89,19 @@ const rowOf = (provider: ProviderTimeline, requirement: TimelineRequirement): Du
   targetMinutes: requirement.targetMinutes,
 });
 
-/** Whether a row is of the requirement named, by its id or, for monthly ones, its id and month. */
-export const isOfRequirement = (row: Pick<DueRow, 'requirementId' | 'month'>, requirement: string): boolean =>
-  row.requirementId === requirement || (row.month !== null && row.requirementId === `${requirement}-${row.month}`);
+/**
+ * Whether a line is of the requirement named: by its own id, or by the id its guide gives the requirement it answers
+ * for. Under a guide no longer known, a monthly line is still found by its id less its month.
+ */
+export const isOfRequirement = (
+  guide: ProgramGuide | undefined,
+  line: Pick<TimelineRequirement, 'requirementId' | 'kind' | 'month'>,
+  requirement: string,
+): boolean =>
+  line.requirementId === requirement ||
+  (guide === undefined
+    ? line.month !== null && line.requirementId === `${requirement}-${line.month}`
+    : requirementOfLine(guide, line)?.id === requirement);
 
 /** Whether a row is work ahead within `days` days (see `DueFilter.withinDays`). */
 export const isWithinDays = (row: Pick<DueRow, 'status' | 'days'>, days: number): boolean => {
@@ -97,7 +121,6 @@ const keeps = (filter: DueFilter, statuses: ReadonlySet<TimelineStatus>) => (row
   (filter.coachId === undefined || row.coachId === filter.coachId) &&
   (filter.communityId === undefined || row.communityId === filter.communityId) &&
   (filter.providerId === undefined || row.providerId === filter.providerId) &&
-  (filter.requirement === undefined || isOfRequirement(row, filter.requirement)) &&
   (filter.withinDays === undefined || isWithinDays(row, filter.withinDays));
 
 const STATUS_RANK: Readonly<Record<TimelineStatus, number>> = {
@@ -130,9 +153,15 @@ export const byUrgency = (a: DueRow, b: DueRow): number =>
 export const dueList = (view: TimelineView, filter: DueFilter = {}): DueList => {
   const statuses = new Set(filter.statuses ?? DEFAULT_DUE_STATUSES);
   const kept = keeps(filter, statuses);
+  const { requirement: named } = filter;
   const rows = view.providers
     .filter((p) => filter.providerId === undefined || p.providerId === filter.providerId)
-    .flatMap((provider) => provider.requirements.map((requirement) => rowOf(provider, requirement)))
+    .flatMap((provider) => {
+      const guide = provider.guideId === null ? undefined : O.toUndefined(findGuide(provider.guideId));
+      return provider.requirements
+        .filter((requirement) => named === undefined || isOfRequirement(guide, requirement, named))
+        .map((requirement) => rowOf(provider, requirement));
+    })
     .filter(kept)
     .sort(byUrgency);
   return { asOf: view.asOf, on: view.on, rows };
