@@ -26,6 +26,7 @@ import { ProjectionHost } from '../queries/projection-host';
 import { ProvidersController } from '../queries/providers.controller';
 import { ReportController } from '../queries/report.controller';
 import { CoachesController } from '../queries/coaches.controller';
+import { CoachingSystemController } from '../queries/coaching-system.controller';
 import { ReadReplayedViewHandler } from '../queries/read-replayed-view';
 import { ReadAccessLogHandler } from '../queries/read-access-log';
 import { ReadCaseloadHandler } from '../queries/read-caseload';
@@ -73,6 +74,7 @@ export class ApiModule {
         DueController,
         ReportController,
         CoachesController,
+        CoachingSystemController,
         TokensController,
         HealthController,
         DocsController,

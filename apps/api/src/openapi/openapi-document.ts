@@ -1,5 +1,12 @@
 import { Id, Role, StructType } from '@coachline/domain';
-import { CoachesView, DueList, findProjection, ImplementationPlanView } from '@coachline/projections';
+import {
+  CoachesView,
+  CoachingSystemView,
+  DueList,
+  findProjection,
+  ImplementationPlanView,
+  LeadershipCoachingSystemView,
+} from '@coachline/projections';
 import * as t from 'io-ts';
 import { MAX_LISTED_DAYS } from '../access-log/access-log-filter';
 import { ListedToken, TokenListing, TokenListQuery, TokenRequest } from '../auth/token-request';
@@ -264,6 +271,13 @@ const viewOperations = (): Entry[] => [
     'Each community’s Coaching Implementation Plan: its seven steps, every planning question answered or still open, each step’s training needs and plan, and how complete the plan is; as of the newest recordedAt unless asOf names a moment.',
     jsonSchemaOf(ImplementationPlanView),
     'implementation-plan',
+  ),
+  viewOperation(
+    '/coaching-system',
+    'coaching-system',
+    'Each community’s district coaching system: its seven components as last defined, the approval, with whom it was shared, which coaches reviewed it, the installation checklist at each item’s latest record and how complete it is, and each training’s feedback (answers and mean ratings). Leadership gets the checklist’s completeness and the feedback only. As of the newest recordedAt unless asOf names a moment.',
+    { anyOf: [jsonSchemaOf(CoachingSystemView), jsonSchemaOf(LeadershipCoachingSystemView)] },
+    'coaching-system',
   ),
   viewOperation(
     '/providers',

@@ -90,6 +90,7 @@ export const VIEW_NAMES = [
   'report',
   'coaches',
   'implementation-plan',
+  'coaching-system',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -116,6 +117,8 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
   report: { admin: 'all', supervisor: 'all', leadership: 'all' },
   coaches: programStaff,
   'implementation-plan': programStaff,
+  // Leadership reads it reduced to the checklist's completeness and the trainings' feedback.
+  'coaching-system': { ...programStaff, leadership: 'all' },
 };
 
 /** Views whose every read is itself recorded: they show scores or the whole record. */

@@ -14,9 +14,9 @@ describe('the grant tables', () => {
     expect(types.filter((type) => commandScope(role, type) !== undefined)).toEqual([]);
   });
 
-  it('let leadership read the share and the reduced program report only, an evaluator the evaluation only, an auditor the history and the access log only', () => {
+  it('let leadership read the share, the reduced program report and the reduced coaching system only, an evaluator the evaluation only, an auditor the history and the access log only', () => {
     const readable = (role: Role) => VIEW_NAMES.filter((view) => viewScope(role, view) !== undefined);
-    expect(readable('leadership')).toEqual(['share', 'report']);
+    expect(readable('leadership')).toEqual(['share', 'report', 'coaching-system']);
     expect(readable('evaluator')).toEqual(['evaluation']);
     expect(readable('auditor')).toEqual(['history', 'access-log']);
   });

@@ -79,6 +79,19 @@ export const communityFamily: ReadonlyArray<ProgramStep> = [
     topic: 'Visual schedules',
   }),
   step('RecordFocusGroup', 'kent', { heldOn: '2025-10-01' }),
+  step('ShareCoachingSystem', 'kent', { audience: 'coaches', sharedOn: '2025-08-04' }),
+  step('RecordDistrictChecklistItem', 'kent', {
+    item: 'system-approved',
+    status: 'in-place',
+    recordedOn: '2025-08-05',
+  }),
+  step('GiveTrainingFeedback', 'kent', {
+    trainingId: 't-1',
+    givenOn: '2025-09-10',
+    useful: 5,
+    willUse: 4,
+    diversity: 4,
+  }),
 ];
 
 /** A coach's record, every command of the coach stream. */
@@ -94,6 +107,7 @@ export const coachFamily: ReadonlyArray<ProgramStep> = [
   }),
   step('AttendReflectiveConsultation', 'c-1', { month: '2025-09', heldOn: '2025-09-12', durationMinutes: 60 }),
   step('CompleteReflectiveConsultationSurvey', 'c-1', { completedOn: '2025-12-10' }),
+  step('ReviewCoachingSystem', 'c-1', { communityId: 'kent', reviewedOn: '2025-08-06' }),
 ];
 
 /** Provider p-1's year with coach c-1: every command of the provider stream but the last two, kept for the end. */
