@@ -30,7 +30,12 @@ const main = async (): Promise<void> => {
     signer: new TokenSigner(secret.secret),
     tokens,
     clock: () => new Date(),
-    settings: { waitForPositionMs: config.waitForPositionMs, viewMaxAgeMs: config.viewMaxAgeMs, ownsResources: true },
+    settings: {
+      waitForPositionMs: config.waitForPositionMs,
+      viewMaxAgeMs: config.viewMaxAgeMs,
+      ownsResources: true,
+      ...(config.asqSe2Cutoffs === undefined ? {} : { asqSe2Cutoffs: config.asqSe2Cutoffs }),
+    },
     logLevel: config.logLevel,
   });
   app.enableShutdownHooks();

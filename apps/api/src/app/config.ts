@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
+import type { AsqSe2CutoffTable } from '@coachline/domain';
 import { isInsideFolder, keyFileBeside, redactStoreUrl } from '@coachline/eventstore';
+import * as E from 'fp-ts/Either';
+import { readAsqSe2Cutoffs } from './asq-se2-cutoffs-file';
 
 /** Where the API keeps its events and how it is reached; read once, from the environment. */
 export interface ApiConfig {
@@ -22,6 +25,8 @@ export interface ApiConfig {
   readonly waitForPositionMs: number;
   /** How long a rendering of a view is shared once the view has moved on. */
   readonly viewMaxAgeMs: number;
+  /** The publisher's ASQ-SE2 cutoff table from the file COACHLINE_ASQ_SE2_CUTOFFS names; absent, zones are recorded as sent. */
+  readonly asqSe2Cutoffs: AsqSe2CutoffTable | undefined;
 }
 
 export type StoreLocation =
@@ -97,6 +102,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env, build: BuildFil
   const jwtSecret = present(env['COACHLINE_JWT_SECRET']);
   if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH)
     throw new ConfigError(`COACHLINE_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  const asqSe2Cutoffs = readAsqSe2Cutoffs(present(env['COACHLINE_ASQ_SE2_CUTOFFS']));
+  if (E.isLeft(asqSe2Cutoffs)) throw new ConfigError(asqSe2Cutoffs.left);
   return {
     port: integer('PORT', env['PORT'], DEFAULT_PORT, 0, 65_535),
     host: present(env['HOST']) ?? DEFAULT_HOST,
@@ -119,6 +126,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env, build: BuildFil
       0,
       60_000,
     ),
+    asqSe2Cutoffs: asqSe2Cutoffs.right,
   };
 };
 

@@ -1,3 +1,5 @@
+import type { AsqSe2CutoffTable } from '@coachline/domain';
+
 /** Injection tokens for what the edge hands the application: the store, the log of reads, the clock, the settings. */
 export const EVENT_STORE = Symbol('EventStore');
 export const ACCESS_LOG = Symbol('AccessLog');
@@ -14,4 +16,9 @@ export interface ApiSettings {
   readonly viewMaxAgeMs: number;
   /** Whether closing the app closes the store and the access log (a test may keep its store open). */
   readonly ownsResources: boolean;
+  /**
+   * The publisher's ASQ-SE2 cutoff table (COACHLINE_ASQ_SE2_CUTOFFS), against which a score's zone is
+   * checked; absent, the zone is recorded as sent.
+   */
+  readonly asqSe2Cutoffs?: AsqSe2CutoffTable;
 }

@@ -14,9 +14,10 @@ import {
 } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { PinoLogger } from 'nestjs-pino';
-import { EVENT_STORE } from '../app/injection-tokens';
+import { API_SETTINGS, type ApiSettings, EVENT_STORE } from '../app/injection-tokens';
 import { CommandAuthorizer } from '../policy/command-authorizer';
 import { InFlightCommands } from './in-flight-commands';
+import { asqSe2ZoneCheck } from './asq-se2-zone-check';
 import { cycleSessionsCheck } from './cycle-sessions-check';
 import { CommandResult, IssueCommand } from './issue-command';
 
@@ -45,9 +46,13 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     private readonly decidedStreams: DecidedStreams,
     private readonly inFlight: InFlightCommands,
     private readonly logger: PinoLogger,
+    @Inject(API_SETTINGS) settings: ApiSettings,
   ) {
     logger.setContext('Commands');
+    this.zoneCheck = asqSe2ZoneCheck(settings.asqSe2Cutoffs);
   }
+
+  private readonly zoneCheck: ReturnType<typeof asqSe2ZoneCheck>;
 
   execute(issued: IssueCommand): Promise<E.Either<DomainError, CommandResult>> {
     return this.inFlight.track(this.handle(issued));
@@ -63,6 +68,8 @@ export class IssueCommandHandler implements ICommandHandler<IssueCommand> {
     if (reach.refusal) return E.left(reach.refusal);
     const unfitSessions = await cycleSessionsCheck(this.store, this.decidedStreams, command);
     if (unfitSessions) return E.left(unfitSessions);
+    const wrongZone = await this.zoneCheck(this.store, this.decidedStreams, command);
+    if (wrongZone) return E.left(wrongZone);
     const coachCheck = await caseloadCoachCheck(this.store, command);
     if (E.isLeft(coachCheck)) {
       if (isSystemFault(coachCheck.left)) throw coachCheck.left.cause;

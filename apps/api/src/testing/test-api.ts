@@ -1,4 +1,4 @@
-import type { Role } from '@coachline/domain';
+import type { AsqSe2CutoffTable, Role } from '@coachline/domain';
 import {
   type EventStore,
   InMemoryChildKeyStore,
@@ -51,7 +51,12 @@ export const openedTestStore = (store: EventStore): Promise<OpenedStore> =>
  */
 export const startTestApi = async (
   given: EventStore,
-  options: { waitForPositionMs?: number; viewMaxAgeMs?: number; tokenStore?: EventStore } = {},
+  options: {
+    waitForPositionMs?: number;
+    viewMaxAgeMs?: number;
+    tokenStore?: EventStore;
+    asqSe2Cutoffs?: AsqSe2CutoffTable;
+  } = {},
 ): Promise<TestApi> => {
   const store = await openedTestStore(given);
   let now = TEST_NOW;
@@ -69,6 +74,7 @@ export const startTestApi = async (
       waitForPositionMs: options.waitForPositionMs ?? 5_000,
       viewMaxAgeMs: options.viewMaxAgeMs ?? 0,
       ownsResources: false,
+      ...(options.asqSe2Cutoffs === undefined ? {} : { asqSe2Cutoffs: options.asqSe2Cutoffs }),
     },
     logLevel: 'silent',
   });
