@@ -3,10 +3,19 @@ import { RIR_YEAR_1_GUIDE_ID } from './build-cast';
 import { dateOf, dayOf, DemoMonth, weekdaysOfMonthBetween } from './demo-calendar';
 import { DemoContext } from './demo-context';
 import { coachOn, DemoProvider, isActiveOn } from './demo-program';
+import {
+  planChecklistUpdate,
+  planCoachingSystemReviews,
+  planCoachingSystemSharing,
+  planTrainingFeedback,
+} from './plan-coaching-system';
 import { between, monthOfYear } from './plan-onboarding';
 import { COACHING_SYSTEM, implementationPlan, MEETING_TOPICS } from './vocabulary-community';
 
-/** The community's own acts: its setup before the year, trainings, collaboration meetings and the focus group. */
+/**
+ * The community's own acts: its setup before the year, trainings and their feedback, the coaching system's checklist,
+ * collaboration meetings and the focus group.
+ */
 
 /** Year 1's trainings, in the months the guide suggests (`000`; rule 6 leaves the choice to the community). */
 const TRAININGS: ReadonlyArray<{
@@ -52,7 +61,7 @@ export const planCommunitySetup = (context: DemoContext): void => {
   CoachingSystemComponent.values.forEach((component, index) => {
     schedule.issue(
       'DefineCoachingSystemComponent',
-      { communityId, component, text: COACHING_SYSTEM[component] },
+      { communityId, component, text: COACHING_SYSTEM[component], definedOn: dateOf(dayOf('2025-06-16') + index) },
       { at: between(random, dayOf('2025-06-16') + index, 15, 20), actor: admin },
     );
   });
@@ -62,6 +71,7 @@ export const planCommunitySetup = (context: DemoContext): void => {
     { communityId, approvedBy: community.leadershipId, approvedOn: dateOf(approvedOn) },
     { at: between(random, approvedOn, 15, 17), actor: admin },
   );
+  planCoachingSystemReviews(context, planCoachingSystemSharing(context, approvedOn));
   schedule.issue(
     'StartProgramYear',
     {
@@ -107,17 +117,25 @@ const planTrainings = (context: DemoContext, month: DemoMonth): void => {
         training.module === 'director-training' ? provider.site.setting === 'fcch' : random.chance(0.9),
       )
       .map((provider) => provider.providerId);
-    schedule.issue(
+    const trainingId = `training-${training.module}-${cohort + 1}`;
+    const recorded = schedule.issue(
       'RecordTraining',
       {
         communityId: program.community.communityId,
-        trainingId: `training-${training.module}-${cohort + 1}`,
+        trainingId,
         module: training.module,
         heldOn: dateOf(heldOn),
         attendees: { providerIds, coachIds },
       },
       { at: between(random, heldOn + random.int(0, 3), 15, 20), actor: program.community.admin },
     );
+    const attendees = providerIds.length + coachIds.length;
+    planTrainingFeedback(context, recorded, {
+      trainingId,
+      heldOn,
+      attendees,
+      ordinal: TRAININGS.indexOf(training) + cohort,
+    });
   }
 };
 
@@ -154,6 +172,7 @@ const planCollaborationMeeting = (
 
 export const planCommunityMonth = (context: DemoContext, month: DemoMonth, plan: CommunityYearPlan): void => {
   planTrainings(context, month);
+  planChecklistUpdate(context, month);
   planCollaborationMeeting(context, month, plan.meetingMonths);
   if (monthOfYear(month.first) === plan.focusGroupMonth) {
     const { random, schedule, program } = context;
