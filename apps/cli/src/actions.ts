@@ -7,6 +7,7 @@
 export { printableText } from '@coachline/domain';
 export { accessLogCommand } from './commands/access-log.command';
 export { caseloadCommand } from './commands/caseload.command';
+export { coachesCommand, implementationPlanCommand } from './commands/program-views.command';
 export { demoCommand } from './commands/demo.command';
 export { dueCommand, dueOptionsOf } from './commands/due.command';
 export { exportCommand } from './commands/export.command';

@@ -248,6 +248,50 @@ const buildProgram = (io: Io): Command => {
       },
     );
 
+  for (const [name, description, run] of [
+    [
+      'coaches',
+      'list each coach with their qualifications and who verified them, their sessions, hours and coachees’ ratings',
+      'coachesCommand',
+    ],
+    [
+      'implementation-plan',
+      'list each community’s Coaching Implementation Plan, step by step, with each planning question’s answer',
+      'implementationPlanCommand',
+    ],
+  ] as const)
+    program
+      .command(name)
+      .description(description)
+      .option('--events <file>', 'the event file (JSON Lines); else --store')
+      .option('--store <url>', STORE_HELP, './.coachline')
+      .option('--key-file <file>', KEY_FILE_HELP)
+      .option('--as-of <instant>', 'as the program knew it then (default: the latest recordedAt)')
+      .option('--community <id>', 'only this community')
+      .option('--format <format>', 'json, csv or table', 'json')
+      .action(
+        (opts: {
+          events?: string;
+          store: string;
+          keyFile?: string;
+          asOf?: string;
+          community?: string;
+          format?: string;
+        }) => {
+          const { parseAsOf, parseFormat, parseId } = actions();
+          return actions()[run](
+            {
+              ...(opts.events !== undefined ? { events: opts.events } : { store: opts.store }),
+              ...optional('keyFile', opts.keyFile),
+              ...optional('asOf', parseAsOf(opts.asOf)),
+              ...optional('communityId', parseId('--community', opts.community)),
+              format: parseFormat(opts.format),
+            },
+            io.out,
+          );
+        },
+      );
+
   program
     .command('demo')
     .description('write a realistic program year as an event file')
