@@ -26,6 +26,7 @@ import { ProjectionHost } from '../queries/projection-host';
 import { ProvidersController } from '../queries/providers.controller';
 import { ReportController } from '../queries/report.controller';
 import { CoachesController } from '../queries/coaches.controller';
+import { TeamsController } from '../queries/teams.controller';
 import { CoachingSystemController } from '../queries/coaching-system.controller';
 import { ReadReplayedViewHandler } from '../queries/read-replayed-view';
 import { ReadAccessLogHandler } from '../queries/read-access-log';
@@ -74,6 +75,7 @@ export class ApiModule {
         DueController,
         ReportController,
         CoachesController,
+        TeamsController,
         CoachingSystemController,
         TokensController,
         HealthController,

@@ -8,6 +8,7 @@ export const COLLECTIONS: Readonly<Record<StreamKind, string>> = {
   provider: 'providers',
   agreement: 'agreements',
   screening: 'screenings',
+  team: 'teams',
 };
 
 /**
@@ -65,6 +66,14 @@ export const COMMAND_ACTIONS: Readonly<Record<CommandType, string>> = {
   ScoreAsqSe2: 'score',
   RecordAsqSe2FollowUp: 'follow-ups',
   EraseChildData: 'erasure',
+
+  RegisterTeam: 'registration',
+  ChangeTeamMembership: 'memberships',
+  AssignTeamCoach: 'coach-assignments',
+  LogTeamSession: 'sessions',
+  VoidTeamSession: 'session-voids',
+  SetCoachingServiceDeliveryPlan: 'service-delivery-plans',
+  RecordCoachingEffectiveness: 'effectiveness',
 };
 
 export interface CommandRoute {

@@ -6,6 +6,7 @@ import {
   findProjection,
   ImplementationPlanView,
   LeadershipCoachingSystemView,
+  TeamsView,
 } from '@coachline/projections';
 import * as t from 'io-ts';
 import { MAX_LISTED_DAYS } from '../access-log/access-log-filter';
@@ -199,6 +200,13 @@ const withPage = ([path, method, operation]: Entry): Entry => {
 const projectionSchema = (name: string) => jsonSchemaOf(findProjection(name)!.viewCodec as unknown as t.Mixed);
 const providerId = pathId('id', 'The providerId.');
 
+/** One entry of a view route read by another operation id (`read-team` beside `read-teams`). */
+const renamed = ([path, method, operation]: Entry, operationId: string): Entry => [
+  path,
+  method,
+  { ...operation, operationId },
+];
+
 const viewOperations = (): Entry[] => [
   viewOperation(
     '/views/dosage',
@@ -278,6 +286,24 @@ const viewOperations = (): Entry[] => [
     'Each community’s district coaching system: its seven components as last defined, the approval, with whom it was shared, which coaches reviewed it, the installation checklist at each item’s latest record and how complete it is, and each training’s feedback (answers and mean ratings). Leadership gets the checklist’s completeness and the feedback only. As of the newest recordedAt unless asOf names a moment.',
     { anyOf: [jsonSchemaOf(CoachingSystemView), jsonSchemaOf(LeadershipCoachingSystemView)] },
     'coaching-system',
+  ),
+  viewOperation(
+    '/teams',
+    'teams',
+    'Each team systems coaching serves (district, school, grade-level, multidisciplinary): its coach, member count and coaching service delivery plan; month by month its coaching minutes against the plan (met, partly, missing), with consultation and training minutes shown and never counted; its sessions and effectiveness data over time. A coach reads only the teams they coach. As of the newest recordedAt unless asOf names a moment.',
+    jsonSchemaOf(TeamsView),
+    'teams',
+  ),
+  renamed(
+    viewOperation(
+      '/teams/{id}',
+      'teams',
+      'One team as /teams shows it; a coach reads only a team they coach.',
+      jsonSchemaOf(TeamsView),
+      'teams',
+      [pathId('id', 'The teamId.')],
+    ),
+    'read-team',
   ),
   viewOperation(
     '/providers',

@@ -9,6 +9,7 @@ import {
   forbidden,
   streamOfCommand,
   type StreamState,
+  type TeamState,
 } from '@coachline/domain';
 import { actingAsAnother } from './acting-as';
 import type { Scope } from './grants';
@@ -19,6 +20,13 @@ const outsideScope = (message: string): DomainError =>
 
 const outsideCaseload = (providerId: string, coachId: string): DomainError =>
   outsideScope(`Provider ${providerId} is not on the caseload of ${coachId}.`);
+
+const outsideTeams = (teamId: string, coachId: string): DomainError =>
+  outsideScope(`Team ${teamId} is not coached by ${coachId}.`);
+
+/** The coach a team's stream has now; `undefined` before registration and for any other kind of stream. */
+const coachOfTeam = (state: StreamState): string | undefined =>
+  state.kind === 'team' ? (state.folded as TeamState).coachId : undefined;
 
 /** The id of the record the command names: its stream's own id field. */
 const streamIdOf = (command: CoachlineCommand): string =>
@@ -50,7 +58,14 @@ export class CommandAuthorizer {
   async check(actor: Actor, scope: Scope, command: CoachlineCommand): Promise<CommandReach> {
     const impersonation = actingAsAnother(actor, command);
     if (impersonation) return { refusal: impersonation };
-    if (scope !== 'caseload' || findCommandDefinition(command.type)!.streamKind !== 'provider') {
+    const kind = findCommandDefinition(command.type)!.streamKind;
+    // A coach reaches a team while they are its coach, judged on the team's stream as for a provider.
+    if (scope === 'caseload' && kind === 'team')
+      return {
+        onStream: (state) =>
+          coachOfTeam(state) === actor.id ? undefined : outsideTeams(streamIdOf(command), actor.id),
+      };
+    if (scope !== 'caseload' || kind !== 'provider') {
       const refusal = await this.refusal(actor, scope, command);
       return refusal ? { refusal } : {};
     }

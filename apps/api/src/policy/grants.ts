@@ -72,6 +72,15 @@ export const commandGrants: Readonly<Record<CommandType, Grants>> = {
   ScoreAsqSe2: caseloadWork,
   RecordAsqSe2FollowUp: caseloadWork,
   EraseChildData: programStaff,
+
+  // A team's coach works with the teams they coach; who is on a team and who coaches it is for program staff.
+  RegisterTeam: programStaff,
+  ChangeTeamMembership: programStaff,
+  AssignTeamCoach: programStaff,
+  LogTeamSession: caseloadWork,
+  VoidTeamSession: caseloadWork,
+  SetCoachingServiceDeliveryPlan: caseloadWork,
+  RecordCoachingEffectiveness: caseloadWork,
 };
 
 export const VIEW_NAMES = [
@@ -91,6 +100,7 @@ export const VIEW_NAMES = [
   'coaches',
   'implementation-plan',
   'coaching-system',
+  'teams',
 ] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
@@ -119,6 +129,8 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
   'implementation-plan': programStaff,
   // Leadership reads it reduced to the checklist's completeness and the trainings' feedback.
   'coaching-system': { ...programStaff, leadership: 'all' },
+  // A coach reads only the teams they coach; providers, leadership and evaluators none.
+  teams: caseloadWork,
 };
 
 /** Views whose every read is itself recorded: they show scores or the whole record. */

@@ -109,6 +109,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   coaches: { optional: ['asOf', 'waitForPosition', 'communityId'] },
   'implementation-plan': { optional: ['asOf', 'waitForPosition', 'communityId'] },
   'coaching-system': { optional: ['asOf', 'waitForPosition', 'communityId'] },
+  teams: { optional: ['asOf', 'waitForPosition', 'communityId'] },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 

@@ -207,6 +207,47 @@ export const screeningFamily: ReadonlyArray<ProgramStep> = [
   step('EraseChildData', 'scr-1', { childRef: 'child-7f3a', on: '2025-12-20' }),
 ];
 
+/** A district team's commands: registered with one coach, then coached by c-1 for the rest of the year. */
+export const teamFamily: ReadonlyArray<ProgramStep> = [
+  step('RegisterTeam', 'dit-kent', {
+    communityId: 'kent',
+    level: 'district',
+    name: 'Kent District Implementation Team',
+    coachId: 'c-2',
+    registeredOn: '2025-08-15',
+    members: [
+      { memberId: 'm-1', role: 'Director' },
+      { memberId: 'm-2', role: 'MTSS coordinator' },
+    ],
+  }),
+  step('AssignTeamCoach', 'dit-kent', { coachId: 'c-1', assignedOn: '2025-09-01' }),
+  step('ChangeTeamMembership', 'dit-kent', {
+    joined: [{ memberId: 'm-3', role: 'School psychologist' }],
+    left: [],
+    changedOn: '2025-09-01',
+  }),
+  step('SetCoachingServiceDeliveryPlan', 'dit-kent', {
+    coachId: 'c-1',
+    setOn: '2025-09-01',
+    coachingType: 'systems',
+    minutesPerMonth: 120,
+    frequency: 'every two weeks',
+    focus: ['Tier 1 data review'],
+  }),
+  step('LogTeamSession', 'dit-kent', {
+    sessionId: 'ts-1',
+    coachId: 'c-1',
+    heldOn: '2025-09-10',
+    durationMinutes: 90,
+    contact: 'coaching',
+    inSetting: true,
+    mode: 'in-person',
+    membersPresent: ['m-1', 'm-3'],
+  }),
+  step('VoidTeamSession', 'dit-kent', { sessionId: 'ts-1', reason: 'Logged on the wrong day.' }),
+  step('RecordCoachingEffectiveness', 'dit-kent', { recordedOn: '2025-09-30', measure: 'TFI Tier 1', percent: 70 }),
+];
+
 /** The provider stream's closing commands: nothing is recorded for p-1 after them. */
 export const closingFamily: ReadonlyArray<ProgramStep> = [
   step('ReassignProvider', 'p-1', { fromCoachId: 'c-1', toCoachId: 'c-2', on: '2025-12-02' }),
@@ -218,6 +259,7 @@ export const closingFamily: ReadonlyArray<ProgramStep> = [
 export const wholeProgram: ReadonlyArray<ProgramStep> = [
   ...communityFamily,
   ...coachFamily,
+  ...teamFamily,
   ...providerFamily,
   ...agreementFamily,
   ...screeningFamily,

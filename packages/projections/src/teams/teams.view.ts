@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
-import { CoachingType, Id, Instant, LocalDate, Month, Table, TeamContact, TeamLevel } from '@coachline/domain';
+import { CoachingType, Id, Instant, LocalDate, Month, oneOf, Table, TeamContact, TeamLevel } from '@coachline/domain';
 import type { ById } from '../by-id';
 
 /** How a month's coaching stands against the plan: all its minutes, some, or none. */
-export const PlanStatus = t.keyof({ met: null, partly: null, missing: null }, 'PlanStatus');
+export const PlanStatus = oneOf('PlanStatus', 'met', 'partly', 'missing');
 export type PlanStatus = t.TypeOf<typeof PlanStatus>;
 
 /** The team's coaching service delivery plan in force. */
