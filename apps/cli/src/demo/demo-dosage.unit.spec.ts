@@ -1,9 +1,9 @@
-import { countedMinutesByMonth, rirYear1Guide } from '@coachline/domain';
+import { countedMinutesByMonth, rirYear1Guide, type SessionKind } from '@coachline/domain';
 import { byStream, dayNumber, demoYear, ofType } from './demo-year.fixtures';
 
 const { events } = demoYear(40, 11);
 const target = rirYear1Guide.dosage!.targetMinutesPerMonth!;
-const countedKinds = rirYear1Guide.dosage!.countedKinds;
+const countedKinds: ReadonlyArray<SessionKind> = rirYear1Guide.dosage!.countedKinds;
 
 /** The months the dosage view lists for a provider: from enrollment to exit, or to June. */
 const listedMonths = (enrolledOn: string, exitedOn: string | undefined): string[] => {
