@@ -9,6 +9,7 @@ import {
   ProgramStep,
   providerFamily,
   screeningFamily,
+  teamFamily,
 } from '../testing/program-script';
 import type { TestApi } from '../testing/test-api';
 import { commandRoutes } from './command-routes';
@@ -16,6 +17,7 @@ import { commandRoutes } from './command-routes';
 const families: ReadonlyArray<[string, ReadonlyArray<ProgramStep>]> = [
   ['community', communityFamily],
   ['coach', coachFamily],
+  ['team', teamFamily],
   ['provider', providerFamily],
   ['agreement', agreementFamily],
   ['screening', screeningFamily],

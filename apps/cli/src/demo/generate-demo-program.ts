@@ -13,6 +13,7 @@ import { planProviderMonth } from './plan-provider-month';
 import { planProviders } from './plan-providers';
 import { planScreeningMonth } from './plan-screening-month';
 import { planSessionMonth } from './plan-session-month';
+import { planTeamsMonth } from './plan-teams';
 import { ProgramRecorder } from './program-recorder';
 
 export interface DemoProgramOptions {
@@ -77,6 +78,7 @@ export function* generateDemoProgram(options: DemoProgramOptions): Generator<Rec
     }
     planSessionMonth(context, month);
     for (const provider of program.providers) planAgreementMonth(context, provider, month);
+    planTeamsMonth(context, month);
     yield* record(schedule.release(number));
   }
   // Late entries and corrections of the last weeks are recorded after the year ends.

@@ -88,7 +88,8 @@ const sessionData = (
     heldOn: dateOf(heldOn),
     durationMinutes,
     kind,
-    mode: kind === 'observation' ? (random.chance(0.85) ? 'in-person' : 'virtual') : random.weighted(MODES),
+    // An observation is made on site: in person, or hybrid with a colleague joining by video.
+    mode: kind === 'observation' ? (random.chance(0.85) ? 'in-person' : 'hybrid') : random.weighted(MODES),
     // Agendas are for every coaching conversation (`000`); a few are still logged without one.
     agendaUsed: kind === 'coaching-conversation' ? random.chance(0.92) : random.chance(0.5),
     practices: random.pick(practices),
