@@ -63,6 +63,7 @@ const VALUES = [
   'redactStoreUrl',
   'requireExpectedRevision',
   'subjectEntryKey',
+  'teamCoachCheck',
   'unwrapChildKey',
   'verifyChain',
   'withSubjectEntries',
