@@ -25,6 +25,12 @@ export const APPS = {
     oneProcess: false,
     decoratorMetadata: true,
   },
+  // The web app is built by Vite for the browser (apps/web/vite.config.mts); the API serves its page and assets.
+  web: {
+    entries: [],
+    vite: true,
+    builtFiles: ['index.html'],
+  },
 };
 
 const modifiedMs = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs;
@@ -38,7 +44,11 @@ export const staleness = (name) => {
   const listing = join(root, 'apps', name, 'dist', 'inputs.json');
   const builtMs = modifiedMs(listing);
   if (builtMs === undefined) return 'there is no build yet';
-  for (const input of [...JSON.parse(readFileSync(listing, 'utf8')), ...APPS[name].entries.map(built(name))]) {
+  const outputs = [
+    ...APPS[name].entries.map(built(name)),
+    ...(APPS[name].builtFiles ?? []).map((file) => join('apps', name, 'dist', file)),
+  ];
+  for (const input of [...JSON.parse(readFileSync(listing, 'utf8')), ...outputs]) {
     const inputMs = modifiedMs(join(root, input));
     if (inputMs === undefined) return `${input} is gone`;
     if (inputMs > builtMs) return `${input} is newer than the build`;

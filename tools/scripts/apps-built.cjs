@@ -4,10 +4,14 @@
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 
-/** What each app's tests run: the API's also run the command line. */
+/**
+ * What each app's tests run: the API's also run the command line, and its start serves the web
+ * app (building it first when stale, which a test reading the start's output would see).
+ */
 const BUILDS_USED = new Map([
   ['cli', ['cli']],
-  ['api', ['cli', 'api']],
+  ['api', ['cli', 'api', 'web']],
+  ['web', ['api', 'web']],
 ]);
 
 module.exports = async (_globalConfig, projectConfig) => {

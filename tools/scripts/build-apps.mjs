@@ -1,10 +1,11 @@
-// Builds the command line and the API into the JavaScript users run (apps/<app>/dist):
-//   node tools/scripts/build-apps.mjs [cli|api ...] [--if-stale]
+// Builds the command line, the API and the web app into what users run (apps/<app>/dist):
+//   node tools/scripts/build-apps.mjs [cli|api|web ...] [--if-stale]
 // One CommonJS bundle per entry point; the command line's entries, which run in one process,
 // require each other by path and share no module. The workspace packages (@coachline/*) are bundled from their
 // sources; everything installed in node_modules stays a plain require, loaded from there at run
 // time. The API's own files pass through swc first: NestJS injects by the constructor parameter
 // types that TypeScript's decorator metadata records, which esbuild does not emit.
+// The web app is Vite's build for the browser: index.html and its assets, every package bundled in.
 // With --if-stale, an app whose build is newer than every file it was built from is left alone.
 // Beside the API's build it keeps an empty PGlite database (`empty-database`, made again only
 // when the installed PGlite changes), which a new embedded store starts as a copy of.
@@ -23,7 +24,7 @@ import {
 } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APPS, root, staleness } from './app-builds.mjs';
 
 /**
@@ -189,6 +190,45 @@ export const buildApp = async (name) => {
   return performance.now() - started;
 };
 
+/**
+ * Builds the web app with the Vite installed for it; returns how long it took. Its listing names
+ * the repository's files the bundle was made from (what is installed counts through the lockfile).
+ */
+export const buildWeb = async () => {
+  const started = performance.now();
+  const appDir = join(root, 'apps', 'web');
+  const vite = createRequire(join(appDir, 'package.json')).resolve('vite');
+  const { build } = await import(pathToFileURL(vite).href);
+  const sources = new Set();
+  await build({
+    configFile: join(appDir, 'vite.config.mts'),
+    logLevel: 'warn',
+    plugins: [
+      {
+        name: 'listed-inputs',
+        buildEnd() {
+          for (const id of this.getModuleIds()) {
+            const path = id.split('?')[0];
+            if (path.startsWith(root + sep) && !path.includes(`${sep}node_modules${sep}`))
+              sources.add(relative(root, path));
+          }
+        },
+      },
+    ],
+  });
+  const inputs = [
+    ...[...sources].sort(),
+    relative(root, fileURLToPath(import.meta.url)),
+    'tools/scripts/app-builds.mjs',
+    'package-lock.json',
+    'apps/web/package.json',
+    'apps/web/index.html',
+    'apps/web/vite.config.mts',
+  ];
+  writeAtomically([{ path: join(appDir, 'dist', 'inputs.json'), contents: `${JSON.stringify(inputs, null, 1)}\n` }]);
+  return performance.now() - started;
+};
+
 /** Where apps/api/src/main.ts looks for it: beside the bundle. */
 const EMPTY_DATABASE = join(root, 'apps', 'api', 'dist', 'empty-database');
 /** Which PGlite made it: a database folder is only for the PostgreSQL build that wrote it. */
@@ -290,7 +330,7 @@ const main = async () => {
   const targets = names.length > 0 ? names : [...Object.keys(APPS), EMPTY_DATABASE_TARGET];
   for (const name of targets.filter((target) => target in APPS)) {
     if (ifStale && staleness(name) === undefined) continue;
-    const ms = await buildApp(name);
+    const ms = APPS[name].vite ? await buildWeb() : await buildApp(name);
     console.log(`Built apps/${name}/dist in ${Math.round(ms)} ms`);
   }
   // Made again only when PGlite changes: it takes seconds, and every build would wait on them.

@@ -2,7 +2,7 @@
 //   node tools/scripts/run-api.mjs main|admin-token.main [its arguments]
 // after building it again, with one line on stderr saying so, if a source changed since the build
 // (a checkout, an edit): what starts is always what the sources say.
-// The API's start also makes the empty database new embedded stores are copied from, when the
+// The API's start also builds the web app it serves when a page's source changed, and makes the empty database new embedded stores are copied from, when the
 // build has none for the installed PGlite: in a process of its own, since initdb's memory would
 // otherwise stay with the API's.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,20 @@ if (stale !== undefined) {
   const { buildApp } = await import('./build-apps.mjs');
   const ms = await buildApp('api');
   process.stderr.write(`Built the API before running it (${stale}) in ${Math.round(ms)} ms\n`);
+}
+// The start serves the web app's build: made again when a page's source changed, in a process of
+// its own so the bundler's memory does not stay with the API's.
+const staleWeb = entry === 'main' ? staleness('web') : undefined;
+if (staleWeb !== undefined) {
+  const started = performance.now();
+  const built = spawnSync(process.execPath, [join(root, 'tools', 'scripts', 'build-apps.mjs'), 'web'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Without it the API answers its page saying the web app is not built; the API itself runs.
+  if (built.status === 0)
+    process.stderr.write(
+      `Built the web app before running the API (${staleWeb}) in ${Math.round(performance.now() - started)} ms\n`,
+    );
 }
 const noEmptyDatabase = entry === 'main' ? emptyDatabaseStaleness() : undefined;
 if (noEmptyDatabase !== undefined) {

@@ -1,0 +1,29 @@
+import type { Role } from '@coachline/domain';
+import type { ComponentType } from 'react';
+import { coachPages } from './coach/coach-pages';
+
+/** One page of a role: where it is (below `/#/`), and its label when the navigation lists it. */
+export interface RolePage {
+  readonly path: string;
+  /** Listed in the navigation under this label; a page reached from another (a provider's) has none. */
+  readonly label?: string;
+  readonly component: ComponentType;
+}
+
+/**
+ * The pages each role opens. The API decides what each role may read and do; this only decides
+ * which pages are worth offering. The first labelled page is where a signed-in person lands.
+ */
+export const PAGES_BY_ROLE: Readonly<Record<Role, ReadonlyArray<RolePage>>> = {
+  coach: coachPages,
+  admin: [],
+  supervisor: [],
+  observer: [],
+  evaluator: [],
+  leadership: [],
+  auditor: [],
+  provider: [],
+};
+
+export const landingPath = (role: Role): string | undefined =>
+  PAGES_BY_ROLE[role].find((page) => page.label !== undefined)?.path;

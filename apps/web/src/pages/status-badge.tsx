@@ -1,0 +1,21 @@
+import { Badge } from '@mantine/core';
+
+/** A status as a word first and a colour second: the word carries it for every reader. */
+const COLOURS: ReadonlyMap<string, string> = new Map([
+  ['met', 'green'],
+  ['done', 'green'],
+  ['partial', 'yellow'],
+  ['due', 'orange'],
+  ['upcoming', 'gray'],
+  ['none', 'red'],
+  ['overdue', 'red'],
+  ['not-applicable', 'gray'],
+  ['behind', 'red'],
+  ['on-cadence', 'green'],
+]);
+
+export const StatusBadge = ({ status }: { readonly status: string }) => (
+  <Badge color={COLOURS.get(status) ?? 'gray'} variant="light" autoContrast data-status={status}>
+    {status}
+  </Badge>
+);
