@@ -8,7 +8,8 @@ import { monthOfYear } from './plan-onboarding';
  * The implementation teams systems coaching serves (`004`): the county's district implementation team and one
  * school leadership team, each with its members by id, its coaching service delivery plan, coaching in the setting
  * every month, a consultation or a training now and then, and effectiveness data each quarter. Nothing here draws
- * on the demo's randomness: the rest of the year is the same with or without the teams.
+ * on the demo's content randomness, so every other act of the year is the same with or without the teams; only the
+ * ids minted after theirs differ.
  */
 
 interface DemoTeam {
@@ -26,7 +27,7 @@ interface DemoTeam {
   readonly focus: [string, ...string[]];
 }
 
-const TEAMS = (communityId: string, communityName: string): ReadonlyArray<DemoTeam> => [
+const teamsOf = (communityId: string, communityName: string): ReadonlyArray<DemoTeam> => [
   {
     teamId: `${communityId}-dit`,
     level: 'district',
@@ -247,5 +248,5 @@ const planTeamMonth = (context: DemoContext, team: DemoTeam, index: number, mont
 /** The teams' month: registration and plans in July, then visits, contacts, changes and measures. */
 export const planTeamsMonth = (context: DemoContext, month: DemoMonth): void => {
   const { community } = context.program;
-  TEAMS(community.communityId, community.name).forEach((team, index) => planTeamMonth(context, team, index, month));
+  teamsOf(community.communityId, community.name).forEach((team, index) => planTeamMonth(context, team, index, month));
 };
