@@ -5,6 +5,8 @@ import { startBanner } from './app/banner';
 import { ConfigError, describeStore, readConfig } from './app/config';
 import { createApi } from './app/create-api';
 import { keepFilesPrivate } from './app/private-files';
+import { FirstAdminSetup } from './auth/accounts/first-admin-setup';
+import { openAccountRegister } from './auth/accounts/open-account-register';
 import { loadSigningSecret } from './auth/jwt-secret';
 import { openTokenRegister } from './auth/open-token-register';
 import { TokenSigner } from './auth/token-signer';
@@ -24,17 +26,22 @@ const main = async (): Promise<void> => {
   const secret = await loadSigningSecret(config.jwtSecret, config.dataDir);
   const accessLog = await openAccessLog(config);
   const tokens = await openTokenRegister(config);
+  const accounts = await openAccountRegister(config);
+  const { setup, code: setupCode } = FirstAdminSetup.make(accounts.isEmpty());
   const app = await createApi({
     store,
     accessLog,
     signer: new TokenSigner(secret.secret),
     tokens,
+    accounts,
+    setup,
     clock: () => new Date(),
     settings: {
       waitForPositionMs: config.waitForPositionMs,
       viewMaxAgeMs: config.viewMaxAgeMs,
       ownsResources: true,
       ...(config.asqSe2Cutoffs === undefined ? {} : { asqSe2Cutoffs: config.asqSe2Cutoffs }),
+      ...(config.webDir === undefined ? {} : { webDir: config.webDir }),
     },
     logLevel: config.logLevel,
   });
@@ -42,7 +49,7 @@ const main = async (): Promise<void> => {
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   process.stderr.write(
-    `${startBanner(`http://${config.host}:${address.port}`, describeStore(config.store), secret, config.keyFile)}\n`,
+    `${startBanner(`http://${config.host}:${address.port}`, describeStore(config.store), secret, config.keyFile, setupCode)}\n`,
   );
 };
 

@@ -5,6 +5,11 @@ import { DecidedStreams, type OpenedStore } from '@coachline/eventstore';
 import { LoggerModule } from 'nestjs-pino';
 import type { AccessLog } from '../access-log/access-log';
 import { AccessRecorder } from '../access-log/access-recorder';
+import { AccountRegister } from '../auth/accounts/account-register';
+import { AccountsController } from '../auth/accounts/accounts.controller';
+import { FirstAdminSetup } from '../auth/accounts/first-admin-setup';
+import { SessionsController } from '../auth/accounts/sessions.controller';
+import { SignInThrottle } from '../auth/accounts/sign-in-throttle';
 import { AuthenticationGuard } from '../auth/authentication.guard';
 import { PolicyGuard } from '../auth/policy.guard';
 import { TokenRegister } from '../auth/token-register';
@@ -37,6 +42,7 @@ import { ReadStreamHistoryHandler } from '../queries/read-stream-history';
 import { ReadViewHandler } from '../queries/read-view.handler';
 import { StreamReader } from '../queries/stream-reader';
 import { ViewController } from '../queries/view.controller';
+import { WebAppController } from '../web/web-app.controller';
 import { Lifecycle } from './lifecycle';
 import { ACCESS_LOG, API_SETTINGS, type ApiSettings, CLOCK, type Clock, EVENT_STORE } from './injection-tokens';
 
@@ -48,6 +54,10 @@ export interface ApiDependencies {
   readonly signer: TokenSigner;
   /** The tokens issued and revoked; the app closes it when it owns its resources. */
   readonly tokens: TokenRegister;
+  /** The browser accounts; closed with the token register. */
+  readonly accounts: AccountRegister;
+  /** The first admin's setup code, accepted while no account exists. */
+  readonly setup: FirstAdminSetup;
   readonly clock: Clock;
   readonly settings: ApiSettings;
   readonly logLevel: string;
@@ -68,6 +78,10 @@ export class ApiModule {
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
       ],
       controllers: [
+        // Before the commands' `/:collection/:id/:action`, which would otherwise take /accounts/:id/disable.
+        AccountsController,
+        SessionsController,
+        WebAppController,
         CommandController,
         ViewController,
         AccessLogController,
@@ -88,6 +102,9 @@ export class ApiModule {
         { provide: ACCESS_LOG, useValue: dependencies.accessLog },
         { provide: TokenSigner, useValue: dependencies.signer },
         { provide: TokenRegister, useValue: dependencies.tokens },
+        { provide: AccountRegister, useValue: dependencies.accounts },
+        { provide: FirstAdminSetup, useValue: dependencies.setup },
+        { provide: SignInThrottle, useValue: new SignInThrottle() },
         { provide: CLOCK, useValue: dependencies.clock },
         { provide: API_SETTINGS, useValue: dependencies.settings },
         { provide: API_LOGGER, useValue: logger },

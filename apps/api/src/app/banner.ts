@@ -1,7 +1,13 @@
 import type { SigningSecret } from '../auth/jwt-secret';
 
 /** What a newcomer needs to see at start: where the API is, what it stores in, the files to keep, and how to get a token. */
-export const startBanner = (url: string, store: string, secret: SigningSecret, keyFile: string): string => {
+export const startBanner = (
+  url: string,
+  store: string,
+  secret: SigningSecret,
+  keyFile: string,
+  setupCode?: string,
+): string => {
   const secretLine =
     secret.source === 'environment'
       ? 'Tokens are signed with COACHLINE_JWT_SECRET.'
@@ -9,12 +15,14 @@ export const startBanner = (url: string, store: string, secret: SigningSecret, k
   return [
     '',
     `Coachline API listening on ${url}`,
+    `  web app: ${url}/`,
     `  store:   ${store}`,
     `  docs:    ${url}/docs (OpenAPI JSON), ${url}/docs/html`,
     `  health:  ${url}/health, ${url}/health/ready`,
     `  ${secretLine}`,
     // Without this file no child's screening data opens again: the operator must know to keep it.
     `  Children's keys are wrapped under the key file ${keyFile}; back it up apart from the store.`,
+    ...(setupCode === undefined ? [] : [`  Open ${url}/#/setup?code=${setupCode} to create the first admin.`]),
     '  First admin token: npm run api:admin -- --id admin-1',
     '',
   ].join('\n');

@@ -27,6 +27,8 @@ export interface ApiConfig {
   readonly viewMaxAgeMs: number;
   /** The publisher's ASQ-SE2 cutoff table from the file COACHLINE_ASQ_SE2_CUTOFFS names; absent, zones are recorded as sent. */
   readonly asqSe2Cutoffs: AsqSe2CutoffTable | undefined;
+  /** The built web app's folder (COACHLINE_WEB_DIR); absent, apps/web/dist of the repository. */
+  readonly webDir: string | undefined;
 }
 
 export type StoreLocation =
@@ -127,6 +129,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env, build: BuildFil
       60_000,
     ),
     asqSe2Cutoffs: asqSe2Cutoffs.right,
+    webDir: present(env['COACHLINE_WEB_DIR']),
   };
 };
 

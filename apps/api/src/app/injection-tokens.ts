@@ -21,4 +21,6 @@ export interface ApiSettings {
    * checked; absent, the zone is recorded as sent.
    */
   readonly asqSe2Cutoffs?: AsqSe2CutoffTable;
+  /** The built web app's folder (COACHLINE_WEB_DIR); absent, apps/web/dist of the repository. */
+  readonly webDir?: string;
 }

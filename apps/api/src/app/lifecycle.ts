@@ -10,6 +10,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { EventStore } from '@coachline/eventstore';
 import { PinoLogger } from 'nestjs-pino';
 import type { AccessLog } from '../access-log/access-log';
+import { AccountRegister } from '../auth/accounts/account-register';
 import { TokenRegister } from '../auth/token-register';
 import { InFlightCommands } from '../commands/in-flight-commands';
 import { ProjectionHost } from '../queries/projection-host';
@@ -33,6 +34,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly logger: PinoLogger,
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: TokenRegister,
+    private readonly accounts: AccountRegister,
   ) {
     logger.setContext('Lifecycle');
   }
@@ -42,6 +44,12 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
       this.logger.warn(
         { err: error },
         'The token register could not be read; revocations made elsewhere are not seen yet',
+      ),
+    );
+    this.accounts.startRefreshing((error) =>
+      this.logger.warn(
+        { err: error },
+        'The account register could not be read; changes made elsewhere are not seen yet',
       ),
     );
     return this.projections.start();
@@ -70,6 +78,7 @@ export class Lifecycle implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.projections.stop();
     if (this.settings.ownsResources) {
       await this.tokens.close();
+      await this.accounts.close();
       await this.accessLog.close();
       await this.store.close();
     }

@@ -16,6 +16,7 @@ const scopeFor = (role: Role, resource: Resource): Scope | undefined => {
     case 'view':
       return viewScope(role, resource.view);
     case 'tokens':
+    case 'accounts':
       return TOKEN_MINTERS.has(role) ? 'all' : undefined;
   }
 };
@@ -28,6 +29,8 @@ const describe = (resource: Resource): string => {
       return `read the ${resource.view} view`;
     case 'tokens':
       return `${resource.action} tokens`;
+    case 'accounts':
+      return `${resource.action} accounts`;
   }
 };
 

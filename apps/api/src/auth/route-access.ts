@@ -3,11 +3,12 @@ import type { DomainError } from '@coachline/domain';
 import type { ApiRequest } from '../http/api-request';
 import type { CommandType, ViewName } from '../policy/grants';
 
-/** What a route gives access to: a command, a view, or the managing of tokens. */
+/** What a route gives access to: a command, a view, or the managing of tokens or browser accounts. */
 export type Resource =
   | { readonly kind: 'command'; readonly type: CommandType }
   | { readonly kind: 'view'; readonly view: ViewName }
-  | { readonly kind: 'tokens'; readonly action: 'mint' | 'list' | 'revoke' };
+  | { readonly kind: 'tokens'; readonly action: 'mint' | 'list' | 'revoke' }
+  | { readonly kind: 'accounts'; readonly action: 'create' | 'list' | 'disable' };
 
 /** Finds the resource a request asks for, or why there is none (an unknown command or view: 404). */
 export type ResourceOf = (request: ApiRequest) => Resource | DomainError;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { Actor, Id, Instant, isId, Role } from '@coachline/domain';
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
@@ -43,6 +43,11 @@ export class TokenSigner {
 
   constructor(secret: string) {
     this.key = new TextEncoder().encode(secret);
+  }
+
+  /** HMAC-SHA256 of the text under the signing secret, in base64url: a value only this API can make. */
+  hmac(text: string): string {
+    return createHmac('sha256', this.key).update(text, 'utf8').digest('base64url');
   }
 
   async mint(actor: Actor, lifetimeSeconds: number): Promise<MintedToken> {

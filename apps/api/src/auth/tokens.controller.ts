@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Post, Query as QueryString, Req } from '@nestjs/common';
-import { decodeWith, invalid, isId, ID_RULE, notFound, unstorableText } from '@coachline/domain';
+import { decodeWith, invalid, isId, ID_RULE, notFound } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import { actorOf, type ApiRequest } from '../http/api-request';
 import { refusal } from '../http/api-error';
 import { issueToken } from './issue-token';
+import { refuseUnstorable } from './refuse-unstorable';
 import { Guards } from './route-access';
 import {
   DEFAULT_TOKEN_LIFETIME_SECONDS,
@@ -14,12 +15,6 @@ import {
 } from './token-request';
 import { TokenRegister } from './token-register';
 import { MintedToken, TokenSigner } from './token-signer';
-
-const refuseUnstorable = (value: unknown, path: string, what: string): void => {
-  const unfit = unstorableText(value, path);
-  if (unfit.length > 0)
-    throw refusal(invalid('invalid', `${what} is invalid: ${unfit.map((e) => e.path).join(', ')}`, unfit));
-};
 
 /**
  * Admins mint tokens for the people of the program, list every token issued (never its text),

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AccessLogUnavailableError } from '../access-log/access-log';
+import { AccountRegisterUnavailableError } from '../auth/accounts/account-entries';
 import { TokenRegisterUnavailableError } from '../auth/token-register';
 import { ViewUnavailableError } from '../queries/view-unavailable';
 import { ApiException, ErrorBody } from './api-error';
@@ -43,6 +44,12 @@ const answerOf = (error: unknown): { status: number; body: ErrorBody; headers?: 
     return {
       status: 503,
       body: { code: 'token-register-unavailable', message: error.message, errors: [] },
+      headers: { 'Retry-After': '1' },
+    };
+  if (error instanceof AccountRegisterUnavailableError)
+    return {
+      status: 503,
+      body: { code: 'account-register-unavailable', message: error.message, errors: [] },
       headers: { 'Retry-After': '1' },
     };
   if (error instanceof HttpException) {

@@ -10,6 +10,17 @@ import {
 } from '@coachline/projections';
 import * as t from 'io-ts';
 import { MAX_LISTED_DAYS } from '../access-log/access-log-filter';
+import {
+  AccountListing,
+  AccountRequest,
+  CreatedAccount,
+  LinkSignInRequest,
+  ListedAccount,
+  SessionAnswer,
+  SetupRequest,
+  SignInRequest,
+} from '../auth/accounts/account-request';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/session-cookie';
 import { ListedToken, TokenListing, TokenListQuery, TokenRequest } from '../auth/token-request';
 import { MintedToken } from '../auth/token-signer';
 import { IdempotencyKey, IfMatch } from '../commands/command-headers';
@@ -369,7 +380,139 @@ const publicOperation = (operationId: string, summary: string, responses: object
   responses,
 });
 
+/** The cookie a sign-in sets: HttpOnly, SameSite=Strict, Path=/, Secure over https. */
+const SESSION_SET_COOKIE = {
+  'Set-Cookie': {
+    description: `${SESSION_COOKIE}=<token>; Max-Age=43200; Path=/; HttpOnly; SameSite=Strict (and Secure over https).`,
+    schema: { type: 'string' },
+  },
+};
+
+const signInOperation = (operationId: string, summary: string, body: unknown, statuses: number[]): Operation => ({
+  operationId,
+  summary,
+  tags: ['sessions'],
+  security: [],
+  requestBody: { required: true, ...json(body) },
+  responses: {
+    '201': { description: 'Signed in.', headers: SESSION_SET_COOKIE, ...json(jsonSchemaOf(SessionAnswer)) },
+    ...refusals(...statuses),
+  },
+});
+
+const accountOperations = (): Entry[] => [
+  [
+    '/accounts',
+    'post',
+    {
+      operationId: 'create-account',
+      summary:
+        'Create a browser account (admins only): its id is the id it acts under, as a token’s subject is. Answers a one-time sign-in link, valid 24 hours, to hand to its person.',
+      tags: ['accounts'],
+      requestBody: { required: true, ...json(jsonSchemaOf(AccountRequest)) },
+      responses: {
+        '201': { description: 'The account and its sign-in link.', ...json(jsonSchemaOf(CreatedAccount)) },
+        ...refusals(401, 403, 409, 503),
+      },
+    },
+  ],
+  [
+    '/accounts',
+    'get',
+    {
+      operationId: 'list-accounts',
+      summary: 'Every browser account with its state, never a password’s hash (admins only).',
+      tags: ['accounts'],
+      responses: {
+        '200': { description: 'The accounts.', ...json(jsonSchemaOf(AccountListing)) },
+        ...refusals(401, 403),
+      },
+    },
+  ],
+  [
+    '/accounts/{id}/disable',
+    'post',
+    {
+      operationId: 'disable-account',
+      summary:
+        'Disable an account for good and revoke every active token of its id, its sessions among them (admins only).',
+      tags: ['accounts'],
+      parameters: [pathId('id', 'The account’s id.')],
+      responses: {
+        '200': { description: 'The account as disabled.', ...json(jsonSchemaOf(ListedAccount)) },
+        ...refusals(401, 403, 404, 503),
+      },
+    },
+  ],
+  [
+    '/sessions',
+    'post',
+    signInOperation(
+      'sign-in',
+      'Sign in with an account’s id and password: sets the session cookie and answers its CSRF value. Five wrong passwords for an id within 15 minutes close it for 15 minutes (429).',
+      jsonSchemaOf(SignInRequest),
+      [401, 429],
+    ),
+  ],
+  [
+    '/sessions/link',
+    'post',
+    signInOperation(
+      'sign-in-with-link',
+      'Sign in with a one-time link’s code, choosing the password (required when the account has none). A code works once, for 24 hours.',
+      jsonSchemaOf(LinkSignInRequest),
+      [401],
+    ),
+  ],
+  [
+    '/setup',
+    'post',
+    signInOperation(
+      'create-first-admin',
+      'Create the first admin with the setup code the start printed, and sign in; only while no account exists.',
+      jsonSchemaOf(SetupRequest),
+      [401, 409],
+    ),
+  ],
+  [
+    '/sessions/current',
+    'get',
+    {
+      operationId: 'current-session',
+      summary: 'Who is signed in: the account, its role and reach, the CSRF value and when the session ends.',
+      tags: ['sessions'],
+      responses: { '200': { description: 'The session.', ...json(jsonSchemaOf(SessionAnswer)) }, ...refusals(401) },
+    },
+  ],
+  [
+    '/sessions/current',
+    'delete',
+    {
+      operationId: 'sign-out',
+      summary: 'Sign out: the session’s token is revoked and the cookie cleared.',
+      tags: ['sessions'],
+      responses: {
+        '204': {
+          description: 'Signed out.',
+          headers: { 'Set-Cookie': { description: 'Clears the session cookie.', schema: { type: 'string' } } },
+        },
+        ...refusals(401, 403),
+      },
+    },
+  ],
+  [
+    '/',
+    'get',
+    publicOperation(
+      'web-app',
+      'The web app’s page (its files are under /assets/), or a short page saying it is not built yet.',
+      { '200': { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+    ),
+  ],
+];
+
 const otherOperations = (): Entry[] => [
+  ...accountOperations(),
   [
     '/tokens',
     'post',
@@ -479,10 +622,18 @@ const DESCRIPTION = [
 export const openApiDocument = (version: string) => ({
   openapi: '3.1.0',
   info: { title: 'Coachline API', version, description: DESCRIPTION },
-  security: [{ bearer: [] }],
+  security: [{ bearer: [] }, { session: [] }],
   paths: pathItems([...commandOperations(), ...viewOperations(), ...otherOperations()].map(withCommonAnswers)),
   components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      session: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: SESSION_COOKIE,
+        description: `A browser's session, set by POST /sessions. A POST, PUT, PATCH or DELETE sent with it must carry the ${CSRF_HEADER} header the sign-in answered (403 csrf otherwise) and no Origin but the API's own (403 cross-origin).`,
+      },
+    },
     schemas: { Error: jsonSchemaOf(ErrorBody), CommandAccepted: jsonSchemaOf(CommandAccepted) },
   },
 });

@@ -37,7 +37,15 @@ describe('the OpenAPI document', () => {
     const commands = operationsOf(document)
       .filter(({ method }) => method === 'POST')
       .map(({ operation: op }) => op.operationId);
-    expect(commands.filter((id) => id !== 'mint-token').sort()).toEqual(commandCatalogue.map((c) => c.type).sort());
+    const notCommands = new Set([
+      'mint-token',
+      'create-account',
+      'disable-account',
+      'sign-in',
+      'sign-in-with-link',
+      'create-first-admin',
+    ]);
+    expect(commands.filter((id) => !notCommands.has(id)).sort()).toEqual(commandCatalogue.map((c) => c.type).sort());
     expect(commandRoutes).toHaveLength(commandCatalogue.length);
     expect(Object.keys(document.paths['/providers/{id}/debriefs']!).sort()).toEqual(['get', 'post']);
     expect(operation('post', '/providers/{id}/debriefs').operationId).toBe('HoldDebrief');
@@ -120,7 +128,11 @@ describe('the OpenAPI document', () => {
     for (const { method, path, operation: op } of operationsOf(document))
       for (const [status, answer] of Object.entries(op.responses)) {
         const types = Object.entries(answer.content ?? {});
-        const described = types.length > 0 && types.every(([type, media]) => MEDIA_TYPES.has(type) && !!media.schema);
+        // A 204 has no body, by HTTP's rule.
+        const described =
+          status === '204'
+            ? types.length === 0
+            : types.length > 0 && types.every(([type, media]) => MEDIA_TYPES.has(type) && !!media.schema);
         expect([method, path, status, described]).toEqual([method, path, status, true]);
       }
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);

@@ -10,6 +10,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { StoreAccessLog } from '../access-log/store-access-log';
 import { createApi } from '../app/create-api';
+import { AccountRegister } from '../auth/accounts/account-register';
+import { FirstAdminSetup } from '../auth/accounts/first-admin-setup';
+import { storeAccountLedger } from '../auth/accounts/open-account-register';
 import { StoreTokenLedger } from '../auth/store-token-ledger';
 import { TokenRegister } from '../auth/token-register';
 import { TokenSigner } from '../auth/token-signer';
@@ -25,6 +28,9 @@ export interface TestApi {
   readonly accessLog: StoreAccessLog;
   readonly signer: TokenSigner;
   readonly tokens: TokenRegister;
+  readonly accounts: AccountRegister;
+  /** The first admin's setup code, as the start banner would print it. */
+  readonly setupCode: string;
   /** Sets the clock commands are issued by. */
   setNow(instant: string): void;
   /** A supertest agent against the listening server. */
@@ -56,6 +62,7 @@ export const startTestApi = async (
     viewMaxAgeMs?: number;
     tokenStore?: EventStore;
     asqSe2Cutoffs?: AsqSe2CutoffTable;
+    webDir?: string;
   } = {},
 ): Promise<TestApi> => {
   const store = await openedTestStore(given);
@@ -64,17 +71,22 @@ export const startTestApi = async (
   const signer = new TokenSigner(TEST_SECRET);
   // A register of its own unless the test hands in the store it keeps (to see a revocation outlive a restart).
   const tokens = await TokenRegister.open(new StoreTokenLedger(options.tokenStore ?? new InMemoryEventStore()));
+  const accounts = await AccountRegister.open(storeAccountLedger(new InMemoryEventStore()));
+  const { setup, code: setupCode } = FirstAdminSetup.make(true);
   const app = await createApi({
     store,
     accessLog,
     signer,
     tokens,
+    accounts,
+    setup,
     clock: () => new Date(now),
     settings: {
       waitForPositionMs: options.waitForPositionMs ?? 5_000,
       viewMaxAgeMs: options.viewMaxAgeMs ?? 0,
       ownsResources: false,
       ...(options.asqSe2Cutoffs === undefined ? {} : { asqSe2Cutoffs: options.asqSe2Cutoffs }),
+      ...(options.webDir === undefined ? {} : { webDir: options.webDir }),
     },
     logLevel: 'silent',
   });
@@ -86,6 +98,8 @@ export const startTestApi = async (
     accessLog,
     signer,
     tokens,
+    accounts,
+    setupCode: setupCode!,
     setNow: (instant) => {
       now = instant;
     },
@@ -98,6 +112,7 @@ export const startTestApi = async (
     close: async () => {
       await app.close();
       await accessLog.close();
+      await accounts.close();
       if (options.tokenStore === undefined) await tokens.close();
       else tokens.stopRefreshing();
     },
