@@ -11,7 +11,8 @@ const patterned = (name: string, pattern: RegExp, rule: string) =>
     new t.Type<string, string, unknown>(
       name,
       (u): u is string => typeof u === 'string' && pattern.test(u),
-      (u, c) => (typeof u === 'string' && pattern.test(u) ? t.success(u) : t.failure(u, c, rule)),
+      // The value is never echoed: it may be a password.
+      (u, c) => (typeof u === 'string' && pattern.test(u) ? t.success(u) : t.failure(u, c, `expected ${rule}`)),
       t.identity,
     ),
     { pattern },
