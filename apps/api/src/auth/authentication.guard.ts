@@ -10,7 +10,7 @@ import {
   CSRF_HEADER,
   csrfMatches,
   isUnsafe,
-  ownOriginOf,
+  isOwnOrigin,
   SESSION_COOKIE,
   sessionCookieOf,
 } from './session-cookie';
@@ -102,7 +102,7 @@ export class AuthenticationGuard implements CanActivate {
     if (this.register.isRevoked(verified.id)) throw sessionRefused(request, 'The session has ended: sign in again.');
     if (isUnsafe(request.method)) {
       const origin = request.headers.origin;
-      if (origin !== undefined && origin !== ownOriginOf(request))
+      if (origin !== undefined && !isOwnOrigin(origin, request))
         throw forbiddenRequest(
           'cross-origin',
           'headers.origin',

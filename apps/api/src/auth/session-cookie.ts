@@ -51,5 +51,17 @@ export const csrfMatches = (signer: TokenSigner, tokenId: string, given: string 
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 };
 
-/** The API's own origin as the request reached it: a page of the API sends exactly this. */
-export const ownOriginOf = (request: Request): string => `${request.protocol}://${request.headers.host ?? ''}`;
+/**
+ * Whether an `Origin` header names the host the request was sent to: a page of the API sends its
+ * own. The scheme is not compared: behind a proxy that ends TLS the API sees http while the page
+ * was https, and the host alone already tells this site's pages from another's.
+ */
+export const isOwnOrigin = (origin: string, request: Request): boolean => {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return host !== '' && host === (request.headers.host ?? '').toLowerCase();
+};

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Request } from 'express';
-import { csrfMatches, csrfValueOf, SESSION_COOKIE, sessionCookieOf } from './session-cookie';
+import { csrfMatches, csrfValueOf, isOwnOrigin, SESSION_COOKIE, sessionCookieOf } from './session-cookie';
 import { TokenSigner } from './token-signer';
 
 const withCookie = (cookie: string | undefined): Request =>
@@ -29,5 +29,24 @@ describe('the session cookie and its CSRF value', () => {
     expect(csrfMatches(signer, 'token-1', undefined)).toBe(false);
     expect(csrfMatches(new TokenSigner('another-secret-that-is-long-enough-for-hs256'), 'token-1', value)).toBe(false);
     fc.assert(fc.property(fc.string(), (given) => given === value || !csrfMatches(signer, 'token-1', given)));
+  });
+});
+
+describe('the own-origin check', () => {
+  const to = (host: string): Request => ({ headers: { host } }) as Request;
+
+  it('takes the host the request was sent to, over http or https, and nothing else', () => {
+    expect(isOwnOrigin('http://127.0.0.1:3000', to('127.0.0.1:3000'))).toBe(true);
+    expect(isOwnOrigin('https://coachline.example', to('coachline.example'))).toBe(true);
+    for (const origin of [
+      'https://elsewhere.example',
+      'http://127.0.0.1:3001',
+      'http://127.0.0.1:3000.elsewhere.example',
+      'null',
+      '',
+      'http://127.0.0.1',
+    ])
+      expect([origin, isOwnOrigin(origin, to('127.0.0.1:3000'))]).toEqual([origin, false]);
+    expect(isOwnOrigin('http://127.0.0.1:3000', to(''))).toBe(false);
   });
 });
