@@ -7,7 +7,7 @@ import { SignInLinkPage } from '../pages/public/sign-in-link.page';
 import { SignInPage } from '../pages/public/sign-in.page';
 import { ErrorBoundary } from './error-boundary';
 import { SignedInArea } from './signed-in-area';
-import { theme } from './theme';
+import { cssVariables, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -22,7 +22,7 @@ const queryClient = new QueryClient({
 
 /** The routes live in the fragment (`/#/caseload`), so no page path ever meets an API route. */
 export const App = () => (
-  <MantineProvider theme={theme}>
+  <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
     <QueryClientProvider client={queryClient}>
       <ErrorBoundary>
         <HashRouter>

@@ -69,6 +69,7 @@ export const Shell = ({ session, children }: { readonly session: SignedIn; reado
             to={`/${page.path}`}
             label={page.label}
             active={location.pathname === `/${page.path}`}
+            variant="filled"
             onClick={close}
           />
         ))}

@@ -15,7 +15,7 @@ const COLOURS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export const StatusBadge = ({ status }: { readonly status: string }) => (
-  <Badge color={COLOURS.get(status) ?? 'gray'} variant="light" autoContrast data-status={status}>
+  <Badge color={COLOURS.get(status) ?? 'gray'} variant="filled" autoContrast data-status={status}>
     {status}
   </Badge>
 );

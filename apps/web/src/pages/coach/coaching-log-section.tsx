@@ -46,7 +46,7 @@ export const CoachingLogSection = ({ providerId }: { readonly providerId: string
                         <Group gap="xs" wrap="nowrap">
                           <Button
                             size="xs"
-                            variant="light"
+                            variant="default"
                             aria-label={`Correct the session of ${session.heldOn}`}
                             onClick={() => setAction({ kind: 'correct', session })}
                           >
@@ -54,8 +54,7 @@ export const CoachingLogSection = ({ providerId }: { readonly providerId: string
                           </Button>
                           <Button
                             size="xs"
-                            variant="light"
-                            color="red"
+                            variant="default"
                             aria-label={`Void the session of ${session.heldOn}`}
                             onClick={() => setAction({ kind: 'void', session })}
                           >

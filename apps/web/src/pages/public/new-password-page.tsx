@@ -74,7 +74,7 @@ export const NewPasswordPage = ({
             />
           )}
           <PasswordInput
-            label="New password"
+            label="Choose a password"
             description="At least 12 characters."
             autoComplete="new-password"
             required
@@ -82,7 +82,7 @@ export const NewPasswordPage = ({
             {...form.getInputProps('password')}
           />
           <PasswordInput
-            label="New password again"
+            label="Repeat the password"
             autoComplete="new-password"
             required
             key={form.key('repeated')}
