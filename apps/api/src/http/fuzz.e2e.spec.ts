@@ -212,6 +212,7 @@ describe('the API under random and malformed requests', () => {
       method,
       path,
       status: response.status,
+      type: response.headers.get('content-type') ?? '',
       replayed: response.headers.get('idempotent-replayed') === 'true',
       text,
     };
@@ -225,9 +226,11 @@ describe('the API under random and malformed requests', () => {
         // Sent together, as clients do; what the store holds afterwards must be exactly what was accepted.
         const answers = await Promise.all(batch.map(send));
         let written = 0;
-        for (const { method, path, status, replayed, text } of answers) {
+        for (const { method, path, status, type, replayed, text } of answers) {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           expect({ method, path, status }).not.toEqual(expect.objectContaining({ status: 500 }));
+          // A path that resolves to `/` (`/views/..`) is the web app's page, the one answer in HTML.
+          if (type.startsWith('text/html') && status === 200 && method === 'get') continue;
           const answer = JSON.parse(text);
           if (status >= 400)
             expect(answer).toEqual({
