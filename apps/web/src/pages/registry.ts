@@ -1,6 +1,8 @@
 import type { Role } from '@coachline/domain';
 import type { ComponentType } from 'react';
+import { adminPages } from './admin/admin-pages';
 import { coachPages } from './coach/coach-pages';
+import { supervisorPages } from './supervisor/supervisor-pages';
 
 /** One page of a role: where it is (below `/#/`), and its label when the navigation lists it. */
 export interface RolePage {
@@ -16,8 +18,8 @@ export interface RolePage {
  */
 export const PAGES_BY_ROLE: Readonly<Record<Role, ReadonlyArray<RolePage>>> = {
   coach: coachPages,
-  admin: [],
-  supervisor: [],
+  admin: adminPages,
+  supervisor: supervisorPages,
   observer: [],
   evaluator: [],
   leadership: [],
