@@ -1,7 +1,11 @@
 import type { Role } from '@coachline/domain';
 import type { ComponentType } from 'react';
 import { adminPages } from './admin/admin-pages';
+import { auditorPages } from './auditor/auditor-pages';
 import { coachPages } from './coach/coach-pages';
+import { evaluatorPages } from './evaluator/evaluator-pages';
+import { leadershipPages } from './leadership/leadership-pages';
+import { providerPages } from './provider/provider-pages';
 import { supervisorPages } from './supervisor/supervisor-pages';
 
 /** One page of a role: where it is (below `/#/`), and its label when the navigation lists it. */
@@ -21,10 +25,10 @@ export const PAGES_BY_ROLE: Readonly<Record<Role, ReadonlyArray<RolePage>>> = {
   admin: adminPages,
   supervisor: supervisorPages,
   observer: [],
-  evaluator: [],
-  leadership: [],
-  auditor: [],
-  provider: [],
+  evaluator: evaluatorPages,
+  leadership: leadershipPages,
+  auditor: auditorPages,
+  provider: providerPages,
 };
 
 export const landingPath = (role: Role): string | undefined =>

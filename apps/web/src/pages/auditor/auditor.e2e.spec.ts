@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { type Browser, launchBrowser, screenshot, signInAs, startWebApi, type WebApi } from '../../testing';
+import { seedCoachingRecord, type SeededSecrets } from '../../testing/coaching-record';
+import { expectAccessibleAtRest } from '../../testing/page-scan';
+
+// An auditor reads a stream as recorded, replays it as of any of its moments, and lists who read what.
+let api: WebApi;
+let browser: Browser;
+let page: Page;
+let seeded: SeededSecrets;
+
+beforeAll(async () => {
+  api = await startWebApi();
+  seeded = await seedCoachingRecord(api);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await signInAs(page, api, 'auditor', 'aud-1');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+const minutesOf = async (page: Page, month: string): Promise<number> =>
+  Number(
+    await page.locator(`[data-testid="replayed-dosage"] [data-month="${month}"] [data-testid="minutes"]`).textContent(),
+  );
+
+const eventsShown = (page: Page): Promise<number> => page.getByTestId('history-events').locator('tbody tr').count();
+
+test('the history page picks a stream by kind and id and lists its events as recorded', async () => {
+  await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  await page.getByRole('combobox', { name: 'Stream kind' }).click();
+  await page.getByRole('option', { name: 'provider', exact: true }).click();
+  await page.getByLabel('Id').fill('p-1');
+  await page.getByRole('button', { name: 'Read the history' }).click();
+  await page.getByTestId('history-events').waitFor();
+  expect(page.url()).toContain('#/history?stream=provider-p-1');
+  expect(await page.locator('[data-testid="history-events"] tbody tr').first().textContent()).toContain(
+    'ProviderEnrolled',
+  );
+  await expectAccessibleAtRest(page);
+});
+
+test('moving the as-of slider with the keyboard replays the dosage as the program knew it then', async () => {
+  const month = seeded.lastSession.heldOn.slice(0, 7);
+  await page.getByTestId('replayed-dosage').waitFor();
+  const slider = page.getByRole('slider', { name: 'Moment to read the stream as of' });
+  const now = await minutesOf(page, month);
+  const allEvents = await eventsShown(page);
+  expect(await page.getByTestId('history-events').textContent()).toContain('Modelled the calm-down corner.');
+  // The provider's last event is the session logged last: one moment back, it is not yet known.
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('[data-testid="history-events"] tbody tr').length === count,
+    allEvents - 1,
+  );
+  expect(await minutesOf(page, month)).toBe(now - seeded.lastSession.minutes);
+  expect(await page.getByTestId('history-events').textContent()).not.toContain('Modelled the calm-down corner.');
+  await screenshot(page, 'auditor-history');
+  // Home goes back to the enrollment alone: no session yet, so no minute in any month.
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-events"] tbody tr').length === 1);
+  expect(await minutesOf(page, month)).toBe(0);
+  await page.keyboard.press('End');
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('[data-testid="history-events"] tbody tr').length === count,
+    allEvents,
+  );
+  expect(await minutesOf(page, month)).toBe(now);
+  await expectAccessibleAtRest(page);
+});
+
+test('the hash chain page says what coachline verify proves and checks a stream’s revisions', async () => {
+  await page.goto(`${api.url}/#/hash-chain?stream=agreement-a-1`);
+  await page.getByRole('heading', { level: 1, name: 'Hash chain' }).waitFor();
+  await page.getByText('npx coachline verify --store <store>').waitFor();
+  const order = page.getByTestId('stream-order');
+  await order.waitFor();
+  expect(await order.textContent()).toMatch(/agreement-a-1's \d+ events run from revision 0/);
+  await expectAccessibleAtRest(page);
+  await screenshot(page, 'auditor-hash-chain');
+});
+
+test('the access log lists the auditor’s own reads of the history, and filters by view and reader', async () => {
+  await page.goto(`${api.url}/#/access-log`);
+  await page.getByRole('heading', { level: 1, name: 'Access log' }).waitFor();
+  await page.getByTestId('access-reads').waitFor();
+  await page.getByLabel('View').fill('history');
+  await page.getByLabel('Reader').fill('aud-1');
+  await page.getByRole('button', { name: 'List the reads' }).click();
+  await page.waitForURL(/view=history/);
+  const rows = page.locator('[data-testid="access-reads"] tbody tr');
+  await rows.first().waitFor();
+  const texts = await rows.allTextContents();
+  expect(texts.length).toBeGreaterThanOrEqual(2);
+  for (const text of texts) expect(text).toMatch(/aud-1 \(auditor\)history/);
+  expect(texts.some((text) => text.includes('stream=provider-p-1'))).toBe(true);
+  await expectAccessibleAtRest(page);
+  await screenshot(page, 'auditor-access-log');
+  // A wrong day is named beside the field it was typed in.
+  await page.getByLabel('From day').fill('2025-02-30');
+  await page.getByRole('button', { name: 'List the reads' }).click();
+  await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();
+});

@@ -1,0 +1,113 @@
+import { Code, List, Paper, Table, Text, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { Page } from '../../app/page';
+import { QueryState } from '../../app/query-state';
+import { revisionRun } from './revision-run';
+import { useStreamHistory } from './stream-history';
+import { StreamPicker } from './stream-picker';
+
+/** What `coachline verify` proves, which no read of the API can: the API sends no event's hash. */
+const VerifyExplained = () => (
+  <section aria-labelledby="verify-heading">
+    <Title order={2} id="verify-heading" mb="sm">
+      What the hash chain proves
+    </Title>
+    <Text mb="xs">
+      Every event the store writes carries two hashes. Its <strong>hash</strong> covers the previous event of the same
+      stream's hash and the event's own content (id, stream, revision, type, schema version, data and metadata); its{' '}
+      <strong>chain</strong> covers the previous event's chain in the store's order and this event's hash. The last
+      event's chain is the store's <strong>head</strong>: one number standing for the whole history up to it.
+    </Text>
+    <Text mb="xs">
+      The API does not send the hashes, so this page cannot recompute them. Run the check where the store is:
+    </Text>
+    <List spacing="xs">
+      <List.Item>
+        <Code>npx coachline verify --store &lt;store&gt;</Code> recomputes both hashes of every event in order and names
+        the first event altered, removed or reordered; note the head it prints.
+      </List.Item>
+      <List.Item>
+        <Code>npx coachline verify --events export.jsonl --head &lt;head&gt;</Code> checks an export's chain, and that
+        the history still passes through a head noted earlier.
+      </List.Item>
+    </List>
+    <Text mt="xs" size="sm">
+      The auditing guide's section 6 (docs/auditing.md) walks through both, with an altered and a reordered event.
+    </Text>
+  </section>
+);
+
+/**
+ * `/#/hash-chain`: the integrity check as far as the web can show it. The order the history
+ * itself states (each stream's revisions without a gap) is checked here; the hashes only by
+ * `coachline verify`.
+ */
+export const HashChainPage = () => {
+  const [params, setParams] = useSearchParams();
+  const stream = params.get('stream') ?? undefined;
+  const history = useStreamHistory(stream);
+  return (
+    <Page title="Hash chain">
+      <VerifyExplained />
+      <section aria-labelledby="stream-order-heading">
+        <Title order={2} id="stream-order-heading" mb="sm">
+          A stream's order
+        </Title>
+        <StreamPicker key={stream ?? ''} stream={stream} onPick={(picked) => setParams({ stream: picked })} />
+        {stream !== undefined && (
+          <QueryState query={history} what={`history of ${stream}`}>
+            {({ events }) => {
+              const run = revisionRun(events);
+              return (
+                <>
+                  {run.firstBreak === null ? (
+                    <Paper withBorder p="md" mt="md" data-testid="stream-order">
+                      <Text fw={700}>Revisions without a gap</Text>
+                      <Text>
+                        {stream}'s {run.events} events run from revision 0 to {run.events - 1}, each later in the
+                        store's order than the one before.
+                      </Text>
+                    </Paper>
+                  ) : (
+                    <Paper withBorder p="md" mt="md" role="alert" data-testid="stream-order">
+                      <Text fw={700}>The stream's order breaks</Text>
+                      <Text>
+                        Event {run.firstBreak.eventId} has revision {run.firstBreak.found ?? 'none'} where{' '}
+                        {run.firstBreak.expected} was due: run <Code>coachline verify</Code> on the store.
+                      </Text>
+                    </Paper>
+                  )}
+                  <Table.ScrollContainer minWidth={640} mt="md">
+                    <Table striped>
+                      <Table.Caption>The stream's events in the order the store keeps them</Table.Caption>
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th scope="col">Revision</Table.Th>
+                          <Table.Th scope="col">Position</Table.Th>
+                          <Table.Th scope="col">Event id</Table.Th>
+                          <Table.Th scope="col">Type</Table.Th>
+                          <Table.Th scope="col">Recorded at</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {events.map((event) => (
+                          <Table.Tr key={event.id}>
+                            <Table.Th scope="row">{event.revision ?? '—'}</Table.Th>
+                            <Table.Td>{event.position ?? '—'}</Table.Td>
+                            <Table.Td>{event.id}</Table.Td>
+                            <Table.Td>{event.type}</Table.Td>
+                            <Table.Td>{event.recordedAt}</Table.Td>
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                </>
+              );
+            }}
+          </QueryState>
+        )}
+      </section>
+    </Page>
+  );
+};
