@@ -5,6 +5,7 @@ import { auditorPages } from './auditor/auditor-pages';
 import { coachPages } from './coach/coach-pages';
 import { evaluatorPages } from './evaluator/evaluator-pages';
 import { leadershipPages } from './leadership/leadership-pages';
+import { observerPages } from './observer/observer-pages';
 import { providerPages } from './provider/provider-pages';
 import { supervisorPages } from './supervisor/supervisor-pages';
 
@@ -24,7 +25,7 @@ export const PAGES_BY_ROLE: Readonly<Record<Role, ReadonlyArray<RolePage>>> = {
   coach: coachPages,
   admin: adminPages,
   supervisor: supervisorPages,
-  observer: [],
+  observer: observerPages,
   evaluator: evaluatorPages,
   leadership: leadershipPages,
   auditor: auditorPages,
