@@ -69,8 +69,10 @@ export const Shell = ({ session, children }: { readonly session: SignedIn; reado
             to={`/${page.path}`}
             label={page.label}
             active={location.pathname === `/${page.path}`}
-            variant="filled"
             onClick={close}
+            // The active page's tint alone marks it; its label keeps the body text's full contrast.
+            styles={{ label: { color: 'var(--mantine-color-text)' } }}
+            fw={location.pathname === `/${page.path}` ? 700 : 400}
           />
         ))}
       </AppShell.Navbar>

@@ -8,9 +8,15 @@ export const theme = createTheme({
   defaultRadius: 'sm',
 });
 
-/** Mantine's dimmed grey (descriptions, captions) falls below 4.5:1 on white; one shade darker does not. */
+/**
+ * Mantine's dimmed grey (descriptions, captions) and its error red fall below 4.5:1 on white; the
+ * darker shades do not.
+ */
 export const cssVariables: CSSVariablesResolver = (resolved) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolved.colors.gray[7] ?? '#495057' },
+  light: {
+    '--mantine-color-dimmed': resolved.colors.gray[7] ?? '#495057',
+    '--mantine-color-error': resolved.colors.red[9] ?? '#c92a2a',
+  },
   dark: {},
 });

@@ -66,7 +66,13 @@ export const CorrectSessionDialog = ({
     }
   });
   return (
-    <Modal opened onClose={onClose} title={`Correct the session of ${session.heldOn}`} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Correct the session of ${session.heldOn}`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close without correcting' }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {refused !== undefined && (

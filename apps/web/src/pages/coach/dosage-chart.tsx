@@ -48,6 +48,8 @@ export const DosageChart = ({ months }: { readonly months: ReadonlyArray<MonthDo
           series={[{ name: 'Minutes', color: 'teal.8' }]}
           referenceLines={target > 0 ? [{ y: target, label: `Target ${target}`, color: 'red.8' }] : []}
           withTooltip={false}
+          // Hidden from assistive technology (the table says the same), so nothing in it takes focus.
+          barChartProps={{ accessibilityLayer: false }}
         />
       </div>
       <Table.ScrollContainer minWidth={400}>

@@ -41,7 +41,12 @@ export const VoidSessionDialog = ({
     }
   });
   return (
-    <Modal opened onClose={onClose} title={`Void the session of ${session.heldOn}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Void the session of ${session.heldOn}`}
+      closeButtonProps={{ 'aria-label': 'Close without voiding' }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
