@@ -6,4 +6,5 @@ export { fieldError } from './field-error';
 export { type Browser, CHROMIUM, launchBrowser } from './browser';
 export { SCREENSHOTS, screenshot } from './screenshot';
 export { signInAs, signInWithPassword, TEST_PASSWORD } from './sign-in';
+export { settled } from './settled';
 export { schoolYearStart, seedStaffProgram } from './staff-program';

@@ -36,7 +36,7 @@ const DisableDialog = ({ account, onClose }: { readonly account: ListedAccount; 
     }
   };
   return (
-    <Modal opened onClose={onClose} title={`Disable ${account.id}`}>
+    <Modal opened onClose={onClose} title={`Disable ${account.id}`} closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack gap="sm">
         <Text size="sm">
           {account.id} can no longer sign in, and every session and token of {account.id} ends now. What they recorded

@@ -26,7 +26,7 @@ export const ROLE_OPTIONS: ReadonlyArray<{ readonly value: Role; readonly label:
 const HandOver = ({ created }: { readonly created: CreatedAccount }) => {
   const address = fullAddress(created.signInLink);
   return (
-    <Alert color="green" role="status" title={`Account ${created.id} created`}>
+    <Alert color="green.9" role="status" title={`Account ${created.id} created`}>
       <Stack gap="xs">
         <Text size="sm">
           Hand this one-time sign-in link to the person of {created.id}; it works once, until {created.expiresAt}, and

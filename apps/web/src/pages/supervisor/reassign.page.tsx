@@ -116,7 +116,7 @@ export const ReassignPage = () => {
         <Stack gap="md" maw={560}>
           {outcome !== undefined && (
             <Alert
-              color={outcome.kind === 'moved' ? 'green' : 'red'}
+              color={outcome.kind === 'moved' ? 'green.9' : 'red'}
               role={outcome.kind === 'moved' ? 'status' : 'alert'}
               title={outcome.kind === 'moved' ? 'Provider reassigned' : 'Provider not reassigned'}
             >

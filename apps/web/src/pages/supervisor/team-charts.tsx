@@ -11,6 +11,9 @@ const PLAN_STATUS: ReadonlyMap<string, string> = new Map([
   ['missing', 'none'],
 ]);
 
+// The charts are hidden from assistive technology (the tables beside them carry the figures), so
+// recharts' keyboard layer is turned off: nothing hidden may take focus.
+
 /**
  * Coaching minutes by month against the plan as bars, and the same months as a table with
  * consultation and training beside them: those never count toward the plan, so they are shown
@@ -35,6 +38,7 @@ export const TeamMonths = ({ team }: { readonly team: Team }) => {
           ]}
           withLegend
           withTooltip={false}
+          barChartProps={{ accessibilityLayer: false }}
         />
       </div>
       <Table.ScrollContainer minWidth={640}>
@@ -115,6 +119,7 @@ export const TeamEffectiveness = ({ team }: { readonly team: Team }) => {
           }))}
           withLegend
           withTooltip={false}
+          lineChartProps={{ accessibilityLayer: false }}
         />
       </div>
       <Table.ScrollContainer minWidth={400}>

@@ -54,7 +54,12 @@ export const VerifyQualificationDialog = ({
     }
   });
   return (
-    <Modal opened onClose={onClose} title={`Verify ${qualification.credential}`}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Verify ${qualification.credential}`}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
