@@ -3,15 +3,10 @@ import type { ProgramReport } from '@coachline/projections';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../app/page';
 import { today } from '../../app/today';
-import { CommunityMonthSelects, communitiesOf } from './community-month';
+import { CommunityMonthSelects } from './community-month';
+import { communitiesOf, lagText } from './supervisor-figures';
 import { ReadState } from './read-state';
 import { useCoaches, useProgramReport } from './supervisor-reads';
-
-type Lag = ProgramReport['totals']['lag'];
-
-/** Days from a session to its record: the median and the 90th percentile, or a dash without sessions. */
-export const lagText = (lag: Lag): string =>
-  lag.medianDays === null ? '—' : `${lag.medianDays} / ${lag.p90Days ?? '—'} days`;
 
 const ReportTable = ({ report, query }: { readonly report: ProgramReport; readonly query: string }) =>
   report.coaches.length === 0 ? (

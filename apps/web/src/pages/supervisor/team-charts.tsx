@@ -2,6 +2,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { TeamsView } from '@coachline/projections';
 import { StatusBadge } from '../status-badge';
+import { effectivenessSeries } from './supervisor-figures';
 
 type Team = TeamsView['teams'][number];
 
@@ -78,24 +79,6 @@ export const TeamMonths = ({ team }: { readonly team: Team }) => {
       </Table.ScrollContainer>
     </>
   );
-};
-
-/**
- * The days measured, each with one value per measure. A measure's name is the team's own text,
- * so the chart's keys are positions (`m0`, `m1`) and the names only its labels.
- */
-export const effectivenessSeries = (rows: Team['effectiveness']) => {
-  const measures = [...new Set(rows.map((row) => row.measure))];
-  const days = [...new Set(rows.map((row) => row.recordedOn))].sort();
-  const data = days.map((day) => {
-    const point: Record<string, string | number | null> = Object.create(null);
-    point['day'] = day;
-    measures.forEach((measure, index) => {
-      point[`m${index}`] = rows.find((row) => row.recordedOn === day && row.measure === measure)?.percent ?? null;
-    });
-    return point;
-  });
-  return { measures, data };
 };
 
 const COLOURS = ['indigo.7', 'orange.8', 'teal.8', 'grape.7', 'red.8'];
