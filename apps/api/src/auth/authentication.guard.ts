@@ -30,6 +30,20 @@ const forbiddenRequest = (code: string, path: string, message: string): ApiExcep
   new ApiException(403, { code, message, errors: [{ path, message }] });
 
 /**
+ * Refuses a request a page of another site sent: a browser names the page's origin on every
+ * POST. Without it, that page could also sign a visitor in as someone else (login CSRF).
+ */
+export const refuseForeignOrigin = (request: ApiRequest): void => {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isOwnOrigin(origin, request))
+    throw forbiddenRequest(
+      'cross-origin',
+      'headers.origin',
+      'Only this API’s own pages may sign in, or send changes with the session cookie.',
+    );
+};
+
+/**
  * Every route but the public ones needs a valid token that has not been revoked: a bearer token,
  * or the session cookie a browser signed in with. Its claims become the request's actor either
  * way. The revoked ids are held in memory: no round trip per request. A token verified before is
@@ -101,13 +115,7 @@ export class AuthenticationGuard implements CanActivate {
   private admitSession(request: ApiRequest, verified: VerifiedToken): boolean {
     if (this.register.isRevoked(verified.id)) throw sessionRefused(request, 'The session has ended: sign in again.');
     if (isUnsafe(request.method)) {
-      const origin = request.headers.origin;
-      if (origin !== undefined && !isOwnOrigin(origin, request))
-        throw forbiddenRequest(
-          'cross-origin',
-          'headers.origin',
-          'A signed-in browser may send changes from this API’s own pages only.',
-        );
+      refuseForeignOrigin(request);
       const given = request.headers[CSRF_HEADER.toLowerCase()];
       if (!csrfMatches(this.signer, verified.id, typeof given === 'string' ? given : undefined))
         throw forbiddenRequest(

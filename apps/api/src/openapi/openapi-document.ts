@@ -451,7 +451,7 @@ const accountOperations = (): Entry[] => [
       'sign-in',
       'Sign in with an account’s id and password: sets the session cookie and answers its CSRF value. Five wrong passwords for an id within 15 minutes close it for 15 minutes (429).',
       jsonSchemaOf(SignInRequest),
-      [401, 429],
+      [401, 403, 429],
     ),
   ],
   [
@@ -461,7 +461,7 @@ const accountOperations = (): Entry[] => [
       'sign-in-with-link',
       'Sign in with a one-time link’s code, choosing the password (required when the account has none). A code works once, for 24 hours.',
       jsonSchemaOf(LinkSignInRequest),
-      [401],
+      [401, 403],
     ),
   ],
   [
@@ -471,7 +471,7 @@ const accountOperations = (): Entry[] => [
       'create-first-admin',
       'Create the first admin with the setup code the start printed, and sign in; only while no account exists.',
       jsonSchemaOf(SetupRequest),
-      [401, 409],
+      [401, 403, 409],
     ),
   ],
   [

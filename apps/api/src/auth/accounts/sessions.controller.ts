@@ -5,6 +5,7 @@ import * as t from 'io-ts';
 import { CLOCK, type Clock } from '../../app/injection-tokens';
 import { ApiException, refusal } from '../../http/api-error';
 import { actorOf, type ApiRequest } from '../../http/api-request';
+import { refuseForeignOrigin } from '../authentication.guard';
 import { issueToken } from '../issue-token';
 import { decodedOrRefused } from '../refuse-unstorable';
 import { credentialOf } from '../request-credential';
@@ -49,7 +50,10 @@ export class SessionsController {
     private readonly setup: FirstAdminSetup,
     private readonly throttle: SignInThrottle,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    // Made now, so the first sign-in with an unknown id takes no longer than any other.
+    void dummyPasswordHash();
+  }
 
   @Post('sessions')
   @Public()
@@ -58,6 +62,7 @@ export class SessionsController {
     @Req() request: ApiRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionAnswer> {
+    refuseForeignOrigin(request);
     const { accountId, password } = decoded(SignInRequest, 'The sign-in', body);
     const waitMs = this.throttle.waitMs(accountId, Date.now());
     if (waitMs > 0) {
@@ -88,6 +93,7 @@ export class SessionsController {
     @Req() request: ApiRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionAnswer> {
+    refuseForeignOrigin(request);
     const { code, password } = decoded(LinkSignInRequest, 'The sign-in link', body);
     // Hashed before the code is spent, so a slow hash never leaves a link used and no password set.
     const hash = password === undefined ? undefined : await hashPassword(password);
@@ -116,6 +122,7 @@ export class SessionsController {
     @Req() request: ApiRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionAnswer> {
+    refuseForeignOrigin(request);
     const { code, accountId, password } = decoded(SetupRequest, 'The setup', body);
     if (!this.setup.matches(code))
       throw refused('setup-refused', 'The setup code is not the one printed at start, or it was used.', 'body.code');

@@ -229,6 +229,22 @@ describeApiOnEachEngine('browser sign-in: accounts, sessions, CSRF and the first
         .send({ id: 'from-here', role: 'coach' }),
     );
     expect(same.status).toBe(201);
+    // Nor may another site's page sign a visitor in, as anyone.
+    for (const path of ['/sessions', '/sessions/link', '/setup']) {
+      const signIn = kept(
+        await api
+          .http()
+          .post(path)
+          .set('Origin', 'https://elsewhere.example')
+          .send({ accountId: 'admin-1', password: ADMIN_PASSWORD, code: api.setupCode }),
+      );
+      expect([path, signIn.status, signIn.body.code, signIn.headers['set-cookie']]).toEqual([
+        path,
+        403,
+        'cross-origin',
+        undefined,
+      ]);
+    }
   });
 
   it('lets a sign-in link be used once, within its day', async () => {
