@@ -200,9 +200,14 @@ export const buildWeb = async () => {
   const vite = createRequire(join(appDir, 'package.json')).resolve('vite');
   const { build } = await import(pathToFileURL(vite).href);
   const sources = new Set();
+  // Built aside and swapped in, so a page served while another process builds is never half there;
+  // aside under node_modules, where what a crashed build leaves is ignored by git and the linters.
+  const dist = join(appDir, 'dist');
+  const aside = join(appDir, 'node_modules', '.cache', `coachline-web-${process.pid}`);
   await build({
     configFile: join(appDir, 'vite.config.mts'),
     logLevel: 'warn',
+    build: { outDir: aside, emptyOutDir: true },
     plugins: [
       {
         name: 'listed-inputs',
@@ -225,7 +230,23 @@ export const buildWeb = async () => {
     'apps/web/index.html',
     'apps/web/vite.config.mts',
   ];
-  writeAtomically([{ path: join(appDir, 'dist', 'inputs.json'), contents: `${JSON.stringify(inputs, null, 1)}\n` }]);
+  writeAtomically([{ path: join(aside, 'inputs.json'), contents: `${JSON.stringify(inputs, null, 1)}\n` }]);
+  const previous = `${aside}-previous`;
+  // Another build swapping its own in at the same moment moves dist away or back in between.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      renameSync(dist, previous);
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+    }
+    try {
+      renameSync(aside, dist);
+      break;
+    } catch (error) {
+      if (!['ENOTEMPTY', 'EEXIST'].includes(error.code) || attempt === 3) throw error;
+    }
+  }
+  rmSync(previous, { recursive: true, force: true });
   return performance.now() - started;
 };
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import {
   type Browser,
+  createAccount,
   expectNoSeriousAxeViolations,
   launchBrowser,
   screenshot,
@@ -76,4 +77,28 @@ test('the sign-in page names a wrong password without saying which part was wron
   await other.getByRole('button', { name: 'Sign in' }).click();
   await other.getByRole('button', { name: 'Sign out' }).waitFor();
   await other.close();
+});
+
+test('a sign-in link chooses the password and signs in, once: opened again it is refused', async () => {
+  const { signInLink } = await createAccount(api, 'c-09', 'coach');
+  const linked = await browser.newPage();
+  await linked.context().clearCookies();
+  await linked.goto(`${api.url}${signInLink}`);
+  await linked.getByRole('heading', { level: 1, name: 'Choose your password' }).waitFor();
+  await expectNoSeriousAxeViolations(linked);
+  await screenshot(linked, 'sign-in-link');
+  await linked.getByLabel('Choose a password').fill('a coach password long enough');
+  await linked.getByLabel('Repeat the password').fill('a coach password long enough');
+  await linked.getByRole('button', { name: 'Save and sign in' }).click();
+  await linked.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
+  expect(await linked.getByTestId('signed-in-as').textContent()).toContain('c-09 (coach)');
+
+  await linked.context().clearCookies();
+  await linked.goto(`${api.url}${signInLink}`);
+  await linked.getByLabel('Choose a password').fill('another password long enough');
+  await linked.getByLabel('Repeat the password').fill('another password long enough');
+  await linked.getByRole('button', { name: 'Save and sign in' }).click();
+  await linked.getByRole('alert').filter({ hasText: 'Not done' }).waitFor();
+  expect(await linked.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+  await linked.close();
 });

@@ -6,9 +6,7 @@ import { api } from '../../api/client';
 import { type SignedIn, useSessionStarted } from '../../api/session';
 import { accountIdError, showRefusal } from './account-form';
 import { PublicPage } from './public-page';
-
-/** Only a page of this app: a `next` that leaves it (`//elsewhere`) is ignored. */
-export const safeNext = (next: string | null): string => (next !== null && /^\/(?!\/)/.test(next) ? next : '/');
+import { safeNext } from './safe-next';
 
 export const SignInPage = () => {
   const [params] = useSearchParams();
