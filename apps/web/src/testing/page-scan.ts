@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expectNoSeriousAxeViolations } from './axe';
+import { screenshot } from './screenshot';
 
 /**
  * Everything the page shows or carries: its visible text, and every attribute value of every
@@ -39,4 +40,16 @@ export const navigationPaths = async (page: Page): Promise<string[]> => {
 export const expectAccessibleAtRest = async (page: Page): Promise<void> => {
   await page.mouse.move(0, 0);
   await expectNoSeriousAxeViolations(page);
+};
+
+/**
+ * The guide's screenshot of a page as a reader first sees it: scrolled to the top, nothing
+ * focused, so the fixed header sits at the top of the picture and the skip link stays hidden.
+ */
+export const screenshotFromTop = async (page: Page, name: string): Promise<void> => {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  });
+  await screenshot(page, name);
 };

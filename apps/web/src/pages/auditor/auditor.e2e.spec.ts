@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser, screenshot, signInAs, startWebApi, type WebApi } from '../../testing';
+import { type Browser, launchBrowser, signInAs, startWebApi, type WebApi } from '../../testing';
 import { seedCoachingRecord, type SeededSecrets } from '../../testing/coaching-record';
-import { expectAccessibleAtRest } from '../../testing/page-scan';
+import { expectAccessibleAtRest, screenshotFromTop } from '../../testing/page-scan';
 
 // An auditor reads a stream as recorded, replays it as of any of its moments, and lists who read what.
 let api: WebApi;
@@ -59,8 +59,9 @@ test('moving the as-of slider with the keyboard replays the dosage as the progra
   );
   expect(await minutesOf(page, month)).toBe(now - seeded.lastSession.minutes);
   expect(await page.getByTestId('history-events').textContent()).not.toContain('Modelled the calm-down corner.');
-  await screenshot(page, 'auditor-history');
+  await screenshotFromTop(page, 'auditor-history');
   // Home goes back to the enrollment alone: no session yet, so no minute in any month.
+  await slider.focus();
   await page.keyboard.press('Home');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-events"] tbody tr').length === 1);
   expect(await minutesOf(page, month)).toBe(0);
@@ -81,7 +82,7 @@ test('the hash chain page says what coachline verify proves and checks a stream�
   await order.waitFor();
   expect(await order.textContent()).toMatch(/agreement-a-1's \d+ events run from revision 0/);
   await expectAccessibleAtRest(page);
-  await screenshot(page, 'auditor-hash-chain');
+  await screenshotFromTop(page, 'auditor-hash-chain');
 });
 
 test('the access log lists the auditor’s own reads of the history, and filters by view and reader', async () => {
@@ -99,7 +100,7 @@ test('the access log lists the auditor’s own reads of the history, and filters
   for (const text of texts) expect(text).toMatch(/aud-1 \(auditor\)history/);
   expect(texts.some((text) => text.includes('stream=provider-p-1'))).toBe(true);
   await expectAccessibleAtRest(page);
-  await screenshot(page, 'auditor-access-log');
+  await screenshotFromTop(page, 'auditor-access-log');
   // A wrong day is named beside the field it was typed in.
   await page.getByLabel('From day').fill('2025-02-30');
   await page.getByRole('button', { name: 'List the reads' }).click();

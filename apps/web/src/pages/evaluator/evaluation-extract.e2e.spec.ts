@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser, screenshot, signInAs, startWebApi, type WebApi } from '../../testing';
+import { type Browser, launchBrowser, signInAs, startWebApi, type WebApi } from '../../testing';
 import { seedCoachingRecord, type SeededSecrets } from '../../testing/coaching-record';
-import { expectAccessibleAtRest } from '../../testing/page-scan';
+import { expectAccessibleAtRest, screenshotFromTop } from '../../testing/page-scan';
 
 // The evaluation partner saves the de-identified extract; an erased child's reference is not in it (rule 11).
 let api: WebApi;
@@ -39,7 +39,7 @@ test('the extract page counts what the extract holds, an erased screening among 
   // One observation completed, one Benchmarks of Quality, one screening scored, one child erased.
   expect((await row.locator('td').allTextContents()).map(Number)).toEqual([1, 1, 1, 1]);
   await expectAccessibleAtRest(page);
-  await screenshot(page, 'evaluator-extract');
+  await screenshotFromTop(page, 'evaluator-extract');
 });
 
 test('the CSV and JSON files hold the screened child by reference and never the erased one', async () => {

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser, screenshot, signInAs, startWebApi, type WebApi } from '../../testing';
+import { type Browser, launchBrowser, signInAs, startWebApi, type WebApi } from '../../testing';
 import { seedCoachingRecord, type SeededSecrets } from '../../testing/coaching-record';
-import { expectAccessibleAtRest, navigationPaths, pageTextAndAttributes, secretsFound } from '../../testing/page-scan';
+import {
+  expectAccessibleAtRest,
+  navigationPaths,
+  pageTextAndAttributes,
+  screenshotFromTop,
+  secretsFound,
+} from '../../testing/page-scan';
 
 // Leadership reads the confidential share in counts, dates and durations only (rule 10): no name, note or id.
 let api: WebApi;
@@ -39,7 +45,7 @@ test('the program page draws the shared minutes by month, the cycles completed a
   expect(await practices.getByRole('row', { name: /schedules-routines/ }).textContent()).toContain('2');
   expect(await practices.getByRole('row', { name: /transitions/ }).textContent()).toContain('1');
   await expectAccessibleAtRest(page);
-  await screenshot(page, 'leadership-program');
+  await screenshotFromTop(page, 'leadership-program');
 });
 
 test('the program report gives a community’s month in counts, for the month chosen', async () => {
@@ -54,7 +60,7 @@ test('the program report gives a community’s month in counts, for the month ch
   await page.getByLabel('Month').fill(seeded.lastSession.heldOn.slice(0, 7));
   await figures.waitFor();
   await expectAccessibleAtRest(page);
-  await screenshot(page, 'leadership-report');
+  await screenshotFromTop(page, 'leadership-report');
 });
 
 test('no page of leadership holds a coach or provider id, a name or a note known to the store', async () => {

@@ -1,16 +1,7 @@
 import type { Page } from 'playwright-core';
-import {
-  asAdmin,
-  type Browser,
-  launchBrowser,
-  screenshot,
-  signInAs,
-  startWebApi,
-  todayUtc,
-  type WebApi,
-} from '../../testing';
+import { asAdmin, type Browser, launchBrowser, signInAs, startWebApi, todayUtc, type WebApi } from '../../testing';
 import { seedCoachingRecord } from '../../testing/coaching-record';
-import { expectAccessibleAtRest } from '../../testing/page-scan';
+import { expectAccessibleAtRest, screenshotFromTop } from '../../testing/page-scan';
 
 // An observer, often outside staff, schedules an observation, records its scores and holds its debrief.
 let api: WebApi;
@@ -70,7 +61,7 @@ test('the observer records an observation in three steps, each an event of the p
   await debrief.getByRole('button', { name: 'Record the debrief' }).click();
   await debrief.getByRole('status').filter({ hasText: 'Debrief recorded' }).waitFor();
   await expectAccessibleAtRest(page);
-  await screenshot(page, 'observer-observations');
+  await screenshotFromTop(page, 'observer-observations');
 
   const recorded = await lastEvents(3);
   expect(recorded.map((event) => event.type)).toEqual(['ObservationScheduled', 'ObservationCompleted', 'DebriefHeld']);

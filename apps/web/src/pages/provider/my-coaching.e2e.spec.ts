@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser, screenshot, signInAs, startWebApi, type WebApi } from '../../testing';
+import { type Browser, launchBrowser, signInAs, startWebApi, type WebApi } from '../../testing';
 import { seedCoachingRecord, type SeededSecrets } from '../../testing/coaching-record';
-import { expectAccessibleAtRest, navigationPaths, pageTextAndAttributes, secretsFound } from '../../testing/page-scan';
+import {
+  expectAccessibleAtRest,
+  navigationPaths,
+  pageTextAndAttributes,
+  screenshotFromTop,
+  secretsFound,
+} from '../../testing/page-scan';
 
 // A provider reads what their coach shares with them, and never a score of an observation of them (rule 5).
 let api: WebApi;
@@ -37,7 +43,7 @@ test('My coaching shows the provider their plan, sessions with summaries and fee
   await page.getByRole('row', { name: /a-1/ }).waitFor();
   expect(await page.getByRole('row', { name: /a-1/ }).textContent()).toContain('1 of about 4');
   await expectAccessibleAtRest(page);
-  await screenshot(page, 'provider-my-coaching');
+  await screenshotFromTop(page, 'provider-my-coaching');
 });
 
 test('no page of the provider holds a score, a score key or a word of scoring beside a number', async () => {
