@@ -22,11 +22,14 @@ export const ROLE_OPTIONS: ReadonlyArray<{ readonly value: Role; readonly label:
   { value: 'admin', label: 'Admin' },
 ];
 
+// Mantine's green title on its light green falls below 4.5:1, even in its darkest shade; the text colour does not.
+const DARK_TITLE = { title: { color: 'var(--mantine-color-text)' } };
+
 /** The link to hand over, once: it is shown here and never again, so it can be copied at once. */
 const HandOver = ({ created }: { readonly created: CreatedAccount }) => {
   const address = fullAddress(created.signInLink);
   return (
-    <Alert color="green.9" role="status" title={`Account ${created.id} created`}>
+    <Alert color="green" role="status" title={`Account ${created.id} created`} styles={DARK_TITLE}>
       <Stack gap="xs">
         <Text size="sm">
           Hand this one-time sign-in link to the person of {created.id}; it works once, until {created.expiresAt}, and

@@ -116,9 +116,11 @@ export const ReassignPage = () => {
         <Stack gap="md" maw={560}>
           {outcome !== undefined && (
             <Alert
-              color={outcome.kind === 'moved' ? 'green.9' : 'red'}
+              color={outcome.kind === 'moved' ? 'green' : 'red'}
               role={outcome.kind === 'moved' ? 'status' : 'alert'}
               title={outcome.kind === 'moved' ? 'Provider reassigned' : 'Provider not reassigned'}
+              // Mantine's green title on its light green falls below 4.5:1, even in its darkest shade; the text colour does not.
+              styles={outcome.kind === 'moved' ? { title: { color: 'var(--mantine-color-text)' } } : {}}
             >
               {outcome.text}
             </Alert>

@@ -145,6 +145,10 @@ test('a supervisor reassigns a provider and sees the caseload move', async () =>
   await page.locator('tr[data-provider="p-1"] [data-column="coach"]', { hasText: 'c-2' }).waitFor();
   expect(await errorOf(select('New coach'))).toBeUndefined();
   expect((await streamEventTypes(api, 'provider-p-1')).at(-1)).toBe('ProviderReassigned');
+  // The pointer leaves the button it pressed: the check reads the page at rest, not a hovered button.
+  await page.mouse.move(0, 0);
+  await settled(page.locator('button[type="submit"]:not([data-loading])').getByText('Reassign', { exact: true }));
+  await expectNoSeriousAxeViolations(page);
   await screenshot(page, 'supervisor-reassign');
   await page.getByRole('link', { name: 'Coaches', exact: true }).click();
   await page.locator('tr[data-coach="c-2"]').waitFor();
