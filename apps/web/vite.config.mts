@@ -42,6 +42,8 @@ export default defineConfig({
         '/streams',
         '/teams',
         '/reports',
+        '/access-log',
+        '/coaching-system',
       ].map((path) => [path, 'http://127.0.0.1:3000']),
     ),
   },

@@ -30,7 +30,7 @@ export const ProgramSharePage = () => (
           <>
             <Text size="sm">As the program knew it at {figures.asOf}.</Text>
             <Group component="dl" gap="md" m={0}>
-              <Figure label="Providers coached" value={String(figures.providers)} />
+              <Figure label="Providers enrolled" value={String(figures.providers)} />
               <Figure label="Coaching cycles completed" value={String(figures.cyclesCompleted)} />
               <Figure label="Goals achieved" value={`${figures.goals.achieved} of ${figures.goals.set}`} />
             </Group>
