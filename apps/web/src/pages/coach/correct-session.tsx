@@ -80,7 +80,7 @@ export const CorrectSessionDialog = ({
               {refused}
             </Alert>
           )}
-          <SessionInputs form={form as never} />
+          <SessionInputs form={form} withAgenda={false} />
           <Textarea
             label="Reason for the correction"
             required

@@ -73,6 +73,7 @@ export const sessionValuesOf = (
   durationMinutes: session.durationMinutes,
   kind: session.kind,
   mode: session.mode,
+  // Not in the coaching log; the correction form leaves it out, so it is never sent as a change.
   agendaUsed: true,
   practices: [...session.practices],
   strategies: [...session.strategies],

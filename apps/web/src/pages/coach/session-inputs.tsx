@@ -3,7 +3,14 @@ import type { UseFormReturnType } from '@mantine/form';
 import { SESSION_KINDS, SESSION_MODES, type SessionFormValues } from './session-form';
 
 /** The inputs of a session, shared by logging one and correcting one; each shows its field's error. */
-export const SessionInputs = ({ form }: { readonly form: UseFormReturnType<SessionFormValues> }) => (
+export const SessionInputs = <V extends SessionFormValues>({
+  form,
+  withAgenda = true,
+}: {
+  readonly form: UseFormReturnType<V>;
+  /** A correction leaves it out: the coaching log does not say whether the agenda was used. */
+  readonly withAgenda?: boolean;
+}) => (
   <Stack gap="sm">
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <TextInput type="date" label="Held on" required key={form.key('heldOn')} {...form.getInputProps('heldOn')} />
@@ -34,11 +41,13 @@ export const SessionInputs = ({ form }: { readonly form: UseFormReturnType<Sessi
         {...form.getInputProps('mode')}
       />
     </SimpleGrid>
-    <Checkbox
-      label="The coaching agenda was used"
-      key={form.key('agendaUsed')}
-      {...form.getInputProps('agendaUsed', { type: 'checkbox' })}
-    />
+    {withAgenda && (
+      <Checkbox
+        label="The coaching agenda was used"
+        key={form.key('agendaUsed')}
+        {...form.getInputProps('agendaUsed', { type: 'checkbox' })}
+      />
+    )}
     <TagsInput
       label="Practices"
       description="Press Enter after each practice."
