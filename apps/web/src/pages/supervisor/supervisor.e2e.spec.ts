@@ -197,6 +197,23 @@ test('the coaching system shows its checklist as a progress bar and each trainin
   await screenshot(page, 'supervisor-coaching-system');
 });
 
+test('a hostile id in a page’s address stays one path segment or query value, and its refusal is shown', async () => {
+  const requested: string[] = [];
+  const record = (request: { url(): string }) => requested.push(new URL(request.url()).pathname);
+  page.on('request', record);
+  try {
+    await page.goto(`${api.url}/#/teams/${encodeURIComponent('../accounts')}`);
+    await page.getByRole('alert').filter({ hasText: 'The team could not be read' }).waitFor();
+    await page.goto(`${api.url}/#/coaches/${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    await page.getByRole('alert').filter({ hasText: 'The providers could not be read' }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  } finally {
+    page.off('request', record);
+  }
+  expect(requested).toContain('/teams/..%2Faccounts');
+  expect(requested.filter((path) => path === '/accounts' || path === '/tokens')).toEqual([]);
+});
+
 test('a coach opening a supervisor page’s address is told they are not allowed, and shown nothing of it', async () => {
   const coachBrowser = await launchBrowser();
   try {
