@@ -44,6 +44,7 @@ export default defineConfig({
         '/reports',
         '/access-log',
         '/coaching-system',
+        '/tokens',
       ].map((path) => [path, 'http://127.0.0.1:3000']),
     ),
   },
