@@ -29,6 +29,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   server: {
+    host: '127.0.0.1',
+    port: 5173,
     // During development the pages ask the API started by `npm start`.
     proxy: Object.fromEntries(
       [
