@@ -164,8 +164,7 @@ const ListFields = ({ node, value, onChange, path, errors, label }: Of<'list'>) 
               />
             </div>
             <Button
-              variant="subtle"
-              color="red"
+              variant="default"
               aria-label={`Remove ${label} ${index + 1}`}
               onClick={() => onChange(entries.filter((_, i) => i !== index))}
             >
@@ -174,7 +173,7 @@ const ListFields = ({ node, value, onChange, path, errors, label }: Of<'list'>) 
           </Group>
         ))}
         <Group>
-          <Button variant="light" onClick={() => onChange([...entries, emptyValue(node.item)])}>
+          <Button variant="default" onClick={() => onChange([...entries, emptyValue(node.item)])}>
             Add to {label.toLowerCase()}
           </Button>
         </Group>
@@ -209,8 +208,7 @@ const RecordFields = ({ node, value, onChange, path, errors, label }: Of<'record
               label={`${label} ${index + 1}: value`}
             />
             <Button
-              variant="subtle"
-              color="red"
+              variant="default"
               aria-label={`Remove ${label} ${index + 1}`}
               onClick={() => onChange(rows.filter((_, i) => i !== index))}
             >
@@ -219,7 +217,7 @@ const RecordFields = ({ node, value, onChange, path, errors, label }: Of<'record
           </Group>
         ))}
         <Group>
-          <Button variant="light" onClick={() => onChange([...rows, { key: '', value: emptyValue(node.value) }])}>
+          <Button variant="default" onClick={() => onChange([...rows, { key: '', value: emptyValue(node.value) }])}>
             Add to {label.toLowerCase()}
           </Button>
         </Group>

@@ -26,13 +26,14 @@ export type FormValue =
 
 type Group = { readonly [field: string]: FormValue };
 
-/** The value of a form not yet touched: every box empty, one entry in each list that needs one. */
+/** The value of a form not yet touched: every box empty, one entry in each list the command needs. */
 export const emptyValue = (node: FieldNode): FormValue => {
   switch (node.kind) {
     case 'checkbox':
       return false;
     case 'list':
-      return node.atLeastOne ? [emptyValue(node.item)] : [];
+      // A list the command needs starts with one entry to fill in; an empty entry is never sent.
+      return node.atLeastOne || node.required ? [emptyValue(node.item)] : [];
     case 'group':
       return Object.fromEntries(node.fields.map((field) => [field.name, emptyValue(field)]));
     case 'record':
