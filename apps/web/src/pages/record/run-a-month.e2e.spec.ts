@@ -214,7 +214,9 @@ test('the coach signs in and logs the month’s sessions through Record forms un
 test('a session on a day still to come is refused by the API beside its date, and nothing is written', async () => {
   const [provider] = PROVIDERS;
   const before = await streamEventTypes(api, `provider-${provider}`);
-  await openForm('LogSession', `?providerId=${provider}&coachId=${COACH}`);
+  await openForm('LogSession', `?providerId=${provider}`);
+  // The signed-in coach's own id is filled in without the address naming it.
+  expect(await page.getByLabel(named('Coach id')).inputValue()).toBe(COACH);
   await fill('Session id', 's-future');
   await fill('Held on', daysAfter(today, 3));
   await fill('Duration minutes', '60');
@@ -277,6 +279,14 @@ test("every command of the domain's catalogue has its route in the API's documen
   expect([...commands.keys()].sort()).toEqual(commandCatalogue.map((definition) => definition.type).sort());
   expect(commands.get('LogSession')?.path).toBe('/providers/{id}/sessions');
   expect([...(commands.get('RegisterCommunity')?.roles ?? [])].sort()).toEqual(['admin', 'supervisor']);
+});
+
+test('a hostile command name in the address is named as no command, never run as markup', async () => {
+  for (const name of ['__proto__', encodeURIComponent('<img src=x onerror=alert(1)>')]) {
+    await page.goto(`${api.url}/#/record/${name}`);
+    await page.getByRole('alert').filter({ hasText: 'No such command' }).waitFor();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  }
 });
 
 test('the coach is not offered the commands only program staff send', async () => {
