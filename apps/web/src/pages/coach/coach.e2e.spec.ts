@@ -68,7 +68,12 @@ test('a coach signed in from a sign-in link lands on their caseload, with no dos
 
 test('the navigation lists the coach pages and is reached from the keyboard after the skip link', async () => {
   const navigation = page.getByRole('navigation', { name: 'Pages' });
-  expect(await navigation.getByRole('link').allTextContents()).toEqual(['My caseload', 'Due', 'Log a session']);
+  expect(await navigation.getByRole('link').allTextContents()).toEqual([
+    'My caseload',
+    'Due',
+    'Log a session',
+    'Record',
+  ]);
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the page');
   await page.keyboard.press('Enter');
