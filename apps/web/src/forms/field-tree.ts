@@ -24,7 +24,12 @@ export type FieldNode =
   | (Common & { readonly kind: 'date' })
   | (Common & { readonly kind: 'month' })
   | (Common & { readonly kind: 'number'; readonly min?: number; readonly max?: number; readonly integer: boolean })
-  | (Common & { readonly kind: 'choice'; readonly choices: ReadonlyArray<Choice>; readonly numeric: boolean })
+  | (Common & {
+      readonly kind: 'choice';
+      readonly choices: ReadonlyArray<Choice>;
+      /** What the chosen value is sent as: the word itself, a number, or true or false. */
+      readonly sends: 'text' | 'number' | 'boolean';
+    })
   | (Common & { readonly kind: 'checkbox' })
   | (Common & { readonly kind: 'list'; readonly item: FieldNode; readonly atLeastOne: boolean })
   | (Common & { readonly kind: 'group'; readonly fields: ReadonlyArray<FieldNode> })
@@ -57,6 +62,11 @@ const HELP: Readonly<Record<string, string>> = {
   Instant: 'An instant with its zone, such as 2026-09-16T18:02:11.000Z.',
 };
 
+const YES_NO: ReadonlyArray<Choice> = [
+  { value: 'true', label: 'yes' },
+  { value: 'false', label: 'no' },
+];
+
 /** Fields whose id names something the domain itself lists: the guide of a program year. */
 const KNOWN_CHOICES: Readonly<Record<string, () => ReadonlyArray<Choice>>> = {
   guideId: () => programGuides.map((guide) => ({ value: guide.guideId, label: guide.title })),
@@ -87,8 +97,7 @@ const isForbidden = (codec: t.Mixed): boolean => codec.name === 'Forbidden';
 export const fieldTreeOf = (codec: t.Mixed, name = '', required = true): FieldNode => {
   const common = { name, label: labelOf(name), required };
   const known = KNOWN_CHOICES[name];
-  if (known !== undefined && codec.name === 'Id')
-    return { ...common, kind: 'choice', choices: known(), numeric: false };
+  if (known !== undefined && codec.name === 'Id') return { ...common, kind: 'choice', choices: known(), sends: 'text' };
   const personal = personalInputPlain(codec);
   if (personal !== undefined) return { ...fieldTreeOf(personal.plain, name, required), help: personal.description };
   if (codec instanceof PersonalType) return fieldTreeOf(codec.plain, name, required);
@@ -132,7 +141,7 @@ export const fieldTreeOf = (codec: t.Mixed, name = '', required = true): FieldNo
       ...common,
       kind: 'choice',
       choices: codec.values.map((value) => ({ value, label: value })),
-      numeric: false,
+      sends: 'text',
     };
   if (codec instanceof NonEmptyArrayType)
     return { ...common, kind: 'list', item: fieldTreeOf(codec.item, name, true), atLeastOne: true };
@@ -156,7 +165,11 @@ export const fieldTreeOf = (codec: t.Mixed, name = '', required = true): FieldNo
         return { label: labelOf(member.name), node: fieldTreeOf(member, name, true) };
       }),
     };
-  if (codec instanceof t.BooleanType) return { ...common, kind: 'checkbox' };
+  if (codec instanceof t.BooleanType)
+    // A checkbox cannot say "unchanged": an optional yes or no is a choice that may be left empty.
+    return required
+      ? { ...common, kind: 'checkbox' }
+      : { ...common, kind: 'choice', choices: YES_NO, sends: 'boolean' };
   if (codec instanceof t.StringType) return { ...common, kind: 'text', multiline: false };
   if (codec instanceof t.NumberType) return { ...common, kind: 'number', integer: false };
   const numbers = closedNumbers(codec);
@@ -165,7 +178,7 @@ export const fieldTreeOf = (codec: t.Mixed, name = '', required = true): FieldNo
       ...common,
       kind: 'choice',
       choices: numbers.map((n) => ({ value: String(n), label: String(n) })),
-      numeric: true,
+      sends: 'number',
     };
   throw new UnformableCodecError(`No form input for the codec ${codec.name} of ${name || 'the command'}.`);
 };

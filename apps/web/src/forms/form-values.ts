@@ -87,10 +87,11 @@ export const dataOf = (node: FieldNode, value: FormValue): unknown => {
     case 'choice': {
       const text = asText(value);
       if (text === '') return undefined;
-      return node.numeric ? numberOf(text) : text;
+      if (node.sends === 'boolean') return text === 'true';
+      return node.sends === 'number' ? numberOf(text) : text;
     }
     case 'checkbox':
-      return value === true ? true : node.required ? false : undefined;
+      return value === true;
     case 'list': {
       const entries = asList(value)
         .map((entry) => dataOf(node.item, entry))

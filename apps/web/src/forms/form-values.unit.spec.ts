@@ -57,19 +57,32 @@ describe("a form's values as command data", () => {
     );
   });
 
-  it('drops an optional group left empty, and sends the fields of one filled in', () => {
+  it('sends an untouched set of changes as no change, and a yes or no chosen as a boolean', () => {
     const correction = fieldTreeOf(command('CorrectSession'));
     const empty = emptyValue(correction) as Record<string, FormValue>;
-    const changes = dataOf(correction, { ...empty, providerId: 'p-1', sessionId: 's-1', reason: 'Typo' });
-    expect(changes).toMatchObject({ providerId: 'p-1', sessionId: 's-1', reason: 'Typo' });
+    const filled = { ...empty, providerId: 'p-1', sessionId: 's-1', reason: 'Typo' };
+    expect(dataOf(correction, filled)).toEqual({ providerId: 'p-1', sessionId: 's-1', changes: {}, reason: 'Typo' });
+    const changes = { ...(empty['changes'] as Record<string, FormValue>), agendaUsed: 'false' };
+    expect(dataOf(correction, { ...filled, changes })).toMatchObject({ changes: { agendaUsed: false } });
+    const checked = decodeWith(
+      command('CorrectSession'),
+      'CorrectSession',
+      'data',
+    )(dataOf(correction, { ...filled, changes }));
+    expect(E.isRight(checked)).toBe(true);
   });
 
-  it('sends the entries of a list, dropping rows left empty', () => {
+  it('drops a list entry left empty, but keeps an empty goal for the codec to name its fields', () => {
     const plan = fieldTreeOf(command('SetActionPlan'));
     const value = prefilled(plan, emptyValue(plan), new Map([['providerId', 'p-017']])) as Record<string, FormValue>;
     expect(value['providerId']).toBe('p-017');
-    const goals = dataOf(plan, value) as Record<string, unknown>;
-    expect(Array.isArray(goals['goals'])).toBe(true);
+    const data = dataOf(plan, value) as Record<string, unknown>;
+    expect(data['steps']).toEqual([]);
+    expect(data['goals']).toEqual([{}]);
+    const checked = decodeWith(command('SetActionPlan'), 'SetActionPlan', 'data')(data);
+    const paths = E.isLeft(checked) ? checked.left.errors.map((error) => error.path) : [];
+    expect(paths).toEqual(expect.arrayContaining(['data.goals.0.goalId', 'data.actionPlanId']));
+    expect(paths.every((path) => new Set(pathsOf(plan, value, 'data')).has(path))).toBe(true);
   });
 
   it("keys a record's rows in a null-prototype object, so a name like __proto__ stays a name", () => {
