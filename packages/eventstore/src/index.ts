@@ -79,6 +79,41 @@ export type {
   ChainVerification,
 } from './integrity/chain-verifier';
 
+// The verifiable log: a Merkle tree (RFC 9162) over the events, its proofs, and signed checkpoints (C2SP).
+export {
+  InMemoryMerkleNodeStore,
+  MerkleLog,
+  emptyTreeHash,
+  eventLeafHash,
+  generateNoteKey,
+  leafHash,
+  logCheckpointText,
+  nodeHash,
+  nodeKey,
+  openLogCheckpoint,
+  openNote,
+  parseLogCheckpointText,
+  parseVerifierKey,
+  signLogCheckpoint,
+  signNote,
+  verifierKeyString,
+  verifyConsistency,
+  verifyInclusion,
+} from './integrity/merkle';
+export type {
+  GeneratedNoteKey,
+  LogCheckpoint,
+  MerkleNodeStore,
+  NoteSigner,
+  NoteVerifier,
+  OpenedLogCheckpoint,
+  OpenedNote,
+  ProofCheck,
+  StoredNode,
+  TreeHash,
+  TreeNode,
+} from './integrity/merkle';
+
 // Child data: sealed under each child's key, the keys wrapped under the key file's, erased with the key.
 export type { ChildKey, ChildKeyStore } from './child-data/child-key-store';
 export type {

@@ -1,0 +1,15 @@
+export { HASH_BYTES, emptyTreeHash, eventLeafHash, leafHash, nodeHash, recursiveRoot } from './tree-hash';
+export type { TreeHash } from './tree-hash';
+export { InMemoryMerkleNodeStore, nodeKey } from './node-store';
+export type { MerkleNodeStore, StoredNode, TreeNode } from './node-store';
+export { appendLeaf, EMPTY_RANGE, rangeRoot } from './compact-range';
+export type { Appended, CompactRange } from './compact-range';
+export { consistencyPlan, inclusionPlan, planNodes } from './proof-plan';
+export type { ProofPlan } from './proof-plan';
+export { MerkleLog } from './merkle-log';
+export { verifyConsistency, verifyInclusion } from './proof-verifier';
+export type { ProofCheck } from './proof-verifier';
+export { generateNoteKey, keyId, openNote, parseVerifierKey, signNote, verifierKeyString } from './signed-note';
+export type { GeneratedNoteKey, NoteSigner, NoteVerifier, OpenedNote } from './signed-note';
+export { logCheckpointText, openLogCheckpoint, parseLogCheckpointText, signLogCheckpoint } from './checkpoint';
+export type { LogCheckpoint, OpenedLogCheckpoint } from './checkpoint';
