@@ -8,7 +8,10 @@ import {
   type LogCheckpoint,
 } from './checkpoint';
 import { generateNoteKey, openNote, parseVerifierKey, signNote, type NoteVerifier } from './signed-note';
-import { leafHash } from './tree-hash';
+import { MerkleLog } from './merkle-log';
+import { InMemoryMerkleNodeStore } from './node-store';
+import { verifyConsistency, verifyInclusion } from './proof-verifier';
+import { eventLeafHash, leafHash } from './tree-hash';
 
 const ORIGIN = 'coachline.example/district-log';
 const key = generateNoteKey(ORIGIN);
@@ -64,6 +67,38 @@ describe('signed checkpoints (C2SP tlog-checkpoint in a signed note)', () => {
       E.right({ text: 'This is an example message.\n', signedBy: ['example.com/foo'] }),
     );
     expect(E.isLeft(openNote(note.replace('example message', 'exemplary message'), [verifier]))).toBe(true);
+  });
+
+  it("reads the format's own example checkpoint", () => {
+    const text = 'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n';
+    const parsed = parseLogCheckpointText(text);
+    expect(E.map((checkpoint: LogCheckpoint) => [checkpoint.origin, checkpoint.size])(parsed)).toEqual(
+      E.right(['example.com/behind-the-sofa', 20852163]),
+    );
+    expect(E.map(logCheckpointText)(parsed)).toEqual(E.right(text));
+  });
+
+  it('lets an auditor holding one signed checkpoint check a later one and an event in it', async () => {
+    const log = MerkleLog.empty(new InMemoryMerkleNodeStore());
+    const events = Array.from({ length: 12 }, (_, at) =>
+      eventLeafHash(Buffer.from(leafHash(Buffer.from(String(at)))).toString('hex')),
+    );
+    await log.append(events.slice(0, 5));
+    const held = signLogCheckpoint({ origin: ORIGIN, size: log.size, root: log.root(), extensions: [] }, [signer]);
+    await log.append(events.slice(5));
+    const later = signLogCheckpoint({ origin: ORIGIN, size: log.size, root: log.root(), extensions: [] }, [signer]);
+    const [older, newer] = [openLogCheckpoint(held, trusted, ORIGIN), openLogCheckpoint(later, trusted, ORIGIN)];
+    if (E.isLeft(older) || E.isLeft(newer)) throw new Error('the checkpoints do not open');
+    const { size: olderSize, root: olderRoot } = older.right.checkpoint;
+    const { size: newerSize, root: newerRoot } = newer.right.checkpoint;
+    const consistency = await log.consistencyProof(olderSize, newerSize);
+    const inclusion = await log.inclusionProof(3, olderSize);
+    expect(
+      E.isRight(consistency) && verifyConsistency(olderSize, newerSize, olderRoot, newerRoot, consistency.right),
+    ).toEqual(E.right(true));
+    expect(E.isRight(inclusion) && verifyInclusion(3, olderSize, events[3]!, inclusion.right, olderRoot)).toEqual(
+      E.right(true),
+    );
   });
 
   it('keeps extension lines under the signature', () => {

@@ -46,6 +46,8 @@ describe('the Merkle log', () => {
   it("takes an event's hash as the bytes of its leaf", () => {
     const hex = 'ab'.repeat(32);
     expect(Buffer.from(eventLeafHash(hex)).equals(leafHash(Buffer.from(hex, 'hex')))).toBe(true);
+    expect(() => eventLeafHash(hex.slice(1))).toThrow('is not an event hash');
+    expect(() => eventLeafHash(hex.toUpperCase())).toThrow('is not an event hash');
   });
 
   it('has the hash of nothing as the root of the empty tree', () => {
