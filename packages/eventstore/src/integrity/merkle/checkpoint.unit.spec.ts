@@ -25,10 +25,10 @@ const verifierOf = (text: string): NoteVerifier => {
 };
 const trusted = [verifierOf(key.verifierKey)];
 
-const checkpointOf = (size: number, seed = 0): LogCheckpoint => ({
+const checkpointOf = (size: number, salt = 0): LogCheckpoint => ({
   origin: ORIGIN,
   size,
-  root: leafHash(Buffer.from(`root ${seed}`)),
+  root: leafHash(Buffer.from(`root ${salt}`)),
   extensions: [],
 });
 

@@ -5,8 +5,8 @@ import { MerkleLog } from './merkle-log';
 import { verifyConsistency, verifyInclusion } from './proof-verifier';
 import { leafHash, recursiveRoot, type TreeHash } from './tree-hash';
 
-const leavesOf = (seed: number, size: number): TreeHash[] =>
-  Array.from({ length: size }, (_, at) => leafHash(Buffer.from(`${seed}/${at}`)));
+const leavesOf = (salt: number, size: number): TreeHash[] =>
+  Array.from({ length: size }, (_, at) => leafHash(Buffer.from(`${salt}/${at}`)));
 
 const logOf = async (leaves: readonly TreeHash[]): Promise<MerkleLog> => {
   const log = MerkleLog.empty(new InMemoryMerkleNodeStore());
@@ -23,7 +23,7 @@ const flipBit = (hash: TreeHash, bit: number): TreeHash => {
   return flipped;
 };
 
-const tree = fc.record({ seed: fc.nat(), size: fc.integer({ min: 1, max: 300 }) });
+const tree = fc.record({ salt: fc.nat(), size: fc.integer({ min: 1, max: 300 }) });
 
 type Tampering = 'altered' | 'removed' | 'reordered' | 'replaced-last';
 
@@ -52,8 +52,8 @@ const tamper = (leaves: readonly TreeHash[], how: Tampering, at: number, other: 
 describe('the Merkle log, for random trees of 1 to 300 leaves', () => {
   it('grows to the root of the recursive definition, at every earlier size too', async () => {
     await fc.assert(
-      fc.asyncProperty(tree, fc.nat(), async ({ seed, size }, pick) => {
-        const leaves = leavesOf(seed, size);
+      fc.asyncProperty(tree, fc.nat(), async ({ salt, size }, pick) => {
+        const leaves = leavesOf(salt, size);
         const log = await logOf(leaves);
         const earlier = 1 + (pick % size);
         expect(Buffer.from(log.root()).equals(recursiveRoot(leaves))).toBe(true);
@@ -67,8 +67,8 @@ describe('the Merkle log, for random trees of 1 to 300 leaves', () => {
 
   it("proves every leaf's inclusion against the root", async () => {
     await fc.assert(
-      fc.asyncProperty(tree, async ({ seed, size }) => {
-        const leaves = leavesOf(seed, size);
+      fc.asyncProperty(tree, async ({ salt, size }) => {
+        const leaves = leavesOf(salt, size);
         const log = await logOf(leaves);
         const root = log.root();
         for (const [at, leaf] of leaves.entries()) {
@@ -82,8 +82,8 @@ describe('the Merkle log, for random trees of 1 to 300 leaves', () => {
 
   it('proves every older size consistent with the newer, and refuses a flipped proof element', async () => {
     await fc.assert(
-      fc.asyncProperty(tree, fc.nat(), fc.nat(), async ({ seed, size }, pick, bit) => {
-        const leaves = leavesOf(seed, size);
+      fc.asyncProperty(tree, fc.nat(), fc.nat(), async ({ salt, size }, pick, bit) => {
+        const leaves = leavesOf(salt, size);
         const log = await logOf(leaves);
         const older = 1 + (pick % size);
         const olderRoot = recursiveRoot(leaves.slice(0, older));
@@ -98,8 +98,8 @@ describe('the Merkle log, for random trees of 1 to 300 leaves', () => {
 
   it('refuses an inclusion proof with an element flipped, dropped or added', async () => {
     await fc.assert(
-      fc.asyncProperty(tree, fc.nat(), fc.nat(), async ({ seed, size }, pick, bit) => {
-        const leaves = leavesOf(seed, size);
+      fc.asyncProperty(tree, fc.nat(), fc.nat(), async ({ salt, size }, pick, bit) => {
+        const leaves = leavesOf(salt, size);
         const log = await logOf(leaves);
         const at = pick % size;
         const proof = proofOf(await log.inclusionProof(at));
@@ -118,13 +118,13 @@ describe('the Merkle log, for random trees of 1 to 300 leaves', () => {
     const tampering = fc.constantFrom<Tampering>('altered', 'removed', 'reordered', 'replaced-last');
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ seed: fc.nat(), size: fc.integer({ min: 2, max: 300 }) }),
+        fc.record({ salt: fc.nat(), size: fc.integer({ min: 2, max: 300 }) }),
         tampering,
         fc.nat(),
         fc.nat(),
         fc.nat(),
-        async ({ seed, size }, how, atPick, otherPick, checkpointPick) => {
-          const leaves = leavesOf(seed, size);
+        async ({ salt, size }, how, atPick, otherPick, checkpointPick) => {
+          const leaves = leavesOf(salt, size);
           const at = atPick % size;
           const other = (at + 1 + (otherPick % (size - 1))) % size;
           const [changed, firstChanged] = tamper(leaves, how, at, other);
@@ -150,9 +150,9 @@ describe('the Merkle log, for random trees of 1 to 300 leaves', () => {
 
   it('resumes from its stored nodes with the same root and proofs', async () => {
     await fc.assert(
-      fc.asyncProperty(tree, fc.integer({ min: 0, max: 40 }), async ({ seed, size }, more) => {
+      fc.asyncProperty(tree, fc.integer({ min: 0, max: 40 }), async ({ salt, size }, more) => {
         const store = new InMemoryMerkleNodeStore();
-        const leaves = leavesOf(seed, size + more);
+        const leaves = leavesOf(salt, size + more);
         const first = MerkleLog.empty(store);
         await first.append(leaves.slice(0, size));
         const resumed = await MerkleLog.resume(store, size);
