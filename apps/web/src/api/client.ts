@@ -37,6 +37,19 @@ export const rememberCsrf = (value: string | undefined): void => {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * The views are kept a moment behind the store. A page read right after its own change must show
+ * it: every read carries the highest global position this page's changes reached, and a view the
+ * API keeps answers once it has caught up to it (reads that keep no view pass the header by).
+ */
+const WAIT_HEADER = 'X-Wait-For-Position';
+let written = 0;
+
+const rememberPosition = (body: unknown): void => {
+  const position = typeof body === 'object' && body !== null ? (body as { position?: unknown }).position : undefined;
+  if (typeof position === 'number' && Number.isSafeInteger(position) && position > written) written = position;
+};
+
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly body?: unknown;
@@ -54,6 +67,7 @@ export const api = async <A>(path: string, options: RequestOptions = {}): Promis
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrf !== undefined) headers[CSRF_HEADER] = csrf;
+  if (method === 'GET' && written > 0) headers[WAIT_HEADER] = String(written);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -81,6 +95,7 @@ export const api = async <A>(path: string, options: RequestOptions = {}): Promis
         ? body
         : { code: 'unexpected', message: `The server answered ${response.status}.`, errors: [] },
     );
+  if (UNSAFE.has(method)) rememberPosition(body);
   return body as A;
 };
 
