@@ -27,6 +27,7 @@ import { CommandAuthorizer } from '../policy/command-authorizer';
 import { Ownership } from '../policy/ownership';
 import { AccessLogController } from '../queries/access-log.controller';
 import { DueController } from '../queries/due.controller';
+import { IntegrityController } from '../queries/integrity.controller';
 import { ProjectionHost } from '../queries/projection-host';
 import { ProvidersController } from '../queries/providers.controller';
 import { ReportController } from '../queries/report.controller';
@@ -85,6 +86,7 @@ export class ApiModule {
         CommandController,
         ViewController,
         AccessLogController,
+        IntegrityController,
         ProvidersController,
         DueController,
         ReportController,

@@ -1,9 +1,9 @@
-import { forbidden, isDomainError, Role } from '@coachline/domain';
+import { entryOf, forbidden, isDomainError, Role } from '@coachline/domain';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { actorOf, ApiRequest } from '../http/api-request';
 import { refusal } from '../http/api-error';
-import { commandScope, Scope, viewScope } from '../policy/grants';
+import { commandScope, integrityGrants, Scope, viewScope } from '../policy/grants';
 import { Resource, ResourceOf, ROUTE_RESOURCE } from './route-access';
 import { RouteMetadata } from './route-metadata';
 
@@ -18,6 +18,8 @@ const scopeFor = (role: Role, resource: Resource): Scope | undefined => {
     case 'tokens':
     case 'accounts':
       return TOKEN_MINTERS.has(role) ? 'all' : undefined;
+    case 'integrity':
+      return entryOf(integrityGrants, role);
   }
 };
 
@@ -31,6 +33,8 @@ const describe = (resource: Resource): string => {
       return `${resource.action} tokens`;
     case 'accounts':
       return `${resource.action} accounts`;
+    case 'integrity':
+      return "read the store's chain state";
   }
 };
 

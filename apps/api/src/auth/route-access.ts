@@ -3,12 +3,16 @@ import type { DomainError } from '@coachline/domain';
 import type { ApiRequest } from '../http/api-request';
 import type { CommandType, ViewName } from '../policy/grants';
 
-/** What a route gives access to: a command, a view, or the managing of tokens or browser accounts. */
+/**
+ * What a route gives access to: a command, a view, the managing of tokens or browser accounts, or
+ * the store's chain state.
+ */
 export type Resource =
   | { readonly kind: 'command'; readonly type: CommandType }
   | { readonly kind: 'view'; readonly view: ViewName }
   | { readonly kind: 'tokens'; readonly action: 'mint' | 'list' | 'revoke' }
-  | { readonly kind: 'accounts'; readonly action: 'create' | 'list' | 'disable' };
+  | { readonly kind: 'accounts'; readonly action: 'create' | 'list' | 'disable' }
+  | { readonly kind: 'integrity' };
 
 /** Finds the resource a request asks for, or why there is none (an unknown command or view: 404). */
 export type ResourceOf = (request: ApiRequest) => Resource | DomainError;

@@ -1,6 +1,7 @@
-import { Actor, Instant, LocalDate, NonNegativeInteger } from '@coachline/domain';
+import { Actor, Instant, LocalDate, NonNegativeInteger, Sha256 } from '@coachline/domain';
 import * as t from 'io-ts';
 import type { ViewRead } from '../access-log/access-log';
+import type { IntegrityState } from '../queries/integrity.controller';
 import type { AccessLogListing } from '../queries/read-access-log';
 
 /**
@@ -28,6 +29,12 @@ export const AccessLogAnswer = t.union([
   t.type({ day: LocalDate, reads: Reads }, 'AccessLogDay'),
   t.type({ from: LocalDate, to: LocalDate, reads: Reads }, 'AccessLogSpan'),
 ]);
+
+/** `GET /integrity`: the store's head position and the chain hash of the event there. */
+export const IntegrityAnswer = t.type(
+  { position: NonNegativeInteger, head: t.union([Sha256, t.null]), events: NonNegativeInteger },
+  'Integrity',
+);
 
 /** `GET /health`. */
 export const LivenessAnswer = t.type({ status: t.literal('ok') }, 'Liveness');
@@ -60,3 +67,7 @@ export const ReadinessAnswer = t.type(
 type Fits<Documented, Held extends Documented> = Held;
 export type _ReadsFit = Fits<t.TypeOf<typeof ViewReadAnswer>, ViewRead>;
 export type _SpanFits = Fits<t.TypeOf<typeof AccessLogAnswer>, AccessLogListing>;
+export type _IntegrityFits = Fits<
+  Omit<t.TypeOf<typeof IntegrityAnswer>, 'head'> & { head: string | null },
+  IntegrityState
+>;

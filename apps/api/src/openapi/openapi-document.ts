@@ -28,12 +28,12 @@ import { commandRoutes } from '../commands/command-routes';
 import { CommandAccepted } from '../commands/issue-command';
 import { ErrorBody } from '../http/api-error';
 import { CORRELATION_REPLACED_HEADER, CorrelationId } from '../http/correlation-id';
-import { commandGrants, Grants, viewGrants, ViewName } from '../policy/grants';
+import { commandGrants, Grants, integrityGrants, viewGrants, ViewName } from '../policy/grants';
 import { CoachingLogView, DebriefsView, PlansView } from '../queries/provider-record';
 import { CaseloadList } from '../queries/read-caseload';
 import { LeadershipReport, ProgramReport } from '../queries/read-program-report';
 import { ParamProfile, viewParameters } from '../queries/view-params';
-import { AccessLogAnswer, LivenessAnswer, ReadinessAnswer } from './answer-codecs';
+import { AccessLogAnswer, IntegrityAnswer, LivenessAnswer, ReadinessAnswer } from './answer-codecs';
 import { JsonSchema, jsonSchemaOf } from './json-schema';
 import { REFUSALS, refusals } from './refusals';
 
@@ -513,6 +513,21 @@ const accountOperations = (): Entry[] => [
 
 const otherOperations = (): Entry[] => [
   ...accountOperations(),
+  [
+    '/integrity',
+    'get',
+    {
+      operationId: 'read-integrity',
+      summary:
+        'The store’s chain state: the position of its last event and that event’s chain hash (the head `coachline verify --store` prints; null for an empty store or one that keeps no chain).',
+      description: `Who may: ${rolesOf(integrityGrants)}.`,
+      tags: ['integrity'],
+      responses: {
+        '200': { description: 'The chain state.', ...json(jsonSchemaOf(IntegrityAnswer)) },
+        ...refusals(401, 403),
+      },
+    },
+  ],
   [
     '/tokens',
     'post',

@@ -105,26 +105,30 @@ export const VIEW_NAMES = [
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 const providerFacing: Grants = { admin: 'all', supervisor: 'all', coach: 'caseload', provider: 'self' };
+// An auditor already reads every event's data through the history, scores among them: replaying
+// the views from those events (as of any moment) shows nothing the history does not.
+const audited: Grants = { ...providerFacing, auditor: 'all' };
 
 /**
  * Who may read each view. Leadership sees the confidential share only (rule 10); evaluators the
- * evaluation; auditors the history and the access log. Providers read only views that hold no
- * observation score (rule 5), and only their own part of them.
+ * evaluation; auditors the history, the access log and every view derived from the providers'
+ * and communities' records, read-only. Providers read only views that hold no observation score
+ * (rule 5), and only their own part of them.
  */
 export const viewGrants: Readonly<Record<ViewName, Grants>> = {
-  dosage: providerFacing,
-  timeline: providerFacing,
-  cycles: providerFacing,
-  share: { ...providerFacing, leadership: 'all' },
-  evaluation: { admin: 'all', evaluator: 'all' },
+  dosage: audited,
+  timeline: audited,
+  cycles: audited,
+  share: { ...audited, leadership: 'all' },
+  evaluation: { admin: 'all', evaluator: 'all', auditor: 'all' },
   history: { admin: 'all', auditor: 'all' },
-  debriefs: providerFacing,
-  plans: providerFacing,
-  'coaching-log': providerFacing,
-  caseload: providerFacing,
+  debriefs: audited,
+  plans: audited,
+  'coaching-log': audited,
+  caseload: audited,
   'access-log': { admin: 'all', auditor: 'all' },
-  due: providerFacing,
-  report: { admin: 'all', supervisor: 'all', leadership: 'all' },
+  due: audited,
+  report: { admin: 'all', supervisor: 'all', leadership: 'all', auditor: 'all' },
   coaches: programStaff,
   'implementation-plan': programStaff,
   // Leadership reads it reduced to the checklist's completeness and the trainings' feedback.
@@ -135,6 +139,9 @@ export const viewGrants: Readonly<Record<ViewName, Grants>> = {
 
 /** Views whose every read is itself recorded: they show scores or the whole record. */
 export const AUDITED_VIEWS: ReadonlySet<ViewName> = new Set(['history', 'evaluation']);
+
+/** Who may read the store's chain state (`GET /integrity`): the head an auditor notes. */
+export const integrityGrants: Grants = { admin: 'all', auditor: 'all' };
 
 export const isViewName = (name: string): name is ViewName => (VIEW_NAMES as ReadonlyArray<string>).includes(name);
 

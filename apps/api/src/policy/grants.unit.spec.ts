@@ -14,11 +14,26 @@ describe('the grant tables', () => {
     expect(types.filter((type) => commandScope(role, type) !== undefined)).toEqual([]);
   });
 
-  it('let leadership read the share, the reduced program report and the reduced coaching system only, an evaluator the evaluation only, an auditor the history and the access log only', () => {
+  it('let leadership read the share, the reduced program report and the reduced coaching system only, an evaluator the evaluation only, an auditor the history, the access log and the views replayed from the record', () => {
     const readable = (role: Role) => VIEW_NAMES.filter((view) => viewScope(role, view) !== undefined);
     expect(readable('leadership')).toEqual(['share', 'report', 'coaching-system']);
     expect(readable('evaluator')).toEqual(['evaluation']);
-    expect(readable('auditor')).toEqual(['history', 'access-log']);
+    expect(readable('auditor')).toEqual([
+      'dosage',
+      'timeline',
+      'cycles',
+      'share',
+      'evaluation',
+      'history',
+      'debriefs',
+      'plans',
+      'coaching-log',
+      'access-log',
+      'caseload',
+      'due',
+      'report',
+    ]);
+    for (const view of VIEW_NAMES) expect([undefined, 'all']).toContain(viewScope('auditor', view));
   });
 
   it('never let a provider read a view that carries observation scores', () => {
