@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser, signInAs, startWebApi, type WebApi } from '../../testing';
+import { asAdmin, type Browser, launchBrowser, signInAs, startWebApi, type WebApi } from '../../testing';
 import { seedCoachingRecord, type SeededSecrets } from '../../testing/coaching-record';
 import { expectAccessibleAtRest, screenshotFromTop } from '../../testing/page-scan';
 
@@ -24,8 +24,30 @@ afterAll(async () => {
 
 const minutesOf = async (page: Page, month: string): Promise<number> =>
   Number(
-    await page.locator(`[data-testid="replayed-dosage"] [data-month="${month}"] [data-testid="minutes"]`).textContent(),
+    await page.locator(`[data-testid="dosage-as-of"] [data-month="${month}"] [data-testid="minutes"]`).textContent(),
   );
+
+/** The month's dosage requirement on the timeline the API replayed: its counted minutes. */
+const timelineMinutesOf = async (page: Page, month: string): Promise<number> =>
+  Number(
+    await page
+      .locator(
+        `[data-testid="timeline-as-of"] tr[data-kind="monthly-dosage"][data-month="${month}"] [data-testid="timeline-minutes"]`,
+      )
+      .textContent(),
+  );
+
+/** Both views the API replays as of the slider's moment agree on the month's minutes. */
+const waitForMinutes = async (page: Page, month: string, minutes: number): Promise<void> => {
+  await page.waitForFunction(
+    ({ month, minutes }) =>
+      [
+        `[data-testid="dosage-as-of"] [data-month="${month}"] [data-testid="minutes"]`,
+        `[data-testid="timeline-as-of"] tr[data-kind="monthly-dosage"][data-month="${month}"] [data-testid="timeline-minutes"]`,
+      ].every((selector) => document.querySelector(selector)?.textContent === String(minutes)),
+    { month, minutes },
+  );
+};
 
 const eventsShown = (page: Page): Promise<number> => page.getByTestId('history-events').locator('tbody tr').count();
 
@@ -43,11 +65,14 @@ test('the history page picks a stream by kind and id and lists its events as rec
   await expectAccessibleAtRest(page);
 });
 
-test('moving the as-of slider with the keyboard replays the dosage as the program knew it then', async () => {
+test('moving the as-of slider with the keyboard reads the dosage and timeline the API replays as of that moment', async () => {
   const month = seeded.lastSession.heldOn.slice(0, 7);
-  await page.getByTestId('replayed-dosage').waitFor();
+  await page.getByTestId('dosage-as-of').waitFor();
+  await page.getByTestId('timeline-as-of').waitFor();
   const slider = page.getByRole('slider', { name: 'Moment to read the stream as of' });
   const now = await minutesOf(page, month);
+  expect(now).toBeGreaterThanOrEqual(seeded.lastSession.minutes);
+  expect(await timelineMinutesOf(page, month)).toBe(now);
   const allEvents = await eventsShown(page);
   expect(await page.getByTestId('history-events').textContent()).toContain('Modelled the calm-down corner.');
   // The provider's last event is the session logged last: one moment back, it is not yet known.
@@ -57,26 +82,48 @@ test('moving the as-of slider with the keyboard replays the dosage as the progra
     (count) => document.querySelectorAll('[data-testid="history-events"] tbody tr').length === count,
     allEvents - 1,
   );
+  await waitForMinutes(page, month, now - seeded.lastSession.minutes);
   expect(await minutesOf(page, month)).toBe(now - seeded.lastSession.minutes);
+  expect(await timelineMinutesOf(page, month)).toBe(now - seeded.lastSession.minutes);
   expect(await page.getByTestId('history-events').textContent()).not.toContain('Modelled the calm-down corner.');
+  await expectAccessibleAtRest(page);
   await screenshotFromTop(page, 'auditor-history');
   // Home goes back to the enrollment alone: no session yet, so no minute in any month.
   await slider.focus();
   await page.keyboard.press('Home');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="history-events"] tbody tr').length === 1);
-  expect(await minutesOf(page, month)).toBe(0);
+  await waitForMinutes(page, month, 0);
   await page.keyboard.press('End');
   await page.waitForFunction(
     (count) => document.querySelectorAll('[data-testid="history-events"] tbody tr').length === count,
     allEvents,
   );
-  expect(await minutesOf(page, month)).toBe(now);
+  await waitForMinutes(page, month, now);
   await expectAccessibleAtRest(page);
 });
 
-test('the hash chain page says what coachline verify proves and checks a stream’s revisions', async () => {
+test('a community’s history shows the program report of the moment’s month as the API replays it', async () => {
+  await page.goto(`${api.url}/#/history?stream=community-kent`);
+  const report = page.getByTestId('report-as-of');
+  await report.waitFor();
+  expect(await report.textContent()).toMatch(/^kent, \d{4}-\d{2}, as of \d{4}-\d{2}-\d{2}T/);
+  await expectAccessibleAtRest(page);
+});
+
+test('the hash chain page shows the store’s head at its last position, and checks a stream’s revisions', async () => {
+  // One more event through the API: its answer names the position the store's head is now at.
+  const written = await asAdmin<{ position: number }>(api, 'POST', '/agreements/a-1/concerns', {
+    raisedBy: 'coach',
+    raisedWith: 'supervisor',
+    concernId: 'concern-head',
+    summary: 'Noted before the head is read.',
+  });
   await page.goto(`${api.url}/#/hash-chain?stream=agreement-a-1`);
   await page.getByRole('heading', { level: 1, name: 'Hash chain' }).waitFor();
+  await page.getByTestId('chain-head').waitFor();
+  expect(await page.getByTestId('head-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+  expect(Number(await page.getByTestId('head-position').textContent())).toBe(written.position);
+  expect(await page.getByTestId('chain-head').textContent()).toContain(`of ${written.position} events`);
   await page.getByText('npx coachline verify --store <store>').waitFor();
   const order = page.getByTestId('stream-order');
   await order.waitFor();

@@ -1,12 +1,59 @@
-import { Code, List, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Code, CopyButton, Group, List, Paper, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { Page } from '../../app/page';
 import { QueryState } from '../../app/query-state';
+import { useIntegrity } from './as-of-reads';
 import { revisionRun } from './revision-run';
 import { useStreamHistory } from './stream-history';
 import { StreamPicker } from './stream-picker';
 
-/** What `coachline verify` proves, which no read of the API can: the API sends no event's hash. */
+/** The store's chain state as the API reads it now: the head to note, and where it stands. */
+const ChainHead = () => (
+  <section aria-labelledby="head-heading">
+    <Title order={2} id="head-heading" mb="sm">
+      The store's head
+    </Title>
+    <QueryState query={useIntegrity()} what="chain state">
+      {({ position, head, events }) =>
+        head === null ? (
+          <Paper withBorder p="md" data-testid="chain-head">
+            <Text>
+              {events === 0
+                ? 'The store holds no event yet: there is no head to note.'
+                : `The store holds ${events} events and keeps no hash chain (EventStoreDB): coachline verify has nothing to check.`}
+            </Text>
+          </Paper>
+        ) : (
+          <Paper withBorder p="md" data-testid="chain-head">
+            <Text>
+              Position <strong data-testid="head-position">{position}</strong> of {events} events. The chain hash of the
+              event there:
+            </Text>
+            <Group gap="xs" wrap="nowrap" mt="xs">
+              <Code data-testid="head-hash" style={{ overflowWrap: 'anywhere' }}>
+                {head}
+              </Code>
+              <CopyButton value={head}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="default" onClick={copy} aria-live="polite">
+                    {copied ? 'Copied' : 'Copy the head'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Text size="sm" mt="xs">
+              Note it outside the store, with the day: a later{' '}
+              <Code>coachline verify --store &lt;store&gt; --head &lt;head&gt;</Code> proves the history still passes
+              through it, unchanged.
+            </Text>
+          </Paper>
+        )
+      }
+    </QueryState>
+  </section>
+);
+
+/** What `coachline verify` proves, which no read of the API can: the API sends the head, not every event's hashes. */
 const VerifyExplained = () => (
   <section aria-labelledby="verify-heading">
     <Title order={2} id="verify-heading" mb="sm">
@@ -19,12 +66,13 @@ const VerifyExplained = () => (
       event's chain is the store's <strong>head</strong>: one number standing for the whole history up to it.
     </Text>
     <Text mb="xs">
-      The API does not send the hashes, so this page cannot recompute them. Run the check where the store is:
+      The API answers the head the store holds; it does not recompute it. Recompute it where the store is:
     </Text>
     <List spacing="xs">
       <List.Item>
         <Code>npx coachline verify --store &lt;store&gt;</Code> recomputes both hashes of every event in order and names
-        the first event altered, removed or reordered; note the head it prints.
+        the first event altered, removed or reordered; the head it prints must be the one shown above (or a later one,
+        once more events are written).
       </List.Item>
       <List.Item>
         <Code>npx coachline verify --events export.jsonl --head &lt;head&gt;</Code> checks an export's chain, and that
@@ -38,9 +86,9 @@ const VerifyExplained = () => (
 );
 
 /**
- * `/#/hash-chain`: the integrity check as far as the web can show it. The order the history
- * itself states (each stream's revisions without a gap) is checked here; the hashes only by
- * `coachline verify`.
+ * `/#/hash-chain`: the integrity check as far as the web can show it. The store's head is shown to
+ * be noted, and the order the history itself states (each stream's revisions without a gap) is
+ * checked here; the hashes are recomputed only by `coachline verify`.
  */
 export const HashChainPage = () => {
   const [params, setParams] = useSearchParams();
@@ -48,6 +96,7 @@ export const HashChainPage = () => {
   const history = useStreamHistory(stream);
   return (
     <Page title="Hash chain">
+      <ChainHead />
       <VerifyExplained />
       <section aria-labelledby="stream-order-heading">
         <Title order={2} id="stream-order-heading" mb="sm">

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Page } from '../../app/page';
 import { QueryState } from '../../app/query-state';
+import { CommunityAsOf } from './community-as-of';
 import { HistoryEvents } from './history-events';
-import { ReplayedDosage } from './replayed-dosage';
+import { ProviderAsOf } from './provider-as-of';
 import { kindOfStream, type StreamHistory, useStreamHistory } from './stream-history';
 import { StreamPicker } from './stream-picker';
 
@@ -14,8 +15,9 @@ const instantsOf = (history: StreamHistory): string[] => [...new Set(history.eve
 
 /**
  * The slider over the stream's recorded moments, and what was known at the chosen one: the
- * stream's events by then and, for a provider, their dosage replayed as of then. Arrow keys,
- * Home and End move it a moment at a time.
+ * stream's events by then and the views the API replays as of then (a provider's dosage, timeline
+ * and cycles; a community's program report for that moment's month). Arrow keys, Home and End
+ * move it a moment at a time.
  */
 const AsOfReader = ({ stream, instants }: { readonly stream: string; readonly instants: ReadonlyArray<string> }) => {
   const last = instants.length - 1;
@@ -26,7 +28,7 @@ const AsOfReader = ({ stream, instants }: { readonly stream: string; readonly in
   const asOf = instants[Math.min(settled, last)] ?? instants[last]!;
   const shown = instants[Math.min(index, last)] ?? asOf;
   const history = useStreamHistory(stream, asOf);
-  const provider = kindOfStream(stream);
+  const subject = kindOfStream(stream);
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -51,9 +53,8 @@ const AsOfReader = ({ stream, instants }: { readonly stream: string; readonly in
       <QueryState query={history} what="history as of that moment">
         {(answer) => (
           <>
-            {provider?.kind === 'provider' && (
-              <ReplayedDosage providerId={provider.id} asOf={asOf} providerEvents={answer.events} />
-            )}
+            {subject?.kind === 'provider' && <ProviderAsOf providerId={subject.id} asOf={asOf} />}
+            {subject?.kind === 'community' && <CommunityAsOf communityId={subject.id} asOf={asOf} />}
             <section aria-labelledby="events-heading">
               <Title order={2} id="events-heading" mb="sm">
                 Events

@@ -1,7 +1,5 @@
-import { decodeRecordedEvent, type RecordedEvent, STREAM_KINDS, type StreamKind } from '@coachline/domain';
-import { dosageProjection, type DosageView, viewOf } from '@coachline/projections';
+import { STREAM_KINDS, type StreamKind } from '@coachline/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import * as E from 'fp-ts/Either';
 import { api, segment } from '../../api/client';
 
 /** One event as `GET /streams/:stream` answers it: all its metadata, its data at the current schema version. */
@@ -49,54 +47,3 @@ export const useStreamHistory = (stream: string | undefined, asOf?: string) =>
     // Moving the slider keeps the last answer on screen until the next one arrives.
     placeholderData: keepPreviousData,
   });
-
-/** The history's entry back in the form the projections fold: the store's own event, checked by the domain. */
-export const recordedEventOf = (entry: HistoryEntry): E.Either<string, RecordedEvent> => {
-  const decoded = decodeRecordedEvent({
-    id: entry.id,
-    stream: entry.stream,
-    type: entry.type,
-    schemaVersion: entry.schemaVersion,
-    data: entry.data,
-    metadata: {
-      actor: entry.actor,
-      recordedAt: entry.recordedAt,
-      commandId: entry.commandId,
-      correlationId: entry.correlationId,
-      ...(entry.causationId === null ? {} : { causationId: entry.causationId }),
-    },
-    ...(entry.position === null ? {} : { position: entry.position }),
-    ...(entry.revision === null ? {} : { revision: entry.revision }),
-  });
-  return E.isLeft(decoded) ? E.left(`${entry.id}: ${decoded.left.message}`) : E.right(decoded.right);
-};
-
-/**
- * A provider's dosage as the program knew it at `asOf`, replayed by the dosage view's own fold
- * over the two streams it depends on (the community's, for the program year and its guide, and
- * the provider's): the figures `GET /views/dosage?asOf=` gives those who may read it.
- */
-export const replayedDosage = (
-  providerId: string,
-  asOf: string,
-  streams: ReadonlyArray<ReadonlyArray<HistoryEntry>>,
-): E.Either<string, DosageView['providers'][number] | undefined> => {
-  const events: RecordedEvent[] = [];
-  for (const entry of streams.flat()) {
-    const event = recordedEventOf(entry);
-    if (E.isLeft(event)) return event;
-    events.push(event.right);
-  }
-  events.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
-  const view = viewOf<DosageView>(dosageProjection, events, { asOf, providerId });
-  return E.right(view.providers.find((provider) => provider.providerId === providerId));
-};
-
-/** The community a provider was enrolled in, from their stream's enrollment. */
-export const communityOfProvider = (events: ReadonlyArray<HistoryEntry>): string | undefined => {
-  const enrolled = events.find((event) => event.type === 'ProviderEnrolled');
-  const data = enrolled?.data;
-  if (typeof data !== 'object' || data === null) return undefined;
-  const communityId = (data as { readonly communityId?: unknown }).communityId;
-  return typeof communityId === 'string' ? communityId : undefined;
-};
