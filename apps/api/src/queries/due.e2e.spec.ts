@@ -136,10 +136,18 @@ describeApiOnEachEngine('the due list (GET /due)', (open) => {
     expect((await p2('/due?providerId=p-1')).status).toBe(403);
   });
 
+  it('gives an auditor the list as it stood on a day asked about, for any coach', async () => {
+    const auditor = await as('auditor', 'aud-1');
+    const response = await auditor('/due?asOf=2026-01-20&requirement=dosage&status=due&coachId=c-1');
+    expect(response.status).toBe(200);
+    expect(response.body.rows).toEqual([
+      expect.objectContaining({ providerId: 'p-1', requirementId: 'dosage-2026-01', status: 'due', days: 11 }),
+    ]);
+  });
+
   it.each([
     ['leadership', 'lead-1'],
     ['evaluator', 'eval-1'],
-    ['auditor', 'aud-1'],
     ['observer', 'obs-ann'],
   ] as const)('is not for a %s (403)', async (role, id) => {
     const reader = await as(role, id);

@@ -114,10 +114,18 @@ describeApiOnEachEngine('the caseload list (GET /providers)', (open) => {
     expect((await p2('/providers?coachId=c-2')).status).toBe(403);
   });
 
+  it('gives an auditor every provider, read as of any moment, and nothing before it was recorded', async () => {
+    const auditor = await as('auditor', 'aud-1');
+    const now = await auditor(`/providers?waitForPosition=${seeded}`);
+    expect(now.status).toBe(200);
+    expect((now.body.providers as Row[]).map((r) => r.providerId)).toEqual(['p-1', 'p-2']);
+    const before = await auditor('/providers?asOf=2025-06-01');
+    expect([before.status, before.body.providers]).toEqual([200, []]);
+  });
+
   it.each([
     ['leadership', 'lead-1'],
     ['evaluator', 'eval-1'],
-    ['auditor', 'aud-1'],
     ['observer', 'obs-ann'],
   ] as const)('is not for a %s (403)', async (role, id) => {
     const reader = await as(role, id);

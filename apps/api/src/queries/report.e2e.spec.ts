@@ -87,6 +87,18 @@ describeApiOnEachEngine('the program report (GET /reports/program)', (open) => {
     ]);
   });
 
+  it('gives an auditor the month in full as of a moment, and nothing of the community before it was recorded', async () => {
+    const auditor = await as('auditor', 'aud-1');
+    const response = await auditor(
+      `/reports/program?communityId=kent&month=2025-09&asOf=2026-01-15T23:59:59.999Z&waitForPosition=${seeded}`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ communityId: 'kent', dosage: { providers: 2, meeting: 1 } });
+    expect(response.body.coaches.map((coach: { coachId: string }) => coach.coachId)).toEqual(['c-1', 'c-2']);
+    const before = await auditor('/reports/program?communityId=kent&month=2025-09&asOf=2025-12-31');
+    expect([before.status, before.body.code]).toEqual([404, 'unknown-community']);
+  });
+
   it('gives leadership counts and durations only: no coach, provider, note or score', async () => {
     const leadership = await as('leadership', 'lead-1');
     const response = await leadership('/reports/program?communityId=kent&month=2025-09');
@@ -127,7 +139,6 @@ describeApiOnEachEngine('the program report (GET /reports/program)', (open) => {
     ['coach', 'c-1'],
     ['provider', 'p-1'],
     ['evaluator', 'eval-1'],
-    ['auditor', 'aud-1'],
     ['observer', 'obs-ann'],
   ] as const)('is not for a %s (403)', async (role, id) => {
     const reader = await as(role, id);
