@@ -2,13 +2,7 @@ import { Table, Text, Title } from '@mantine/core';
 import { QueryState } from '../../app/query-state';
 import { monthOfMoment } from './as-of-paths';
 import { useReportAsOf } from './as-of-reads';
-
-const Row = ({ label, value }: { readonly label: string; readonly value: string | number }) => (
-  <Table.Tr>
-    <Table.Th scope="row">{label}</Table.Th>
-    <Table.Td>{value}</Table.Td>
-  </Table.Tr>
-);
+import { ReportHeadlineRows } from '../report-figure-rows';
 
 /**
  * A community's program report for the month of the slider's moment, as `GET /reports/program?asOf=`
@@ -26,14 +20,7 @@ export const CommunityAsOf = ({ communityId, asOf }: { readonly communityId: str
             {report.communityId}, {report.month}, as of {report.asOf}
           </Table.Caption>
           <Table.Tbody>
-            <Row label="Providers enrolled in the month" value={report.dosage.providers} />
-            <Row label="Meeting the monthly dosage" value={report.dosage.meeting} />
-            <Row label="Partly meeting it" value={report.dosage.partlyMeeting} />
-            <Row label="With no coaching minutes" value={report.dosage.missing} />
-            <Row label="Coaches" value={report.totals.coaches} />
-            <Row label="Coaching minutes" value={report.totals.minutes} />
-            <Row label="Coaching cycles completed" value={report.totals.cyclesCompleted} />
-            <Row label="Requirements overdue" value={report.totals.overdueItems} />
+            <ReportHeadlineRows report={report} />
           </Table.Tbody>
         </Table>
       )}

@@ -4,17 +4,11 @@ import { useState } from 'react';
 import { Page } from '../../app/page';
 import { QueryState } from '../../app/query-state';
 import { today } from '../../app/today';
+import { FigureRow, ReportHeadlineRows } from '../report-figure-rows';
 import { StatusBadge } from '../status-badge';
 import { useCommunities, useLeadershipReport } from './leadership-reads';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-const Row = ({ label, value }: { readonly label: string; readonly value: string | number }) => (
-  <Table.Tr>
-    <Table.Th scope="row">{label}</Table.Th>
-    <Table.Td>{value}</Table.Td>
-  </Table.Tr>
-);
 
 const days = (value: number | null) => (value === null ? '—' : `${value} days`);
 
@@ -26,18 +20,11 @@ const ReportFigures = ({ report }: { readonly report: LeadershipReport }) => (
         {report.communityId}, {report.month}, measured on {report.on}
       </Table.Caption>
       <Table.Tbody>
-        <Row label="Providers enrolled in the month" value={report.dosage.providers} />
-        <Row label="Meeting the monthly dosage" value={report.dosage.meeting} />
-        <Row label="Partly meeting it" value={report.dosage.partlyMeeting} />
-        <Row label="With no coaching minutes" value={report.dosage.missing} />
-        <Row label="Coaches" value={report.totals.coaches} />
-        <Row label="Coaching minutes" value={report.totals.minutes} />
-        <Row label="Coaching cycles completed" value={report.totals.cyclesCompleted} />
-        <Row label="Requirements overdue" value={report.totals.overdueItems} />
-        <Row label="Sessions recorded" value={report.totals.lag.sessions} />
-        <Row label="Median days to record a session" value={days(report.totals.lag.medianDays)} />
-        <Row label="90th percentile days to record" value={days(report.totals.lag.p90Days)} />
-        <Row
+        <ReportHeadlineRows report={report} />
+        <FigureRow label="Sessions recorded" value={report.totals.lag.sessions} />
+        <FigureRow label="Median days to record a session" value={days(report.totals.lag.medianDays)} />
+        <FigureRow label="90th percentile days to record" value={days(report.totals.lag.p90Days)} />
+        <FigureRow
           label="Coaches at reflective consultation"
           value={`${report.reflectiveConsultation.attended} of ${report.reflectiveConsultation.coaches}`}
         />
