@@ -42,14 +42,5 @@ export const expectAccessibleAtRest = async (page: Page): Promise<void> => {
   await expectNoSeriousAxeViolations(page);
 };
 
-/**
- * The guide's screenshot of a page as a reader first sees it: scrolled to the top, nothing
- * focused, so the fixed header sits at the top of the picture and the skip link stays hidden.
- */
-export const screenshotFromTop = async (page: Page, name: string): Promise<void> => {
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  });
-  await screenshot(page, name);
-};
+/** The guide's screenshot of a page as a reader first sees it (every screenshot is taken so). */
+export const screenshotFromTop = screenshot;

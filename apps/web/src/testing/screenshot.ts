@@ -13,7 +13,15 @@ export const SCREENSHOTS =
     ? join(repositoryRoot, 'docs', 'web')
     : join(repositoryRoot, 'tmp', 'screenshots');
 
+/**
+ * A page as a reader first sees it: scrolled to the top, nothing focused, so the fixed header sits
+ * at the top of the picture and the skip link stays hidden.
+ */
 export const screenshot = async (page: Page, name: string): Promise<void> => {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  });
   mkdirSync(SCREENSHOTS, { recursive: true, mode: 0o700 });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 };
