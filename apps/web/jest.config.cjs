@@ -6,4 +6,5 @@ module.exports = {
   globalSetup: '<rootDir>/../../tools/scripts/apps-built.cjs',
   // A browser test starts an API and Chromium, and signs in through the pages: far beyond jest's 5 s default.
   testTimeout: 120_000,
+  setupFilesAfterEnv: ['<rootDir>/src/testing/retry-browser-steps.cjs'],
 };
