@@ -114,6 +114,27 @@ export type {
   TreeNode,
 } from './integrity/merkle';
 
+// What an engine keeps of that log: its tree over the global order, and the checkpoints signed over it.
+export {
+  checkConsistency,
+  checkConsistencyProofFile,
+  checkInclusionProof,
+  ConsistencyProofFile,
+  decodeConsistencyProofFile,
+  decodeInclusionProofFile,
+  encodeHashes,
+  InclusionProofFile,
+  parseVerifierKeys,
+} from './verifiable-log';
+export type {
+  CheckpointLog,
+  ProvenConsistency,
+  ProvenInclusion,
+  StoredCheckpoint,
+  TreeHead,
+  VerifiableLog,
+} from './verifiable-log';
+
 // Child data: sealed under each child's key, the keys wrapped under the key file's, erased with the key.
 export type { ChildKey, ChildKeyStore } from './child-data/child-key-store';
 export type {

@@ -1,6 +1,7 @@
 import type { ChildKeyStore } from '../child-data/child-key-store';
 import { SealingEventStore, sealedImportsOnly, sweepErasures } from '../child-data/protect-child-data';
 import type { ProjectionCheckpoints } from '../projection-storage';
+import type { CheckpointLog, VerifiableLog } from '../verifiable-log';
 import type { BulkImport, StoreEngine } from './store-engine';
 
 /**
@@ -13,10 +14,16 @@ export class OpenedStore extends SealingEventStore {
   readonly projectionCheckpoints?: () => ProjectionCheckpoints;
   /** Where the engine offers one: a bulk import, refused at the first event with child data in the clear. */
   readonly importEvents?: BulkImport;
+  /** The engine's Merkle tree over the global order, where it keeps one. */
+  readonly verifiableLog?: VerifiableLog;
+  /** The signed checkpoints kept in the store, where the engine keeps them. */
+  readonly signedCheckpoints?: CheckpointLog;
 
   private constructor(engine: StoreEngine, keys: ChildKeyStore) {
     super(engine.events, keys);
-    const { checkpoints, importEvents } = engine;
+    const { checkpoints, importEvents, verifiableLog, signedCheckpoints } = engine;
+    if (verifiableLog !== undefined) this.verifiableLog = verifiableLog;
+    if (signedCheckpoints !== undefined) this.signedCheckpoints = signedCheckpoints;
     if (checkpoints !== undefined) this.projectionCheckpoints = () => checkpoints;
     if (importEvents !== undefined) this.importEvents = (source) => importEvents(sealedImportsOnly(source));
   }

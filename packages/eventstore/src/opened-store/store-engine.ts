@@ -1,6 +1,7 @@
 import type { ChildKeyVault } from '../child-data/child-key-vault';
 import type { EventStore, EventToAppend } from '../event-store';
 import type { ProjectionCheckpoints } from '../projection-storage';
+import type { CheckpointLog, VerifiableLog } from '../verifiable-log';
 
 /** One event of a bulk import, with the stream it goes to. */
 export interface EventToImport {
@@ -27,4 +28,8 @@ export interface StoreEngine {
   readonly checkpoints?: ProjectionCheckpoints;
   readonly childKeyVault?: ChildKeyVault;
   readonly importEvents?: BulkImport;
+  /** The Merkle tree the engine keeps over its global order. */
+  readonly verifiableLog?: VerifiableLog;
+  /** The signed checkpoints of that tree, and the verifier key they are signed under, kept in the store. */
+  readonly signedCheckpoints?: CheckpointLog;
 }

@@ -53,7 +53,7 @@ export class MerkleLog {
     return rangeRoot(this.range);
   }
 
-  /** Adds leaf hashes on the right (an event's leaf is `eventLeafHash` of its event hash). */
+  /** Adds leaf hashes on the right (an event's leaf is `eventLeafHash` of its canonical content). */
   async append(leafHashes: readonly TreeHash[]): Promise<void> {
     let range = this.range;
     const written: StoredNode[] = [];

@@ -19,12 +19,11 @@ export const leafHash = (leaf: Uint8Array): TreeHash => createHash('sha256').upd
 export const nodeHash = (left: Uint8Array, right: Uint8Array): TreeHash =>
   createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
 
-/** The leaf of an event: its event hash (64 hex digits) as bytes, hashed as a leaf. */
-export const eventLeafHash = (eventHashHex: string): TreeHash => {
-  // Buffer's hex decoder stops quietly at the first bad digit: a stored hash that is not hex is a fault.
-  if (!/^[0-9a-f]{64}$/u.test(eventHashHex)) throw new Error(`"${eventHashHex.slice(0, 80)}" is not an event hash`);
-  return leafHash(Buffer.from(eventHashHex, 'hex'));
-};
+/**
+ * The leaf of an event: its canonical content (`canonicalContent`, UTF-8) hashed as a leaf. It covers
+ * the event alone, not its place in a chain, so whoever holds one event can compute its leaf.
+ */
+export const eventLeafHash = (canonicalContent: string): TreeHash => leafHash(Buffer.from(canonicalContent, 'utf8'));
 
 /** The largest power of two smaller than `n` (n ≥ 2): where a tree of n leaves splits. */
 export const splitPoint = (n: number): number => {
