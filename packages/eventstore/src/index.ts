@@ -134,6 +134,16 @@ export type {
   TreeHead,
   VerifiableLog,
 } from './verifiable-log';
+// The key that signs those checkpoints, kept in a file outside the store, and the signing itself.
+export {
+  openSigningKeyFile,
+  SIGNING_KEY_FILE_NAME,
+  signCheckpoint,
+  SigningKeyError,
+  signingKeyFileBeside,
+  storedCheckpointOf,
+} from './verifiable-log';
+export type { CheckpointSigningKey, SigningKeyOptions } from './verifiable-log';
 
 // Child data: sealed under each child's key, the keys wrapped under the key file's, erased with the key.
 export type { ChildKey, ChildKeyStore } from './child-data/child-key-store';
