@@ -25,10 +25,13 @@ describe('opening a store by its location', () => {
   });
   afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('opens memory: with keys in the process, and no checkpoints or bulk import to offer', async () => {
+  it('opens memory: with keys in the process, its tree and signed checkpoints, and no projection checkpoints or bulk import', async () => {
     const store = await openMemoryStore();
     await store.append('provider-p-1', [event('e-1', { providerId: 'p-1' })], 'no-stream');
     expect(await store.headPosition()).toBe(1);
+    expect((await store.verifiableLog!.treeHead()).size).toBe(1);
+    expect(await store.verifiableLog!.leafIndexOf('e-1')).toBe(0);
+    expect(await store.signedCheckpoints!.latest()).toBeUndefined();
     expect(store.childKeyStore).toBeDefined();
     expect(store.projectionCheckpoints).toBeUndefined();
     expect(store.importEvents).toBeUndefined();

@@ -46,8 +46,10 @@ export const openStoreEngine = async (
   options: OpenStoreOptions = {},
 ): Promise<StoreEngine> => {
   switch (location.kind) {
-    case 'memory':
-      return { events: new InMemoryEventStore() };
+    case 'memory': {
+      const store = new InMemoryEventStore();
+      return { events: store, verifiableLog: store.verifiableLog, signedCheckpoints: store.signedCheckpoints };
+    }
     case 'folder':
       return postgresStoreEngine(
         await postgres().openPgliteEventStore({

@@ -6,6 +6,8 @@ import { collect } from './fixtures';
 /** What each test of the suite works with; valid inside a test, renewed before each one. */
 export interface ContractContext {
   readonly store: EventStore;
+  /** The whole subject the test opened: the store and whatever else its engine keeps. */
+  readonly subject: ContractSubject;
   /** Unique to the test: every stream it writes is named `<run>-…`. */
   readonly run: string;
   /** The store's head position when the test began. */
@@ -36,8 +38,11 @@ export const useContractContext = (open: OpenContractSubject): ContractContext =
 
   const context: ContractContext = {
     get store() {
+      return context.subject.store;
+    },
+    get subject() {
       if (subject === undefined) throw new Error('The contract store is only open inside a test.');
-      return subject.store;
+      return subject;
     },
     get run() {
       return run;

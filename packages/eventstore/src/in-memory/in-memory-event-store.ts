@@ -13,9 +13,12 @@ import type {
 } from '../event-store';
 import { meetsExpectedRevision, requireExpectedRevision } from '../expected-revision';
 import { CHAIN_START, nextIntegrity } from '../integrity/event-hash';
+import type { CheckpointLog, VerifiableLog } from '../verifiable-log';
 import { CatchUpSubscription, LiveLog } from './catch-up-subscription';
 import { eventFilter } from './event-filter';
 import { frozenJsonCopy } from './frozen-json';
+import { InMemoryCheckpointLog } from './in-memory-checkpoint-log';
+import { InMemoryVerifiableLog } from './in-memory-verifiable-log';
 
 const requirePositiveInteger = (value: number | undefined, name: string): void => {
   if (value !== undefined && !(Number.isSafeInteger(value) && value > 0))
@@ -35,6 +38,12 @@ export class InMemoryEventStore implements EventStore {
   private readonly waiting = new Set<() => void>();
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  private readonly tree = new InMemoryVerifiableLog();
+
+  /** The Merkle tree over the global order: leaf i is the event at position i + 1. */
+  readonly verifiableLog: VerifiableLog = this.tree;
+  /** The signed checkpoints of that tree and the verifier keys published with them. */
+  readonly signedCheckpoints: CheckpointLog = new InMemoryCheckpointLog();
 
   private readonly liveLog: LiveLog = {
     headPosition: () => this.log.length,
@@ -89,6 +98,7 @@ export class InMemoryEventStore implements EventStore {
       return Object.freeze({ ...content, position: this.log.length + 1 + index, integrity });
     });
 
+    this.tree.record(stored);
     const streamEvents = existing ?? [];
     if (existing === undefined) this.streams.set(stream, streamEvents);
     streamEvents.push(...stored);

@@ -3,5 +3,10 @@ import { InMemoryEventStore } from './in-memory-event-store';
 
 eventStoreContract('in-memory', async () => {
   const store = new InMemoryEventStore();
-  return { store, close: () => store.close() };
+  return {
+    store,
+    verifiableLog: store.verifiableLog,
+    signedCheckpoints: store.signedCheckpoints,
+    close: () => store.close(),
+  };
 });
