@@ -192,6 +192,7 @@ const TESTING_VALUES = [
   'logSession',
   'silentServer',
   'someEvents',
+  'verifiableLogContract',
 ];
 
 const TESTING_TYPES = [

@@ -6,7 +6,7 @@
  */
 
 // The contract suite every event store adapter passes, and the fixtures its adapters' own tests share.
-export { eventStoreContract } from './contract/event-store-contract';
+export { eventStoreContract, verifiableLogContract } from './contract/event-store-contract';
 export type { ContractOptions, ContractSubject, OpenContractSubject } from './contract/contract-subject';
 export { EventCollector } from './contract/event-collector';
 export { anEvent, collect, someEvents } from './contract/fixtures';

@@ -69,7 +69,7 @@ const expectHeadOver = async (log: VerifiableLog, leaves: readonly TreeHash[]): 
   expect(hex(head.root)).toBe(hex(recursiveRoot(leaves)));
 };
 
-export const verifiableLogContract = (open: OpenContractSubject): void => {
+export const merkleTreeContract = (open: OpenContractSubject): void => {
   describe('verifiable log', () => {
     const context = useContractContext(open);
 
