@@ -1,8 +1,16 @@
-import { type AppendResult, type ExpectedRevision, meetsExpectedRevision } from '@coachline/eventstore';
+import {
+  type AppendResult,
+  type CompactRange,
+  eventLeafHash,
+  type ExpectedRevision,
+  meetsExpectedRevision,
+} from '@coachline/eventstore';
 import { fitsOneStatement } from './bulk-rows';
 import { EVENT_COLUMNS, eventRow, integrityOf, type EncodedEvent } from './event-rows';
 import type { SqlClient, SqlQueryable, SqlTransaction, SqlValue } from './sql-client';
 import type { Statements } from './statements';
+import { catchUpTree } from './tree-catch-up';
+import { appendEventLeaf, peaksColumn, rangeOf, treeIsCurrent } from './tree-rows';
 
 export interface AppendRequest {
   readonly stream: string;
@@ -21,15 +29,32 @@ export interface StreamTip {
   readonly hash: string;
 }
 
-/** Where the global order ends: the last position handed out and its chain hash, read under the head's lock. */
+/**
+ * Where the global order ends: the last position handed out and its chain hash, read under the head's
+ * lock, and the Merkle tree's right edge. The tree covers every position below the head unless it was
+ * switched off for a while (or an older release wrote): then it is behind, and caught up before it grows.
+ */
 export interface LockedHead {
   readonly position: number;
   readonly chain: string;
+  readonly tree: CompactRange;
 }
 
+interface HeadRow {
+  readonly position: number;
+  readonly chain: string | null;
+  readonly tree_size: number;
+  readonly peaks: unknown;
+}
+
+const headOf = (row: HeadRow | undefined): LockedHead =>
+  row === undefined
+    ? { position: 0, chain: '', tree: rangeOf(0, null) }
+    : { position: row.position, chain: row.chain ?? '', tree: rangeOf(row.tree_size, row.peaks) };
+
 export const lockHead = async (tx: SqlQueryable, statements: Statements): Promise<LockedHead> => {
-  const [locked] = await tx.query<{ position: number; chain: string | null }>(statements.lockHead);
-  return { position: locked?.position ?? 0, chain: locked?.chain ?? '' };
+  const [locked] = await tx.query<HeadRow>(statements.lockHead);
+  return headOf(locked);
 };
 
 export const readStreamTips = async (
@@ -49,6 +74,8 @@ export const readStreamTips = async (
 interface LockedHeadWithTip {
   readonly head_position: number;
   readonly head_chain: string | null;
+  readonly head_tree_size: number;
+  readonly head_peaks: unknown;
   readonly seen_position?: number;
   readonly seen_chain?: string | null;
   readonly stream: string | null;
@@ -69,7 +96,7 @@ export const lockHeadAndReadTips = async (
 ): Promise<{ head: LockedHead; tips: Map<string, StreamTip> }> => {
   const rows = await tx.query<LockedHeadWithTip>(statements.lockHeadWithTips(streams));
   const [first] = rows;
-  const head = { position: first?.head_position ?? 0, chain: first?.head_chain ?? '' };
+  const head = headOfTipRow(first);
   if (first === undefined || first.seen_position !== first.head_position || first.seen_chain !== first.head_chain) {
     return { head, tips: await readStreamTips(tx, statements, streams) };
   }
@@ -82,11 +109,22 @@ export const lockHeadAndReadTips = async (
   return { head, tips };
 };
 
-/** The advance statement's parameters: the streams' new tips, the new head, the channel to notify, the head's chain. */
+const headOfTipRow = (row: LockedHeadWithTip | undefined): LockedHead =>
+  headOf(
+    row === undefined
+      ? undefined
+      : { position: row.head_position, chain: row.head_chain, tree_size: row.head_tree_size, peaks: row.head_peaks },
+  );
+
+/**
+ * The advance statement's parameters: the streams' new tips, the new head, the channel to notify, the
+ * head's chain, and the tree's size and peaks when `keepTree` (else null, leaving them as they are).
+ */
 export const advanceParameters = (
   statements: Statements,
   tips: ReadonlyArray<[string, StreamTip]>,
   head: LockedHead,
+  keepTree: boolean,
 ): SqlValue[] => [
   tips.map(([stream]) => stream),
   tips.map(([, tip]) => tip.revision),
@@ -95,6 +133,8 @@ export const advanceParameters = (
   head.position,
   statements.channel,
   head.chain,
+  keepTree ? head.tree.size : null,
+  keepTree ? peaksColumn(head.tree) : null,
 ];
 
 /** Up to this many rows a group commit writes its events and advances in a single statement. */
@@ -108,6 +148,8 @@ export interface BatchPlan {
   readonly advanced: Map<string, StreamTip>;
   /** The head once the rows are written (the given head when there are none). */
   readonly head: LockedHead;
+  /** Whether the rows carry their tree nodes and the head its grown tree. */
+  readonly keepsTree: boolean;
 }
 
 /**
@@ -118,12 +160,16 @@ export const planBatch = (
   batch: ReadonlyArray<AppendRequest>,
   head: LockedHead,
   tipOf: (stream: string) => StreamTip | undefined,
+  keepTree: boolean,
 ): BatchPlan => {
   const rows: SqlValue[][] = [];
   const advanced = new Map<string, StreamTip>();
   let position = head.position;
   // The chain runs through the batch in the order its rows take positions; a conflict adds no link.
   let chain = head.chain;
+  // A tree behind the head cannot take leaves until it is caught up; the rows then go without nodes.
+  const keepsTree = keepTree && treeIsCurrent(head);
+  let tree = head.tree;
 
   const outcomes = batch.map((append): AppendOutcome => {
     const tip = advanced.get(append.stream) ?? tipOf(append.stream);
@@ -136,7 +182,13 @@ export const planBatch = (
       const integrity = integrityOf(event, append.stream, revision, hash, chain);
       hash = integrity.hash;
       chain = integrity.chain;
-      rows.push(eventRow(event, append.stream, revision, position, integrity));
+      let nodes: Buffer | null = null;
+      if (keepsTree) {
+        const grown = appendEventLeaf(tree, eventLeafHash(integrity.content));
+        tree = grown.range;
+        nodes = grown.column;
+      }
+      rows.push(eventRow(event, append.stream, revision, position, integrity, nodes));
     }
     if (append.events.length === 0) {
       return { kind: 'appended', result: { nextRevision: revision, lastPosition: tip?.position ?? 0 } };
@@ -144,7 +196,7 @@ export const planBatch = (
     advanced.set(append.stream, { revision, position, hash });
     return { kind: 'appended', result: { nextRevision: revision, lastPosition: position } };
   });
-  return { outcomes, rows, advanced, head: { position, chain } };
+  return { outcomes, rows, advanced, head: { position, chain, tree }, keepsTree };
 };
 
 /** What a group commit leaves behind: each append's outcome, the head, and the tips of the batch's streams. */
@@ -172,16 +224,18 @@ export const writeBatch = async (
   tx: SqlTransaction,
   statements: Statements,
   batch: ReadonlyArray<AppendRequest>,
+  keepTree = true,
 ): Promise<WrittenBatch> => {
   // Under the head's lock no other writer can change a stream until this transaction ends.
-  const { head: locked, tips } = await lockHeadAndReadTips(tx, statements, [
+  const { head: found, tips } = await lockHeadAndReadTips(tx, statements, [
     ...new Set(batch.map((append) => append.stream)),
   ]);
+  const locked = keepTree && !treeIsCurrent(found) ? await catchUpTree(tx, statements, found) : found;
   const tipOf = (stream: string) => tips.get(stream);
-  const plan = planBatch(batch, locked, tipOf);
+  const plan = planBatch(batch, locked, tipOf, keepTree);
   const { rows } = plan;
   if (rows.length > 0) {
-    const advance = advanceParameters(statements, [...plan.advanced.entries()], plan.head);
+    const advance = advanceParameters(statements, [...plan.advanced.entries()], plan.head, plan.keepsTree);
     if (fitsOneStatement(rows, EVENT_COLUMNS.length, SINGLE_STATEMENT_ROWS)) {
       await tx.query(statements.insertAndAdvance(rows.length), [...rows.flat(), ...advance]);
     } else {
@@ -203,13 +257,16 @@ export const writeBatchAtHead = async (
   batch: ReadonlyArray<AppendRequest>,
   head: LockedHead,
   tipOf: (stream: string) => StreamTip | undefined,
+  keepTree = true,
 ): Promise<WrittenBatch | undefined> => {
-  const plan = planBatch(batch, head, tipOf);
+  // A tree behind the head is caught up only under the head's lock, in `writeBatch`.
+  if (keepTree && !treeIsCurrent(head)) return undefined;
+  const plan = planBatch(batch, head, tipOf, keepTree);
   // Outcomes without rows (conflicts, empty appends) would rest on tips nothing checks.
   if (plan.rows.length === 0 || !fitsOneStatement(plan.rows, EVENT_COLUMNS.length, SINGLE_STATEMENT_ROWS)) {
     return undefined;
   }
-  const advance = advanceParameters(statements, [...plan.advanced.entries()], plan.head);
+  const advance = advanceParameters(statements, [...plan.advanced.entries()], plan.head, plan.keepsTree);
   const written = await client.execute(statements.appendAtHead(plan.rows.length), [
     ...plan.rows.flat(),
     ...advance,
@@ -234,5 +291,5 @@ export const readHeadAndTips = async (
       tips.set(row.stream, { revision: row.revision, position: row.position, hash: row.hash ?? '' });
     }
   }
-  return { head: { position: first?.head_position ?? 0, chain: first?.head_chain ?? '' }, tips };
+  return { head: headOfTipRow(first), tips };
 };

@@ -8,7 +8,8 @@ const MAX_ROWS_PER_STATEMENT = 1_000;
 /** Keeps one statement's parameters (events up to ~1 MB each) to a size both engines take comfortably. */
 const MAX_BYTES_PER_STATEMENT = 16 * 1024 * 1024;
 
-const valueBytes = (value: SqlValue): number => (typeof value === 'string' ? value.length : 8);
+const valueBytes = (value: SqlValue): number =>
+  typeof value === 'string' ? value.length : value instanceof Uint8Array ? value.length * 2 : 8;
 
 /** Splits rows into statement-sized chunks, bounded by row count, parameter count and bytes. */
 export function* statementChunks(rows: ReadonlyArray<Row>, columnCount: number): Generator<ReadonlyArray<Row>> {
@@ -75,6 +76,9 @@ export const copyField = (value: SqlValue): string => {
       ? value.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character] as string)
       : value;
   if (value === null) return '\\N';
+  // bytea in its hex form, the backslash doubled as COPY's text format reads it.
+  if (value instanceof Uint8Array)
+    return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.length).toString('hex')}`;
   if (Array.isArray(value)) throw new TypeError('Arrays are not written through COPY.');
   return String(value);
 };

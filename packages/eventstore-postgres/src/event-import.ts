@@ -1,10 +1,12 @@
-import { DuplicateEventError, type EventToAppend } from '@coachline/eventstore';
+import { DuplicateEventError, eventLeafHash, type EventToAppend } from '@coachline/eventstore';
 import { advanceParameters, lockHead, readStreamTips, type StreamTip } from './append-batch';
 import { duplicateEventId } from './errors';
 import { EVENT_COLUMNS, encodeEvent, eventRow, integrityOf } from './event-rows';
 import { setIdIndexAside } from './import-indexes';
 import type { SqlClient, SqlQueryable, SqlValue } from './sql-client';
 import type { Statements } from './statements';
+import { catchUpTree } from './tree-catch-up';
+import { appendEventLeaf, treeIsCurrent } from './tree-rows';
 
 /** One event of an import and the stream it goes to the end of. */
 export interface ImportedEvent {
@@ -21,6 +23,8 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Events handed to the bulk write at a time (all through one COPY on a server); memory holds about one chunk. */
   readonly chunkSize?: number;
+  /** Whether the rows get their tree nodes (default true); see `StoreTuning.keepTree`. */
+  readonly keepTree?: boolean;
 }
 
 const STREAMS_PER_STATEMENT = 10_000;
@@ -41,7 +45,11 @@ export const importEvents = async (
   const chunkSize = options.chunkSize ?? 500;
   try {
     return await client.transaction(async (tx) => {
-      const locked = await lockHead(tx, statements);
+      const keepTree = options.keepTree ?? true;
+      const found = await lockHead(tx, statements);
+      const locked = keepTree && !treeIsCurrent(found) ? await catchUpTree(tx, statements, found) : found;
+      const keepsTree = keepTree && treeIsCurrent(locked);
+      let tree = locked.tree;
       const tips = new Map<string, StreamTip>();
       const seen = new Set<string>();
       const head = locked.position;
@@ -65,7 +73,13 @@ export const importEvents = async (
           const integrity = integrityOf(encoded, item.stream, revision, tip?.hash ?? '', chain);
           chain = integrity.chain;
           tips.set(item.stream, { revision, position, hash: integrity.hash });
-          return eventRow(encoded, item.stream, revision, position, integrity);
+          let nodes: Buffer | null = null;
+          if (keepsTree) {
+            const grown = appendEventLeaf(tree, eventLeafHash(integrity.content));
+            tree = grown.range;
+            nodes = grown.column;
+          }
+          return eventRow(encoded, item.stream, revision, position, integrity, nodes);
         });
         chunk = [];
         await writer.write(rows);
@@ -94,7 +108,12 @@ export const importEvents = async (
       for (let start = 0; start < touched.length; start += STREAMS_PER_STATEMENT) {
         await tx.query(
           statements.advance,
-          advanceParameters(statements, touched.slice(start, start + STREAMS_PER_STATEMENT), { position, chain }),
+          advanceParameters(
+            statements,
+            touched.slice(start, start + STREAMS_PER_STATEMENT),
+            { position, chain, tree },
+            keepsTree,
+          ),
         );
       }
       return { imported: position - head, lastPosition: position };

@@ -1,6 +1,7 @@
 import {
+  canonicalContentOf,
   canonicalJson,
-  nextIntegrityOfCanonical,
+  nextIntegrityOfContent,
   type EventIntegrity,
   type EventToAppend,
   type StoredEvent,
@@ -20,6 +21,7 @@ export const EVENT_COLUMNS = [
   'recorded_at',
   'hash',
   'chain',
+  'tree',
 ] as const;
 
 /** An event to append with its JSON already serialized, ready to take its place in the order. */
@@ -59,15 +61,23 @@ export const encodeEvent = (event: EventToAppend): EncodedEvent => ({
   recordedAt: recordedAtOf(event.metadata),
 });
 
-/** The event's hash and chain, given its stream's tip hash and the chain at the head (both '' at the start). */
+/** An event's hash and chain, and the canonical content they were taken over (which is also its tree leaf's). */
+export interface SealedContent extends EventIntegrity {
+  readonly content: string;
+}
+
+/**
+ * The event's hash and chain, given its stream's tip hash and the chain at the head (both '' at the
+ * start), with its canonical content kept so the tree hashes the same text instead of building it again.
+ */
 export const integrityOf = (
   event: EncodedEvent,
   stream: string,
   revision: number,
   previousStreamHash: string,
   previousChain: string,
-): EventIntegrity =>
-  nextIntegrityOfCanonical(previousStreamHash, previousChain, {
+): SealedContent => {
+  const content = canonicalContentOf({
     id: event.id,
     stream,
     revision,
@@ -76,6 +86,8 @@ export const integrityOf = (
     canonicalData: event.data,
     canonicalMetadata: event.metadata,
   });
+  return { ...nextIntegrityOfContent(previousStreamHash, previousChain, content), content };
+};
 
 export const eventRow = (
   event: EncodedEvent,
@@ -83,6 +95,8 @@ export const eventRow = (
   revision: number,
   position: number,
   integrity: EventIntegrity,
+  /** The tree nodes the event's leaf completes (`nodesColumn`), or null when the tree is not kept. */
+  tree: Uint8Array | null,
 ): SqlValue[] => [
   position,
   stream,
@@ -95,6 +109,7 @@ export const eventRow = (
   event.recordedAt,
   integrity.hash,
   integrity.chain,
+  tree,
 ];
 
 export const SELECT_EVENT_COLUMNS = 'position, stream, revision, id, type, schema_version, data, metadata, hash, chain';

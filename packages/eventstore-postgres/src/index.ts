@@ -23,4 +23,6 @@ export { DEFAULT_SCHEMA, LATEST_VERSION } from './migrations';
 export type { WriteQueueLimits } from './write-queue';
 export { PostgresProjectionCheckpoints } from './projection-checkpoints';
 export { PostgresChildKeyVault } from './postgres-child-key-vault';
+export { PostgresVerifiableLog } from './postgres-verifiable-log';
+export { PostgresCheckpointLog } from './postgres-checkpoint-log';
 export { accessLogSchemaOf, openPostgresAccessLog } from './access-log';

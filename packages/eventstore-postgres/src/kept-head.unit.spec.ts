@@ -1,3 +1,4 @@
+import { EMPTY_RANGE } from '@coachline/eventstore';
 import fc from 'fast-check';
 import type { StreamTip, WrittenBatch } from './append-batch';
 import { KeptHead } from './kept-head';
@@ -6,8 +7,8 @@ const tip = (revision: number): StreamTip => ({ revision, position: revision + 1
 
 const written = (from: number, to: number, streams: ReadonlyArray<string>): WrittenBatch => ({
   outcomes: [],
-  startedAt: { position: from, chain: `c${from}` },
-  head: { position: to, chain: `c${to}` },
+  startedAt: { position: from, chain: `c${from}`, tree: EMPTY_RANGE },
+  head: { position: to, chain: `c${to}`, tree: EMPTY_RANGE },
   tips: new Map(streams.map((stream, index) => [stream, tip(index)])),
 });
 
@@ -24,7 +25,7 @@ describe('the head and tips a writer keeps', () => {
       false,
       true,
     ]);
-    expect(kept.head).toEqual({ position: 6, chain: 'c6' });
+    expect(kept.head).toEqual({ position: 6, chain: 'c6', tree: EMPTY_RANGE });
   });
 
   it('keeps a stream known to have no events apart from one it never saw', () => {

@@ -1,6 +1,8 @@
 import { backfillIntegrity } from './integrity-backfill';
 import type { SqlClient, SqlTransaction } from './sql-client';
 import { NoStoreError } from './no-store-error';
+import { statementsFor } from './statements';
+import { backfillTree } from './tree-catch-up';
 
 export const DEFAULT_SCHEMA = 'coachline';
 
@@ -164,6 +166,31 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       ALTER TABLE "${s}".child_keys ALTER COLUMN key_id TYPE text COLLATE "C";
       ANALYZE "${s}".events (type);
     `,
+  },
+  {
+    version: 8,
+    name: 'the Merkle tree over the global order, its signed checkpoints and their published keys',
+    // The tree's nodes live in the rows of the events that complete them (see tree-rows.ts), so a
+    // node is committed with its event or not at all; the head keeps the tree's right edge, moved by
+    // the same statement that moves the head. A checkpoint's signing time is kept as the text that
+    // was signed beside it, so it reads back exactly as saved.
+    script: (s) => `
+      ALTER TABLE "${s}".events ADD COLUMN tree bytea;
+      ALTER TABLE "${s}".head
+        ADD COLUMN tree_size bigint NOT NULL DEFAULT 0 CHECK (tree_size >= 0),
+        ADD COLUMN peaks bytea NOT NULL DEFAULT ''::bytea;
+      CREATE TABLE "${s}".signed_checkpoints (
+        size bigint PRIMARY KEY CHECK (size >= 0),
+        note text NOT NULL,
+        signed_at text NOT NULL
+      );
+      CREATE TABLE "${s}".checkpoint_keys (
+        ordinal bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        verifier_key text COLLATE "C" NOT NULL UNIQUE,
+        published_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+    backfill: (tx, schema) => backfillTree(tx, statementsFor(schema)),
   },
 ];
 

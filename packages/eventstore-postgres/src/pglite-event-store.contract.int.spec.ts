@@ -10,5 +10,10 @@ afterAll(() => dropSchemaOnPglite(pglite(), schema));
 
 eventStoreContract('PostgreSQL adapter on PGlite', async () => {
   const store = await openPgliteEventStore({ pglite: pglite(), schema });
-  return { store, close: () => store.close() };
+  return {
+    store,
+    verifiableLog: store.verifiableLog(),
+    signedCheckpoints: store.signedCheckpoints(),
+    close: () => store.close(),
+  };
 });

@@ -12,6 +12,11 @@ describeOnServer('on the PostgreSQL server', () => {
 
   eventStoreContract('PostgreSQL adapter on a server', async () => {
     const store = await openPostgresEventStore({ connectionString: testDatabaseUrl(), schema });
-    return { store, close: () => store.close() };
+    return {
+      store,
+      verifiableLog: store.verifiableLog(),
+      signedCheckpoints: store.signedCheckpoints(),
+      close: () => store.close(),
+    };
   });
 });

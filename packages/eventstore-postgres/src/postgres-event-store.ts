@@ -21,12 +21,20 @@ import type { Statements } from './statements';
 import { PollingSubscription } from './subscription';
 import { PostgresProjectionCheckpoints } from './projection-checkpoints';
 import { PostgresChildKeyVault } from './postgres-child-key-vault';
+import { PostgresCheckpointLog } from './postgres-checkpoint-log';
+import { PostgresVerifiableLog } from './postgres-verifiable-log';
 import { WriteQueue, type WriteQueueLimits } from './write-queue';
 
 export interface StoreTuning {
   /** How often a live subscription looks at the head when nothing woke it. */
   readonly pollIntervalMs?: number;
   readonly writeLimits?: WriteQueueLimits;
+  /**
+   * Whether appends and imports grow the Merkle tree with their events (default true). It exists
+   * to measure what the tree costs a write: a store written with it off has a tree behind its head,
+   * which the next writer keeping it catches up, under the head's lock, before it appends.
+   */
+  readonly keepTree?: boolean;
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 200;
@@ -54,7 +62,13 @@ export class PostgresEventStore implements EventStore {
     private readonly statements: Statements,
     private readonly tuning: StoreTuning = {},
   ) {
-    this.writes = new WriteQueue(client, statements, (head) => this.announceAppended(head), tuning.writeLimits);
+    this.writes = new WriteQueue(
+      client,
+      statements,
+      (head) => this.announceAppended(head),
+      tuning.writeLimits,
+      tuning.keepTree ?? true,
+    );
   }
 
   /**
@@ -68,6 +82,16 @@ export class PostgresEventStore implements EventStore {
   /** Views and checkpoints kept in this store's schema, beside the events they fold. */
   projectionCheckpoints(): PostgresProjectionCheckpoints {
     return new PostgresProjectionCheckpoints(this.client, this.statements.schema);
+  }
+
+  /** The Merkle tree over this store's global order: its head, and proofs read from the events' rows. */
+  verifiableLog(): PostgresVerifiableLog {
+    return new PostgresVerifiableLog(this.client, this.statements);
+  }
+
+  /** The signed checkpoints of that tree and the verifier keys they are published under, in this store's schema. */
+  signedCheckpoints(): PostgresCheckpointLog {
+    return new PostgresCheckpointLog(this.client, this.statements.schema);
   }
 
   async append(
@@ -133,7 +157,8 @@ export class PostgresEventStore implements EventStore {
     options?: ImportOptions,
   ): Promise<ImportResult> {
     if (this.closed) return Promise.reject(new Error('The event store is closed.'));
-    return importEvents(this.client, this.statements, source, options).then((result) => {
+    const keepTree = this.tuning.keepTree ?? true;
+    return importEvents(this.client, this.statements, source, { keepTree, ...options }).then((result) => {
       if (result.imported > 0) this.announceAppended();
       return result;
     });

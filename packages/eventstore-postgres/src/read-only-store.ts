@@ -1,4 +1,6 @@
 import type { ReadAllOptions, StoredEvent, StoredViewRow } from '@coachline/eventstore';
+import { PostgresCheckpointLog } from './postgres-checkpoint-log';
+import { PostgresVerifiableLog } from './postgres-verifiable-log';
 import { wholeViewText } from './projection-checkpoints';
 import { readAllPages } from './readers';
 import type { SqlClient, SqlQueryable } from './sql-client';
@@ -74,6 +76,16 @@ export class ReadOnlyStore {
 
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent> {
     return readAllPages(this.session, this.statements, options);
+  }
+
+  /** The Merkle tree as this transaction's snapshot holds it: the head and every node agree. */
+  verifiableLog(): PostgresVerifiableLog {
+    return new PostgresVerifiableLog(this.session, this.statements);
+  }
+
+  /** The signed checkpoints and published keys, read in the same snapshot (saving one is refused: read only). */
+  signedCheckpoints(): PostgresCheckpointLog {
+    return new PostgresCheckpointLog(this.session, this.statements.schema);
   }
 
   /** Every row of the views table as it lies there, the state still JSON text. */

@@ -15,8 +15,10 @@ const EXPECTED_COLUMNS: ReadonlyArray<readonly [string, ReadonlyArray<string>]> 
   ['schema_migrations', ['version', 'name']],
   ['events', EVENT_COLUMNS],
   ['streams', ['stream', 'revision', 'position', 'hash']],
-  ['head', ['position', 'chain']],
+  ['head', ['position', 'chain', 'tree_size', 'peaks']],
   ['projections', ['name', 'version', 'position', 'state', 'parked']],
+  ['signed_checkpoints', ['size', 'note', 'signed_at']],
+  ['checkpoint_keys', ['ordinal', 'verifier_key']],
 ];
 
 const missingColumns = async (session: SqlQueryable, schema: string): Promise<string[]> => {

@@ -6,7 +6,8 @@
 export type SqlRow = Record<string, unknown>;
 
 /** A value bound to a statement parameter or written by the bulk path (JSON already as text). */
-export type SqlValue = string | number | boolean | null | ReadonlyArray<string | number>;
+/** A parameter; bytes are a bytea (a Buffer on a server, any Uint8Array on PGlite). */
+export type SqlValue = string | number | boolean | null | Uint8Array | ReadonlyArray<string | number>;
 
 export interface SqlQueryable {
   query<R extends object = SqlRow>(text: string, params?: ReadonlyArray<SqlValue>): Promise<R[]>;

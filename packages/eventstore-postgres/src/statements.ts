@@ -27,7 +27,10 @@ export interface Statements {
   readonly headPosition: string;
   readonly streamRevisions: string;
   readonly streamRevision: string;
-  /** Records new stream tips and the new head (with their hashes), and notifies subscribers, in one round trip. */
+  /**
+   * Records new stream tips and the new head (with their hashes and the tree's size and peaks, kept
+   * as they are when given null), and notifies subscribers, in one round trip.
+   */
   readonly advance: string;
   /** Inserts `rowCount` events and advances, in one round trip: the events' parameters come first. */
   insertAndAdvance(rowCount: number): string;
@@ -35,12 +38,15 @@ export interface Statements {
    * A whole group commit as one statement in its own transaction: takes the head's lock only while
    * the head is still at the position and chain given last (READ COMMITTED checks them again on the
    * newest row once a writer ahead of it commits), and only then inserts `rowCount` events and
-   * advances. Parameters as `insertAndAdvance`'s, then the expected head's position and chain.
+   * advances. Parameters as `insertAndAdvance`'s, then the expected head's position and chain (the
+   * tree's size and peaks need no check: they change only with the head, or to the same values).
    * Answers one row when it wrote, none when another writer had moved the head.
    */
   appendAtHead(rowCount: number): string;
   /** The head and the streams' tips as one snapshot saw them, without a lock. */
   readonly headAndTips: string;
+  /** The head's position, the size the tree covers and its peaks. */
+  readonly treeHead: string;
   readonly readStreamForwards: string;
   readonly readStreamBackwards: string;
   readAllPage(page: ReadAllPage): { readonly text: string; readonly params: SqlValue[] };
@@ -58,7 +64,8 @@ export interface Statements {
 }
 
 /**
- * Parameters from `$first`: streams, their revisions, positions and tip hashes, the head, the channel, the head's chain.
+ * Parameters from `$first`: streams, their revisions, positions and tip hashes, the head, the channel, the head's chain,
+ * the tree's size and peaks (null: unchanged).
  * With `guarded`, each part runs only when the CTE `locked` holds the head's row.
  */
 const advanceClauses = (s: string, first: number, guarded = false) => `
@@ -68,7 +75,8 @@ const advanceClauses = (s: string, first: number, guarded = false) => `
     ${guarded ? 'WHERE EXISTS (SELECT FROM locked)' : ''}
     ON CONFLICT (stream) DO UPDATE SET revision = EXCLUDED.revision, position = EXCLUDED.position, hash = EXCLUDED.hash
   ), advanced_head AS (
-    UPDATE ${s}.head SET position = $${first + 4}::bigint, chain = $${first + 6}::text
+    UPDATE ${s}.head SET position = $${first + 4}::bigint, chain = $${first + 6}::text,
+      tree_size = COALESCE($${first + 7}::bigint, tree_size), peaks = COALESCE($${first + 8}::bytea, peaks)
     ${guarded ? 'WHERE EXISTS (SELECT FROM locked)' : ''}
   )
   SELECT pg_notify($${first + 5}, $${first + 4}::bigint::text)${guarded ? ' FROM locked' : ''}`;
@@ -86,6 +94,7 @@ const EVENT_COLUMN_TYPES: Readonly<Record<(typeof EVENT_COLUMNS)[number], string
   recorded_at: 'timestamptz',
   hash: 'text',
   chain: 'text',
+  tree: 'bytea',
 };
 
 const typedPlaceholders = (rowCount: number): string => {
@@ -107,10 +116,11 @@ export const statementsFor = (schema: string): Statements => {
     schema,
     eventsTable: `${s}.events`,
     channel: `${schema}_events`,
-    lockHead: `SELECT position, chain FROM ${s}.head FOR UPDATE`,
+    lockHead: `SELECT position, chain, tree_size, peaks FROM ${s}.head FOR UPDATE`,
     lockHeadWithTips: (streams) =>
-      `WITH locked AS (SELECT position, chain FROM ${s}.head FOR UPDATE)
+      `WITH locked AS (SELECT position, chain, tree_size, peaks FROM ${s}.head FOR UPDATE)
       SELECT locked.position AS head_position, locked.chain AS head_chain,
+        locked.tree_size AS head_tree_size, locked.peaks AS head_peaks,
         seen.position AS seen_position, seen.chain AS seen_chain,
         tip.stream, tip.revision, tip.position, tip.hash
       FROM locked CROSS JOIN (SELECT position, chain FROM ${s}.head) AS seen
@@ -133,7 +143,7 @@ export const statementsFor = (schema: string): Statements => {
       if (text === undefined) {
         const first = rowCount * EVENT_COLUMNS.length + 1;
         text = `WITH locked AS (
-            SELECT position FROM ${s}.head WHERE position = $${first + 7}::bigint AND chain = $${first + 8}::text FOR UPDATE
+            SELECT position FROM ${s}.head WHERE position = $${first + 9}::bigint AND chain = $${first + 10}::text FOR UPDATE
           ), inserted AS (
             INSERT INTO ${s}.events (${EVENT_COLUMNS.join(',')})
             SELECT * FROM (VALUES ${typedPlaceholders(rowCount)}) AS appended WHERE EXISTS (SELECT FROM locked)
@@ -143,8 +153,10 @@ export const statementsFor = (schema: string): Statements => {
       return text;
     },
     headAndTips: `SELECT head.position AS head_position, head.chain AS head_chain,
+        head.tree_size AS head_tree_size, head.peaks AS head_peaks,
         tip.stream, tip.revision, tip.position, tip.hash
       FROM ${s}.head AS head LEFT JOIN ${s}.streams AS tip ON tip.stream = ANY($1::text[])`,
+    treeHead: `SELECT position, tree_size, peaks FROM ${s}.head`,
     readStreamForwards: `SELECT ${SELECT_EVENT_COLUMNS} FROM ${s}.events
       WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
     readStreamBackwards: `SELECT ${SELECT_EVENT_COLUMNS} FROM ${s}.events

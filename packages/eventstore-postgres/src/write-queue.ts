@@ -50,6 +50,8 @@ export class WriteQueue {
     /** Called with the head after each commit that wrote events. */
     private readonly onCommitted: (head: number) => void,
     private readonly limits: WriteQueueLimits = DEFAULT_WRITE_LIMITS,
+    /** Whether each commit grows the Merkle tree with its events (see `StoreTuning.keepTree`). */
+    private readonly keepTree = true,
   ) {}
 
   append(request: AppendRequest): Promise<AppendResult> {
@@ -100,7 +102,7 @@ export class WriteQueue {
     try {
       written =
         (await this.writeAtKeptHead(requests)) ??
-        (await this.client.transaction((tx) => writeBatch(tx, this.statements, requests)));
+        (await this.client.transaction((tx) => writeBatch(tx, this.statements, requests, this.keepTree)));
     } catch (error) {
       if (batch.length > 1 && !isConnectionFailure(error) && !(error instanceof CommitOutcomeUnknownError)) {
         // The statement failed for one append's sake (a duplicate id, JSON PostgreSQL refuses) and
@@ -140,7 +142,7 @@ export class WriteQueue {
       read = seen.tips;
     }
     const tipOf = (stream: string) => (read.has(stream) ? read.get(stream) : this.kept.tipOf(stream));
-    const written = await writeBatchAtHead(this.client, this.statements, requests, head, tipOf);
+    const written = await writeBatchAtHead(this.client, this.statements, requests, head, tipOf, this.keepTree);
     if (written === undefined) this.kept.learn(read);
     return written;
   }

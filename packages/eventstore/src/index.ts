@@ -67,7 +67,15 @@ export { readsTypedPages } from './projection-storage/typed-pages';
 export type { LatestPassedOver, TypedPage, TypedPageReader, TypedPagesOptions } from './projection-storage/typed-pages';
 
 // Integrity: each event's hash chained to the one before, and the check of a whole chain.
-export { CHAIN_START, canonicalJson, nextIntegrity, nextIntegrityOfCanonical } from './integrity/event-hash';
+export {
+  CHAIN_START,
+  canonicalContent,
+  canonicalContentOf,
+  canonicalJson,
+  nextIntegrity,
+  nextIntegrityOfCanonical,
+  nextIntegrityOfContent,
+} from './integrity/event-hash';
 export type { CanonicalParts, EventIntegrity, HashedContent } from './integrity/event-hash';
 export { ChainVerifier, verifyChain } from './integrity/chain-verifier';
 export type {
@@ -81,8 +89,16 @@ export type {
 
 // The verifiable log: a Merkle tree (RFC 9162) over the events, its proofs, and signed checkpoints (C2SP).
 export {
+  appendLeaf,
+  consistencyPlan,
+  EMPTY_RANGE,
+  foldFromRight,
+  inclusionPlan,
   InMemoryMerkleNodeStore,
   MerkleLog,
+  perfectSubtrees,
+  planNodes,
+  rangeRoot,
   emptyTreeHash,
   eventLeafHash,
   generateNoteKey,
@@ -101,6 +117,7 @@ export {
   verifyInclusion,
 } from './integrity/merkle';
 export type {
+  CompactRange,
   GeneratedNoteKey,
   LogCheckpoint,
   MerkleNodeStore,
@@ -109,6 +126,7 @@ export type {
   OpenedLogCheckpoint,
   OpenedNote,
   ProofCheck,
+  ProofPlan,
   StoredNode,
   TreeHash,
   TreeNode,

@@ -32,12 +32,14 @@ export interface OpenStoreOptions {
  */
 const FIRST_ANSWER_MS = 10_000;
 
-/** A PostgreSQL or PGlite store as an engine to open: its events, checkpoints, key vault and bulk import. */
+/** A PostgreSQL or PGlite store as an engine to open: its events, checkpoints, key vault, bulk import and verifiable log. */
 export const postgresStoreEngine = (store: PostgresAdapter.PostgresEventStore): StoreEngine => ({
   events: store,
   checkpoints: store.projectionCheckpoints(),
   childKeyVault: store.childKeyVault(),
   importEvents: (source) => store.importEvents(source),
+  verifiableLog: store.verifiableLog(),
+  signedCheckpoints: store.signedCheckpoints(),
 });
 
 /** The engine at `location`, as its adapter opens it: events and whatever else it keeps, nothing sealed yet. */

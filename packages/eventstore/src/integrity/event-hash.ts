@@ -72,8 +72,15 @@ export const nextIntegrityOfCanonical = (
   previousStreamHash: string,
   previousChain: string,
   parts: CanonicalParts,
+): EventIntegrity => nextIntegrityOfContent(previousStreamHash, previousChain, canonicalContentOf(parts));
+
+/** The integrity of the next event from its canonical content, for a writer that also hashes that text as a leaf. */
+export const nextIntegrityOfContent = (
+  previousStreamHash: string,
+  previousChain: string,
+  content: string,
 ): EventIntegrity => {
-  const hash = sha256hex(`${previousStreamHash}\n${canonicalContentOf(parts)}`);
+  const hash = sha256hex(`${previousStreamHash}\n${content}`);
   return { hash, chain: chainHash(previousChain, hash) };
 };
 

@@ -2,7 +2,7 @@ export { HASH_BYTES, emptyTreeHash, eventLeafHash, leafHash, nodeHash, recursive
 export type { TreeHash } from './tree-hash';
 export { InMemoryMerkleNodeStore, nodeKey } from './node-store';
 export type { MerkleNodeStore, StoredNode, TreeNode } from './node-store';
-export { appendLeaf, EMPTY_RANGE, rangeRoot } from './compact-range';
+export { appendLeaf, EMPTY_RANGE, foldFromRight, perfectSubtrees, rangeRoot } from './compact-range';
 export type { Appended, CompactRange } from './compact-range';
 export { consistencyPlan, inclusionPlan, planNodes } from './proof-plan';
 export type { ProofPlan } from './proof-plan';
