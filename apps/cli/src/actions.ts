@@ -7,6 +7,7 @@
 export { printableText } from '@coachline/domain';
 export { accessLogCommand } from './commands/access-log.command';
 export { caseloadCommand } from './commands/caseload.command';
+export { checkpointCommand } from './commands/checkpoint.command';
 export { coachesCommand, implementationPlanCommand } from './commands/program-views.command';
 export { demoCommand } from './commands/demo.command';
 export { dueCommand, dueOptionsOf } from './commands/due.command';
@@ -14,6 +15,7 @@ export { exportCommand } from './commands/export.command';
 export { importCommand } from './commands/import.command';
 export { parseAsOf, parseDay, parseFormat, parseId, parsePositiveInteger, parseViewName } from './commands/options';
 export { projectionsCommand } from './commands/projections.command';
+export { proveCommand } from './commands/prove.command';
 export { replayCommand } from './commands/replay.command';
 export { reportCommand, reportOptionsOf } from './commands/report.command';
 export { FailureError, UsageError } from './commands/usage-error';

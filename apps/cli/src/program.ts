@@ -16,6 +16,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 const STORE_HELP = 'memory:, a folder (embedded PGlite), postgres://… or esdb://…';
 const AS_HELP = 'who reads, as the access log records it (default: the operating-system user)';
+const KEY_HELP =
+  'the verifier key checkpoints must be signed under (<name>+<key id>+<key>), or a file holding it (else the keys the file or store carries, which proves less)';
 const KEY_FILE_HELP =
   'the key file of the store’s children’s keys (else COACHLINE_KEY_FILE, else <store folder>-keys/key-encryption-key.json)';
 
@@ -58,13 +60,84 @@ const buildProgram = (io: Io): Command => {
 
   program
     .command('verify')
-    .description('check every line of an event file (list line:path errors), or the hash chain of a store or an export')
-    .option('--events <file>', 'the event file (JSON Lines)')
-    .option('--store <url>', `the store whose hash chain to recompute: ${STORE_HELP}`)
+    .description(
+      'check every line of an event file (list line:path errors), or the hash chain and signed tree of a store or an export; or a proof',
+    )
+    .option('--events <file>', 'the event file (JSON Lines), checked against the checkpoint it ends with')
+    .option('--store <url>', `the store whose hash chain and tree to recompute: ${STORE_HELP}`)
     .option('--head <hash>', 'a chain hash noted earlier that the history must pass through')
-    .action((opts: { events?: string; store?: string; head?: string }) =>
-      actions().verifyCommand(
-        { ...optional('events', opts.events), ...optional('store', opts.store), ...optional('head', opts.head) },
+    .option('--proof <file>', 'an inclusion proof (coachline prove --event) to check offline')
+    .option('--consistency <file>', 'a consistency proof (coachline prove --from) to check offline')
+    .option('--from <file>', 'with --to and --store: the older checkpoint (coachline checkpoint --out)')
+    .option('--to <file>', 'with --from: the newer checkpoint, which must extend the older')
+    .option('--key <key>', KEY_HELP)
+    .action(
+      (opts: {
+        events?: string;
+        store?: string;
+        head?: string;
+        proof?: string;
+        consistency?: string;
+        from?: string;
+        to?: string;
+        key?: string;
+      }) =>
+        actions().verifyCommand(
+          {
+            ...optional('events', opts.events),
+            ...optional('store', opts.store),
+            ...optional('head', opts.head),
+            ...optional('proof', opts.proof),
+            ...optional('consistency', opts.consistency),
+            ...optional('from', opts.from),
+            ...optional('to', opts.to),
+            ...optional('key', opts.key),
+          },
+          io.out,
+        ),
+    );
+
+  program
+    .command('checkpoint')
+    .description('sign the store’s tree of events as it is now, keep the checkpoint in the store and print it')
+    .option('--store <url>', STORE_HELP, './.coachline')
+    .option(
+      '--signing-key <file>',
+      'the file of the key that signs checkpoints, made on first use (else COACHLINE_SIGNING_KEY_FILE, else checkpoint-signing-key beside the key file)',
+    )
+    .option('--key-file <file>', KEY_FILE_HELP)
+    .option('--out <file>', 'also write the signed checkpoint to this file')
+    .action((opts: { store: string; signingKey?: string; keyFile?: string; out?: string }) =>
+      actions().checkpointCommand(
+        {
+          store: opts.store,
+          ...optional('signingKey', opts.signingKey),
+          ...optional('keyFile', opts.keyFile),
+          ...optional('out', opts.out),
+        },
+        io.out,
+      ),
+    );
+
+  program
+    .command('prove')
+    .description(
+      'write the proof that a signed checkpoint holds an event (--event), or that a newer checkpoint extends an older (--from)',
+    )
+    .requiredOption('--out <file>', 'the proof file to write')
+    .option('--store <url>', STORE_HELP, './.coachline')
+    .option('--event <id>', 'the event to prove, against the first signed checkpoint that covers it')
+    .option('--from <file>', 'the older checkpoint (coachline checkpoint --out)')
+    .option('--to <file>', 'with --from: the newer checkpoint (default: the latest the store keeps)')
+    .action((opts: { out: string; store: string; event?: string; from?: string; to?: string }) =>
+      actions().proveCommand(
+        {
+          out: opts.out,
+          store: opts.store,
+          ...optional('event', actions().parseId('--event', opts.event)),
+          ...optional('from', opts.from),
+          ...optional('to', opts.to),
+        },
         io.out,
       ),
     );

@@ -4,7 +4,8 @@ import { recordRead } from '../access-log/record-read';
 import { readerOf } from '../access-log/reader';
 import { extractCommand } from '../extracts/extract-command';
 import { checkOutputFile, writeOutputFile } from '../output/output-file';
-import { openStore } from '../store/open-store';
+import { checkpointLineText, type CarriedCheckpoint } from '../verifiable/carried-checkpoint';
+import { openStore, type OpenedStore } from '../store/open-store';
 import { childDataOpener } from './opened-child-data';
 import { requireSelected, storeHolds } from './view-selection';
 
@@ -42,9 +43,20 @@ const eventLine = (stored: StoredEvent, withIntegrity: boolean) => ({
   ...(withIntegrity && stored.integrity ? { integrity: stored.integrity } : {}),
 });
 
+/** The store's latest signed checkpoint and the keys it publishes, where it keeps any. */
+const carriedCheckpoint = async (store: OpenedStore): Promise<CarriedCheckpoint | undefined> => {
+  const latest = await store.signedCheckpoints?.latest();
+  if (latest === undefined || store.signedCheckpoints === undefined) return undefined;
+  return { note: latest.note, keys: await store.signedCheckpoints.publishedKeys() };
+};
+
+/** The size line of a note the store signed. */
+const signedSize = (checkpoint: CarriedCheckpoint): string => checkpoint.note.split('\n')[1] ?? '?';
+
 /**
  * `coachline export --out FILE`: the history as an event file, in global order with positions,
- * with the store's hashes (`integrity`) so that `verify --events` can check the chain; `--as-of`
+ * with the store's hashes (`integrity`) so that `verify --events` can check the chain, and closed
+ * by the latest signed checkpoint, so that it can tell a file whose newest events were cut; `--as-of`
  * keeps what was recorded by then. Each event is written as it was stored, at the schema version
  * it was written in: readers upcast on read, and a rewritten event would no longer match its hash.
  * The file, readable by its owner only, appears once whole and once the read is in the access log.
@@ -63,7 +75,10 @@ export const exportCommand = async (
   // Only a whole history carries the store's hashes: a chain cut by --stream or --as-of checks nothing.
   const chained = options.stream === undefined && asOfMs === undefined;
   const open = options.openChildData === true ? childDataOpener(store) : undefined;
+  let checkpoint: CarriedCheckpoint | undefined;
   const lines = async function* (): AsyncGenerator<string> {
+    // Read before the events, so the events written are at least those it signed.
+    checkpoint = chained && !open ? await carriedCheckpoint(store) : undefined;
     const events: AsyncIterable<StoredEvent> = options.stream ? store.readStream(options.stream) : store.readAll();
     for await (const read of events) {
       if (asOfMs !== undefined && Date.parse(read.metadata.recordedAt) > asOfMs) continue;
@@ -71,6 +86,7 @@ export const exportCommand = async (
       count++;
       yield `${JSON.stringify(eventLine(stored, chained && !open))}\n`;
     }
+    if (checkpoint !== undefined) yield checkpointLineText(checkpoint);
   };
   try {
     if (options.stream !== undefined)
@@ -93,5 +109,7 @@ export const exportCommand = async (
   } finally {
     await store.close();
   }
-  out.write(`exported ${count} events to ${options.out}\n`);
+  const closedBy =
+    checkpoint === undefined ? '' : `, closed by the signed checkpoint of ${signedSize(checkpoint)} events`;
+  out.write(`exported ${count} events to ${options.out}${closedBy}\n`);
 };

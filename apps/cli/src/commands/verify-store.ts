@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import * as E from 'fp-ts/Either';
 import {
   ChainVerifier,
+  type NoteVerifier,
   type ChainBreak,
   type ChainIntact,
   describeStoreFailure,
@@ -17,6 +18,8 @@ import { progressOnStderr } from '../output/progress';
 import { type StoreLocation, storeLocationOf } from '../store/store-location';
 import { FailureError, UsageError } from './usage-error';
 import { formatViewDifference, formatViewVerdict } from './verify-views';
+import { StoreTreeCheck, type StoreTreeVerdict } from '../verifiable/store-tree-check';
+import { verifyEsdbTree } from '../verifiable/esdb-tree-check';
 
 // Required only when a store is verified, so that `verify --events` starts without database clients.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,13 +50,20 @@ interface StoreReading {
   readonly headPosition: number;
   /** Undefined when the chain broke: views folded from a history that does not verify prove nothing. */
   readonly views?: ReadonlyArray<StoredViewVerdict>;
+  /** Undefined when the chain broke, for the same reason. */
+  readonly tree?: StoreTreeVerdict;
 }
 
-/** One read of the history, in global order, serves the chain and every stored view. */
-const readStore = async (store: ReadOnlyStore, expectedHead: string | undefined): Promise<StoreReading> => {
-  // All three reads see the transaction's one snapshot: no stored view is ahead of the head read.
+/** One read of the history, in global order, serves the chain, the tree and every stored view. */
+const readStore = async (
+  store: ReadOnlyStore,
+  expectedHead: string | undefined,
+  given: readonly NoteVerifier[] | undefined,
+): Promise<StoreReading> => {
+  // Every read sees the transaction's one snapshot: no stored view or tree is ahead of the head read.
   const rows = await store.storedViews();
   const headPosition = await store.headPosition();
+  const tree = await StoreTreeCheck.start(store.verifiableLog(), store.signedCheckpoints(), given);
   const chain = new ChainVerifier({ headPosition, ...(expectedHead !== undefined ? { expectedHead } : {}) });
   const views = new StoredViewCheck(rows, storedProjections, headPosition);
   const progress = progressOnStderr('verify');
@@ -64,12 +74,15 @@ const readStore = async (store: ReadOnlyStore, expectedHead: string | undefined)
       const broken = chain.check(event);
       if (broken !== undefined) return { chain: E.left(broken), headPosition };
       views.push(event);
+      await tree.push(event);
     }
   } finally {
     progress.stop();
   }
   const verdict = chain.finish();
-  return E.isLeft(verdict) ? { chain: verdict, headPosition } : { chain: verdict, headPosition, views: views.finish() };
+  return E.isLeft(verdict)
+    ? { chain: verdict, headPosition }
+    : { chain: verdict, headPosition, views: views.finish(), tree: tree.finish() };
 };
 
 /** `memory:` holds nothing in a new process: an empty history with an empty chain. */
@@ -79,22 +92,29 @@ const verifyMemory = (out: NodeJS.WritableStream): void => {
 
 /**
  * `coachline verify --store URL`: the store is opened read only (its schema checked, never
- * migrated), its hash chain recomputed in global order, and every stored view rebuilt from the
- * events up to its own position and compared with what is stored.
+ * migrated), its hash chain recomputed in global order, its tree too, held against the engine's
+ * tree head and every signed checkpoint it keeps, and every stored view rebuilt from the events up
+ * to its own position and compared with what is stored.
  */
-export const verifyStore = async (url: string, head: string | undefined, out: NodeJS.WritableStream): Promise<void> => {
+export const verifyStore = async (
+  url: string,
+  head: string | undefined,
+  out: NodeJS.WritableStream,
+  given?: readonly NoteVerifier[],
+): Promise<void> => {
   const location = storeLocationOf(url);
   const shown = escapeUnsafe(redactStoreUrl(location.address));
-  // No global lock orders EventStoreDB's writers, so it keeps no chain to check (docs/auditing.md).
-  if (location.kind === 'esdb')
-    throw new UsageError(
-      `${shown}: this store keeps no hash chain (EventStoreDB); verify an export of it with --events instead.`,
-    );
+  // No global lock orders EventStoreDB's writers, so it keeps no chain to check (docs/auditing.md); its tree it does.
+  if (location.kind === 'esdb') {
+    if (head !== undefined)
+      throw new UsageError(`--head: ${shown} keeps no hash chain (EventStoreDB), so no chain hash to pass through.`);
+    return verifyEsdbTree(location, shown, given, out);
+  }
   if (location.kind === 'memory') return verifyMemory(out);
   const store = await openForReading(location, shown);
   let reading: StoreReading;
   try {
-    reading = await readStore(store, head);
+    reading = await readStore(store, head, given);
   } catch (error) {
     if (error instanceof FailureError || error instanceof UsageError) throw error;
     throw new FailureError(
@@ -108,7 +128,16 @@ export const verifyStore = async (url: string, head: string | undefined, out: No
       `${shown}: ${formatChainBreak(reading.chain.left)}\n${shown}: stored views not compared: the history they fold does not verify`,
     );
   }
+  const tree = reading.tree ?? { lines: [], faults: [] };
+  if (tree.faults.length > 0)
+    throw new FailureError(
+      [
+        ...tree.faults.map((fault) => `${shown}: ${fault}`),
+        `${shown}: stored views not compared: the history they fold does not verify`,
+      ].join('\n'),
+    );
   out.write(`store: ${reading.chain.right.events} events, chain intact, ${headOf(reading.chain.right)}\n`);
+  for (const line of tree.lines) out.write(`${line}\n`);
   const views = reading.views ?? [];
   if (views.length === 0) out.write('no stored views\n');
   const differing: string[] = [];

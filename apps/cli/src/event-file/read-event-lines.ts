@@ -12,7 +12,20 @@ export interface NumberedLine {
 export interface ReadOptions {
   /** Lines longer than this are reported, not held in memory. */
   readonly maxLineBytes?: number;
+  /**
+   * Given the file's checkpoint line (`{"checkpoint":…}`, docs/event-file.md) once the file is
+   * read to its end: it is no event, so it is never among the lines read.
+   */
+  readonly onCheckpoint?: (line: NumberedLine) => void;
 }
+
+/**
+ * How an export writes its closing checkpoint line. Only that line of the file may be one: a
+ * checkpoint anywhere before the last line would sign a history with events after it unsigned.
+ */
+export const CHECKPOINT_LINE_START = Buffer.from('{"checkpoint":');
+
+export const MISPLACED_CHECKPOINT = 'a checkpoint line may only be the last line of an event file';
 
 /**
  * No event comes near this (texts hold at most 10,000 characters); a longer line is a broken
@@ -52,7 +65,7 @@ export async function* readEventLines(file: string, options: ReadOptions = {}): 
 export const readEventLineBatches = (
   file: string,
   options: ReadOptions = {},
-): AsyncGenerator<ReadonlyArray<NumberedLine>> => lineBatches(file, options, textLine, unreadableLine);
+): AsyncGenerator<ReadonlyArray<NumberedLine>> => lineBatches(file, options, textLine, unreadableLine, (line) => line);
 
 /**
  * A line of the file as the bytes it was read in, not yet decoded: for a reader that decodes
@@ -70,7 +83,7 @@ export interface LineSpan {
 
 /** `readEventLineBatches` with each line left as its bytes: the same lines, numbered alike. */
 export const readEventLineSpans = (file: string, options: ReadOptions = {}): AsyncGenerator<ReadonlyArray<LineSpan>> =>
-  lineBatches(file, options, spanLine, unreadableSpan);
+  lineBatches(file, options, spanLine, unreadableSpan, textOfSpan);
 
 /** The text of a line span. */
 export const textOfSpan = (span: LineSpan): NumberedLine =>
@@ -115,11 +128,17 @@ const unreadableSpan: UnreadableOf<LineSpan> = (number, unreadable) => ({
   unreadable,
 });
 
+const startsCheckpoint = (bytes: Buffer, start: number, stop: number): boolean =>
+  stop - start >= CHECKPOINT_LINE_START.length &&
+  bytes.compare(CHECKPOINT_LINE_START, 0, CHECKPOINT_LINE_START.length, start, start + CHECKPOINT_LINE_START.length) ===
+    0;
+
 async function* lineBatches<L>(
   file: string,
   options: ReadOptions,
   lineOfBytes: LineOf<L>,
   unreadableOf: UnreadableOf<L>,
+  textOf: (line: L) => NumberedLine,
 ): AsyncGenerator<ReadonlyArray<L>> {
   const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
   let number = 0;
@@ -127,6 +146,8 @@ async function* lineBatches<L>(
   let first = true;
   // Bytes of an over-long line already dropped; the line is reported when its end is found.
   let skipped = 0;
+  // A checkpoint line is held back until the file is known to end with it.
+  let checkpoint: L | undefined;
 
   const lineOf = (bytes: Buffer, start: number, stop: number, knownUtf8: boolean): L | undefined => {
     if (skipped > 0) {
@@ -136,6 +157,17 @@ async function* lineBatches<L>(
     }
     if (!knownUtf8 && !isUtf8(bytes.subarray(start, stop))) return unreadableOf(number, 'the line is not valid UTF-8');
     return lineOfBytes(bytes, start, stop, number);
+  };
+
+  /** Adds a line to `batch`, first refusing a checkpoint line held back, now known not to be the last. */
+  const push = (batch: L[], line: L | undefined, bytes: Buffer, start: number, stop: number): void => {
+    if (line === undefined) return;
+    if (checkpoint !== undefined) {
+      batch.push(unreadableOf(textOf(checkpoint).number, MISPLACED_CHECKPOINT));
+      checkpoint = undefined;
+    }
+    if (startsCheckpoint(bytes, start, stop) && textOf(line).unreadable === undefined) checkpoint = line;
+    else batch.push(line);
   };
 
   /**
@@ -151,8 +183,7 @@ async function* lineBatches<L>(
     for (let end = bytes.indexOf(NEWLINE, start); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
       number++;
       const stop = end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-      const line = lineOf(bytes, start, stop, knownUtf8);
-      if (line) batch.push(line);
+      push(batch, lineOf(bytes, start, stop, knownUtf8), bytes, start, stop);
       start = end + 1;
     }
     return start;
@@ -187,9 +218,12 @@ async function* lineBatches<L>(
   }
   if (carry || skipped > 0) {
     number++;
-    const line = lineOf(carry ?? Buffer.alloc(0), 0, carry?.length ?? 0, false);
-    if (line) yield [line];
+    const bytes = carry ?? Buffer.alloc(0);
+    const batch: L[] = [];
+    push(batch, lineOf(bytes, 0, bytes.length, false), bytes, 0, bytes.length);
+    if (batch.length > 0) yield batch;
   }
+  if (checkpoint !== undefined) options.onCheckpoint?.(textOf(checkpoint));
 }
 
 /** The lines after `index` in `batch`, then those of every batch still to come. */

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { RecordedEvent } from '@coachline/domain';
-import { fileChain, type FileChain } from './chain-check';
+import { fileChain, type FileChain, type WrittenEvent } from './chain-check';
 import { historyRules } from './history-rules';
 import { noEvents } from './event-file-check';
 import { LineError } from './line-error';
@@ -20,6 +20,10 @@ export interface FileVerificationOptions {
   readonly chain?: boolean;
   /** A chain hash noted earlier that the file's chain must pass through. */
   readonly expectedHead?: string;
+  /** Each event as written (what its hash and its leaf cover), in the file's order. */
+  readonly onWritten?: (event: WrittenEvent, line: number) => Promise<void>;
+  /** The checkpoint line the file ends with, if it ends with one. */
+  readonly onCheckpoint?: (text: string) => void;
 }
 
 /**
@@ -37,7 +41,11 @@ export const verifyEventFile = async (
   const chain = options.chain ? fileChain(options.expectedHead) : undefined;
   const errors: LineError[] = [];
   let events = 0;
-  const lines = readEventLines(file);
+  const { onWritten, onCheckpoint } = options;
+  const lines = readEventLines(
+    file,
+    onCheckpoint === undefined ? {} : { onCheckpoint: (line) => onCheckpoint(line.text) },
+  );
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     const line = next.value;
     const parsed = parseEventLineAsWritten(line);
@@ -45,7 +53,9 @@ export const verifyEventFile = async (
     else {
       errors.push(...rules.check(parsed.right.event, line.number));
       // The hash covers the event as written, before any upcast.
-      chain?.check({ ...parsed.right.event, ...parsed.right.written }, line.number);
+      const written = { ...parsed.right.event, ...parsed.right.written };
+      chain?.check(written, line.number);
+      await onWritten?.(written, line.number);
     }
     // Counted apart from the callback: `onEvent?.(++events)` would count nothing without one.
     events++;
