@@ -25,4 +25,5 @@ export { PostgresProjectionCheckpoints } from './projection-checkpoints';
 export { PostgresChildKeyVault } from './postgres-child-key-vault';
 export { PostgresVerifiableLog } from './postgres-verifiable-log';
 export { PostgresCheckpointLog } from './postgres-checkpoint-log';
+export type { TreeAudit } from './tree-audit';
 export { accessLogSchemaOf, openPostgresAccessLog } from './access-log';

@@ -23,6 +23,7 @@ import { PostgresProjectionCheckpoints } from './projection-checkpoints';
 import { PostgresChildKeyVault } from './postgres-child-key-vault';
 import { PostgresCheckpointLog } from './postgres-checkpoint-log';
 import { PostgresVerifiableLog } from './postgres-verifiable-log';
+import { auditTree, type TreeAudit } from './tree-audit';
 import { WriteQueue, type WriteQueueLimits } from './write-queue';
 
 export interface StoreTuning {
@@ -92,6 +93,14 @@ export class PostgresEventStore implements EventStore {
   /** The signed checkpoints of that tree and the verifier keys they are published under, in this store's schema. */
   signedCheckpoints(): PostgresCheckpointLog {
     return new PostgresCheckpointLog(this.client, this.statements.schema);
+  }
+
+  /**
+   * The tree recomputed from every event it covers, against the nodes and peaks stored (O(n)). Safe
+   * beside writers: the head's tree size is read first, and rows below it never change.
+   */
+  auditTree(): Promise<TreeAudit> {
+    return auditTree(this.client, this.statements);
   }
 
   async append(

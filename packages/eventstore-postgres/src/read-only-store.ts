@@ -2,6 +2,7 @@ import type { ReadAllOptions, StoredEvent, StoredViewRow } from '@coachline/even
 import { PostgresCheckpointLog } from './postgres-checkpoint-log';
 import { PostgresVerifiableLog } from './postgres-verifiable-log';
 import { wholeViewText } from './projection-checkpoints';
+import { auditTree, type TreeAudit } from './tree-audit';
 import { readAllPages } from './readers';
 import type { SqlClient, SqlQueryable } from './sql-client';
 import type { Statements } from './statements';
@@ -81,6 +82,11 @@ export class ReadOnlyStore {
   /** The Merkle tree as this transaction's snapshot holds it: the head and every node agree. */
   verifiableLog(): PostgresVerifiableLog {
     return new PostgresVerifiableLog(this.session, this.statements);
+  }
+
+  /** The tree recomputed from every event in this snapshot, against the nodes and peaks stored (O(n)). */
+  auditTree(): Promise<TreeAudit> {
+    return auditTree(this.session, this.statements);
   }
 
   /** The signed checkpoints and published keys, read in the same snapshot (saving one is refused: read only). */
