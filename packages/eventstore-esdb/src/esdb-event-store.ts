@@ -40,6 +40,10 @@ import { EsdbChildKeyVault } from './esdb-child-key-store';
 import { isSystemEvent, toEventData, toStoredEvent } from './event-envelope';
 import { EsdbCatchUpSubscription } from './esdb-subscription';
 import { finishedRead } from './finished-read';
+import { EsdbCheckpointLog } from './verifiable-log/esdb-checkpoint-log';
+import { EsdbVerifiableLog } from './verifiable-log/esdb-verifiable-log';
+import { compareWithAll, type SealedTreeCheck } from './verifiable-log/tree-audit';
+import { EsdbTreeSealer, type TreeSealerOptions } from './verifiable-log/tree-sealer';
 import { coachlinePosition, esdbPosition, readPositionAfter } from './position';
 
 export interface EsdbEventStoreOptions {
@@ -68,6 +72,7 @@ const actualRevision = (actual: bigint | string): number | undefined =>
 
 export class EsdbEventStore implements EventStore {
   private readonly batchSize: number;
+  private readonly sealers = new Set<EsdbTreeSealer>();
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -167,7 +172,35 @@ export class EsdbEventStore implements EventStore {
     return new EsdbChildKeyVault(this.client);
   }
 
+  /** The tree over the global order: the chunks sealed so far and the tail after them, read from `$all`. */
+  verifiableLog(): EsdbVerifiableLog {
+    return new EsdbVerifiableLog(this.client, this);
+  }
+
+  /** The signed checkpoints of that tree and the verifier keys they are signed under. */
+  signedCheckpoints(): EsdbCheckpointLog {
+    return new EsdbCheckpointLog(this.client);
+  }
+
+  /**
+   * Starts sealing the tree in this process (a writer's job; any number may run, each chunk is
+   * written once). `close` stops it.
+   */
+  async startTreeSealer(options: TreeSealerOptions = {}): Promise<EsdbTreeSealer> {
+    const sealer = await EsdbTreeSealer.start(this.client, this, options);
+    this.sealers.add(sealer);
+    return sealer;
+  }
+
+  /** The sealed tree compared, chunk by chunk, with the tree recomputed from `$all`. */
+  compareTreeWithAll(): Promise<SealedTreeCheck> {
+    return compareWithAll(this.client, this);
+  }
+
   async close(): Promise<void> {
+    const sealers = [...this.sealers];
+    this.sealers.clear();
+    await Promise.all(sealers.map((sealer) => sealer.stop()));
     await this.client.dispose();
   }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY_FILE_NAME } from '@coachline/eventstore';
-import { childKeyStoreContract, eventStoreContract } from '@coachline/eventstore/testing';
+import { childKeyStoreContract, eventStoreContract, verifiableLogContract } from '@coachline/eventstore/testing';
 import { openEsdbEventStore } from './esdb-event-store';
 
 const url = process.env['EVENTSTORE_URL'] ?? '';
@@ -25,8 +25,20 @@ onRealServer(
         const store = openEsdbEventStore(url);
         return { store, close: () => store.close() };
       },
-      { hashChain: false },
+      { hashChain: false, verifiableLog: false },
     );
+    // The tree covers the server's whole `$all`; a server with no chunk sealed yet keeps this size for good.
+    verifiableLogContract('EventStoreDB adapter with a tree sealer running', async () => {
+      const store = openEsdbEventStore(url);
+      const sealer = await store.startTreeSealer({ chunkLeaves: 64 });
+      return {
+        store,
+        verifiableLog: store.verifiableLog(),
+        signedCheckpoints: store.signedCheckpoints(),
+        sealed: () => sealer.caughtUp(),
+        close: () => store.close(),
+      };
+    });
     // Child refs are new on every run: tombstoned key streams stay deleted on the server for good.
     // The server keeps its wrapped keys from run to run, so the key file does too.
     childKeyStoreContract('EventStoreDB key store', async () => ({
