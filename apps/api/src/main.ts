@@ -10,6 +10,7 @@ import { openAccountRegister } from './auth/accounts/open-account-register';
 import { loadSigningSecret } from './auth/jwt-secret';
 import { openTokenRegister } from './auth/open-token-register';
 import { TokenSigner } from './auth/token-signer';
+import { openCheckpointSigning } from './checkpoints/open-checkpoint-signing';
 import { openEventStore } from './store/open-event-store';
 
 /**
@@ -23,6 +24,7 @@ const main = async (): Promise<void> => {
   keepFilesPrivate();
   const config = readConfig(process.env, { pgliteTemplate: PGLITE_TEMPLATE });
   const store = await openEventStore(config.store, config.keyFile);
+  const checkpointSigning = await openCheckpointSigning(store, config);
   const secret = await loadSigningSecret(config.jwtSecret, config.dataDir);
   const accessLog = await openAccessLog(config);
   const tokens = await openTokenRegister(config);
@@ -44,12 +46,13 @@ const main = async (): Promise<void> => {
       ...(config.webDir === undefined ? {} : { webDir: config.webDir }),
     },
     logLevel: config.logLevel,
+    ...(checkpointSigning === undefined ? {} : { checkpointSigning }),
   });
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   process.stderr.write(
-    `${startBanner(`http://${config.host}:${address.port}`, describeStore(config.store), secret, config.keyFile, setupCode)}\n`,
+    `${startBanner(`http://${config.host}:${address.port}`, describeStore(config.store), secret, config.keyFile, setupCode, checkpointSigning?.key)}\n`,
   );
 };
 

@@ -15,6 +15,9 @@ import { PolicyGuard } from '../auth/policy.guard';
 import { TokenRegister } from '../auth/token-register';
 import { TokenSigner } from '../auth/token-signer';
 import { TokensController } from '../auth/tokens.controller';
+import { CheckpointsController } from '../checkpoints/checkpoints.controller';
+import { EventProofController } from '../checkpoints/event-proof.controller';
+import { CHECKPOINT_SIGNING, type CheckpointSigning, SignedHistory } from '../checkpoints/signed-history';
 import { CommandController } from '../commands/command.controller';
 import { InFlightCommands } from '../commands/in-flight-commands';
 import { IssueCommandHandler } from '../commands/issue-command.handler';
@@ -62,6 +65,8 @@ export interface ApiDependencies {
   readonly clock: Clock;
   readonly settings: ApiSettings;
   readonly logLevel: string;
+  /** The key checkpoints are signed with, and when; absent, none is signed (those kept are still served). */
+  readonly checkpointSigning?: CheckpointSigning;
 }
 
 @Module({})
@@ -83,6 +88,9 @@ export class ApiModule {
         AccountsController,
         SessionsController,
         WebAppController,
+        // Before the commands' routes too: GET /events/:id/proof has their shape.
+        CheckpointsController,
+        EventProofController,
         CommandController,
         ViewController,
         AccessLogController,
@@ -110,6 +118,8 @@ export class ApiModule {
         { provide: CLOCK, useValue: dependencies.clock },
         { provide: API_SETTINGS, useValue: dependencies.settings },
         { provide: API_LOGGER, useValue: logger },
+        { provide: CHECKPOINT_SIGNING, useValue: dependencies.checkpointSigning ?? null },
+        SignedHistory,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -7,6 +7,7 @@ export const startBanner = (
   secret: SigningSecret,
   keyFile: string,
   setupCode?: string,
+  signingKey?: { readonly location: string; readonly verifierKey: string },
 ): string => {
   const secretLine =
     secret.source === 'environment'
@@ -22,6 +23,12 @@ export const startBanner = (
     `  ${secretLine}`,
     // Without this file no child's screening data opens again: the operator must know to keep it.
     `  Children's keys are wrapped under the key file ${keyFile}; back it up apart from the store.`,
+    ...(signingKey === undefined
+      ? []
+      : [
+          `  Checkpoints are signed with the key in ${signingKey.location}; back it up apart from the store.`,
+          `  Their verifier key: ${signingKey.verifierKey}`,
+        ]),
     ...(setupCode === undefined ? [] : [`  Open ${url}/#/setup?code=${setupCode} to create the first admin.`]),
     '  First admin token: npm run api:admin -- --id admin-1',
     '',

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { AsqSe2CutoffTable } from '@coachline/domain';
-import { isInsideFolder, keyFileBeside, redactStoreUrl } from '@coachline/eventstore';
+import { isInsideFolder, keyFileBeside, redactStoreUrl, SIGNING_KEY_FILE_NAME } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { readAsqSe2Cutoffs } from './asq-se2-cutoffs-file';
 
@@ -18,6 +18,15 @@ export interface ApiConfig {
    * store's folder, so a copy of the database is never a copy of the key.
    */
   readonly keyFile: string;
+  /**
+   * The file holding the key checkpoints are signed with (COACHLINE_SIGNING_KEY_FILE): by default in
+   * the folder of the child key file, created there when absent; never inside an embedded store's folder.
+   */
+  readonly signingKeyFile: string;
+  /** When to sign a checkpoint: once the tree grew by this many events since the last one. */
+  readonly checkpointEveryEvents: number;
+  /** And this many minutes after the last one, when the tree grew at all. */
+  readonly checkpointEveryMinutes: number;
   /** HS256 secret from COACHLINE_JWT_SECRET; when absent one is generated and kept in the data folder. */
   readonly jwtSecret: string | undefined;
   readonly logLevel: string;
@@ -52,6 +61,8 @@ const DEFAULT_SCHEMA = 'coachline';
 const DEFAULT_WAIT_MS = 5_000;
 const DEFAULT_VIEW_MAX_AGE_MS = 1_000;
 const MIN_SECRET_LENGTH = 32;
+const DEFAULT_CHECKPOINT_EVERY_EVENTS = 1_000;
+const DEFAULT_CHECKPOINT_EVERY_MINUTES = 60;
 
 const integer = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
   if (value === undefined || value === '') return fallback;
@@ -98,6 +109,16 @@ const keyFileOf = (env: NodeJS.ProcessEnv, dataDir: string, store: StoreLocation
   return keyFile;
 };
 
+const signingKeyFileOf = (env: NodeJS.ProcessEnv, dataDir: string, store: StoreLocation, keyFile: string): string => {
+  const configured = present(env['COACHLINE_SIGNING_KEY_FILE']);
+  const signingKeyFile = configured === undefined ? join(dirname(keyFile), SIGNING_KEY_FILE_NAME) : resolve(configured);
+  if (store.kind === 'pglite' && isInsideFolder(signingKeyFile, dataDir))
+    throw new ConfigError(
+      `COACHLINE_SIGNING_KEY_FILE must be outside the data folder ${dataDir}, so that a copy of the database cannot sign for it; got "${signingKeyFile}".`,
+    );
+  return signingKeyFile;
+};
+
 export const readConfig = (env: NodeJS.ProcessEnv = process.env, build: BuildFiles = {}): ApiConfig => {
   const dataDir = resolve(present(env['COACHLINE_DATA_DIR']) ?? DEFAULT_DATA_DIR);
   const store = storeLocation(env, dataDir, build);
@@ -106,12 +127,28 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env, build: BuildFil
     throw new ConfigError(`COACHLINE_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
   const asqSe2Cutoffs = readAsqSe2Cutoffs(present(env['COACHLINE_ASQ_SE2_CUTOFFS']));
   if (E.isLeft(asqSe2Cutoffs)) throw new ConfigError(asqSe2Cutoffs.left);
+  const keyFile = keyFileOf(env, dataDir, store);
   return {
     port: integer('PORT', env['PORT'], DEFAULT_PORT, 0, 65_535),
     host: present(env['HOST']) ?? DEFAULT_HOST,
     store,
     dataDir,
-    keyFile: keyFileOf(env, dataDir, store),
+    keyFile,
+    signingKeyFile: signingKeyFileOf(env, dataDir, store, keyFile),
+    checkpointEveryEvents: integer(
+      'COACHLINE_CHECKPOINT_EVERY_EVENTS',
+      env['COACHLINE_CHECKPOINT_EVERY_EVENTS'],
+      DEFAULT_CHECKPOINT_EVERY_EVENTS,
+      1,
+      1_000_000_000,
+    ),
+    checkpointEveryMinutes: integer(
+      'COACHLINE_CHECKPOINT_EVERY_MINUTES',
+      env['COACHLINE_CHECKPOINT_EVERY_MINUTES'],
+      DEFAULT_CHECKPOINT_EVERY_MINUTES,
+      1,
+      525_600,
+    ),
     jwtSecret,
     logLevel: present(env['LOG_LEVEL']) ?? 'info',
     waitForPositionMs: integer(

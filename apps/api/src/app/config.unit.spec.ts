@@ -48,6 +48,41 @@ describe('configuration from the environment', () => {
     ).toBe('/srv/data/keys.json');
   });
 
+  it('keeps the signing key in the key file’s folder unless COACHLINE_SIGNING_KEY_FILE names one, never inside the embedded store’s folder', () => {
+    expect(readConfig({}).signingKeyFile).toBe(resolve('.coachline-keys/checkpoint-signing-key'));
+    expect(readConfig({ COACHLINE_KEY_FILE: '/etc/coachline/keys.json' }).signingKeyFile).toBe(
+      '/etc/coachline/checkpoint-signing-key',
+    );
+    expect(readConfig({ COACHLINE_SIGNING_KEY_FILE: '/etc/coachline/signer' }).signingKeyFile).toBe(
+      '/etc/coachline/signer',
+    );
+    expect(() =>
+      readConfig({ COACHLINE_DATA_DIR: '/srv/data', COACHLINE_SIGNING_KEY_FILE: '/srv/data/sub/../signer' }),
+    ).toThrow(
+      'COACHLINE_SIGNING_KEY_FILE must be outside the data folder /srv/data, so that a copy of the database cannot sign for it; got "/srv/data/signer".',
+    );
+    expect(() =>
+      readConfig({ COACHLINE_DATA_DIR: '/srv/data', COACHLINE_KEY_FILE: '/srv/data-keys/../data/k.json' }),
+    ).toThrow(/COACHLINE_KEY_FILE/);
+  });
+
+  it('signs a checkpoint every 1000 events or 60 minutes unless told otherwise', () => {
+    expect(readConfig({})).toMatchObject({ checkpointEveryEvents: 1_000, checkpointEveryMinutes: 60 });
+    expect(
+      readConfig({ COACHLINE_CHECKPOINT_EVERY_EVENTS: '5', COACHLINE_CHECKPOINT_EVERY_MINUTES: '2' }),
+    ).toMatchObject({ checkpointEveryEvents: 5, checkpointEveryMinutes: 2 });
+  });
+
+  it.each([
+    [{ COACHLINE_CHECKPOINT_EVERY_EVENTS: '0' }, 'COACHLINE_CHECKPOINT_EVERY_EVENTS must be an integer from 1'],
+    [{ COACHLINE_CHECKPOINT_EVERY_EVENTS: 'ten' }, 'COACHLINE_CHECKPOINT_EVERY_EVENTS must be an integer from 1'],
+    [{ COACHLINE_CHECKPOINT_EVERY_EVENTS: '2.5' }, 'COACHLINE_CHECKPOINT_EVERY_EVENTS must be an integer from 1'],
+    [{ COACHLINE_CHECKPOINT_EVERY_MINUTES: '-1' }, 'COACHLINE_CHECKPOINT_EVERY_MINUTES must be an integer from 1'],
+    [{ COACHLINE_CHECKPOINT_EVERY_MINUTES: '1000000' }, 'COACHLINE_CHECKPOINT_EVERY_MINUTES must be an integer from 1'],
+  ])('refuses %j in one line naming the variable', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],

@@ -3,7 +3,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { actorOf, ApiRequest } from '../http/api-request';
 import { refusal } from '../http/api-error';
-import { commandScope, integrityGrants, Scope, viewScope } from '../policy/grants';
+import { checkpointGrants, commandScope, integrityGrants, proofGrants, Scope, viewScope } from '../policy/grants';
 import { Resource, ResourceOf, ROUTE_RESOURCE } from './route-access';
 import { RouteMetadata } from './route-metadata';
 
@@ -20,6 +20,10 @@ const scopeFor = (role: Role, resource: Resource): Scope | undefined => {
       return TOKEN_MINTERS.has(role) ? 'all' : undefined;
     case 'integrity':
       return entryOf(integrityGrants, role);
+    case 'checkpoints':
+      return entryOf(checkpointGrants, role);
+    case 'proofs':
+      return entryOf(proofGrants, role);
   }
 };
 
@@ -35,6 +39,10 @@ const describe = (resource: Resource): string => {
       return `${resource.action} accounts`;
     case 'integrity':
       return "read the store's chain state";
+    case 'checkpoints':
+      return "read the store's signed checkpoints";
+    case 'proofs':
+      return "read an event's inclusion proof";
   }
 };
 

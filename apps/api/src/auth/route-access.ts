@@ -4,15 +4,17 @@ import type { ApiRequest } from '../http/api-request';
 import type { CommandType, ViewName } from '../policy/grants';
 
 /**
- * What a route gives access to: a command, a view, the managing of tokens or browser accounts, or
- * the store's chain state.
+ * What a route gives access to: a command, a view, the managing of tokens or browser accounts, the
+ * store's chain state, its signed checkpoints, or an event's inclusion proof.
  */
 export type Resource =
   | { readonly kind: 'command'; readonly type: CommandType }
   | { readonly kind: 'view'; readonly view: ViewName }
   | { readonly kind: 'tokens'; readonly action: 'mint' | 'list' | 'revoke' }
   | { readonly kind: 'accounts'; readonly action: 'create' | 'list' | 'disable' }
-  | { readonly kind: 'integrity' };
+  | { readonly kind: 'integrity' }
+  | { readonly kind: 'checkpoints' }
+  | { readonly kind: 'proofs' };
 
 /** Finds the resource a request asks for, or why there is none (an unknown command or view: 404). */
 export type ResourceOf = (request: ApiRequest) => Resource | DomainError;

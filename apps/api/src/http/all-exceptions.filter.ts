@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { AccessLogUnavailableError } from '../access-log/access-log';
 import { AccountRegisterUnavailableError } from '../auth/accounts/account-entries';
 import { TokenRegisterUnavailableError } from '../auth/token-register';
+import { SignedHistoryUnavailableError } from '../checkpoints/signed-history';
 import { ViewUnavailableError } from '../queries/view-unavailable';
 import { ApiException, ErrorBody } from './api-error';
 import type { ApiRequest } from './api-request';
@@ -32,6 +33,12 @@ const answerOf = (error: unknown): { status: number; body: ErrorBody; headers?: 
     return {
       status: 503,
       body: { code: error.code, message: error.message, errors: [] },
+      headers: { 'Retry-After': '1' },
+    };
+  if (error instanceof SignedHistoryUnavailableError)
+    return {
+      status: 503,
+      body: { code: 'checkpoints-unavailable', message: error.message, errors: [] },
       headers: { 'Retry-After': '1' },
     };
   if (error instanceof AccessLogUnavailableError)

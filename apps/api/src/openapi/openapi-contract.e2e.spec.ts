@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Role } from '@coachline/domain';
+import { openSigningKeyFile } from '@coachline/eventstore';
 import fc from 'fast-check';
+import { SignedHistory } from '../checkpoints/signed-history';
 import { commandRoutes } from '../commands/command-routes';
 import { servedOperations } from '../http/method-not-allowed';
 import { describeApiOnEachEngine } from '../testing/engines';
@@ -30,12 +35,16 @@ const KNOWN_QUERIES = new Map<string, Record<string, string>>([
   ['/views/history', { stream: 'provider-p-1' }],
   ['/reports/program', { communityId: 'kent', month: '2025-09' }],
 ]);
+/** A checkpoint the API signed over the seeded records, and an event they hold. */
+const signed = { size: '0', eventId: '' };
 /** The ids of seeded records a read's path names: the team for a team's read, provider p-1 otherwise. */
 const knownIds = (path: string): Record<string, string> => ({
-  id: path.startsWith('/teams/') ? 'dit-kent' : 'p-1',
+  id: path.startsWith('/teams/') ? 'dit-kent' : path.startsWith('/events/') ? signed.eventId : 'p-1',
   stream: 'provider-p-1',
+  size: signed.size,
 });
-const knownQuery = (path: string): Record<string, string> => ({ ...KNOWN_QUERIES.get(path) });
+const knownQuery = (path: string): Record<string, string> =>
+  path === '/checkpoints/consistency' ? { from: signed.size, to: signed.size } : { ...KNOWN_QUERIES.get(path) };
 const sample = <T>(arbitrary: fc.Arbitrary<T>, count: number, seed: number): T[] =>
   fc.sample(arbitrary, { numRuns: count, seed });
 
@@ -56,10 +65,28 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   let api: TestApi;
   let admin: string;
 
+  let keys: string;
+
   beforeAll(async () => {
-    api = await open({ waitForPositionMs: 20 });
+    keys = await mkdtemp(join(tmpdir(), 'coachline-contract-keys-'));
+    const key = await openSigningKeyFile(join(keys, 'keys', 'checkpoint-signing-key'));
+    api = await open({ waitForPositionMs: 20, checkpointSigning: { key, everyEvents: 1_000_000, everyMinutes: 60 } });
     admin = await api.token('admin', 'admin-1');
   });
+
+  afterAll(async () => {
+    await rm(keys, { recursive: true, force: true });
+  });
+
+  /** Signs the seeded records, so the checkpoint reads have a size and an event to find. */
+  const signSeeded = async (): Promise<void> => {
+    const checkpoint = await api.app.get(SignedHistory).sign();
+    signed.size = String(checkpoint.size);
+    for await (const event of api.store.readAll({ batchSize: 1 })) {
+      signed.eventId = event.id;
+      break;
+    }
+  };
 
   /** Sends a request as an admin and holds the answer to the document: a status the operation lists, and a body and headers its schemas accept. */
   const send = async (method: string, template: string, sent: Sent) => {
@@ -228,14 +255,17 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   });
 
   it('answers every read generated from its parameters as documented', async () => {
+    await signSeeded();
     const reads = operationsOf(document).filter(
       ({ method, operation }) => method === 'GET' && operation.security === undefined,
     );
     for (const [index, { path, operation }] of reads.entries()) {
       for (const request of sample(requestOf(path, operation), 6, index)) {
         const answer = await send('GET', path, request);
-        // The access log's span rules and a position the store has not reached are said in words, not in schemas.
-        const stated = path === '/access-log' || answer.body.code === 'unknown-position';
+        // The access log's span rules, a position the store has not reached and a consistency proof's
+        // order (from not after to) are said in words, not in schemas.
+        const stated =
+          path === '/access-log' || path === '/checkpoints/consistency' || answer.body.code === 'unknown-position';
         if (!stated) expect([answer.what, answer.status === 400 ? errorPaths(answer) : []]).toEqual([answer.what, []]);
       }
       // The seeded records, so some reads find something.
@@ -245,6 +275,7 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   });
 
   it('answers every read for every role as documented, a refusal or a view scoped to the reader', async () => {
+    await signSeeded();
     const reads = operationsOf(document).filter(
       ({ method, operation }) => method === 'GET' && operation.security === undefined,
     );
@@ -263,6 +294,7 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
   });
 
   it('refuses a read with exactly one parameter wrong, naming it', async () => {
+    await signSeeded();
     const reads = operationsOf(document).filter(
       ({ method, operation }) => method === 'GET' && operation.security === undefined,
     );
@@ -278,7 +310,10 @@ describeApiOnEachEngine('the API as its OpenAPI document says', (open) => {
         );
         for (const value of sample(fc.constantFrom(...values), 2, index)) {
           if (p.in === 'path')
-            wrongs.push([`params.${p.name}`, { ...valid, path: fill(path, { id: value, stream: value }) }]);
+            wrongs.push([
+              `params.${p.name}`,
+              { ...valid, path: fill(path, { id: value, stream: value, size: value }) },
+            ]);
           if (p.in === 'query')
             wrongs.push([`query.${p.name}`, { ...valid, query: { ...valid.query, [p.name]: value } }]);
           if (p.in === 'header')

@@ -34,6 +34,7 @@ import { CaseloadList } from '../queries/read-caseload';
 import { LeadershipReport, ProgramReport } from '../queries/read-program-report';
 import { ParamProfile, viewParameters } from '../queries/view-params';
 import { AccessLogAnswer, IntegrityAnswer, LivenessAnswer, ReadinessAnswer } from './answer-codecs';
+import { checkpointOperations } from './checkpoint-operations';
 import { JsonSchema, jsonSchemaOf } from './json-schema';
 import { REFUSALS, refusals } from './refusals';
 
@@ -513,6 +514,7 @@ const accountOperations = (): Entry[] => [
 
 const otherOperations = (): Entry[] => [
   ...accountOperations(),
+  ...checkpointOperations(),
   [
     '/integrity',
     'get',

@@ -1,4 +1,4 @@
-import { type CoachlineCommand, entryOf, type Role } from '@coachline/domain';
+import { type CoachlineCommand, entryOf, Role } from '@coachline/domain';
 
 /**
  * How far a grant reaches: everything; the coach's caseload (providers whose current coach they
@@ -142,6 +142,16 @@ export const AUDITED_VIEWS: ReadonlySet<ViewName> = new Set(['history', 'evaluat
 
 /** Who may read the store's chain state (`GET /integrity`): the head an auditor notes. */
 export const integrityGrants: Grants = { admin: 'all', auditor: 'all' };
+
+/**
+ * Who may read the signed checkpoints and the keys they are signed under: every signed-in role.
+ * They are hashes and signatures, nothing of a record, and the more readers note them the harder
+ * a rewritten history goes unseen.
+ */
+export const checkpointGrants: Grants = Object.fromEntries(Role.values.map((role) => [role, 'all'] as const));
+
+/** Who may have an event's inclusion proof: it holds the whole event, as the history shows it. */
+export const proofGrants: Grants = { admin: 'all', auditor: 'all' };
 
 export const isViewName = (name: string): name is ViewName => (VIEW_NAMES as ReadonlyArray<string>).includes(name);
 

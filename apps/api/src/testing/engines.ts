@@ -1,9 +1,14 @@
 import { InMemoryChildKeyStore, OpenedStore } from '@coachline/eventstore';
 import { describeOnEachEngine } from '@coachline/eventstore-postgres/testing';
 import { postgresStoreEngine } from '@coachline/store-opener';
+import type { CheckpointSigning } from '../checkpoints/signed-history';
 import { startTestApi, TestApi } from './test-api';
 
-export type OpenTestApi = (options?: { waitForPositionMs?: number; viewMaxAgeMs?: number }) => Promise<TestApi>;
+export type OpenTestApi = (options?: {
+  waitForPositionMs?: number;
+  viewMaxAgeMs?: number;
+  checkpointSigning?: CheckpointSigning;
+}) => Promise<TestApi>;
 
 /**
  * Declares the same tests on the jest worker's shared PGlite and on the PostgreSQL server (skipped

@@ -16,6 +16,7 @@ import { storeAccountLedger } from '../auth/accounts/open-account-register';
 import { StoreTokenLedger } from '../auth/store-token-ledger';
 import { TokenRegister } from '../auth/token-register';
 import { TokenSigner } from '../auth/token-signer';
+import type { CheckpointSigning } from '../checkpoints/signed-history';
 
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 
@@ -47,7 +48,10 @@ export const openedTestStore = (store: EventStore): Promise<OpenedStore> =>
   store instanceof OpenedStore
     ? Promise.resolve(store)
     : OpenedStore.open(
-        { events: store },
+        // The in-memory store keeps its Merkle tree and checkpoints beside its events.
+        store instanceof InMemoryEventStore
+          ? { events: store, verifiableLog: store.verifiableLog, signedCheckpoints: store.signedCheckpoints }
+          : { events: store },
         store instanceof SealingEventStore ? store.childKeyStore : new InMemoryChildKeyStore(),
       );
 
@@ -63,6 +67,7 @@ export const startTestApi = async (
     tokenStore?: EventStore;
     asqSe2Cutoffs?: AsqSe2CutoffTable;
     webDir?: string;
+    checkpointSigning?: CheckpointSigning;
   } = {},
 ): Promise<TestApi> => {
   const store = await openedTestStore(given);
@@ -89,6 +94,7 @@ export const startTestApi = async (
       ...(options.webDir === undefined ? {} : { webDir: options.webDir }),
     },
     logLevel: 'silent',
+    ...(options.checkpointSigning === undefined ? {} : { checkpointSigning: options.checkpointSigning }),
   });
   await app.listen(0, '127.0.0.1');
   const minted = new Map<string, string>();
