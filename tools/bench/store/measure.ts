@@ -17,7 +17,7 @@ export interface Figure {
    * the minimal table) is the one a target ratio is stated against.
    */
   readonly baselines: ReadonlyArray<Measured & { readonly label: string }>;
-  readonly unit: 'events/s' | 'commands/s';
+  readonly unit: 'events/s' | 'commands/s' | 'proofs/s';
   readonly target?: string;
   readonly extra?: string;
 }
@@ -35,7 +35,7 @@ const cpuNote = (measured: Measured, unit: string) =>
 
 export const report = (figure: Figure): void => {
   const adapterRate = rate(figure.adapter.count, figure.adapter.seconds);
-  const perUnit = figure.unit === 'events/s' ? 'event' : 'command';
+  const perUnit = figure.unit.slice(0, -'s/s'.length);
   const parts = [
     figure.name,
     `${formatted(adapterRate)} ${figure.unit}`,

@@ -8,7 +8,8 @@
  *
  * Sizes: BENCH_EVENTS (1,000,000), BENCH_STREAMS (10,000), BENCH_APPEND_CALLERS (8),
  * BENCH_COMMAND_CALLERS (20), BENCH_COMMAND_STREAMS (1,000), BENCH_COMMAND_SECONDS (20),
- * BENCH_READ_PAGE (10,000); BENCH_FIGURES (append,import,read,commands) picks the figures;
+ * BENCH_READ_PAGE (10,000), BENCH_PROOF_EVENTS (1,000,000), BENCH_PROOFS (1,000);
+ * BENCH_FIGURES (append,import,read,commands,tree,proof) picks the figures;
  * DATABASE_URL picks the server. When the server runs on this machine, each side's CPU per event
  * (this process and its PostgreSQL backends) is printed beside its rate.
  */
@@ -36,6 +37,7 @@ import {
   storeImport,
   storeReadAll,
 } from './store-workloads';
+import { proveOneEvent, treeCost, type TreeBench } from './tree-figures';
 import { workload } from './workload';
 
 const run = `bench_${randomBytes(4).toString('hex')}`;
@@ -47,6 +49,8 @@ const schemas = {
   raw: `${run}_raw`,
 };
 const applicationNames = { raw: `${run}_raw`, store: `${run}_store` };
+/** Schemas of the tree's figures, one per store they open. */
+const treeSchemas = new Map<string, string>();
 
 /** The fold every reader applies: what a projection would add up. */
 const minutesFold = () => {
@@ -57,11 +61,12 @@ const minutesFold = () => {
   };
 };
 
-const openStore = (schema: string, poolSize = 10): Promise<PostgresEventStore> =>
+const openStore = (schema: string, poolSize = 10, keepTree = true): Promise<PostgresEventStore> =>
   openPostgresEventStore({
     connectionString: withApplicationName(workload.databaseUrl, applicationNames.store),
     schema,
     poolSize,
+    keepTree,
   });
 
 interface Bench {
@@ -253,7 +258,26 @@ const commandAppend = async (bench: Bench) => {
   });
 };
 
-const FIGURES = ['append', 'import', 'read', 'commands'] as const;
+/** The tree's figures on stores of their own, measured as the others' store side. */
+const treeBench = (bench: Bench): TreeBench => {
+  const schemaOf = (label: string) => {
+    const schema = treeSchemas.get(label) ?? `${run}_${label}`;
+    treeSchemas.set(label, schema);
+    return schema;
+  };
+  return {
+    pool: bench.pool,
+    openStore: async (label, keepTree) => {
+      const store = await openStore(schemaOf(label), 10, keepTree);
+      bench.opened.push(store);
+      return store;
+    },
+    eventsTable: (label) => `"${schemaOf(label)}".events`,
+    measureStore: (work, count) => measure(bench, 'store', work, count),
+  };
+};
+
+const FIGURES = ['append', 'import', 'read', 'commands', 'tree', 'proof'] as const;
 
 const figuresAsked = (): Set<string> => {
   const asked = (process.env['BENCH_FIGURES'] ?? FIGURES.join(',')).split(',').map((name) => name.trim());
@@ -289,9 +313,12 @@ const main = async () => {
       await readAll(bench, minimal);
     }
     if (figures.has('commands')) await commandAppend(bench);
+    if (figures.has('tree')) await treeCost(treeBench(bench));
+    if (figures.has('proof')) await proveOneEvent(treeBench(bench));
   } finally {
     await Promise.all(opened.map((store) => store.close()));
-    for (const schema of Object.values(schemas)) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    for (const schema of [...Object.values(schemas), ...treeSchemas.values()])
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pool.end();
   }
 };

@@ -21,6 +21,10 @@ export const workload = {
   commandStreams: sizeFrom('BENCH_COMMAND_STREAMS', 1_000),
   commandSeconds: sizeFrom('BENCH_COMMAND_SECONDS', 20),
   readPage: sizeFrom('BENCH_READ_PAGE', 10_000),
+  /** Events of the store one event is proved in (built by the import). */
+  proofEvents: sizeFrom('BENCH_PROOF_EVENTS', 1_000_000),
+  /** Events proved, one after another, in that store. */
+  proofs: sizeFrom('BENCH_PROOFS', 1_000),
 };
 
 const KINDS = ['coaching-conversation', 'observation', 'debrief'] as const;

@@ -1,0 +1,163 @@
+/**
+ * What the Merkle tree costs and gives on PostgreSQL: the batched append and the import with the
+ * tree kept against the very same work with it switched off (`keepTree: false`, an option that
+ * exists to take this figure), and proving one event in a large store against raw baselines.
+ */
+import {
+  canonicalContent,
+  eventLeafHash,
+  generateNoteKey,
+  InMemoryMerkleNodeStore,
+  MerkleLog,
+  signLogCheckpoint,
+  type TreeHash,
+} from '@coachline/eventstore';
+import type { PostgresEventStore } from '@coachline/eventstore-postgres';
+import type pg from 'pg';
+import * as E from 'fp-ts/Either';
+import { LatencyHistogram, report, timed, type Measured } from './measure';
+import { storeBatchedAppend, storeImport } from './store-workloads';
+import { workload } from './workload';
+
+export interface TreeBench {
+  readonly pool: pg.Pool;
+  /** A store on a fresh schema named for `label` (dropped with the run's others), the tree kept or not. */
+  openStore(label: string, keepTree: boolean): Promise<PostgresEventStore>;
+  /** The events table of the store `openStore` gave for `label`. */
+  eventsTable(label: string): string;
+  /** Elapsed time and CPU of the store's side. */
+  measureStore<T>(work: () => Promise<T>, count: (result: T) => number): Promise<Measured & { result: T }>;
+}
+
+const itself = (count: number) => count;
+
+/** The batched append and the import, each with the tree and without, on fresh stores of their own. */
+export const treeCost = async (bench: TreeBench): Promise<void> => {
+  const { events, streams, appendCallers } = workload;
+  const appendWithout = await bench.openStore('tree_off', false);
+  const without = await bench.measureStore(
+    () => storeBatchedAppend(appendWithout, events, streams, appendCallers),
+    itself,
+  );
+  const appendWith = await bench.openStore('tree_on', true);
+  const withTree = await bench.measureStore(
+    () => storeBatchedAppend(appendWith, events, streams, appendCallers),
+    itself,
+  );
+  report({
+    name: 'batched append, Merkle tree kept',
+    adapter: withTree,
+    baselines: [{ label: 'the same append, tree switched off', ...without }],
+    unit: 'events/s',
+    extra: `${appendCallers} appends of ${Math.floor(events / streams)} events in flight`,
+  });
+
+  const importWithout = await bench.openStore('import_tree_off', false);
+  const importedWithout = await bench.measureStore(() => storeImport(importWithout, events, streams), itself);
+  const importWith = await bench.openStore('import_tree_on', true);
+  const importedWith = await bench.measureStore(() => storeImport(importWith, events, streams), itself);
+  report({
+    name: 'import (COPY), Merkle tree kept',
+    adapter: importedWith,
+    baselines: [{ label: 'the same import, tree switched off', ...importedWithout }],
+    unit: 'events/s',
+  });
+};
+
+/** Event ids at `count` positions spread over the store, in a shuffled order. */
+const sampleIds = async (pool: pg.Pool, table: string, size: number, count: number): Promise<string[]> => {
+  const positions = Array.from({ length: count }, () => 1 + Math.floor(Math.random() * size));
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM ${table} WHERE position = ANY($1::bigint[])`, [
+    positions,
+  ]);
+  return rows.map((row) => row.id).sort(() => Math.random() - 0.5);
+};
+
+/** Each proof in turn, its latency recorded: the work a caller asking for one event's proof waits for. */
+const oneByOne = async (ids: ReadonlyArray<string>, prove: (id: string) => Promise<void>) => {
+  const latency = new LatencyHistogram();
+  for (const id of ids) {
+    const started = performance.now();
+    await prove(id);
+    latency.record(performance.now() - started);
+  }
+  return { proofs: ids.length, latency };
+};
+
+const percentiles = (latency: LatencyHistogram) =>
+  `p50 ${latency.percentile(50).toFixed(2)} ms, p99 ${latency.percentile(99).toFixed(2)} ms`;
+
+/**
+ * Proving one event in a store of BENCH_PROOF_EVENTS events (built with the bulk import, a signed
+ * checkpoint kept of its head): the event's leaf index, its inclusion proof and the latest
+ * checkpoint, against the same proof from a tree in memory and a plain select of the event by id.
+ */
+export const proveOneEvent = async (bench: TreeBench): Promise<void> => {
+  const store = await bench.openStore('proof', true);
+  const built = await timed(() => storeImport(store, workload.proofEvents, workload.streams));
+  const log = store.verifiableLog();
+  const head = await log.treeHead();
+  const key = generateNoteKey('bench.coachline.example/log');
+  const note = signLogCheckpoint(
+    { origin: 'bench.coachline.example/log', size: head.size, root: head.root, extensions: [] },
+    [{ name: 'bench.coachline.example/log', privateKeyPem: key.privateKeyPem }],
+  );
+  const checkpoints = store.signedCheckpoints();
+  await checkpoints.publishKey(key.verifierKey);
+  await checkpoints.save({ size: head.size, note, signedAt: new Date().toISOString() });
+  const table = bench.eventsTable('proof');
+  await bench.pool.query(`VACUUM ANALYZE ${table}`);
+  const ids = await sampleIds(bench.pool, table, head.size, workload.proofs);
+
+  const proved = await bench.measureStore(
+    () =>
+      oneByOne(ids, async (id) => {
+        const index = await log.leafIndexOf(id);
+        if (index === undefined) throw new Error(`The store has no leaf for ${id}`);
+        const proof = await log.inclusionProof(index, head.size);
+        const latest = await checkpoints.latest();
+        if (E.isLeft(proof) || latest === undefined) throw new Error('The store gave no proof');
+      }),
+    (result) => result.proofs,
+  );
+
+  // The same tree in memory, its leaves from the events as the store hands them out.
+  const memory = MerkleLog.empty(new InMemoryMerkleNodeStore());
+  const indexOf = new Map<string, number>();
+  let leaves: TreeHash[] = [];
+  for await (const event of store.readAll({ batchSize: workload.readPage })) {
+    indexOf.set(event.id, event.position - 1);
+    leaves.push(eventLeafHash(canonicalContent(event)));
+    if (leaves.length === 10_000) {
+      await memory.append(leaves);
+      leaves = [];
+    }
+  }
+  await memory.append(leaves);
+  if (!Buffer.from(memory.root()).equals(Buffer.from(head.root)))
+    throw new Error('The tree in memory and the store’s disagree.');
+  const inMemory = await timed(() =>
+    oneByOne(ids, async (id) => {
+      const proof = await memory.inclusionProof(indexOf.get(id)!, head.size);
+      if (E.isLeft(proof)) throw new Error('The tree in memory gave no proof');
+    }),
+  );
+  const selected = await timed(() =>
+    oneByOne(ids, async (id) => {
+      const { rows } = await bench.pool.query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+      if (rows.length !== 1) throw new Error(`No event ${id}`);
+    }),
+  );
+  report({
+    name: `proving one event in ${head.size.toLocaleString('en-US')} (leaf index, inclusion proof, latest checkpoint)`,
+    adapter: proved,
+    baselines: [
+      { label: 'the same proof from a tree in memory', count: ids.length, seconds: inMemory.seconds },
+      { label: 'a plain select of the event by id', count: ids.length, seconds: selected.seconds },
+    ],
+    unit: 'proofs/s',
+    extra:
+      `store ${percentiles(proved.result.latency)}; in memory ${percentiles(inMemory.result.latency)}; ` +
+      `select ${percentiles(selected.result.latency)}; store built by import in ${built.seconds.toFixed(1)} s`,
+  });
+};
