@@ -192,6 +192,16 @@ export class EsdbEventStore implements EventStore {
     return sealer;
   }
 
+  /** Whether this process runs a tree sealer. */
+  get sealsTree(): boolean {
+    return this.sealers.size > 0;
+  }
+
+  /** Resolves once the sealers this process runs have taken every event stored when it was called. */
+  async treeSealed(): Promise<void> {
+    await Promise.all([...this.sealers].map((sealer) => sealer.caughtUp()));
+  }
+
   /** The sealed tree compared, chunk by chunk, with the tree recomputed from `$all`. */
   compareTreeWithAll(): Promise<SealedTreeCheck> {
     return compareWithAll(this.client, this);

@@ -24,6 +24,13 @@ export interface OpenStoreOptions {
    * yet starts as a copy of, instead of creating one (the API's build keeps one beside it).
    */
   readonly folderTemplate?: string;
+  /**
+   * On EventStoreDB, whether this process seals the tree over `$all` (default true: a writer such
+   * as the API does). A process that only reads (`coachline verify`, `prove`) passes false: it
+   * reads the chunks sealed and recomputes the tail after them. A sealer that fails stops sealing
+   * and says why in a process warning; readers still see every event.
+   */
+  readonly sealTree?: boolean;
 }
 
 /**
@@ -31,6 +38,11 @@ export interface OpenStoreOptions {
  * hold the opening for as long as the client retries. (PostgreSQL gives up after 10 s itself.)
  */
 const FIRST_ANSWER_MS = 10_000;
+
+const warnSealingStopped = (error: unknown): void =>
+  process.emitWarning(`The tree over EventStoreDB's $all is no longer sealed by this process: ${String(error)}`, {
+    code: 'COACHLINE_TREE_SEALER',
+  });
 
 /** A PostgreSQL or PGlite store as an engine to open: its events, checkpoints, key vault, bulk import and verifiable log. */
 export const postgresStoreEngine = (store: PostgresAdapter.PostgresEventStore): StoreEngine => ({
@@ -71,7 +83,20 @@ export const openStoreEngine = async (
     case 'esdb': {
       const store = esdb().openEsdbEventStore(location.address);
       await ensureStoreAnswers(location.address, store, FIRST_ANSWER_MS);
-      return { events: store, childKeyVault: store.childKeyVault() };
+      if (options.sealTree !== false) {
+        try {
+          await store.startTreeSealer({ onError: warnSealingStopped });
+        } catch (error) {
+          await store.close();
+          throw error;
+        }
+      }
+      return {
+        events: store,
+        childKeyVault: store.childKeyVault(),
+        verifiableLog: store.verifiableLog(),
+        signedCheckpoints: store.signedCheckpoints(),
+      };
     }
   }
 };
