@@ -199,6 +199,11 @@ describeOnEachEngine('the Merkle tree kept in the events’ rows', (open: OpenTe
       expect(await store.auditTree()).toMatchObject({ kind: 'broken', position: 0 });
       await sql.run(`UPDATE "${schema}".head SET peaks = substring(peaks FROM 33)`);
       expect(await store.auditTree()).toMatchObject({ kind: 'broken', position: 0 });
+
+      // A row that lost its nodes: the proof that needs one is a system fault, not a wrong answer.
+      await sql.run(`UPDATE "${schema}".events SET tree = NULL WHERE position = 4`);
+      await expect(store.verifiableLog().inclusionProof(2, 12)).rejects.toThrow(/lacks tree node 0\/3/);
+      expect(await store.auditTree()).toMatchObject({ kind: 'broken', position: 4 });
     } finally {
       await sql.close();
     }

@@ -6,9 +6,7 @@ import {
   perfectSubtrees,
   planNodes,
   rangeRoot,
-  type MerkleNodeStore,
   type ProofPlan,
-  type StoredNode,
   type TreeHash,
   type TreeHead,
   type TreeNode,
@@ -24,58 +22,55 @@ const HASH_BYTES = 32;
 /** Event ids are texts a caller hands in; one this long is no id any store accepted. */
 const MAX_EVENT_ID_LENGTH = 1_024;
 
-/**
- * The nodes of the tree as they lie in the events' rows: every node a proof needs read in one
- * statement, each from the row of the event that completed it. It writes nothing: the append and
- * the import write nodes with their events.
- */
-export class EventRowNodes implements MerkleNodeStore {
-  constructor(
-    private readonly session: SqlQueryable,
-    private readonly statements: Statements,
-  ) {}
-
-  async readNodes(nodes: readonly TreeNode[]): Promise<ReadonlyMap<string, TreeHash>> {
-    const found = new Map<string, TreeHash>();
-    if (nodes.length === 0) return found;
-    const rows = await this.session.query<{ level: number; index: number; hash: unknown }>(
-      `SELECT wanted.level, wanted.index, substring(e.tree FROM wanted.level * ${HASH_BYTES} + 1 FOR ${HASH_BYTES}) AS hash
-         FROM unnest($1::int[], $2::bigint[], $3::bigint[]) AS wanted(level, index, position)
-         JOIN ${this.statements.eventsTable} AS e ON e.position = wanted.position`,
-      [nodes.map((node) => node.level), nodes.map((node) => node.index), nodes.map(positionOfNode)],
-    );
-    for (const row of rows) {
-      const hash = bytesOf(row.hash);
-      // A row without its nodes (a tree switched off, a column nulled) lacks the node: absent here.
-      if (hash !== undefined && hash.length === HASH_BYTES)
-        found.set(nodeKey({ level: row.level, index: Number(row.index) }), hash);
-    }
-    return found;
-  }
-
-  writeNodes(nodes: readonly StoredNode[]): Promise<void> {
-    return Promise.reject(
-      new Error(`Tree nodes are written with their events, not on their own (${nodes.length} given)`),
-    );
-  }
+/** The nodes asked for, as the rows hold them, and the tree size the head covered in the same snapshot. */
+interface ReadNodes {
+  readonly covered: number;
+  readonly hashes: ReadonlyMap<string, TreeHash>;
 }
+
+/**
+ * Reads nodes from the rows of the events that completed them, and the head's tree size, in one
+ * statement: one snapshot, one round trip. A row without its nodes (a tree switched off, a column
+ * nulled) leaves its node absent.
+ */
+const readNodes = async (
+  session: SqlQueryable,
+  statements: Statements,
+  nodes: readonly TreeNode[],
+): Promise<ReadNodes> => {
+  const rows = await session.query<{ covered: number; level: number | null; index: number | null; hash: unknown }>(
+    `SELECT head.tree_size AS covered, node.level, node.index, node.hash
+       FROM "${statements.schema}".head AS head
+       LEFT JOIN LATERAL (
+         SELECT wanted.level, wanted.index,
+           substring(e.tree FROM wanted.level * ${HASH_BYTES} + 1 FOR ${HASH_BYTES}) AS hash
+         FROM unnest($1::int[], $2::bigint[], $3::bigint[]) AS wanted(level, index, position)
+         JOIN ${statements.eventsTable} AS e ON e.position = wanted.position
+       ) AS node ON true`,
+    [nodes.map((node) => node.level), nodes.map((node) => node.index), nodes.map(positionOfNode)],
+  );
+  const hashes = new Map<string, TreeHash>();
+  for (const row of rows) {
+    const hash = bytesOf(row.hash);
+    if (row.level !== null && row.index !== null && hash !== undefined && hash.length === HASH_BYTES)
+      hashes.set(nodeKey({ level: row.level, index: Number(row.index) }), hash);
+  }
+  return { covered: rows[0]?.covered ?? 0, hashes };
+};
 
 const positionOfNode = (node: TreeNode): number => nodeRowPosition(node.level, node.index);
 
 /**
- * The verifiable log of a PostgreSQL or PGlite store: the tree head from the head row's peaks, proofs
- * from O(log n) nodes read in one statement. Each answer reads the head afresh, so it is about the
- * tree as committed at that moment (on a read-only store, as its snapshot holds it).
+ * The verifiable log of a PostgreSQL or PGlite store: the tree head from the head row's peaks, each
+ * root or proof from its O(log n) nodes and the head's tree size read in one statement. Each answer
+ * reads the head afresh, so it is about the tree as committed at that moment (on a read-only
+ * store, as its snapshot holds it).
  */
 export class PostgresVerifiableLog implements VerifiableLog {
-  private readonly nodes: EventRowNodes;
-
   constructor(
     private readonly session: SqlQueryable,
     private readonly statements: Statements,
-  ) {
-    this.nodes = new EventRowNodes(session, statements);
-  }
+  ) {}
 
   async treeHead(): Promise<TreeHead> {
     const [row] = await this.session.query<{ tree_size: number; peaks: unknown }>(this.statements.treeHead);
@@ -83,12 +78,9 @@ export class PostgresVerifiableLog implements VerifiableLog {
     return { size: range.size, root: rangeRoot(range) };
   }
 
-  async rootAt(size: number): Promise<E.Either<string, TreeHash>> {
-    const covered = await this.coveredSize();
-    if (!Number.isSafeInteger(size) || size < 0 || size > covered)
-      return E.left(`the tree has no size ${String(size)}: it covers ${covered} events`);
-    const [root] = await this.assemble([perfectSubtrees(0, size)]);
-    return E.right(root as TreeHash);
+  rootAt(size: number): Promise<E.Either<string, TreeHash>> {
+    if (!Number.isSafeInteger(size) || size < 0) return Promise.resolve(E.left(`the tree has no size ${String(size)}`));
+    return this.prove(size, [perfectSubtrees(0, size)], ([root]) => root as TreeHash);
   }
 
   async leafIndexOf(eventId: string): Promise<number | undefined> {
@@ -109,29 +101,27 @@ export class PostgresVerifiableLog implements VerifiableLog {
   }
 
   async inclusionProof(index: number, size: number): Promise<E.Either<string, TreeHash[]>> {
-    const covered = await this.coveredSize();
-    if (Number.isSafeInteger(size) && size > covered) return E.left(`the tree covers ${covered} events, not ${size}`);
     const plan = inclusionPlan(index, size);
-    return E.isLeft(plan) ? plan : E.right(await this.assemble(plan.right));
+    return E.isLeft(plan) ? plan : this.prove(size, plan.right, (path) => path);
   }
 
   async consistencyProof(older: number, newer: number): Promise<E.Either<string, TreeHash[]>> {
-    const covered = await this.coveredSize();
-    if (Number.isSafeInteger(newer) && newer > covered)
-      return E.left(`the tree covers ${covered} events, not ${newer}`);
     const plan = consistencyPlan(older, newer);
-    return E.isLeft(plan) ? plan : E.right(await this.assemble(plan.right));
+    return E.isLeft(plan) ? plan : this.prove(newer, plan.right, (path) => path);
   }
 
-  private async coveredSize(): Promise<number> {
-    const [row] = await this.session.query<{ tree_size: number }>(this.statements.treeHead);
-    return row?.tree_size ?? 0;
-  }
-
-  /** Reads a plan's nodes in one go and folds each element; a node the rows lack is a system fault. */
-  private async assemble(plan: ProofPlan): Promise<TreeHash[]> {
-    const hashes = await this.nodes.readNodes(planNodes(plan));
-    return plan.map((element) =>
+  /**
+   * Reads a plan's nodes with the head's tree size in one statement, refuses a size beyond it, and
+   * folds each element. A node missing below that size is a store that lost it: a system fault.
+   */
+  private async prove<T>(
+    size: number,
+    plan: ProofPlan,
+    answer: (hashes: TreeHash[]) => T,
+  ): Promise<E.Either<string, T>> {
+    const { covered, hashes } = await readNodes(this.session, this.statements, planNodes(plan));
+    if (size > covered) return E.left(`the tree covers ${covered} events, not ${size}`);
+    const folded = plan.map((element) =>
       foldFromRight(
         element.map((node) => {
           const hash = hashes.get(nodeKey(node));
@@ -143,5 +133,6 @@ export class PostgresVerifiableLog implements VerifiableLog {
         }),
       ),
     );
+    return E.right(answer(folded));
   }
 }
