@@ -12,7 +12,10 @@ import { example } from './testing/example-history';
 const dir = mkdtempSync(join(tmpdir(), 'coachline-chain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string) => join(dir, name);
-const HEAD = /^store: 9 events, chain intact, head ([0-9a-f]{64})\nno stored views\n$/;
+/** What a store with no checkpoint signed yet adds after its head: its tree, and what that leaves open. */
+const TREE =
+  "tree: 9 events sealed, the root of the store's tree recomputed from them\ncheckpoints: none signed yet; events removed from the end of the store cannot be detected\n";
+const HEAD = /^store: 9 events, chain intact, head ([0-9a-f]{64})\n/;
 
 beforeAll(() => writeEventFile(file('example.jsonl'), example()));
 
@@ -42,7 +45,9 @@ const storeTamperingTests = (location: () => string) => {
     expect((await cli('import', '--events', file('example.jsonl'), '--store', location(), '--create')).code).toBe(0);
     const run = await cli('verify', '--store', location());
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(HEAD);
+    expect(run.stdout).toBe(
+      `store: 9 events, chain intact, head ${HEAD.exec(run.stdout)?.[1]}\n${TREE}no stored views\n`,
+    );
   });
 
   it('names an event whose data was changed in the database', async () => {
@@ -83,7 +88,7 @@ const storeTamperingTests = (location: () => string) => {
     const head = HEAD.exec(first.stdout)![1]!;
     const again = await cli('verify', '--store', location(), '--head', head);
     expect(again.stdout).toBe(
-      `store: 9 events, chain intact, head ${head}, through the noted head at position 9\nno stored views\n`,
+      `store: 9 events, chain intact, head ${head}, through the noted head at position 9\n${TREE}no stored views\n`,
     );
     const elsewhere = await cli('verify', '--store', location(), '--head', 'a'.repeat(64));
     expect(elsewhere.code).toBe(1);
@@ -131,7 +136,7 @@ describe('verify --events on an exported file', () => {
     });
     const run = await cli('verify', '--events', file('exported.jsonl'), '--head', head);
     expect(run.stdout).toBe(
-      `${file('exported.jsonl')}: 9 events, no errors, chain intact, head ${head}, through the noted head at position 9\n`,
+      `${file('exported.jsonl')}: 9 events, no errors, chain intact, head ${head}, through the noted head at position 9\ncheckpoint: none carried; events removed from the end of the file cannot be detected\n`,
     );
   });
 
@@ -164,7 +169,7 @@ describe('verify --events on an exported file', () => {
     expect((await cli('import', '--events', file('exported.jsonl'), '--store', other, '--create')).code).toBe(0);
     // Same positions from an empty store: the same chain, so the same head.
     expect((await cli('verify', '--store', other)).stdout).toBe(
-      `store: 9 events, chain intact, head ${head}\nno stored views\n`,
+      `store: 9 events, chain intact, head ${head}\n${TREE}no stored views\n`,
     );
   });
 });
@@ -230,10 +235,16 @@ describe('export of an event written at an older schema version', () => {
 });
 
 describe('verify --store on other stores', () => {
-  it('says an EventStoreDB store keeps no chain (exit 2), without connecting', async () => {
+  it('checks the tree of an EventStoreDB store, which keeps no chain: one line when it cannot be reached', async () => {
     const run = await cli('verify', '--store', 'esdb://127.0.0.1:1?tls=false');
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('this store keeps no hash chain');
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'cannot open the store at esdb://127.0.0.1:1?tls=false: connection refused\n',
+    });
+    const head = await cli('verify', '--store', 'esdb://127.0.0.1:1?tls=false', '--head', 'a'.repeat(64));
+    expect(head.code).toBe(2);
+    expect(head.stderr).toContain('keeps no hash chain (EventStoreDB), so no chain hash to pass through');
   });
 
   it('takes exactly one of --events and --store, and a head that is a hash', async () => {

@@ -185,7 +185,11 @@ const storedViewTests = (location: () => string) => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^store: ${head} events, chain intact, head [0-9a-f]{64}$`));
-    expect(lines.slice(1)).toEqual(
+    expect(lines.slice(1, 3)).toEqual([
+      `tree: ${head} events sealed, the root of the store's tree recomputed from them`,
+      'checkpoints: none signed yet; events removed from the end of the store cannot be detected',
+    ]);
+    expect(lines.slice(3)).toEqual(
       ['caseloads', 'cycles', 'dosage', 'evaluation', 'history', 'recording-lag', 'share', 'timeline'].map(
         (name) =>
           `view ${name} at position ${viewsAt}: matches the events up to that position (the head is at ${head})`,

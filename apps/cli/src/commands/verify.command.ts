@@ -73,13 +73,19 @@ export const verifyCommand = async (options: VerifyOptions, out: NodeJS.Writable
   return verifyFile(options.events!, options.head, given, out);
 };
 
+/**
+ * What the checkpoint check adds to the verdict. A file without one is said to prove nothing of its
+ * end only when it is an export of a whole store (its chain intact), which could have carried one.
+ */
 const checkpointOutcome = (
   file: string,
   verdict: FileCheckpointVerdict,
   keysGiven: boolean,
+  exported: boolean,
 ): { readonly lines: string[]; readonly error?: string } => {
   switch (verdict.kind) {
     case 'none':
+      if (!keysGiven && !exported) return { lines: [] };
       return keysGiven
         ? {
             lines: [],
@@ -114,7 +120,7 @@ const verifyFile = async (
   // A tree over lines that do not read as events proves nothing of them.
   const carried =
     verification.errors.length === 0
-      ? checkpointOutcome(file, checkpoint.finish(), given !== undefined)
+      ? checkpointOutcome(file, checkpoint.finish(), given !== undefined, chain?.kind === 'intact')
       : { lines: [] };
   const treeError = carried.error === undefined ? [] : [carried.error];
   const count = verification.errors.length + chainError.length + treeError.length;
