@@ -276,3 +276,47 @@ describe('a sealed chunk altered on the server', () => {
     }
   });
 });
+
+describe('a sealer after a fault', () => {
+  it('starts again from the last chunk sealed and seals on, having said what went wrong', async () => {
+    const writer = openStore();
+    let faults = 1;
+    const flaky = new Proxy(writer, {
+      get: (target, name, receiver) =>
+        name === 'subscribe'
+          ? (after: number, handler: (event: StoredEvent) => Promise<void>, options: object) =>
+              target.subscribe(
+                after,
+                async (event) => {
+                  if (faults-- > 0) throw new Error('connection lost');
+                  await handler(event);
+                },
+                options,
+              )
+          : Reflect.get(target, name, receiver),
+    });
+    const errors: unknown[] = [];
+    const sealer = await EsdbTreeSealer.start(rawClient(), flaky, {
+      chunkLeaves: LEAVES,
+      retryAfterMs: 1,
+      onError: (error) => errors.push(error),
+    });
+    try {
+      await appendEvents(writer, 2 * LEAVES + 1);
+      // A wait that began before the restart is refused with the fault; one after it resolves.
+      let caughtUp = false;
+      for (let attempt = 0; !caughtUp && attempt < 100; attempt++) {
+        caughtUp = await sealer.caughtUp().then(
+          () => true,
+          () => false,
+        );
+      }
+      expect(caughtUp).toBe(true);
+      expect(errors).toEqual([new Error('connection lost')]);
+      expect(sealer.sealedChunks).toBe(2);
+      expect(await writer.compareTreeWithAll()).toMatchObject({ kind: 'intact', chunks: 2, size: 2 * LEAVES + 1 });
+    } finally {
+      await sealer.stop();
+    }
+  });
+});

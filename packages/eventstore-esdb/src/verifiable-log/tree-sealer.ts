@@ -6,6 +6,9 @@
  * chunk is written once: a sealer that loses the race reads the winner's chunk, checks it is the one
  * it computed itself, and goes on from there.
  *
+ * A fault (a lost connection) is tried again from the last chunk sealed; a chunk in the stream that
+ * differs from the one computed here stops sealing for good, since two trees must never be served.
+ *
  * Events still short of a full chunk are only held in memory; readers recompute that tail from
  * `$all` (esdb-verifiable-log.ts), so nothing the sealer has not written yet is missing from a tree.
  */
@@ -29,9 +32,16 @@ export const DEFAULT_CHUNK_LEAVES = 1024;
 export interface TreeSealerOptions {
   /** Leaves per chunk of a store none was sealed in yet (a power of two); a store keeps the size it began with. */
   readonly chunkLeaves?: number;
-  /** Told when sealing stops on a fault; readers still see every event, recomputed from `$all`. */
+  /** Told of every fault; readers still see every event, recomputed from `$all`. */
   readonly onError?: (error: unknown) => void;
+  /** How long after a fault (a lost connection, a server restarting) sealing starts again; default 5 s. */
+  readonly retryAfterMs?: number;
 }
+
+const DEFAULT_RETRY_MS = 5_000;
+
+/** The tree stream holds a chunk other than the one `$all` gives: sealing stops for good. */
+export class DivergentChunkError extends Error {}
 
 export const sealedLeafOf = (event: StoredEvent): SealedLeaf => ({
   hash: eventLeafHash(canonicalContent(event)),
@@ -51,17 +61,20 @@ interface Waiter {
 export class EsdbTreeSealer {
   private pending: SealedLeaf[] = [];
   private waiters: Waiter[] = [];
+  private nextChunk = 0;
+  private range: CompactRange = EMPTY_RANGE;
+  private handledUpTo = 0;
   private failure: unknown;
+  private stopped = false;
   private subscription: Subscription | undefined;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private restarting: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly client: EventStoreDBClient,
     private readonly events: EventStore,
-    private readonly leaves: number,
-    private nextChunk: number,
-    private range: CompactRange,
-    private handledUpTo: number,
-    private readonly onError: ((error: unknown) => void) | undefined,
+    private leaves: number,
+    private readonly options: TreeSealerOptions,
   ) {}
 
   /** Starts sealing after the last chunk sealed, not from the beginning of `$all`. */
@@ -72,19 +85,8 @@ export class EsdbTreeSealer {
   ): Promise<EsdbTreeSealer> {
     const chosen = options.chunkLeaves ?? DEFAULT_CHUNK_LEAVES;
     if (!isPowerOfTwo(chosen)) throw new RangeError(`Leaves per chunk must be a power of two, not ${chosen}.`);
-    const last = await readLastChunk(client);
-    const sealer = new EsdbTreeSealer(
-      client,
-      events,
-      last?.leaves ?? chosen,
-      last === undefined ? 0 : last.number + 1,
-      last === undefined ? EMPTY_RANGE : rangeAfter(last),
-      last?.lastPosition ?? 0,
-      options.onError,
-    );
-    sealer.subscription = events.subscribe(sealer.handledUpTo, (event) => sealer.take(event), {
-      onError: (error) => sealer.fail(error),
-    });
+    const sealer = new EsdbTreeSealer(client, events, chosen, options);
+    await sealer.follow();
     return sealer;
   }
 
@@ -108,8 +110,27 @@ export class EsdbTreeSealer {
 
   /** Stops following `$all`; leaves still short of a chunk are sealed by whichever sealer runs next. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    await this.restarting;
     await this.subscription?.stop();
     this.release(new Error('The tree sealer stopped before it caught up.'));
+  }
+
+  /** Picks up after the last chunk sealed, by whichever process, and follows `$all` from there. */
+  private async follow(): Promise<void> {
+    const last = await readLastChunk(this.client);
+    this.leaves = last?.leaves ?? this.leaves;
+    this.nextChunk = last === undefined ? 0 : last.number + 1;
+    this.range = last === undefined ? EMPTY_RANGE : rangeAfter(last);
+    this.handledUpTo = last?.lastPosition ?? 0;
+    this.pending = [];
+    // A subscription that failed has released the server's; stopping it waits until it has.
+    await this.subscription?.stop().catch(() => undefined);
+    if (this.stopped) return;
+    this.subscription = this.events.subscribe(this.handledUpTo, (event) => this.take(event), {
+      onError: (error) => this.fail(error),
+    });
   }
 
   private async take(event: StoredEvent): Promise<void> {
@@ -136,7 +157,7 @@ export class EsdbTreeSealer {
       // Another sealer wrote this chunk first: it must be the chunk computed here, or two trees exist.
       const theirs = await readChunk(this.client, number);
       if (theirs === undefined || !sameChunk(theirs, sealed.chunk)) {
-        throw new Error(
+        throw new DivergentChunkError(
           `Chunk ${number} of ${TREE_CHUNKS_STREAM} differs from the tree of $all computed here: compare the tree with $all.`,
         );
       }
@@ -146,10 +167,23 @@ export class EsdbTreeSealer {
     this.pending = [];
   }
 
+  /**
+   * A fault stops this subscription. A divergent chunk stops sealing for good; anything else (the
+   * connection lost, the server restarting) is tried again from the last chunk sealed, later.
+   */
   private fail(error: unknown): void {
-    this.failure = error;
     this.release(error);
-    this.onError?.(error);
+    this.options.onError?.(error);
+    if (this.stopped) return;
+    if (error instanceof DivergentChunkError) {
+      this.failure = error;
+      return;
+    }
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.restarting = this.follow().catch((again: unknown) => this.fail(again));
+    }, this.options.retryAfterMs ?? DEFAULT_RETRY_MS);
+    this.retry.unref();
   }
 
   private release(error: unknown): void {
