@@ -18,6 +18,7 @@ import { TokensController } from '../auth/tokens.controller';
 import { CheckpointsController } from '../checkpoints/checkpoints.controller';
 import { EventProofController } from '../checkpoints/event-proof.controller';
 import { CHECKPOINT_SIGNING, type CheckpointSigning, SignedHistory } from '../checkpoints/signed-history';
+import { ViewProvenanceInterceptor } from '../checkpoints/view-provenance.interceptor';
 import { CommandController } from '../commands/command.controller';
 import { InFlightCommands } from '../commands/in-flight-commands';
 import { IssueCommandHandler } from '../commands/issue-command.handler';
@@ -124,6 +125,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: CsvAnswerInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ViewProvenanceInterceptor },
         Ownership,
         CommandAuthorizer,
         InFlightCommands,

@@ -15,6 +15,7 @@ import {
   type CheckpointSigningKey,
   type NoteVerifier,
   type StoredEvent,
+  verifyConsistency,
 } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import { communityFamily } from '../testing/program-script';
@@ -198,6 +199,53 @@ const servesSignedHistory = (openApi: OpenSigningApi) => {
     const checked = checkInclusionProof(answer.body, verifiers);
     expect(E.isRight(checked)).toBe(true);
     expect((await latest())!.size).toBe(before.size + 1);
+  });
+
+  it('says with a view read as of a position which signed history it stands on, and nothing without one', async () => {
+    const signed = (await latest())!;
+    const position = signed.size - 1;
+    const read = await get(`/views/dosage?waitForPosition=${position}`);
+    expect(read.status).toBe(200);
+    expect(read.headers['coachline-position']).toBe(String(position));
+    expect(read.headers['coachline-tree-size']).toBe(String(position));
+    const root = await api.store.verifiableLog!.rootAt(position);
+    expect(E.isRight(root) && Buffer.from(root.right).toString('base64')).toBe(read.headers['coachline-tree-root']);
+    const covering = Number(read.headers['coachline-checkpoint-size']);
+    const checkpoint = (await get(`/checkpoints/${covering}`)).body as Checkpoint;
+    const opened = openLogCheckpoint(checkpoint.note, verifiers, key.signer.name);
+    if (E.isLeft(opened)) throw new Error(opened.left);
+    const proof = String(read.headers['coachline-consistency-proof'])
+      .split(',')
+      .filter((hash) => hash !== '')
+      .map((hash) => Buffer.from(hash, 'base64'));
+    const rootAt = Buffer.from(String(read.headers['coachline-tree-root']), 'base64');
+    expect(E.isRight(verifyConsistency(position, covering, rootAt, opened.right.checkpoint.root, proof))).toBe(true);
+    // A root the history never had is not extended by that checkpoint.
+    expect(
+      E.isRight(verifyConsistency(position, covering, Buffer.alloc(32, 1), opened.right.checkpoint.root, proof)),
+    ).toBe(false);
+
+    const byHeader = await api
+      .http()
+      .get('/views/dosage')
+      .set('Authorization', await as('auditor'))
+      .set('X-Wait-For-Position', String(position));
+    expect(byHeader.headers['coachline-checkpoint-size']).toBe(String(covering));
+    const plain = await get('/views/dosage');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['coachline-position']).toBeUndefined();
+    expect(plain.body).toEqual(read.body);
+  });
+
+  it('gives a position no checkpoint covers yet its tree, and no checkpoint', async () => {
+    await seed(api, [{ type: 'RecordFocusGroup', id: 'kent', body: { heldOn: '2025-10-04' } }]);
+    const head = await api.store.headPosition();
+    expect((await latest())!.size).toBeLessThan(head);
+    const read = await get(`/views/timeline?waitForPosition=${head}`);
+    expect(read.status).toBe(200);
+    expect(read.headers['coachline-tree-size']).toBe(String(head));
+    expect(read.headers['coachline-checkpoint-size']).toBeUndefined();
+    expect((await latest())!.size).toBeLessThan(head);
   });
 
   it('gives a proof whose checkpoint, event or path was changed, or that another key signed, no standing', async () => {

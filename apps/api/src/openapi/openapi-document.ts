@@ -34,6 +34,7 @@ import { CaseloadList } from '../queries/read-caseload';
 import { LeadershipReport, ProgramReport } from '../queries/read-program-report';
 import { ParamProfile, viewParameters } from '../queries/view-params';
 import { AccessLogAnswer, IntegrityAnswer, LivenessAnswer, ReadinessAnswer } from './answer-codecs';
+import { PROVENANCE_HEADERS } from '../checkpoints/view-provenance.interceptor';
 import { checkpointOperations } from './checkpoint-operations';
 import { JsonSchema, jsonSchemaOf } from './json-schema';
 import { REFUSALS, refusals } from './refusals';
@@ -177,6 +178,27 @@ const commandOperations = (): Entry[] =>
     ] as const;
   });
 
+const digits = { type: 'string', pattern: '^\\d{1,15}$' };
+/** What a view read as of a position (waitForPosition) says of the signed history it stands on. */
+const PROVENANCE = {
+  [PROVENANCE_HEADERS.position]: { description: 'The position the read named (waitForPosition).', schema: digits },
+  [PROVENANCE_HEADERS.size]: { description: 'The size of the tree of the events up to that position.', schema: digits },
+  [PROVENANCE_HEADERS.root]: {
+    description: 'That tree’s root (RFC 9162), base64.',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$' },
+  },
+  [PROVENANCE_HEADERS.checkpoint]: {
+    description:
+      'The size of the first signed checkpoint that covers the position (GET /checkpoints/{size}); absent until one is signed.',
+    schema: digits,
+  },
+  [PROVENANCE_HEADERS.consistency]: {
+    description:
+      'The proof that the checkpoint’s tree extends that root: base64 hashes separated by commas (empty when the sizes are equal).',
+    schema: { type: 'string', pattern: '^(?:[A-Za-z0-9+/]{43}=(?:,[A-Za-z0-9+/]{43}=)*)?$' },
+  },
+};
+
 const viewOperation = (
   path: string,
   view: ViewName,
@@ -193,7 +215,14 @@ const viewOperation = (
     description: `Who may: ${rolesOf(viewGrants[view])}.`,
     tags: ['views'],
     parameters: [...pathParams, ...viewParams(profile)],
-    responses: { '200': { description: 'The view.', ...jsonOrCsv(schema) }, ...refusals(401, 403, 404, 503) },
+    responses: {
+      '200': {
+        description: 'The view.',
+        ...(viewParameters(profile).some((p) => p.name === 'waitForPosition') ? { headers: PROVENANCE } : {}),
+        ...jsonOrCsv(schema),
+      },
+      ...refusals(401, 403, 404, 503),
+    },
   },
 ];
 
