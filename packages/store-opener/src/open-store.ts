@@ -27,8 +27,8 @@ export interface OpenStoreOptions {
   /**
    * On EventStoreDB, whether this process seals the tree over `$all` (default true: a writer such
    * as the API does). A process that only reads (`coachline verify`, `prove`) passes false: it
-   * reads the chunks sealed and recomputes the tail after them. A sealer that fails stops sealing
-   * and says why in a process warning; readers still see every event.
+   * reads the chunks sealed and recomputes the tail after them. Each fault of the sealer is a
+   * process warning (it starts again after a lost connection); readers still see every event.
    */
   readonly sealTree?: boolean;
 }
@@ -40,7 +40,7 @@ export interface OpenStoreOptions {
 const FIRST_ANSWER_MS = 10_000;
 
 const warnSealingStopped = (error: unknown): void =>
-  process.emitWarning(`The tree over EventStoreDB's $all is no longer sealed by this process: ${String(error)}`, {
+  process.emitWarning(`Sealing the tree over EventStoreDB's $all failed: ${String(error)}`, {
     code: 'COACHLINE_TREE_SEALER',
   });
 
