@@ -72,7 +72,11 @@ export const importCommand = async (options: ImportOptions, out: NodeJS.Writable
       ].join('\n'),
     );
   }
-  const store = await openStore(options.store, { keyFile: options.keyFile, create: options.create === true });
+  const store = await openStore(options.store, {
+    keyFile: options.keyFile,
+    create: options.create === true,
+    appends: true,
+  });
   try {
     const importing = progressOnStderr('import', verification.events);
     const imported = await appendAll(store, options.events, (count) => importing.tick(count));

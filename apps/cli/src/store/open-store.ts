@@ -25,6 +25,11 @@ export interface OpenStoreOptions {
   readonly create?: boolean;
   /** `--key-file`: the key file of the store's key-encryption key (else COACHLINE_KEY_FILE, else beside the store folder). */
   readonly keyFile?: string | undefined;
+  /**
+   * The command appends events (`import`): on EventStoreDB it then seals the tree over them as it
+   * goes. Every other command only reads, and leaves the tree to the writers.
+   */
+  readonly appends?: boolean;
 }
 
 export const KEY_FILE_ENV = 'COACHLINE_KEY_FILE';
@@ -62,7 +67,11 @@ export const openStore = async (url: string | undefined, options: OpenStoreOptio
   const keyFile = keyFileOf(location, options.keyFile);
   try {
     // As with a folder, only `import --create` makes a store in a database that holds none.
-    return await openStoreAt(location, { keyFile, existingOnly: options.create !== true });
+    return await openStoreAt(location, {
+      keyFile,
+      existingOnly: options.create !== true,
+      sealTree: options.appends === true,
+    });
   } catch (error) {
     if (error instanceof KeyFileError) throw new FailureError(error.message);
     if (location.kind === 'postgres' && error instanceof postgres().NoStoreError)

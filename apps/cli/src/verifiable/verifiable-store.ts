@@ -39,7 +39,8 @@ export const withVerifiableStore = async <T>(
   if (location.kind === 'folder') await checkStoreFolder(location.address, false);
   let engine: Awaited<ReturnType<typeof openStoreEngine>>;
   try {
-    engine = await openStoreEngine(location, { existingOnly: true });
+    // The tree is read, never sealed here: that is the writers' work (on EventStoreDB, a sealer).
+    engine = await openStoreEngine(location, { existingOnly: true, sealTree: false });
   } catch (error) {
     if (location.kind === 'postgres' && error instanceof postgres().NoStoreError)
       throw new FailureError(`${shown}: ${error.message}; ${HOW_TO_CREATE}`);
