@@ -15,18 +15,15 @@ export interface LastSigned {
 const MINUTE_MS = 60_000;
 
 /**
- * Whether a checkpoint is due for a tree of `treeSize` events. Never while the tree has not grown
- * (a checkpoint of a size already signed says nothing new); at once when nothing was signed yet
- * (so a store is covered from its first start); then by count or by time, whichever comes first.
+ * Whether a checkpoint is due for a tree of `treeSize` events, `last` being the latest checkpoint
+ * (or, before the first, the empty tree as of when the API started). Never while the tree has not
+ * grown past it: a checkpoint of a size already signed says nothing new. Then by count or by time,
+ * whichever comes first.
  */
-export const checkpointDue = (
-  schedule: CheckpointSchedule,
-  treeSize: number,
-  last: LastSigned | undefined,
-  now: Date,
-): boolean => {
-  const grown = treeSize - (last?.size ?? 0);
+export const checkpointDue = (schedule: CheckpointSchedule, treeSize: number, last: LastSigned, now: Date): boolean => {
+  const grown = treeSize - last.size;
   if (grown <= 0) return false;
-  if (last === undefined || grown >= schedule.everyEvents) return true;
-  return now.getTime() - Date.parse(last.signedAt) >= schedule.everyMinutes * MINUTE_MS;
+  return (
+    grown >= schedule.everyEvents || now.getTime() - Date.parse(last.signedAt) >= schedule.everyMinutes * MINUTE_MS
+  );
 };

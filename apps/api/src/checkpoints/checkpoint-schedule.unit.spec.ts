@@ -6,9 +6,12 @@ const SIGNED = { size: 20, signedAt: '2026-12-06T12:00:00.000Z' };
 const at = (minutes: number) => new Date(Date.parse(SIGNED.signedAt) + minutes * 60_000);
 
 describe('when a checkpoint is due', () => {
-  it('is due at once for a tree that grew from nothing signed, and never for an empty one', () => {
-    expect(checkpointDue(EVERY_5_OR_10_MINUTES, 1, undefined, at(0))).toBe(true);
-    expect(checkpointDue(EVERY_5_OR_10_MINUTES, 0, undefined, at(0))).toBe(false);
+  it('counts, before the first checkpoint, from the empty tree as of the start', () => {
+    const started = { size: 0, signedAt: SIGNED.signedAt };
+    expect(checkpointDue(EVERY_5_OR_10_MINUTES, 4, started, at(9))).toBe(false);
+    expect(checkpointDue(EVERY_5_OR_10_MINUTES, 5, started, at(0))).toBe(true);
+    expect(checkpointDue(EVERY_5_OR_10_MINUTES, 1, started, at(10))).toBe(true);
+    expect(checkpointDue(EVERY_5_OR_10_MINUTES, 0, started, at(1_000))).toBe(false);
   });
 
   it('is due once the tree grew by the number of events, not before', () => {

@@ -52,6 +52,8 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
   /** Signings run one after another: two at once would only sign the same head twice. */
   private signing: Promise<unknown> = Promise.resolve();
   private watch?: NodeJS.Timeout;
+  /** Before the first checkpoint, the schedule counts from the empty tree as of the start. */
+  private startedAt = new Date(0);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: OpenedStore,
@@ -67,6 +69,7 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
   onApplicationBootstrap(): void {
     if (this.settings === null || this.log === undefined) return;
     // Once at start when the tree grew since the last checkpoint, then on the schedule.
+    this.startedAt = this.clock();
     void this.signIfDue(true);
     this.watch = setInterval(() => void this.signIfDue(false), WATCH_MS).unref();
   }
@@ -93,7 +96,8 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
     try {
       const { log, checkpoints } = this.kept();
       const [head, last] = await Promise.all([log.treeHead(), checkpoints.latest()]);
-      const due = atStart ? head.size > (last?.size ?? 0) : checkpointDue(settings, head.size, last, this.clock());
+      const since = last ?? { size: 0, signedAt: this.startedAt.toISOString() };
+      const due = atStart ? head.size > since.size : checkpointDue(settings, head.size, since, this.clock());
       if (due) await this.sign();
     } catch (error) {
       this.logger.error({ err: error }, 'A checkpoint could not be signed');
