@@ -6,7 +6,6 @@ import { from, type Observable, switchMap } from 'rxjs';
 import { type ResourceOf, ROUTE_RESOURCE } from '../auth/route-access';
 import { RouteMetadata } from '../auth/route-metadata';
 import type { ApiRequest } from '../http/api-request';
-import { WAIT_HEADER } from '../queries/view-params';
 import { SignedHistory } from './signed-history';
 
 /** The headers a view read as of a position carries: what ties its numbers to the signed history. */
@@ -20,15 +19,17 @@ export const PROVENANCE_HEADERS = {
 
 const DIGITS = /^\d{1,15}$/;
 
-/** The position a read names (`waitForPosition`, else `X-Wait-For-Position`), when it names one. */
+/**
+ * The position a read names in its query (`waitForPosition`). The `X-Wait-For-Position` header is
+ * the web app's way to read its own writes, sent with every read after one: it asks for no more.
+ */
 const positionOf = (request: ApiRequest): number | undefined => {
-  const query = (request.query as Record<string, unknown>)['waitForPosition'];
-  const named = query ?? request.headers[WAIT_HEADER];
+  const named = (request.query as Record<string, unknown>)['waitForPosition'];
   return typeof named === 'string' && DIGITS.test(named) && Number(named) > 0 ? Number(named) : undefined;
 };
 
 /**
- * A view read as of a position (`waitForPosition`) answers, beside the view, which history that
+ * A view read as of a position (the query's `waitForPosition`) answers, beside the view, which history that
  * position stands for: the size and root of the tree of the events up to it, and, once a checkpoint
  * covers it, the first such checkpoint's size and the proof that its tree extends that root. An
  * auditor keeps the headers with the numbers, fetches the checkpoint (`GET /checkpoints/{size}`) and

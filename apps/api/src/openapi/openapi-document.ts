@@ -179,9 +179,12 @@ const commandOperations = (): Entry[] =>
   });
 
 const digits = { type: 'string', pattern: '^\\d{1,15}$' };
-/** What a view read as of a position (waitForPosition) says of the signed history it stands on. */
+/** What a view read as of a position (the query's waitForPosition) says of the signed history it stands on. */
 const PROVENANCE = {
-  [PROVENANCE_HEADERS.position]: { description: 'The position the read named (waitForPosition).', schema: digits },
+  [PROVENANCE_HEADERS.position]: {
+    description: 'The position the query named (waitForPosition; not the X-Wait-For-Position header).',
+    schema: digits,
+  },
   [PROVENANCE_HEADERS.size]: { description: 'The size of the tree of the events up to that position.', schema: digits },
   [PROVENANCE_HEADERS.root]: {
     description: 'That tree’s root (RFC 9162), base64.',
