@@ -38,6 +38,7 @@ const environment = (dataDir: string, port: number): NodeJS.ProcessEnv => {
     'EVENTSTORE_URL',
     'COACHLINE_JWT_SECRET',
     'COACHLINE_KEY_FILE',
+    'COACHLINE_SIGNING_KEY_FILE',
     'COACHLINE_WEB_DIR',
     'NODE_OPTIONS',
     'LOG_LEVEL',

@@ -1,6 +1,7 @@
 import type { CyclesView, DosageView, ProgramReport, TimelineView } from '@coachline/projections';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, ApiRefusal } from '../../api/client';
+import type { SignedCheckpoint } from './checkpoint-key';
 import { asOfPaths, monthOfMoment } from './as-of-paths';
 
 // Moving the slider keeps the last answer on screen until the next one arrives.
@@ -30,3 +31,19 @@ export interface IntegrityAnswer {
 
 export const useIntegrity = () =>
   useQuery({ queryKey: ['integrity'], queryFn: () => api<IntegrityAnswer>('/integrity') });
+
+/** The latest signed checkpoint (`null` before the first) and every verifier key the store published. */
+export const useLatestCheckpoint = () =>
+  useQuery({
+    queryKey: ['checkpoints', 'latest'],
+    queryFn: async () => {
+      const [latest, published] = await Promise.all([
+        api<SignedCheckpoint>('/checkpoints/latest').catch((error: unknown) => {
+          if (error instanceof ApiRefusal && error.status === 404) return null;
+          throw error;
+        }),
+        api<{ keys: string[] }>('/checkpoints/keys'),
+      ]);
+      return { latest, keys: published.keys };
+    },
+  });

@@ -112,18 +112,30 @@ test('a community’s history shows the program report of the moment’s month a
 
 test('the hash chain page shows the store’s head at its last position, and checks a stream’s revisions', async () => {
   // One more event through the API: its answer names the position the store's head is now at.
-  const written = await asAdmin<{ position: number }>(api, 'POST', '/agreements/a-1/concerns', {
-    raisedBy: 'coach',
-    raisedWith: 'supervisor',
-    concernId: 'concern-head',
-    summary: 'Noted before the head is read.',
-  });
+  const written = await asAdmin<{ position: number; events: Array<{ id: string }> }>(
+    api,
+    'POST',
+    '/agreements/a-1/concerns',
+    {
+      raisedBy: 'coach',
+      raisedWith: 'supervisor',
+      concernId: 'concern-head',
+      summary: 'Noted before the head is read.',
+    },
+  );
+  // An inclusion proof of that event: the API signs a checkpoint covering it first.
+  const proof = await asAdmin<{ treeSize: number }>(api, 'GET', `/events/${written.events[0]!.id}/proof`);
+  expect(proof.treeSize).toBe(written.position);
   await page.goto(`${api.url}/#/hash-chain?stream=agreement-a-1`);
   await page.getByRole('heading', { level: 1, name: 'Hash chain' }).waitFor();
   await page.getByTestId('chain-head').waitFor();
   expect(await page.getByTestId('head-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
   expect(Number(await page.getByTestId('head-position').textContent())).toBe(written.position);
   expect(await page.getByTestId('chain-head').textContent()).toContain(`of ${written.position} events`);
+  await page.getByTestId('latest-checkpoint').waitFor();
+  expect(await page.getByTestId('checkpoint-size').textContent()).toBe(`${written.position} events`);
+  expect(await page.getByTestId('checkpoint-root').textContent()).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+  expect(await page.getByTestId('checkpoint-key').textContent()).toMatch(/^coachline\/[0-9a-f]{16}\+[0-9a-f]{8}\+/);
   await page.getByText('npx coachline verify --store <store>').waitFor();
   const order = page.getByTestId('stream-order');
   await order.waitFor();

@@ -2,7 +2,8 @@ import { Button, Code, CopyButton, Group, List, Paper, Table, Text, Title } from
 import { useSearchParams } from 'react-router';
 import { Page } from '../../app/page';
 import { QueryState } from '../../app/query-state';
-import { useIntegrity } from './as-of-reads';
+import { useIntegrity, useLatestCheckpoint } from './as-of-reads';
+import { signingKeysOf } from './checkpoint-key';
 import { revisionRun } from './revision-run';
 import { useStreamHistory } from './stream-history';
 import { StreamPicker } from './stream-picker';
@@ -45,6 +46,74 @@ const ChainHead = () => (
               Note it outside the store, with the day: a later{' '}
               <Code>coachline verify --store &lt;store&gt; --head &lt;head&gt;</Code> proves the history still passes
               through it, unchanged.
+            </Text>
+          </Paper>
+        )
+      }
+    </QueryState>
+  </section>
+);
+
+/** The largest tree the store signed: what an auditor notes to show later the history only grew. */
+const LatestCheckpoint = () => (
+  <section aria-labelledby="checkpoint-heading">
+    <Title order={2} id="checkpoint-heading" mb="sm">
+      The latest signed checkpoint
+    </Title>
+    <QueryState query={useLatestCheckpoint()} what="signed checkpoint">
+      {({ latest, keys }) =>
+        latest === null ? (
+          <Paper withBorder p="md" data-testid="latest-checkpoint">
+            <Text>
+              No checkpoint was signed yet. The API signs one as the store grows, and whenever an inclusion proof is
+              asked for an event no checkpoint covers.
+            </Text>
+          </Paper>
+        ) : (
+          <Paper withBorder p="md" data-testid="latest-checkpoint">
+            <Table variant="vertical" layout="fixed" withTableBorder={false}>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Th w={120}>Size</Table.Th>
+                  <Table.Td data-testid="checkpoint-size">{latest.size} events</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Root</Table.Th>
+                  <Table.Td>
+                    <Code data-testid="checkpoint-root" style={{ overflowWrap: 'anywhere' }}>
+                      {latest.root}
+                    </Code>
+                  </Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Signed at</Table.Th>
+                  <Table.Td data-testid="checkpoint-signed-at">{latest.signedAt}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Key</Table.Th>
+                  <Table.Td>
+                    {signingKeysOf(latest.note, keys).map((key) => (
+                      <Code key={key} data-testid="checkpoint-key" style={{ overflowWrap: 'anywhere' }}>
+                        {key}
+                      </Code>
+                    ))}
+                  </Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <Group gap="xs" mt="xs">
+              <CopyButton value={latest.note}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="default" onClick={copy} aria-live="polite">
+                    {copied ? 'Copied' : 'Copy the signed note'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Text size="sm" mt="xs">
+              Keep the note and the key apart from the store: any later checkpoint must extend this tree (
+              <Code>GET /checkpoints/consistency?from={latest.size}&amp;to=…</Code>), and an event's inclusion proof (
+              <Code>GET /events/&lt;id&gt;/proof</Code>) shows it is in a signed tree.
             </Text>
           </Paper>
         )
@@ -97,6 +166,7 @@ export const HashChainPage = () => {
   return (
     <Page title="Hash chain">
       <ChainHead />
+      <LatestCheckpoint />
       <VerifyExplained />
       <section aria-labelledby="stream-order-heading">
         <Title order={2} id="stream-order-heading" mb="sm">
