@@ -12,7 +12,7 @@ import {
 import { checkOutputFile, writeOutputFile } from '../output/output-file';
 import { keyFileOf } from '../store/open-store';
 import { storeLocationOf } from '../store/store-location';
-import { withVerifiableStore } from '../verifiable/verifiable-store';
+import { withVerifiableStore, type VerifiableStore } from '../verifiable/verifiable-store';
 import { FailureError, UsageError } from './usage-error';
 
 export interface CheckpointOptions {
@@ -53,6 +53,15 @@ const openKey = async (path: string): Promise<CheckpointSigningKey> => {
   }
 };
 
+const sign = async (store: VerifiableStore, key: CheckpointSigningKey, now: Date): Promise<StoredCheckpoint> => {
+  try {
+    return await signCheckpoint(store.log, store.checkpoints, key, now);
+  } catch (error) {
+    // A key of another log, or a tree that no longer extends what was signed: signing refuses both.
+    throw new FailureError(`${store.shown}: ${printableText((error as Error).message)}`);
+  }
+};
+
 /**
  * `coachline checkpoint`: signs the store's tree as it is now with the signing key, keeps the
  * checkpoint in the store (with the verifier key, published), and prints the signed note; one
@@ -65,14 +74,10 @@ export const checkpointCommand = async (
 ): Promise<void> => {
   const path = signingKeyFileOf(options);
   if (options.out !== undefined) await checkOutputFile(options.out);
-  const key = await openKey(path);
-  const signed = await withVerifiableStore(options.store, async (store): Promise<StoredCheckpoint> => {
-    try {
-      return await signCheckpoint(store.log, store.checkpoints, key, now());
-    } catch (error) {
-      // A key of another log, or a tree that no longer extends what was signed: signing refuses both.
-      throw new FailureError(`${store.shown}: ${printableText((error as Error).message)}`);
-    }
+  // The key is opened (made, the first time) only once the store is there to sign for.
+  const { key, signed } = await withVerifiableStore(options.store, async (store) => {
+    const key = await openKey(path);
+    return { key, signed: await sign(store, key, now()) };
   });
   if (options.out === undefined) {
     out.write(signed.note);

@@ -1,3 +1,4 @@
+import { escapeUnsafe, printableText } from '@coachline/domain';
 import type { NoteVerifier } from '@coachline/eventstore';
 import { verifyEventFile } from '../event-file/verify-event-file';
 import { formatChainBreak } from '../event-file/chain-check';
@@ -89,11 +90,11 @@ const checkpointOutcome = (
       return keysGiven
         ? {
             lines: [],
-            error: `${file}: checkpoint: the file carries none to check --key against; its newest events cannot be proved`,
+            error: `${escapeUnsafe(file)}: checkpoint: the file carries none to check --key against; its newest events cannot be proved`,
           }
         : { lines: ['checkpoint: none carried; events removed from the end of the file cannot be detected'] };
     case 'failed':
-      return { lines: [], error: `${file}: checkpoint: ${verdict.reason}` };
+      return { lines: [], error: `${escapeUnsafe(file)}: checkpoint: ${printableText(verdict.reason)}` };
     case 'covered':
       return { lines: [formatCheckpointMatch(verdict), ...(verdict.keysGiven ? [] : [CARRIED_KEYS_NOTE])] };
   }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { generateNoteKey, openLogCheckpoint, parseVerifierKey, signLogCheckpoint } from '@coachline/eventstore';
 import { openStoreDatabase } from '@coachline/eventstore-postgres/testing';
@@ -92,6 +93,11 @@ describe('coachline checkpoint', () => {
     expect(await ok('checkpoint', '--store', STORE)).toBe(readFileSync(path('new.txt'), 'utf8'));
   });
 
+  it('makes no signing key for a store that is not there', async () => {
+    const run = await refused(['checkpoint', '--store', path('missing')], 1);
+    expect(run.stderr).toMatch(/missing: no such folder, so no store/u);
+  });
+
   it('refuses another log’s key, a key inside the store folder, and writes nothing', async () => {
     const foreign = await refused(
       ['checkpoint', '--store', STORE, '--signing-key', path('other-keys', 'checkpoint-signing-key')],
@@ -146,6 +152,27 @@ describe('an export carries the latest checkpoint, as its last line', () => {
     expect(run.stderr).toContain(`cut.jsonl: checkpoint: the checkpoint of coachline/`);
     expect(run.stderr).toContain(`signed ${total()} events, only ${total() - 2} are here: the newest 2 were removed`);
   });
+
+  it('fails whichever number of newest events is cut, and whichever event before the checkpoint is altered', () =>
+    fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 40 }), fc.nat(), async (cut, at) => {
+        const all = lines(path('export.jsonl'));
+        const events = all.slice(0, -1);
+        const cutFile = write(path('cut-any.jsonl'), [...events.slice(0, -cut), all.at(-1)!]);
+        const cutRun = await cli('verify', '--events', cutFile, '--key', key);
+        expect(cutRun.code).toBe(1);
+        expect(cutRun.stderr).toContain(`the newest ${cut} were removed`);
+        // A command id the rules do not read, changed: the event's canonical content, so its leaf, changes.
+        const place = at % events.length;
+        const event = JSON.parse(events[place]!) as { metadata: { commandId: string } };
+        event.metadata.commandId = randomUUID();
+        const altered = [...events.slice(0, place), JSON.stringify(event), ...events.slice(place + 1), all.at(-1)!];
+        const alteredRun = await cli('verify', '--events', write(path('altered-any.jsonl'), altered), '--key', key);
+        expect(alteredRun.code).toBe(1);
+        expect(alteredRun.stderr).toContain(`checkpoint: the first ${total()} events do not hash to the root`);
+      }),
+      { numRuns: 8 },
+    ));
 
   it('with the checkpoint line removed too: the tail cannot be proved', async () => {
     const all = lines(path('export.jsonl'));

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { printableText } from '@coachline/domain';
 import type { OpenedLogCheckpoint, TreeHash } from '@coachline/eventstore';
 
 /** A checkpoint the recomputed tree agrees with. */
@@ -36,8 +37,8 @@ export const treeAgainstCheckpoint = (
   return E.right({ origin, size, events, signedBy: opened.signedBy });
 };
 
-/** One line for a checkpoint the events match, and for the events it does not cover yet. */
+/** One line for a checkpoint the events match, and for the events it does not cover yet; names as printable text. */
 export const formatCheckpointMatch = (match: CheckpointMatch): string =>
-  `checkpoint: the first ${match.size} events match the checkpoint of ${match.origin} (signed by ${match.signedBy.join(', ')})${
+  `checkpoint: the first ${match.size} events match the checkpoint of ${printableText(match.origin)} (signed by ${match.signedBy.map((name) => printableText(name)).join(', ')})${
     match.events > match.size ? `; ${match.events - match.size} event(s) after it not yet covered by a checkpoint` : ''
   }`;
