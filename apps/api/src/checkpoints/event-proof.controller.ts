@@ -23,7 +23,8 @@ export class EventProofController {
     decodedOrRefused(NO_PARAMETERS, 'The inclusion proof', query, 'query');
     const proof = await this.history.inclusionProof(id);
     if (proof === undefined) {
-      const message = `No event has the id ${id}.`;
+      // EventStoreDB's tree takes in events a moment after they are written: one may be there, not in it yet.
+      const message = `The store's tree holds no event with the id ${id}.`;
       throw refusal(notFound('unknown-event', message, [{ path: 'params.id', message }]));
     }
     return proof;

@@ -54,6 +54,8 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
   private watch?: NodeJS.Timeout;
   /** Before the first checkpoint, the schedule counts from the empty tree as of the start. */
   private startedAt = new Date(0);
+  /** A look at the tree still running when the watch comes round again (a slow store) is not doubled. */
+  private looking = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: OpenedStore,
@@ -92,7 +94,8 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
 
   private async signIfDue(atStart: boolean): Promise<void> {
     const settings = this.settings;
-    if (settings === null) return;
+    if (settings === null || this.looking) return;
+    this.looking = true;
     try {
       const { log, checkpoints } = this.kept();
       const [head, last] = await Promise.all([log.treeHead(), checkpoints.latest()]);
@@ -101,6 +104,8 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
       if (due) await this.sign();
     } catch (error) {
       this.logger.error({ err: error }, 'A checkpoint could not be signed');
+    } finally {
+      this.looking = false;
     }
   }
 
