@@ -395,6 +395,13 @@ describe('verify --store holds the store’s tree against every checkpoint it ke
     expect(out).toContain(`checkpoints: 2 signed, each matching the events; the latest covers ${total()} events`);
   });
 
+  it('refuses the store’s checkpoints under another log’s key', async () => {
+    const run = await cli('verify', '--store', STORE, '--key', otherKey);
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(run.stderr).toContain(`checkpoint of ${firstSize} events: refused: `);
+    expect(run.stderr).toContain(`checkpoint of ${total()} events: refused: `);
+  });
+
   it('fails a store whose newest rows were deleted in SQL, head and chain made to agree', async () => {
     const database = await openStoreDatabase(STORE);
     try {
