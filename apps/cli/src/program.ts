@@ -126,7 +126,7 @@ const buildProgram = (io: Io): Command => {
     )
     .requiredOption('--out <file>', 'the proof file to write')
     .option('--store <url>', STORE_HELP, './.coachline')
-    .option('--event <id>', 'the event to prove, against the first signed checkpoint that covers it')
+    .option('--event <id>', 'the event to prove, against the latest signed checkpoint')
     .option('--from <file>', 'the older checkpoint (coachline checkpoint --out)')
     .option('--to <file>', 'with --from: the newer checkpoint (default: the latest the store keeps)')
     .action((opts: { out: string; store: string; event?: string; from?: string; to?: string }) =>

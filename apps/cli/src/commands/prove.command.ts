@@ -43,7 +43,9 @@ const inclusionProof = async (store: VerifiableStore, id: string): Promise<Inclu
   const index = await store.log.leafIndexOf(id);
   if (index === undefined)
     throw new FailureError(`--event: the store's signed tree holds no event ${printableText(id)}`);
-  const checkpoint = await store.checkpoints.covering(index + 1);
+  // The latest checkpoint is the one an auditor holds, and any later check starts from it.
+  const latest = await store.checkpoints.latest();
+  const checkpoint = latest !== undefined && latest.size > index ? latest : undefined;
   if (checkpoint === undefined)
     throw new FailureError(
       `--event: no checkpoint covers event ${printableText(id)} yet (event ${index + 1} of the store); sign one with coachline checkpoint`,
@@ -92,8 +94,8 @@ const consistencyProof = async (
 };
 
 /**
- * `coachline prove --event ID --out FILE`: an inclusion proof of the event against the first
- * signed checkpoint that covers it; `prove --from OLD [--to NEW] --out FILE`: a consistency proof
+ * `coachline prove --event ID --out FILE`: an inclusion proof of the event against the latest
+ * signed checkpoint, once one covers it; `prove --from OLD [--to NEW] --out FILE`: a consistency proof
  * between two checkpoints (NEW: else the latest the store keeps). Each is checked with the keys
  * the store publishes before it is written (0600), so no proof the store cannot back leaves it.
  */

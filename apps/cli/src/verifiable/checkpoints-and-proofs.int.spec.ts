@@ -243,20 +243,20 @@ describe('coachline prove --event and verify --proof', () => {
   beforeAll(async () => {
     eventId = (JSON.parse(lines(path('export.jsonl'))[9]!) as { id: string }).id;
     expect(await ok('prove', '--store', STORE, '--event', eventId, '--out', path('proof.json'))).toContain(
-      `the inclusion proof of event ${eventId} (event 10 of the ${firstSize} the checkpoint of coachline/`,
+      `the inclusion proof of event ${eventId} (event 10 of the ${total()} the checkpoint of coachline/`,
     );
   });
 
-  it('writes the proof 0600, against the first checkpoint that covers the event', () => {
+  it('writes the proof 0600, against the latest checkpoint', () => {
     const proof = JSON.parse(readFileSync(path('proof.json'), 'utf8')) as { treeSize: number; format: string };
-    expect(proof).toMatchObject({ format: 'coachline-inclusion-proof/1', treeSize: firstSize });
+    expect(proof).toMatchObject({ format: 'coachline-inclusion-proof/1', treeSize: total() });
     expect(statSync(path('proof.json')).mode & 0o777).toBe(0o600);
   });
 
   it('checks it offline with the verifier key, given as a string or a file', async () => {
     for (const given of [key, path('key.txt')])
       expect(await ok('verify', '--proof', path('proof.json'), '--key', given)).toContain(
-        `is event 10 of the ${firstSize} the checkpoint of coachline/`,
+        `is event 10 of the ${total()} the checkpoint of coachline/`,
       );
   });
 
@@ -321,6 +321,16 @@ describe('coachline prove --event and verify --proof', () => {
   it('refuses an event the store does not hold, writing nothing', async () => {
     const run = await refused(['prove', '--store', STORE, '--event', 'no-such-event', '--out', path('none.json')], 1);
     expect(run.stderr).toBe("--event: the store's signed tree holds no event no-such-event\n");
+  });
+
+  it('refuses an event recorded after the latest checkpoint, until one covers it', async () => {
+    writeMore(path('other-more.jsonl'), lines(path('first.jsonl'))[0]!, 1);
+    await ok('import', '--events', path('other-more.jsonl'), '--store', OTHER);
+    const later = (JSON.parse(lines(path('other-more.jsonl'))[0]!) as { id: string }).id;
+    const run = await refused(['prove', '--store', OTHER, '--event', later, '--out', path('later.json')], 1);
+    expect(run.stderr).toBe(
+      `--event: no checkpoint covers event ${later} yet (event ${firstSize + 1} of the store); sign one with coachline checkpoint\n`,
+    );
   });
 
   it('needs a key to check a proof, and says how to give one', async () => {
