@@ -111,9 +111,9 @@ const LatestCheckpoint = () => (
               </CopyButton>
             </Group>
             <Text size="sm" mt="xs">
-              Keep the note and the key apart from the store: any later checkpoint must extend this tree (
-              <Code>GET /checkpoints/consistency?from={latest.size}&amp;to=…</Code>), and an event's inclusion proof (
-              <Code>GET /events/&lt;id&gt;/proof</Code>) shows it is in a signed tree.
+              Keep the note and the key apart from the store. Any later checkpoint must extend this tree, as{' '}
+              <Code>GET /checkpoints/consistency?from={latest.size}&amp;to=…</Code> proves; an event's inclusion proof,{' '}
+              <Code>GET /events/&lt;id&gt;/proof</Code>, shows it is in a signed tree.
             </Text>
           </Paper>
         )
