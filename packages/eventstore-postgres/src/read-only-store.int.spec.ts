@@ -44,6 +44,8 @@ const dump = async (engine: Engine, schema: string): Promise<string> => {
 };
 
 const readOnlyTests = (engine: Engine) => {
+  // Each test makes a schema of its own (every migration, on a shared server): seconds on a loaded machine.
+  jest.setTimeout(30_000);
   const schemas: string[] = [];
   afterAll(async () => {
     for (const schema of schemas) await engine.drop(schema);
