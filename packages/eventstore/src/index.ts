@@ -143,11 +143,14 @@ export {
   encodeHashes,
   InclusionProofFile,
   parseVerifierKeys,
+  provenanceThrough,
 } from './verifiable-log';
 export type {
   CheckpointLog,
+  Provenance,
   ProvenConsistency,
   ProvenInclusion,
+  SignedHistorySources,
   StoredCheckpoint,
   TreeHead,
   VerifiableLog,

@@ -19,3 +19,5 @@ export {
 } from './signing-key';
 export type { CheckpointSigningKey, SigningKeyOptions } from './signing-key';
 export { signCheckpoint, storedCheckpointOf } from './checkpoint-signer';
+export { provenanceThrough } from './provenance';
+export type { Provenance, SignedHistorySources } from './provenance';
