@@ -16,7 +16,7 @@ export const verifyEsdbTree = async (
   given: readonly NoteVerifier[] | undefined,
   out: NodeJS.WritableStream,
 ): Promise<void> => {
-  const { events, verdict } = await withVerifiableStore(location.address, async (store) => {
+  const { events, verdict, sealed } = await withVerifiableStore(location.address, async (store) => {
     const check = await StoreTreeCheck.start(store.log, store.checkpoints, given);
     const progress = progressOnStderr('verify');
     let count = 0;
@@ -30,9 +30,17 @@ export const verifyEsdbTree = async (
     } finally {
       progress.stop();
     }
-    return { events: count, verdict: check.finish() };
+    // Proofs are served from the sealed chunks, so they are held against the events too.
+    return { events: count, verdict: check.finish(), sealed: await store.compareSealedTree() };
   });
-  if (verdict.faults.length > 0) throw new FailureError(verdict.faults.map((fault) => `${shown}: ${fault}`).join('\n'));
+  const chunkFault =
+    sealed?.kind === 'altered'
+      ? [`tree: sealed chunk ${sealed.chunk} differs from the events: ${printableText(sealed.reason)}`]
+      : [];
+  const faults = [...chunkFault, ...verdict.faults];
+  if (faults.length > 0) throw new FailureError(faults.map((fault) => `${shown}: ${fault}`).join('\n'));
   out.write(`store: ${events} events (EventStoreDB keeps no hash chain)\n`);
+  if (sealed?.kind === 'intact' && sealed.chunks > 0)
+    out.write(`tree: ${sealed.chunks} sealed chunk(s), each matching the events\n`);
   for (const line of verdict.lines) out.write(`${line}\n`);
 };

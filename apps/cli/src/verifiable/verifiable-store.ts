@@ -8,7 +8,8 @@ import {
 } from '@coachline/eventstore';
 import { escapeUnsafe } from '@coachline/domain';
 import type * as PostgresAdapter from '@coachline/eventstore-postgres';
-import { openStoreEngine } from '@coachline/store-opener';
+import type { SealedTreeCheck } from '@coachline/eventstore-esdb';
+import { compareSealedTree, openStoreEngine } from '@coachline/store-opener';
 import { FailureError } from '../commands/usage-error';
 import { checkStoreFolder, HOW_TO_CREATE } from '../store/store-folder';
 import { storeLocationOf } from '../store/store-location';
@@ -20,6 +21,8 @@ export interface VerifiableStore {
   readonly events: EventStore;
   readonly log: VerifiableLog;
   readonly checkpoints: CheckpointLog;
+  /** Where the tree is sealed apart from the events (EventStoreDB), its sealed chunks held against them. */
+  compareSealedTree(): Promise<SealedTreeCheck | undefined>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -52,7 +55,14 @@ export const withVerifiableStore = async <T>(
     const { verifiableLog, signedCheckpoints } = engine;
     if (verifiableLog === undefined || signedCheckpoints === undefined)
       throw new FailureError(`${shown}: this store keeps no signed tree of its events`);
-    return await use({ shown, events: engine.events, log: verifiableLog, checkpoints: signedCheckpoints });
+    const opened = engine;
+    return await use({
+      shown,
+      events: engine.events,
+      log: verifiableLog,
+      checkpoints: signedCheckpoints,
+      compareSealedTree: () => compareSealedTree(opened),
+    });
   } finally {
     await engine.events.close();
   }
