@@ -90,6 +90,27 @@ describeOnEachEngine('bulk import', (open, engine) => {
     expect(await store.streamRevision('provider-p-0')).toBeUndefined();
   });
 
+  it('names the stored id when the server refuses the import while later chunks are still being sent', async () => {
+    const { store } = subject;
+    const [stored] = someEvents(1);
+    await store.append('coach-c-1', [stored!], 'no-stream');
+
+    // Read as a file is, a pause now and then: the refusal comes back while chunks are still to be sent.
+    async function* readSlowly(source: AsyncIterable<ImportedEvent>) {
+      let read = 0;
+      for await (const item of source) {
+        if (++read % 200 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        yield item;
+      }
+    }
+    const importing = store.importEvents(readSlowly(anEventFile(2_000, 7, { index: 0, with: () => stored! })), {
+      chunkSize: 200,
+    });
+
+    await expect(importing).rejects.toEqual(new DuplicateEventError(stored!.id));
+    expect(await store.headPosition()).toBe(1);
+  });
+
   it('into an empty store, stores nothing when the import gives one id twice, and names it', async () => {
     const { store } = subject;
     const [repeated] = someEvents(1);

@@ -69,9 +69,16 @@ const copyWriter = (client: pg.PoolClient, table: string, columns: ReadonlyArray
   const copy = client.query(copyFrom(`COPY ${table} (${columns.join(',')}) FROM STDIN`));
   const done = finished(copy);
   done.catch(() => undefined);
+  // Once the server refuses the COPY (a duplicate id), the stream has let go of its connection and a
+  // further write would fail on that instead: the server's refusal is the answer to give.
+  let refused: unknown;
+  copy.once('error', (error: unknown) => {
+    refused = error;
+  });
   return {
     write: async (rows) => {
       for (const text of copyText(rows)) {
+        if (refused !== undefined) throw refused;
         if (!copy.write(text)) await Promise.race([once(copy, 'drain'), done]);
       }
     },
