@@ -18,7 +18,7 @@ import {
   verifyConsistency,
 } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
-import { communityFamily } from '../testing/program-script';
+import { coachFamily, communityFamily, providerFamily, sessionBody } from '../testing/program-script';
 import { describeApiOnEachEngine } from '../testing/engines';
 import { seed } from '../testing/seed';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -201,53 +201,132 @@ const servesSignedHistory = (openApi: OpenSigningApi) => {
     expect((await latest())!.size).toBe(before.size + 1);
   });
 
-  it('says with a view read as of a position which signed history it stands on, and nothing without one', async () => {
-    const signed = (await latest())!;
-    const position = signed.size - 1;
-    const read = await get(`/views/dosage?waitForPosition=${position}`);
+  const yearToDateOf = (dosage: { providers: Array<{ providerId: string; yearToDateMinutes: number }> }) =>
+    dosage.providers.find((provider) => provider.providerId === 'p-1')?.yearToDateMinutes;
+  const proofOf = (header: unknown) =>
+    String(header)
+      .split(',')
+      .filter((hash) => hash !== '')
+      .map((hash) => Buffer.from(hash, 'base64'));
+
+  it('computes a view through a position from exactly the events up to it, after later ones, with headers the signed checkpoint proves', async () => {
+    await seed(api, [...coachFamily, ...providerFamily]);
+    const position = await api.store.headPosition();
+    const atPosition = await get(`/views/dosage?waitForPosition=${position}`);
+    // One more event, then a checkpoint over both: its tree is larger than the position's.
+    await seed(api, [{ type: 'RecordFocusGroup', id: 'kent', body: { heldOn: '2025-10-05' } }]);
+    await api.app.get(SignedHistory).sign();
+    await seed(api, [{ type: 'LogSession', id: 'p-1', body: sessionBody('s-through', '2025-10-21', 30) }]);
+    const current = await get(`/views/dosage?waitForPosition=${await api.store.headPosition()}`);
+    expect(yearToDateOf(current.body)).toBe(yearToDateOf(atPosition.body)! + 30);
+
+    const read = await get(`/views/dosage?throughPosition=${position}`);
     expect(read.status).toBe(200);
+    expect(read.body).toEqual(atPosition.body);
+    expect(yearToDateOf(read.body)).not.toBe(yearToDateOf(current.body));
     expect(read.headers['coachline-position']).toBe(String(position));
     expect(read.headers['coachline-tree-size']).toBe(String(position));
     const root = await api.store.verifiableLog!.rootAt(position);
     expect(E.isRight(root) && Buffer.from(root.right).toString('base64')).toBe(read.headers['coachline-tree-root']);
+
     const covering = Number(read.headers['coachline-checkpoint-size']);
+    expect(covering).toBeGreaterThan(position);
     const checkpoint = (await get(`/checkpoints/${covering}`)).body as Checkpoint;
     const opened = openLogCheckpoint(checkpoint.note, verifiers, key.signer.name);
     if (E.isLeft(opened)) throw new Error(opened.left);
-    const proof = String(read.headers['coachline-consistency-proof'])
-      .split(',')
-      .filter((hash) => hash !== '')
-      .map((hash) => Buffer.from(hash, 'base64'));
+    const proof = proofOf(read.headers['coachline-consistency-proof']);
     const rootAt = Buffer.from(String(read.headers['coachline-tree-root']), 'base64');
     expect(E.isRight(verifyConsistency(position, covering, rootAt, opened.right.checkpoint.root, proof))).toBe(true);
-    // A root the history never had is not extended by that checkpoint.
+    // Neither a root the history never had nor the current tree's size is proven by it.
     expect(
       E.isRight(verifyConsistency(position, covering, Buffer.alloc(32, 1), opened.right.checkpoint.root, proof)),
     ).toBe(false);
+    expect(E.isRight(verifyConsistency(position + 1, covering, rootAt, opened.right.checkpoint.root, proof))).toBe(
+      false,
+    );
+  });
 
+  it('computes the replayed and combined views through a position too, each with its provenance', async () => {
+    const position = (await latest())!.size - 1;
+    for (const path of ['/providers', `/reports/program?communityId=kent&month=2025-10`, '/coaches', '/due']) {
+      const read = await get(`${path}${path.includes('?') ? '&' : '?'}throughPosition=${position}`, 'admin');
+      expect([path, read.status, read.headers['coachline-tree-size']]).toEqual([path, 200, String(position)]);
+      expect(read.headers['coachline-checkpoint-size']).toBeDefined();
+    }
+    const report = (at: string) => get(`/reports/program?communityId=kent&month=2025-10&${at}`, 'admin');
+    expect((await report(`throughPosition=${position}`)).body).toEqual(
+      (await report(`throughPosition=${position}`)).body,
+    );
+  });
+
+  it('gives a position no checkpoint covers yet its tree and no checkpoint, signing none for the read', async () => {
+    await seed(api, [{ type: 'RecordFocusGroup', id: 'kent', body: { heldOn: '2025-10-06' } }]);
+    const head = await api.store.headPosition();
+    expect((await latest())!.size).toBeLessThan(head);
+    const read = await get(`/views/timeline?throughPosition=${head}`);
+    expect(read.status).toBe(200);
+    expect(read.headers['coachline-tree-size']).toBe(String(head));
+    expect(read.headers['coachline-checkpoint-size']).toBeUndefined();
+    expect(read.headers['coachline-consistency-proof']).toBeUndefined();
+    expect((await latest())!.size).toBeLessThan(head);
+  });
+
+  it('says nothing of the signed history when a read only waits for a position: the view may be past it', async () => {
+    const position = (await latest())!.size - 1;
+    const waited = await get(`/views/dosage?waitForPosition=${position}`);
     const byHeader = await api
       .http()
       .get('/views/dosage')
       .set('Authorization', await as('auditor'))
       .set('X-Wait-For-Position', String(position));
-    // The header is how the web app reads its own writes, on every read after one: it asks for no provenance.
-    expect(byHeader.status).toBe(200);
-    expect(byHeader.headers['coachline-position']).toBeUndefined();
-    const plain = await get('/views/dosage');
-    expect(plain.status).toBe(200);
-    expect(plain.headers['coachline-position']).toBeUndefined();
-    expect(plain.body).toEqual(read.body);
+    for (const read of [waited, byHeader, await get('/views/dosage')]) {
+      expect(read.status).toBe(200);
+      expect(read.headers['coachline-position']).toBeUndefined();
+      expect(read.headers['coachline-tree-root']).toBeUndefined();
+    }
   });
 
-  it('gives a position no checkpoint covers yet its tree, and no checkpoint', async () => {
-    await seed(api, [{ type: 'RecordFocusGroup', id: 'kent', body: { heldOn: '2025-10-04' } }]);
-    const head = await api.store.headPosition();
-    expect((await latest())!.size).toBeLessThan(head);
-    const read = await get(`/views/timeline?waitForPosition=${head}`);
-    expect(read.status).toBe(200);
-    expect(read.headers['coachline-tree-size']).toBe(String(head));
-    expect(read.headers['coachline-checkpoint-size']).toBeUndefined();
-    expect((await latest())!.size).toBeLessThan(head);
+  it('lets whoever may read a view ask it through a position, scoped and recorded as any read of it', async () => {
+    const position = (await latest())!.size;
+    const ids = (read: { body: { providers: Array<{ providerId: string }> } }) =>
+      read.body.providers.map((provider) => provider.providerId);
+    const whole = await get(`/views/dosage?throughPosition=${position}`, 'admin');
+    expect(ids(whole)).toEqual(expect.arrayContaining(['p-1', 'p-2']));
+    const coach = await api
+      .http()
+      .get(`/views/dosage?throughPosition=${position}`)
+      .set('Authorization', await as('coach', 'c-1'));
+    expect(coach.status).toBe(200);
+    expect(new Set(ids(coach))).toEqual(new Set(['p-1']));
+    expect(coach.headers['coachline-tree-size']).toBe(String(position));
+    const evaluation = await get(`/views/evaluation?throughPosition=${position}`, 'evaluator');
+    expect(evaluation.status).toBe(200);
+    expect(evaluation.headers['coachline-tree-size']).toBe(String(position));
+    const reads = (await get(`/access-log?reader=evaluator-1&view=evaluation`, 'admin')).body.reads as Array<{
+      query: Record<string, string>;
+    }>;
+    expect(reads.at(-1)!.query).toEqual({ throughPosition: String(position) });
+    for (const role of ['provider', 'leadership', 'observer']) {
+      const refused = await get(`/views/evaluation?throughPosition=${position}`, role);
+      expect(refused.status).toBe(403);
+      expect(refused.headers['coachline-position']).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['/views/dosage?throughPosition=999999', 400, 'unknown-position'],
+    ['/views/dosage?throughPosition=0', 400, 'invalid'],
+    ['/views/dosage?throughPosition=-1', 400, 'invalid'],
+    ['/views/dosage?throughPosition=1e3', 400, 'invalid'],
+    ['/views/dosage?throughPosition=__proto__', 400, 'invalid'],
+    ['/views/dosage?throughPosition=1&asOf=2025-10-01', 400, 'invalid'],
+    ['/coaches?throughPosition=999999', 400, 'unknown-position'],
+    ['/providers?throughPosition=999999', 400, 'unknown-position'],
+  ])('refuses %s with %i, naming query.throughPosition and giving no provenance', async (path, status, code) => {
+    const answer = await get(path, 'admin');
+    expect([answer.status, answer.body.code]).toEqual([status, code]);
+    expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.throughPosition']);
+    expect(answer.headers['coachline-position']).toBeUndefined();
   });
 
   it('gives a proof whose checkpoint, event or path was changed, or that another key signed, no standing', async () => {

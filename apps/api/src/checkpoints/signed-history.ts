@@ -5,6 +5,8 @@ import {
   encodeHashes,
   type InclusionProofFile,
   type OpenedStore,
+  type Provenance,
+  provenanceThrough,
   signCheckpoint,
   type StoredCheckpoint,
   type StoredEvent,
@@ -25,16 +27,6 @@ export interface CheckpointSigning extends CheckpointSchedule {
 /** The store keeps no Merkle tree or no checkpoints, or none covers what was asked yet: 503. */
 export class SignedHistoryUnavailableError extends Error {
   override readonly name = 'SignedHistoryUnavailableError';
-}
-
-/** The tree of the events up to a position, and the first checkpoint that extends it, once one does. */
-export interface Provenance {
-  readonly size: number;
-  /** Base64. */
-  readonly root: string;
-  readonly checkpoint?: number;
-  /** The consistency proof from `size` to `checkpoint`, base64 hashes. */
-  readonly consistency?: readonly string[];
 }
 
 /** How often the tree's size is looked at, to sign once it grew by the count. */
@@ -161,28 +153,12 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   /**
-   * Which signed history the events up to `position` are: the tree they make (its size and root)
-   * and, once a checkpoint covers them, the first that does and the proof that its tree extends
-   * theirs. `undefined` when no event is at that position, or the tree does not hold it yet.
+   * Which signed history the events up to `position` are; `undefined` when the store keeps no
+   * tree, no event has that position, or the tree does not hold it yet. Nothing is signed for it.
    */
   async provenance(position: number): Promise<Provenance | undefined> {
-    const { log, checkpoints } = this.kept();
-    let eventId: string | undefined;
-    for await (const event of this.store.readAll({ after: position - 1, batchSize: 1 })) {
-      if (event.position === position) eventId = event.id;
-      break;
-    }
-    const index = eventId === undefined ? undefined : await log.leafIndexOf(eventId);
-    if (index === undefined) return undefined;
-    const size = index + 1;
-    const root = await log.rootAt(size);
-    if (E.isLeft(root)) return undefined;
-    const tree = { size, root: Buffer.from(root.right).toString('base64') };
-    const covering = await checkpoints.covering(size);
-    if (covering === undefined) return tree;
-    const proof = await log.consistencyProof(size, covering.size);
-    if (E.isLeft(proof)) throw new Error(`The tree cannot prove ${size} → ${covering.size}: ${proof.left}`);
-    return { ...tree, checkpoint: covering.size, consistency: encodeHashes(proof.right) };
+    if (this.log === undefined || this.checkpoints === undefined) return undefined;
+    return provenanceThrough({ events: this.store, log: this.log, checkpoints: this.checkpoints }, position);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { isDomainError } from '@coachline/domain';
+import { encodeHashes, type Provenance } from '@coachline/eventstore';
 import type { Response } from 'express';
 import { from, type Observable, switchMap } from 'rxjs';
 import { type ResourceOf, ROUTE_RESOURCE } from '../auth/route-access';
@@ -8,7 +9,7 @@ import { RouteMetadata } from '../auth/route-metadata';
 import type { ApiRequest } from '../http/api-request';
 import { SignedHistory } from './signed-history';
 
-/** The headers a view read as of a position carries: what ties its numbers to the signed history. */
+/** The headers a view computed through a position carries: what ties its numbers to the signed history. */
 export const PROVENANCE_HEADERS = {
   position: 'Coachline-Position',
   size: 'Coachline-Tree-Size',
@@ -20,21 +21,35 @@ export const PROVENANCE_HEADERS = {
 const DIGITS = /^\d{1,15}$/;
 
 /**
- * The position a read names in its query (`waitForPosition`). The `X-Wait-For-Position` header is
- * the web app's way to read its own writes, sent with every read after one: it asks for no more.
+ * The position a view was computed through (the query's `throughPosition`). The route's handler
+ * has decoded and refused it already when it is wrong: an answer that reaches here was computed
+ * through exactly this position.
  */
-const positionOf = (request: ApiRequest): number | undefined => {
-  const named = (request.query as Record<string, unknown>)['waitForPosition'];
+const throughOf = (request: ApiRequest): number | undefined => {
+  const named = (request.query as Record<string, unknown>)['throughPosition'];
   return typeof named === 'string' && DIGITS.test(named) && Number(named) > 0 ? Number(named) : undefined;
 };
 
+const headersOf = (position: number, provenance: Provenance | undefined): Map<string, string> => {
+  const headers = new Map<string, string>([[PROVENANCE_HEADERS.position, String(position)]]);
+  if (provenance === undefined) return headers;
+  headers.set(PROVENANCE_HEADERS.size, String(provenance.size));
+  headers.set(PROVENANCE_HEADERS.root, Buffer.from(provenance.root).toString('base64'));
+  if (provenance.covering !== undefined) {
+    headers.set(PROVENANCE_HEADERS.checkpoint, String(provenance.covering.checkpoint.size));
+    headers.set(PROVENANCE_HEADERS.consistency, encodeHashes(provenance.covering.consistency).join(','));
+  }
+  return headers;
+};
+
 /**
- * A view read as of a position (the query's `waitForPosition`) answers, beside the view, which history that
- * position stands for: the size and root of the tree of the events up to it, and, once a checkpoint
- * covers it, the first such checkpoint's size and the proof that its tree extends that root. An
- * auditor keeps the headers with the numbers, fetches the checkpoint (`GET /checkpoints/{size}`) and
- * checks it offline. No checkpoint is signed for the read: a read of one's own write would otherwise
- * sign one for every command; a later read of the same position finds the scheduled one.
+ * A view computed through a position (the query's `throughPosition`) answers, beside the view,
+ * which history its numbers came from: the size and root of the tree of the events up to that
+ * position, and, once a checkpoint covers it, the first such checkpoint's size and the proof
+ * that its tree extends that root. An auditor keeps the headers with the numbers, fetches the
+ * checkpoint (`GET /checkpoints/{size}`) and checks it offline. No checkpoint is signed for the
+ * read; a later read of the same position finds the scheduled one. A view read after waiting for
+ * a position carries none: it may have folded later events than the one waited for.
  */
 @Injectable()
 export class ViewProvenanceInterceptor implements NestInterceptor {
@@ -48,9 +63,9 @@ export class ViewProvenanceInterceptor implements NestInterceptor {
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http' || !this.history.isKept) return next.handle();
+    if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<ApiRequest>();
-    const position = request.method === 'GET' ? positionOf(request) : undefined;
+    const position = request.method === 'GET' ? throughOf(request) : undefined;
     const resource = position === undefined ? undefined : this.resourceOf.of(context)?.(request);
     if (position === undefined || resource === undefined || isDomainError(resource) || resource.kind !== 'view')
       return next.handle();
@@ -59,14 +74,7 @@ export class ViewProvenanceInterceptor implements NestInterceptor {
       switchMap((answer) =>
         from(
           this.history.provenance(position).then((provenance) => {
-            if (provenance === undefined) return answer;
-            response.setHeader(PROVENANCE_HEADERS.position, String(position));
-            response.setHeader(PROVENANCE_HEADERS.size, String(provenance.size));
-            response.setHeader(PROVENANCE_HEADERS.root, provenance.root);
-            if (provenance.checkpoint !== undefined) {
-              response.setHeader(PROVENANCE_HEADERS.checkpoint, String(provenance.checkpoint));
-              response.setHeader(PROVENANCE_HEADERS.consistency, (provenance.consistency ?? []).join(','));
-            }
+            for (const [name, value] of headersOf(position, provenance)) response.setHeader(name, value);
             return answer;
           }),
         ),

@@ -179,13 +179,18 @@ const commandOperations = (): Entry[] =>
   });
 
 const digits = { type: 'string', pattern: '^\\d{1,15}$' };
-/** What a view read as of a position (the query's waitForPosition) says of the signed history it stands on. */
+/** What a view computed through a position (the query's throughPosition) says of the signed history it stands on. */
 const PROVENANCE = {
   [PROVENANCE_HEADERS.position]: {
-    description: 'The position the query named (waitForPosition; not the X-Wait-For-Position header).',
+    description:
+      'The position the view was computed through (throughPosition): its numbers come from exactly the events up to it.',
     schema: digits,
   },
-  [PROVENANCE_HEADERS.size]: { description: 'The size of the tree of the events up to that position.', schema: digits },
+  [PROVENANCE_HEADERS.size]: {
+    description:
+      'The size of the tree of the events up to that position; absent when the store keeps no tree or the tree does not hold that position yet.',
+    schema: digits,
+  },
   [PROVENANCE_HEADERS.root]: {
     description: 'That tree’s root (RFC 9162), base64.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=$' },
@@ -221,7 +226,7 @@ const viewOperation = (
     responses: {
       '200': {
         description: 'The view.',
-        ...(viewParameters(profile).some((p) => p.name === 'waitForPosition') ? { headers: PROVENANCE } : {}),
+        ...(viewParameters(profile).some((p) => p.name === 'throughPosition') ? { headers: PROVENANCE } : {}),
         ...jsonOrCsv(schema),
       },
       ...refusals(401, 403, 404, 503),

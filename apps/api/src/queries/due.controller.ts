@@ -57,6 +57,7 @@ export class DueController {
             ...(params.providerId !== undefined ? { providerId: params.providerId } : {}),
             ...(params.communityId !== undefined ? { communityId: params.communityId } : {}),
             ...(params.waitForPosition !== undefined ? { waitForPosition: params.waitForPosition } : {}),
+            ...(params.throughPosition !== undefined ? { throughPosition: params.throughPosition } : {}),
           },
           actor,
           scopeOf(request),

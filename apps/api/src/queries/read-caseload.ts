@@ -17,6 +17,7 @@ import { CaseloadsView, caseloadsProjection } from '../policy/caseloads.projecti
 import type { Scope } from '../policy/grants';
 import { reachOf } from '../policy/reach';
 import { ProjectionHost } from './projection-host';
+import { storeReaches } from './through-position';
 import type { ViewParams } from './view-params';
 import { viewsAtPosition } from './views-at-position';
 import { workingAsOf } from './working-clock';
@@ -53,14 +54,18 @@ export class ReadCaseloadHandler implements IQueryHandler<ReadCaseload> {
   ) {}
 
   async execute({ params, actor, scope }: ReadCaseload): Promise<E.Either<DomainError, CaseloadList>> {
+    const through = params.throughPosition;
     const position = params.waitForPosition ?? 0;
-    const reached = await viewsAtPosition(
-      this.host,
-      this.store,
-      { names: FOLDED, called: "The caseload's views" },
-      position,
-      this.settings.waitForPositionMs,
-    );
+    const reached =
+      through !== undefined
+        ? await storeReaches(this.store, through)
+        : await viewsAtPosition(
+            this.host,
+            this.store,
+            { names: FOLDED, called: "The caseload's views" },
+            position,
+            this.settings.waitForPositionMs,
+          );
     if (E.isLeft(reached)) return reached;
 
     const reach = reachOf(actor, scope, () => this.host.currentView<CaseloadsView>(caseloadsProjection.name));
@@ -69,14 +74,15 @@ export class ReadCaseloadHandler implements IQueryHandler<ReadCaseload> {
       const message = `Coach ${params.coachId} is not within the reach of ${actor.id}.`;
       return E.left(forbidden('outside-caseload', message, [{ path: 'query.coachId', message }]));
     }
-    const asOf = workingAsOf(params.asOf, this.clock());
+    // Through a position, both views are measured as of the latest recordedAt of the events they fold.
+    const moment = through !== undefined ? { through } : { asOf: workingAsOf(params.asOf, this.clock()) };
     const [dosage, timeline] = await Promise.all([
-      this.rendered<DosageView>(dosageProjection.name, {}, position, asOf),
+      this.rendered<DosageView>(dosageProjection.name, {}, position, moment),
       this.rendered<TimelineView>(
         timelineProjection.name,
         params.communityId !== undefined ? { communityId: params.communityId } : {},
         position,
-        asOf,
+        moment,
       ),
     ]);
     const list = caseloadList(dosage, timeline, {
@@ -88,17 +94,21 @@ export class ReadCaseloadHandler implements IQueryHandler<ReadCaseload> {
     );
   }
 
-  /** A view as of `asOf`: the kept one when it has not passed that moment, else replayed from the store. */
+  /**
+   * A view as of `asOf`: the kept one when it has not passed that moment, else replayed from the
+   * store; or replayed from the events up to a position.
+   */
   private async rendered<View>(
     name: string,
     selection: { communityId?: string },
     position: number,
-    asOf: string,
+    moment: { readonly asOf: string } | { readonly through: number },
   ): Promise<View> {
-    if (this.host.rendersAt(name, asOf)) return this.host.view<View>(name, selection, position, asOf);
+    if ('asOf' in moment && this.host.rendersAt(name, moment.asOf))
+      return this.host.view<View>(name, selection, position, moment.asOf);
     return viewFromStore<View>(this.store, name === dosageProjection.name ? dosageProjection : timelineProjection, {
       ...selection,
-      asOf,
+      ...('asOf' in moment ? { asOf: moment.asOf } : { untilPosition: moment.through }),
     });
   }
 }

@@ -17,6 +17,7 @@ import { viewFromStore } from '@coachline/views';
 import * as E from 'fp-ts/Either';
 import { API_SETTINGS, type ApiSettings, CLOCK, type Clock, EVENT_STORE } from '../app/injection-tokens';
 import { ProjectionHost } from './projection-host';
+import { storeReaches } from './through-position';
 import type { ViewParams } from './view-params';
 import { viewsAtPosition } from './views-at-position';
 import { workingAsOf } from './working-clock';
@@ -54,22 +55,27 @@ export class ReadProgramReportHandler implements IQueryHandler<ReadProgramReport
   ) {}
 
   async execute({ params }: ReadProgramReport): Promise<E.Either<DomainError, ProgramReport>> {
+    const through = params.throughPosition;
     const position = params.waitForPosition ?? 0;
-    const reached = await viewsAtPosition(
-      this.host,
-      this.store,
-      { names: FOLDED, called: "The report's views" },
-      position,
-      this.settings.waitForPositionMs,
-    );
+    const reached =
+      through !== undefined
+        ? await storeReaches(this.store, through)
+        : await viewsAtPosition(
+            this.host,
+            this.store,
+            { names: FOLDED, called: "The report's views" },
+            position,
+            this.settings.waitForPositionMs,
+          );
     if (E.isLeft(reached)) return reached;
 
-    const asOf = workingAsOf(params.asOf, this.clock());
+    // Through a position, each view is measured as of the latest recordedAt of the events it folds.
+    const moment = through !== undefined ? { through } : { asOf: workingAsOf(params.asOf, this.clock()) };
     const [dosage, timeline, cycles, lag] = await Promise.all([
-      this.rendered<ReportViews['dosage']>(dosageProjection, position, asOf),
-      this.rendered<ReportViews['timeline']>(timelineProjection, position, asOf),
-      this.rendered<ReportViews['cycles']>(cyclesProjection, position, asOf),
-      this.rendered<ReportViews['lag']>(recordingLagProjection, position, asOf),
+      this.rendered<ReportViews['dosage']>(dosageProjection, position, moment),
+      this.rendered<ReportViews['timeline']>(timelineProjection, position, moment),
+      this.rendered<ReportViews['cycles']>(cyclesProjection, position, moment),
+      this.rendered<ReportViews['lag']>(recordingLagProjection, position, moment),
     ]);
     if (!timeline.communities.some((community) => community.communityId === params.communityId)) {
       const message = `No community of this id is registered as of ${timeline.asOf}.`;
@@ -78,9 +84,21 @@ export class ReadProgramReportHandler implements IQueryHandler<ReadProgramReport
     return E.right(programReport({ dosage, timeline, cycles, lag }, params.communityId, params.month));
   }
 
-  /** A whole view as of `asOf`: the kept one when it has not passed that moment, else replayed. */
-  private async rendered<View>(projection: AnyProjection, position: number, asOf: string): Promise<View> {
-    if (this.host.rendersAt(projection.name, asOf)) return this.host.view<View>(projection.name, {}, position, asOf);
-    return viewFromStore<View>(this.store, projection, { asOf });
+  /**
+   * A whole view as of `asOf`: the kept one when it has not passed that moment, else replayed; or
+   * replayed from the events up to a position.
+   */
+  private async rendered<View>(
+    projection: AnyProjection,
+    position: number,
+    moment: { readonly asOf: string } | { readonly through: number },
+  ): Promise<View> {
+    if ('asOf' in moment && this.host.rendersAt(projection.name, moment.asOf))
+      return this.host.view<View>(projection.name, {}, position, moment.asOf);
+    return viewFromStore<View>(
+      this.store,
+      projection,
+      'asOf' in moment ? { asOf: moment.asOf } : { untilPosition: moment.through },
+    );
   }
 }

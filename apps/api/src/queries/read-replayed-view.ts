@@ -6,6 +6,7 @@ import type { AnyProjection } from '@coachline/projections';
 import { viewFromStore } from '@coachline/views';
 import * as E from 'fp-ts/Either';
 import { EVENT_STORE } from '../app/injection-tokens';
+import { storeReaches } from './through-position';
 import type { ViewParams } from './view-params';
 
 /**
@@ -23,7 +24,7 @@ export class ReadReplayedView extends Query<E.Either<DomainError, unknown>> {
 
 /**
  * The view replayed from the store on each read, as of the newest recordedAt unless the reader
- * names a moment: supervisors read the coaches and the plans now and then, and their few events
+ * names a moment, from every event unless the reader names the position to stop at: supervisors read the coaches and the plans now and then, and their few events
  * are not worth views kept live beside the day's work.
  */
 @QueryHandler(ReadReplayedView)
@@ -40,8 +41,13 @@ export class ReadReplayedViewHandler implements IQueryHandler<ReadReplayedView> 
         return E.left(invalid('unknown-position', message, [{ path: 'query.waitForPosition', message }]));
       }
     }
+    if (params.throughPosition !== undefined) {
+      const reached = await storeReaches(this.store, params.throughPosition);
+      if (E.isLeft(reached)) return reached;
+    }
     const view = await viewFromStore<unknown>(this.store, projection, {
       ...(params.asOf !== undefined ? { asOf: params.asOf } : {}),
+      ...(params.throughPosition !== undefined ? { untilPosition: params.throughPosition } : {}),
       ...(params.communityId !== undefined ? { communityId: params.communityId } : {}),
     });
     return E.right(view);

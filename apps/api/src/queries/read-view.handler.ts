@@ -14,8 +14,16 @@ import { isNarrowed, narrow, type Reach } from '../policy/view-scoping';
 import { dosageInMonth } from './dosage-month';
 import { ProjectionHost, WaitOutcome } from './projection-host';
 import { ReadView } from './read-view.query';
+import type { ViewParams } from './view-params';
+import { storeReaches } from './through-position';
 import { ViewUnavailableError } from './view-unavailable';
 import { workingAsOf } from './working-clock';
+
+/** Whose part of a view is asked for. */
+const selectionOf = ({ providerId, communityId }: ViewParams) => ({
+  ...(providerId !== undefined ? { providerId } : {}),
+  ...(communityId !== undefined ? { communityId } : {}),
+});
 
 /** Views of the day's work: measured on today by the server's clock unless the reader names a moment. */
 const WORKING_VIEWS: ReadonlySet<string> = new Set(['timeline']);
@@ -35,7 +43,9 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
     private readonly recorder: AccessRecorder,
   ) {}
 
-  async execute({ view, params, actor, scope, correlationId }: ReadView): Promise<E.Either<DomainError, unknown>> {
+  async execute(read: ReadView): Promise<E.Either<DomainError, unknown>> {
+    const { view, params } = read;
+    if (params.throughPosition !== undefined) return this.through(read, params.throughPosition);
     const position = params.waitForPosition ?? 0;
     if (position > this.host.positionOf(view)) {
       const head = await this.store.headPosition();
@@ -51,15 +61,10 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
       if (waited !== 'reached') throw this.unavailable(view, waited, position);
     }
 
-    const reach = reachOf(actor, scope, () => this.host.currentView<CaseloadsView>(caseloadsProjection.name));
-    if (reach && params.providerId !== undefined && !reach.providers.has(params.providerId)) {
-      const message = `Provider ${params.providerId} is not within the reach of ${actor.id}.`;
-      return E.left(forbidden('outside-caseload', message, [{ path: 'query.providerId', message }]));
-    }
-    const query = {
-      ...(params.providerId !== undefined ? { providerId: params.providerId } : {}),
-      ...(params.communityId !== undefined ? { communityId: params.communityId } : {}),
-    };
+    const within = this.reachFor(read);
+    if (E.isLeft(within)) return within;
+    const reach = within.right;
+    const query = selectionOf(params);
     const asOf = WORKING_VIEWS.has(view) ? workingAsOf(params.asOf, this.clock()) : params.asOf;
     // A moment the kept view has not passed is rendered from it; an earlier one is replayed.
     const rendered =
@@ -68,12 +73,52 @@ export class ReadViewHandler implements IQueryHandler<ReadView> {
         : reach && view === 'share' && asOf === undefined
           ? this.shareWithin(reach, query.providerId, position)
           : this.host.view<unknown>(view, query, position, asOf);
+    return E.right(await this.answered(read, rendered, reach, { ...query, asOf: params.asOf }));
+  }
+
+  /**
+   * The view computed from exactly the events up to `position`, replayed from the store and
+   * measured as of their latest recordedAt, whatever the kept view has folded since: the same
+   * numbers on every read, which the signed history up to that position accounts for.
+   */
+  private async through(read: ReadView, position: number): Promise<E.Either<DomainError, unknown>> {
+    const { view, params } = read;
+    const reached = await storeReaches(this.store, position);
+    if (E.isLeft(reached)) return reached;
+    // Who may be seen is who is within reach now, as for a read as of a past moment.
+    const within = this.reachFor(read);
+    if (E.isLeft(within)) return within;
+    const reach = within.right;
+    const query = selectionOf(params);
+    const rendered = await viewFromStore<unknown>(this.store, findProjection(view)!, {
+      ...query,
+      untilPosition: position,
+    });
+    return E.right(await this.answered(read, rendered, reach, { ...query, throughPosition: position }));
+  }
+
+  /** Whose records the reader may see; a provider named beyond them is refused. */
+  private reachFor({ params, actor, scope }: ReadView): E.Either<DomainError, Reach | undefined> {
+    const reach = reachOf(actor, scope, () => this.host.currentView<CaseloadsView>(caseloadsProjection.name));
+    if (reach && params.providerId !== undefined && !reach.providers.has(params.providerId)) {
+      const message = `Provider ${params.providerId} is not within the reach of ${actor.id}.`;
+      return E.left(forbidden('outside-caseload', message, [{ path: 'query.providerId', message }]));
+    }
+    return E.right(reach);
+  }
+
+  /** The view narrowed to the reader's reach and to the month asked, its read recorded when confidential. */
+  private async answered(
+    { view, params, actor, correlationId }: ReadView,
+    rendered: unknown,
+    reach: Reach | undefined,
+    asked: Readonly<Record<string, string | number | undefined>>,
+  ): Promise<unknown> {
     const narrowed = reach && isNarrowed(view) ? narrow(view, rendered, reach) : rendered;
     const answer =
       view === 'dosage' && params.month !== undefined ? dosageInMonth(narrowed as DosageView, params.month) : narrowed;
-    if (AUDITED_VIEWS.has(view))
-      await this.recorder.record(actor, view, { ...query, asOf: params.asOf }, correlationId);
-    return E.right(answer);
+    if (AUDITED_VIEWS.has(view)) await this.recorder.record(actor, view, asked, correlationId);
+    return answer;
   }
 
   /**

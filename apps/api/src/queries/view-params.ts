@@ -68,16 +68,25 @@ const PARAMS = {
     description:
       'Answer once the view has reached this global position (a command’s `position`), to read your own write; a position the store has not reached is refused (400 unknown-position).',
   },
+  throughPosition: {
+    codec: PositionParam,
+    description:
+      'The view computed from exactly the events at global positions up to this one, replayed from the store and measured as of the latest recordedAt among them; the answer names the signed history they are (the Coachline-Tree-* and Coachline-Checkpoint-* headers). A position the store has not reached is refused (400 unknown-position); not with asOf.',
+  },
 } as const;
 type ParamName = keyof typeof PARAMS;
 
+type PositionName = 'waitForPosition' | 'throughPosition';
+
 export type ViewParams = {
-  readonly [K in Exclude<ParamName, 'waitForPosition'>]?: t.TypeOf<(typeof PARAMS)[K]['codec']>;
+  readonly [K in Exclude<ParamName, PositionName>]?: t.TypeOf<(typeof PARAMS)[K]['codec']>;
 } & {
-  readonly waitForPosition?: number;
+  readonly [K in PositionName]?: number;
 };
 
-const live: ParamName[] = ['asOf', 'waitForPosition'];
+const live: ParamName[] = ['asOf', 'waitForPosition', 'throughPosition'];
+/** The views replayed from the store on each read, which can as well stop at a position. */
+const replayed: ParamName[] = ['asOf', 'waitForPosition', 'throughPosition', 'communityId'];
 
 /** What a route of one provider's record (`/providers/:id/timeline`) takes: the provider is in the path. */
 export type ParamProfile = ViewName | 'provider-record';
@@ -106,10 +115,10 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   'access-log': { optional: ['day', 'from', 'to', 'reader', 'subject', 'view'] },
   caseload: { optional: [...live, 'coachId', 'communityId'] },
   report: { required: ['communityId', 'month'], optional: live },
-  coaches: { optional: ['asOf', 'waitForPosition', 'communityId'] },
-  'implementation-plan': { optional: ['asOf', 'waitForPosition', 'communityId'] },
-  'coaching-system': { optional: ['asOf', 'waitForPosition', 'communityId'] },
-  teams: { optional: ['asOf', 'waitForPosition', 'communityId'] },
+  coaches: { optional: replayed },
+  'implementation-plan': { optional: replayed },
+  'coaching-system': { optional: replayed },
+  teams: { optional: replayed },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
 };
 
@@ -185,11 +194,33 @@ export const decodeViewParams = (
     return E.left(
       invalid('invalid', `The query of ${view} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors),
     );
-  const { waitForPosition, asOf, ...params } = fromQuery.right as Record<string, string | undefined>;
+  const { waitForPosition, throughPosition, asOf, ...params } = fromQuery.right as Record<string, string | undefined>;
+  const through = throughPositionOf(throughPosition, asOf);
+  if (E.isLeft(through)) return through;
   const position = waitForPosition ?? fromHeader.right;
   return E.right({
     ...params,
     ...(asOf !== undefined ? { asOf: instantOfAsOf(asOf) } : {}),
     ...(position !== undefined ? { waitForPosition: Number(position) } : {}),
+    ...(through.right !== undefined ? { throughPosition: through.right } : {}),
   } as ViewParams);
+};
+
+/**
+ * The position a view is computed through. Positions start at 1: through 0 there is no history to
+ * stand on. A moment and a position would each cut the history, and could cut it in two places.
+ */
+const throughPositionOf = (
+  named: string | undefined,
+  asOf: string | undefined,
+): E.Either<DomainError, number | undefined> => {
+  if (named === undefined) return E.right(undefined);
+  const refused = (message: string) =>
+    E.left(
+      invalid('invalid', `The query is invalid: query.throughPosition`, [{ path: 'query.throughPosition', message }]),
+    );
+  if (Number(named) < 1) return refused('positions start at 1');
+  if (asOf !== undefined)
+    return refused('a view is computed through a position or as of a moment, not both: drop asOf');
+  return E.right(Number(named));
 };

@@ -30,6 +30,32 @@ describe('view query parameters', () => {
   });
 });
 
+describe('throughPosition, the position a view is computed through', () => {
+  const pathsOf = (decoded: ReturnType<typeof decodeViewParams>) =>
+    E.isLeft(decoded) && decoded.left.errors.map((e) => e.path);
+
+  it('decodes as a number beside a position to wait for, on the live, replayed and combined views', () => {
+    for (const view of ['dosage', 'timeline', 'due', 'caseload', 'coaches', 'teams'] as const)
+      expect(decodeViewParams(view, { throughPosition: '12' }, { 'x-wait-for-position': '3' })).toEqual(
+        E.right({ throughPosition: 12, waitForPosition: 3 }),
+      );
+  });
+
+  it('refuses a position with a moment, and position 0, naming query.throughPosition', () => {
+    expect(pathsOf(decodeViewParams('dosage', { throughPosition: '5', asOf: '2025-10-01' }, {}))).toEqual([
+      'query.throughPosition',
+    ]);
+    expect(pathsOf(decodeViewParams('dosage', { throughPosition: '0' }, {}))).toEqual(['query.throughPosition']);
+  });
+
+  it('is not taken by the reads of one stream or of the access log', () => {
+    for (const view of ['history', 'provider-record', 'access-log'] as const)
+      expect(pathsOf(decodeViewParams(view, { stream: 'provider-p-1', throughPosition: '5' }, {}))).toContain(
+        'query.throughPosition',
+      );
+  });
+});
+
 describe('asOf, as every reader gives it', () => {
   it('reads a date alone as the end of that UTC day, and an instant as the same moment in UTC', () => {
     expect(decodeViewParams('timeline', { asOf: '2026-12-06' }, {})).toEqual(
