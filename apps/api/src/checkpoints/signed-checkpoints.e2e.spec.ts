@@ -248,7 +248,8 @@ const servesSignedHistory = (openApi: OpenSigningApi) => {
 
   it('computes the replayed and combined views through a position too, each with its provenance', async () => {
     const position = (await latest())!.size - 1;
-    for (const path of ['/providers', `/reports/program?communityId=kent&month=2025-10`, '/coaches', '/due']) {
+    const paths = ['/providers', '/providers/p-1/timeline', '/reports/program?communityId=kent&month=2025-10', '/due'];
+    for (const path of [...paths, '/coaches', '/teams', '/implementation-plan', '/coaching-system']) {
       const read = await get(`${path}${path.includes('?') ? '&' : '?'}throughPosition=${position}`, 'admin');
       expect([path, read.status, read.headers['coachline-tree-size']]).toEqual([path, 200, String(position)]);
       expect(read.headers['coachline-checkpoint-size']).toBeDefined();

@@ -218,7 +218,7 @@ const viewOperation = (
   path,
   'get',
   {
-    operationId: `read-${view}${profile === 'provider-record' ? '-of-provider' : ''}`,
+    operationId: `read-${view}${profile.startsWith('provider-') ? '-of-provider' : ''}`,
     summary,
     description: `Who may: ${rolesOf(viewGrants[view])}.`,
     tags: ['views'],
@@ -366,7 +366,7 @@ const viewOperations = (): Entry[] => [
     'timeline',
     'One provider’s timeline.',
     projectionSchema('timeline'),
-    'provider-record',
+    'provider-timeline',
     [providerId],
   ),
   viewOperation(

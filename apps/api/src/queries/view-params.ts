@@ -89,7 +89,7 @@ const live: ParamName[] = ['asOf', 'waitForPosition', 'throughPosition'];
 const replayed: ParamName[] = ['asOf', 'waitForPosition', 'throughPosition', 'communityId'];
 
 /** What a route of one provider's record (`/providers/:id/timeline`) takes: the provider is in the path. */
-export type ParamProfile = ViewName | 'provider-record';
+export type ParamProfile = ViewName | 'provider-record' | 'provider-timeline';
 
 interface Profile {
   readonly required?: ReadonlyArray<ParamName>;
@@ -99,7 +99,9 @@ interface Profile {
 /**
  * The parameters each view understands; any other is named as unknown rather than ignored. The
  * history and a provider's record are read from the store itself, always current, so a position
- * to wait for is accepted and already reached.
+ * to wait for is accepted and already reached. Only views folded from the global order are
+ * computed through a position: one stream's events are what they are, and the access log is no
+ * event of the history.
  */
 const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   dosage: { optional: [...live, 'providerId', 'month'] },
@@ -120,6 +122,7 @@ const PROFILES: Readonly<Record<ParamProfile, Profile>> = {
   'coaching-system': { optional: replayed },
   teams: { optional: replayed },
   'provider-record': { optional: ['asOf', 'waitForPosition'] },
+  'provider-timeline': { optional: live },
 };
 
 const codecsOf = (names: ReadonlyArray<ParamName> = []): Record<string, t.Mixed> =>

@@ -92,7 +92,7 @@ export class ViewController {
   @AnswersCsv('timeline', timelineProjection.table)
   @Guards(() => ({ kind: 'view', view: 'timeline' }))
   async timeline(@Param('id') id: string, @QueryString() query: unknown, @Req() request: ApiRequest): Promise<unknown> {
-    const params = { ...paramsOf('provider-record', request, query, { 'params.id': id }), providerId: id };
+    const params = { ...paramsOf('provider-timeline', request, query, { 'params.id': id }), providerId: id };
     const view = answer(
       await this.queryBus.execute(new ReadView('timeline', params, actorOf(request), scopeOf(request), request.id)),
     ) as {
