@@ -13,7 +13,15 @@ export { demoCommand } from './commands/demo.command';
 export { dueCommand, dueOptionsOf } from './commands/due.command';
 export { exportCommand } from './commands/export.command';
 export { importCommand } from './commands/import.command';
-export { parseAsOf, parseDay, parseFormat, parseId, parsePositiveInteger, parseViewName } from './commands/options';
+export {
+  parseAsOf,
+  parseDay,
+  parseFormat,
+  parseId,
+  parsePosition,
+  parsePositiveInteger,
+  parseViewName,
+} from './commands/options';
 export { projectionsCommand } from './commands/projections.command';
 export { proveCommand } from './commands/prove.command';
 export { replayCommand } from './commands/replay.command';

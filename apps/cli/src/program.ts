@@ -227,17 +227,25 @@ const buildProgram = (io: Io): Command => {
       .argument('<name>', 'dosage, timeline, cycles, share, evaluation or history')
       .option('--store <url>', STORE_HELP, './.coachline')
       .option('--key-file <file>', KEY_FILE_HELP)
-      .option('--as <id>', AS_HELP),
-  ).action((name: string, opts: ViewFlags & { store: string; keyFile?: string; as?: string }) =>
-    actions().viewCommand(
-      {
-        store: opts.store,
-        ...optional('keyFile', opts.keyFile),
-        ...optional('as', actions().parseId('--as', opts.as)),
-        ...viewSelectionOf(name, opts),
-      },
-      io.out,
-    ),
+      .option('--as <id>', AS_HELP)
+      .option(
+        '--through-position <position>',
+        'computed from exactly the events up to this global position; stderr names the tree they make and the signed checkpoint that covers it',
+      ),
+  ).action(
+    (name: string, opts: ViewFlags & { store: string; keyFile?: string; as?: string; throughPosition?: string }) =>
+      actions().viewCommand(
+        {
+          store: opts.store,
+          ...optional('keyFile', opts.keyFile),
+          ...optional('as', actions().parseId('--as', opts.as)),
+          ...optional('throughPosition', actions().parsePosition('--through-position', opts.throughPosition)),
+          ...viewSelectionOf(name, opts),
+        },
+        io.out,
+        undefined,
+        io.err,
+      ),
   );
 
   program

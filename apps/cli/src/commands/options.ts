@@ -51,3 +51,12 @@ export const parsePositiveInteger = (flag: string, value: string | undefined, fa
   if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag}: expected a positive integer, got "${value}"`);
   return n;
 };
+
+/** A global position as commands and the API give it: decimal digits, from 1. */
+export const parsePosition = (flag: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1))
+    throw new UsageError(`${flag}: expected a global position (digits, from 1), got "${escapeUnsafe(value)}"`);
+  return n;
+};
