@@ -110,6 +110,18 @@ describe('coachline view --through-position', () => {
     expect(stderr.split('\n')).toHaveLength(2);
   });
 
+  it('records a read of the evaluation through a position in the access log, with the position', async () => {
+    await ok('view', 'evaluation', '--store', STORE, '--through-position', String(through), '--as', 'aud-7');
+    const listing = JSON.parse((await ok('access-log', '--store', STORE)).stdout) as {
+      reads: Array<{ actor: { id: string }; view: string; query: Record<string, string> }>;
+    };
+    expect(listing.reads.at(-1)).toMatchObject({
+      actor: { id: 'aud-7' },
+      view: 'evaluation',
+      query: { throughPosition: String(through) },
+    });
+  });
+
   it.each([
     [['--through-position', '0'], 2, /^--through-position: expected a global position/u],
     [['--through-position', '1e3'], 2, /^--through-position: expected a global position/u],
