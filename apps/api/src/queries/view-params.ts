@@ -198,7 +198,7 @@ export const decodeViewParams = (
       invalid('invalid', `The query of ${view} is invalid: ${errors.map((e) => e.path).join(', ')}`, errors),
     );
   const { waitForPosition, throughPosition, asOf, ...params } = fromQuery.right as Record<string, string | undefined>;
-  const through = throughPositionOf(throughPosition, asOf);
+  const through = throughPositionOf(view, throughPosition, asOf);
   if (E.isLeft(through)) return through;
   const position = waitForPosition ?? fromHeader.right;
   return E.right({
@@ -214,13 +214,16 @@ export const decodeViewParams = (
  * stand on. A moment and a position would each cut the history, and could cut it in two places.
  */
 const throughPositionOf = (
+  view: ParamProfile,
   named: string | undefined,
   asOf: string | undefined,
 ): E.Either<DomainError, number | undefined> => {
   if (named === undefined) return E.right(undefined);
   const refused = (message: string) =>
     E.left(
-      invalid('invalid', `The query is invalid: query.throughPosition`, [{ path: 'query.throughPosition', message }]),
+      invalid('invalid', `The query of ${view} is invalid: query.throughPosition`, [
+        { path: 'query.throughPosition', message },
+      ]),
     );
   if (Number(named) < 1) return refused('positions start at 1');
   if (asOf !== undefined)
