@@ -11,12 +11,7 @@ export {
   parseVerifierKeys,
 } from './proof-files';
 export type { ProvenConsistency, ProvenInclusion } from './proof-files';
-export {
-  openSigningKeyFile,
-  SIGNING_KEY_FILE_NAME,
-  SigningKeyError,
-  signingKeyFileBeside,
-} from './signing-key';
+export { openSigningKeyFile, SIGNING_KEY_FILE_NAME, SigningKeyError, signingKeyFileBeside } from './signing-key';
 export type { CheckpointSigningKey, SigningKeyOptions } from './signing-key';
 export { signCheckpoint, storedCheckpointOf } from './checkpoint-signer';
 export { provenanceThrough } from './provenance';
