@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -6,6 +5,7 @@ import { fieldErrors, struct } from '@coachline/domain';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { KeyEncryptionKey } from './key-wrapping';
+import { writeSyncedBeside } from '../secret-file';
 
 /** The key file is missing, unreadable, shared too widely, or not the one the store needs. */
 export class KeyFileError extends Error {
@@ -148,14 +148,7 @@ const readContent = async (path: string): Promise<KeyFileContent | undefined> =>
 
 /** Write a temporary file, flush it, rename it over the key file, flush the folder: the file is whole before or after, never half. */
 const writeAtomically = async (path: string, text: string): Promise<void> => {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temporary = await writeSyncedBeside(path, text);
   try {
     await rename(temporary, path);
   } catch (error) {

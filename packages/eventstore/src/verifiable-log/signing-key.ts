@@ -1,7 +1,8 @@
 import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
-import { link, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isKeyName, keyId, strictBase64, verifierKeyString, type NoteSigner } from '../integrity/merkle/signed-note';
+import { writeSyncedBeside } from '../secret-file';
 
 /** The signing key file is missing, unreadable, shared too widely, malformed, or of another log. */
 export class SigningKeyError extends Error {
@@ -110,14 +111,7 @@ const checkModes = async (path: string): Promise<void> => {
  * key the first linked.
  */
 const createKeyFile = async (path: string, text: string): Promise<void> => {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'wx', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temporary = await writeSyncedBeside(path, text);
   try {
     await link(temporary, path);
   } catch (error) {
