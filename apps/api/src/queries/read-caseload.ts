@@ -17,9 +17,8 @@ import { CaseloadsView, caseloadsProjection } from '../policy/caseloads.projecti
 import type { Scope } from '../policy/grants';
 import { reachOf } from '../policy/reach';
 import { ProjectionHost } from './projection-host';
-import { storeReaches } from './through-position';
 import type { ViewParams } from './view-params';
-import { viewsAtPosition } from './views-at-position';
+import { readingReaches } from './views-at-position';
 import { workingAsOf } from './working-clock';
 
 /** The list's codec, for the API's document. */
@@ -56,16 +55,13 @@ export class ReadCaseloadHandler implements IQueryHandler<ReadCaseload> {
   async execute({ params, actor, scope }: ReadCaseload): Promise<E.Either<DomainError, CaseloadList>> {
     const through = params.throughPosition;
     const position = params.waitForPosition ?? 0;
-    const reached =
-      through !== undefined
-        ? await storeReaches(this.store, through)
-        : await viewsAtPosition(
-            this.host,
-            this.store,
-            { names: FOLDED, called: "The caseload's views" },
-            position,
-            this.settings.waitForPositionMs,
-          );
+    const reached = await readingReaches(
+      this.host,
+      this.store,
+      { names: FOLDED, called: "The caseload's views" },
+      params,
+      this.settings.waitForPositionMs,
+    );
     if (E.isLeft(reached)) return reached;
 
     const reach = reachOf(actor, scope, () => this.host.currentView<CaseloadsView>(caseloadsProjection.name));

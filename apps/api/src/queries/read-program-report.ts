@@ -17,9 +17,8 @@ import { viewFromStore } from '@coachline/views';
 import * as E from 'fp-ts/Either';
 import { API_SETTINGS, type ApiSettings, CLOCK, type Clock, EVENT_STORE } from '../app/injection-tokens';
 import { ProjectionHost } from './projection-host';
-import { storeReaches } from './through-position';
 import type { ViewParams } from './view-params';
-import { viewsAtPosition } from './views-at-position';
+import { readingReaches } from './views-at-position';
 import { workingAsOf } from './working-clock';
 
 /** The report's codecs, full and reduced, for the API's document. */
@@ -57,16 +56,13 @@ export class ReadProgramReportHandler implements IQueryHandler<ReadProgramReport
   async execute({ params }: ReadProgramReport): Promise<E.Either<DomainError, ProgramReport>> {
     const through = params.throughPosition;
     const position = params.waitForPosition ?? 0;
-    const reached =
-      through !== undefined
-        ? await storeReaches(this.store, through)
-        : await viewsAtPosition(
-            this.host,
-            this.store,
-            { names: FOLDED, called: "The report's views" },
-            position,
-            this.settings.waitForPositionMs,
-          );
+    const reached = await readingReaches(
+      this.host,
+      this.store,
+      { names: FOLDED, called: "The report's views" },
+      params,
+      this.settings.waitForPositionMs,
+    );
     if (E.isLeft(reached)) return reached;
 
     // Through a position, each view is measured as of the latest recordedAt of the events it folds.

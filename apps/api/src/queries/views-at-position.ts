@@ -2,6 +2,7 @@ import { DomainError, invalid } from '@coachline/domain';
 import type { EventStore } from '@coachline/eventstore';
 import * as E from 'fp-ts/Either';
 import type { ProjectionHost } from './projection-host';
+import { storeReaches } from './through-position';
 import { ViewUnavailableError } from './view-unavailable';
 
 /**
@@ -34,3 +35,18 @@ export const viewsAtPosition = async (
       : `The ${waited.parked} view stopped on an event it could not fold; an operator must resume it.`,
   );
 };
+
+/**
+ * Whether a reading can be answered where it asks to stand: through a position the store holds (its
+ * views then replayed from the store), else once its views have folded `waitForPosition`.
+ */
+export const readingReaches = (
+  host: ProjectionHost,
+  store: EventStore,
+  views: { readonly names: ReadonlyArray<string>; readonly called: string },
+  params: { readonly throughPosition?: number | undefined; readonly waitForPosition?: number | undefined },
+  limitMs: number,
+): Promise<E.Either<DomainError, unknown>> =>
+  params.throughPosition !== undefined
+    ? storeReaches(store, params.throughPosition)
+    : viewsAtPosition(host, store, views, params.waitForPosition ?? 0, limitMs);
