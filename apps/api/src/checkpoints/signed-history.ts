@@ -60,8 +60,10 @@ export class SignedHistory implements OnApplicationBootstrap, BeforeApplicationS
     if (store.signedCheckpoints !== undefined) this.checkpoints = store.signedCheckpoints;
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.settings === null || this.log === undefined) return;
+    // Published before the first request is served: an auditor may fetch the key before any checkpoint.
+    await this.checkpoints?.publishKey(this.settings.key.verifierKey);
     // Once at start when the tree grew since the last checkpoint, then on the schedule.
     this.startedAt = this.clock();
     void this.signIfDue(true);
