@@ -1,16 +1,16 @@
 import {
   type AppendResult,
   type CompactRange,
-  eventLeafHash,
   type ExpectedRevision,
   meetsExpectedRevision,
+  TreeEdge,
 } from '@coachline/eventstore';
 import { fitsOneStatement } from './bulk-rows';
-import { EVENT_COLUMNS, eventRow, integrityOf, type EncodedEvent } from './event-rows';
+import { EVENT_COLUMNS, eventRow, sealRow, type EncodedEvent } from './event-rows';
 import type { SqlClient, SqlQueryable, SqlTransaction, SqlValue } from './sql-client';
 import type { Statements } from './statements';
 import { catchUpTree } from './tree-catch-up';
-import { appendEventLeaf, peaksColumn, rangeOf, treeIsCurrent } from './tree-rows';
+import { peaksColumn, rangeOf, treeIsCurrent } from './tree-rows';
 
 export interface AppendRequest {
   readonly stream: string;
@@ -169,7 +169,7 @@ export const planBatch = (
   let chain = head.chain;
   // A tree behind the head cannot take leaves until it is caught up; the rows then go without nodes.
   const keepsTree = keepTree && treeIsCurrent(head);
-  let tree = head.tree;
+  const tree = keepsTree ? new TreeEdge(head.tree) : undefined;
 
   const outcomes = batch.map((append): AppendOutcome => {
     const tip = advanced.get(append.stream) ?? tipOf(append.stream);
@@ -179,16 +179,10 @@ export const planBatch = (
     for (const event of append.events) {
       revision += 1;
       position += 1;
-      const integrity = integrityOf(event, append.stream, revision, hash, chain);
-      hash = integrity.hash;
-      chain = integrity.chain;
-      let nodes: Buffer | null = null;
-      if (keepsTree) {
-        const grown = appendEventLeaf(tree, eventLeafHash(integrity.content));
-        tree = grown.range;
-        nodes = grown.column;
-      }
-      rows.push(eventRow(event, append.stream, revision, position, integrity, nodes));
+      const sealed = sealRow(event, append.stream, revision, hash, chain, tree);
+      hash = sealed.hash;
+      chain = sealed.chain;
+      rows.push(eventRow(event, append.stream, revision, position, sealed));
     }
     if (append.events.length === 0) {
       return { kind: 'appended', result: { nextRevision: revision, lastPosition: tip?.position ?? 0 } };
@@ -196,7 +190,7 @@ export const planBatch = (
     advanced.set(append.stream, { revision, position, hash });
     return { kind: 'appended', result: { nextRevision: revision, lastPosition: position } };
   });
-  return { outcomes, rows, advanced, head: { position, chain, tree }, keepsTree };
+  return { outcomes, rows, advanced, head: { position, chain, tree: tree?.range() ?? head.tree }, keepsTree };
 };
 
 /** What a group commit leaves behind: each append's outcome, the head, and the tips of the batch's streams. */

@@ -1,12 +1,12 @@
-import { DuplicateEventError, eventLeafHash, type EventToAppend } from '@coachline/eventstore';
+import { DuplicateEventError, TreeEdge, type EventToAppend } from '@coachline/eventstore';
 import { advanceParameters, lockHead, readStreamTips, type StreamTip } from './append-batch';
 import { duplicateEventId } from './errors';
-import { EVENT_COLUMNS, encodeEvent, eventRow, integrityOf } from './event-rows';
+import { EVENT_COLUMNS, encodeEvent, eventRow, sealRow } from './event-rows';
 import { setIdIndexAside } from './import-indexes';
 import type { SqlClient, SqlQueryable, SqlValue } from './sql-client';
 import type { Statements } from './statements';
 import { catchUpTree } from './tree-catch-up';
-import { appendEventLeaf, treeIsCurrent } from './tree-rows';
+import { treeIsCurrent } from './tree-rows';
 
 /** One event of an import and the stream it goes to the end of. */
 export interface ImportedEvent {
@@ -49,7 +49,7 @@ export const importEvents = async (
       const found = await lockHead(tx, statements);
       const locked = keepTree && !treeIsCurrent(found) ? await catchUpTree(tx, statements, found) : found;
       const keepsTree = keepTree && treeIsCurrent(locked);
-      let tree = locked.tree;
+      const tree = keepsTree ? new TreeEdge(locked.tree) : undefined;
       const tips = new Map<string, StreamTip>();
       const seen = new Set<string>();
       const head = locked.position;
@@ -70,16 +70,10 @@ export const importEvents = async (
           const revision = (tip?.revision ?? -1) + 1;
           position += 1;
           const encoded = encodeEvent(item.event);
-          const integrity = integrityOf(encoded, item.stream, revision, tip?.hash ?? '', chain);
-          chain = integrity.chain;
-          tips.set(item.stream, { revision, position, hash: integrity.hash });
-          let nodes: Buffer | null = null;
-          if (keepsTree) {
-            const grown = appendEventLeaf(tree, eventLeafHash(integrity.content));
-            tree = grown.range;
-            nodes = grown.column;
-          }
-          return eventRow(encoded, item.stream, revision, position, integrity, nodes);
+          const sealed = sealRow(encoded, item.stream, revision, tip?.hash ?? '', chain, tree);
+          chain = sealed.chain;
+          tips.set(item.stream, { revision, position, hash: sealed.hash });
+          return eventRow(encoded, item.stream, revision, position, sealed);
         });
         chunk = [];
         await writer.write(rows);
@@ -105,13 +99,14 @@ export const importEvents = async (
       // columns are left out: sampling them took most of the time and no plan reads them.
       if (empty) await tx.query(`ANALYZE ${statements.eventsTable} (position, type, stream)`);
       const touched = [...tips.entries()];
+      const grown = tree?.range() ?? locked.tree;
       for (let start = 0; start < touched.length; start += STREAMS_PER_STATEMENT) {
         await tx.query(
           statements.advance,
           advanceParameters(
             statements,
             touched.slice(start, start + STREAMS_PER_STATEMENT),
-            { position, chain, tree },
+            { position, chain, tree: grown },
             keepsTree,
           ),
         );

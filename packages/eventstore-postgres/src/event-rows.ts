@@ -2,7 +2,9 @@ import {
   canonicalContentOf,
   canonicalJson,
   nextIntegrityOfContent,
+  sealEvent,
   type EventIntegrity,
+  type TreeEdge,
   type EventToAppend,
   type StoredEvent,
 } from '@coachline/eventstore';
@@ -61,22 +63,24 @@ export const encodeEvent = (event: EventToAppend): EncodedEvent => ({
   recordedAt: recordedAtOf(event.metadata),
 });
 
-/** An event's hash and chain, and the canonical content they were taken over (which is also its tree leaf's). */
-export interface SealedContent extends EventIntegrity {
-  readonly content: string;
+/** An event's hash and chain, and its row's tree column: the nodes its leaf completes (null without a tree). */
+export interface SealedRow extends EventIntegrity {
+  readonly nodes: Buffer | null;
 }
 
 /**
- * The event's hash and chain, given its stream's tip hash and the chain at the head (both '' at the
- * start), with its canonical content kept so the tree hashes the same text instead of building it again.
+ * Seals an event at its place: its hash and chain from its stream's tip hash and the chain at the
+ * head (both '' at the start), and, when `tree` grows with the events, its leaf added to it, all
+ * taken over the same canonical content, built once.
  */
-export const integrityOf = (
+export const sealRow = (
   event: EncodedEvent,
   stream: string,
   revision: number,
   previousStreamHash: string,
   previousChain: string,
-): SealedContent => {
+  tree: TreeEdge | undefined,
+): SealedRow => {
   const content = canonicalContentOf({
     id: event.id,
     stream,
@@ -86,7 +90,9 @@ export const integrityOf = (
     canonicalData: event.data,
     canonicalMetadata: event.metadata,
   });
-  return { ...nextIntegrityOfContent(previousStreamHash, previousChain, content), content };
+  if (tree === undefined) return { ...nextIntegrityOfContent(previousStreamHash, previousChain, content), nodes: null };
+  const { hash, chain, leaf } = sealEvent(previousStreamHash, previousChain, content);
+  return { hash, chain, nodes: Buffer.from(tree.addLeafHex(leaf), 'hex') };
 };
 
 export const eventRow = (
@@ -94,9 +100,7 @@ export const eventRow = (
   stream: string,
   revision: number,
   position: number,
-  integrity: EventIntegrity,
-  /** The tree nodes the event's leaf completes (`nodesColumn`), or null when the tree is not kept. */
-  tree: Uint8Array | null,
+  sealed: SealedRow,
 ): SqlValue[] => [
   position,
   stream,
@@ -107,9 +111,9 @@ export const eventRow = (
   event.data,
   event.metadata,
   event.recordedAt,
-  integrity.hash,
-  integrity.chain,
-  tree,
+  sealed.hash,
+  sealed.chain,
+  sealed.nodes,
 ];
 
 export const SELECT_EVENT_COLUMNS = 'position, stream, revision, id, type, schema_version, data, metadata, hash, chain';

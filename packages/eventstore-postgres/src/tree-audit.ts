@@ -1,8 +1,8 @@
-import { EMPTY_RANGE, rangeRoot, type TreeHash } from '@coachline/eventstore';
+import { canonicalContent, EMPTY_RANGE, rangeRoot, TreeEdge, type TreeHash } from '@coachline/eventstore';
 import { SELECT_EVENT_COLUMNS, toStoredEvent, type EventRecord } from './event-rows';
 import type { SqlQueryable } from './sql-client';
 import type { Statements } from './statements';
-import { appendEventLeaf, bytesOf, leafOfStored, rangeOf } from './tree-rows';
+import { bytesOf, rangeOf } from './tree-rows';
 
 const PAGE = 2_000;
 
@@ -21,22 +21,23 @@ export type TreeAudit =
 export const auditTree = async (session: SqlQueryable, statements: Statements): Promise<TreeAudit> => {
   const [head] = await session.query<{ position: number; tree_size: number; peaks: unknown }>(statements.treeHead);
   const size = head?.tree_size ?? 0;
-  let tree = EMPTY_RANGE;
-  while (tree.size < size) {
+  const tree = new TreeEdge(EMPTY_RANGE);
+  let covered = 0;
+  while (covered < size) {
     const rows = await session.query<EventRecord & { tree: unknown }>(
       `SELECT ${SELECT_EVENT_COLUMNS}, tree FROM ${statements.eventsTable}
         WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
-      [tree.size, size, PAGE],
+      [covered, size, PAGE],
     );
-    if (rows.length === 0) return broken(tree.size + 1, 'the tree covers it, but no event holds the position');
+    if (rows.length === 0) return broken(covered + 1, 'the tree covers it, but no event holds the position');
     for (const row of rows) {
-      if (row.position !== tree.size + 1) return broken(tree.size + 1, 'the tree covers it, but the event is missing');
-      const grown = appendEventLeaf(tree, leafOfStored(toStoredEvent(row)));
+      if (row.position !== covered + 1) return broken(covered + 1, 'the tree covers it, but the event is missing');
+      const completed = tree.addEvent(canonicalContent(toStoredEvent(row)));
       const stored = bytesOf(row.tree);
       if (stored === undefined) return broken(row.position, 'the event has no tree nodes');
-      if (!stored.equals(grown.column))
+      if (stored.toString('hex') !== completed)
         return broken(row.position, 'the event’s tree nodes differ from those its content and the events before give');
-      tree = grown.range;
+      covered += 1;
     }
   }
   let expected: ReturnType<typeof rangeOf>;
@@ -45,7 +46,7 @@ export const auditTree = async (session: SqlQueryable, statements: Statements): 
   } catch (error) {
     return broken(0, (error as Error).message);
   }
-  const root = rangeRoot(tree);
+  const root = rangeRoot(tree.range());
   if (!Buffer.from(rangeRoot(expected)).equals(Buffer.from(root)))
     return broken(0, 'the head’s tree peaks differ from those the events give');
   return { kind: 'intact', size, root };

@@ -1,8 +1,8 @@
-import type { CompactRange } from '@coachline/eventstore';
+import { canonicalContent, TreeEdge, type CompactRange } from '@coachline/eventstore';
 import { SELECT_EVENT_COLUMNS, toStoredEvent, type EventRecord } from './event-rows';
 import type { SqlQueryable } from './sql-client';
 import type { Statements } from './statements';
-import { appendEventLeaf, leafOfStored, peaksColumn, rangeOf } from './tree-rows';
+import { peaksColumn, rangeOf } from './tree-rows';
 
 const PAGE = 2_000;
 
@@ -23,37 +23,38 @@ export const catchUpTree = async <H extends UncoveredHead>(
   statements: Statements,
   head: H,
 ): Promise<H> => {
-  let tree = head.tree;
-  while (tree.size < head.position) {
+  const tree = new TreeEdge(head.tree);
+  let size = head.tree.size;
+  while (size < head.position) {
     const rows = await tx.query<EventRecord>(
       `SELECT ${SELECT_EVENT_COLUMNS} FROM ${statements.eventsTable}
         WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3`,
-      [tree.size, head.position, PAGE],
+      [size, head.position, PAGE],
     );
     const positions: number[] = [];
     const columns: string[] = [];
     for (const row of rows) {
       // Positions are dense: a hole would give every later leaf a place that is not its own.
-      if (row.position !== tree.size + 1)
-        throw new Error(`The tree cannot cover position ${row.position}: position ${tree.size + 1} is missing`);
-      const grown = appendEventLeaf(tree, leafOfStored(toStoredEvent(row)));
-      tree = grown.range;
+      if (row.position !== size + 1)
+        throw new Error(`The tree cannot cover position ${row.position}: position ${size + 1} is missing`);
       positions.push(row.position);
-      columns.push(grown.column.toString('hex'));
+      columns.push(tree.addEvent(canonicalContent(toStoredEvent(row))));
+      size += 1;
     }
     if (rows.length === 0)
-      throw new Error(`The tree cannot cover position ${tree.size + 1}: the events table does not hold it`);
+      throw new Error(`The tree cannot cover position ${size + 1}: the events table does not hold it`);
     await tx.query(
       `UPDATE ${statements.eventsTable} AS e SET tree = decode(v.tree, 'hex')
          FROM unnest($1::bigint[], $2::text[]) AS v(position, tree) WHERE e.position = v.position`,
       [positions, columns],
     );
   }
+  const grown = tree.range();
   await tx.query(`UPDATE "${statements.schema}".head SET tree_size = $1, peaks = $2::bytea`, [
-    tree.size,
-    peaksColumn(tree),
+    grown.size,
+    peaksColumn(grown),
   ]);
-  return { ...head, tree };
+  return { ...head, tree: grown };
 };
 
 /** The migration's backfill: the tree over every event the store held before it kept one. */

@@ -1,6 +1,6 @@
-import { appendLeaf, EMPTY_RANGE, leafHash, type CompactRange } from '@coachline/eventstore';
+import { appendLeaf, EMPTY_RANGE, leafHash, TreeEdge, type CompactRange } from '@coachline/eventstore';
 import fc from 'fast-check';
-import { nodeRowPosition, nodesColumn, peaksColumn, rangeOf } from './tree-rows';
+import { nodeRowPosition, peaksColumn, rangeOf } from './tree-rows';
 
 const leafOf = (n: number) => leafHash(Buffer.from(`event ${n}`));
 
@@ -21,8 +21,9 @@ describe('the tree as it lies in the events’ rows', () => {
   it('keeps every node a leaf completes in that leaf’s own row, at 32 bytes per level', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 300 }), (size) => {
+        const edge = new TreeEdge(EMPTY_RANGE);
         grow(size, (leaf, appended) => {
-          const column = nodesColumn(appended.written);
+          const column = edge.add(leafOf(leaf));
           expect(column.length).toBe(appended.written.length * 32);
           appended.written.forEach((node, at) => {
             expect(node.level).toBe(at);

@@ -27,6 +27,8 @@ const encoded = (id: string): EncodedEvent =>
  */
 class FakeDatabase {
   readonly committed: Array<ReadonlyArray<SqlValue>> = [];
+  /** The tree's size and peaks as the last advance left them. */
+  private tree: { size: SqlValue; peaks: SqlValue } = { size: 0, peaks: null };
   transactions = 0;
   failNext: unknown;
 
@@ -45,8 +47,10 @@ class FakeDatabase {
         throw failure;
       }
       const pending: Array<ReadonlyArray<SqlValue>> = [];
-      const result = await work(this.session(pending));
+      const tree = { ...this.tree };
+      const result = await work(this.session(pending, tree));
       this.committed.push(...pending);
+      this.tree = tree;
       return result;
     },
   };
@@ -60,7 +64,7 @@ class FakeDatabase {
     return [...tips.values()];
   }
 
-  private session(pending: Array<ReadonlyArray<SqlValue>>): SqlTransaction {
+  private session(pending: Array<ReadonlyArray<SqlValue>>, tree: { size: SqlValue; peaks: SqlValue }): SqlTransaction {
     const storedIds = () => new Set([...this.committed, ...pending].map((row) => row[3]));
     const session: SqlTransaction = {
       readsBeside: { query: async () => [] },
@@ -68,9 +72,15 @@ class FakeDatabase {
         throw new Error('The write queue writes through insertRows.');
       },
       query: async (text: string, params?: ReadonlyArray<SqlValue>) => {
+        if (text === statements.advance) {
+          Object.assign(tree, { size: params?.[7] ?? null, peaks: params?.[8] ?? null });
+          return [];
+        }
         if (text.startsWith('WITH inserted AS')) {
-          // The advance's parameters follow the rows': streams, revisions, positions, hashes, head, channel, chain.
-          const values = (params ?? []).slice(0, -7);
+          // The advance's parameters follow the rows': streams, revisions, positions, hashes, head,
+          // channel, chain, the tree's size and peaks.
+          const values = (params ?? []).slice(0, -9);
+          Object.assign(tree, { size: params?.at(-2) ?? null, peaks: params?.at(-1) ?? null });
           const width = EVENT_COLUMNS.length;
           const rows = Array.from({ length: values.length / width }, (_, i) =>
             values.slice(i * width, i * width + width),
@@ -79,7 +89,12 @@ class FakeDatabase {
           return [];
         }
         if (text.startsWith('WITH locked AS')) {
-          const head = { head_position: this.committed.length, head_chain: '' };
+          const head = {
+            head_position: this.committed.length,
+            head_chain: '',
+            head_tree_size: this.tree.size,
+            head_peaks: this.tree.peaks,
+          };
           const seen = { seen_position: head.head_position, seen_chain: '' };
           const tips = this.tips();
           if (tips.length === 0) return [{ ...head, ...seen, stream: null, revision: null, position: null }] as never;

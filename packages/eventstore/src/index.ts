@@ -73,9 +73,9 @@ export {
   canonicalContentOf,
   canonicalJson,
   nextIntegrity,
-  nextIntegrityOfCanonical,
-  nextIntegrityOfContent,
 } from './integrity/event-hash';
+export { nextIntegrityOfCanonical, nextIntegrityOfContent, sealEvent } from './integrity/sealed-event';
+export type { SealedEvent } from './integrity/sealed-event';
 export type { CanonicalParts, EventIntegrity, HashedContent } from './integrity/event-hash';
 export { ChainVerifier, verifyChain } from './integrity/chain-verifier';
 export type {
@@ -98,7 +98,9 @@ export {
   MerkleLog,
   perfectSubtrees,
   planNodes,
+  rangeOfPeaks,
   rangeRoot,
+  TreeEdge,
   emptyTreeHash,
   eventLeafHash,
   generateNoteKey,

@@ -67,23 +67,6 @@ export const canonicalContentOf = (parts: CanonicalParts): string =>
   `"revision":${JSON.stringify(parts.revision)},"schemaVersion":${JSON.stringify(parts.schemaVersion)},` +
   `"stream":${JSON.stringify(parts.stream)},"type":${JSON.stringify(parts.type)}}`;
 
-/** The integrity of the next event from canonical parts: the write path's form of `nextIntegrity`. */
-export const nextIntegrityOfCanonical = (
-  previousStreamHash: string,
-  previousChain: string,
-  parts: CanonicalParts,
-): EventIntegrity => nextIntegrityOfContent(previousStreamHash, previousChain, canonicalContentOf(parts));
-
-/** The integrity of the next event from its canonical content, for a writer that also hashes that text as a leaf. */
-export const nextIntegrityOfContent = (
-  previousStreamHash: string,
-  previousChain: string,
-  content: string,
-): EventIntegrity => {
-  const hash = sha256hex(`${previousStreamHash}\n${content}`);
-  return { hash, chain: chainHash(previousChain, hash) };
-};
-
 /** `sha256hex(previousStreamHash + '\n' + canonical content)`; the previous hash is '' at revision 0. */
 export const eventHash = (previousStreamHash: string, event: HashedContent): string =>
   sha256hex(`${previousStreamHash}\n${canonicalContent(event)}`);

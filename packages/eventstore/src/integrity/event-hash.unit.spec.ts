@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import {
-  canonicalContent,
-  canonicalContentOf,
-  canonicalJson,
-  chainHash,
-  eventHash,
-  nextIntegrity,
-  nextIntegrityOfCanonical,
-} from './event-hash';
+import { canonicalContent, canonicalContentOf, canonicalJson, chainHash, eventHash, nextIntegrity } from './event-hash';
+import { nextIntegrityOfCanonical } from './sealed-event';
 
 const content = {
   id: 'ev-1',

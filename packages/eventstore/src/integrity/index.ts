@@ -6,8 +6,9 @@ export {
   chainHash,
   eventHash,
   nextIntegrity,
-  nextIntegrityOfCanonical,
 } from './event-hash';
+export { nextIntegrityOfCanonical, nextIntegrityOfContent, sealEvent } from './sealed-event';
+export type { SealedEvent } from './sealed-event';
 export type { CanonicalParts, EventIntegrity, HashedContent } from './event-hash';
 export { ChainVerifier, verifyChain } from './chain-verifier';
 export type {

@@ -4,6 +4,7 @@ export { InMemoryMerkleNodeStore, nodeKey } from './node-store';
 export type { MerkleNodeStore, StoredNode, TreeNode } from './node-store';
 export { appendLeaf, EMPTY_RANGE, foldFromRight, perfectSubtrees, rangeRoot } from './compact-range';
 export type { Appended, CompactRange } from './compact-range';
+export { rangeOfPeaks, TreeEdge } from './tree-edge';
 export { consistencyPlan, inclusionPlan, planNodes } from './proof-plan';
 export type { ProofPlan } from './proof-plan';
 export { MerkleLog } from './merkle-log';
