@@ -8,7 +8,7 @@
  *
  * Sizes: BENCH_EVENTS (1,000,000), BENCH_STREAMS (10,000), BENCH_APPEND_CALLERS (8),
  * BENCH_COMMAND_CALLERS (20), BENCH_COMMAND_STREAMS (1,000), BENCH_COMMAND_SECONDS (20),
- * BENCH_READ_PAGE (10,000), BENCH_PROOF_EVENTS (1,000,000), BENCH_PROOFS (1,000);
+ * BENCH_READ_PAGE (10,000), BENCH_PROOF_EVENTS (1,000,000), BENCH_PROOFS (1,000), BENCH_TREE_ROUNDS (4);
  * BENCH_FIGURES (append,import,read,commands,tree,proof) picks the figures;
  * DATABASE_URL picks the server. When the server runs on this machine, each side's CPU per event
  * (this process and its PostgreSQL backends) is printed beside its rate.

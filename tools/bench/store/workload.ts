@@ -21,6 +21,8 @@ export const workload = {
   commandStreams: sizeFrom('BENCH_COMMAND_STREAMS', 1_000),
   commandSeconds: sizeFrom('BENCH_COMMAND_SECONDS', 20),
   readPage: sizeFrom('BENCH_READ_PAGE', 10_000),
+  /** Rounds the tree's cost is measured in, each one part with the tree and one without. */
+  treeRounds: sizeFrom('BENCH_TREE_ROUNDS', 4),
   /** Events of the store one event is proved in (built by the import). */
   proofEvents: sizeFrom('BENCH_PROOF_EVENTS', 1_000_000),
   /** Events proved, one after another, in that store. */
