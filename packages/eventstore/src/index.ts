@@ -159,6 +159,7 @@ export type {
 } from './verifiable-log';
 // The key that signs those checkpoints, kept in a file outside the store, and the signing itself.
 export {
+  logNameOf,
   openSigningKeyFile,
   SIGNING_KEY_FILE_NAME,
   signCheckpoint,

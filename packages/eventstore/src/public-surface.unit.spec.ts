@@ -72,6 +72,7 @@ const VALUES = [
   'listReads',
   'listingSpan',
   'logCheckpointText',
+  'logNameOf',
   'matches',
   'meetsExpectedRevision',
   'mintEventId',

@@ -92,6 +92,25 @@ describe('the signing key the API opens for its store', () => {
     expect(await store.signedCheckpoints!.publishedKeys()).toEqual([ours.key.verifierKey]);
   });
 
+  it('takes the log’s name from its published key before any checkpoint: another log’s key is refused', async () => {
+    const store = await openedMemoryStore();
+    const ours = (await openCheckpointSigning(store, { signingKeyFile: keyFile, ...SCHEDULE }))!;
+    await store.signedCheckpoints!.publishKey(ours.key.verifierKey);
+    const theirs = join(folder, 'theirs', 'key');
+    await openCheckpointSigning(await openedMemoryStore(), { signingKeyFile: theirs, ...SCHEDULE });
+
+    const refused = await openCheckpointSigning(store, { signingKeyFile: theirs, ...SCHEDULE }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as Error).message).toContain(`but this store's checkpoints are of log "${ours.key.signer.name}"`);
+
+    await rename(keyFile, join(folder, 'lost-key'));
+    const remade = (await openCheckpointSigning(store, { signingKeyFile: keyFile, ...SCHEDULE }))!;
+    expect(remade.key.signer.name).toBe(ours.key.signer.name);
+    expect(remade.key.verifierKey).not.toBe(ours.key.verifierKey);
+  });
+
   it('opens no key for a store that keeps no checkpoints', async () => {
     const store = await OpenedStore.open({ events: new InMemoryEventStore() }, new InMemoryChildKeyStore());
     expect(await openCheckpointSigning(store, { signingKeyFile: keyFile, ...SCHEDULE })).toBeUndefined();

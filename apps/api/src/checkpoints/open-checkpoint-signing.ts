@@ -1,12 +1,12 @@
-import { openSigningKeyFile, type OpenedStore, SigningKeyError, storedCheckpointOf } from '@coachline/eventstore';
+import { logNameOf, openSigningKeyFile, type OpenedStore, SigningKeyError } from '@coachline/eventstore';
 import { type ApiConfig, ConfigError } from '../app/config';
 import type { CheckpointSigning } from './signed-history';
 
 /**
  * The signing key of COACHLINE_SIGNING_KEY_FILE, made there when absent, with the schedule the
  * configuration sets; `undefined` for a store that keeps no checkpoints. A key made for a store
- * that has checkpoints already takes their origin as its name: a new key for the same log. A key
- * of another log, or a file that is not one, stops the start with one line.
+ * that has a log already takes its name: a new key for the same log. A key of another log, or a
+ * file that is not one, stops the start with one line.
  */
 export const openCheckpointSigning = async (
   store: OpenedStore,
@@ -14,8 +14,7 @@ export const openCheckpointSigning = async (
 ): Promise<CheckpointSigning | undefined> => {
   const checkpoints = store.signedCheckpoints;
   if (checkpoints === undefined || store.verifiableLog === undefined) return undefined;
-  const latest = await checkpoints.latest();
-  const origin = latest === undefined ? undefined : storedCheckpointOf(latest).origin;
+  const origin = await logNameOf(checkpoints);
   try {
     const key = await openSigningKeyFile(config.signingKeyFile, origin === undefined ? {} : { name: origin });
     if (origin !== undefined && key.signer.name !== origin)

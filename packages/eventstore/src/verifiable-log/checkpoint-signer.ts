@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { parseLogCheckpointText, signLogCheckpoint, type LogCheckpoint } from '../integrity/merkle/checkpoint';
+import { parseVerifierKey } from '../integrity/merkle/signed-note';
 import { sameHash } from '../integrity/merkle/tree-hash';
 import type { CheckpointSigningKey } from './signing-key';
 import { SigningKeyError } from './signing-key';
@@ -14,11 +15,26 @@ export const storedCheckpointOf = (stored: StoredCheckpoint): LogCheckpoint => {
 };
 
 /**
+ * The log a store's checkpoints are of: its latest checkpoint's origin or, before the first one is
+ * signed, the name of the first verifier key published with it (the API publishes its key as it
+ * starts, so a store can name its log before it holds a single event). `undefined` for neither.
+ */
+export const logNameOf = async (checkpoints: CheckpointLog): Promise<string | undefined> => {
+  const latest = await checkpoints.latest();
+  if (latest !== undefined) return storedCheckpointOf(latest).origin;
+  for (const published of await checkpoints.publishedKeys()) {
+    const verifier = parseVerifierKey(published);
+    if (E.isRight(verifier)) return verifier.right.name;
+  }
+  return undefined;
+};
+
+/**
  * Signs the tree as it is now, unless the latest checkpoint already has its size (that one is
  * returned). The key is published first, so every checkpoint kept can be checked against a key the
  * store publishes.
  *
- * Refused, by throwing: a key of another log (its name is not the origin of the checkpoints kept),
+ * Refused, by throwing: a key of another log (its name is not the store's, `logNameOf`),
  * and a tree that no longer extends the latest checkpoint (smaller, or of the same size with another
  * root) — signing then would put the store's name to a history that contradicts what it signed.
  */
@@ -28,13 +44,14 @@ export const signCheckpoint = async (
   key: CheckpointSigningKey,
   now: Date,
 ): Promise<StoredCheckpoint> => {
+  const origin = key.signer.name;
+  const storeLog = await logNameOf(checkpoints);
+  if (storeLog !== undefined && storeLog !== origin)
+    throw new SigningKeyError(
+      `${key.location} is the key of log "${origin}", but this store's checkpoints are of log "${storeLog}": use that log's key, or a new key named "${storeLog}".`,
+    );
   const latest = await checkpoints.latest();
   const signed = latest === undefined ? undefined : storedCheckpointOf(latest);
-  const origin = key.signer.name;
-  if (signed !== undefined && signed.origin !== origin)
-    throw new SigningKeyError(
-      `${key.location} is the key of log "${origin}", but this store's checkpoints are of log "${signed.origin}": use that log's key, or a new key named "${signed.origin}".`,
-    );
   await checkpoints.publishKey(key.verifierKey);
   const head = await log.treeHead();
   if (latest !== undefined && signed !== undefined) {

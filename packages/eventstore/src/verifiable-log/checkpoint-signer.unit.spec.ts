@@ -5,7 +5,7 @@ import { MerkleLog } from '../integrity/merkle/merkle-log';
 import { InMemoryMerkleNodeStore } from '../integrity/merkle/node-store';
 import { parseVerifierKey } from '../integrity/merkle/signed-note';
 import { eventLeafHash } from '../integrity/merkle/tree-hash';
-import { signCheckpoint, storedCheckpointOf } from './checkpoint-signer';
+import { logNameOf, signCheckpoint, storedCheckpointOf } from './checkpoint-signer';
 import { checkConsistency } from './proof-files';
 import { newSigningKeyText, parseSigningKeyText, SigningKeyError, type CheckpointSigningKey } from './signing-key';
 import type { CheckpointLog, StoredCheckpoint, VerifiableLog } from './verifiable-log';
@@ -148,6 +148,23 @@ describe('signing a checkpoint', () => {
     );
     expect(checkpoints.keys).toEqual([ours.verifierKey]);
     expect(checkpoints.kept.size).toBe(1);
+  });
+
+  it('takes the store’s log from its first published key before any checkpoint, and refuses another’s', async () => {
+    const log = GrowingLog.empty();
+    const checkpoints = new KeptCheckpoints();
+    expect(await logNameOf(checkpoints)).toBeUndefined();
+    const ours = keyNamed('coachline/ours');
+    await checkpoints.publishKey('not a verifier key');
+    await checkpoints.publishKey(ours.verifierKey);
+    expect(await logNameOf(checkpoints)).toBe('coachline/ours');
+    await log.grow(1);
+    await expect(signCheckpoint(log, checkpoints, keyNamed('coachline/theirs'), NOON)).rejects.toThrow(
+      /is the key of log "coachline\/theirs", but this store's checkpoints are of log "coachline\/ours"/u,
+    );
+    expect(checkpoints.kept.size).toBe(0);
+    await signCheckpoint(log, checkpoints, ours, NOON);
+    expect(await logNameOf(checkpoints)).toBe('coachline/ours');
   });
 
   it('refuses to sign a tree smaller than one it signed: a store restored from an older copy', async () => {

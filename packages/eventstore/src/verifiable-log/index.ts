@@ -13,6 +13,6 @@ export {
 export type { ProvenConsistency, ProvenInclusion } from './proof-files';
 export { openSigningKeyFile, SIGNING_KEY_FILE_NAME, SigningKeyError, signingKeyFileBeside } from './signing-key';
 export type { CheckpointSigningKey, SigningKeyOptions } from './signing-key';
-export { signCheckpoint, storedCheckpointOf } from './checkpoint-signer';
+export { logNameOf, signCheckpoint, storedCheckpointOf } from './checkpoint-signer';
 export { provenanceThrough } from './provenance';
 export type { Provenance, SignedHistorySources } from './provenance';
